@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import logout, views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from carai.accounts import services
+from carai.accounts.forms import (
+    CaraiPasswordResetForm,
+    EmailLoginForm,
+    EraseAccountForm,
+    ProfileForm,
+)
+from carai.core.audit import audit_record
+from carai.core.http import authenticated_user
+from carai.core.models import AuditAction
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailLoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = CaraiPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        form.save(request=self.request)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(
+            action=AuditAction.PASSWORD_RESET_DONE,
+            actor=None,
+            request=self.request,
+            target=form.user,
+        )
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(
+            action=AuditAction.PASSWORD_CHANGED,
+            actor=form.user,
+            request=self.request,
+            target=form.user,
+        )
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, _("You have logged out."))
+    return redirect("accounts:login")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.user_update_profile(
+                user=user,
+                full_name=form.cleaned_data["full_name"],
+                preferred_language=form.cleaned_data["preferred_language"],
+            )
+            messages.success(request, _("Your details have been saved."))
+            return redirect("accounts:profile")
+    else:
+        form = ProfileForm(
+            initial={"full_name": user.full_name, "preferred_language": user.preferred_language}
+        )
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_export(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "accounts/data_export.html")
+    user = authenticated_user(request)
+    data = services.user_export_data(user=user, request=request)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"carai-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    if request.method == "POST":
+        form = EraseAccountForm(request.POST, user=user)
+        if form.is_valid():
+            services.user_erase(user=user, request=request)
+            logout(request)
+            messages.success(request, _("Your account has been erased."))
+            return redirect("accounts:login")
+    else:
+        form = EraseAccountForm(user=user)
+    return render(request, "accounts/erase.html", {"form": form})
+
+
+def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+    return render(request, "accounts/locked_out.html", status=429)

@@ -1,0 +1,116 @@
+"""The one door to an organisation's objects.
+
+Views never query tenant data with ``.objects.get()``. They call one of these functions,
+which return the object only when the user holds an active membership with a fitting role
+(or is the community lead, where noted), and raise Http404 otherwise, so that outsiders
+cannot even learn that the object exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from django.http import Http404
+
+from carai.accounts.models import User
+from carai.community.models import Invitation, Membership, Organisation, Role
+
+# Who may do what inside an organisation.
+MEMBER_ROLES: frozenset[str] = frozenset(Role.values)
+VIEW_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN, Role.MANAGER})
+MANAGE_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
+VIEW_AUDIT_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
+
+
+def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Membership.objects.active()
+        .filter(user=user, organisation=organisation)
+        .values_list("role", flat=True)
+    )
+
+
+def has_organisation_role(
+    *,
+    user: User,
+    organisation: Organisation,
+    roles: Collection[str],
+    lead_allowed: bool = True,
+) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if lead_allowed and user.is_community_lead:
+        return True
+    return bool(roles_in_organisation(user=user, organisation=organisation) & set(roles))
+
+
+def access_organisation(
+    *,
+    user: User,
+    slug: str,
+    roles: Collection[str] = MEMBER_ROLES,
+    lead_allowed: bool = True,
+) -> Organisation:
+    """Return the active organisation ``slug`` if ``user`` holds one of ``roles`` in it."""
+    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    if organisation is None or not has_organisation_role(
+        user=user, organisation=organisation, roles=roles, lead_allowed=lead_allowed
+    ):
+        raise Http404("No such organisation.")
+    return organisation
+
+
+def access_membership(
+    *, user: User, organisation: Organisation, membership_id: int
+) -> Membership:
+    """An active membership of an organisation that ``user`` may manage."""
+    if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
+        raise Http404("No such membership.")
+    membership = (
+        Membership.objects.active()
+        .select_related("user", "organisation")
+        .filter(pk=membership_id, organisation=organisation)
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such membership.")
+    return membership
+
+
+def access_invitation(
+    *, user: User, organisation: Organisation, invitation_id: int
+) -> Invitation:
+    """An invitation of an organisation that ``user`` may manage."""
+    if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
+        raise Http404("No such invitation.")
+    invitation = Invitation.objects.filter(pk=invitation_id, organisation=organisation).first()
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return invitation
+
+
+def access_community_lead(*, user: User) -> None:
+    """Pages for the community lead only."""
+    if not (user.is_authenticated and user.is_active and user.is_community_lead):
+        raise Http404("Not found.")
+
+
+def access_invitation_by_token(*, public_id: str, token: str) -> Invitation:
+    """An invitation reached through its e-mailed link; 404 for a wrong or tampered link."""
+    invitation = (
+        Invitation.objects.select_related("organisation").filter(public_id=public_id).first()
+    )
+    if invitation is None or not invitation.check_token(token):
+        raise Http404("No such invitation.")
+    return invitation
+
+
+def access_organisation_as_lead(*, user: User, slug: str) -> Organisation:
+    """Any organisation, also an inactive one, for the community lead only."""
+    access_community_lead(user=user)
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404("No such organisation.")
+    return organisation

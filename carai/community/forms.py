@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carai.accounts.forms import NameField
+from carai.community.models import CareBranch, OrganisationKind, Role, StudentLevel
+from carai.core.validators import normalise_text, validate_plain_text
+
+
+class StudyFieldsMixin(forms.Form):
+    student_level = forms.ChoiceField(
+        label=_("Study level (students only)"),
+        choices=[("", _("Not applicable")), *StudentLevel.choices],
+        required=False,
+    )
+    programme = forms.CharField(
+        label=_("Study programme (students only)"),
+        max_length=150,
+        required=False,
+        validators=[validate_plain_text],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("role") == Role.STUDENT and not cleaned.get("student_level"):
+            self.add_error("student_level", _("Choose the study level of the student."))
+        if cleaned.get("role") and cleaned.get("role") != Role.STUDENT:
+            cleaned["student_level"] = ""
+            cleaned["programme"] = ""
+        return cleaned
+
+
+class InvitationForm(StudyFieldsMixin):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    field_order = ["email", "role", "student_level", "programme"]
+
+
+class RoleForm(StudyFieldsMixin):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    field_order = ["role", "student_level", "programme"]
+
+
+class OrganisationForm(forms.Form):
+    name = NameField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
+    care_branch = forms.ChoiceField(
+        label=_("Care branch"),
+        choices=[("", _("Not applicable")), *CareBranch.choices],
+        required=False,
+    )
+    region = forms.CharField(
+        label=_("Region"), max_length=100, required=False, validators=[validate_plain_text]
+    )
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    is_active = forms.BooleanField(label=_("Active partner"), required=False, initial=True)
+
+    def clean_region(self) -> str:
+        return normalise_text(self.cleaned_data.get("region") or "")

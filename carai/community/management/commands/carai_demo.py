@@ -1,0 +1,32 @@
+"""Load the fictional demo community (idempotent) and print the demo log-ins."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from carai.community.demo import DEMO_PASSWORD, PERSONAS, load_demo_community
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo community. Safe to run again; it updates what it made."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print log-ins.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("The demo community is not for production (CARAI_ENV=production).")
+        people = load_demo_community()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo community ready: {len(people)} made-up people in 9 made-up organisations."
+            )
+        )
+        if options["quiet_logins"]:
+            return
+        self.stdout.write("")
+        self.stdout.write(f"Demo log-ins (password for all: {DEMO_PASSWORD})")
+        width = max(len(p.email) for p in PERSONAS)
+        for person in PERSONAS:
+            self.stdout.write(f"  {person.email.ljust(width)}  {person.label}")

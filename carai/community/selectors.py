@@ -1,0 +1,39 @@
+"""Reads for organisations. Callers have already passed the access functions."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from carai.community.models import Invitation, Membership, Organisation
+from carai.core.models import AuditEvent
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.active()
+        .filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__full_name", "user__email", "role")
+    )
+
+
+def organisation_open_invitations(*, organisation: Organisation) -> QuerySet[Invitation]:
+    return Invitation.objects.open().filter(organisation=organisation).select_related("invited_by")
+
+
+def organisation_audit_events(*, organisation: Organisation) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(organisation=organisation).select_related("actor")
+
+
+def organisations_with_counts() -> QuerySet[Organisation]:
+    return Organisation.objects.annotate(
+        member_count=Count(
+            "memberships__user",
+            filter=Q(memberships__ended_at__isnull=True),
+            distinct=True,
+        )
+    ).order_by("name")
+
+
+def partner_organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_active=True).order_by("kind", "name")

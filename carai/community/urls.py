@@ -1,0 +1,46 @@
+from django.urls import path
+
+from carai.community import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("partners/", views.partner_list, name="partner_list"),
+    path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("organisaties/<slug:slug>/leden/", views.member_list, name="member_list"),
+    path(
+        "organisaties/<slug:slug>/leden/<int:membership_id>/rol/",
+        views.membership_role,
+        name="membership_role",
+    ),
+    path(
+        "organisaties/<slug:slug>/leden/<int:membership_id>/verwijderen/",
+        views.membership_end,
+        name="membership_end",
+    ),
+    path(
+        "organisaties/<slug:slug>/uitnodigen/", views.invitation_create, name="invitation_create"
+    ),
+    path(
+        "organisaties/<slug:slug>/uitnodigingen/<int:invitation_id>/intrekken/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("organisaties/<slug:slug>/logboek/", views.audit_log, name="audit_log"),
+    path(
+        "uitnodiging/<uuid:public_id>/<str:token>/",
+        views.invitation_accept,
+        name="invitation_accept",
+    ),
+    path("community/organisaties/", views.lead_organisation_list, name="lead_organisation_list"),
+    path(
+        "community/organisaties/nieuw/",
+        views.lead_organisation_create,
+        name="lead_organisation_create",
+    ),
+    path(
+        "community/organisaties/<slug:slug>/",
+        views.lead_organisation_edit,
+        name="lead_organisation_edit",
+    ),
+]

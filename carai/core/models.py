@@ -1,0 +1,85 @@
+"""The audit log: an append-only record of security-relevant events."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    LOGIN = "login", _("Logged in")
+    LOGIN_FAILED = "login_failed", _("Failed log-in")
+    LOGOUT = "logout", _("Logged out")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+    PASSWORD_RESET_DONE = "password_reset_done", _("Password reset completed")
+    ACCOUNT_CREATED = "account_created", _("Account created")
+    DATA_EXPORTED = "data_exported", _("Personal data downloaded")
+    ACCOUNT_ERASED = "account_erased", _("Account erased")
+    INVITATION_SENT = "invitation_sent", _("Invitation sent")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    MEMBERSHIP_ADDED = "membership_added", _("Membership added")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    MEMBERSHIP_ENDED = "membership_ended", _("Member removed")
+    ORGANISATION_CREATED = "organisation_created", _("Organisation created")
+    ORGANISATION_CHANGED = "organisation_changed", _("Organisation changed")
+    COMMUNITY_LEAD_CHANGED = "community_lead_changed", _("Community lead role changed")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The audit log cannot be changed.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise PermissionError("The audit log cannot be changed.")
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, from which address, to which object. Never changed or deleted."""
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("what"), max_length=40, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    organisation = models.ForeignKey(
+        "community.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    target_type = models.CharField(_("object type"), max_length=60, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    target_label = models.CharField(_("object"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("The audit log cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The audit log cannot be changed.")

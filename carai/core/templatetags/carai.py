@@ -1,0 +1,51 @@
+"""Template helpers: accessible form widgets, role labels."""
+
+from __future__ import annotations
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+from carai.community.models import Role
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+}
+
+
+@register.simple_tag
+def widget(bound: forms.BoundField) -> SafeString:
+    """Render a field's widget with classes and the ARIA links to its help text and errors."""
+    css = "utrecht-textbox utrecht-textbox--html-input"
+    for widget_type, classes in _WIDGET_CLASSES.items():
+        if isinstance(bound.field.widget, widget_type):
+            css = classes
+    described = []
+    if bound.help_text:
+        described.append(f"{bound.auto_id}_help")
+    attrs: dict[str, str | bool] = {"class": css}
+    if bound.errors:
+        described.append(f"{bound.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+        attrs["class"] = f"{css} utrecht-textbox--invalid utrecht-select--invalid"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if bound.field.required and not isinstance(bound.field.widget, forms.CheckboxInput):
+        attrs["aria-required"] = "true"
+    return bound.as_widget(attrs=attrs)
+
+
+@register.filter
+def role_label(value: str) -> str:
+    try:
+        return str(Role(value).label)
+    except ValueError:
+        return value
+
+
+@register.filter
+def is_checkbox(bound: forms.BoundField) -> bool:
+    return isinstance(bound.field.widget, forms.CheckboxInput)

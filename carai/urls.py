@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("CARAI management")
+admin.site.site_title = _("CARAI management")
+admin.site.index_title = _("Learning community management")
+
+urlpatterns = [
+    path("", include("carai.core.urls")),
+    path("account/", include("carai.accounts.urls")),
+    path("", include("carai.community.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "carai.core.views.bad_request"
+handler403 = "carai.core.views.permission_denied"
+handler404 = "carai.core.views.page_not_found"

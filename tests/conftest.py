@@ -1,0 +1,87 @@
+"""Named personas shared by all tests.
+
+Organisation A ("Zorg A") is the organisation under test; organisation B ("Zorg B") is
+another partner. Persona names are made up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from carai.accounts.models import User
+from carai.community.models import Invitation, Membership, Organisation, Role
+from tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    org_a: Organisation
+    org_b: Organisation
+    care_worker: User  # professional of A: Sanne
+    manager: User  # manager of A: Ahmed
+    org_admin: User  # organisation admin of A: Marieke
+    outsider: User  # professional of B: Kevin
+    outsider_admin: User  # organisation admin of B: Bea
+    lead: User  # community lead: Noor
+    care_worker_membership: Membership
+    open_invitation: Invitation
+
+    def persona(self, name: str) -> User | None:
+        return None if name == "anonymous" else getattr(self, name)
+
+
+PERSONAS = ["anonymous", "care_worker", "manager", "org_admin", "outsider", "outsider_admin", "lead"]
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    org_a = OrganisationFactory(name="Zorg A (fictief)", slug="zorg-a")
+    org_b = OrganisationFactory(name="Zorg B (fictief)", slug="zorg-b", care_branch="ggz")
+    care_worker = UserFactory(email="sanne@zorg-a.example", full_name="Sanne Zorgmedewerker")
+    manager = UserFactory(email="ahmed@zorg-a.example", full_name="Ahmed Manager")
+    org_admin = UserFactory(email="marieke@zorg-a.example", full_name="Marieke Beheerder")
+    outsider = UserFactory(email="kevin@zorg-b.example", full_name="Kevin Buitenstaander")
+    outsider_admin = UserFactory(email="bea@zorg-b.example", full_name="Bea Beheerder B")
+    lead = UserFactory(
+        email="noor@carai.example", full_name="Noor Communityregie", is_community_lead=True
+    )
+    cw_membership = MembershipFactory(user=care_worker, organisation=org_a, role=Role.PROFESSIONAL)
+    MembershipFactory(user=manager, organisation=org_a, role=Role.MANAGER)
+    MembershipFactory(user=org_admin, organisation=org_a, role=Role.ORG_ADMIN)
+    MembershipFactory(user=outsider, organisation=org_b, role=Role.PROFESSIONAL)
+    MembershipFactory(user=outsider_admin, organisation=org_b, role=Role.ORG_ADMIN)
+    invitation = InvitationFactory(
+        organisation=org_a, email="nieuw@zorg-a.example", invited_by=org_admin
+    )
+    return World(
+        org_a=org_a,
+        org_b=org_b,
+        care_worker=care_worker,
+        manager=manager,
+        org_admin=org_admin,
+        outsider=outsider,
+        outsider_admin=outsider_admin,
+        lead=lead,
+        care_worker_membership=cw_membership,
+        open_invitation=invitation,
+    )
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    return client_for

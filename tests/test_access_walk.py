@@ -1,0 +1,277 @@
+"""Walk every URL pattern of the project as every persona, with ids of organisation A.
+
+Proves: nobody from organisation B sees A's private data; anonymous visitors are sent to
+log in; nothing answers 500 (the test client re-raises any exception). A new URL pattern is
+covered automatically: if the walk cannot build its address, this test fails and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from carai.community.demo import _lead_group
+from tests.conftest import PERSONAS, World, client_for
+
+# Reachable without logging in (token links are protected by their token).
+PUBLIC = {
+    "core:home",
+    "core:health",
+    "core:language_switch",
+    "community:partner_list",
+    "community:invitation_accept",
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "admin:login",
+    "accounts:logout",  # POST only; logging out needs no log-in
+    "admin:logout",
+}
+# Capability links: whoever holds the e-mailed token may open them.
+TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
+
+# Positive controls: who must get a 200 on GET, so a 404 for others means something.
+LOGGED_IN = set(PERSONAS) - {"anonymous"}
+ALLOWED_GET: dict[str, set[str]] = {
+    "core:dashboard": LOGGED_IN,
+    "community:organisation_detail": {"care_worker", "manager", "org_admin", "lead"},
+    "community:member_list": {"manager", "org_admin", "lead"},
+    "community:invitation_create": {"org_admin", "lead"},
+    "community:invitation_revoke": {"org_admin", "lead"},
+    "community:membership_role": {"org_admin", "lead"},
+    "community:membership_end": {"org_admin", "lead"},
+    "community:audit_log": {"org_admin"},
+    "community:lead_organisation_list": {"lead"},
+    "community:lead_organisation_create": {"lead"},
+    "community:lead_organisation_edit": {"lead"},
+    "accounts:profile": LOGGED_IN,
+    "accounts:data_export": LOGGED_IN,
+    "accounts:erase": LOGGED_IN,
+    "admin:index": {"lead"},
+    "admin:community_organisation_changelist": {"lead"},
+    "admin:core_auditevent_changelist": {"lead"},
+}
+
+OUTSIDERS = {"outsider", "outsider_admin"}
+
+
+@dataclass
+class Route:
+    name: str
+    kwargs: dict[str, Any]
+    url: str
+    touches_a: bool  # the address names one of A's objects
+
+
+def _walk(
+    patterns: list[Any], namespace: str = "", prefix: str = "/"
+) -> Iterator[tuple[str, URLPattern, str]]:
+    """Yield (full name, pattern, address prefix) for every URL pattern."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            yield from _walk(
+                entry.url_patterns,
+                f"{namespace}{ns}:" if ns else namespace,
+                prefix + str(entry.pattern).lstrip("^"),
+            )
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else "", entry, prefix)
+
+
+def _param_names(pattern: URLPattern) -> list[str]:
+    return list(pattern.pattern.regex.groupindex)
+
+
+def _admin_object_id(name: str, world: World) -> tuple[str, bool]:
+    """For admin:<app>_<model>_<view>: the id of one of A's objects of that model, and
+    whether it is A's data. Models without a row of A's get an id that does not exist."""
+    label = name.removeprefix("admin:").rsplit("_", 1)[0]
+    # Django's UserAdmin names its password page after auth.User whatever the user model is.
+    label = {"auth_user_password": "accounts_user"}.get(label, label)
+    for model in apps.get_models():
+        if f"{model._meta.app_label}_{model._meta.model_name}" == label:
+            a_objects = {
+                "accounts.user": world.care_worker,
+                "community.organisation": world.org_a,
+                "community.membership": world.care_worker_membership,
+                "community.invitation": world.open_invitation,
+            }
+            obj = a_objects.get(model._meta.label_lower) or model.objects.first()
+            if obj is None:
+                return "00000000-0000-0000-0000-000000000000", False
+            return str(obj.pk), model._meta.label_lower in a_objects
+    raise AssertionError(f"No model for admin URL {name}")
+
+
+def build_routes(world: World) -> list[Route]:
+    from carai.core.models import AuditEvent
+
+    AuditEvent.objects.create(action="login", actor=world.care_worker, organisation=world.org_a)
+    values: dict[str, Any] = {
+        "slug": world.org_a.slug,
+        "membership_id": world.care_worker_membership.pk,
+        "invitation_id": world.open_invitation.pk,
+        "public_id": world.open_invitation.public_id,
+        "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
+    }
+    routes: list[Route] = []
+    unbuildable: list[str] = []
+    for name, pattern, prefix in _walk(get_resolver().url_patterns):
+        params = _param_names(pattern)
+        if not name:
+            if "url" in params:
+                # Django admin's catch-all: visit it through an unknown address.
+                routes.append(Route("admin:catch_all", {}, "/beheer/onbekend/", False))
+            elif params == ["object_id"] and prefix.startswith("/beheer/"):
+                # The admin's old-style object address, which redirects to the change page.
+                app_label, model_name = prefix.strip("/").split("/")[1:3]
+                object_id, touches = _admin_object_id(
+                    f"admin:{app_label}_{model_name}_change", world
+                )
+                routes.append(Route("admin:object", {}, f"{prefix}{object_id}/", touches))
+            else:
+                unbuildable.append(f"{prefix}{pattern.pattern}")
+            continue
+        kwargs: dict[str, Any] = {}
+        touches_a = False
+        for param in params:
+            if param == "token":
+                kwargs["token"] = (
+                    world.open_invitation.token
+                    if name == "community:invitation_accept"
+                    else default_token_generator.make_token(world.care_worker)
+                )
+            elif param in values:
+                kwargs[param] = values[param]
+                touches_a = True
+            elif param == "object_id" and "content_type_id" in params:
+                continue  # filled together with content_type_id below
+            elif param in {"object_id", "id"} and name.startswith("admin:"):
+                kwargs[param], touches_a = _admin_object_id(name, world)
+            elif param == "app_label":
+                kwargs[param] = "community"
+            elif param == "content_type_id":
+                from django.contrib.contenttypes.models import ContentType
+
+                kwargs[param] = ContentType.objects.get_for_model(world.org_a).pk
+                kwargs["object_id"] = world.org_a.pk
+                touches_a = True
+            else:
+                unbuildable.append(f"{name} ({param})")
+        try:
+            url = reverse(name, kwargs=kwargs)
+        except Exception as exc:  # a pattern the walk does not know how to fill
+            unbuildable.append(f"{name}: {exc}")
+            continue
+        routes.append(Route(name, kwargs, url, touches_a))
+    assert not unbuildable, f"Teach the walk these URL parameters: {unbuildable}"
+    return routes
+
+
+def _a_private_markers(world: World) -> list[str]:
+    return [
+        world.care_worker.email,
+        world.manager.email,
+        world.org_admin.email,
+        world.open_invitation.email,
+        world.care_worker.full_name,
+    ]
+
+
+@pytest.fixture
+def walk_world(world: World) -> World:
+    world.lead.is_staff = True
+    world.lead.save(update_fields=["is_staff"])
+    world.lead.groups.add(_lead_group())
+    return world
+
+
+def _login_redirect(response: Any) -> bool:
+    location = response.get("Location", "")
+    return response.status_code == 302 and (
+        location.startswith(reverse("accounts:login")) or location.startswith("/beheer/login/")
+    )
+
+
+def test_walk_covers_the_whole_project(walk_world: World) -> None:
+    routes = build_routes(walk_world)
+    names = {r.name for r in routes}
+    # The walk must reach our own pages and the admin, or it proves nothing.
+    assert set(ALLOWED_GET) <= names
+    assert "admin:community_membership_change" in names
+    assert len(routes) > 60
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_every_url_as_every_persona(walk_world: World, persona: str, method: str) -> None:
+    world = walk_world
+    routes = build_routes(world)
+    markers = _a_private_markers(world)
+    failures: list[str] = []
+    for route in routes:
+        # Fresh client per request: some pages (log out, erase) end the session.
+        client = client_for(world.persona(persona))
+        response = getattr(client, method)(route.url)
+        status = response.status_code
+        where = f"{method.upper()} {route.url} [{route.name}] as {persona}: {status}"
+        if status >= 500:
+            failures.append(f"{where} (server error)")
+            continue
+        if persona == "anonymous" and route.name not in PUBLIC and not route.name == "admin:catch_all":
+            if not _login_redirect(response):
+                failures.append(f"{where} (expected a redirect to log in)")
+            continue
+        if persona in OUTSIDERS and route.touches_a and route.name not in TOKEN_LINKS:
+            body = response.content.decode(errors="replace") if status == 200 else ""
+            leaked = [m for m in markers if m in body]
+            if status == 200 and route.name != "core:home" or leaked:
+                failures.append(f"{where} (outsider reached A's data: {leaked})")
+            elif status not in {302, 403, 404, 405}:
+                failures.append(f"{where} (unexpected answer for an outsider)")
+        if method == "get" and route.name in ALLOWED_GET:
+            allowed = persona in ALLOWED_GET[route.name]
+            if allowed and status != 200:
+                failures.append(f"{where} (should be allowed)")
+            if not allowed and persona != "anonymous" and status == 200:
+                failures.append(f"{where} (should be refused)")
+    assert not failures, "\n".join(failures)
+
+
+def test_outsider_admin_cannot_reach_a_objects_through_own_slug(walk_world: World) -> None:
+    """Organisation B's admin puts B's slug in the address with A's ids: still 404."""
+    world = walk_world
+    client = client_for(world.outsider_admin)
+    b = world.org_b.slug
+    for name, kwargs in [
+        ("community:membership_role", {"membership_id": world.care_worker_membership.pk}),
+        ("community:membership_end", {"membership_id": world.care_worker_membership.pk}),
+        ("community:invitation_revoke", {"invitation_id": world.open_invitation.pk}),
+    ]:
+        url = reverse(name, kwargs={"slug": b, **kwargs})
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"role": "org_admin"}).status_code == 404, url
+    world.care_worker_membership.refresh_from_db()
+    assert world.care_worker_membership.role == "professional"
+    assert world.care_worker_membership.ended_at is None
+    world.open_invitation.refresh_from_db()
+    assert world.open_invitation.revoked_at is None
+
+
+def test_wrong_invitation_token_is_404(walk_world: World) -> None:
+    url = reverse(
+        "community:invitation_accept",
+        kwargs={"public_id": walk_world.open_invitation.public_id, "token": "0" * 64},
+    )
+    assert client_for(None).get(url).status_code == 404
