@@ -38,27 +38,37 @@ class World:
         return None if name == "anonymous" else getattr(self, name)
 
 
-PERSONAS = ["anonymous", "care_worker", "manager", "org_admin", "outsider", "outsider_admin", "lead"]
+PERSONAS = [
+    "anonymous",
+    "care_worker",
+    "manager",
+    "org_admin",
+    "outsider",
+    "outsider_admin",
+    "lead",
+]
 
 
 @pytest.fixture
 def world(db: None) -> World:
-    org_a = OrganisationFactory(name="Zorg A (fictief)", slug="zorg-a")
-    org_b = OrganisationFactory(name="Zorg B (fictief)", slug="zorg-b", care_branch="ggz")
-    care_worker = UserFactory(email="sanne@zorg-a.example", full_name="Sanne Zorgmedewerker")
-    manager = UserFactory(email="ahmed@zorg-a.example", full_name="Ahmed Manager")
-    org_admin = UserFactory(email="marieke@zorg-a.example", full_name="Marieke Beheerder")
-    outsider = UserFactory(email="kevin@zorg-b.example", full_name="Kevin Buitenstaander")
-    outsider_admin = UserFactory(email="bea@zorg-b.example", full_name="Bea Beheerder B")
-    lead = UserFactory(
+    org_a = OrganisationFactory.create(name="Zorg A (fictief)", slug="zorg-a")
+    org_b = OrganisationFactory.create(name="Zorg B (fictief)", slug="zorg-b", care_branch="ggz")
+    care_worker = UserFactory.create(email="sanne@zorg-a.example", full_name="Sanne Zorgmedewerker")
+    manager = UserFactory.create(email="ahmed@zorg-a.example", full_name="Ahmed Manager")
+    org_admin = UserFactory.create(email="marieke@zorg-a.example", full_name="Marieke Beheerder")
+    outsider = UserFactory.create(email="kevin@zorg-b.example", full_name="Kevin Buitenstaander")
+    outsider_admin = UserFactory.create(email="bea@zorg-b.example", full_name="Bea Beheerder B")
+    lead = UserFactory.create(
         email="noor@carai.example", full_name="Noor Communityregie", is_community_lead=True
     )
-    cw_membership = MembershipFactory(user=care_worker, organisation=org_a, role=Role.PROFESSIONAL)
-    MembershipFactory(user=manager, organisation=org_a, role=Role.MANAGER)
-    MembershipFactory(user=org_admin, organisation=org_a, role=Role.ORG_ADMIN)
-    MembershipFactory(user=outsider, organisation=org_b, role=Role.PROFESSIONAL)
-    MembershipFactory(user=outsider_admin, organisation=org_b, role=Role.ORG_ADMIN)
-    invitation = InvitationFactory(
+    cw_membership = MembershipFactory.create(
+        user=care_worker, organisation=org_a, role=Role.PROFESSIONAL
+    )
+    MembershipFactory.create(user=manager, organisation=org_a, role=Role.MANAGER)
+    MembershipFactory.create(user=org_admin, organisation=org_a, role=Role.ORG_ADMIN)
+    MembershipFactory.create(user=outsider, organisation=org_b, role=Role.PROFESSIONAL)
+    MembershipFactory.create(user=outsider_admin, organisation=org_b, role=Role.ORG_ADMIN)
+    invitation = InvitationFactory.create(
         organisation=org_a, email="nieuw@zorg-a.example", invited_by=org_admin
     )
     return World(

@@ -15,7 +15,7 @@ class MembershipInline(admin.TabularInline[Membership, User]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # typed for AbstractUser only
     ordering = ["email"]
     list_display = ["email", "full_name", "is_community_lead", "is_active", "last_login"]
     list_filter = ["is_community_lead", "is_active", "is_staff", "preferred_language"]

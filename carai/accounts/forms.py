@@ -50,7 +50,10 @@ class CaraiPasswordResetForm(PasswordResetForm):
 
         for user in self.get_users(self.cleaned_data["email"]):
             audit_record(
-                action=AuditAction.PASSWORD_RESET_REQUESTED, actor=None, request=request, target=user
+                action=AuditAction.PASSWORD_RESET_REQUESTED,
+                actor=None,
+                request=request,
+                target=user,
             )
             password_reset_email_send.enqueue(user_id=user.pk)
 
@@ -66,14 +69,18 @@ class NameField(forms.CharField):
 
 
 class ProfileForm(forms.Form):
-    full_name = NameField(label=_("Full name"), widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = NameField(
+        label=_("Full name"), widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     preferred_language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
 
 
 class NewAccountForm(forms.Form):
     """Create an account while accepting an invitation."""
 
-    full_name = NameField(label=_("Full name"), widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = NameField(
+        label=_("Full name"), widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     preferred_language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     password1 = forms.CharField(
         label=_("Choose a password"),

@@ -39,9 +39,7 @@ def _iso(value: Any) -> str | None:
 def user_export_data(*, user: User, request: HttpRequest | None) -> dict[str, Any]:
     """Everything CARAI holds about ``user``, as plain JSON-ready data. The download is logged."""
     memberships = Membership.objects.filter(user=user).select_related("organisation")
-    invitations = Invitation.objects.filter(email__iexact=user.email).select_related(
-        "organisation"
-    )
+    invitations = Invitation.objects.filter(email__iexact=user.email).select_related("organisation")
     events = AuditEvent.objects.filter(actor=user).select_related("organisation")
     data: dict[str, Any] = {
         "format": "carai-personal-data",

@@ -4,7 +4,8 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import logout, views as auth_views
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -36,7 +37,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:
         form.save(request=self.request)
         return HttpResponseRedirect(self.get_success_url())
 
@@ -132,5 +133,7 @@ def erase(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/erase.html", {"form": form})
 
 
-def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     return render(request, "accounts/locked_out.html", status=429)

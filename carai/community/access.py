@@ -23,8 +23,6 @@ VIEW_AUDIT_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 
 
 def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:
-    if not user.is_authenticated:
-        return set()
     return set(
         Membership.objects.active()
         .filter(user=user, organisation=organisation)
@@ -39,7 +37,7 @@ def has_organisation_role(
     roles: Collection[str],
     lead_allowed: bool = True,
 ) -> bool:
-    if not user.is_authenticated or not user.is_active:
+    if not user.is_active:
         return False
     if lead_allowed and user.is_community_lead:
         return True
@@ -62,9 +60,7 @@ def access_organisation(
     return organisation
 
 
-def access_membership(
-    *, user: User, organisation: Organisation, membership_id: int
-) -> Membership:
+def access_membership(*, user: User, organisation: Organisation, membership_id: int) -> Membership:
     """An active membership of an organisation that ``user`` may manage."""
     if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
         raise Http404("No such membership.")
@@ -79,9 +75,7 @@ def access_membership(
     return membership
 
 
-def access_invitation(
-    *, user: User, organisation: Organisation, invitation_id: int
-) -> Invitation:
+def access_invitation(*, user: User, organisation: Organisation, invitation_id: int) -> Invitation:
     """An invitation of an organisation that ``user`` may manage."""
     if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
         raise Http404("No such invitation.")
@@ -93,7 +87,7 @@ def access_invitation(
 
 def access_community_lead(*, user: User) -> None:
     """Pages for the community lead only."""
-    if not (user.is_authenticated and user.is_active and user.is_community_lead):
+    if not (user.is_active and user.is_community_lead):
         raise Http404("Not found.")
 
 

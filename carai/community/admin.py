@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from carai.community.models import Invitation, Membership, Organisation
 
@@ -9,6 +10,7 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_filter = ["kind", "care_branch", "is_active", "region"]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Membership)

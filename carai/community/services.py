@@ -11,20 +11,22 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
-from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 from carai.community.models import (
     Invitation,
     Membership,
     Organisation,
     Role,
 )
+from carai.core.audit import audit_record
+from carai.core.models import AuditAction
 
 
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:70] or "organisatie"
     slug, n = base, 2
-    existing = Organisation.objects.exclude(pk=exclude_pk)
+    existing = Organisation.objects.all()
+    if exclude_pk is not None:
+        existing = existing.exclude(pk=exclude_pk)
     while existing.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
@@ -125,9 +127,11 @@ def invitation_create(
 ) -> Invitation:
     email = email.strip().lower()
     student_level, programme = _study_fields(role, student_level, programme)
-    if Membership.objects.active().filter(
-        organisation=organisation, user__email__iexact=email, role=role
-    ).exists():
+    if (
+        Membership.objects.active()
+        .filter(organisation=organisation, user__email__iexact=email, role=role)
+        .exists()
+    ):
         raise ValidationError(
             {"email": _("This person already has this role in the organisation.")}
         )
@@ -136,9 +140,7 @@ def invitation_create(
         .filter(organisation=organisation, email__iexact=email, role=role)
         .exists()
     ):
-        raise ValidationError(
-            {"email": _("An invitation for this person and role is still open.")}
-        )
+        raise ValidationError({"email": _("An invitation for this person and role is still open.")})
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,

@@ -18,9 +18,7 @@ urlpatterns = [
         views.membership_end,
         name="membership_end",
     ),
-    path(
-        "organisaties/<slug:slug>/uitnodigen/", views.invitation_create, name="invitation_create"
-    ),
+    path("organisaties/<slug:slug>/uitnodigen/", views.invitation_create, name="invitation_create"),
     path(
         "organisaties/<slug:slug>/uitnodigingen/<int:invitation_id>/intrekken/",
         views.invitation_revoke,

@@ -24,8 +24,8 @@ from carai.community.access import (
     access_invitation,
     access_invitation_by_token,
     access_membership,
-    access_organisation_as_lead,
     access_organisation,
+    access_organisation_as_lead,
     has_organisation_role,
 )
 from carai.community.forms import InvitationForm, OrganisationForm, RoleForm

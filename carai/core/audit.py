@@ -35,8 +35,6 @@ def audit_record(
     target_label: str = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    if actor is not None and not actor.is_authenticated:
-        actor = None
     return AuditEvent.objects.create(
         action=action,
         actor=actor,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -13,7 +14,6 @@ from carai.accounts.services import user_set_language
 from carai.community.models import Role
 from carai.core.http import authenticated_user
 from carai.core.selectors import overview_for_user
-from django.conf import settings
 
 
 @require_GET
@@ -53,7 +53,7 @@ def language_switch(request: HttpRequest) -> HttpResponse:
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=60 * 60 * 24 * 365,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=True,
     )

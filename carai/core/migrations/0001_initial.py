@@ -6,34 +6,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('community', '0001_initial'),
+        ("community", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('action', models.CharField(choices=[('login', 'Logged in'), ('login_failed', 'Failed log-in'), ('logout', 'Logged out'), ('password_changed', 'Password changed'), ('password_reset_requested', 'Password reset requested'), ('password_reset_done', 'Password reset completed'), ('account_created', 'Account created'), ('data_exported', 'Personal data downloaded'), ('account_erased', 'Account erased'), ('invitation_sent', 'Invitation sent'), ('invitation_revoked', 'Invitation withdrawn'), ('invitation_accepted', 'Invitation accepted'), ('membership_added', 'Membership added'), ('role_changed', 'Role changed'), ('membership_ended', 'Member removed'), ('organisation_created', 'Organisation created'), ('organisation_changed', 'Organisation changed'), ('community_lead_changed', 'Community lead role changed')], max_length=40, verbose_name='what')),
-                ('target_type', models.CharField(blank=True, max_length=60, verbose_name='object type')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('target_label', models.CharField(blank=True, max_length=300, verbose_name='object')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='address')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='community.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("login", "Logged in"),
+                            ("login_failed", "Failed log-in"),
+                            ("logout", "Logged out"),
+                            ("password_changed", "Password changed"),
+                            ("password_reset_requested", "Password reset requested"),
+                            ("password_reset_done", "Password reset completed"),
+                            ("account_created", "Account created"),
+                            ("data_exported", "Personal data downloaded"),
+                            ("account_erased", "Account erased"),
+                            ("invitation_sent", "Invitation sent"),
+                            ("invitation_revoked", "Invitation withdrawn"),
+                            ("invitation_accepted", "Invitation accepted"),
+                            ("membership_added", "Membership added"),
+                            ("role_changed", "Role changed"),
+                            ("membership_ended", "Member removed"),
+                            ("organisation_created", "Organisation created"),
+                            ("organisation_changed", "Organisation changed"),
+                            ("community_lead_changed", "Community lead role changed"),
+                        ],
+                        max_length=40,
+                        verbose_name="what",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=60, verbose_name="object type"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=300, verbose_name="object"),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="address"),
+                ),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="community.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['organisation', '-created_at'], name='core_audite_organis_0f5fa0_idx')],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["organisation", "-created_at"],
+                        name="core_audite_organis_0f5fa0_idx",
+                    )
+                ],
             },
         ),
     ]
