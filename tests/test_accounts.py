@@ -85,7 +85,7 @@ def test_password_reset_by_email(world: World) -> None:
     response = client.post(reverse("accounts:password_reset"), {"email": world.care_worker.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://\S+/wachtwoord-herstellen/\S+/\S+/", mail.outbox[0].body)
+    link = re.search(r"http://\S+/wachtwoord-herstellen/\S+/\S+/", str(mail.outbox[0].body))
     assert link is not None
     path = link.group(0).split("8000", 1)[1]
     response = client.get(path, follow=True)
