@@ -294,3 +294,31 @@ def test_demo_community_is_idempotent_and_fictional(db: None) -> None:
     assert roles == set(Role.values)
     kinds = set(Organisation.objects.values_list("kind", flat=True))
     assert kinds == {"care", "welfare", "education", "service_provider"}
+
+
+def test_member_list_query_count_does_not_grow_with_members(
+    world: World, django_assert_max_num_queries
+) -> None:
+    client = client_for(world.org_admin)
+    url = reverse("community:member_list", kwargs={"slug": "zorg-a"})
+    client.get(url)  # warm up session and content types
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    for _ in range(30):
+        MembershipFactory.create(organisation=world.org_a)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_dashboard_query_count_does_not_grow_with_organisations(
+    world: World, django_assert_max_num_queries
+) -> None:
+    client = client_for(world.care_worker)
+    client.get(reverse("core:dashboard"))
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("core:dashboard"))
+    for _ in range(10):
+        MembershipFactory.create(user=world.care_worker)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("core:dashboard"))
+    assert len(response.context["overview"]) == 11
