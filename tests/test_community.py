@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -159,7 +160,12 @@ def test_change_role_with_htmx_returns_row_and_is_logged(world: World) -> None:
     response = client.post(url, {"role": "ai_coach"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert b"<html" not in response.content
+    assert response.content.lstrip().startswith(b"<tr")  # swaps cleanly into the table
     assert f'id="membership-{world.care_worker_membership.pk}"'.encode() in response.content
+    trigger = json.loads(response["HX-Trigger"])
+    assert trigger["carai:announce"]["message"] == (
+        "Opgeslagen: Sanne Zorgmedewerker heeft nu de rol AI-coach."
+    )
     world.care_worker_membership.refresh_from_db()
     assert world.care_worker_membership.role == Role.AI_COACH
     event = AuditEvent.objects.get(action=AuditAction.ROLE_CHANGED)

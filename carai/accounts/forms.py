@@ -16,7 +16,7 @@ class EmailLoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
         label=_("Password"),
@@ -122,7 +122,7 @@ class EraseAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.BooleanField(
-        label=_("I understand that my account is erased and I can no longer log in."),
+        label=_("I understand that my account will be erased and I can no longer log in."),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -136,4 +137,5 @@ def erase(request: HttpRequest) -> HttpResponse:
 def locked_out(
     request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
 ) -> HttpResponse:
-    return render(request, "accounts/locked_out.html", status=429)
+    minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

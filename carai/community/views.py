@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import trigger_client_event
 
 from carai.accounts.forms import NewAccountForm
 from carai.accounts.models import User
@@ -150,11 +151,16 @@ def membership_role(request: HttpRequest, slug: str, membership_id: int) -> Http
             add_service_errors(form, error)
         else:
             if is_htmx(request):
-                return render(
+                response = render(
                     request,
                     "community/includes/member_row.html",
                     {"organisation": organisation, "membership": membership, "can_manage": True},
                 )
+                announce = _("Saved: %(name)s now has the role %(role)s.") % {
+                    "name": membership.user.display_name,
+                    "role": membership.get_role_display(),
+                }
+                return trigger_client_event(response, "carai:announce", {"message": announce})
             messages.success(request, _("The role has been changed."))
             return redirect("community:member_list", slug=organisation.slug)
     template = (
@@ -184,7 +190,7 @@ def membership_end(request: HttpRequest, slug: str, membership_id: int) -> HttpR
         else:
             messages.success(
                 request,
-                _("%(name)s is no longer %(role)s in this organisation.")
+                _("%(name)s no longer has the role %(role)s in this organisation.")
                 % {"name": membership.user.display_name, "role": membership.get_role_display()},
             )
             return redirect("community:member_list", slug=organisation.slug)

@@ -5,8 +5,36 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+# Which main-menu item a page belongs to.
+_SECTIONS = {
+    "core:dashboard": "overview",
+    "community:organisation_detail": "overview",
+    "community:member_list": "overview",
+    "community:membership_role": "overview",
+    "community:membership_end": "overview",
+    "community:invitation_create": "overview",
+    "community:invitation_revoke": "overview",
+    "community:audit_log": "overview",
+    "community:partner_list": "partners",
+    "community:lead_organisation_list": "lead",
+    "community:lead_organisation_create": "lead",
+    "community:lead_organisation_edit": "lead",
+}
+_SECTION_HOMES = {
+    "core:dashboard",
+    "community:partner_list",
+    "community:lead_organisation_list",
+    "accounts:profile",
+}
+
 
 def carai(request: HttpRequest) -> dict[str, Any]:
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    section = _SECTIONS.get(view_name, "account" if view_name.startswith("accounts:") else "")
     return {
         "CARAI_DEVELOPMENT": settings.CARAI_ENV == "development",
+        "nav_section": section,
+        # aria-current="page" on the exact page, "true" on its section's other pages.
+        "nav_current": "page" if view_name in _SECTION_HOMES else "true",
     }

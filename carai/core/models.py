@@ -62,7 +62,7 @@ class AuditEvent(models.Model):
     target_type = models.CharField(_("object type"), max_length=60, blank=True)
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     target_label = models.CharField(_("object"), max_length=300, blank=True)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = AuditEventQuerySet.as_manager()

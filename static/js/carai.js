@@ -1,25 +1,39 @@
 // CARAI: small progressive enhancements. Everything works without JavaScript.
 (function () {
   "use strict";
-  function focusErrorSummary(root) {
-    var summary = (root || document).querySelector(".carai-form-errors");
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".carai-form-errors");
     if (summary) {
       summary.focus();
     }
-  }
-  document.addEventListener("DOMContentLoaded", function () {
-    focusErrorSummary(document);
   });
-  // After htmx swaps in a form with errors, move focus to the first invalid field.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail && event.detail.target;
-    if (!target) {
+
+  // A server response can ask to announce a short message to screen readers
+  // (HX-Trigger: {"carai:announce": {"message": "..."}}).
+  document.addEventListener("carai:announce", function (event) {
+    var live = document.getElementById("carai-live");
+    if (live && event.detail && event.detail.message) {
+      live.textContent = event.detail.message;
+    }
+  });
+
+  // After htmx replaced part of the page, keep keyboard focus where the person works:
+  // in a form, on the first invalid (or first) field; otherwise on the first link, so
+  // that focus does not fall back to the top of the page.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var old = event.detail && event.detail.target;
+    var swapped = (old && old.id && document.getElementById(old.id)) || event.target;
+    if (!swapped || !swapped.querySelector) {
       return;
     }
-    var invalid = target.querySelector("[aria-invalid='true']");
-    var first = invalid || target.querySelector("select, input:not([type=hidden]), textarea");
-    if (first) {
-      first.focus();
+    var form = swapped.querySelector("form");
+    var next = form
+      ? form.querySelector("[aria-invalid='true']") ||
+        form.querySelector("select, input:not([type=hidden]), textarea")
+      : swapped.querySelector("a[href], button");
+    if (next) {
+      next.focus();
     }
   });
 })();

@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "ip_address",
-                    models.GenericIPAddressField(blank=True, null=True, verbose_name="address"),
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address"),
                 ),
                 ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
                 (
