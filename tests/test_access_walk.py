@@ -25,6 +25,7 @@ from tests.conftest import PERSONAS, World, client_for
 PUBLIC = {
     "core:home",
     "core:health",
+    "core:favicon",
     "core:language_switch",
     "community:partner_list",
     "community:invitation_accept",

@@ -194,3 +194,56 @@ def test_audit_log_is_read_only_in_admin(world: World) -> None:
 def test_health_endpoint(db: None) -> None:
     response = Client().get(reverse("core:health"))
     assert response.json() == {"status": "ok"}
+
+
+def test_lead_cannot_hand_out_privileges_in_admin(world: World) -> None:
+    from carai.community.demo import _lead_group
+
+    world.lead.is_staff = True
+    world.lead.save()
+    world.lead.groups.add(_lead_group())
+    client = client_for(world.lead)
+    url = reverse("admin:accounts_user_change", args=[world.lead.pk])
+    page = client.get(url).content.decode()
+    assert 'name="is_superuser"' not in page
+    assert 'name="groups"' not in page
+    client.post(
+        url,
+        {
+            "email": world.lead.email,
+            "full_name": "Noor Communityregie",
+            "preferred_language": "nl",
+            "is_active": "on",
+            "is_superuser": "on",
+            "is_staff": "on",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    world.lead.refresh_from_db()
+    assert not world.lead.is_superuser
+
+
+def test_organisation_change_in_admin_is_audited(world: World) -> None:
+    from carai.community.demo import _lead_group
+
+    world.lead.is_staff = True
+    world.lead.save()
+    world.lead.groups.add(_lead_group())
+    client = client_for(world.lead)
+    response = client.post(
+        reverse("admin:community_organisation_change", args=[world.org_a.pk]),
+        {
+            "name": "Zorg A nieuwe naam (fictief)",
+            "slug": "zorg-a",
+            "kind": "care",
+            "care_branch": "vvt",
+            "region": "Testregio",
+            "website": "",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_CHANGED)
+    assert event.actor == world.lead
+    assert event.details["changed"] == ["name"]

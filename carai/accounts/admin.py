@@ -1,17 +1,29 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership
+from carai.core.audit import audit_record
+from carai.core.models import AuditAction
+
+# Only a superuser may hand out rights; the community lead manages people, not privileges.
+PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "is_community_lead", "groups", "user_permissions")
 
 
 class MembershipInline(admin.TabularInline[Membership, User]):
     model = Membership
     fk_name = "user"
     extra = 0
-    fields = ["organisation", "role", "student_level", "programme", "started_at", "ended_at"]
-    autocomplete_fields = ["organisation"]
+    fields = ("organisation", "role", "student_level", "programme", "started_at", "ended_at")
+    readonly_fields = fields  # memberships change through the audited member pages
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -43,3 +55,24 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # typed for Abstrac
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += list(PRIVILEGE_FIELDS)
+        return fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # people erase their own account; counts must stay
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        was_lead = User.objects.filter(pk=obj.pk, is_community_lead=True).exists()
+        super().save_model(request, obj, form, change)
+        if obj.is_community_lead != was_lead:
+            audit_record(
+                action=AuditAction.COMMUNITY_LEAD_CHANGED,
+                actor=request.user,  # type: ignore[arg-type]
+                request=request,
+                target=obj,
+                details={"is_community_lead": obj.is_community_lead},
+            )

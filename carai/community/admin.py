@@ -1,7 +1,26 @@
+"""The management site for the community lead. Writes that matter are audited; memberships
+and invitations change only through the product's audited pages."""
+
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest
 
 from carai.community.models import Invitation, Membership, Organisation
+from carai.core.audit import audit_record
+from carai.core.models import AuditAction
+
+
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Organisation)
@@ -12,20 +31,33 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # make an organisation inactive instead
+
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        audit_record(
+            action=AuditAction.ORGANISATION_CHANGED if change else AuditAction.ORGANISATION_CREATED,
+            actor=request.user,  # type: ignore[arg-type]
+            request=request,
+            organisation=obj,
+            target=obj,
+            details={"changed": list(form.changed_data), "via": "admin"},
+        )
+
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin[Membership]):
+class MembershipAdmin(ReadOnlyAdmin):
     list_display = ["user", "organisation", "role", "student_level", "started_at", "ended_at"]
     list_filter = ["role", "student_level", "organisation__kind", "organisation"]
     search_fields = ["user__email", "user__full_name", "organisation__name", "programme"]
-    autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin[Invitation]):
+class InvitationAdmin(ReadOnlyAdmin):
     list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["email", "organisation__name"]
-    readonly_fields = ["public_id", "invited_by", "accepted_by", "accepted_at", "created_at"]
     list_select_related = ["organisation"]
+    exclude = ["public_id"]

@@ -282,7 +282,7 @@ def _lead_group() -> Group:
     group, _ = Group.objects.get_or_create(name=LEAD_GROUP)
     codenames = [
         ("community", "organisation", ["add", "change", "view"]),
-        ("community", "membership", ["add", "change", "view"]),
+        ("community", "membership", ["view"]),
         ("community", "invitation", ["view"]),
         ("accounts", "user", ["change", "view"]),
         ("core", "auditevent", ["view"]),

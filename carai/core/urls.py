@@ -9,4 +9,5 @@ urlpatterns = [
     path("overzicht/", views.dashboard, name="dashboard"),
     path("taal/", views.language_switch, name="language_switch"),
     path("gezond/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
