@@ -96,3 +96,15 @@ def test_security_headers_on_every_page(client) -> None:
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_server_error_page_is_dutch_and_self_contained(rf) -> None:
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="nl">' in body
+    assert "Er ging iets mis" in body
+    assert "Something went wrong" in body  # English below the Dutch
+    assert "<script" not in body

@@ -9,6 +9,37 @@
     }
   });
 
+  // Study level and programme only matter for students: show them only when the role
+  // select says "student". Without JavaScript they stay visible (labelled "students only").
+  function syncStudyFields(root) {
+    var selects = (root || document).querySelectorAll("select[name='role']");
+    Array.prototype.forEach.call(selects, function (select) {
+      var form = select.form;
+      if (!form) {
+        return;
+      }
+      var isStudent = select.value === "student";
+      ["student_level", "programme"].forEach(function (name) {
+        var input = form.elements.namedItem(name);
+        var field = input && input.closest ? input.closest(".utrecht-form-field") : null;
+        if (field) {
+          field.hidden = !isStudent && !input.getAttribute("aria-invalid");
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    syncStudyFields(document);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.name === "role") {
+      syncStudyFields(event.target.form);
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    syncStudyFields(event.target && event.target.parentNode ? event.target.parentNode : document);
+  });
+
   // A server response can ask to announce a short message to screen readers
   // (HX-Trigger: {"carai:announce": {"message": "..."}}).
   document.addEventListener("carai:announce", function (event) {

@@ -35,3 +35,17 @@ def test_inline_role_form_receives_focus(visit: Visit, demo_password: str) -> No
     expect(change_link).to_be_focused(timeout=2_000)
     expect(page.locator("#carai-live")).to_contain_text("Sanne Verbeek")
     visit.check("members-role-saved")
+
+
+def test_study_fields_show_only_for_students(visit: Visit, demo_password: str) -> None:
+    page = visit.page
+    visit.log_in("beheerder@lindehof.example", demo_password)
+    visit.goto("/organisaties/lindehof/uitnodigen/")
+    level = page.get_by_label(re.compile(re.escape(shown("Study level (students only)"))))
+    expect(level).to_be_hidden()
+    visit.check("invite-professional")
+    page.get_by_label(nl("Role")).select_option("student")
+    expect(level).to_be_visible()
+    visit.check("invite-student", screenshot=True)
+    page.get_by_label(nl("Role")).select_option("manager")
+    expect(level).to_be_hidden()
