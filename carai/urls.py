@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("carai.core.urls")),
     path("account/", include("carai.accounts.urls")),
     path("", include("carai.community.urls")),
+    path("leren/", include("carai.learning.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -55,6 +55,10 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:lead_organisation_list": {"lead"},
     "community:lead_organisation_create": {"lead"},
     "community:lead_organisation_edit": {"lead"},
+    "learning:catalogue": LOGGED_IN,
+    "learning:module_detail": LOGGED_IN,
+    "learning:lesson": {"care_worker"},  # enrolled
+    "learning:attempt": {"care_worker"},  # only the learner's own attempt
     "accounts:profile": LOGGED_IN,
     "accounts:password_change": LOGGED_IN,
     "accounts:data_export": LOGGED_IN,
@@ -116,11 +120,37 @@ def _admin_object_id(name: str, world: World) -> tuple[str, bool]:
     raise AssertionError(f"No model for admin URL {name}")
 
 
+def _learning_objects(world: World) -> tuple[Any, Any]:
+    """A community module with the care worker's enrolment and an open quiz attempt."""
+    from pathlib import Path
+
+    from carai.learning import services
+    from carai.learning.content import read_pack
+    from carai.learning.models import Module
+
+    module = Module.objects.filter(key="testmodule").first()
+    if module is None:
+        (data,) = read_pack(Path(__file__).parent / "fixtures" / "pack")
+        module = services.module_import(data=data)
+    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    attempt = services.quiz_attempt_start(
+        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
+    )
+    return module, attempt
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
     AuditEvent.objects.create(action="login", actor=world.care_worker, organisation=world.org_a)
+    module, attempt = _learning_objects(world)
+    # Shared learning content: every member may see it, so it is not "A's private data".
+    shared: dict[str, Any] = {
+        "module_id": module.pk,
+        "lesson_id": module.lessons.order_by("order").first().pk,
+    }
     values: dict[str, Any] = {
+        "attempt_id": attempt.pk,  # the care worker's own quiz attempt
         "slug": world.org_a.slug,
         "membership_id": world.care_worker_membership.pk,
         "invitation_id": world.open_invitation.pk,
@@ -157,6 +187,8 @@ def build_routes(world: World) -> list[Route]:
             elif param in values:
                 kwargs[param] = values[param]
                 touches_a = True
+            elif param in shared:
+                kwargs[param] = shared[param]
             elif param == "object_id" and "content_type_id" in params:
                 continue  # filled together with content_type_id below
             elif param in {"object_id", "id"} and name.startswith("admin:"):

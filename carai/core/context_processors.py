@@ -16,12 +16,17 @@ _SECTIONS = {
     "community:invitation_revoke": "overview",
     "community:audit_log": "overview",
     "community:partner_list": "partners",
+    "learning:catalogue": "learning",
+    "learning:module_detail": "learning",
+    "learning:lesson": "learning",
+    "learning:attempt": "learning",
     "community:lead_organisation_list": "lead",
     "community:lead_organisation_create": "lead",
     "community:lead_organisation_edit": "lead",
 }
 _SECTION_HOMES = {
     "core:dashboard",
+    "learning:catalogue",
     "community:partner_list",
     "community:lead_organisation_list",
     "accounts:profile",

@@ -15,6 +15,7 @@ from carai.accounts.services import user_set_language
 from carai.community.models import Role
 from carai.core.http import authenticated_user
 from carai.core.selectors import overview_for_user
+from carai.learning.selectors import enrolments_for_user
 
 
 @require_GET
@@ -30,10 +31,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
     overview = overview_for_user(user=user)
     roles = sorted({m.role for entry in overview for m in entry.memberships})
+    enrolments = list(enrolments_for_user(user=user))
     return render(
         request,
         "core/dashboard.html",
-        {"overview": overview, "roles": roles, "Role": Role},
+        {
+            "overview": overview,
+            "roles": roles,
+            "Role": Role,
+            "in_progress": [e for e in enrolments if e.completed_at is None],
+            "finished": [e for e in enrolments if e.completed_at is not None],
+        },
     )
 
 

@@ -49,3 +49,10 @@ def role_label(value: str) -> str:
 @register.filter
 def is_checkbox(bound: forms.BoundField) -> bool:
     return isinstance(bound.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def markdown(value: str) -> SafeString:
+    from carai.core.markdown import render_markdown
+
+    return render_markdown(value or "")

@@ -18,9 +18,13 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("The demo community is not for production (CARAI_ENV=production).")
         people = load_demo_community()
+        from carai.learning.demo import load_demo_learning
+
+        modules = load_demo_learning()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo community ready: {len(people)} made-up people in 9 made-up organisations."
+                f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
+                f"{modules} learning modules with demo progress."
             )
         )
         if options["quiet_logins"]:

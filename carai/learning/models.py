@@ -1,0 +1,251 @@
+"""Learning modules, their lessons and quizzes, and each learner's progress.
+
+A module is identified by ``key`` and ``language``. When its content changes it gets a new
+``version``; lessons are kept by ``slug`` (changed in place, removed ones made inactive),
+so progress and certificates earned on an older version are never lost.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from carai.community.models import Organisation
+
+
+class ModuleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class ModuleFormat(models.TextChoices):
+    E_LEARNING = "e-learning", _("E-learning")
+    WORKSHOP = "workshop", _("Workshop")
+    PRACTICE = "practice", _("Practice")
+    BLENDED = "blended", _("Blended")
+
+
+class Level(models.TextChoices):
+    MBO = "mbo", _("MBO")
+    HBO = "hbo", _("HBO")
+    WO = "wo", _("WO")
+    PROFESSIONAL = "professional", _("Working professional")
+
+
+def _tags(values: list[str]) -> str:
+    """Store a list as ',a,b,' so 'contains ,a,' filters work on SQLite and PostgreSQL."""
+    return "," + ",".join(sorted(set(values))) + "," if values else ""
+
+
+def _untag(value: str) -> list[str]:
+    return [part for part in value.split(",") if part]
+
+
+class ModuleQuerySet(models.QuerySet["Module"]):
+    def published(self) -> ModuleQuerySet:
+        return self.filter(status=ModuleStatus.PUBLISHED)
+
+    def for_role(self, role: str) -> ModuleQuerySet:
+        return self.filter(Q(audience_roles="") | Q(audience_roles__contains=f",{role},"))
+
+    def for_level(self, level: str) -> ModuleQuerySet:
+        return self.filter(Q(audience_levels="") | Q(audience_levels__contains=f",{level},"))
+
+    def for_branch(self, branch: str) -> ModuleQuerySet:
+        return self.filter(Q(audience_branches="") | Q(audience_branches__contains=f",{branch},"))
+
+
+class Module(models.Model):
+    key = models.SlugField(_("key"), max_length=80)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+    objectives = models.JSONField(_("learning objectives"), default=list, blank=True)
+    audience_roles = models.CharField(_("roles"), max_length=300, blank=True)
+    audience_levels = models.CharField(_("levels"), max_length=100, blank=True)
+    audience_branches = models.CharField(_("care branches"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=30)
+    format = models.CharField(
+        _("format"), max_length=20, choices=ModuleFormat.choices, default=ModuleFormat.E_LEARNING
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ModuleStatus.choices, default=ModuleStatus.DRAFT
+    )
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="modules",
+        verbose_name=_("owner"),
+        help_text=_("Empty: the whole learning community."),
+    )
+    licence = models.CharField(_("licence"), max_length=60, default="CC BY-SA 4.0")
+    references = models.JSONField(_("references"), default=list, blank=True)
+    validity_months = models.PositiveIntegerField(_("certificate valid for (months)"), default=24)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ModuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="one_module_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def roles(self) -> list[str]:
+        return _untag(self.audience_roles)
+
+    @property
+    def levels(self) -> list[str]:
+        return _untag(self.audience_levels)
+
+    @property
+    def branches(self) -> list[str]:
+        return _untag(self.audience_branches)
+
+    def set_audience(self, *, roles: list[str], levels: list[str], branches: list[str]) -> None:
+        self.audience_roles = _tags(roles)
+        self.audience_levels = _tags(levels)
+        self.audience_branches = _tags(branches)
+
+
+class LessonKind(models.TextChoices):
+    TEXT = "text", _("Text")
+    IMAGE = "image", _("Image")
+    VIDEO = "video", _("Video")
+    REFLECTION = "reflection", _("Reflection question")
+    QUIZ = "quiz", _("Quiz")
+
+
+class Lesson(models.Model):
+    module = models.ForeignKey(
+        Module, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("module")
+    )
+    slug = models.SlugField(max_length=80)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=LessonKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text (Markdown)"), blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    image = models.CharField(_("image"), max_length=200, blank=True)
+    alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
+    required = models.BooleanField(_("required for completion"), default=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    pass_mark = models.PositiveIntegerField(_("pass mark (%)"), default=70)
+    max_attempts = models.PositiveIntegerField(_("maximum attempts"), null=True, blank=True)
+    shuffle = models.BooleanField(_("shuffle questions"), default=True)
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["module", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["module", "slug"], name="lesson_slug_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("One answer")
+    MULTIPLE = "multiple", _("More answers")
+    TRUE_FALSE = "true_false", _("True or false")
+
+
+class Question(models.Model):
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["lesson", "order"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    order = models.PositiveIntegerField(default=0)
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    feedback = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["question", "order"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Enrolment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="enrolments"
+    )
+    module = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="enrolments")
+    started_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_version = models.PositiveIntegerField(null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        Lesson, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="one_enrolment_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.module}"
+
+
+class LessonProgress(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="+")
+    completed_at = models.DateTimeField(auto_now_add=True)
+    reflection = models.TextField(blank=True)  # private to the learner
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="one_progress_per_lesson")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.lesson}"
+
+
+class QuizAttempt(models.Model):
+    """One try at a quiz. Answers are private to the learner; managers see only completion."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attempts")
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="+")
+    question_order = models.JSONField(default=list)
+    started_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    answers = models.JSONField(default=dict, blank=True)  # question id -> [option ids]
+    score = models.PositiveIntegerField(null=True, blank=True)  # percentage
+    passed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.lesson} · {self.score}%"

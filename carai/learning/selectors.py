@@ -1,0 +1,139 @@
+"""Reads for learning: the catalogue, a learner's progress, modules as pack data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from carai.accounts.models import User
+from carai.community.models import Membership
+from carai.learning.access import modules_visible_to
+from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
+from carai.learning.models import Enrolment, Module
+
+
+@dataclass
+class CatalogueFilters:
+    q: str = ""
+    role: str = ""
+    level: str = ""
+    branch: str = ""
+    max_minutes: int | None = None
+    format: str = ""
+
+
+def _search(modules: QuerySet[Module], q: str) -> QuerySet[Module]:
+    """PostgreSQL: Dutch full-text search, ranked. SQLite: every word must appear."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config="dutch") + SearchVector(
+            "search_text", weight="B", config="dutch"
+        )
+        query = SearchQuery(q, config="dutch", search_type="websearch")
+        return modules.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0)
+    for word in q.split():
+        modules = modules.filter(Q(title__icontains=word) | Q(search_text__icontains=word))
+    return modules
+
+
+def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QuerySet[Module]:
+    """Modules the user may see; those that fit their roles and branch first ("for you")."""
+    modules = modules_visible_to(user=user).filter(language=language)
+    if filters.role:
+        modules = modules.for_role(filters.role)
+    if filters.level:
+        modules = modules.for_level(filters.level)
+    if filters.branch:
+        modules = modules.for_branch(filters.branch)
+    if filters.max_minutes:
+        modules = modules.filter(estimated_minutes__lte=filters.max_minutes)
+    if filters.format:
+        modules = modules.filter(format=filters.format)
+    found: QuerySet[Module] = _search(modules, filters.q) if filters.q else modules
+    memberships = Membership.objects.active().filter(user=user).select_related("organisation")
+    fit = Q()
+    for m in memberships:
+        fit |= Q(audience_roles="") | Q(audience_roles__contains=f",{m.role},")
+    branches = {m.organisation.care_branch for m in memberships if m.organisation.care_branch}
+    branch_fit = Q(audience_branches="")
+    for branch in branches:
+        branch_fit |= Q(audience_branches__contains=f",{branch},")
+    for_you = fit & branch_fit if memberships else Q(pk__in=[])
+    ordering = (
+        ["-for_you", "-rank", "title"]
+        if filters.q and connection.vendor == "postgresql"
+        else [
+            "-for_you",
+            "title",
+        ]
+    )
+    return (
+        found.annotate(
+            for_you=Case(
+                When(for_you, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
+            lesson_count=Count("lessons", filter=Q(lessons__is_active=True)),
+        )
+        .select_related("owner")
+        .order_by(*ordering)
+    )
+
+
+def enrolments_for_user(*, user: User) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(user=user).select_related("module").order_by("-started_at")
+
+
+def module_language(language: str | None) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else str(settings.LANGUAGE_CODE)
+
+
+def module_to_data(module: Module) -> ModuleData:
+    lessons = []
+    for lesson in module.lessons.filter(is_active=True).prefetch_related("questions__options"):
+        lessons.append(
+            LessonData(
+                slug=lesson.slug,
+                order=lesson.order,
+                kind=lesson.kind,
+                title=lesson.title,
+                body=lesson.body,
+                required=lesson.required,
+                video_url=lesson.video_url,
+                image=lesson.image,
+                alt=lesson.alt,
+                pass_mark=lesson.pass_mark,
+                max_attempts=lesson.max_attempts,
+                shuffle=lesson.shuffle,
+                questions=[
+                    QuestionData(
+                        kind=q.kind,
+                        text=q.text,
+                        options=[
+                            OptionData(text=o.text, correct=o.is_correct, feedback=o.feedback)
+                            for o in q.options.all()
+                        ],
+                    )
+                    for q in lesson.questions.all()
+                ],
+            )
+        )
+    return ModuleData(
+        key=module.key,
+        language=module.language,
+        title=module.title,
+        summary=module.summary,
+        objectives=list(module.objectives),
+        roles=module.roles,
+        levels=module.levels,
+        branches=module.branches,
+        estimated_minutes=module.estimated_minutes,
+        format=module.format,
+        licence=module.licence,
+        validity_months=module.validity_months,
+        references=list(module.references),
+        lessons=lessons,
+    )

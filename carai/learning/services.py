@@ -1,0 +1,210 @@
+"""Every write for learning: importing content, enrolling, progress and quiz attempts."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carai.accounts.models import User
+from carai.learning.content import ModuleData
+from carai.learning.models import (
+    Enrolment,
+    Lesson,
+    LessonKind,
+    LessonProgress,
+    Module,
+    ModuleStatus,
+    Option,
+    Question,
+    QuizAttempt,
+)
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Module:
+    """Create or update a community module from pack data.
+
+    Unchanged content changes nothing. Changed content raises the version; lessons are
+    matched by slug and updated in place, lessons no longer in the pack become inactive, so
+    every learner's progress and earned certificate stay.
+    """
+    report = report if report is not None else ImportReport()
+    label = f"{data.key} ({data.language})"
+    digest = data.content_hash()
+    module = Module.objects.select_for_update().filter(key=data.key, language=data.language).first()
+    if module is not None and module.content_hash == digest:
+        report.unchanged.append(label)
+        return module
+    if module is None:
+        module = Module(key=data.key, language=data.language, version=1)
+        report.created.append(label)
+    else:
+        module.version += 1
+        report.updated.append(label)
+    module.title = data.title
+    module.summary = data.summary
+    module.objectives = data.objectives
+    module.set_audience(roles=data.roles, levels=data.levels, branches=data.branches)
+    module.estimated_minutes = data.estimated_minutes
+    module.format = data.format
+    module.licence = data.licence
+    module.validity_months = data.validity_months
+    module.references = data.references
+    module.content_hash = digest
+    module.status = ModuleStatus.PUBLISHED
+    module.published_at = module.published_at or timezone.now()
+    module.search_text = " ".join(
+        [data.title, data.summary, *data.objectives, *(lesson.title for lesson in data.lessons)]
+    )
+    module.full_clean(exclude=["owner"])
+    module.save()
+
+    seen: set[str] = set()
+    for item in data.lessons:
+        seen.add(item.slug)
+        lesson, _created = Lesson.objects.update_or_create(
+            module=module,
+            slug=item.slug,
+            defaults={
+                "order": item.order,
+                "kind": item.kind,
+                "title": item.title,
+                "body": item.body,
+                "video_url": item.video_url,
+                "image": item.image,
+                "alt": item.alt,
+                "required": item.required,
+                "is_active": True,
+                "pass_mark": item.pass_mark,
+                "max_attempts": item.max_attempts,
+                "shuffle": item.shuffle,
+            },
+        )
+        if item.kind == LessonKind.QUIZ:
+            lesson.questions.all().delete()
+            for q_order, q in enumerate(item.questions):
+                question = Question.objects.create(
+                    lesson=lesson, order=q_order, kind=q.kind, text=q.text
+                )
+                Option.objects.bulk_create(
+                    Option(
+                        question=question,
+                        order=o_order,
+                        text=o.text,
+                        is_correct=o.correct,
+                        feedback=o.feedback,
+                    )
+                    for o_order, o in enumerate(q.options)
+                )
+    module.lessons.exclude(slug__in=seen).update(is_active=False)
+    return module
+
+
+@transaction.atomic
+def enrolment_start(*, user: User, module: Module) -> Enrolment:
+    enrolment, _created = Enrolment.objects.get_or_create(user=user, module=module)
+    return enrolment
+
+
+def _required_lessons(module: Module) -> set[int]:
+    return set(module.lessons.filter(is_active=True, required=True).values_list("pk", flat=True))
+
+
+def enrolment_check_completion(*, enrolment: Enrolment) -> Enrolment:
+    if enrolment.completed_at is not None:
+        return enrolment
+    done = set(enrolment.progress.values_list("lesson_id", flat=True))
+    if _required_lessons(enrolment.module) <= done:
+        enrolment.completed_at = timezone.now()
+        enrolment.completed_version = enrolment.module.version
+        enrolment.save(update_fields=["completed_at", "completed_version"])
+    return enrolment
+
+
+@transaction.atomic
+def lesson_complete(*, enrolment: Enrolment, lesson: Lesson, reflection: str = "") -> Enrolment:
+    if lesson.module_id != enrolment.module_id:
+        raise ValidationError(_("This lesson is not part of this module."))
+    if lesson.kind == LessonKind.QUIZ:
+        passed = enrolment.attempts.filter(lesson=lesson, passed=True).exists()
+        if not passed:
+            raise ValidationError(_("Pass the quiz to finish this lesson."))
+    progress, created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"reflection": reflection}
+    )
+    if not created and reflection and progress.reflection != reflection:
+        progress.reflection = reflection
+        progress.save(update_fields=["reflection"])
+    enrolment.last_lesson = lesson
+    enrolment.save(update_fields=["last_lesson"])
+    return enrolment_check_completion(enrolment=enrolment)
+
+
+def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
+    if lesson.max_attempts is None:
+        return None
+    used = enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=False).count()
+    return max(lesson.max_attempts - used, 0)
+
+
+@transaction.atomic
+def quiz_attempt_start(*, enrolment: Enrolment, lesson: Lesson) -> QuizAttempt:
+    if lesson.kind != LessonKind.QUIZ or lesson.module_id != enrolment.module_id:
+        raise ValidationError(_("This lesson has no quiz."))
+    open_attempt = enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=True).first()
+    if open_attempt is not None:
+        return open_attempt
+    if attempts_left(enrolment=enrolment, lesson=lesson) == 0:
+        raise ValidationError(_("You have used all attempts for this quiz."))
+    order = list(lesson.questions.values_list("pk", flat=True))
+    if lesson.shuffle:
+        random.shuffle(order)
+    return QuizAttempt.objects.create(enrolment=enrolment, lesson=lesson, question_order=order)
+
+
+@transaction.atomic
+def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) -> QuizAttempt:
+    """Score on the server. Options that do not belong to the question are refused."""
+    attempt = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.submitted_at is not None:
+        raise ValidationError(_("This attempt has already been handed in."))
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related("options")
+    }
+    if set(questions) != set(attempt.question_order):
+        raise ValidationError(_("This quiz has changed. Start a new attempt."))
+    correct_count = 0
+    stored: dict[str, list[int]] = {}
+    for question_id in attempt.question_order:
+        question = questions[question_id]
+        valid = {o.pk for o in question.options.all()}
+        chosen = set(answers.get(question_id, []))
+        if not chosen <= valid:
+            raise ValidationError(_("An answer does not belong to this question."))
+        if question.kind != "multiple" and len(chosen) > 1:
+            raise ValidationError(_("Choose one answer for each of these questions."))
+        right = {o.pk for o in question.options.all() if o.is_correct}
+        correct_count += chosen == right
+        stored[str(question_id)] = sorted(chosen)
+    total = len(attempt.question_order) or 1
+    attempt.answers = stored
+    attempt.score = round(100 * correct_count / total)
+    attempt.passed = attempt.score >= attempt.lesson.pass_mark
+    attempt.submitted_at = timezone.now()
+    attempt.save()
+    if attempt.passed:
+        lesson_complete(enrolment=attempt.enrolment, lesson=attempt.lesson)
+    return attempt

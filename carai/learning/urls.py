@@ -1,0 +1,18 @@
+from django.urls import path
+
+from carai.learning import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("modules/<int:module_id>/", views.module_detail, name="module_detail"),
+    path("modules/<int:module_id>/starten/", views.module_enrol, name="module_enrol"),
+    path("modules/<int:module_id>/lessen/<int:lesson_id>/", views.lesson_view, name="lesson"),
+    path(
+        "modules/<int:module_id>/lessen/<int:lesson_id>/toets/",
+        views.quiz_start,
+        name="quiz_start",
+    ),
+    path("pogingen/<int:attempt_id>/", views.attempt_view, name="attempt"),
+]

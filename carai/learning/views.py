@@ -1,0 +1,192 @@
+"""Thin views for learning: access function, form, service, template."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from carai.core.forms import add_service_errors
+from carai.core.http import authenticated_user, is_htmx
+from carai.learning import selectors, services
+from carai.learning.access import (
+    access_lesson,
+    access_module,
+    access_own_attempt,
+    access_own_enrolment,
+)
+from carai.learning.forms import CatalogueForm, QuizForm, ReflectionForm
+from carai.learning.models import Enrolment, Lesson, LessonKind, Module
+
+
+@login_required
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    form = CatalogueForm(request.GET or None)
+    filters = selectors.CatalogueFilters()
+    if form.is_valid():
+        filters = selectors.CatalogueFilters(**form.cleaned_data)
+    modules = selectors.catalogue(
+        user=user, filters=filters, language=selectors.module_language(get_language())
+    )
+    enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
+    context = {"form": form, "modules": modules, "enrolled": enrolled}
+    template = (
+        "learning/includes/catalogue_results.html"
+        if is_htmx(request)
+        else "learning/catalogue.html"
+    )
+    return render(request, template, context)
+
+
+def _lessons_with_state(module: Module, enrolment: Enrolment | None) -> list[tuple[Lesson, bool]]:
+    done = set(enrolment.progress.values_list("lesson_id", flat=True)) if enrolment else set()
+    return [(lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)]
+
+
+def _next_lesson(module: Module, enrolment: Enrolment) -> Lesson | None:
+    done = set(enrolment.progress.values_list("lesson_id", flat=True))
+    return module.lessons.filter(is_active=True).exclude(pk__in=done).first()
+
+
+@login_required
+@require_GET
+def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = Enrolment.objects.filter(user=user, module=module).first()
+    return render(
+        request,
+        "learning/module_detail.html",
+        {
+            "module": module,
+            "enrolment": enrolment,
+            "lessons": _lessons_with_state(module, enrolment),
+            "next_lesson": _next_lesson(module, enrolment) if enrolment else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def module_enrol(request: HttpRequest, module_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = services.enrolment_start(user=user, module=module)
+    lesson = _next_lesson(module, enrolment) or module.lessons.filter(is_active=True).first()
+    if lesson is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    lesson = access_lesson(module=module, lesson_id=lesson_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    progress = enrolment.progress.filter(lesson=lesson).first()
+    form = None
+    if lesson.kind == LessonKind.REFLECTION:
+        initial = {"answer": progress.reflection} if progress else None
+        form = ReflectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and lesson.kind != LessonKind.QUIZ:
+        if form is None or form.is_valid():
+            answer = form.cleaned_data["answer"] if form is not None else ""
+            services.lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
+            enrolment.refresh_from_db()
+            if enrolment.completed_at:
+                messages.success(request, _("Well done: you have finished this module."))
+                return redirect("learning:module_detail", module_id=module.pk)
+            following = module.lessons.filter(is_active=True, order__gt=lesson.order).first()
+            if following is not None:
+                return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
+            return redirect("learning:module_detail", module_id=module.pk)
+    else:
+        enrolment.last_lesson = lesson
+        enrolment.save(update_fields=["last_lesson"])
+    lessons = list(module.lessons.filter(is_active=True))
+    position = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "enrolment": enrolment,
+        "done": progress is not None,
+        "form": form,
+        "position": position + 1,
+        "total": len(lessons),
+        "previous": lessons[position - 1] if position > 0 else None,
+        "attempts": enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=False),
+        "attempts_left": services.attempts_left(enrolment=enrolment, lesson=lesson),
+    }
+    return render(request, "learning/lesson.html", context)
+
+
+@login_required
+@require_POST
+def quiz_start(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    lesson = access_lesson(module=module, lesson_id=lesson_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    try:
+        attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
+    return redirect("learning:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    attempt = access_own_attempt(user=user, attempt_id=attempt_id)
+    module = attempt.enrolment.module
+    if attempt.submitted_at is None:
+        form = QuizForm(request.POST or None, attempt=attempt)
+        if request.method == "POST" and form.is_valid():
+            try:
+                attempt = services.quiz_attempt_submit(attempt=attempt, answers=form.answers())
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("learning:attempt", attempt_id=attempt.pk)
+        return render(
+            request,
+            "learning/attempt.html",
+            {"attempt": attempt, "module": module, "form": form},
+        )
+    # Handed in: show every question with the learner's choice and why it is right or wrong.
+    form = QuizForm(attempt=attempt)
+    review = []
+    for question in form.questions:
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        options = [(o, o.pk in chosen) for o in question.options.all()]
+        right = {o.pk for o in question.options.all() if o.is_correct}
+        review.append((question, options, chosen == right))
+    following = (
+        module.lessons.filter(is_active=True, order__gt=attempt.lesson.order).first()
+        if attempt.passed
+        else None
+    )
+    return render(
+        request,
+        "learning/attempt_result.html",
+        {
+            "attempt": attempt,
+            "module": module,
+            "review": review,
+            "following": following,
+            "attempts_left": services.attempts_left(
+                enrolment=attempt.enrolment, lesson=attempt.lesson
+            ),
+        },
+    )

@@ -1,0 +1,79 @@
+"""A care worker finds a module, enrols, does the lessons and the quiz (one wrong answer
+first, with feedback), and finishes the module."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from carai.learning import services
+from carai.learning.content import read_pack
+from carai.learning.models import Enrolment, Question
+from tests.browser.helpers import Visit, nl
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
+
+PACK = Path(__file__).resolve().parent.parent / "fixtures" / "pack"
+CARE_WORKER = "zorgmedewerker@lindehof.example"
+
+
+def test_care_worker_learns_a_module(visit: Visit, demo_password: str) -> None:
+    (data,) = read_pack(PACK)
+    module = services.module_import(data=data)
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+
+    page.get_by_role("link", name=nl("Learn")).first.click()
+    visit.check("catalogue")
+    page.get_by_label(nl("Search")).fill("testmodule")
+    page.get_by_label(nl("Search")).press("Enter")
+    expect(page.get_by_role("link", name=module.title)).to_be_visible()
+    visit.check("catalogue-search", screenshot=True)
+    page.get_by_role("link", name=module.title).click()
+    visit.check("module")
+    page.get_by_role("button", name=nl("Start this module")).click()
+
+    # Lesson 1: text. Lesson 2: reflection (empty first: a message, nothing lost).
+    expect(page.get_by_role("heading", level=1)).to_have_text("Introductie")
+    visit.check("lesson-text", screenshot=True)
+    page.get_by_role("button", name=nl("Done, next lesson")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Even nadenken")
+    page.get_by_role("button", name=nl("Save and go on")).click()
+    expect(page.get_by_label(nl("Your answer"))).to_have_attribute("aria-invalid", "true")
+    visit.check("lesson-reflection-empty")
+    page.get_by_label(nl("Your answer")).fill("Bij het rapporteren (verzonnen).")
+    page.get_by_role("button", name=nl("Save and go on")).click()
+
+    # The quiz: first with one wrong answer.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Toets")
+    page.get_by_role("button", name=nl("Start the quiz")).click()
+    visit.check("quiz")
+
+    def answer(wrong_one: bool) -> None:
+        for question in Question.objects.filter(lesson__module=module).order_by("order"):
+            right = [o for o in question.options.all() if o.is_correct]
+            choose = right
+            if wrong_one and question.kind == "single":
+                choose = [o for o in question.options.all() if not o.is_correct][:1]
+            group = page.get_by_role("group", name=re.compile(re.escape(question.text)))
+            for option in choose:
+                group.get_by_label(option.text, exact=True).check()
+
+    answer(wrong_one=True)
+    page.get_by_role("button", name=nl("Hand in")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("67%")
+    expect(page.get_by_text("Nee, het zoekt niets op.")).to_be_visible()  # the explanation
+    visit.check("quiz-result-failed", screenshot=True)
+
+    page.get_by_role("button", name=nl("Try again")).click()
+    answer(wrong_one=False)
+    page.get_by_role("button", name=nl("Hand in")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("100%")
+    visit.check("quiz-result-passed", screenshot=True)
+    page.get_by_role("link", name=nl("Back to the module")).click()
+    visit.check("module-finished", screenshot=True)
+    enrolment = Enrolment.objects.get(user__email=CARE_WORKER, module=module)
+    assert enrolment.completed_at is not None

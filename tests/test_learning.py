@@ -1,0 +1,260 @@
+"""Learning: content packs, catalogue, enrolment, progress, quizzes scored on the server."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from carai.learning import services
+from carai.learning.content import ContentError, read_module, read_pack, write_module
+from carai.learning.models import Enrolment, LessonProgress, Module, QuizAttempt
+from carai.learning.selectors import module_to_data
+from tests.conftest import World, client_for
+
+PACK = Path(__file__).parent / "fixtures" / "pack"
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.fixture
+def module(db: None) -> Module:
+    (data,) = read_pack(PACK)
+    return services.module_import(data=data)
+
+
+def _answers_all_right(attempt: QuizAttempt) -> dict[int, list[int]]:
+    from carai.learning.models import Question
+
+    return {
+        q.pk: [o.pk for o in q.options.all() if o.is_correct]
+        for q in Question.objects.filter(pk__in=attempt.question_order)
+    }
+
+
+def test_pack_round_trip(tmp_path: Path) -> None:
+    (original,) = read_pack(PACK)
+    write_module(original, tmp_path)
+    again = read_module(tmp_path / "modules" / "testmodule" / "nl")
+    assert again == original
+
+
+def test_pack_errors_name_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "modules" / "kapot" / "nl"
+    shutil.copytree(PACK / "modules" / "testmodule" / "nl", folder)
+    quiz = folder / "03-toets.quiz.yaml"
+    quiz.write_text(quiz.read_text().replace("correct: false", "correct: true", 1))
+    with pytest.raises(ContentError, match=r"03-toets\.quiz\.yaml question 1: exactly one"):
+        read_pack(tmp_path)
+
+
+def test_import_is_idempotent_and_versions_keep_progress(module: Module, world: World) -> None:
+    (data,) = read_pack(PACK)
+    assert services.module_import(data=data).version == 1
+    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    first = module.lessons.get(slug="introductie")
+    services.lesson_complete(enrolment=enrolment, lesson=first)
+
+    data.title = "Testmodule, herzien (fictief)"
+    data.lessons = [lesson for lesson in data.lessons if lesson.slug != "nadenken"]
+    report = services.ImportReport()
+    updated = services.module_import(data=data, report=report)
+    assert report.updated == ["testmodule (nl)"]
+    assert updated.pk == module.pk
+    assert updated.version == 2
+    assert LessonProgress.objects.filter(enrolment=enrolment, lesson=first).exists()
+    assert not module.lessons.get(slug="nadenken").is_active
+
+
+def test_quiz_html_has_no_correct_answers_and_scoring_is_on_the_server(
+    module: Module, world: World
+) -> None:
+    client = client_for(world.care_worker)
+    client.post(reverse("learning:module_enrol", kwargs={"module_id": module.pk}))
+    quiz = module.lessons.get(kind="quiz")
+    response = client.post(
+        reverse("learning:quiz_start", kwargs={"module_id": module.pk, "lesson_id": quiz.pk})
+    )
+    attempt = QuizAttempt.objects.get()
+    assert response["Location"] == reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
+    page = client.get(response["Location"]).content.decode()
+    assert "Het voorspelt het volgende woord." in page
+    for secret in ["Goed, het voorspelt", "is_correct", "correct", "Klopt."]:
+        assert secret not in page
+
+    # One wrong answer first: below the pass mark, explained.
+    answers = _answers_all_right(attempt)
+    wrong_q = next(q for q in attempt.question_order if len(answers[q]) == 1)
+    options = list(attempt.lesson.questions.get(pk=wrong_q).options.all())
+    answers[wrong_q] = [next(o.pk for o in options if not o.is_correct)]
+    data = {f"q{q}": [str(o) for o in opts] for q, opts in answers.items()}
+    client.post(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}), data)
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (67, False)
+    result = client.get(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}))
+    assert (
+        "Niet goed" in result.content.decode()
+        or "Niet juist" in result.content.decode()
+        or ("✗" in result.content.decode())
+    )
+
+    # Second attempt, all right: passed, lesson done.
+    client.post(
+        reverse("learning:quiz_start", kwargs={"module_id": module.pk, "lesson_id": quiz.pk})
+    )
+    second = QuizAttempt.objects.filter(submitted_at__isnull=True).get()
+    data = {f"q{q}": [str(o) for o in opts] for q, opts in _answers_all_right(second).items()}
+    client.post(reverse("learning:attempt", kwargs={"attempt_id": second.pk}), data)
+    second.refresh_from_db()
+    assert (second.score, second.passed) == (100, True)
+    assert LessonProgress.objects.filter(lesson=quiz).exists()
+
+
+def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> None:
+    client = client_for(world.care_worker)
+    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    attempt = services.quiz_attempt_start(
+        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
+    )
+    url = reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
+    # For every question: a made-up option id and an option of another question.
+    from carai.learning.models import Option
+
+    def foreign(question_id: int) -> str:
+        return str(Option.objects.exclude(question_id=question_id).first().pk)  # type: ignore[union-attr]
+
+    response = client.post(url, {f"q{q}": ["999999", foreign(q)] for q in attempt.question_order})
+    assert response.status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+    assert "aria-invalid" in response.content.decode() or "utrecht-alert--error" in (
+        response.content.decode()
+    )
+
+
+def test_someone_elses_attempt_is_404(module: Module, world: World) -> None:
+    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    attempt = services.quiz_attempt_start(
+        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
+    )
+    url = reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
+    for intruder in (world.manager, world.outsider, world.lead):
+        assert client_for(intruder).get(url).status_code == 404
+        assert client_for(intruder).post(url, {}).status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+
+
+def test_limited_attempts(module: Module, world: World) -> None:
+    quiz = module.lessons.get(kind="quiz")
+    quiz.max_attempts = 1
+    quiz.save()
+    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+    services.quiz_attempt_submit(attempt=attempt, answers={})
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+
+
+def test_completion_needs_every_required_lesson_and_the_quiz(module: Module, world: World) -> None:
+    client = client_for(world.care_worker)
+    client.post(reverse("learning:module_enrol", kwargs={"module_id": module.pk}))
+    enrolment = Enrolment.objects.get()
+    text, reflection, quiz = module.lessons.order_by("order")
+    url = reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": text.pk})
+    assert client.post(url)["Location"].endswith(f"/lessen/{reflection.pk}/")
+    url = reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": reflection.pk})
+    assert client.post(url, {"answer": ""}).status_code == 200  # empty answer: message
+    client.post(url, {"answer": "Bij het rapporteren (verzonnen voorbeeld)."})
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None  # the quiz is still open
+    attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+    services.quiz_attempt_submit(attempt=attempt, answers=_answers_all_right(attempt))
+    finished = Enrolment.objects.get(pk=enrolment.pk)
+    assert finished.completed_at is not None
+    assert finished.completed_version == 1
+
+
+def test_lesson_markdown_is_sanitised(module: Module, world: World) -> None:
+    client = client_for(world.care_worker)
+    client.post(reverse("learning:module_enrol", kwargs={"module_id": module.pk}))
+    lesson = module.lessons.get(slug="introductie")
+    page = client.get(
+        reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": lesson.pk})
+    ).content.decode()
+    assert "<strong>testles</strong>" in page
+    assert '<a href="https://carai.example/" rel="noopener noreferrer">link</a>' in page
+    assert "<script>alert" not in page
+
+
+def test_catalogue_search_and_filters(module: Module, world: World) -> None:
+    client = client_for(world.care_worker)
+    url = reverse("learning:catalogue")
+    assert module.title in client.get(url).content.decode()
+    assert module.title in client.get(url, {"q": "testmodule"}).content.decode()
+    assert module.title not in client.get(url, {"q": "onbestaandwoord"}).content.decode()
+    assert module.title not in client.get(url, {"role": "manager"}).content.decode()
+    assert module.title in client.get(url, {"role": "student"}).content.decode()
+    assert module.title not in client.get(url, {"level": "wo"}).content.decode()
+    partial = client.get(url, {"q": "test"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in partial
+    assert module.title in partial
+    assert "Voor jou" in partial  # the care worker's role fits
+
+
+def test_catalogue_query_count_is_flat(world: World, django_assert_max_num_queries) -> None:
+    (data,) = read_pack(PACK)
+    services.module_import(data=data)
+    client = client_for(world.care_worker)
+    url = reverse("learning:catalogue")
+    client.get(url)
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    for n in range(15):
+        data.key = f"testmodule-{n}"
+        services.module_import(data=data)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["modules"]) == 16
+
+
+def test_drafts_and_other_organisations_modules_are_invisible(module: Module, world: World) -> None:
+    module.owner = world.org_b
+    module.save()
+    url = reverse("learning:module_detail", kwargs={"module_id": module.pk})
+    assert client_for(world.care_worker).get(url).status_code == 404
+    assert client_for(world.outsider).get(url).status_code == 200
+    module.owner = None
+    module.status = "draft"
+    module.save()
+    assert client_for(world.outsider).get(url).status_code == 404
+
+
+@pytest.mark.skipif(not (CONTENT / "modules").is_dir(), reason="no content pack yet")
+def test_shipped_curriculum_is_complete_and_imports(db: None) -> None:
+    modules = read_pack(CONTENT)
+    by_key: dict[str, dict[str, object]] = {}
+    for data in modules:
+        by_key.setdefault(data.key, {})[data.language] = data
+        quizzes = [lesson for lesson in data.lessons if lesson.kind == "quiz"]
+        assert quizzes, f"{data.key} ({data.language}) has no quiz"
+        assert all(len(q.questions) >= 6 for q in quizzes), data.key
+        assert all(o.feedback for q in quizzes for qu in q.questions for o in qu.options), data.key
+        assert data.references, f"{data.key} lists no sources"
+        assert not re.search(r"<script", " ".join(lesson.body for lesson in data.lessons))
+    for key, languages in by_key.items():
+        assert set(languages) == {"nl", "en"}, f"{key} needs Dutch and English"
+        nl, en = languages["nl"], languages["en"]
+        assert [lesson.kind for lesson in nl.lessons] == [lesson.kind for lesson in en.lessons]  # type: ignore[attr-defined]
+    for data in modules:
+        services.module_import(data=data)
+    assert Module.objects.count() == len(modules)
+
+
+def test_export_writes_what_was_imported(module: Module, tmp_path: Path) -> None:
+    write_module(module_to_data(module), tmp_path)
+    assert read_module(tmp_path / "modules" / "testmodule" / "nl") == read_pack(PACK)[0]
