@@ -285,6 +285,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},  # subsets fonts for every certificate PDF
     },
 }
 

@@ -35,6 +35,8 @@ PUBLIC = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "admin:login",
+    "learning:certificate_verify",  # anyone with the printed code may check it
+    "learning:certificate_badge",
     "accounts:logout",  # POST only; logging out needs no log-in
     "admin:logout",
 }
@@ -59,6 +61,8 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:module_detail": LOGGED_IN,
     "learning:lesson": {"care_worker"},  # enrolled
     "learning:attempt": {"care_worker"},  # only the learner's own attempt
+    "learning:certificate_detail": {"care_worker"},
+    "learning:certificate_pdf": {"care_worker"},
     "accounts:profile": LOGGED_IN,
     "accounts:password_change": LOGGED_IN,
     "accounts:data_export": LOGGED_IN,
@@ -139,6 +143,26 @@ def _learning_objects(world: World) -> tuple[Any, Any]:
     return module, attempt
 
 
+def _certificate(world: World, module: Any) -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from carai.learning.models import Certificate
+
+    return Certificate.objects.get_or_create(
+        user=world.care_worker,
+        module=module,
+        module_version=1,
+        defaults={
+            "module_title": module.title,
+            "holder_name": world.care_worker.full_name,
+            "issued_at": timezone.now(),
+            "expires_at": timezone.now() + timedelta(days=365),
+        },
+    )[0]
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
@@ -149,8 +173,11 @@ def build_routes(world: World) -> list[Route]:
         "module_id": module.pk,
         "lesson_id": module.lessons.order_by("order").first().pk,
     }
+    certificate = _certificate(world, module)
+    shared["code"] = certificate.code  # public check by code
     values: dict[str, Any] = {
         "attempt_id": attempt.pk,  # the care worker's own quiz attempt
+        "certificate_id": certificate.pk,
         "slug": world.org_a.slug,
         "membership_id": world.care_worker_membership.pk,
         "invitation_id": world.open_invitation.pk,

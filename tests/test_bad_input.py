@@ -108,6 +108,8 @@ def _fresh_reset_url(world: World) -> str:
 def _forms_on(client: Client, url: str) -> tuple[str, list[Form]]:
     response = client.get(url, follow=True)
     final_url = response.redirect_chain[-1][0] if response.redirect_chain else url
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return final_url, []  # a download (PDF, JSON): no forms
     parser = FormParser()
     parser.feed(response.content.decode())
     forms = [f for f in parser.forms if f.action not in SKIP_ACTIONS]

@@ -258,3 +258,126 @@ def test_shipped_curriculum_is_complete_and_imports(db: None) -> None:
 def test_export_writes_what_was_imported(module: Module, tmp_path: Path) -> None:
     write_module(module_to_data(module), tmp_path)
     assert read_module(tmp_path / "modules" / "testmodule" / "nl") == read_pack(PACK)[0]
+
+
+def _complete(module: Module, user) -> Enrolment:
+    enrolment = services.enrolment_start(user=user, module=module)
+    for lesson in module.lessons.filter(is_active=True).order_by("order"):
+        if lesson.kind == "quiz":
+            attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
+            services.quiz_attempt_submit(attempt=attempt, answers=_answers_all_right(attempt))
+        else:
+            services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    return Enrolment.objects.get(pk=enrolment.pk)
+
+
+def test_certificate_issued_once_with_expiry_pdf_and_public_check(
+    module: Module, world: World
+) -> None:
+    from carai.learning.models import Certificate
+
+    enrolment = _complete(module, world.care_worker)
+    certificate = Certificate.objects.get(user=world.care_worker)
+    assert certificate.module_version == 1
+    assert certificate.holder_name == "Sanne Zorgmedewerker"
+    assert certificate.organisation_name == "Zorg A (fictief)"
+    assert certificate.issued_at == enrolment.completed_at
+    months = (certificate.expires_at.year - certificate.issued_at.year) * 12 + (
+        certificate.expires_at.month - certificate.issued_at.month
+    )
+    assert months == module.validity_months == 12
+    services.enrolment_check_completion(enrolment=enrolment)
+    assert Certificate.objects.count() == 1
+
+    client = client_for(world.care_worker)
+    pdf = client.get(reverse("learning:certificate_pdf", args=[certificate.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    assert len(pdf.content) > 5000
+
+    public = client_for(None).get(reverse("learning:certificate_verify", args=[certificate.code]))
+    body = public.content.decode()
+    assert "Sanne Zorgmedewerker" in body
+    assert "geldig tot" in body
+    lower = client_for(None).get(
+        reverse("learning:certificate_verify", args=[certificate.code.lower()])
+    )
+    assert lower.status_code == 200
+    assert (
+        client_for(None).get(reverse("learning:certificate_verify", args=["XXXX"])).status_code
+        == 404
+    )
+    for intruder in (world.manager, world.outsider):
+        url = reverse("learning:certificate_pdf", args=[certificate.pk])
+        assert client_for(intruder).get(url).status_code == 404
+
+    badge = (
+        client_for(None).get(reverse("learning:certificate_badge", args=[certificate.code])).json()
+    )
+    assert "OpenBadgeCredential" in badge["type"]
+    assert badge["credentialSubject"]["achievement"]["name"] == module.title
+    assert badge["validUntil"] == certificate.expires_at.isoformat()
+
+
+def test_new_module_version_keeps_the_earned_certificate(module: Module, world: World) -> None:
+    from carai.learning.models import Certificate
+
+    _complete(module, world.care_worker)
+    (data,) = read_pack(PACK)
+    data.summary = "Nieuwe samenvatting (fictief)."
+    services.module_import(data=data)
+    certificate = Certificate.objects.get(user=world.care_worker)
+    assert certificate.module_version == 1
+    assert Enrolment.objects.get(user=world.care_worker).completed_at is not None
+
+
+def test_expiry_reminders_and_marking(module: Module, world: World) -> None:
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from carai.learning.models import Certificate
+    from carai.learning.tasks import certificates_check_expiry
+
+    _complete(module, world.care_worker)
+    certificate = Certificate.objects.get()
+    certificate.expires_at = timezone.now() + timedelta(days=20)
+    certificate.save()
+    result = certificates_check_expiry.call()
+    assert result == {"reminded_30": 1, "reminded_7": 0, "expired": 0}
+    assert "verloopt over 20 dagen" in mail.outbox[0].subject  # the real days left
+    assert module.title in mail.outbox[0].subject
+    assert certificates_check_expiry.call() == {"reminded_30": 0, "reminded_7": 0, "expired": 0}
+
+    certificate.expires_at = timezone.now() + timedelta(days=5)
+    certificate.save()
+    assert certificates_check_expiry.call()["reminded_7"] == 1
+    certificate.expires_at = timezone.now() - timedelta(minutes=1)
+    certificate.save()
+    assert certificates_check_expiry.call()["expired"] == 1
+    certificate.refresh_from_db()
+    assert not certificate.is_valid
+    page = client_for(None).get(reverse("learning:certificate_verify", args=[certificate.code]))
+    assert "verlopen" in page.content.decode()
+    assert len(mail.outbox) == 2
+
+
+def test_export_and_erasure_cover_learning(module: Module, world: World) -> None:
+    import json
+
+    from carai.learning.models import Certificate
+
+    enrolment = _complete(module, world.care_worker)
+    reflection = module.lessons.get(kind="reflection")
+    services.lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Mijn gedachte.")
+    client = client_for(world.care_worker)
+    data = json.loads(client.post(reverse("accounts:data_export")).content)
+    assert data["learning"][0]["module"] == module.title
+    assert any(x["reflection"] == "Mijn gedachte." for x in data["learning"][0]["lessons_done"])
+    assert data["certificates"][0]["code"] == Certificate.objects.get().code
+
+    client.post(reverse("accounts:erase"), {"password": "Test-wachtwoord-123", "confirm": "on"})
+    assert not LessonProgress.objects.exclude(reflection="").exists()
+    assert Certificate.objects.get().holder_name == ""
+    assert Enrolment.objects.get().completed_at is not None  # counts stay

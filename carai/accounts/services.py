@@ -13,6 +13,7 @@ from carai.accounts.models import User
 from carai.community.models import Invitation, Membership
 from carai.core.audit import audit_record
 from carai.core.models import AuditAction, AuditEvent
+from carai.learning.models import Certificate, Enrolment, LessonProgress
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -73,6 +74,37 @@ def user_export_data(*, user: User, request: HttpRequest | None) -> dict[str, An
             }
             for i in invitations
         ],
+        "learning": [
+            {
+                "module": e.module.title,
+                "language": e.module.language,
+                "started_at": _iso(e.started_at),
+                "completed_at": _iso(e.completed_at),
+                "lessons_done": [
+                    {
+                        "lesson": p.lesson.title,
+                        "when": _iso(p.completed_at),
+                        "reflection": p.reflection,
+                    }
+                    for p in e.progress.select_related("lesson")
+                ],
+                "quiz_attempts": [
+                    {"quiz": a.lesson.title, "when": _iso(a.submitted_at), "score": a.score}
+                    for a in e.attempts.select_related("lesson").filter(submitted_at__isnull=False)
+                ],
+            }
+            for e in Enrolment.objects.filter(user=user).select_related("module")
+        ],
+        "certificates": [
+            {
+                "module": c.module_title,
+                "version": c.module_version,
+                "code": c.code,
+                "issued_at": _iso(c.issued_at),
+                "valid_until": _iso(c.expires_at),
+            }
+            for c in Certificate.objects.filter(user=user)
+        ],
         "activity_log": [
             {
                 "when": _iso(e.created_at),
@@ -100,6 +132,9 @@ def user_erase(*, user: User, request: HttpRequest | None) -> None:
     Membership.objects.active().filter(user=user).update(ended_at=now)
     Invitation.objects.open().filter(email__iexact=user.email).update(revoked_at=now)
     Invitation.objects.filter(email__iexact=user.email).update(email=f"erased-{user.pk}@invalid")
+    # Learning: the free text people wrote goes; completion counts stay for the figures.
+    LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
+    Certificate.objects.filter(user=user).update(holder_name="")
     user.email = f"erased-{user.pk}@invalid"
     user.full_name = ""
     user.is_active = False

@@ -7,7 +7,14 @@ from django.http import Http404
 
 from carai.accounts.models import User
 from carai.community.models import Membership
-from carai.learning.models import Enrolment, Lesson, Module, ModuleQuerySet, QuizAttempt
+from carai.learning.models import (
+    Certificate,
+    Enrolment,
+    Lesson,
+    Module,
+    ModuleQuerySet,
+    QuizAttempt,
+)
 
 
 def modules_visible_to(*, user: User) -> ModuleQuerySet:
@@ -49,3 +56,22 @@ def access_own_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
     if attempt is None:
         raise Http404("No such attempt.")
     return attempt
+
+
+def access_own_certificate(*, user: User, certificate_id: int) -> Certificate:
+    certificate = (
+        Certificate.objects.select_related("module").filter(pk=certificate_id, user=user).first()
+    )
+    if certificate is None:
+        raise Http404("No such certificate.")
+    return certificate
+
+
+def access_certificate_by_code(*, code: str) -> Certificate:
+    """Public check: whoever has the code (printed on the certificate) may see it."""
+    certificate = (
+        Certificate.objects.select_related("module").filter(code=code.strip().upper()).first()
+    )
+    if certificate is None:
+        raise Http404("No such certificate.")
+    return certificate

@@ -249,3 +249,45 @@ class QuizAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} · {self.lesson} · {self.score}%"
+
+
+def _certificate_code() -> str:
+    import secrets
+
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: easy to type over
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+class Certificate(models.Model):
+    """Proof that someone finished a module. Anyone with the code can check it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
+    )
+    module = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="certificates")
+    module_version = models.PositiveIntegerField(_("module version"))
+    module_title = models.CharField(_("module"), max_length=200)
+    holder_name = models.CharField(_("name"), max_length=150)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    code = models.CharField(
+        _("verification code"), max_length=12, unique=True, default=_certificate_code
+    )
+    issued_at = models.DateTimeField(_("issued at"))
+    expires_at = models.DateTimeField(_("valid until"))
+    reminded_30_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_7_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expired_at = models.DateTimeField(_("expired at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.module_title} · {self.code}"
+
+    @property
+    def is_valid(self) -> bool:
+        from django.utils import timezone
+
+        return self.expired_at is None and self.expires_at > timezone.now()

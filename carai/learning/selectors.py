@@ -13,7 +13,7 @@ from carai.accounts.models import User
 from carai.community.models import Membership
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
-from carai.learning.models import Enrolment, Module
+from carai.learning.models import Certificate, Enrolment, Module
 
 
 @dataclass
@@ -84,6 +84,10 @@ def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QueryS
 
 def enrolments_for_user(*, user: User) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(user=user).select_related("module").order_by("-started_at")
+
+
+def certificates_for_user(*, user: User) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user).order_by("-issued_at")
 
 
 def module_language(language: str | None) -> str:

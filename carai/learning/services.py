@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import random
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
+from carai.community.models import Membership
 from carai.learning.content import ModuleData
 from carai.learning.models import (
+    Certificate,
     Enrolment,
     Lesson,
     LessonKind,
@@ -130,7 +134,42 @@ def enrolment_check_completion(*, enrolment: Enrolment) -> Enrolment:
         enrolment.completed_at = timezone.now()
         enrolment.completed_version = enrolment.module.version
         enrolment.save(update_fields=["completed_at", "completed_version"])
+        certificate_issue(enrolment=enrolment)
     return enrolment
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    month = moment.month - 1 + months
+    year, month = moment.year + month // 12, month % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def certificate_issue(*, enrolment: Enrolment) -> Certificate:
+    """Issue the certificate for a completed enrolment (once per module version)."""
+    module, user = enrolment.module, enrolment.user
+    version = enrolment.completed_version or module.version
+    existing = Certificate.objects.filter(user=user, module=module, module_version=version).first()
+    if existing is not None:
+        return existing
+    membership = (
+        Membership.objects.active()
+        .filter(user=user)
+        .select_related("organisation")
+        .order_by("started_at")
+        .first()
+    )
+    issued = enrolment.completed_at or timezone.now()
+    return Certificate.objects.create(
+        user=user,
+        module=module,
+        module_version=version,
+        module_title=module.title,
+        holder_name=user.full_name or user.email,
+        organisation_name=membership.organisation.name if membership else "",
+        issued_at=issued,
+        expires_at=_add_months(issued, module.validity_months),
+    )
 
 
 @transaction.atomic

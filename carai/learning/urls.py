@@ -15,4 +15,12 @@ urlpatterns = [
         name="quiz_start",
     ),
     path("pogingen/<int:attempt_id>/", views.attempt_view, name="attempt"),
+    path("certificaten/<int:certificate_id>/", views.certificate_detail, name="certificate_detail"),
+    path(
+        "certificaten/<int:certificate_id>/pdf/",
+        views.certificate_pdf_download,
+        name="certificate_pdf",
+    ),
+    path("controleren/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    path("controleren/<str:code>/badge.json", views.certificate_badge, name="certificate_badge"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,13 +15,16 @@ from carai.core.forms import add_service_errors
 from carai.core.http import authenticated_user, is_htmx
 from carai.learning import selectors, services
 from carai.learning.access import (
+    access_certificate_by_code,
     access_lesson,
     access_module,
     access_own_attempt,
+    access_own_certificate,
     access_own_enrolment,
 )
+from carai.learning.certificates import certificate_pdf, open_badge, verification_url
 from carai.learning.forms import CatalogueForm, QuizForm, ReflectionForm
-from carai.learning.models import Enrolment, Lesson, LessonKind, Module
+from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
 
 
 @login_required
@@ -67,6 +70,7 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
         {
             "module": module,
             "enrolment": enrolment,
+            "certificate": Certificate.objects.filter(user=user, module=module).first(),
             "lessons": _lessons_with_state(module, enrolment),
             "next_lesson": _next_lesson(module, enrolment) if enrolment else None,
         },
@@ -190,3 +194,42 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
             ),
         },
     )
+
+
+@login_required
+@require_GET
+def certificate_detail(request: HttpRequest, certificate_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    certificate = access_own_certificate(user=user, certificate_id=certificate_id)
+    return render(
+        request,
+        "learning/certificate.html",
+        {"certificate": certificate, "verify_url": verification_url(certificate)},
+    )
+
+
+@login_required
+@require_GET
+def certificate_pdf_download(request: HttpRequest, certificate_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    certificate = access_own_certificate(user=user, certificate_id=certificate_id)
+    language = get_language() or "nl"
+    response = HttpResponse(
+        certificate_pdf(certificate, language=language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="carai-certificaat-{certificate.code}.pdf"'
+    )
+    return response
+
+
+@require_GET
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = access_certificate_by_code(code=code)
+    return render(request, "learning/certificate_verify.html", {"certificate": certificate})
+
+
+@require_GET
+def certificate_badge(request: HttpRequest, code: str) -> JsonResponse:
+    certificate = access_certificate_by_code(code=code)
+    return JsonResponse(open_badge(certificate), json_dumps_params={"ensure_ascii": False})

@@ -77,3 +77,14 @@ def test_care_worker_learns_a_module(visit: Visit, demo_password: str) -> None:
     visit.check("module-finished", screenshot=True)
     enrolment = Enrolment.objects.get(user__email=CARE_WORKER, module=module)
     assert enrolment.completed_at is not None
+
+    page.get_by_role("link", name=nl("See your certificate")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("Certificate"))
+    visit.check("certificate", screenshot=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=nl("Download as PDF")).click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    code = page.locator("code").inner_text()
+    visit.goto(f"/leren/controleren/{code}/")
+    visit.check("certificate-public-check")

@@ -1,0 +1,58 @@
+"""Background work for learning (django-tasks): certificate expiry reminders."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import task
+
+from carai.learning.certificates import verification_url
+from carai.learning.models import Certificate
+
+
+def _remind(certificate: Certificate) -> None:
+    user = certificate.user
+    seconds_left = (certificate.expires_at - timezone.now()).total_seconds()
+    days = max(1, math.ceil(seconds_left / 86400))
+    if not user.is_active or user.erased_at is not None:
+        return
+    with translation.override(user.preferred_language):
+        context = {"certificate": certificate, "days": days, "link": verification_url(certificate)}
+        subject = render_to_string("learning/email/expiry_subject.txt", context).strip()
+        body = render_to_string("learning/email/expiry_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def certificates_check_expiry() -> dict[str, int]:
+    """Remind 30 and 7 days before expiry (once each) and mark expired certificates.
+
+    Run daily (``python manage.py certificates_daily`` from cron enqueues it)."""
+    now = timezone.now()
+    counts = {"reminded_30": 0, "reminded_7": 0, "expired": 0}
+    active = Certificate.objects.filter(expired_at__isnull=True).select_related("user")
+    for certificate in active.filter(expires_at__lte=now):
+        certificate.expired_at = now
+        certificate.save(update_fields=["expired_at"])
+        counts["expired"] += 1
+    soon = active.filter(expires_at__gt=now)
+    for certificate in soon.filter(
+        expires_at__lte=now + timedelta(days=7), reminded_7_at__isnull=True
+    ):
+        _remind(certificate)
+        certificate.reminded_7_at = now
+        certificate.reminded_30_at = certificate.reminded_30_at or now
+        certificate.save(update_fields=["reminded_7_at", "reminded_30_at"])
+        counts["reminded_7"] += 1
+    for certificate in soon.filter(
+        expires_at__lte=now + timedelta(days=30), reminded_30_at__isnull=True
+    ):
+        _remind(certificate)
+        certificate.reminded_30_at = now
+        certificate.save(update_fields=["reminded_30_at"])
+        counts["reminded_30"] += 1
+    return counts
