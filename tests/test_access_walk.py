@@ -61,6 +61,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:module_detail": LOGGED_IN,
     "learning:lesson": {"care_worker"},  # enrolled
     "learning:attempt": {"care_worker"},  # only the learner's own attempt
+    "learning:team": {"manager", "org_admin"},
     "learning:certificate_detail": {"care_worker"},
     "learning:certificate_pdf": {"care_worker"},
     "accounts:profile": LOGGED_IN,

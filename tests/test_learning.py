@@ -381,3 +381,58 @@ def test_export_and_erasure_cover_learning(module: Module, world: World) -> None
     assert not LessonProgress.objects.exclude(reflection="").exists()
     assert Certificate.objects.get().holder_name == ""
     assert Enrolment.objects.get().completed_at is not None  # counts stay
+
+
+def test_manager_assigns_and_sees_completion_but_not_answers(module: Module, world: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(world.manager)
+    url = reverse("learning:team", kwargs={"slug": "zorg-a"})
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    # Neither or both of person and role: a clear message, nothing saved.
+    response = client.post(url, {"module": module.pk, "due_date": due})
+    assert response.status_code == 200
+    assert "Kies één persoon of één rol." in response.content.decode()
+    past = (timezone.localdate() - timedelta(days=1)).isoformat()
+    response = client.post(url, {"module": module.pk, "role": "professional", "due_date": past})
+    assert "verleden" in response.content.decode()
+    # Assign to every care professional.
+    response = client.post(url, {"module": module.pk, "role": "professional", "due_date": due})
+    assert response.status_code == 302
+
+    enrolment = _complete(module, world.care_worker)
+    reflection = module.lessons.get(kind="reflection")
+    services.lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Privé gedachte.")
+    page = client.get(url).content.decode()
+    assert "Sanne Zorgmedewerker" in page
+    assert "Afgerond" in page
+    assert "Privé gedachte." not in page
+    assert "100%" not in page  # no quiz scores
+
+    # The care worker sees what is asked of them on "Mijn overzicht".
+    overview = client_for(world.care_worker).get(reverse("core:dashboard")).content.decode()
+    assert "Gevraagd van jou:" in overview
+    assert "✓ Afgerond" in overview.split("Gevraagd van jou:")[1].split("</ul>")[0]
+    # A professional may not see the team page; an outsider gets 404 too.
+    assert client_for(world.care_worker).get(url).status_code == 404
+    assert client_for(world.outsider_admin).get(url).status_code == 404
+
+
+def test_assignment_cannot_target_someone_of_another_organisation(
+    module: Module, world: World
+) -> None:
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    with pytest.raises(ValidationError):
+        services.assignment_create(
+            actor=world.manager,
+            organisation=world.org_a,
+            module=module,
+            user=world.outsider,
+            due_date=timezone.localdate() + timedelta(days=3),
+        )

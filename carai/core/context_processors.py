@@ -15,6 +15,7 @@ _SECTIONS = {
     "community:invitation_create": "overview",
     "community:invitation_revoke": "overview",
     "community:audit_log": "overview",
+    "learning:team": "overview",
     "community:partner_list": "partners",
     "learning:catalogue": "learning",
     "learning:module_detail": "learning",

@@ -15,7 +15,11 @@ from carai.accounts.services import user_set_language
 from carai.community.models import Role
 from carai.core.http import authenticated_user
 from carai.core.selectors import overview_for_user
-from carai.learning.selectors import certificates_for_user, enrolments_for_user
+from carai.learning.selectors import (
+    assignments_for_user,
+    certificates_for_user,
+    enrolments_for_user,
+)
 
 
 @require_GET
@@ -42,6 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "in_progress": [e for e in enrolments if e.completed_at is None],
             "finished": [e for e in enrolments if e.completed_at is not None],
             "certificates": certificates_for_user(user=user),
+            "assignments": assignments_for_user(user=user),
         },
     )
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.learning import services
 from carai.learning.content import read_pack
-from carai.learning.models import Enrolment, Lesson, LessonKind, Module
+from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
 
 
 def _finish_lesson(enrolment: Enrolment, lesson: Lesson) -> None:
@@ -54,4 +56,20 @@ def load_demo_learning() -> int:
     _progress("aicoach@lindehof.example", "wat-is-ai", None)
     _progress("aicoach@lindehof.example", "ai-uitvoer-controleren", None)
     _progress("manager@lindehof.example", "ai-adoptie-leiden", 1)
+    _certificate_dates("aicoach@lindehof.example", "wat-is-ai", expires_in_days=20)
+    _certificate_dates("aicoach@lindehof.example", "ai-uitvoer-controleren", expires_in_days=-10)
     return len(modules)
+
+
+def _certificate_dates(email: str, key: str, *, expires_in_days: int) -> None:
+    """Make a demo certificate expire soon (or have expired), to show reminders and expiry."""
+    certificate = Certificate.objects.filter(
+        user__email=email, module__key=key, module__language="nl"
+    ).first()
+    if certificate is None:
+        return
+    now = timezone.now()
+    certificate.expires_at = now + timedelta(days=expires_in_days)
+    certificate.issued_at = certificate.expires_at - timedelta(days=730)
+    certificate.expired_at = now if expires_in_days < 0 else None
+    certificate.save(update_fields=["expires_at", "issued_at", "expired_at"])

@@ -3,11 +3,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from carai.community.models import CareBranch, Role
+from carai.accounts.models import User
+from carai.community.models import CareBranch, Organisation, Role
 from carai.core.validators import validate_plain_text
-from carai.learning.models import Level, ModuleFormat, Question, QuestionKind, QuizAttempt
+from carai.learning.models import (
+    Level,
+    Module,
+    ModuleFormat,
+    Question,
+    QuestionKind,
+    QuizAttempt,
+)
 
 
 class CatalogueForm(forms.Form):
@@ -87,3 +96,47 @@ class QuizForm(forms.Form):
             values = value if isinstance(value, list) else [value]
             result[question.pk] = [int(v) for v in values if v]
         return result
+
+
+class AssignmentForm(forms.Form):
+    module = forms.ModelChoiceField(label=_("Module"), queryset=Module.objects.none())
+    user = forms.ModelChoiceField(
+        label=_("To one person"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody in particular"),
+    )
+    role = forms.ChoiceField(
+        label=_("Or to everyone with a role"),
+        choices=[("", _("No role")), *Role.choices],
+        required=False,
+    )
+    due_date = forms.DateField(
+        label=_("Finished by"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("For example 31-12-2026."),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        module_field = self.fields["module"]
+        people = self.fields["user"]
+        if not isinstance(module_field, forms.ModelChoiceField) or not isinstance(
+            people, forms.ModelChoiceField
+        ):
+            raise TypeError("AssignmentForm fields changed type")
+        module_field.queryset = (
+            Module.objects.published()
+            .filter(Q(owner__isnull=True) | Q(owner=organisation))
+            .order_by("language", "title")
+        )
+        people.queryset = User.objects.filter(
+            memberships__organisation=organisation, memberships__ended_at__isnull=True
+        ).distinct()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("user")) == bool(cleaned.get("role")):
+            raise forms.ValidationError(_("Choose one person or one role."))
+        return cleaned

@@ -291,3 +291,41 @@ class Certificate(models.Model):
         from django.utils import timezone
 
         return self.expired_at is None and self.expires_at > timezone.now()
+
+
+class Assignment(models.Model):
+    """A manager asks a person, or everyone with a role, in the organisation to do a module."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="assignments"
+    )
+    module = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=20, blank=True)
+    due_date = models.DateField(_("due date"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(user__isnull=False) & Q(role=""))
+                | (Q(user__isnull=True) & ~Q(role="")),
+                name="assignment_to_person_or_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.module} · {self.user or self.role} · {self.due_date}"

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from carai.accounts.models import User
-from carai.community.models import Membership
+from carai.community.models import Membership, Organisation, Role
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
-from carai.learning.models import Certificate, Enrolment, Module
+from carai.learning.models import Assignment, Certificate, Enrolment, Module
 
 
 @dataclass
@@ -141,3 +142,80 @@ def module_to_data(module: Module) -> ModuleData:
         references=list(module.references),
         lessons=lessons,
     )
+
+
+@dataclass
+class TeamRow:
+    name: str
+    role_labels: list[str]
+    cells: list[tuple[str, str]]  # (module title, done | busy | overdue | todo | "")
+
+
+def team_progress(*, organisation: Organisation) -> tuple[list[Module], list[TeamRow]]:
+    """Completion per member and assigned module; never quiz answers or reflections.
+
+    A fixed number of queries, whatever the number of members or modules."""
+    assignments = list(
+        Assignment.objects.filter(organisation=organisation).select_related("module")
+    )
+    modules = sorted({a.module for a in assignments}, key=lambda m: m.title)
+    memberships = list(
+        Membership.objects.active()
+        .filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
+    users = {m.user_id: m.user for m in memberships}
+    roles: dict[int, set[str]] = {}
+    for m in memberships:
+        roles.setdefault(m.user_id, set()).add(m.role)
+    enrolments = {
+        (e.user_id, e.module_id): e
+        for e in Enrolment.objects.filter(user_id__in=users, module__in=modules)
+    }
+    today = timezone.localdate()
+    rows = []
+    for user_id, user in users.items():
+        cells = []
+        for module in modules:
+            due = [
+                a.due_date
+                for a in assignments
+                if a.module_id == module.pk
+                and (a.user_id == user_id or (a.role and a.role in roles[user_id]))
+            ]
+            enrolment = enrolments.get((user_id, module.pk))
+            if not due:
+                state = ""
+            elif enrolment and enrolment.completed_at:
+                state = "done"
+            elif min(due) < today:
+                state = "overdue"
+            else:
+                state = "busy" if enrolment else "todo"
+            cells.append((module.title, state))
+        labels = sorted(str(Role(r).label) for r in roles[user_id])
+        rows.append(TeamRow(name=user.display_name, role_labels=labels, cells=cells))
+    return modules, rows
+
+
+def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | None]]:
+    """What the person has been asked to learn, soonest first, with their progress."""
+    memberships = Membership.objects.active().filter(user=user)
+    pairs = [(m.organisation_id, m.role) for m in memberships]
+    by_role = Q(pk__in=[])
+    for organisation_id, role in pairs:
+        by_role |= Q(organisation_id=organisation_id, role=role)
+    organisation_ids = [organisation_id for organisation_id, _role in pairs]
+    assignments = (
+        Assignment.objects.filter(Q(user=user, organisation_id__in=organisation_ids) | by_role)
+        .select_related("module", "organisation")
+        .order_by("due_date")
+    )
+    seen: dict[int, Assignment] = {}
+    for assignment in assignments:
+        seen.setdefault(assignment.module_id, assignment)
+    enrolments = {
+        e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=list(seen))
+    }
+    return [(a, enrolments.get(a.module_id)) for a in seen.values()]

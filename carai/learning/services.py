@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
-from carai.community.models import Membership
+from carai.community.models import Membership, Organisation
 from carai.learning.content import ModuleData
 from carai.learning.models import (
+    Assignment,
     Certificate,
     Enrolment,
     Lesson,
@@ -247,3 +248,34 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) 
     if attempt.passed:
         lesson_complete(enrolment=attempt.enrolment, lesson=attempt.lesson)
     return attempt
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    module: Module,
+    due_date: date,
+    user: User | None = None,
+    role: str = "",
+) -> Assignment:
+    """Assign a module to one member, or to every member with ``role``, with a due date."""
+    if (user is None) == (not role):
+        raise ValidationError(_("Choose a person or a role, not both."))
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date cannot be in the past.")})
+    if user is not None and not (
+        Membership.objects.active().filter(user=user, organisation=organisation).exists()
+    ):
+        raise ValidationError({"user": _("This person is not a member of the organisation.")})
+    if module.status != ModuleStatus.PUBLISHED or module.owner_id not in (None, organisation.pk):
+        raise ValidationError({"module": _("This module cannot be assigned here.")})
+    return Assignment.objects.create(
+        organisation=organisation,
+        module=module,
+        user=user,
+        role=role,
+        due_date=due_date,
+        assigned_by=actor,
+    )

@@ -21,6 +21,7 @@ urlpatterns = [
         views.certificate_pdf_download,
         name="certificate_pdf",
     ),
+    path("team/<slug:slug>/", views.team_learning, name="team"),
     path("controleren/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path("controleren/<str:code>/badge.json", views.certificate_badge, name="certificate_badge"),
 ]

@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from carai.community.access import access_organisation
+from carai.community.models import Role
 from carai.core.forms import add_service_errors
 from carai.core.http import authenticated_user, is_htmx
 from carai.learning import selectors, services
@@ -23,8 +25,10 @@ from carai.learning.access import (
     access_own_enrolment,
 )
 from carai.learning.certificates import certificate_pdf, open_badge, verification_url
-from carai.learning.forms import CatalogueForm, QuizForm, ReflectionForm
+from carai.learning.forms import AssignmentForm, CatalogueForm, QuizForm, ReflectionForm
 from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
+
+TEAM_LEARNING_ROLES = frozenset({Role.MANAGER, Role.ORG_ADMIN})
 
 
 @login_required
@@ -233,3 +237,28 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
 def certificate_badge(request: HttpRequest, code: str) -> JsonResponse:
     certificate = access_certificate_by_code(code=code)
     return JsonResponse(open_badge(certificate), json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
+    """For managers: assign modules and see who finished them (not their answers)."""
+    user = authenticated_user(request)
+    organisation = access_organisation(
+        user=user, slug=slug, roles=TEAM_LEARNING_ROLES, lead_allowed=False
+    )
+    form = AssignmentForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_create(actor=user, organisation=organisation, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The module has been assigned."))
+            return redirect("learning:team", slug=organisation.slug)
+    modules, rows = selectors.team_progress(organisation=organisation)
+    return render(
+        request,
+        "learning/team.html",
+        {"organisation": organisation, "form": form, "modules": modules, "rows": rows},
+    )

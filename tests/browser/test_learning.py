@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from carai.learning import services
 from carai.learning.content import read_pack
 from carai.learning.models import Enrolment, Question
-from tests.browser.helpers import Visit, nl
+from tests.browser.helpers import Visit, nl, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
 
@@ -88,3 +88,47 @@ def test_care_worker_learns_a_module(visit: Visit, demo_password: str) -> None:
     code = page.locator("code").inner_text()
     visit.goto(f"/leren/controleren/{code}/")
     visit.check("certificate-public-check")
+
+
+def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_password: str) -> None:
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    (data,) = read_pack(PACK)
+    module = services.module_import(data=data)
+    sanne = get_user_model().objects.get(email=CARE_WORKER)
+    page = visit.page
+    visit.log_in("manager@lindehof.example", demo_password)
+    page.get_by_role("link", name=nl("Learning in the team")).first.click()
+    visit.check("team-empty")
+    page.get_by_label(nl("Module")).select_option(label=module.title)
+    page.get_by_label(
+        re.compile(nl("Or to everyone with a role").pattern.strip("^$"))
+    ).select_option("professional")
+    due = timezone.localdate() + timedelta(days=14)
+    page.get_by_label(nl("Finished by")).fill(due.isoformat())
+    page.get_by_role("button", name=nl("Assign")).click()
+    expect(page.get_by_role("status").first).to_contain_text("toegewezen")
+    row = page.get_by_role("row", name=re.compile("Sanne Verbeek"))
+    expect(row).to_contain_text(shown("Not started"))
+    visit.check("team-assigned", screenshot=True)
+
+    # Sanne finishes the module; the manager sees it.
+    enrolment = services.enrolment_start(user=sanne, module=module)
+    for lesson in module.lessons.order_by("order"):
+        if lesson.kind == "quiz":
+            attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
+            answers = {
+                q.pk: [o.pk for o in q.options.all() if o.is_correct]
+                for q in Question.objects.filter(pk__in=attempt.question_order)
+            }
+            services.quiz_attempt_submit(attempt=attempt, answers=answers)
+        else:
+            services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    page.reload()
+    expect(page.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
+        shown("Finished")
+    )
+    visit.check("team-finished", screenshot=True)
