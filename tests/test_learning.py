@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from carai.learning import services
 from carai.learning.content import ContentError, read_module, read_pack, write_module
+from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment, LessonProgress, Module, QuizAttempt
-from carai.learning.selectors import module_to_data
+from carai.learning.selectors import correct_answers, module_to_data
 from tests.conftest import World, client_for
 
 PACK = Path(__file__).parent / "fixtures" / "pack"
@@ -26,12 +27,7 @@ def module(db: None) -> Module:
 
 
 def _answers_all_right(attempt: QuizAttempt) -> dict[int, list[int]]:
-    from carai.learning.models import Question
-
-    return {
-        q.pk: [o.pk for o in q.options.all() if o.is_correct]
-        for q in Question.objects.filter(pk__in=attempt.question_order)
-    }
+    return correct_answers(question_ids=attempt.question_order)
 
 
 def test_pack_round_trip(tmp_path: Path) -> None:
@@ -263,11 +259,7 @@ def test_export_writes_what_was_imported(module: Module, tmp_path: Path) -> None
 def _complete(module: Module, user) -> Enrolment:
     enrolment = services.enrolment_start(user=user, module=module)
     for lesson in module.lessons.filter(is_active=True).order_by("order"):
-        if lesson.kind == "quiz":
-            attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
-            services.quiz_attempt_submit(attempt=attempt, answers=_answers_all_right(attempt))
-        else:
-            services.lesson_complete(enrolment=enrolment, lesson=lesson)
+        finish_lesson(enrolment, lesson)
     return Enrolment.objects.get(pk=enrolment.pk)
 
 

@@ -20,6 +20,8 @@ MEMBER_ROLES: frozenset[str] = frozenset(Role.values)
 VIEW_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN, Role.MANAGER})
 MANAGE_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 VIEW_AUDIT_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
+# Who assigns modules and sees completion: the same people who see the member list.
+TEAM_LEARNING_ROLES: frozenset[str] = VIEW_MEMBERS_ROLES
 
 
 def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:

@@ -14,7 +14,7 @@ from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
-from carai.learning.models import Assignment, Certificate, Enrolment, Module
+from carai.learning.models import Assignment, Certificate, Enrolment, Module, Question
 
 
 @dataclass
@@ -219,3 +219,12 @@ def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | No
         e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=list(seen))
     }
     return [(a, enrolments.get(a.module_id)) for a in seen.values()]
+
+
+def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:
+    """The right option ids per question (for demo data and tests; never shown to learners
+    before they hand in)."""
+    return {
+        question.pk: [o.pk for o in question.options.all() if o.is_correct]
+        for question in Question.objects.filter(pk__in=question_ids).prefetch_related("options")
+    }

@@ -11,8 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from carai.community.access import access_organisation
-from carai.community.models import Role
+from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
 from carai.core.forms import add_service_errors
 from carai.core.http import authenticated_user, is_htmx
 from carai.learning import selectors, services
@@ -28,8 +27,6 @@ from carai.learning.certificates import certificate_pdf, open_badge, verificatio
 from carai.learning.forms import AssignmentForm, CatalogueForm, QuizForm, ReflectionForm
 from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
 
-TEAM_LEARNING_ROLES = frozenset({Role.MANAGER, Role.ORG_ADMIN})
-
 
 @login_required
 @require_GET
@@ -43,7 +40,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         user=user, filters=filters, language=selectors.module_language(get_language())
     )
     enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
-    context = {"form": form, "modules": modules, "enrolled": enrolled}
+    cards = [(module, module.pk in enrolled, enrolled.get(module.pk)) for module in modules]
+    context = {"form": form, "modules": cards}
     template = (
         "learning/includes/catalogue_results.html"
         if is_htmx(request)
@@ -52,13 +50,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _lessons_with_state(module: Module, enrolment: Enrolment | None) -> list[tuple[Lesson, bool]]:
-    done = set(enrolment.progress.values_list("lesson_id", flat=True)) if enrolment else set()
-    return [(lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)]
+def _done_lesson_ids(enrolment: Enrolment | None) -> set[int]:
+    return set(enrolment.progress.values_list("lesson_id", flat=True)) if enrolment else set()
 
 
-def _next_lesson(module: Module, enrolment: Enrolment) -> Lesson | None:
-    done = set(enrolment.progress.values_list("lesson_id", flat=True))
+def _next_lesson(module: Module, done: set[int]) -> Lesson | None:
     return module.lessons.filter(is_active=True).exclude(pk__in=done).first()
 
 
@@ -68,6 +64,7 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
     user = authenticated_user(request)
     module = access_module(user=user, module_id=module_id)
     enrolment = Enrolment.objects.filter(user=user, module=module).first()
+    done = _done_lesson_ids(enrolment)
     return render(
         request,
         "learning/module_detail.html",
@@ -75,8 +72,10 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
             "module": module,
             "enrolment": enrolment,
             "certificate": Certificate.objects.filter(user=user, module=module).first(),
-            "lessons": _lessons_with_state(module, enrolment),
-            "next_lesson": _next_lesson(module, enrolment) if enrolment else None,
+            "lessons": [
+                (lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)
+            ],
+            "next_lesson": _next_lesson(module, done) if enrolment else None,
         },
     )
 
@@ -87,7 +86,10 @@ def module_enrol(request: HttpRequest, module_id: int) -> HttpResponse:
     user = authenticated_user(request)
     module = access_module(user=user, module_id=module_id)
     enrolment = services.enrolment_start(user=user, module=module)
-    lesson = _next_lesson(module, enrolment) or module.lessons.filter(is_active=True).first()
+    lesson = (
+        _next_lesson(module, _done_lesson_ids(enrolment))
+        or module.lessons.filter(is_active=True).first()
+    )
     if lesson is None:
         return redirect("learning:module_detail", module_id=module.pk)
     return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from carai.learning import services
 from carai.learning.content import read_pack
+from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment, Question
 from tests.browser.helpers import Visit, nl, shown
 
@@ -118,15 +119,7 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     # Sanne finishes the module; the manager sees it.
     enrolment = services.enrolment_start(user=sanne, module=module)
     for lesson in module.lessons.order_by("order"):
-        if lesson.kind == "quiz":
-            attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
-            answers = {
-                q.pk: [o.pk for o in q.options.all() if o.is_correct]
-                for q in Question.objects.filter(pk__in=attempt.question_order)
-            }
-            services.quiz_attempt_submit(attempt=attempt, answers=answers)
-        else:
-            services.lesson_complete(enrolment=enrolment, lesson=lesson)
+        finish_lesson(enrolment, lesson)
     page.reload()
     expect(page.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
         shown("Finished")
