@@ -28,6 +28,7 @@ class World:
     care_worker: User  # professional of A: Sanne
     manager: User  # manager of A: Ahmed
     org_admin: User  # organisation admin of A: Marieke
+    educator: User  # educator of A, who writes A's own modules: Femke
     outsider: User  # professional of B: Kevin
     outsider_admin: User  # organisation admin of B: Bea
     lead: User  # community lead: Noor
@@ -43,6 +44,7 @@ PERSONAS = [
     "care_worker",
     "manager",
     "org_admin",
+    "educator",
     "outsider",
     "outsider_admin",
     "lead",
@@ -56,6 +58,7 @@ def world(db: None) -> World:
     care_worker = UserFactory.create(email="sanne@zorg-a.example", full_name="Sanne Zorgmedewerker")
     manager = UserFactory.create(email="ahmed@zorg-a.example", full_name="Ahmed Manager")
     org_admin = UserFactory.create(email="marieke@zorg-a.example", full_name="Marieke Beheerder")
+    educator = UserFactory.create(email="femke@zorg-a.example", full_name="Femke Docent")
     outsider = UserFactory.create(email="kevin@zorg-b.example", full_name="Kevin Buitenstaander")
     outsider_admin = UserFactory.create(email="bea@zorg-b.example", full_name="Bea Beheerder B")
     lead = UserFactory.create(
@@ -66,6 +69,7 @@ def world(db: None) -> World:
     )
     MembershipFactory.create(user=manager, organisation=org_a, role=Role.MANAGER)
     MembershipFactory.create(user=org_admin, organisation=org_a, role=Role.ORG_ADMIN)
+    MembershipFactory.create(user=educator, organisation=org_a, role=Role.EDUCATOR)
     MembershipFactory.create(user=outsider, organisation=org_b, role=Role.PROFESSIONAL)
     MembershipFactory.create(user=outsider_admin, organisation=org_b, role=Role.ORG_ADMIN)
     invitation = InvitationFactory.create(
@@ -77,6 +81,7 @@ def world(db: None) -> World:
         care_worker=care_worker,
         manager=manager,
         org_admin=org_admin,
+        educator=educator,
         outsider=outsider,
         outsider_admin=outsider_admin,
         lead=lead,

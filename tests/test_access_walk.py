@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from carai.community.demo import _lead_group
+from tests.authoring_helpers import make_org_module
 from tests.conftest import PERSONAS, World, client_for
 
 # Reachable without logging in (token links are protected by their token).
@@ -47,7 +48,7 @@ TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
 ALLOWED_GET: dict[str, set[str]] = {
     "core:dashboard": LOGGED_IN,
-    "community:organisation_detail": {"care_worker", "manager", "org_admin", "lead"},
+    "community:organisation_detail": {"care_worker", "manager", "org_admin", "educator", "lead"},
     "community:member_list": {"manager", "org_admin", "lead"},
     "community:invitation_create": {"org_admin", "lead"},
     "community:invitation_revoke": {"org_admin", "lead"},
@@ -68,6 +69,18 @@ ALLOWED_GET: dict[str, set[str]] = {
     "accounts:password_change": LOGGED_IN,
     "accounts:data_export": LOGGED_IN,
     "accounts:erase": LOGGED_IN,
+    "learning:authoring_home": {"educator"},
+    "learning:authoring_module": {"educator"},
+    "learning:authoring_fields": {"educator"},
+    "learning:authoring_lesson": {"educator"},
+    "learning:authoring_question": {"educator"},
+    "learning:authoring_question_new": {"educator"},
+    "learning:authoring_preview": {"educator"},
+    "learning:authoring_preview_lesson": {"educator"},
+    "learning:session_attendance": {"educator"},
+    "learning:sharing": {"lead"},
+    "learning:sharing_preview": {"lead"},
+    "learning:lesson_image": {"care_worker", "manager", "org_admin", "educator", "lead"},
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},
     "admin:core_auditevent_changelist": {"lead"},
@@ -176,7 +189,14 @@ def build_routes(world: World) -> list[Route]:
     }
     certificate = _certificate(world, module)
     shared["code"] = certificate.code  # public check by code
+    own = make_org_module(world)  # A's own module: published, with a working copy
     values: dict[str, Any] = {
+        "draft_id": own.copy.pk,
+        "draft_lesson_id": own.copy_quiz.pk,
+        "question_id": own.copy_question.pk,
+        "session_id": own.session.pk,
+        "shared_id": own.live.pk,
+        "image_lesson_id": own.image_lesson.pk,
         "attempt_id": attempt.pk,  # the care worker's own quiz attempt
         "certificate_id": certificate.pk,
         "slug": world.org_a.slug,

@@ -428,3 +428,69 @@ def test_assignment_cannot_target_someone_of_another_organisation(
             user=world.outsider,
             due_date=timezone.localdate() + timedelta(days=3),
         )
+
+
+def test_renewal_round_needs_every_lesson_again_and_gives_a_new_certificate(
+    module: Module, world: World
+) -> None:
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from carai.learning.models import Certificate
+
+    _complete(module, world.care_worker)
+    enrolment = Enrolment.objects.get(user=world.care_worker)
+    first = Certificate.objects.get(user=world.care_worker)
+    # A fresh certificate (valid for two years) cannot be renewed yet.
+    assert not services.enrolment_can_renew(enrolment=enrolment)
+    with pytest.raises(ValidationError):
+        services.enrolment_renew(enrolment=enrolment)
+    url = reverse("learning:module_detail", kwargs={"module_id": module.pk})
+    renew_url = reverse("learning:module_renew", kwargs={"module_id": module.pk})
+    assert renew_url not in client_for(world.care_worker).get(url).content.decode()
+    # Expired: the page offers to do it again.
+    Certificate.objects.filter(pk=first.pk).update(
+        expires_at=timezone.now() - timedelta(days=1), expired_at=timezone.now()
+    )
+    client = client_for(world.care_worker)
+    assert renew_url in client.get(url).content.decode()
+    assert client.post(renew_url).status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+    assert enrolment.round_started_at is not None
+    assert not enrolment.current_progress().exists()
+    assert enrolment.progress.exists()  # the first round stays as history
+    # The quiz passed in the first round does not count for the new round.
+    quiz = module.lessons.get(kind="quiz")
+    with pytest.raises(ValidationError):
+        services.lesson_complete(enrolment=enrolment, lesson=quiz)
+    assert _complete(module, world.care_worker).completed_at is not None
+    certificates = Certificate.objects.filter(user=world.care_worker).order_by("issued_at")
+    assert len(certificates) == 2
+    assert certificates[0].pk == first.pk
+    assert certificates[1].is_valid
+
+
+def test_pack_keeps_transcripts_and_workshop_lessons(tmp_path: Path) -> None:
+    from carai.learning.content import LessonData
+
+    (original,) = read_pack(PACK)
+    original.lessons.append(
+        LessonData(
+            slug="video-met-tekst",
+            order=90,
+            kind="video",
+            title="Een video",
+            body="Kijk mee.\n",
+            video_url="https://example.org/video",
+            transcript="Alles wat er gezegd wordt (fictief).",
+        )
+    )
+    original.lessons.append(
+        LessonData(slug="samen-oefenen", order=91, kind="workshop", title="Samen", body="Kom.\n")
+    )
+    write_module(original, tmp_path)
+    again = read_module(tmp_path / "modules" / "testmodule" / "nl")
+    assert again == original

@@ -22,6 +22,8 @@ MANAGE_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 VIEW_AUDIT_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 # Who assigns modules and sees completion: the same people who see the member list.
 TEAM_LEARNING_ROLES: frozenset[str] = VIEW_MEMBERS_ROLES
+# Who writes the organisation's own modules and runs its workshop sessions.
+AUTHOR_ROLES: frozenset[str] = frozenset({Role.EDUCATOR})
 
 
 def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:

@@ -153,6 +153,12 @@ PERSONAS = [
         "AI coach (Lindehof)",
     ),
     DemoPerson(
+        "opleider@lindehof.example",
+        "Jeroen de Wit",
+        (("lindehof", Role.EDUCATOR, "", ""),),
+        "Educator: in-house trainer who makes modules (Lindehof)",
+    ),
+    DemoPerson(
         "student@vakschool.example",
         "Daan Jansen",
         (

@@ -21,6 +21,9 @@ _SECTIONS = {
     "learning:module_detail": "learning",
     "learning:lesson": "learning",
     "learning:attempt": "learning",
+    "learning:sharing": "lead",
+    "learning:sharing_preview": "lead",
+    "learning:sharing_preview_lesson": "lead",
     "community:lead_organisation_list": "lead",
     "community:lead_organisation_create": "lead",
     "community:lead_organisation_edit": "lead",
@@ -37,7 +40,14 @@ _SECTION_HOMES = {
 def carai(request: HttpRequest) -> dict[str, Any]:
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
-    section = _SECTIONS.get(view_name, "account" if view_name.startswith("accounts:") else "")
+    fallback = (
+        "account"
+        if view_name.startswith("accounts:")
+        else "learning"
+        if view_name.startswith("learning:")
+        else ""
+    )
+    section = _SECTIONS.get(view_name, fallback)
     return {
         "CARAI_DEVELOPMENT": settings.CARAI_ENV == "development",
         "nav_section": section,

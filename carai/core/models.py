@@ -28,6 +28,11 @@ class AuditAction(models.TextChoices):
     ORGANISATION_CREATED = "organisation_created", _("Organisation created")
     ORGANISATION_CHANGED = "organisation_changed", _("Organisation changed")
     COMMUNITY_LEAD_CHANGED = "community_lead_changed", _("Community lead role changed")
+    MODULE_PUBLISHED = "module_published", _("Module published")
+    MODULE_SHARED = "module_shared", _("Module shared with the community")
+    MODULE_UNSHARED = "module_unshared", _("Module no longer shared with the community")
+    MODULE_ARCHIVED = "module_archived", _("Module archived")
+    ATTENDANCE_MARKED = "attendance_marked", _("Workshop attendance marked")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -15,6 +15,7 @@ from carai.accounts.services import user_set_language
 from carai.community.models import Role
 from carai.core.http import authenticated_user
 from carai.core.selectors import overview_for_user
+from carai.learning.access import authoring_organisations
 from carai.learning.selectors import (
     assignments_for_user,
     certificates_for_user,
@@ -47,6 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "finished": [e for e in enrolments if e.completed_at is not None],
             "certificates": certificates_for_user(user=user),
             "assignments": assignments_for_user(user=user),
+            "is_author": bool(authoring_organisations(user=user)),
         },
     )
 

@@ -17,7 +17,7 @@ import yaml
 LESSON_FILE = re.compile(
     r"^(?P<order>\d+)-(?P<slug>[a-z0-9][a-z0-9-]*)(?P<suffix>\.quiz\.yaml|\.md)$"
 )
-KINDS = {"text", "image", "video", "reflection", "quiz"}
+KINDS = {"text", "image", "video", "reflection", "quiz", "workshop"}
 QUESTION_KINDS = {"single", "multiple", "true_false"}
 
 
@@ -48,6 +48,7 @@ class LessonData:
     body: str = ""
     required: bool = True
     video_url: str = ""
+    transcript: str = ""
     image: str = ""
     alt: str = ""
     pass_mark: int = 70
@@ -159,7 +160,7 @@ def read_lesson(path: Path) -> LessonData:
     meta, body = _front_matter(path)
     kind = str(meta.get("kind", "text"))
     if kind not in KINDS - {"quiz"}:
-        raise ContentError(f"{path}: kind must be text, image, video or reflection.")
+        raise ContentError(f"{path}: kind must be text, image, video, reflection or workshop.")
     return LessonData(
         slug=slug,
         order=order,
@@ -168,6 +169,7 @@ def read_lesson(path: Path) -> LessonData:
         body=body,
         required=bool(meta.get("required", True)),
         video_url=str(meta.get("video_url", "")),
+        transcript=str(meta.get("transcript", "")),
         image=str(meta.get("image", "")),
         alt=str(meta.get("alt", "")),
     )
@@ -265,7 +267,7 @@ def write_module(module: ModuleData, root: Path) -> Path:
         front: dict[str, Any] = {"kind": lesson.kind, "title": lesson.title}
         if not lesson.required:
             front["required"] = False
-        for extra in ("video_url", "image", "alt"):
+        for extra in ("video_url", "transcript", "image", "alt"):
             if getattr(lesson, extra):
                 front[extra] = getattr(lesson, extra)
         (folder / f"{stem}.md").write_text(

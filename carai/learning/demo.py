@@ -57,6 +57,7 @@ def load_demo_learning() -> int:
     _progress("manager@lindehof.example", "ai-adoptie-leiden", 1)
     _certificate_dates("aicoach@lindehof.example", "wat-is-ai", expires_in_days=20)
     _certificate_dates("aicoach@lindehof.example", "ai-uitvoer-controleren", expires_in_days=-10)
+    load_demo_authoring()
     return len(modules)
 
 
@@ -72,3 +73,167 @@ def _certificate_dates(email: str, key: str, *, expires_in_days: int) -> None:
     certificate.issued_at = certificate.expires_at - timedelta(days=730)
     certificate.expired_at = now if expires_in_days < 0 else None
     certificate.save(update_fields=["expires_at", "issued_at", "expired_at"])
+
+
+# An organisation's own module, made in the platform by its in-house trainer (fictional).
+_OWN_MODULE_TITLE = "Spraakherkenning bij de overdracht (Lindehof, oefenmodule)"
+_OWN_LESSONS: list[tuple[str, str, str]] = [
+    (
+        "text",
+        "Waarom we dit uitproberen",
+        "Op de afdelingen van Lindehof kost rapporteren veel tijd. In deze proef spreek je "
+        "je overdracht in. Een programma voor **spraakherkenning** maakt er tekst van.\n\n"
+        "- Je leest de tekst altijd na voordat je hem opslaat.\n"
+        "- Je noemt geen namen van cliënten als je inspreekt: je werkt in het dossier van "
+        "de cliënt, dus de naam staat er al.\n"
+        "- Twijfel je? Vraag het de AI-coach van je afdeling.\n\n"
+        "*Deze module is een fictief voorbeeld voor de demo van CARAI.*",
+    ),
+    (
+        "reflection",
+        "Wat verwacht jij?",
+        "Denk aan je laatste dienst. Welk deel van je rapportage zou je willen inspreken? "
+        "Wat vind je lastig of spannend aan inspreken?",
+    ),
+    (
+        "quiz",
+        "Korte toets",
+        "Drie vragen over veilig inspreken.",
+    ),
+    (
+        "workshop",
+        "Oefenen in de groep",
+        "In deze bijeenkomst oefen je met de proefversie op een **fictieve** cliënt. "
+        "Je krijgt tips van collega's die al meedoen.",
+    ),
+]
+_OWN_QUESTIONS: list[tuple[str, str, list[tuple[str, bool, str]]]] = [
+    (
+        "single",
+        "Wat doe je met de tekst die het programma van je overdracht maakt?",
+        [
+            (
+                "Ik lees hem na en verbeter fouten voordat ik opsla.",
+                True,
+                "Goed. Spraakherkenning mist woorden en hoort soms iets anders dan je zei.",
+            ),
+            (
+                "Ik sla hem meteen op; het programma is slim genoeg.",
+                False,
+                "Niet doen. Jij blijft verantwoordelijk voor wat er in het dossier staat.",
+            ),
+        ],
+    ),
+    (
+        "true_false",
+        "Je mag de naam en het BSN van de cliënt inspreken, dan is het dossier completer.",
+        [
+            (
+                "Waar",
+                False,
+                "Niet waar. Spreek alleen in wat nodig is; de naam staat al in het dossier.",
+            ),
+            ("Niet waar", True, "Klopt. Zo deel je niet meer persoonsgegevens dan nodig."),
+        ],
+    ),
+    (
+        "multiple",
+        "Wanneer vraag je de AI-coach om hulp? Kies alle goede antwoorden.",
+        [
+            (
+                "Als het programma steeds dezelfde woorden verkeerd schrijft.",
+                True,
+                "Ja, misschien kan de instelling beter.",
+            ),
+            (
+                "Als je twijfelt of iets in het verslag mag.",
+                True,
+                "Ja, samen kijken voorkomt fouten.",
+            ),
+            (
+                "Nooit; je moet het zelf oplossen.",
+                False,
+                "Nee, de AI-coach is er juist om je te helpen.",
+            ),
+        ],
+    ),
+]
+
+
+def load_demo_authoring() -> None:
+    """Lindehof's trainer made and published a module with a workshop; a session is planned
+    and a care worker signed up. Safe to run again."""
+    from carai.community.models import Organisation
+    from carai.learning import authoring
+    from carai.learning.content import OptionData
+    from carai.learning.models import WorkshopSession
+
+    trainer = User.objects.filter(email="opleider@lindehof.example").first()
+    organisation = Organisation.objects.filter(slug="lindehof").first()
+    if trainer is None or organisation is None:
+        return
+    module = Module.objects.live().filter(owner=organisation, title=_OWN_MODULE_TITLE).first()
+    if module is None:
+        draft = authoring.module_create(
+            actor=trainer,
+            organisation=organisation,
+            fields=authoring.ModuleFields(
+                language="nl",
+                title=_OWN_MODULE_TITLE,
+                summary=(
+                    "Lindehof probeert spraakherkenning uit bij de overdracht. Je leert hoe je "
+                    "veilig inspreekt en waarom je de tekst altijd naleest."
+                ),
+                objectives=[
+                    "Je kunt je overdracht inspreken zonder onnodige persoonsgegevens.",
+                    "Je leest de tekst na en verbetert fouten voordat je opslaat.",
+                    "Je weet wanneer je de AI-coach om hulp vraagt.",
+                ],
+                roles=["professional", "student", "ai_coach"],
+                levels=[],
+                branches=["vvt"],
+                estimated_minutes=45,
+                format="blended",
+                licence="CC BY-SA 4.0",
+                validity_months=12,
+                references=[
+                    {
+                        "title": "Autoriteit Persoonsgegevens: gezondheidsgegevens",
+                        "url": "https://www.autoriteitpersoonsgegevens.nl/themas/gezondheid",
+                    }
+                ],
+            ),
+        )
+        for kind, title, body in _OWN_LESSONS:
+            lesson = authoring.lesson_create(module=draft, kind=kind, title=title)
+            authoring.lesson_update(lesson=lesson, body=body)
+            if kind == "quiz":
+                for q_kind, text, options in _OWN_QUESTIONS:
+                    authoring.question_save(
+                        lesson=lesson,
+                        kind=q_kind,
+                        text=text,
+                        options=[OptionData(text=t, correct=c, feedback=f) for t, c, f in options],
+                    )
+        module = authoring.module_publish(actor=trainer, module=draft)
+    workshop = module.lessons.filter(kind="workshop").first()
+    if workshop is None:
+        return
+    now = timezone.now()
+    upcoming = WorkshopSession.objects.filter(
+        lesson=workshop, starts_at__gt=now, cancelled_at__isnull=True
+    ).first()
+    if upcoming is None:
+        start = (now + timedelta(days=10)).replace(hour=14, minute=0, second=0, microsecond=0)
+        upcoming = authoring.workshop_session_create(
+            actor=trainer,
+            lesson=workshop,
+            organisation=organisation,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            capacity=12,
+            location="Lindehof, leslokaal 2 (fictief)",
+        )
+    care_worker = User.objects.filter(email="zorgmedewerker@lindehof.example").first()
+    if care_worker is not None:
+        authoring.workshop_register(user=care_worker, session=upcoming)

@@ -3,13 +3,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import User
 from carai.community.models import CareBranch, Organisation, Role
 from carai.core.validators import validate_plain_text
+from carai.learning.content import OptionData
+from carai.learning.images import MAX_BYTES as MAX_IMAGE_BYTES
 from carai.learning.models import (
+    Lesson,
+    LessonKind,
     Level,
     Module,
     ModuleFormat,
@@ -128,7 +133,7 @@ class AssignmentForm(forms.Form):
             raise TypeError("AssignmentForm fields changed type")
         module_field.queryset = (
             Module.objects.published()
-            .filter(Q(owner__isnull=True) | Q(owner=organisation))
+            .filter(Q(owner__isnull=True) | Q(shared=True) | Q(owner=organisation))
             .order_by("language", "title")
         )
         people.queryset = User.objects.filter(
@@ -140,3 +145,333 @@ class AssignmentForm(forms.Form):
         if bool(cleaned.get("user")) == bool(cleaned.get("role")):
             raise forms.ValidationError(_("Choose one person or one role."))
         return cleaned
+
+
+# Authoring ------------------------------------------------------------------------------------
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class ModuleForm(forms.Form):
+    """What a module is about and for whom; lessons are added on the next page."""
+
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
+    language = forms.ChoiceField(label=_("Language of the module"), choices=settings.LANGUAGES)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_plain_text],
+        help_text=_("Two or three sentences: what learners will be able to do afterwards."),
+    )
+    objectives = forms.CharField(
+        label=_("Learning objectives"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[validate_plain_text],
+        help_text=_("One per line. Start with “You can…”."),
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("For these roles"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Choose none to make it fit everyone."),
+    )
+    levels = forms.MultipleChoiceField(
+        label=_("For these levels"),
+        choices=Level.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Choose none to make it fit every level."),
+    )
+    branches = forms.MultipleChoiceField(
+        label=_("For these care branches"),
+        choices=CareBranch.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Choose none to make it fit every branch."),
+    )
+    estimated_minutes = forms.IntegerField(
+        label=_("Time needed (minutes)"), min_value=5, max_value=600, initial=30
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=ModuleFormat.choices)
+    licence = forms.ChoiceField(
+        label=_("Licence"),
+        choices=[
+            ("CC BY-SA 4.0", "CC BY-SA 4.0"),
+            ("CC BY 4.0", "CC BY 4.0"),
+            ("CC BY-NC-SA 4.0", "CC BY-NC-SA 4.0"),
+            ("all rights reserved", _("All rights reserved")),
+        ],
+        help_text=_("CC BY-SA 4.0 lets other partners reuse and improve your module."),
+    )
+    validity_months = forms.IntegerField(
+        label=_("Certificate valid for (months)"), min_value=1, max_value=120, initial=24
+    )
+    references = forms.CharField(
+        label=_("Sources"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[validate_plain_text],
+        help_text=_(
+            "One source per line: the title, then | and the web address. "
+            "For example: AI Act | https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
+        ),
+    )
+
+    @classmethod
+    def initial_for(cls, module: Module) -> dict[str, Any]:
+        return {
+            "title": module.title,
+            "language": module.language,
+            "summary": module.summary,
+            "objectives": "\n".join(module.objectives),
+            "roles": module.roles,
+            "levels": module.levels,
+            "branches": module.branches,
+            "estimated_minutes": module.estimated_minutes,
+            "format": module.format,
+            "licence": module.licence,
+            "validity_months": module.validity_months,
+            "references": "\n".join(
+                f"{ref.get('title', '')} | {ref['url']}" if ref.get("url") else ref.get("title", "")
+                for ref in module.references
+            ),
+        }
+
+    def clean_objectives(self) -> list[str]:
+        objectives = _lines(self.cleaned_data["objectives"])
+        if not objectives:
+            raise forms.ValidationError(_("Write at least one learning objective."))
+        return objectives
+
+    def clean_references(self) -> list[dict[str, str]]:
+        references = []
+        url_field = forms.URLField(assume_scheme="https")
+        for line in _lines(self.cleaned_data["references"]):
+            title, _sep, url = (part.strip() for part in line.partition("|"))
+            if not title:
+                raise forms.ValidationError(_("Each source needs a title before the |."))
+            reference = {"title": title}
+            if url:
+                try:
+                    reference["url"] = url_field.clean(url)
+                except forms.ValidationError as exc:
+                    raise forms.ValidationError(
+                        _("“%(url)s” is not a web address.") % {"url": url}
+                    ) from exc
+            references.append(reference)
+        return references
+
+
+class LessonCreateForm(forms.Form):
+    hide_optional = True
+    kind = forms.ChoiceField(label=_("Kind of lesson"), choices=LessonKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
+
+
+class LessonForm(forms.Form):
+    """The fields that fit the kind of lesson; the kind itself does not change."""
+
+    FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
+        LessonKind.TEXT: ("title", "body", "required"),
+        LessonKind.IMAGE: ("title", "image", "alt", "body", "required"),
+        LessonKind.VIDEO: ("title", "video_url", "transcript", "body", "required"),
+        LessonKind.REFLECTION: ("title", "body", "required"),
+        LessonKind.QUIZ: ("title", "body", "pass_mark", "max_attempts", "shuffle", "required"),
+        LessonKind.WORKSHOP: ("title", "body", "required"),
+    }
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "class": "carai-markdown-source"}),
+        validators=[validate_plain_text],
+        help_text=_(
+            "Markdown: **bold**, *italic*, a line starting with - for a list, ## for a heading."
+        ),
+    )
+    image = forms.FileField(
+        label=_("Image"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=_("PNG, JPEG or WebP, at most 2 MB. Only use pictures without real clients."),
+    )
+    alt = forms.CharField(
+        label=_("Description of the image (alt text)"),
+        max_length=300,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    video_url = forms.URLField(
+        label=_("Video link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example a link to the video on YouTube or Vimeo."),
+    )
+    transcript = forms.CharField(
+        label=_("Transcript of the video"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        validators=[validate_plain_text],
+        help_text=_("Everything that is said in the video, for people who cannot listen."),
+    )
+    pass_mark = forms.IntegerField(label=_("Pass mark (%)"), min_value=1, max_value=100)
+    max_attempts = forms.IntegerField(
+        label=_("Maximum attempts"),
+        min_value=1,
+        max_value=20,
+        required=False,
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    shuffle = forms.BooleanField(label=_("Show the questions in a random order"), required=False)
+    required = forms.BooleanField(label=_("Needed to finish the module"), required=False)
+
+    def __init__(self, *args: Any, lesson: Lesson, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial", {name: getattr(lesson, name) for name in self.base_fields if name != "image"}
+        )
+        super().__init__(*args, **kwargs)
+        self.lesson = lesson
+        keep = self.FIELDS_BY_KIND[lesson.kind]
+        self.fields = {name: field for name, field in self.fields.items() if name in keep}
+        if lesson.kind == LessonKind.IMAGE:
+            self.fields["alt"].required = True
+            self.fields["image"].required = not lesson.image
+        if lesson.kind == LessonKind.VIDEO:
+            self.fields["video_url"].required = True
+
+    def clean_image(self) -> Any:
+        upload = self.cleaned_data.get("image")
+        if upload and upload.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(
+                _("This image is larger than 2 MB. Make it smaller and try again.")
+            )
+        return upload
+
+    def lesson_fields(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "image"}
+
+
+class MarkdownPreviewForm(forms.Form):
+    body = forms.CharField(max_length=20000, required=False, validators=[validate_plain_text])
+
+
+OPTION_ROWS = 6
+
+
+class QuestionForm(forms.Form):
+    """A question with up to six answers; empty answer rows are left out."""
+
+    kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
+    text = forms.CharField(
+        label=_("Question"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_plain_text],
+    )
+
+    def __init__(self, *args: Any, question: Question | None = None, **kwargs: Any) -> None:
+        if question is not None and "initial" not in kwargs:
+            initial: dict[str, Any] = {"kind": question.kind, "text": question.text}
+            for number, option in enumerate(question.options.all(), start=1):
+                initial[f"option_{number}"] = option.text
+                initial[f"correct_{number}"] = option.is_correct
+                initial[f"feedback_{number}"] = option.feedback
+            kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        for number in range(1, OPTION_ROWS + 1):
+            self.fields[f"option_{number}"] = forms.CharField(
+                label=_("Answer %(number)s") % {"number": number},
+                max_length=500,
+                required=False,
+                validators=[validate_plain_text],
+            )
+            self.fields[f"correct_{number}"] = forms.BooleanField(
+                label=_("Answer %(number)s is correct") % {"number": number}, required=False
+            )
+            self.fields[f"feedback_{number}"] = forms.CharField(
+                label=_("Why answer %(number)s is right or wrong") % {"number": number},
+                max_length=1000,
+                required=False,
+                validators=[validate_plain_text],
+            )
+
+    def option_rows(self) -> list[tuple[Any, Any, Any]]:
+        return [
+            (self[f"option_{n}"], self[f"correct_{n}"], self[f"feedback_{n}"])
+            for n in range(1, OPTION_ROWS + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for number in range(1, OPTION_ROWS + 1):
+            text = cleaned.get(f"option_{number}", "")
+            if not text and (cleaned.get(f"correct_{number}") or cleaned.get(f"feedback_{number}")):
+                self.add_error(f"option_{number}", _("Write the answer, or empty this row."))
+            if text and not cleaned.get(f"feedback_{number}"):
+                self.add_error(
+                    f"feedback_{number}",
+                    _("Explain why this answer is right or wrong; learners learn from it."),
+                )
+        return cleaned
+
+    def options(self) -> list[OptionData]:
+        return [
+            OptionData(
+                text=self.cleaned_data[f"option_{n}"],
+                correct=bool(self.cleaned_data.get(f"correct_{n}")),
+                feedback=self.cleaned_data.get(f"feedback_{n}", ""),
+            )
+            for n in range(1, OPTION_ROWS + 1)
+            if self.cleaned_data.get(f"option_{n}")
+        ]
+
+
+class SessionForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        help_text=_("For example 15-01-2027 14:00."),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+    )
+    location = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("Building and room, or leave empty for an online session."),
+    )
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=12)
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("Who was there?"),
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, registrations: list[Any], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"present": [str(r.pk) for r in registrations if r.attended]})
+        super().__init__(*args, **kwargs)
+        present = self.fields["present"]
+        if isinstance(present, forms.MultipleChoiceField):
+            present.choices = [(str(r.pk), r.user.full_name or r.user.email) for r in registrations]
+
+    def present_ids(self) -> set[int]:
+        return {int(value) for value in self.cleaned_data["present"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Organisation
@@ -46,7 +47,11 @@ def _untag(value: str) -> list[str]:
 
 class ModuleQuerySet(models.QuerySet["Module"]):
     def published(self) -> ModuleQuerySet:
-        return self.filter(status=ModuleStatus.PUBLISHED)
+        return self.filter(status=ModuleStatus.PUBLISHED, draft_of__isnull=True)
+
+    def live(self) -> ModuleQuerySet:
+        """Modules as learners know them: not the private working copies of their editors."""
+        return self.filter(draft_of__isnull=True)
 
     def for_role(self, role: str) -> ModuleQuerySet:
         return self.filter(Q(audience_roles="") | Q(audience_roles__contains=f",{role},"))
@@ -84,6 +89,27 @@ class Module(models.Model):
         verbose_name=_("owner"),
         help_text=_("Empty: the whole learning community."),
     )
+    shared = models.BooleanField(
+        _("shared with the whole community"),
+        default=False,
+        help_text=_("Set by the community lead: learners of every partner organisation see it."),
+    )
+    draft_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        help_text=_("A working copy of a published module; publishing it makes a new version."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("made by"),
+    )
     licence = models.CharField(_("licence"), max_length=60, default="CC BY-SA 4.0")
     references = models.JSONField(_("references"), default=list, blank=True)
     validity_months = models.PositiveIntegerField(_("certificate valid for (months)"), default=24)
@@ -99,11 +125,21 @@ class Module(models.Model):
         verbose_name_plural = _("modules")
         ordering = ["title"]
         constraints = [
-            models.UniqueConstraint(fields=["key", "language"], name="one_module_per_language")
+            models.UniqueConstraint(
+                fields=["key", "language"],
+                condition=Q(draft_of__isnull=True),
+                name="one_module_per_language",
+            ),
+            models.UniqueConstraint(fields=["draft_of"], name="one_working_copy_per_module"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def live_id(self) -> int:
+        """The id learners know this module by (a working copy answers for its original)."""
+        return self.draft_of_id or self.pk
 
     @property
     def roles(self) -> list[str]:
@@ -129,6 +165,11 @@ class LessonKind(models.TextChoices):
     VIDEO = "video", _("Video")
     REFLECTION = "reflection", _("Reflection question")
     QUIZ = "quiz", _("Quiz")
+    WORKSHOP = "workshop", _("Workshop session")
+
+
+# Lessons a learner cannot mark as done themselves.
+CHECKED_KINDS = frozenset({LessonKind.QUIZ, LessonKind.WORKSHOP})
 
 
 class Lesson(models.Model):
@@ -141,6 +182,7 @@ class Lesson(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"), blank=True)
     video_url = models.URLField(_("video link"), blank=True)
+    transcript = models.TextField(_("transcript of the video"), blank=True)
     image = models.CharField(_("image"), max_length=200, blank=True)
     alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
     required = models.BooleanField(_("required for completion"), default=True)
@@ -205,6 +247,9 @@ class Enrolment(models.Model):
     last_lesson = models.ForeignKey(
         Lesson, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when the learner does the module again to renew a certificate: only progress and
+    # quiz attempts from this moment count for the new round. Older ones stay as history.
+    round_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -216,11 +261,23 @@ class Enrolment(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.module}"
 
+    def current_progress(self) -> models.QuerySet[LessonProgress]:
+        progress = self.progress.all()
+        if self.round_started_at is not None:
+            progress = progress.filter(completed_at__gte=self.round_started_at)
+        return progress
+
+    def current_attempts(self) -> models.QuerySet[QuizAttempt]:
+        attempts = self.attempts.all()
+        if self.round_started_at is not None:
+            attempts = attempts.filter(started_at__gte=self.round_started_at)
+        return attempts
+
 
 class LessonProgress(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="+")
-    completed_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(default=timezone.now)
     reflection = models.TextField(blank=True)  # private to the learner
 
     class Meta:
@@ -329,3 +386,64 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module} · {self.user or self.role} · {self.due_date}"
+
+
+class WorkshopSession(models.Model):
+    """A meeting for a workshop lesson, hosted by one organisation for its own people.
+
+    Only members of the host organisation can sign up, so the educators who mark attendance
+    never see people of another organisation.
+    """
+
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("lesson")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="workshop_sessions"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("workshop session")
+        verbose_name_plural = _("workshop sessions")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="session_has_places"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lesson} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class WorkshopRegistration(models.Model):
+    session = models.ForeignKey(
+        WorkshopSession, on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="workshop_registrations"
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    attended = models.BooleanField(null=True, default=None)  # None: not marked yet
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["registered_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="one_registration_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} · {self.user}"

@@ -14,7 +14,16 @@ from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
-from carai.learning.models import Assignment, Certificate, Enrolment, Module, Question
+from carai.learning.models import (
+    Assignment,
+    Certificate,
+    Enrolment,
+    Lesson,
+    Module,
+    Question,
+    WorkshopRegistration,
+    WorkshopSession,
+)
 
 
 @dataclass
@@ -108,6 +117,7 @@ def module_to_data(module: Module) -> ModuleData:
                 body=lesson.body,
                 required=lesson.required,
                 video_url=lesson.video_url,
+                transcript=lesson.transcript,
                 image=lesson.image,
                 alt=lesson.alt,
                 pass_mark=lesson.pass_mark,
@@ -228,3 +238,25 @@ def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:
         question.pk: [o.pk for o in question.options.all() if o.is_correct]
         for question in Question.objects.filter(pk__in=question_ids).prefetch_related("options")
     }
+
+
+def workshop_sessions_for_learner(
+    *, user: User, lesson: Lesson
+) -> list[tuple[WorkshopSession, int, WorkshopRegistration | None]]:
+    """Sessions of the user's organisations for a workshop lesson: each with the places left
+    and the user's own sign-up. Past sessions show only when the user signed up for them."""
+    organisation_ids = Membership.objects.active().filter(user=user).values("organisation_id")
+    sessions = (
+        WorkshopSession.objects.filter(
+            lesson=lesson, organisation_id__in=organisation_ids, cancelled_at__isnull=True
+        )
+        .filter(Q(starts_at__gt=timezone.now()) | Q(registrations__user=user))
+        .annotate(taken=Count("registrations", distinct=True))
+        .distinct()
+        .order_by("starts_at")
+    )
+    mine = {
+        r.session_id: r
+        for r in WorkshopRegistration.objects.filter(user=user, session__lesson=lesson)
+    }
+    return [(s, max(s.capacity - s.taken, 0), mine.get(s.pk)) for s in sessions]

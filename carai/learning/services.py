@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
-from carai.learning.content import ModuleData
+from carai.learning.content import ModuleData, OptionData
 from carai.learning.models import (
     Assignment,
     Certificate,
@@ -48,7 +48,12 @@ def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Mo
     report = report if report is not None else ImportReport()
     label = f"{data.key} ({data.language})"
     digest = data.content_hash()
-    module = Module.objects.select_for_update().filter(key=data.key, language=data.language).first()
+    module = (
+        Module.objects.live()
+        .select_for_update()
+        .filter(key=data.key, language=data.language)
+        .first()
+    )
     if module is not None and module.content_hash == digest:
         report.unchanged.append(label)
         return module
@@ -58,6 +63,13 @@ def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Mo
     else:
         module.version += 1
         report.updated.append(label)
+    module_apply_data(module=module, data=data, digest=digest)
+    return module
+
+
+def module_apply_data(*, module: Module, data: ModuleData, digest: str) -> Module:
+    """Write pack data onto a module (its version already set): lessons matched by slug,
+    lessons no longer in the data made inactive, so progress and certificates stay."""
     module.title = data.title
     module.summary = data.summary
     module.objectives = data.objectives
@@ -88,6 +100,7 @@ def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Mo
                 "title": item.title,
                 "body": item.body,
                 "video_url": item.video_url,
+                "transcript": item.transcript,
                 "image": item.image,
                 "alt": item.alt,
                 "required": item.required,
@@ -103,18 +116,24 @@ def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Mo
                 question = Question.objects.create(
                     lesson=lesson, order=q_order, kind=q.kind, text=q.text
                 )
-                Option.objects.bulk_create(
-                    Option(
-                        question=question,
-                        order=o_order,
-                        text=o.text,
-                        is_correct=o.correct,
-                        feedback=o.feedback,
-                    )
-                    for o_order, o in enumerate(q.options)
-                )
+                question_options_replace(question=question, options=q.options)
     module.lessons.exclude(slug__in=seen).update(is_active=False)
     return module
+
+
+def question_options_replace(*, question: Question, options: list[OptionData]) -> None:
+    """Give a question exactly these answers, in this order."""
+    question.options.all().delete()
+    Option.objects.bulk_create(
+        Option(
+            question=question,
+            order=number,
+            text=option.text,
+            is_correct=option.correct,
+            feedback=option.feedback,
+        )
+        for number, option in enumerate(options)
+    )
 
 
 @transaction.atomic
@@ -130,7 +149,7 @@ def _required_lessons(module: Module) -> set[int]:
 def enrolment_check_completion(*, enrolment: Enrolment) -> Enrolment:
     if enrolment.completed_at is not None:
         return enrolment
-    done = set(enrolment.progress.values_list("lesson_id", flat=True))
+    done = set(enrolment.current_progress().values_list("lesson_id", flat=True))
     if _required_lessons(enrolment.module) <= done:
         enrolment.completed_at = timezone.now()
         enrolment.completed_version = enrolment.module.version
@@ -150,7 +169,10 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
     """Issue the certificate for a completed enrolment (once per module version)."""
     module, user = enrolment.module, enrolment.user
     version = enrolment.completed_version or module.version
-    existing = Certificate.objects.filter(user=user, module=module, module_version=version).first()
+    earlier = Certificate.objects.filter(user=user, module=module, module_version=version)
+    if enrolment.round_started_at is not None:
+        earlier = earlier.filter(issued_at__gte=enrolment.round_started_at)
+    existing = earlier.first()
     if existing is not None:
         return existing
     membership = (
@@ -178,24 +200,78 @@ def lesson_complete(*, enrolment: Enrolment, lesson: Lesson, reflection: str = "
     if lesson.module_id != enrolment.module_id:
         raise ValidationError(_("This lesson is not part of this module."))
     if lesson.kind == LessonKind.QUIZ:
-        passed = enrolment.attempts.filter(lesson=lesson, passed=True).exists()
+        passed = enrolment.current_attempts().filter(lesson=lesson, passed=True).exists()
         if not passed:
             raise ValidationError(_("Pass the quiz to finish this lesson."))
-    progress, created = LessonProgress.objects.get_or_create(
-        enrolment=enrolment, lesson=lesson, defaults={"reflection": reflection}
-    )
-    if not created and reflection and progress.reflection != reflection:
-        progress.reflection = reflection
-        progress.save(update_fields=["reflection"])
+    if lesson.kind == LessonKind.WORKSHOP:
+        raise ValidationError(
+            _("This lesson is done when the educator has marked that you were at the workshop.")
+        )
+    lesson_progress_record(enrolment=enrolment, lesson=lesson, reflection=reflection)
     enrolment.last_lesson = lesson
     enrolment.save(update_fields=["last_lesson"])
     return enrolment_check_completion(enrolment=enrolment)
 
 
+def lesson_progress_record(
+    *, enrolment: Enrolment, lesson: Lesson, reflection: str = ""
+) -> LessonProgress:
+    """Note that a lesson is done; in a renewal round an old record counts again from now."""
+    progress, created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"reflection": reflection}
+    )
+    fields = []
+    if not created and reflection and progress.reflection != reflection:
+        progress.reflection = reflection
+        fields.append("reflection")
+    round_start = enrolment.round_started_at
+    if not created and round_start is not None and progress.completed_at < round_start:
+        progress.completed_at = timezone.now()
+        fields.append("completed_at")
+    if fields:
+        progress.save(update_fields=fields)
+    return progress
+
+
+RENEW_BEFORE_DAYS = 60
+
+
+def enrolment_can_renew(*, enrolment: Enrolment) -> bool:
+    """A finished module can be done again when its certificate has expired or will expire
+    within two months."""
+    if enrolment.completed_at is None:
+        return False
+    certificate = (
+        Certificate.objects.filter(user=enrolment.user, module=enrolment.module)
+        .order_by("-issued_at")
+        .first()
+    )
+    if certificate is None:
+        return False
+    soon = timezone.now() + timedelta(days=RENEW_BEFORE_DAYS)
+    return certificate.expired_at is not None or certificate.expires_at <= soon
+
+
+@transaction.atomic
+def enrolment_renew(*, enrolment: Enrolment) -> Enrolment:
+    """Start a new round to earn a new certificate. Earlier progress, answers and
+    certificates stay as history; the lessons must be done again."""
+    if not enrolment_can_renew(enrolment=enrolment):
+        raise ValidationError(_("You can do this module again when your certificate expires."))
+    enrolment.completed_at = None
+    enrolment.completed_version = None
+    enrolment.last_lesson = None
+    enrolment.round_started_at = timezone.now()
+    enrolment.save(
+        update_fields=["completed_at", "completed_version", "last_lesson", "round_started_at"]
+    )
+    return enrolment
+
+
 def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
     if lesson.max_attempts is None:
         return None
-    used = enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=False).count()
+    used = enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False).count()
     return max(lesson.max_attempts - used, 0)
 
 
@@ -203,7 +279,9 @@ def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
 def quiz_attempt_start(*, enrolment: Enrolment, lesson: Lesson) -> QuizAttempt:
     if lesson.kind != LessonKind.QUIZ or lesson.module_id != enrolment.module_id:
         raise ValidationError(_("This lesson has no quiz."))
-    open_attempt = enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=True).first()
+    open_attempt = (
+        enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=True).first()
+    )
     if open_attempt is not None:
         return open_attempt
     if attempts_left(enrolment=enrolment, lesson=lesson) == 0:
@@ -269,7 +347,9 @@ def assignment_create(
         Membership.objects.active().filter(user=user, organisation=organisation).exists()
     ):
         raise ValidationError({"user": _("This person is not a member of the organisation.")})
-    if module.status != ModuleStatus.PUBLISHED or module.owner_id not in (None, organisation.pk):
+    if module.status != ModuleStatus.PUBLISHED or (
+        module.owner_id not in (None, organisation.pk) and not module.shared
+    ):
         raise ValidationError({"module": _("This module cannot be assigned here.")})
     return Assignment.objects.create(
         organisation=organisation,

@@ -25,7 +25,14 @@ from carai.learning.access import (
 )
 from carai.learning.certificates import certificate_pdf, open_badge, verification_url
 from carai.learning.forms import AssignmentForm, CatalogueForm, QuizForm, ReflectionForm
-from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
+from carai.learning.models import (
+    CHECKED_KINDS,
+    Certificate,
+    Enrolment,
+    Lesson,
+    LessonKind,
+    Module,
+)
 
 
 @login_required
@@ -51,7 +58,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def _done_lesson_ids(enrolment: Enrolment | None) -> set[int]:
-    return set(enrolment.progress.values_list("lesson_id", flat=True)) if enrolment else set()
+    if enrolment is None:
+        return set()
+    return set(enrolment.current_progress().values_list("lesson_id", flat=True))
 
 
 def _next_lesson(module: Module, done: set[int]) -> Lesson | None:
@@ -76,8 +85,29 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
                 (lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)
             ],
             "next_lesson": _next_lesson(module, done) if enrolment else None,
+            "can_renew": enrolment is not None
+            and services.enrolment_can_renew(enrolment=enrolment),
         },
     )
+
+
+@login_required
+@require_POST
+def module_renew(request: HttpRequest, module_id: int) -> HttpResponse:
+    """Do a finished module again to earn a new certificate before (or after) it expires."""
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    try:
+        services.enrolment_renew(enrolment=enrolment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("learning:module_detail", module_id=module.pk)
+    messages.success(request, _("You are doing this module again. Your old certificate stays."))
+    lesson = module.lessons.filter(is_active=True).first()
+    if lesson is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
 
 
 @login_required
@@ -102,12 +132,12 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
     module = access_module(user=user, module_id=module_id)
     lesson = access_lesson(module=module, lesson_id=lesson_id)
     enrolment = access_own_enrolment(user=user, module=module)
-    progress = enrolment.progress.filter(lesson=lesson).first()
+    progress = enrolment.current_progress().filter(lesson=lesson).first()
     form = None
     if lesson.kind == LessonKind.REFLECTION:
         initial = {"answer": progress.reflection} if progress else None
         form = ReflectionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and lesson.kind != LessonKind.QUIZ:
+    if request.method == "POST" and lesson.kind not in CHECKED_KINDS:
         if form is None or form.is_valid():
             answer = form.cleaned_data["answer"] if form is not None else ""
             services.lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
@@ -133,8 +163,11 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         "position": position + 1,
         "total": len(lessons),
         "previous": lessons[position - 1] if position > 0 else None,
-        "attempts": enrolment.attempts.filter(lesson=lesson, submitted_at__isnull=False),
+        "attempts": enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False),
         "attempts_left": services.attempts_left(enrolment=enrolment, lesson=lesson),
+        "sessions": selectors.workshop_sessions_for_learner(user=user, lesson=lesson)
+        if lesson.kind == LessonKind.WORKSHOP
+        else [],
     }
     return render(request, "learning/lesson.html", context)
 

@@ -58,6 +58,11 @@
     if (!swapped || !swapped.querySelector) {
       return;
     }
+    var marked = swapped.querySelector("[data-carai-focus]");
+    if (marked) {
+      marked.focus();
+      return;
+    }
     var form = swapped.querySelector("form");
     var next = form
       ? form.querySelector("[aria-invalid='true']") ||
