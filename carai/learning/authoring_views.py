@@ -206,10 +206,12 @@ def module_archive(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def lesson_new(request: HttpRequest, draft_id: int) -> HttpResponse:
     user = authenticated_user(request)
     module = access_authoring_module(user=user, module_id=draft_id)
+    if request.method == "GET":  # e.g. reloading the page after an error
+        return redirect("learning:authoring_module", draft_id=module.pk)
     form = LessonCreateForm(request.POST)
     if form.is_valid():
         try:

@@ -224,7 +224,9 @@ def load_demo_authoring() -> None:
         lesson=workshop, starts_at__gt=now, cancelled_at__isnull=True
     ).first()
     if upcoming is None:
-        start = (now + timedelta(days=10)).replace(hour=14, minute=0, second=0, microsecond=0)
+        start = timezone.localtime(now + timedelta(days=10)).replace(
+            hour=14, minute=0, second=0, microsecond=0
+        )
         upcoming = authoring.workshop_session_create(
             actor=trainer,
             lesson=workshop,

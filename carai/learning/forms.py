@@ -370,6 +370,7 @@ OPTION_ROWS = 6
 class QuestionForm(forms.Form):
     """A question with up to six answers; empty answer rows are left out."""
 
+    hide_optional = True  # the legend of each answer row says whether it is optional
     kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
     text = forms.CharField(
         label=_("Question"),
@@ -388,11 +389,13 @@ class QuestionForm(forms.Form):
             kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         for number in range(1, OPTION_ROWS + 1):
+            needed = number <= 2  # a question has at least two answers
             self.fields[f"option_{number}"] = forms.CharField(
                 label=_("Answer %(number)s") % {"number": number},
                 max_length=500,
-                required=False,
+                required=needed,
                 validators=[validate_plain_text],
+                error_messages={"required": _("Write at least two answers.")},
             )
             self.fields[f"correct_{number}"] = forms.BooleanField(
                 label=_("Answer %(number)s is correct") % {"number": number}, required=False
@@ -401,6 +404,7 @@ class QuestionForm(forms.Form):
                 label=_("Why answer %(number)s is right or wrong") % {"number": number},
                 max_length=1000,
                 required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
                 validators=[validate_plain_text],
             )
 

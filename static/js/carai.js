@@ -58,6 +58,9 @@
     if (!swapped || !swapped.querySelector) {
       return;
     }
+    if (swapped.hasAttribute && swapped.hasAttribute("data-carai-keep-focus")) {
+      return; // a preview: focus stays on the button that asked for it
+    }
     var marked = swapped.querySelector("[data-carai-focus]");
     if (marked) {
       marked.focus();
@@ -70,6 +73,18 @@
       : swapped.querySelector("a[href], button");
     if (next) {
       next.focus();
+    }
+  });
+})();
+
+// Forms that remove or end something ask first: <form data-carai-confirm="Question?">.
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form && form.getAttribute && form.getAttribute("data-carai-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
     }
   });
 })();

@@ -257,3 +257,9 @@ def warn_target_size(page: Page, selector: str) -> None:
             AccessibilityNote,
             stacklevel=2,
         )
+
+
+def nl_start(msgid: str) -> re.Pattern[str]:
+    """Match a name that starts with the Dutch text for ``msgid``: buttons in a list add what
+    they act on (hidden visually), e.g. "Aanmelden: 3 december 2026, 14:00"."""
+    return re.compile(r"^\s*" + re.escape(shown(msgid, "nl")) + r"\s*(?::|$)")

@@ -52,6 +52,12 @@ def is_checkbox(bound: forms.BoundField) -> bool:
 
 
 @register.filter
+def is_choice_group(bound: forms.BoundField) -> bool:
+    """Checkbox lists and radio buttons: shown as a fieldset with a legend."""
+    return isinstance(bound.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+
+
+@register.filter
 def markdown(value: str) -> SafeString:
     from carai.core.markdown import render_markdown
 
