@@ -1,0 +1,48 @@
+"""Shared by the privacy benchmarks: our engine and deduce alone, on one deduce instance."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from carai.privacy.engine import _DEDUCE_LABELS, PrivacyEngine
+
+Detector = Callable[[str], list[tuple[int, int, str]]]
+_POSTCODE = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
+
+
+def load_set(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def deduce_alone(engine: PrivacyEngine) -> Detector:
+    """deduce 3.0.6 as shipped; its tags mapped onto our labels (its "locatie" split into
+    postcode / adres / plaats by shape only), with no corrections of ours."""
+
+    def detect(text: str) -> list[tuple[int, int, str]]:
+        spans = []
+        for annotation in engine.deduce.deidentify(text).annotations:
+            label = _DEDUCE_LABELS.get(annotation.tag)
+            if label is None:
+                continue
+            if label == "adres":
+                piece = annotation.text
+                if _POSTCODE.match(piece):
+                    label = "postcode"
+                elif not re.search(r"\d", piece):
+                    label = "plaats"
+            spans.append((annotation.start_char, annotation.end_char, label))
+        return spans
+
+    return detect
+
+
+def ours(engine: PrivacyEngine) -> Detector:
+    def detect(text: str) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.label) for s in engine.spans(text)]
+
+    return detect

@@ -1,0 +1,89 @@
+"""Speed and memory of the privacy check: our engine against deduce alone, in one run.
+
+    python -m benchmarks.privacy.speed [--rounds 200]
+
+Prints load time and peak memory, then per text length (300, 1,000, 5,000 characters) the
+median and p95 time per text and the throughput, for both. The target: ours at most 1.3x
+deduce's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from benchmarks.privacy.common import Detector, deduce_alone, load_set, ours
+from carai.privacy import PrivacyEngine
+
+SENTENCES = [
+    "Mevrouw J. de Vries (84) woont te Zwolle aan de Lindelaan 4, 8011 AB.",
+    "Vanochtend onrustig, at weinig. Metformine 500 mg 2dd gegeven om 08:00.",
+    "Dochter Anouk belde via 06-12345678 over het bezoek van 12 maart.",
+    "Wond aan het linkeronderbeen verzorgd, geen tekenen van infectie.",
+    "Overleg met huisartsenpraktijk De Linde, BSN 123.456.782 nagevraagd.",
+    "Ziekte van Parkinson bekend; valrisico besproken in het team.",
+]
+
+
+def texts_of(length: int, pool: list[str]) -> list[str]:
+    """Texts of about ``length`` characters, cut at a word, from the pool in turn."""
+    out, index = [], 0
+    for _ in range(20):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < length:
+            parts.append(pool[index % len(pool)])
+            index += 1
+        out.append(" ".join(parts)[:length].rsplit(" ", 1)[0])
+    return out
+
+
+def timings(detect: Detector, texts: list[str], rounds: int) -> list[float]:
+    for text in texts[:3]:
+        detect(text)  # warm
+    seconds = []
+    for number in range(rounds):
+        text = texts[number % len(texts)]
+        start = time.perf_counter()
+        detect(text)
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=200)
+    args = parser.parse_args()
+    dev = Path(__file__).with_name("dev_set.jsonl")
+    pool = [item["text"] for item in load_set(dev)] if dev.exists() else SENTENCES
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    engine = PrivacyEngine()
+    load = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"load {load:.1f} s; peak memory {peak / 1024:.0f} MB (+{(peak - before) / 1024:.0f} MB)")
+    print("both detectors share this one deduce instance; ours adds regexes and lookups only")
+    print(f"{'length':>6} {'engine':<7} {'median ms':>9} {'p95 ms':>7} {'chars/s':>9}")
+    for length in (300, 1000, 5000):
+        texts = texts_of(length, pool)
+        rows = {}
+        for name, make in (("deduce", deduce_alone), ("ours", ours)):
+            seconds = timings(make(engine), texts, args.rounds)
+            median = statistics.median(seconds)
+            p95 = statistics.quantiles(seconds, n=20)[18]
+            rows[name] = median
+            chars = sum(len(texts[i % len(texts)]) for i in range(args.rounds))
+            print(
+                f"{length:>6} {name:<7} {median * 1000:9.2f} {p95 * 1000:7.2f} "
+                f"{chars / sum(seconds):9.0f}"
+            )
+        print(
+            f"{length:>6} ours/deduce median: {rows['ours'] / rows['deduce']:.2f}x (target ≤ 1.3x)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

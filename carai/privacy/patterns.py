@@ -1,0 +1,240 @@
+"""Our own detectors for identifiers that deduce misses or gets wrong. Pure Python (re).
+
+Each detector yields ``Candidate`` spans. Checksums (BSN 11-test, IBAN mod-97) keep
+precision high; context words decide where a bare number means something personal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Priorities: a validated number beats a lookup-list guess when two spans overlap.
+STRONG, PATTERN, LOOKUP = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    reason: str
+    priority: int
+
+
+def bsn_valid(digits: str) -> bool:
+    """The Dutch 11-test (elfproef) for a BSN of 8 or 9 digits."""
+    if not digits.isdigit() or len(digits) not in (8, 9):
+        return False
+    digits = digits.zfill(9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    total -= int(digits[8])
+    return total % 11 == 0 and int(digits) != 0
+
+
+IBAN_LENGTHS = {
+    "NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "LU": 20, "ES": 24, "IT": 27,
+    "AT": 20, "CH": 21, "DK": 18, "PL": 28, "PT": 25, "IE": 22, "SE": 24, "NO": 15,
+}  # fmt: skip
+
+
+def iban_valid(compact: str) -> bool:
+    if len(compact) < 15 or not compact[:2].isalpha() or not compact[2:4].isdigit():
+        return False
+    moved = compact[4:] + compact[:4]
+    number = "".join(str(int(ch, 36)) for ch in moved)
+    return int(number) % 97 == 1
+
+
+_NOT_DIGIT_BEFORE = r"(?<![\d\w.,/-])"
+_NOT_DIGIT_AFTER = r"(?![\d\w]|[.,/-]\d)"
+
+BSN = re.compile(_NOT_DIGIT_BEFORE + r"(\d{3}[. ]?\d{3}[. ]?\d{3}|\d{8})" + _NOT_DIGIT_AFTER)
+IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.ASCII)
+PHONE = re.compile(
+    r"(?<![\w+])("
+    r"(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}"
+    r"|\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){5,6}"
+    r"|0[1-9](?:[\s.-]?\d){8}"
+    r")(?![\d])"
+)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+AGB = re.compile(
+    r"\bAGB(?:[- ]?code)?(?:\s+(?:is|van|nummer|nr\.?))?\s*[:#]?\s*(\d{8})\b", re.IGNORECASE
+)
+RECORD = re.compile(
+    r"\b(?:pati[eë]nt|client|cli[eë]nt|dossier|zis|ecd|registratie|opname|medisch|bewoner"
+    r"|zorgdossier|cliënt)[\s-]?(?:nummer|nr\.?|no\.?|id)\s*[:#]?\s*"
+    r"([A-Z]{0,4}[-/]?\d[\d./-]{2,14}\d)",
+    re.IGNORECASE,
+)
+POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
+# Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
+DOSE_LETTERS = {"IE", "EH", "MG", "ML", "KG", "GR", "CC", "UI", "MU"}
+ADDRESS_CONTEXT = re.compile(
+    r"(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|postcode|adres|woont|woonachtig)\W",
+    re.IGNORECASE,
+)
+PLATE = re.compile(
+    r"(?<![\w-])("
+    r"[A-Z]{2}-\d{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}"
+    r"|[A-Z]{2}-[A-Z]{2}-\d{2}|\d{2}-[A-Z]{2}-[A-Z]{2}|\d{2}-[A-Z]{3}-\d|\d-[A-Z]{3}-\d{2}"
+    r"|[A-Z]{2}-\d{3}-[A-Z]|[A-Z]-\d{3}-[A-Z]{2}|[A-Z]{3}-\d{2}-[A-Z]|[A-Z]-\d{2}-[A-Z]{3}"
+    r"|\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d"
+    r")(?![\w-])"
+)
+AGE_BRACKETS = re.compile(r"\((\d{1,3})\)")
+AGE_WORDS = re.compile(
+    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s+jaar(?:\s+oud)?\b)", re.IGNORECASE
+)
+AGE_LABEL = re.compile(r"\bleeftijd\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
+DURATION_BEFORE = re.compile(
+    r"(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
+    r"ongeveer|circa|ca\.|tot|van|twee|drie)\s+$",
+    re.IGNORECASE,
+)
+PERSON_BEFORE = re.compile(
+    r"([A-Z][a-zà-ÿ]+|mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|cliënt|client|patiënt|"
+    r"bewoner|zoon|dochter)\s*$"
+)
+
+MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+)
+DATE_WORDS = re.compile(
+    r"\b(\d{1,2}(?:e|ste|de)?\s+" + MONTHS + r"\.?(?:\s+'?\d{2,4})?|" + MONTHS + r"\s+\d{4})\b",
+    re.IGNORECASE,
+)
+DATE_NUMBERS = re.compile(
+    r"(?<![\d,.:/-])(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d,:/]|[-.]\d)"
+)
+
+INSTITUTION = re.compile(
+    r"\b(?:[Zz]orggroep|[Zz]orgcentrum|[Ww]oonzorgcentrum|[Hh]uisartsenpraktijk|"
+    r"[Hh]uisartsenpost|[Aa]potheek|[Zz]iekenhuis|[Vv]erpleeghuis|[Tt]huiszorg|[Ss]tichting|"
+    r"[Rr]evalidatiecentrum|[Tt]andartspraktijk|[Ff]ysiotherapiepraktijk|[Pp]raktijk|"
+    r"GGZ|[Zz]orginstelling|[Ww]ijkteam|[Hh]ospice|[Kk]liniek|[Ww]oongroep|[Dd]agbesteding)"
+    r"(?:\s+(?:de|De|het|Het|'t|van|aan|den|der|op)){0,2}"
+    r"(?:\s+[A-Z][\w'\u2019-]+)(?:\s+(?:[A-Z][\w'\u2019-]+|aan\s+de|van|op|de)){0,3}"
+)
+INSTITUTION_SUFFIX = re.compile(
+    r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord)\b"
+)
+GENERIC_INSTITUTIONS = {
+    "Ziekenhuis", "Verpleeghuis", "Zorgcentrum", "Thuiszorg", "Wijkzorg", "Mantelzorg",
+    "Jeugdzorg", "Ouderenzorg", "Gehandicaptenzorg", "Thuis", "Woonzorg", "Dagzorg",
+    "Nazorg", "Eerstelijnszorg", "Spoedzorg", "Wondzorg", "Zelfzorg", "Kliniek", "Centrum",
+    "Huis", "Gezondheidscentrum", "Buurthuis", "Hospice", "Ziekenhuiszorg",
+}  # fmt: skip
+
+HEALTH_TERMS = re.compile(
+    r"\b(diagnose|dementie|alzheimer|parkinson|diabetes|insuline|medicatie|medicijn|"
+    r"depressie|depressief|psychose|psychotisch|suïcid\w*|angststoornis|autisme|adhd|"
+    r"schizofrenie|bipolair|verslaving|alcohol\w*|drugs|hiv|kanker|tumor|chemo\w*|"
+    r"hartfalen|copd|cva|beroerte|epilepsie|decubitus|wond|fractuur|operatie|opname|"
+    r"ziekenhuis|huisarts|specialist|behandeling|therapie|ggz|zwanger\w*|allergie|"
+    r"infectie|antibiotica|pijnstill\w*|morfine|oxazepam|metformine|paracetamol|"
+    r"bloeddruk|saturatie|glucose|incontinent\w*|valpartij|gevallen|delier|"
+    r"verpleeg\w*|zorgplan|ziekte|ziek|pijn|mg|ml)\b",
+    re.IGNORECASE,
+)
+
+
+def _groups_span(match: re.Match[str], group: int = 1) -> tuple[int, int]:
+    return match.start(group), match.end(group)
+
+
+def find_numbers(text: str) -> Iterator[Candidate]:
+    """BSN, IBAN, phone numbers, e-mail, URLs, AGB codes, record numbers, licence plates."""
+    for m in IBAN.finditer(text):
+        raw = m.group(1)
+        compact_all = raw.replace(" ", "")
+        length = IBAN_LENGTHS.get(compact_all[:2])
+        if length is None or len(compact_all) < length:
+            continue
+        # Cut the match after exactly ``length`` characters (spaces not counted).
+        seen, cut = 0, 0
+        for cut, ch in enumerate(raw, start=1):  # noqa: B007
+            seen += ch != " "
+            if seen == length:
+                break
+        if iban_valid(raw[:cut].replace(" ", "")):
+            yield Candidate(
+                m.start(1), m.start(1) + cut, "iban", "IBAN met geldig controlegetal", STRONG
+            )
+    for m in BSN.finditer(text):
+        digits = re.sub(r"[. ]", "", m.group(1))
+        if bsn_valid(digits):
+            yield Candidate(*_groups_span(m), "bsn", "9 cijfers die de elfproef halen", STRONG)
+    for m in PHONE.finditer(text):
+        yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    for m in EMAIL.finditer(text):
+        yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
+    for m in URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        yield Candidate(m.start(), end, "url", "webadres", STRONG)
+    for m in AGB.finditer(text):
+        yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG)
+    for m in RECORD.finditer(text):
+        yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
+    for m in PLATE.finditer(text):
+        yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
+
+
+def postcode_is_dose(text: str, start: int, letters: str) -> bool:
+    """ "2850 IE insuline": the letters are a unit and nothing around it reads as an address."""
+    if letters not in DOSE_LETTERS:
+        return False
+    window = text[max(0, start - 40) : start]
+    return ADDRESS_CONTEXT.search(window) is None
+
+
+def find_postcodes(text: str) -> Iterator[Candidate]:
+    for m in POSTCODE.finditer(text):
+        if postcode_is_dose(text, m.start(), m.group(2)):
+            continue
+        yield Candidate(m.start(), m.end(), "postcode", "Nederlandse postcode", PATTERN)
+
+
+def find_ages(text: str) -> Iterator[Candidate]:
+    for m in AGE_BRACKETS.finditer(text):
+        if int(m.group(1)) <= 120 and PERSON_BEFORE.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            yield Candidate(
+                *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
+            )
+    for m in AGE_WORDS.finditer(text):
+        if int(m.group(1)) > 120:
+            continue
+        if DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "sinds 3 jaar" is a duration, not an age
+        yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
+    for m in AGE_LABEL.finditer(text):
+        yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
+
+
+def find_dates(text: str) -> Iterator[Candidate]:
+    for m in DATE_WORDS.finditer(text):
+        yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
+    for m in DATE_NUMBERS.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
+
+
+def find_institutions(text: str) -> Iterator[Candidate]:
+    for m in INSTITUTION.finditer(text):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
+    for m in INSTITUTION_SUFFIX.finditer(text):
+        if m.group(0) not in GENERIC_INSTITUTIONS:
+            yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
+
+
+def has_health_terms(text: str) -> bool:
+    return HEALTH_TERMS.search(text) is not None
