@@ -133,7 +133,11 @@ class PrivacyEngine:
             self._first_names = structs["first_name"]
             self._surnames = structs["surname"]
             # Plain sets: much faster to ask than deduce's lookup objects.
-            self._common = frozenset(w.lower() for w in structs["common_word"].items())
+            self._common = (
+                frozenset(w.lower() for w in structs["common_word"].items())
+                | frozenset(w.lower() for w in structs["stop_word"].items())
+                | patterns.NOT_NAMES
+            )
             self._whitelist = frozenset(w.lower() for w in structs["whitelist"].items())
             self._places = structs["placename"]
             self._medical = frozenset(w.lower() for w in structs["medical_term"].items())
@@ -217,6 +221,30 @@ class PrivacyEngine:
                 )
         return found
 
+    def _titled_name_candidates(self, text: str) -> list[Candidate]:
+        """ "dhr jansen", "mw van der linden", "zoon pieter", "sanne: ..." in a chat."""
+        if self.deduce is None:
+            return []
+        found = []
+        for m in patterns.TITLE_NAME.finditer(text):
+            words = m.group(1).lower().split()
+            if words[0] in self._common and len(words) == 1:
+                continue
+            last = words[-1]
+            if last not in self._common and not _in_trie(self._diseases, [last.capitalize()]):
+                found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+        for m in patterns.RELATION_NAME.finditer(text):
+            word = m.group(1)
+            if word not in self._common and self._is_first_name(word):
+                found.append(Candidate(m.start(1), m.end(1), "naam", "voornaam na 'zoon'", PATTERN))
+        for m in patterns.SPEAKER.finditer(text):
+            word = m.group(1)
+            if word.lower() not in self._common and self._is_first_name(word.lower()):
+                found.append(
+                    Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
+                )
+        return found
+
     def _place_candidates(self, text: str) -> list[Candidate]:
         """Capitalised words after "te", "in", "uit", "naar" that are Dutch place names."""
         if self.deduce is None:
@@ -236,10 +264,12 @@ class PrivacyEngine:
         candidates: list[Candidate] = []
         candidates.extend(patterns.find_numbers(text))
         candidates.extend(patterns.find_postcodes(text))
+        candidates.extend(patterns.find_addresses(text))
         candidates.extend(patterns.find_ages(text))
         candidates.extend(patterns.find_dates(text))
         candidates.extend(patterns.find_institutions(text))
         candidates.extend(self._lowercase_name_candidates(text))
+        candidates.extend(self._titled_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
         first = _resolve(text, candidates)

@@ -50,25 +50,25 @@ def iban_valid(compact: str) -> bool:
 _NOT_DIGIT_BEFORE = r"(?<![\d\w.,/-])"
 _NOT_DIGIT_AFTER = r"(?![\d\w]|[.,/-]\d)"
 
-BSN = re.compile(_NOT_DIGIT_BEFORE + r"(\d{3}[. ]?\d{3}[. ]?\d{3}|\d{8})" + _NOT_DIGIT_AFTER)
+BSN = re.compile(_NOT_DIGIT_BEFORE + r"(\d{3,4}[. ]?\d{2,3}[. ]?\d{3}|\d{8})" + _NOT_DIGIT_AFTER)
+BSN_CONTEXT = re.compile(r"\b(?:bsn|burgerservicenummer|sofi)\b[^\n]{0,20}$", re.IGNORECASE)
 IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.ASCII)
 PHONE = re.compile(
     r"(?<![\w+])("
     r"(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}"
+    r"|(?:\+|00)(?:3[2-9]|4[0-9]|[1-9]\d?)[\s.-]?\d(?:[\s.-]?\d){6,11}"
     r"|\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){5,6}"
-    r"|0[1-9](?:[\s.-]?\d){8}"
+    r"|0[1-9](?:(?:\s?[.-]\s?|\s)?\d){8}"
     r")(?![\d])"
 )
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
-AGB = re.compile(
-    r"\bAGB(?:[- ]?code)?(?:\s+(?:is|van|nummer|nr\.?))?\s*[:#]?\s*(\d{8})\b", re.IGNORECASE
-)
+AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
 RECORD = re.compile(
-    r"\b(?:pati[eë]nt|client|cli[eë]nt|dossier|zis|ecd|registratie|opname|medisch|bewoner"
-    r"|zorgdossier|cliënt)[\s-]?(?:nummer|nr\.?|no\.?|id)\s*[:#]?\s*"
-    r"([A-Z]{0,4}[-/]?\d[\d./-]{2,14}\d)",
-    re.IGNORECASE,
+    r"\b(?i:pati[eë]nt|client|cli[eë]nt|dossier|zis|ecd|registratie|opname|medisch|bewoner"
+    r"|zorgdossier|aanmeld|referentie|verwijs|kenmerk)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?"
+    r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)",
 )
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
 # Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
@@ -85,9 +85,23 @@ PLATE = re.compile(
     r"|\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d"
     r")(?![\w-])"
 )
-AGE_BRACKETS = re.compile(r"\((\d{1,3})\)")
+AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s+jaar(?:\s+oud)?\b)", re.IGNORECASE
+    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b)",
+    re.IGNORECASE,
+)
+AGE_TURNS = re.compile(
+    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?!\s*(?:jaar|mg|ml|%|kg|keer|x))"
+    r"|\b(\d{2,3})\s+geworden\b",
+    re.IGNORECASE,
+)
+AGE_AFTER_NAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\))")
+DURATION_AFTER = re.compile(
+    r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam)", re.IGNORECASE
+)
+ADDRESS = re.compile(
+    r"\b([A-Za-z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef"
+    r"|markt|plantsoen|baan|ring|wal|haven|dwarsstraat|erf|hof)\s\d{1,4}(?:\s?[a-zA-Z](?!\w))?)"
 )
 AGE_LABEL = re.compile(r"\bleeftijd\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(
@@ -95,10 +109,7 @@ DURATION_BEFORE = re.compile(
     r"ongeveer|circa|ca\.|tot|van|twee|drie)\s+$",
     re.IGNORECASE,
 )
-PERSON_BEFORE = re.compile(
-    r"([A-Z][a-zà-ÿ]+|mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de heer|cliënt|client|patiënt|"
-    r"bewoner|zoon|dochter)\s*$"
-)
+PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[A-Za-zà-ÿ]{2,}\.?\s*$")
 
 MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
@@ -109,16 +120,39 @@ DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 DATE_NUMBERS = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d,:/]|[-.]\d)"
+    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d,:/]|[-.]\d)"
+)
+# "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
+DATE_CONTEXT = re.compile(
+    r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|nacht|dienst|van|en))"
+    r"[\s:]+$"
+)
+SCORE_BEFORE = re.compile(
+    r"(?i:pijn|score|index|apgar|vas|nrs|mmse|barthel|fluistertest|bristol|cijfer|ratio|\d)"
+    r"\s*[:=]?\s*$"
+)
+SCORE_AFTER = re.compile(r"(?i:\s*(?:rechts|links|tablet|ml|mg|uur|bereikbaar|score|punten))")
+MONTH_ALONE = re.compile(
+    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)"
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r"\b"
 )
 
 INSTITUTION = re.compile(
     r"\b(?:[Zz]orggroep|[Zz]orgcentrum|[Ww]oonzorgcentrum|[Hh]uisartsenpraktijk|"
     r"[Hh]uisartsenpost|[Aa]potheek|[Zz]iekenhuis|[Vv]erpleeghuis|[Tt]huiszorg|[Ss]tichting|"
     r"[Rr]evalidatiecentrum|[Tt]andartspraktijk|[Ff]ysiotherapiepraktijk|[Pp]raktijk|"
-    r"GGZ|[Zz]orginstelling|[Ww]ijkteam|[Hh]ospice|[Kk]liniek|[Ww]oongroep|[Dd]agbesteding)"
-    r"(?:\s+(?:de|De|het|Het|'t|van|aan|den|der|op)){0,2}"
-    r"(?:\s+[A-Z][\w'\u2019-]+)(?:\s+(?:[A-Z][\w'\u2019-]+|aan\s+de|van|op|de)){0,3}"
+    r"GGZ|[Zz]orginstelling|[Ww]ijkteam|[Hh]ospice|[Kk]liniek|[Ww]oongroep|[Dd]agbesteding|"
+    r"[Gg]ezondheidscentrum|[Pp]sychologenpraktijk|[Tt]andartsenpraktijk|[Ff]ysiotherapie|KDC|"
+    r"[Mm]edisch [Cc]entrum|[Oo]rthopedisch [Cc]entrum|[Zz]org aan [Hh]uis|[Kk]linikum)"
+    r"(?:[ \t]+(?:de|De|het|Het|'t|van|aan|den|der|op)){0,2}"
+    r"(?:[ \t]+[A-Z][\w'\u2019-]+)(?:[ \t]+(?:[A-Z][\w'\u2019-]+|van|op|de)){0,3}"
+)
+INSTITUTION_BEFORE_KIND = re.compile(
+    r"\b(?:Sint\s+|St\.\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+"
+    r"(?:Ziekenhuis|Kinderziekenhuis|Gasthuis|Kliniek|Zorgcentrum|Verpleeghuis|Medisch\s+Centrum"
+    r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg)\b"
 )
 INSTITUTION_SUFFIX = re.compile(
     r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord)\b"
@@ -167,6 +201,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
             )
     for m in BSN.finditer(text):
         digits = re.sub(r"[. ]", "", m.group(1))
+        if len(digits) == 8 and not BSN_CONTEXT.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # 8 digits are a BSN only where the text says so
         if bsn_valid(digits):
             yield Candidate(*_groups_span(m), "bsn", "9 cijfers die de elfproef halen", STRONG)
     for m in PHONE.finditer(text):
@@ -179,7 +215,7 @@ def find_numbers(text: str) -> Iterator[Candidate]:
             end -= 1
         yield Candidate(m.start(), end, "url", "webadres", STRONG)
     for m in AGB.finditer(text):
-        yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG)
+        yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG + 1)
     for m in RECORD.finditer(text):
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text):
@@ -214,26 +250,86 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue
         if DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "sinds 3 jaar" is a duration, not an age
+        if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
+            continue  # "40 jaar gerookt"
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
+    for m in AGE_TURNS.finditer(text):
+        group = 1 if m.group(1) else 2
+        if int(m.group(group)) <= 120:
+            yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
+    for m in AGE_AFTER_NAME.finditer(text):
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
+
+
+def find_addresses(text: str) -> Iterator[Candidate]:
+    for m in ADDRESS.finditer(text):
+        yield Candidate(*_groups_span(m), "adres", "straatnaam met huisnummer", PATTERN)
 
 
 def find_dates(text: str) -> Iterator[Candidate]:
     for m in DATE_WORDS.finditer(text):
         yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
     for m in DATE_NUMBERS.finditer(text):
-        day, month = int(m.group(1)), int(m.group(2))
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
+        day, month, year = int(m.group(1)), int(m.group(3)), m.group(4)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        if year is None:
+            if m.group(2) == ".":
+                continue  # "10.05 uur", "kamer 3.12"
+            before = text[max(0, m.start() - 15) : m.start()]
+            if (
+                not DATE_CONTEXT.search(before)
+                and (
+                    (day < month and month in {2, 3, 4, 6, 10, 20, 30})  # "5/10", "1/2"
+                    or SCORE_BEFORE.search(before)
+                    or SCORE_AFTER.match(text[m.end() : m.end() + 15])
+                )
+            ):
+                continue  # "pijn 5/10", "1/2 tablet", "24/7 bereikbaar"
+        yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
+    for m in MONTH_ALONE.finditer(text):
+        yield Candidate(*_groups_span(m), "datum", "maand", PATTERN)
 
 
 def find_institutions(text: str) -> Iterator[Candidate]:
     for m in INSTITUTION.finditer(text):
         yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
+    for m in INSTITUTION_BEFORE_KIND.finditer(text):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
     for m in INSTITUTION_SUFFIX.finditer(text):
         if m.group(0) not in GENERIC_INSTITUTIONS:
             yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
+
+
+TITLE_NAME = re.compile(
+    r"\b(?i:dhr\.?|mw\.?|mevr\.?|mevrouw|meneer|de\s+heer|dr\.?|dokter|arts|huisarts)\s+"
+    r"((?:(?:van|de|der|den|el|al|ter|ten|op|in\s+'t|'t)\s+){0,3}[A-Za-zà-ÿ][a-zà-ÿ'-]+"
+    r"(?:-[A-Za-zà-ÿ][a-zà-ÿ]+)?)"
+)
+RELATION_NAME = re.compile(
+    r"\b(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|partner|fysio|collega|buurman"
+    r"|buurvrouw|kleinzoon|kleindochter|nicht|neef|tante|oom)\s+([a-zà-ÿ][a-zà-ÿ-]+)"
+)
+# Frequent Dutch words that follow "mevrouw" or "dhr." but are no names.
+NOT_NAMES = frozenset(
+    """
+    heeft had hebben is was waren zat zit woont woonde werd wordt worden kreeg krijgt gaat
+    ging gaan komt kwam kwamen zelf gebeld meegenomen zegt zei wil wilde kan kon moet moest
+    mag mocht zal zou ligt lag staat stond loopt liep voelt voelde slaapt sliep eet at drinkt
+    dronk belde belt vertelt vertelde geeft gaf vraagt vroeg geeft wilde blijft bleef lijkt
+    leek weet wist denkt dacht vindt vond maakt maakte neemt nam houdt hield reageert
+    reageerde verblijft verbleef gebruikt gebruikte ontvangt ontving aangegeven opgenomen
+    ontslagen overleden gevallen verhuisd vertrokken opgehaald gezien gesproken geweest
+    en of de het een op in uit met naar bij van voor om te dat die dit deze zijn haar hem hij
+    zij ze ook nog al niet geen wel erg veel weer dan als toen maar want dus vandaag morgen
+    gisteren vannacht vanmiddag vanochtend vanavond dr arts huisarts mw dhr mevr meneer
+    mevrouw mantelzorger zelfstandig alleen samen graag nu later eerst daarna
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+SPEAKER = re.compile(r"(?:^|\n|\s{2,})([A-Za-zà-ÿ]+):\s", re.MULTILINE)
 
 
 def has_health_terms(text: str) -> bool:
