@@ -328,21 +328,23 @@ def _in_trie(trie: Any, tokens: list[str]) -> bool:
 
 def _resolve(text: str, candidates: list[Candidate]) -> list[Span]:
     """Keep the strongest, then longest, of overlapping candidates; trim spaces."""
-    chosen: list[Candidate] = []
+    chosen: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)
-    ordered = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    ordered = sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start))
     for candidate in ordered:
         start, end = candidate.start, candidate.end
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start >= end or any(taken[start:end]):
+        if start >= end or 1 in taken[start:end]:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        chosen.append(Candidate(start, end, candidate.label, candidate.reason, candidate.priority))
-    chosen.sort(key=lambda c: c.start)
-    return [Span(c.start, c.end, c.label, text[c.start : c.end], c.reason) for c in chosen]
+        chosen.append((start, end, candidate.label, candidate.reason))
+    chosen.sort()
+    return [
+        Span(start, end, label, text[start:end], reason) for start, end, label, reason in chosen
+    ]
 
 
 def _normal(value: str) -> str:
