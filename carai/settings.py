@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "carai.accounts",
     "carai.community",
     "carai.learning",
+    "carai.practice",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -207,6 +208,12 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
+
+# Where deduce (the privacy engine) keeps its lookup cache; must be writable.
+DEDUCE_CACHE_DIR = Path(
+    env_str("CARAI_DEDUCE_CACHE", str(Path.home() / ".cache" / "carai" / "deduce"))
+)
+PRIVACY_CHECK_MAX_CHARS = 20_000
 
 # Background work through the Django tasks API, stored in the database.
 TASKS = {

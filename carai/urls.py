@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("carai.accounts.urls")),
     path("", include("carai.community.urls")),
     path("leren/", include("carai.learning.urls")),
+    path("oefenen/", include("carai.practice.urls")),
     path("beheer/", admin.site.urls),
 ]
 

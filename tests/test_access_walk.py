@@ -81,6 +81,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:sharing": {"lead"},
     "learning:sharing_preview": {"lead"},
     "learning:lesson_image": {"care_worker", "manager", "org_admin", "educator", "lead"},
+    "practice:privacy_check": LOGGED_IN,
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},
     "admin:core_auditevent_changelist": {"lead"},

@@ -202,3 +202,11 @@ def test_the_engine_has_no_django_imports() -> None:
     for path in (ROOT / "carai" / "privacy").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+django", source, re.MULTILINE), path
+
+
+def test_a_rare_surname_after_a_known_first_name_is_part_of_the_name(
+    engine: PrivacyEngine,
+) -> None:
+    assert ("naam", "Wilhelmina Testpersoon") in found(
+        engine, "Vandaag kwam mevrouw Wilhelmina Testpersoon op controle."
+    )

@@ -64,6 +64,7 @@ _TITLES = re.compile(
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
+_NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 
 
@@ -168,6 +169,8 @@ class PrivacyEngine:
                         start += title.end()
                 if self._is_disease(text[start:end]):
                     continue  # "Parkinson", "Alzheimer": a disease, not a person
+                if label == "naam":
+                    end = self._extend_surname(text, end)
             elif label == "adres":
                 if _POSTCODE_ONLY.match(piece):
                     letters = piece[-2:]
@@ -179,6 +182,18 @@ class PrivacyEngine:
             if end > start:
                 found.append(Candidate(start, end, label, reason, LOOKUP))
         return found
+
+    def _extend_surname(self, text: str, end: int) -> int:
+        """ "Wilhelmina Testpersoon": deduce knows the first name, not the rare surname."""
+        following = _NEXT_CAPITALISED.match(text, end)
+        if following is None:
+            return end
+        word = following.group(1)
+        if word.lower() in self._common or _in_trie(self._places, [word]):
+            return end
+        if self._is_disease(word):
+            return end
+        return following.end(1)
 
     def _is_disease(self, piece: str) -> bool:
         word = piece.strip()
@@ -232,7 +247,8 @@ class PrivacyEngine:
                 continue
             last = words[-1]
             if last not in self._common and not _in_trie(self._diseases, [last.capitalize()]):
-                found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+                end = self._extend_surname(text, m.end(1))
+                found.append(Candidate(m.start(1), end, "naam", "naam na 'dhr'/'mw'", PATTERN))
         for m in patterns.RELATION_NAME.finditer(text):
             word = m.group(1)
             if word not in self._common and self._is_first_name(word):

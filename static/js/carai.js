@@ -88,3 +88,32 @@
     }
   });
 })();
+
+// A button that copies the text of another element: data-carai-copy="<element id>".
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest && event.target.closest("[data-carai-copy]");
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute("data-carai-copy"));
+    if (!source) {
+      return;
+    }
+    var done = function () {
+      var live = document.getElementById("carai-live");
+      if (live) {
+        live.textContent = button.getAttribute("data-carai-copied") || "";
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.value || source.textContent).then(done);
+    } else {
+      source.focus();
+      source.select();
+      document.execCommand("copy");
+      done();
+    }
+  });
+})();

@@ -1,0 +1,65 @@
+"""Reads for the practice environment. The privacy check writes nothing at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from carai.privacy import NO_PERSONAL_DATA, PERSONAL_DATA, Result, Span
+
+LABEL_NAMES: dict[str, Promise] = {
+    "naam": _("name"),
+    "datum": _("date"),
+    "leeftijd": _("age"),
+    "adres": _("address"),
+    "postcode": _("postcode"),
+    "plaats": _("place"),
+    "instelling": _("care organisation"),
+    "bsn": _("BSN"),
+    "telefoon": _("phone number"),
+    "email": _("e-mail address"),
+    "nummer": _("client or record number"),
+    "iban": _("bank account (IBAN)"),
+    "agb": _("AGB code"),
+    "url": _("web address"),
+    "kenteken": _("licence plate"),
+}
+VERDICTS: dict[str, Promise] = {
+    NO_PERSONAL_DATA: _("We found no personal data. Still read it once more yourself."),
+    PERSONAL_DATA: _(
+        "This text contains personal data. Do not put it into an AI tool like this: use the "
+        "version without personal data below."
+    ),
+}
+SPECIAL_VERDICT = _(
+    "This text contains health information together with personal data: special personal "
+    "data. Never put it into an AI tool like this. Use the version without personal data "
+    "below, and only in a tool your organisation allows."
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    span: Span | None
+    label_name: str = ""
+
+
+def result_pieces(result: Result) -> list[Piece]:
+    """The text cut into plain pieces and found pieces, in order, for highlighting."""
+    pieces: list[Piece] = []
+    position = 0
+    for span in result.spans:
+        if span.start > position:
+            pieces.append(Piece(result.text[position : span.start], None))
+        pieces.append(Piece(span.text, span, str(LABEL_NAMES.get(span.label, span.label))))
+        position = span.end
+    if position < len(result.text):
+        pieces.append(Piece(result.text[position:], None))
+    return pieces
+
+
+def verdict_text(result: Result) -> str:
+    return str(VERDICTS.get(result.verdict, SPECIAL_VERDICT))
