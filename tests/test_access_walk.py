@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,6 +83,11 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:sharing_preview": {"lead"},
     "learning:lesson_image": {"care_worker", "manager", "org_admin", "educator", "lead"},
     "practice:privacy_check": LOGGED_IN,
+    "practice:case_list": LOGGED_IN,
+    "practice:case_detail": LOGGED_IN,
+    "practice:exercise_privacy": LOGGED_IN,
+    "practice:exercise_output": LOGGED_IN,
+    "practice:attempt": {"care_worker"},  # only the learner's own attempt
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},
     "admin:core_auditevent_changelist": {"lead"},
@@ -178,6 +184,17 @@ def _certificate(world: World, module: Any) -> Any:
     )[0]
 
 
+def _practice_objects(world: World) -> tuple[Any, Any]:
+    """The fictional test case and one attempt of the care worker at it."""
+    from carai.practice.content import read_cases
+    from carai.practice.services import case_import, practice_output_submit
+
+    (data,) = read_cases(Path(__file__).parent / "fixtures" / "cases")
+    case = case_import(data=data)[0]
+    attempt = practice_output_submit(user=world.care_worker, case=case, output_number=0, ticked={0})
+    return case, attempt
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
@@ -191,7 +208,11 @@ def build_routes(world: World) -> list[Route]:
     certificate = _certificate(world, module)
     shared["code"] = certificate.code  # public check by code
     own = make_org_module(world)  # A's own module: published, with a working copy
+    case, practice_attempt = _practice_objects(world)
+    shared["case_id"] = case.pk  # fictional cases are shared with everyone
+    shared["output_number"] = 0
     values: dict[str, Any] = {
+        "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
         "draft_id": own.copy.pk,
         "draft_lesson_id": own.copy_quiz.pk,
         "question_id": own.copy_question.pk,

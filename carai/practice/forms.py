@@ -23,3 +23,37 @@ class PrivacyCheckForm(forms.Form):
             ),
         },
     )
+
+
+class PreparedTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("The text you would put into the AI tool"),
+        max_length=settings.PRIVACY_CHECK_MAX_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        validators=[validate_plain_text],
+        help_text=_(
+            "Remove or replace everything that identifies the client, and keep what the AI "
+            "needs for the task."
+        ),
+        error_messages={"required": _("Paste or type a text first.")},
+    )
+
+
+class TickSentencesForm(forms.Form):
+    ticked = forms.MultipleChoiceField(
+        label=_("Which sentences have a problem?"),
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick every sentence that is wrong, missing something, or unfair."),
+    )
+
+    def __init__(self, *args: object, parts: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["ticked"]
+        if isinstance(field, forms.MultipleChoiceField):
+            field.choices = [(str(n), text) for n, text in enumerate(parts)]
+
+    def ticked_numbers(self) -> set[int]:
+        return {int(value) for value in self.cleaned_data["ticked"]}

@@ -1,5 +1,6 @@
 """Load the fictional demo community (idempotent) and print the demo log-ins."""
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,10 +22,16 @@ class Command(BaseCommand):
         from carai.learning.demo import load_demo_learning
 
         modules = load_demo_learning()
+        from carai.practice.content import read_cases
+        from carai.practice.services import case_import
+
+        cases = read_cases(Path(settings.BASE_DIR) / "content")
+        for data in cases:
+            case_import(data=data)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
-                f"{modules} learning modules with demo progress."
+                f"{modules} learning modules with demo progress, {len(cases)} practice cases."
             )
         )
         if options["quiet_logins"]:

@@ -1,0 +1,88 @@
+"""Fictional practice cases and each learner's attempts at their exercises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from carai.community.models import CareBranch
+from carai.practice.content import AiOutput, CaseData, Identifier, Problem
+
+
+class Case(models.Model):
+    """A made-up client situation with a dossier extract and an AI task (from a content pack)."""
+
+    key = models.SlugField(max_length=80)
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    branch = models.CharField(_("care branch"), max_length=20, choices=CareBranch.choices)
+    setting = models.CharField(_("setting"), max_length=100, blank=True)
+    data = models.JSONField(default=dict)  # the whole case as read from its file
+    content_hash = models.CharField(max_length=64)
+    is_active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("practice case")
+        verbose_name_plural = _("practice cases")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="one_case_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def as_data(self) -> CaseData:
+        raw: dict[str, Any] = dict(self.data)
+        return CaseData(
+            key=raw["key"],
+            language=raw["language"],
+            title=raw["title"],
+            branch=raw["branch"],
+            setting=raw.get("setting", ""),
+            situation=raw["situation"],
+            dossier=raw["dossier"],
+            task=raw["task"],
+            identifiers=[Identifier(**item) for item in raw["identifiers"]],
+            keep=list(raw["keep"]),
+            model_answer=raw["model_answer"],
+            ai_outputs=[
+                AiOutput(
+                    prompt=o["prompt"],
+                    text=o["text"],
+                    problems=[Problem(**p) for p in o["problems"]],
+                )
+                for o in raw["ai_outputs"]
+            ],
+        )
+
+
+class Exercise(models.TextChoices):
+    PRIVACY = "privacy", _("Prepare a text for AI")
+    OUTPUT = "output", _("Check what the AI wrote")
+
+
+class PracticeAttempt(models.Model):
+    """One try at an exercise. Private to the learner; managers see completion only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="practice_attempts"
+    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attempts")
+    exercise = models.CharField(max_length=20, choices=Exercise.choices)
+    output_number = models.PositiveIntegerField(default=0)
+    answer = models.JSONField(default=dict)  # the prepared text, or the ticked sentences
+    feedback = models.JSONField(default=dict)
+    score = models.PositiveIntegerField()
+    passed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.case} · {self.exercise} · {self.score}%"
