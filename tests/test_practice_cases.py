@@ -125,3 +125,39 @@ def test_attempts_are_private(case: Case, world: World) -> None:
     assert client_for(world.care_worker).get(url).status_code == 200
     for other in (world.manager, world.outsider, world.lead):
         assert client_for(other).get(url).status_code == 404
+
+
+def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) -> None:
+    from carai.learning import services
+    from carai.learning.content import LessonData, read_pack
+
+    (data,) = read_pack(Path(__file__).parent / "fixtures" / "pack")
+    data.lessons = [
+        LessonData(
+            slug="oefenen",
+            order=1,
+            kind="practice",
+            title="Oefen met de casus",
+            practice_case=case.key,
+            practice_exercise="output",
+        )
+    ]
+    module = services.module_import(data=data)
+    lesson = module.lessons.get(slug="oefenen")
+    client = client_for(world.care_worker)
+    client.post(reverse("learning:module_enrol", kwargs={"module_id": module.pk}))
+    url = reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": lesson.pk})
+    page = client.get(url).content.decode()
+    assert reverse("practice:exercise_output", kwargs={"case_id": case.pk, "output_number": 0}) in (
+        page
+    )
+    client.post(url)  # not passed yet: the lesson stays open
+    enrolment = module.enrolments.get(user=world.care_worker)
+    assert not enrolment.progress.exists()
+    output_url = reverse(
+        "practice:exercise_output", kwargs={"case_id": case.pk, "output_number": 0}
+    )
+    client.post(output_url, {"ticked": ["0", "3"]})  # both planted problems: passed
+    client.post(url)
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None

@@ -71,6 +71,8 @@ LESSON_FIELDS = (
     "body",
     "video_url",
     "transcript",
+    "practice_case",
+    "practice_exercise",
     "alt",
     "required",
     "pass_mark",
@@ -195,6 +197,13 @@ def _check_publishable(module: Module) -> None:
         if lesson.kind == LessonKind.IMAGE and not (lesson.image and lesson.alt):
             problems.append(
                 _("The image lesson “%(title)s” needs an image and a description.")
+                % {"title": lesson.title}
+            )
+        if lesson.kind == LessonKind.PRACTICE and not (
+            lesson.practice_case and lesson.practice_exercise
+        ):
+            problems.append(
+                _("The practice lesson “%(title)s” needs a case and an exercise.")
                 % {"title": lesson.title}
             )
         if lesson.kind == LessonKind.VIDEO and not lesson.video_url:

@@ -17,7 +17,7 @@ import yaml
 LESSON_FILE = re.compile(
     r"^(?P<order>\d+)-(?P<slug>[a-z0-9][a-z0-9-]*)(?P<suffix>\.quiz\.yaml|\.md)$"
 )
-KINDS = {"text", "image", "video", "reflection", "quiz", "workshop"}
+KINDS = {"text", "image", "video", "reflection", "quiz", "workshop", "practice"}
 QUESTION_KINDS = {"single", "multiple", "true_false"}
 
 
@@ -49,6 +49,8 @@ class LessonData:
     required: bool = True
     video_url: str = ""
     transcript: str = ""
+    practice_case: str = ""
+    practice_exercise: str = ""
     image: str = ""
     alt: str = ""
     pass_mark: int = 70
@@ -160,7 +162,11 @@ def read_lesson(path: Path) -> LessonData:
     meta, body = _front_matter(path)
     kind = str(meta.get("kind", "text"))
     if kind not in KINDS - {"quiz"}:
-        raise ContentError(f"{path}: kind must be text, image, video, reflection or workshop.")
+        raise ContentError(
+            f"{path}: kind must be text, image, video, reflection, workshop or practice."
+        )
+    if kind == "practice" and not (meta.get("case") and meta.get("exercise")):
+        raise ContentError(f"{path}: a practice lesson names its 'case' and 'exercise'.")
     return LessonData(
         slug=slug,
         order=order,
@@ -170,6 +176,8 @@ def read_lesson(path: Path) -> LessonData:
         required=bool(meta.get("required", True)),
         video_url=str(meta.get("video_url", "")),
         transcript=str(meta.get("transcript", "")),
+        practice_case=str(meta.get("case", "")),
+        practice_exercise=str(meta.get("exercise", "")),
         image=str(meta.get("image", "")),
         alt=str(meta.get("alt", "")),
     )
@@ -270,6 +278,9 @@ def write_module(module: ModuleData, root: Path) -> Path:
         for extra in ("video_url", "transcript", "image", "alt"):
             if getattr(lesson, extra):
                 front[extra] = getattr(lesson, extra)
+        if lesson.practice_case:
+            front["case"] = lesson.practice_case
+            front["exercise"] = lesson.practice_exercise
         (folder / f"{stem}.md").write_text(
             f"---\n{_dump(front)}---\n{lesson.body.strip()}\n", encoding="utf-8"
         )

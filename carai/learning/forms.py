@@ -18,6 +18,7 @@ from carai.learning.models import (
     Level,
     Module,
     ModuleFormat,
+    PracticeExercise,
     Question,
     QuestionKind,
     QuizAttempt,
@@ -284,6 +285,13 @@ class LessonForm(forms.Form):
         LessonKind.REFLECTION: ("title", "body", "required"),
         LessonKind.QUIZ: ("title", "body", "pass_mark", "max_attempts", "shuffle", "required"),
         LessonKind.WORKSHOP: ("title", "body", "required"),
+        LessonKind.PRACTICE: (
+            "title",
+            "body",
+            "practice_case",
+            "practice_exercise",
+            "required",
+        ),
     }
     title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
     body = forms.CharField(
@@ -323,6 +331,8 @@ class LessonForm(forms.Form):
         validators=[validate_plain_text],
         help_text=_("Everything that is said in the video, for people who cannot listen."),
     )
+    practice_case = forms.ChoiceField(label=_("Fictional case"), choices=[])
+    practice_exercise = forms.ChoiceField(label=_("Exercise"), choices=PracticeExercise.choices)
     pass_mark = forms.IntegerField(label=_("Pass mark (%)"), min_value=1, max_value=100)
     max_attempts = forms.IntegerField(
         label=_("Maximum attempts"),
@@ -347,6 +357,17 @@ class LessonForm(forms.Form):
             self.fields["image"].required = not lesson.image
         if lesson.kind == LessonKind.VIDEO:
             self.fields["video_url"].required = True
+        if lesson.kind == LessonKind.PRACTICE:
+            from carai.practice.models import Case
+
+            case_field = self.fields["practice_case"]
+            if isinstance(case_field, forms.ChoiceField):
+                case_field.choices = [
+                    (case.key, case.title)
+                    for case in Case.objects.filter(
+                        is_active=True, language=lesson.module.language
+                    ).order_by("title")
+                ]
 
     def clean_image(self) -> Any:
         upload = self.cleaned_data.get("image")

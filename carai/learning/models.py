@@ -166,10 +166,16 @@ class LessonKind(models.TextChoices):
     REFLECTION = "reflection", _("Reflection question")
     QUIZ = "quiz", _("Quiz")
     WORKSHOP = "workshop", _("Workshop session")
+    PRACTICE = "practice", _("Practice exercise")
 
 
 # Lessons a learner cannot mark as done themselves.
-CHECKED_KINDS = frozenset({LessonKind.QUIZ, LessonKind.WORKSHOP})
+CHECKED_KINDS = frozenset({LessonKind.QUIZ, LessonKind.WORKSHOP, LessonKind.PRACTICE})
+
+
+class PracticeExercise(models.TextChoices):
+    PRIVACY = "privacy", _("Prepare a text for AI")
+    OUTPUT = "output", _("Check what the AI wrote")
 
 
 class Lesson(models.Model):
@@ -183,6 +189,12 @@ class Lesson(models.Model):
     body = models.TextField(_("text (Markdown)"), blank=True)
     video_url = models.URLField(_("video link"), blank=True)
     transcript = models.TextField(_("transcript of the video"), blank=True)
+    practice_case = models.SlugField(
+        _("practice case"), max_length=80, blank=True, help_text=_("The key of a fictional case.")
+    )
+    practice_exercise = models.CharField(
+        _("exercise"), max_length=20, choices=PracticeExercise.choices, blank=True
+    )
     image = models.CharField(_("image"), max_length=200, blank=True)
     alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
     required = models.BooleanField(_("required for completion"), default=True)

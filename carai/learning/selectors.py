@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -118,6 +119,8 @@ def module_to_data(module: Module) -> ModuleData:
                 required=lesson.required,
                 video_url=lesson.video_url,
                 transcript=lesson.transcript,
+                practice_case=lesson.practice_case,
+                practice_exercise=lesson.practice_exercise,
                 image=lesson.image,
                 alt=lesson.alt,
                 pass_mark=lesson.pass_mark,
@@ -260,3 +263,11 @@ def workshop_sessions_for_learner(
         for r in WorkshopRegistration.objects.filter(user=user, session__lesson=lesson)
     }
     return [(s, max(s.capacity - s.taken, 0), mine.get(s.pk)) for s in sessions]
+
+
+def practice_case_for(*, lesson: Lesson, language: str) -> Any:
+    """The fictional case a practice lesson points at, in the module's language if there."""
+    from carai.practice.models import Case
+
+    cases = Case.objects.filter(key=lesson.practice_case, is_active=True)
+    return cases.filter(language=language).first() or cases.first()

@@ -101,6 +101,8 @@ def module_apply_data(*, module: Module, data: ModuleData, digest: str) -> Modul
                 "body": item.body,
                 "video_url": item.video_url,
                 "transcript": item.transcript,
+                "practice_case": item.practice_case,
+                "practice_exercise": item.practice_exercise,
                 "image": item.image,
                 "alt": item.alt,
                 "required": item.required,
@@ -203,6 +205,10 @@ def lesson_complete(*, enrolment: Enrolment, lesson: Lesson, reflection: str = "
         passed = enrolment.current_attempts().filter(lesson=lesson, passed=True).exists()
         if not passed:
             raise ValidationError(_("Pass the quiz to finish this lesson."))
+    if lesson.kind == LessonKind.PRACTICE and not practice_passed(
+        enrolment=enrolment, lesson=lesson
+    ):
+        raise ValidationError(_("Pass the practice exercise to finish this lesson."))
     if lesson.kind == LessonKind.WORKSHOP:
         raise ValidationError(
             _("This lesson is done when the educator has marked that you were at the workshop.")
@@ -211,6 +217,22 @@ def lesson_complete(*, enrolment: Enrolment, lesson: Lesson, reflection: str = "
     enrolment.last_lesson = lesson
     enrolment.save(update_fields=["last_lesson"])
     return enrolment_check_completion(enrolment=enrolment)
+
+
+def practice_passed(*, enrolment: Enrolment, lesson: Lesson) -> bool:
+    """Whether the learner passed the lesson's exercise (any language of the case), in the
+    current round of the module."""
+    from carai.practice.models import PracticeAttempt
+
+    attempts = PracticeAttempt.objects.filter(
+        user=enrolment.user,
+        case__key=lesson.practice_case,
+        exercise=lesson.practice_exercise,
+        passed=True,
+    )
+    if enrolment.round_started_at is not None:
+        attempts = attempts.filter(created_at__gte=enrolment.round_started_at)
+    return attempts.exists()
 
 
 def lesson_progress_record(

@@ -137,6 +137,14 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
     if lesson.kind == LessonKind.REFLECTION:
         initial = {"answer": progress.reflection} if progress else None
         form = ReflectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and lesson.kind == LessonKind.PRACTICE:
+        try:
+            services.lesson_complete(enrolment=enrolment, lesson=lesson)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Well done: this lesson is finished."))
+        return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
     if request.method == "POST" and lesson.kind not in CHECKED_KINDS:
         if form is None or form.is_valid():
             answer = form.cleaned_data["answer"] if form is not None else ""
@@ -165,6 +173,9 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         "previous": lessons[position - 1] if position > 0 else None,
         "attempts": enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False),
         "attempts_left": services.attempts_left(enrolment=enrolment, lesson=lesson),
+        "practice_case": selectors.practice_case_for(lesson=lesson, language=module.language)
+        if lesson.kind == LessonKind.PRACTICE
+        else None,
         "sessions": selectors.workshop_sessions_for_learner(user=user, lesson=lesson)
         if lesson.kind == LessonKind.WORKSHOP
         else [],
