@@ -161,3 +161,22 @@ def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) ->
     client.post(url)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None
+
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.mark.skipif(not (CONTENT / "cases").is_dir(), reason="no shipped cases")
+def test_shipped_cases_are_complete_and_import(db: None) -> None:
+    cases = read_cases(CONTENT)
+    keys = {case.key for case in cases}
+    assert len(keys) >= 20
+    for key in keys:
+        languages = {case.language for case in cases if case.key == key}
+        assert languages == {"nl", "en"}, key
+    branches = {case.branch for case in cases}
+    assert len(branches) >= 7
+    for case in cases:
+        assert case.ai_outputs, case.key
+        assert case_import(data=case)[1]
+    assert Case.objects.count() == len(cases)

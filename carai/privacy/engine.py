@@ -64,6 +64,8 @@ _TITLES = re.compile(
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)\Z")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 
@@ -246,6 +248,10 @@ class PrivacyEngine:
             if words[0] in self._common and len(words) == 1:
                 continue
             last = words[-1]
+            if m.group(1).split()[-1].islower() and not (
+                self._is_surname(last) or self._is_first_name(last)
+            ):
+                continue  # "dhr. meet zelf": a verb, not a name
             if last not in self._common and not _in_trie(self._diseases, [last.capitalize()]):
                 end = self._extend_surname(text, m.end(1))
                 found.append(Candidate(m.start(1), end, "naam", "naam na 'dhr'/'mw'", PATTERN))
@@ -274,6 +280,13 @@ class PrivacyEngine:
                 self._places, [name]
             ):
                 found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", PATTERN))
+        # Any other known place name, capitalised, where no sentence starts.
+        for m in _CAPITALISED.finditer(text):
+            name = m.group(0)
+            if name.lower() in self._common or _SENTENCE_START.search(text, 0, m.start()):
+                continue
+            if _in_trie(self._places, [name]):
+                found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         return found
 
     def spans(self, text: str) -> list[Span]:

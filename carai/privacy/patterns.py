@@ -65,10 +65,11 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b"
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
 RECORD = re.compile(
-    r"\b(?i:pati[eë]nt|client|cli[eë]nt|dossier|zis|ecd|registratie|opname|medisch|bewoner"
-    r"|zorgdossier|aanmeld|referentie|verwijs|kenmerk)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?"
+    r"\b(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
+    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))"
+    r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
-    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)",
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)"
 )
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
 # Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
@@ -326,7 +327,8 @@ NOT_NAMES = frozenset(
     en of de het een op in uit met naar bij van voor om te dat die dit deze zijn haar hem hij
     zij ze ook nog al niet geen wel erg veel weer dan als toen maar want dus vandaag morgen
     gisteren vannacht vanmiddag vanochtend vanavond dr arts huisarts mw dhr mevr meneer
-    mevrouw mantelzorger zelfstandig alleen samen graag nu later eerst daarna
+    mevrouw mantelzorger zelfstandig alleen samen graag nu later eerst daarna patiënt
+    patient cliënt client bewoner
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 SPEAKER = re.compile(r"(?:^|\n|\s{2,})([A-Za-zà-ÿ]+):\s", re.MULTILINE)
