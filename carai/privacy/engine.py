@@ -65,7 +65,6 @@ _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)\Z")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 
@@ -283,7 +282,7 @@ class PrivacyEngine:
         # Any other known place name, capitalised, where no sentence starts.
         for m in _CAPITALISED.finditer(text):
             name = m.group(0)
-            if name.lower() in self._common or _SENTENCE_START.search(text, 0, m.start()):
+            if name.lower() in self._common or _starts_sentence(text, m.start()):
                 continue
             if _in_trie(self._places, [name]):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
@@ -334,6 +333,14 @@ class PrivacyEngine:
             verdict=verdict,
             placeholders=placeholders,
         )
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` begins a sentence (so its capital says nothing)."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in ".!?:\n"
 
 
 def _word_occurrences(text: str, value: str) -> list[int]:
