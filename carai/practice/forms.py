@@ -41,6 +41,7 @@ class PreparedTextForm(forms.Form):
 
 
 class TickSentencesForm(forms.Form):
+    hide_optional = True  # ticking nothing is an answer too ("all correct")
     ticked = forms.MultipleChoiceField(
         label=_("Which sentences have a problem?"),
         choices=[],
