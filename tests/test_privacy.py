@@ -81,6 +81,10 @@ def test_checksums() -> None:
             ("url", "https://www.example.nl/dossier/12"),
         ),
         ("Adres: Kerkstraat 12, 6211 AB.", ("postcode", "6211 AB")),
+        # English texts (the practice cases come in English too)
+        ("ED triage, 14 January, 21:35.", ("datum", "14 January")),
+        ("Client: Mr Marco Pieters, 41 years old, lives alone.", ("leeftijd", "41 years old")),
+        ("Customer number: HE-2024-77413 is overdue.", ("nummer", "HE-2024-77413")),
     ],
 )
 def test_weak_spots_of_deduce_are_covered(
@@ -97,6 +101,7 @@ def test_weak_spots_of_deduce_are_covered(
         "Metformine 500 mg 2dd, Hb 7,2, CRP 45, om 14:00 gecontroleerd.",
         "Sinds 3 jaar woont zij hier.",  # a duration, not an age
         "Bel de huisarts morgen om 8 uur.",
+        "She has smoked for 40 years and stopped 2 years ago.",
     ],
 )
 def test_hard_negatives_are_left_alone(engine: PrivacyEngine, text: str) -> None:

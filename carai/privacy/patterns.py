@@ -66,7 +66,8 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
 RECORD = re.compile(
     r"\b(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
-    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))"
+    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member)"
+    r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
     r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
     r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)"
@@ -88,7 +89,8 @@ PLATE = re.compile(
 )
 AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b)",
+    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b"
+    r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
 AGE_TURNS = re.compile(
@@ -98,23 +100,27 @@ AGE_TURNS = re.compile(
 )
 AGE_AFTER_NAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\))")
 DURATION_AFTER = re.compile(
-    r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam)", re.IGNORECASE
+    r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam|ago|"
+    r"of\s+(?:smoking|drinking|work|marriage)|married|smoked)",
+    re.IGNORECASE,
 )
 ADDRESS = re.compile(
     r"\b([A-Za-z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef"
     r"|markt|plantsoen|baan|ring|wal|haven|dwarsstraat|erf|hof)\s\d{1,4}(?:\s?[a-zA-Z](?!\w))?)"
 )
-AGE_LABEL = re.compile(r"\bleeftijd\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
+AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
 DURATION_BEFORE = re.compile(
-    r"(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
-    r"ongeveer|circa|ca\.|tot|van|twee|drie)\s+$",
+    r"\b(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
+    r"ongeveer|circa|ca\.|tot|van|twee|drie|for|since|after|within|last|past|every|in|"
+    r"about|almost|over|than)\s+$",
     re.IGNORECASE,
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[A-Za-zà-ÿ]{2,}\.?\s*$")
 
 MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
+    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    r"january|february|march|may|june|july|august|october|december)"
 )
 DATE_WORDS = re.compile(
     r"\b(\d{1,2}(?:e|ste|de)?\s+" + MONTHS + r"\.?(?:\s+'?\d{2,4})?|" + MONTHS + r"\s+\d{4})\b",
@@ -126,7 +132,8 @@ DATE_NUMBERS = re.compile(
 # "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
 DATE_CONTEXT = re.compile(
     r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
-    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|nacht|dienst|van|en))"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|nacht|dienst|van|en"
+    r"|on|from|until|since|date|born|mon|tue|wed|thu|fri|sat|sun))"
     r"[\s:]+$"
 )
 SCORE_BEFORE = re.compile(
