@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from carai.privacy.engine import _DEDUCE_LABELS, PrivacyEngine
+from carai.privacy.engine import _DEDUCE_LABELS, _HAS_DIGIT, _POSTCODE_ONLY, PrivacyEngine
 
 Detector = Callable[[str], list[tuple[int, int, str]]]
-_POSTCODE = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 
 
 def load_set(path: Path) -> list[dict[str, Any]]:
@@ -31,9 +29,9 @@ def deduce_alone(engine: PrivacyEngine) -> Detector:
                 continue
             if label == "adres":
                 piece = annotation.text
-                if _POSTCODE.match(piece):
+                if _POSTCODE_ONLY.match(piece):
                     label = "postcode"
-                elif not re.search(r"\d", piece):
+                elif not _HAS_DIGIT.search(piece):
                     label = "plaats"
             spans.append((annotation.start_char, annotation.end_char, label))
         return spans

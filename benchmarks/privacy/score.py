@@ -59,12 +59,15 @@ def show(value: float | None) -> str:
 
 def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("dev_set.jsonl")
-    items = load_set(path)
+    report(load_set(path), name=path.name)
+    return 0
+
+
+def report(items: list[dict[str, Any]], *, name: str) -> None:
+    """Score both detectors on ``items`` (the dev-set format) and print the table."""
     started = time.perf_counter()
     engine = PrivacyEngine()
-    print(
-        f"{path.name}: {len(items)} texts; engine loaded in {time.perf_counter() - started:.1f} s"
-    )
+    print(f"{name}: {len(items)} texts; engine loaded in {time.perf_counter() - started:.1f} s")
     results = {
         name: score(items, make(engine))
         for name, make in [("ours", ours), ("deduce", deduce_alone)]
@@ -100,7 +103,6 @@ def main() -> int:
             f"precision {sum(h.values()) / max(sum(f.values()), 1):.3f}"
         )
     print("targets missed:" if failures else "all targets met", *failures, sep="\n  ")
-    return 0
 
 
 if __name__ == "__main__":

@@ -9,9 +9,7 @@ Every occurrence of a listed identifier counts as a gold span.
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +43,8 @@ def gold_items(language: str) -> list[dict[str, Any]]:
 
 def main() -> int:
     language = sys.argv[1] if len(sys.argv) > 1 else "nl"
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
-        for item in gold_items(language):
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    sys.argv = [sys.argv[0], out.name]
-    try:
-        return score.main()
-    finally:
-        Path(out.name).unlink()
+    score.report(gold_items(language), name=f"case dossiers ({language})")
+    return 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.community.access import AUTHOR_ROLES, access_organisation
-from carai.core.forms import add_service_errors
+from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import authenticated_user, is_htmx
 from carai.learning import authoring
 from carai.learning.access import (
@@ -46,10 +46,6 @@ from carai.learning.models import LessonKind, Module, ModuleStatus, WorkshopSess
 
 def _fields(form: ModuleForm) -> authoring.ModuleFields:
     return authoring.ModuleFields(**form.cleaned_data)
-
-
-def _service_error(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(error.messages))
 
 
 @login_required
@@ -154,7 +150,7 @@ def module_change(request: HttpRequest, draft_id: int) -> HttpResponse:
     try:
         copy = authoring.module_working_copy(actor=user, module=module)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
         return redirect("learning:authoring_module", draft_id=module.pk)
     return redirect("learning:authoring_module", draft_id=copy.pk)
 
@@ -167,7 +163,7 @@ def module_publish(request: HttpRequest, draft_id: int) -> HttpResponse:
     try:
         live = authoring.module_publish(actor=user, module=module, request=request)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
         return redirect("learning:authoring_module", draft_id=module.pk)
     messages.success(
         request,
@@ -185,7 +181,7 @@ def module_discard(request: HttpRequest, draft_id: int) -> HttpResponse:
     try:
         live = authoring.module_discard_copy(module=module)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
         return redirect("learning:authoring_module", draft_id=module.pk)
     messages.success(request, _("Your changes have been thrown away."))
     return redirect("learning:authoring_module", draft_id=live.pk)
@@ -199,7 +195,7 @@ def module_archive(request: HttpRequest, draft_id: int) -> HttpResponse:
     try:
         authoring.module_archive(actor=user, module=module, request=request)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, _("The module is archived. Certificates stay valid."))
     return redirect("learning:authoring_module", draft_id=module.pk)
@@ -277,7 +273,7 @@ def lesson_move(request: HttpRequest, draft_id: int, draft_lesson_id: int) -> Ht
     try:
         authoring.lesson_move(lesson=lesson, up=up)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     if is_htmx(request):
         context = _lesson_list_context(module)
         context["moved"] = lesson.pk
@@ -298,7 +294,7 @@ def lesson_delete(request: HttpRequest, draft_id: int, draft_lesson_id: int) -> 
     try:
         authoring.lesson_delete(lesson=lesson)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(
             request, _("The lesson “%(title)s” has been removed.") % {"title": lesson.title}
@@ -361,7 +357,7 @@ def question_delete(
     try:
         authoring.question_delete(question=question)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(request, _("The question has been removed."))
     return redirect("learning:authoring_lesson", draft_id=module.pk, draft_lesson_id=lesson.pk)
@@ -517,7 +513,7 @@ def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     try:
         authoring.workshop_session_cancel(session=session)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
         return redirect("learning:session_attendance", session_id=session.pk)
     messages.success(request, _("The session has been cancelled."))
     return redirect("learning:authoring_module", draft_id=session.lesson.module_id)
@@ -543,7 +539,7 @@ def session_join(
             authoring.workshop_register(user=user, session=session)
             messages.success(request, _("You have signed up. See you there!"))
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
 
 
@@ -574,7 +570,7 @@ def sharing_toggle(request: HttpRequest, shared_id: int) -> HttpResponse:
     try:
         authoring.module_share(actor=user, module=module, shared=share, request=request)
     except ValidationError as error:
-        _service_error(request, error)
+        message_service_error(request, error)
     else:
         messages.success(
             request,

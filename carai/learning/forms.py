@@ -18,11 +18,11 @@ from carai.learning.models import (
     Level,
     Module,
     ModuleFormat,
-    PracticeExercise,
     Question,
     QuestionKind,
     QuizAttempt,
 )
+from carai.practice.models import Exercise as PracticeExercise
 
 
 class CatalogueForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Organisation
+from carai.practice.models import Exercise as PracticeExercise
 
 
 class ModuleStatus(models.TextChoices):
@@ -171,11 +172,6 @@ class LessonKind(models.TextChoices):
 
 # Lessons a learner cannot mark as done themselves.
 CHECKED_KINDS = frozenset({LessonKind.QUIZ, LessonKind.WORKSHOP, LessonKind.PRACTICE})
-
-
-class PracticeExercise(models.TextChoices):
-    PRIVACY = "privacy", _("Prepare a text for AI")
-    OUTPUT = "output", _("Check what the AI wrote")
 
 
 class Lesson(models.Model):

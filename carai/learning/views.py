@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
-from carai.core.forms import add_service_errors
+from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import authenticated_user, is_htmx
 from carai.learning import selectors, services
 from carai.learning.access import (
@@ -101,7 +101,7 @@ def module_renew(request: HttpRequest, module_id: int) -> HttpResponse:
     try:
         services.enrolment_renew(enrolment=enrolment)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
         return redirect("learning:module_detail", module_id=module.pk)
     messages.success(request, _("You are doing this module again. Your old certificate stays."))
     lesson = module.lessons.filter(is_active=True).first()
@@ -141,7 +141,7 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         try:
             services.lesson_complete(enrolment=enrolment, lesson=lesson)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            message_service_error(request, error)
         else:
             messages.success(request, _("Well done: this lesson is finished."))
         return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
@@ -193,7 +193,7 @@ def quiz_start(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResp
     try:
         attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        message_service_error(request, error)
         return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
     return redirect("learning:attempt", attempt_id=attempt.pk)
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +52,8 @@ class TickSentencesForm(forms.Form):
         help_text=_("Tick every sentence that is wrong, missing something, or unfair."),
     )
 
-    def __init__(self, *args: object, parts: list[str], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, parts: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         field = self.fields["ticked"]
         if isinstance(field, forms.MultipleChoiceField):
             field.choices = [(str(n), text) for n, text in enumerate(parts)]

@@ -27,24 +27,24 @@ from carai.practice.selectors import result_pieces, verdict_text
 from carai.practice.services import practice_output_submit, practice_privacy_submit
 
 
+def _check(text: str) -> dict[str, object]:
+    """The privacy check of ``text`` for a template, or ``starting`` while the engine loads."""
+    engine = privacy_engine_or_none()
+    if engine is None:
+        return {"starting": True}
+    result = engine.analyse(text)
+    return {"result": result, "pieces": result_pieces(result), "verdict": verdict_text(result)}
+
+
 @sensitive_post_parameters("text")
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def privacy_check(request: HttpRequest) -> HttpResponse:
     form = PrivacyCheckForm(request.POST or None)
-    context: dict[str, object] = {"form": form, "starting": False}
+    context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
-        engine = privacy_engine_or_none()
-        if engine is None:
-            context["starting"] = True
-        else:
-            result = engine.analyse(form.cleaned_data["text"])
-            context.update(
-                result=result,
-                pieces=result_pieces(result),
-                verdict=verdict_text(result),
-            )
+        context.update(_check(form.cleaned_data["text"]))
     return render(request, "practice/privacy_check.html", context)
 
 
@@ -89,12 +89,7 @@ def exercise_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
     context: dict[str, object] = {"case": case, "data": data, "form": form}
     if request.method == "POST" and form.is_valid():
         if "check" in request.POST:
-            engine = privacy_engine_or_none()
-            if engine is None:
-                context["starting"] = True
-            else:
-                result = engine.analyse(form.cleaned_data["text"])
-                context.update(result=result, pieces=result_pieces(result))
+            context.update(_check(form.cleaned_data["text"]))
         else:
             attempt = practice_privacy_submit(
                 user=user, case=case, prepared=form.cleaned_data["text"]
