@@ -14,7 +14,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,16 +84,12 @@ class Result:
     spans: list[Span]
     pseudonymised: str
     verdict: str
-    placeholders: dict[str, str] = field(default_factory=dict)  # value -> placeholder
 
     def as_json(self) -> dict[str, Any]:
         return {
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
             "verdict": self.verdict,
         }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def default_cache_dir() -> Path:
@@ -125,7 +121,6 @@ class PrivacyEngine:
 
     def __init__(self, *, cache_dir: Path | None = None, use_deduce: bool = True) -> None:
         self.deduce: Any = None
-        self._lowercase_names = True
         if use_deduce:
             deduce = _import_deduce()
             cache = cache_dir or default_cache_dir()
@@ -319,7 +314,7 @@ class PrivacyEngine:
 
     def analyse(self, text: str) -> Result:
         found = self.spans(text)
-        pseudonymised, placeholders = pseudonymise(text, found)
+        pseudonymised = pseudonymise(text, found)
         if not found:
             verdict = NO_PERSONAL_DATA
         elif patterns.has_health_terms(text):
@@ -331,7 +326,6 @@ class PrivacyEngine:
             spans=found,
             pseudonymised=pseudonymised,
             verdict=verdict,
-            placeholders=placeholders,
         )
 
 
@@ -387,7 +381,7 @@ def _normal(value: str) -> str:
     return re.sub(r"[\s.\-()+]", "", value).lower()
 
 
-def pseudonymise(text: str, spans: list[Span]) -> tuple[str, dict[str, str]]:
+def pseudonymise(text: str, spans: list[Span]) -> str:
     """Replace each span by ``[LABEL-n]``; the same value gets the same placeholder."""
     numbers: dict[str, int] = defaultdict(int)
     by_value: dict[tuple[str, str], str] = {}
@@ -402,7 +396,7 @@ def pseudonymise(text: str, spans: list[Span]) -> tuple[str, dict[str, str]]:
         out.append(by_value[key])
         position = span.end
     out.append(text[position:])
-    return "".join(out), {span.text: by_value[(span.label, _normal(span.text))] for span in spans}
+    return "".join(out)
 
 
 _engine: PrivacyEngine | None = None
