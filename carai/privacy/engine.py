@@ -153,7 +153,7 @@ class PrivacyEngine:
                 continue
             start, end = annotation.start_char, annotation.end_char
             piece = text[start:end]
-            reason = "gevonden door deduce"
+            reason = "herkend aan vaste lijsten met namen, plaatsen en patronen"
             if label == "naam":
                 place = _TE_PLACE.match(piece)
                 if place is not None:  # deduce reads "te Maastricht" as a person
@@ -300,7 +300,13 @@ class PrivacyEngine:
         labels = {span.text: span.label for span in first if len(span.text) >= 2}
         covered = {(span.start, span.end) for span in first}
         extra = [
-            Candidate(start, start + len(value), label, "zelfde als elders", 0)
+            Candidate(
+                start,
+                start + len(value),
+                label,
+                "staat al eerder in de tekst als persoonsgegeven",
+                0,
+            )
             for value, label in labels.items()
             for start in _word_occurrences(text, value)
             if (start, start + len(value)) not in covered
