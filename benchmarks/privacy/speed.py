@@ -40,15 +40,24 @@ def texts_of(length: int, pool: list[str]) -> list[str]:
     return out
 
 
-def timings(detect: Detector, texts: list[str], rounds: int) -> list[float]:
+def timings(
+    detectors: dict[str, Detector], texts: list[str], rounds: int
+) -> dict[str, list[float]]:
+    """Seconds per text for each detector, taking turns on the same text, so that other
+    work on the machine slows both alike instead of whichever happens to run then."""
     for text in texts[:3]:
-        detect(text)  # warm
-    seconds = []
+        for detect in detectors.values():
+            detect(text)  # warm
+    seconds: dict[str, list[float]] = {name: [] for name in detectors}
     for number in range(rounds):
         text = texts[number % len(texts)]
-        start = time.perf_counter()
-        detect(text)
-        seconds.append(time.perf_counter() - start)
+        order = list(detectors.items())
+        if number % 2:
+            order.reverse()
+        for name, detect in order:
+            start = time.perf_counter()
+            detect(text)
+            seconds[name].append(time.perf_counter() - start)
     return seconds
 
 
@@ -69,12 +78,14 @@ def main() -> int:
     for length in (300, 1000, 5000):
         texts = texts_of(length, pool)
         rows = {}
-        for name, make in (("deduce", deduce_alone), ("ours", ours)):
-            seconds = timings(make(engine), texts, args.rounds)
+        measured = timings(
+            {"deduce": deduce_alone(engine), "ours": ours(engine)}, texts, args.rounds
+        )
+        chars = sum(len(texts[i % len(texts)]) for i in range(args.rounds))
+        for name, seconds in measured.items():
             median = statistics.median(seconds)
             p95 = statistics.quantiles(seconds, n=20)[18]
             rows[name] = median
-            chars = sum(len(texts[i % len(texts)]) for i in range(args.rounds))
             print(
                 f"{length:>6} {name:<7} {median * 1000:9.2f} {p95 * 1000:7.2f} "
                 f"{chars / sum(seconds):9.0f}"
