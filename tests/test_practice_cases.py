@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from carai.accounts.models import User
 from carai.practice.content import CaseError, read_case, read_cases
 from carai.practice.models import Case, PracticeAttempt
 from carai.practice.scoring import score_output, score_privacy, sentences
+from carai.practice.selectors import practice_completion
 from carai.practice.services import case_import
 from tests.conftest import World, client_for
 
@@ -180,3 +182,35 @@ def test_shipped_cases_are_complete_and_import(db: None) -> None:
         assert case.ai_outputs, case.key
         assert case_import(data=case)[1]
     assert Case.objects.count() == len(cases)
+
+
+def test_managers_see_completion_of_practice_only(case: Case, world: World) -> None:
+    def attempt(user: User, *, passed: bool, score: int, output: int = 0) -> None:
+        PracticeAttempt.objects.create(
+            user=user,
+            case=case,
+            exercise="output",
+            output_number=output,
+            answer={"ticked": [0]},
+            score=score,
+            passed=passed,
+        )
+
+    attempt(world.care_worker, passed=False, score=37)
+    attempt(world.care_worker, passed=True, score=83)
+    attempt(world.care_worker, passed=True, score=91)  # the same exercise again
+    attempt(world.outsider, passed=True, score=100)
+    rows = {row.name: row for row in practice_completion(organisation=world.org_a)}
+    assert rows[world.care_worker.display_name].passed == 1
+    assert rows[world.manager.display_name].passed == 0
+    assert world.outsider.display_name not in rows
+
+    page = (
+        client_for(world.manager)
+        .get(reverse("learning:team", kwargs={"slug": world.org_a.slug}))
+        .content.decode()
+    )
+    assert "Oefeningen gehaald per persoon" in page
+    for score in ("37", "83", "91"):
+        assert f">{score}<" not in page
+        assert f"{score}%" not in page

@@ -33,6 +33,7 @@ from carai.learning.models import (
     LessonKind,
     Module,
 )
+from carai.practice.selectors import practice_completion
 
 
 @login_required
@@ -306,5 +307,11 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "learning/team.html",
-        {"organisation": organisation, "form": form, "modules": modules, "rows": rows},
+        {
+            "organisation": organisation,
+            "form": form,
+            "modules": modules,
+            "rows": rows,
+            "practice_rows": practice_completion(organisation=organisation),
+        },
     )
