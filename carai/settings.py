@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "carai.community",
     "carai.learning",
     "carai.practice",
+    "carai.register",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

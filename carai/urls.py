@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("carai.community.urls")),
     path("leren/", include("carai.learning.urls")),
     path("oefenen/", include("carai.practice.urls")),
+    path("", include("carai.register.urls")),
     path("beheer/", admin.site.urls),
 ]
 

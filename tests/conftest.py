@@ -29,6 +29,7 @@ class World:
     manager: User  # manager of A: Ahmed
     org_admin: User  # organisation admin of A: Marieke
     educator: User  # educator of A, who writes A's own modules: Femke
+    privacy_officer: User  # privacy officer of A, who keeps A's AI tool register: Priya
     outsider: User  # professional of B: Kevin
     outsider_admin: User  # organisation admin of B: Bea
     lead: User  # community lead: Noor
@@ -45,6 +46,7 @@ PERSONAS = [
     "manager",
     "org_admin",
     "educator",
+    "privacy_officer",
     "outsider",
     "outsider_admin",
     "lead",
@@ -59,6 +61,9 @@ def world(db: None) -> World:
     manager = UserFactory.create(email="ahmed@zorg-a.example", full_name="Ahmed Manager")
     org_admin = UserFactory.create(email="marieke@zorg-a.example", full_name="Marieke Beheerder")
     educator = UserFactory.create(email="femke@zorg-a.example", full_name="Femke Docent")
+    privacy_officer = UserFactory.create(
+        email="priya@zorg-a.example", full_name="Priya Privacyfunctionaris"
+    )
     outsider = UserFactory.create(email="kevin@zorg-b.example", full_name="Kevin Buitenstaander")
     outsider_admin = UserFactory.create(email="bea@zorg-b.example", full_name="Bea Beheerder B")
     lead = UserFactory.create(
@@ -70,6 +75,7 @@ def world(db: None) -> World:
     MembershipFactory.create(user=manager, organisation=org_a, role=Role.MANAGER)
     MembershipFactory.create(user=org_admin, organisation=org_a, role=Role.ORG_ADMIN)
     MembershipFactory.create(user=educator, organisation=org_a, role=Role.EDUCATOR)
+    MembershipFactory.create(user=privacy_officer, organisation=org_a, role=Role.PRIVACY_OFFICER)
     MembershipFactory.create(user=outsider, organisation=org_b, role=Role.PROFESSIONAL)
     MembershipFactory.create(user=outsider_admin, organisation=org_b, role=Role.ORG_ADMIN)
     invitation = InvitationFactory.create(
@@ -82,6 +88,7 @@ def world(db: None) -> World:
         manager=manager,
         org_admin=org_admin,
         educator=educator,
+        privacy_officer=privacy_officer,
         outsider=outsider,
         outsider_admin=outsider_admin,
         lead=lead,

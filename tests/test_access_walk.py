@@ -41,15 +41,18 @@ PUBLIC = {
     "learning:certificate_badge",
     "accounts:logout",  # POST only; logging out needs no log-in
     "admin:logout",
+    "register:public",  # only registers their organisation chose to publish
 }
 # Capability links: whoever holds the e-mailed token may open them.
 TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
 
 # Positive controls: who must get a 200 on GET, so a 404 for others means something.
 LOGGED_IN = set(PERSONAS) - {"anonymous"}
+A_MEMBERS = {"care_worker", "manager", "org_admin", "educator", "privacy_officer"}
+REGISTER_EDITORS = {"org_admin", "privacy_officer"}
 ALLOWED_GET: dict[str, set[str]] = {
     "core:dashboard": LOGGED_IN,
-    "community:organisation_detail": {"care_worker", "manager", "org_admin", "educator", "lead"},
+    "community:organisation_detail": A_MEMBERS | {"lead"},
     "community:member_list": {"manager", "org_admin", "lead"},
     "community:invitation_create": {"org_admin", "lead"},
     "community:invitation_revoke": {"org_admin", "lead"},
@@ -81,13 +84,27 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:session_attendance": {"educator"},
     "learning:sharing": {"lead"},
     "learning:sharing_preview": {"lead"},
-    "learning:lesson_image": {"care_worker", "manager", "org_admin", "educator", "lead"},
+    "learning:lesson_image": A_MEMBERS | {"lead"},
     "practice:privacy_check": LOGGED_IN,
     "practice:case_list": LOGGED_IN,
     "practice:case_detail": LOGGED_IN,
     "practice:exercise_privacy": LOGGED_IN,
     "practice:exercise_output": LOGGED_IN,
     "practice:attempt": {"care_worker"},  # only the learner's own attempt
+    "register:home": A_MEMBERS | {"lead"},
+    "register:tool_detail": A_MEMBERS | {"lead"},
+    "register:tool_history": A_MEMBERS | {"lead"},
+    "register:check": A_MEMBERS | {"lead"},
+    "register:guidelines": A_MEMBERS | {"lead"},
+    "register:export_json": A_MEMBERS | {"lead"},
+    "register:export_csv": A_MEMBERS | {"lead"},
+    "register:tool_create": REGISTER_EDITORS,
+    "register:tool_edit": REGISTER_EDITORS,
+    "register:templates": REGISTER_EDITORS,
+    "register:publish": REGISTER_EDITORS,
+    "register:import_csv": REGISTER_EDITORS,
+    "register:guideline_edit": REGISTER_EDITORS,
+    "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},
     "admin:core_auditevent_changelist": {"lead"},
@@ -195,6 +212,22 @@ def _practice_objects(world: World) -> tuple[Any, Any]:
     return case, attempt
 
 
+def _register_objects(world: World) -> int:
+    """A's AI tool register (not public) with one tool and guidelines; returns the tool's id."""
+    from carai.register.services import guideline_publish, tool_create
+
+    tool = tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={"name": "Schrijfhulp A", "vendor": "Leverancier (fictief)", "purpose": "Brieven"},
+        rules={"public": ("allowed", "")},
+    )
+    guideline_publish(
+        organisation=world.org_a, actor=world.privacy_officer, title="AI bij A", body="Tekst"
+    )
+    return tool.pk
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
@@ -213,6 +246,7 @@ def build_routes(world: World) -> list[Route]:
     shared["output_number"] = 0
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
+        "tool_id": _register_objects(world),
         "draft_id": own.copy.pk,
         "draft_lesson_id": own.copy_quiz.pk,
         "question_id": own.copy_question.pk,

@@ -33,6 +33,10 @@ class AuditAction(models.TextChoices):
     MODULE_UNSHARED = "module_unshared", _("Module no longer shared with the community")
     MODULE_ARCHIVED = "module_archived", _("Module archived")
     ATTENDANCE_MARKED = "attendance_marked", _("Workshop attendance marked")
+    AI_TOOL_CHANGED = "ai_tool_changed", _("AI tool in the register added or changed")
+    AI_REGISTER_PUBLISHED = "ai_register_published", _("AI tool register made public")
+    AI_REGISTER_HIDDEN = "ai_register_hidden", _("AI tool register no longer public")
+    GUIDELINES_PUBLISHED = "guidelines_published", _("AI guidelines published")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

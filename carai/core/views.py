@@ -21,6 +21,7 @@ from carai.learning.selectors import (
     certificates_for_user,
     enrolments_for_user,
 )
+from carai.register.selectors import tools_for_user, unread_guidelines
 
 
 @require_GET
@@ -49,6 +50,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "certificates": certificates_for_user(user=user),
             "assignments": assignments_for_user(user=user),
             "is_author": bool(authoring_organisations(user=user)),
+            "my_tools": tools_for_user(user=user),
+            "unread_guidelines": unread_guidelines(user=user),
         },
     )
 

@@ -28,10 +28,14 @@ class Command(BaseCommand):
         cases = read_cases(Path(settings.BASE_DIR) / "content")
         for data in cases:
             case_import(data=data)
+        from carai.register.demo import load_demo_register
+
+        tools = load_demo_register()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
-                f"{modules} learning modules with demo progress, {len(cases)} practice cases."
+                f"{modules} learning modules with demo progress, {len(cases)} practice cases, "
+                f"{tools} AI tools in Lindehof's register."
             )
         )
         if options["quiet_logins"]:

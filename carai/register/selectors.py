@@ -1,0 +1,388 @@
+"""Reads for the AI tool register, for callers that already passed the access check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from carai.accounts.models import User
+from carai.community.models import Membership, Organisation, Role
+from carai.learning.models import Enrolment, Module
+from carai.register.forms import TOOL_FIELDS, conditions_field, rule_field
+from carai.register.models import (
+    Acknowledgement,
+    AITool,
+    CheckCount,
+    DataCategory,
+    Guideline,
+    Register,
+    ToolStatus,
+    ToolTemplate,
+)
+from carai.register.verdict import Rule, ToolRules
+
+CSV_COLUMNS = [
+    *TOOL_FIELDS,
+    *[column for c in DataCategory.values for column in (rule_field(c), conditions_field(c))],
+]
+USABLE = (ToolStatus.ALLOWED, ToolStatus.CONDITIONS)
+
+
+def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
+    return AITool.objects.filter(organisation=organisation).prefetch_related("data_rules")
+
+
+def register_of(*, organisation: Organisation) -> Register | None:
+    return Register.objects.filter(organisation=organisation).first()
+
+
+def templates_available() -> QuerySet[ToolTemplate]:
+    return ToolTemplate.objects.filter(is_active=True)
+
+
+def modules_for_requirements(*, organisation: Organisation) -> QuerySet[Module]:
+    """Modules a tool may require: the community's, shared ones and the organisation's own."""
+    return (
+        Module.objects.published()
+        .filter(Q(owner__isnull=True) | Q(shared=True) | Q(owner=organisation))
+        .order_by("title", "language")
+    )
+
+
+def user_roles(*, user: User, organisation: Organisation) -> set[str]:
+    return set(
+        Membership.objects.active()
+        .filter(user=user, organisation=organisation)
+        .values_list("role", flat=True)
+    )
+
+
+def may_use(tool: AITool, roles: set[str]) -> bool:
+    return not tool.roles or bool(set(tool.roles) & roles)
+
+
+def tool_rules(tool: AITool, *, roles: set[str]) -> ToolRules:
+    return ToolRules(
+        status=tool.status,
+        may_use=may_use(tool, roles),
+        rules={
+            rule.category: Rule(rule.permission, rule.conditions) for rule in tool.data_rules.all()
+        },
+        tool_conditions=tool.approved_uses,
+    )
+
+
+# History -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """What differs between two versions of a tool, field by field, in words."""
+    labels = {
+        f.name: str(f.verbose_name) for f in AITool._meta.get_fields() if hasattr(f, "verbose_name")
+    }
+    category_labels = dict(DataCategory.choices)
+    changes = []
+    for key in [k for k in new if k not in ("data_rules",)] + [k for k in old if k not in new]:
+        if old.get(key) != new.get(key):
+            changes.append(Change(labels.get(key, key), _shown(old.get(key)), _shown(new.get(key))))
+    old_rules, new_rules = old.get("data_rules", {}), new.get("data_rules", {})
+    for category in DataCategory.values:
+        if old_rules.get(category) != new_rules.get(category):
+            changes.append(
+                Change(
+                    str(category_labels[category]),
+                    _shown(old_rules.get(category) or _("not assessed")),
+                    _shown(new_rules.get(category) or _("not assessed")),
+                )
+            )
+    return changes
+
+
+# Guidelines --------------------------------------------------------------------------------
+
+
+def current_guideline(*, organisation: Organisation) -> Guideline | None:
+    return Guideline.objects.filter(organisation=organisation).order_by("-version").first()
+
+
+def has_acknowledged(*, guideline: Guideline, user: User) -> bool:
+    return Acknowledgement.objects.filter(guideline=guideline, user=user).exists()
+
+
+@dataclass(frozen=True)
+class AcknowledgementRow:
+    name: str
+    role_labels: list[str]
+    acknowledged_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RoleCount:
+    role_label: str
+    done: int
+    total: int
+
+
+def acknowledgement_overview(
+    *, guideline: Guideline
+) -> tuple[list[AcknowledgementRow], list[RoleCount]]:
+    """Who confirmed the current guidelines, per person and per role. Nothing else."""
+    memberships = list(
+        Membership.objects.active()
+        .filter(organisation=guideline.organisation)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
+    done = dict(
+        Acknowledgement.objects.filter(guideline=guideline).values_list(
+            "user_id", "acknowledged_at"
+        )
+    )
+    roles: dict[int, set[str]] = {}
+    users: dict[int, User] = {}
+    for m in memberships:
+        roles.setdefault(m.user_id, set()).add(m.role)
+        users[m.user_id] = m.user
+    rows = [
+        AcknowledgementRow(
+            name=user.display_name,
+            role_labels=sorted(str(Role(r).label) for r in roles[user_id]),
+            acknowledged_at=done.get(user_id),
+        )
+        for user_id, user in users.items()
+    ]
+    counts = []
+    for role, label in Role.choices:
+        people = [user_id for user_id, r in roles.items() if role in r]
+        if people:
+            counts.append(RoleCount(str(label), sum(1 for p in people if p in done), len(people)))
+    return rows, counts
+
+
+# Learning requirements ---------------------------------------------------------------------
+
+
+def finished_module_keys(*, user: User) -> set[str]:
+    return set(
+        Enrolment.objects.filter(user=user, completed_at__isnull=False).values_list(
+            "module__key", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class MyTool:
+    tool: AITool
+    missing: list[Module]
+
+
+def tools_for_user(*, user: User) -> list[MyTool]:
+    """For "Mijn overzicht": the tools the person may use in their organisations, and the
+    modules they still have to finish for each (either language version counts)."""
+    memberships = Membership.objects.active().filter(user=user, organisation__is_active=True)
+    roles: dict[int, set[str]] = {}
+    for organisation_id, role in memberships.values_list("organisation_id", "role"):
+        roles.setdefault(organisation_id, set()).add(role)
+    out = []
+    tools = (
+        AITool.objects.filter(organisation_id__in=roles, status__in=USABLE)
+        .select_related("organisation")
+        .prefetch_related("required_modules")
+        .order_by("organisation__name", "name")
+    )
+    done: set[str] | None = None
+    for tool in tools:
+        if may_use(tool, roles[tool.organisation_id]):
+            if done is None:
+                done = finished_module_keys(user=user)
+            missing = [m for m in tool.required_modules.all() if m.key not in done]
+            out.append(MyTool(tool=tool, missing=missing))
+    return out
+
+
+@dataclass(frozen=True)
+class RequirementStats:
+    users: int
+    meeting: int
+
+
+def requirement_stats(*, tool: AITool) -> RequirementStats:
+    """How many members who may use the tool finished every module it requires."""
+    keys = {m.key for m in tool.required_modules.all()}
+    memberships = Membership.objects.active().filter(organisation=tool.organisation)
+    roles: dict[int, set[str]] = {}
+    for user_id, role in memberships.values_list("user_id", "role"):
+        roles.setdefault(user_id, set()).add(role)
+    users = [user_id for user_id, r in roles.items() if may_use(tool, r)]
+    finished: dict[int, set[str]] = {}
+    for user_id, key in Enrolment.objects.filter(
+        user_id__in=users, completed_at__isnull=False, module__key__in=keys
+    ).values_list("user_id", "module__key"):
+        finished.setdefault(user_id, set()).add(key)
+    meeting = sum(1 for user_id in users if keys <= finished.get(user_id, set()))
+    return RequirementStats(users=len(users), meeting=meeting)
+
+
+def check_counts(*, organisation: Organisation) -> list[tuple[str, str, int]]:
+    """(tool name, verdict, count) of all "Mag dit?" checks, most asked first."""
+    rows = (
+        CheckCount.objects.filter(organisation=organisation)
+        .values("tool__name", "verdict")
+        .annotate(total=Sum("count"))
+        .order_by("-total")
+    )
+    return [
+        (r["tool__name"] or _("a tool not in the register"), r["verdict"], r["total"]) for r in rows
+    ]
+
+
+# Export and import -------------------------------------------------------------------------
+
+
+def tool_to_csv_row(tool: AITool) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for name in TOOL_FIELDS:
+        value = getattr(tool, name)
+        if isinstance(value, bool):
+            row[name] = "yes" if value else "no"
+        elif isinstance(value, list):
+            row[name] = " ".join(value)
+        elif value is None:
+            row[name] = ""
+        else:
+            row[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    rules = tool.rules()
+    for category in DataCategory.values:
+        rule = rules.get(category)
+        row[rule_field(category)] = rule.permission if rule else ""
+        row[conditions_field(category)] = rule.conditions if rule else ""
+    return row
+
+
+TRUE_WORDS = {"yes", "ja", "true", "1", "y", "j", "waar"}
+
+
+def csv_row_to_form_data(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row as the tool form's POST data (so import checks exactly what the form checks)."""
+    data: dict[str, Any] = {}
+    for key, value in row.items():
+        if not key:
+            continue  # a row longer than the header
+        text = (value or "").strip() if isinstance(value, str) else ""
+        if key in ("processor_agreement", "dpia_done", "general_purpose"):
+            if text.lower() in TRUE_WORDS:
+                data[key] = "on"
+        elif key == "roles":
+            data[key] = text.replace(",", " ").replace(";", " ").split()
+        else:
+            data[key] = text
+    return data
+
+
+def algoritmeregister_export(
+    *, organisation: Organisation, tools: list[AITool], language: str
+) -> list[dict[str, Any]]:
+    """The tools in the field names of the Algoritmeregister publication standard v1.0, plus
+    our own fields under ``carai_*``."""
+    register = register_of(organisation=organisation)
+    status_names = {
+        ToolStatus.ALLOWED: "in_use",
+        ToolStatus.CONDITIONS: "in_use",
+        ToolStatus.UNDER_REVIEW: "in_development",
+        ToolStatus.NOT_ALLOWED: "out_of_use",
+    }
+    out = []
+    for tool in tools:
+        rules = tool.rules()
+        dpia = []
+        if tool.dpia_done:
+            dpia.append(
+                {
+                    "title": "DPIA",
+                    "date": tool.dpia_date.isoformat() if tool.dpia_date else "",
+                    "link": tool.dpia_link,
+                }
+            )
+        out.append(
+            {
+                "name": tool.name,
+                "organization": organisation.name,
+                "description_short": tool.description or tool.purpose[:300],
+                "status": status_names.get(ToolStatus(tool.status), "in_development"),
+                "publication_category": (
+                    "high_risk_ai_system"
+                    if tool.ai_act_category == "high_risk"
+                    else "other_algorithms"
+                ),
+                "goal": tool.purpose,
+                "proportionality": "",
+                "human_intervention": tool.human_oversight,
+                "risks": tool.known_risks,
+                "lawful_basis": "",
+                "impacttoetsen": dpia,
+                "source_data": ", ".join(
+                    str(DataCategory(c).label)
+                    for c, r in rules.items()
+                    if r.permission != "not_allowed"
+                ),
+                "methods_and_models": " ".join(p for p in (tool.product, tool.version) if p),
+                "provider": tool.vendor,
+                "url": "",
+                "contact_email": tool.contact_email or (register.contact_email if register else ""),
+                "area": "",
+                "lang": language,
+                "carai_ai_act_category": tool.ai_act_category,
+                "carai_general_purpose_model": tool.general_purpose,
+                "carai_register_status": tool.status,
+                "carai_data_location": tool.data_location,
+                "carai_processor_agreement": tool.processor_agreement,
+                "carai_next_review": tool.next_review.isoformat() if tool.next_review else "",
+                "carai_version": tool.revision,
+                "carai_data_rules": {
+                    c: {"permission": r.permission, "conditions": r.conditions}
+                    for c, r in rules.items()
+                },
+            }
+        )
+    return out
+
+
+def unread_guidelines(*, user: User) -> list[Guideline]:
+    """The current guidelines of the person's organisations that they did not confirm yet."""
+    memberships = Membership.objects.active().filter(user=user, organisation__is_active=True)
+    current: dict[int, Guideline] = {}
+    for guideline in Guideline.objects.filter(
+        organisation_id__in=memberships.values("organisation_id")
+    ).select_related("organisation"):
+        kept = current.get(guideline.organisation_id)
+        if kept is None or guideline.version > kept.version:
+            current[guideline.organisation_id] = guideline
+    if not current:
+        return []
+    read = set(
+        Acknowledgement.objects.filter(user=user, guideline__in=list(current.values())).values_list(
+            "guideline_id", flat=True
+        )
+    )
+    return [g for g in current.values() if g.pk not in read]

@@ -1,0 +1,485 @@
+"""The AI tool register, guidelines and "Mag dit?" (issue 5). All data is made up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from carai.learning.models import Enrolment
+from carai.practice.engine import privacy_engine_warm_up
+from carai.register import verdict
+from carai.register.content import TemplateError, read_template, read_templates
+from carai.register.models import AITool, CheckCount, DataRule, ToolRevision, ToolTemplate
+from carai.register.selectors import (
+    requirement_stats,
+    snapshot_diff,
+    tools_for_user,
+    unread_guidelines,
+)
+from carai.register.services import (
+    guideline_acknowledge,
+    guideline_publish,
+    template_import,
+    tool_adopt_template,
+    tool_create,
+    tool_update,
+)
+from carai.register.verdict import Rule, ToolRules
+from tests.authoring_helpers import make_org_module
+from tests.conftest import World, client_for
+
+TEMPLATES = Path(settings.BASE_DIR) / "content" / "ai-tools"
+A = "zorg-a"
+
+
+def url(name: str, **kwargs: object) -> str:
+    return reverse(f"register:{name}", kwargs={"slug": A, **kwargs})
+
+
+# The verdict rules, as a table ------------------------------------------------------------
+
+COPILOT = ToolRules(
+    status=verdict.CONDITIONS,
+    may_use=True,
+    rules={
+        "public": Rule(verdict.ALLOWED),
+        "internal": Rule(verdict.CONDITIONS, "Alleen in de eigen omgeving"),
+        "client_personal": Rule(verdict.NOT_ALLOWED, "Geen cliëntgegevens"),
+        "pseudonymised": Rule(verdict.CONDITIONS, "Controleer of niets iemand herkenbaar maakt"),
+        "bsn": Rule(verdict.NOT_ALLOWED, "Nooit"),
+    },
+    tool_conditions="Alleen met werkaccount",
+)
+OPEN = ToolRules(status=verdict.ALLOWED, may_use=True, rules={"public": Rule(verdict.ALLOWED)})
+
+
+@pytest.mark.parametrize(
+    ("tool", "categories", "outcome", "codes"),
+    [
+        (None, {"public"}, verdict.NOT_ASSESSED, {"not_in_register"}),
+        (OPEN, {"public"}, verdict.ALLOWED, {"category_allowed"}),
+        (OPEN, {"internal"}, verdict.NOT_ALLOWED, {"category_not_assessed"}),
+        (COPILOT, {"public"}, verdict.CONDITIONS, {"category_allowed"}),
+        (COPILOT, {"internal"}, verdict.CONDITIONS, set()),
+        (COPILOT, {"client_personal"}, verdict.NOT_ALLOWED, {"category_not_allowed"}),
+        (COPILOT, {"bsn", "client_personal"}, verdict.NOT_ALLOWED, {"category_not_allowed"}),
+        (COPILOT, {"health"}, verdict.NOT_ALLOWED, {"category_not_assessed"}),
+        (
+            ToolRules(status=verdict.UNDER_REVIEW, may_use=True, rules=OPEN.rules),
+            {"public"},
+            verdict.NOT_ALLOWED,
+            {"tool_under_review", "category_allowed"},
+        ),
+        (
+            ToolRules(status=verdict.NOT_ALLOWED, may_use=True, rules=OPEN.rules),
+            {"public"},
+            verdict.NOT_ALLOWED,
+            {"tool_not_allowed", "category_allowed"},
+        ),
+        (
+            ToolRules(status=verdict.ALLOWED, may_use=False, rules=OPEN.rules),
+            {"public"},
+            verdict.NOT_ALLOWED,
+            {"role_not_allowed", "category_allowed"},
+        ),
+    ],
+)
+def test_verdict_table(
+    tool: ToolRules | None, categories: set[str], outcome: str, codes: set[str]
+) -> None:
+    decision = verdict.decide(tool, categories)
+    assert decision.outcome == outcome
+    assert {code for code, _category in decision.reasons} == codes
+
+
+def test_conditions_are_listed_with_their_category() -> None:
+    decision = verdict.decide(COPILOT, {"internal", "public"})
+    assert ("internal", "Alleen in de eigen omgeving") in decision.conditions
+    assert ("", "Alleen met werkaccount") in decision.conditions
+
+
+@pytest.mark.parametrize(
+    ("labels", "health", "staff", "expected"),
+    [
+        (set(), False, False, {"internal"}),
+        (set(), True, False, {"pseudonymised"}),
+        ({"instelling", "url"}, False, False, {"internal"}),
+        ({"naam"}, False, False, {"client_personal"}),
+        ({"naam"}, True, False, {"client_personal", "health"}),
+        ({"naam", "bsn"}, True, False, {"client_personal", "health", "bsn"}),
+        ({"naam"}, False, True, {"staff_personal"}),
+    ],
+)
+def test_categories_from_the_privacy_engines_labels(
+    labels: set[str], health: bool, staff: bool, expected: set[str]
+) -> None:
+    found = verdict.categories_from_text(labels, health_terms=health, about_staff=staff)
+    assert found == expected
+
+
+def test_without_identifiers_leaves_pseudonymised_data() -> None:
+    assert verdict.without_identifiers({"client_personal", "health", "bsn"}) == {"pseudonymised"}
+    assert verdict.without_identifiers({"staff_personal", "public"}) == {"internal", "public"}
+
+
+# Templates and history -------------------------------------------------------------------
+
+
+@pytest.fixture
+def templates(db: None) -> list[ToolTemplate]:
+    return [template_import(data=data)[0] for data in read_templates(TEMPLATES)]
+
+
+def test_shipped_templates_are_complete(templates: list[ToolTemplate]) -> None:
+    assert len(templates) >= 7
+    for template in templates:
+        assert set(template.data_rules) == {c.value for c in verdict_categories()}
+        assert template.text("verify", "nl")
+        assert template.text("verify", "en")
+        assert template.data_rules["bsn"]["permission"] == "not_allowed"
+
+
+def verdict_categories() -> list:  # type: ignore[type-arg]
+    from carai.register.models import DataCategory
+
+    return list(DataCategory)
+
+
+def test_a_broken_template_is_refused_with_the_reason(tmp_path: Path) -> None:
+    text = (TEMPLATES / "deepl.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "deepl.yaml"
+    broken.write_text(text.replace("permission: not_allowed", "permission: maybe", 1))
+    with pytest.raises(TemplateError, match="permission"):
+        read_template(broken)
+
+
+def test_adopting_a_template_starts_under_review_with_dated_facts(
+    templates: list[ToolTemplate], world: World
+) -> None:
+    copilot = ToolTemplate.objects.get(slug="microsoft-365-copilot")
+    tool = tool_adopt_template(
+        organisation=world.org_a, actor=world.privacy_officer, template=copilot, language="nl"
+    )
+    assert tool.status == "under_review"
+    assert not tool.processor_agreement  # only once the organisation signed one
+    assert copilot.checked_on.isoformat() in tool.known_risks
+    assert tool.rules()["bsn"].permission == "not_allowed"
+    assert tool.revisions.get().number == 1
+
+
+def test_every_change_is_a_version_and_versions_can_be_compared(world: World) -> None:
+    tool = tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={"name": "Schrijfhulp", "vendor": "Fictief BV", "purpose": "Brieven"},
+        rules={"public": ("allowed", "")},
+    )
+    data = {"name": "Schrijfhulp", "vendor": "Fictief BV", "purpose": "Brieven"}
+    tool_update(
+        tool=tool, actor=world.privacy_officer, data=data, rules={"public": ("allowed", "")}
+    )
+    assert tool.revisions.count() == 1  # nothing changed: no new version
+    tool = tool_update(
+        tool=tool,
+        actor=world.privacy_officer,
+        data={**data, "status": "allowed"},
+        rules={"public": ("allowed", ""), "health": ("not_allowed", "Nooit")},
+    )
+    assert tool.revision == 2
+    first, second = ToolRevision.objects.filter(tool=tool).order_by("number")
+    changes = {c.field: (c.old, c.new) for c in snapshot_diff(first.snapshot, second.snapshot)}
+    assert changes["status"] == ("under_review", "allowed")
+    health = [key for key in changes if "Gezondheid" in key or "Health" in key]
+    assert health, changes
+    assert first.snapshot["status"] == "under_review"  # the old version is kept whole
+
+
+# Views: who may do what -------------------------------------------------------------------
+
+
+def test_privacy_officer_adopts_restricts_and_publishes(
+    templates: list[ToolTemplate], world: World
+) -> None:
+    officer = client_for(world.privacy_officer)
+    response = officer.post(url("templates"), {"template": "microsoft-365-copilot"})
+    tool = AITool.objects.get(organisation=world.org_a)
+    assert response["Location"] == url("tool_edit", tool_id=tool.pk)
+    form = officer.get(url("tool_edit", tool_id=tool.pk)).context["form"]
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data.update({f: form[f].value() for f in form.fields if f.startswith(("rule_", "conditions_"))})
+    data = {k: v for k, v in data.items() if v not in (None, "")}
+    data["roles"] = []
+    data["status"] = "allowed_with_conditions"
+    data["rule_health"] = "not_allowed"
+    data["conditions_health"] = "Nooit gezondheidsgegevens van cliënten."
+    response = officer.post(url("tool_edit", tool_id=tool.pk), data)
+    assert response.status_code == 302, response.context["form"].errors
+    tool.refresh_from_db()
+    assert tool.revision == 2
+    assert DataRule.objects.get(tool=tool, category="health").permission == "not_allowed"
+    # Members read, only editors change; the lead reads but does not edit.
+    assert client_for(world.care_worker).get(url("tool_detail", tool_id=tool.pk)).status_code == 200
+    assert (
+        client_for(world.care_worker).post(url("tool_edit", tool_id=tool.pk), data).status_code
+        == 404
+    )
+    assert client_for(world.lead).post(url("tool_edit", tool_id=tool.pk), data).status_code == 404
+
+
+def test_another_organisations_register_is_invisible_until_published(world: World) -> None:
+    tool = tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={"name": "Schrijfhulp", "vendor": "Fictief BV", "purpose": "Brieven"},
+        rules={},
+    )
+    outsider = client_for(world.outsider_admin)
+    public = reverse("register:public", kwargs={"slug": A})
+    assert outsider.get(url("home")).status_code == 404
+    assert outsider.get(url("tool_detail", tool_id=tool.pk)).status_code == 404
+    assert client_for(None).get(public).status_code == 404
+    client_for(world.privacy_officer).post(url("publish"), {"is_public": "on"})
+    page = client_for(None).get(public)
+    assert page.status_code == 200
+    assert "Schrijfhulp" in page.content.decode()
+    exported = client_for(None).get(public + "?formaat=json").json()
+    assert exported[0]["name"] == "Schrijfhulp"
+    # Published is read-only for outsiders: B's admin still cannot change A's tool.
+    assert outsider.post(url("tool_edit", tool_id=tool.pk), {"name": "X"}).status_code == 404
+    b_slug = reverse("register:tool_edit", kwargs={"slug": "zorg-b", "tool_id": tool.pk})
+    assert outsider.get(b_slug).status_code == 404
+
+
+def test_tampered_posts_get_a_message_and_change_nothing(world: World) -> None:
+    other = tool_create(
+        organisation=world.org_b,
+        actor=world.outsider_admin,
+        data={"name": "Tool van B", "vendor": "Fictief", "purpose": "x"},
+        rules={"public": ("allowed", "")},
+    )
+    officer = client_for(world.privacy_officer)
+    response = officer.post(url("templates"), {"template": "bestaat-niet"})
+    assert response.status_code == 200
+    assert not AITool.objects.filter(organisation=world.org_a).exists()
+    response = client_for(world.care_worker).post(
+        url("check"), {"tool": str(other.pk), "about": "client", "categories": ["public"]}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["tool"]
+    assert "decision" not in response.context
+    assert not CheckCount.objects.exists()
+
+
+# Guidelines -----------------------------------------------------------------------------
+
+
+def test_guidelines_are_acknowledged_and_a_new_version_asks_again(world: World) -> None:
+    officer = client_for(world.privacy_officer)
+    officer.post(url("guideline_edit"), {"title": "Onze AI-afspraken", "body": "- Nooit een BSN"})
+    assert unread_guidelines(user=world.care_worker)
+    worker = client_for(world.care_worker)
+    assert url("guidelines") in worker.get(reverse("core:dashboard")).content.decode()
+    worker.post(url("guidelines"), {"version": "1"})
+    assert not unread_guidelines(user=world.care_worker)
+    response = officer.post(
+        url("guideline_edit"), {"title": "Onze AI-afspraken", "body": "- Nooit een BSN"}
+    )
+    assert response.status_code == 200  # nothing changed: refused with a message
+    assert response.context["form"].non_field_errors()
+    officer.post(
+        url("guideline_edit"), {"title": "Onze AI-afspraken", "body": "- Nooit een BSN\n- Nieuw"}
+    )
+    assert unread_guidelines(user=world.care_worker)
+    # An out-of-date confirmation does not count for the new version.
+    worker.post(url("guidelines"), {"version": "1"})
+    assert unread_guidelines(user=world.care_worker)
+    overview = client_for(world.manager).get(url("acknowledgements"))
+    assert overview.status_code == 200
+    rows = {row.name: row for row in overview.context["rows"]}
+    assert rows[world.care_worker.display_name].acknowledged_at is None
+    assert client_for(world.care_worker).get(url("acknowledgements")).status_code == 404
+    assert client_for(world.outsider_admin).get(url("acknowledgements")).status_code == 404
+
+
+def test_acknowledging_twice_keeps_one_record(world: World) -> None:
+    guideline = guideline_publish(
+        organisation=world.org_a, actor=world.privacy_officer, title="AI", body="Tekst"
+    )
+    first = guideline_acknowledge(guideline=guideline, user=world.care_worker)
+    assert guideline_acknowledge(guideline=guideline, user=world.care_worker) == first
+
+
+# "Mag dit?" -------------------------------------------------------------------------------
+
+SECRET = "Mevrouw Wilhelmina Testpersoon, BSN 123.456.782, heeft diabetes en belt 06-12345678."
+
+
+@pytest.fixture
+def engine_ready() -> None:
+    privacy_engine_warm_up(wait=True)
+
+
+@pytest.fixture
+def copilot(world: World) -> AITool:
+    return tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={
+            "name": "Copilot (fictief)",
+            "vendor": "Fictief",
+            "purpose": "Kantoorwerk",
+            "status": "allowed_with_conditions",
+            "approved_uses": "Alleen met het werkaccount",
+        },
+        rules={
+            "public": ("allowed", ""),
+            "internal": ("allowed", ""),
+            "pseudonymised": (
+                "allowed_with_conditions",
+                "Lees na of niets iemand herkenbaar maakt",
+            ),
+            "client_personal": ("not_allowed", "Geen cliëntgegevens"),
+            "health": ("not_allowed", "Nooit"),
+            "bsn": ("not_allowed", "Nooit"),
+        },
+    )
+
+
+def test_check_with_a_bsn_says_no_and_offers_the_pseudonymised_text(
+    engine_ready: None, copilot: AITool, world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = client_for(world.care_worker)
+    with caplog.at_level(logging.DEBUG):
+        response = client.post(
+            url("check"), {"tool": str(copilot.pk), "about": "client", "text": SECRET}
+        )
+    assert response.status_code == 200
+    context = response.context
+    assert context["decision"].outcome == "not_allowed"
+    assert context["pseudonymise_helps"]
+    page = response.content.decode()
+    assert "[BSN-1]" in page
+    assert "Nee, dit mag niet." in page
+    # Nothing of the text is stored or logged; only an anonymous count.
+    count = CheckCount.objects.get()
+    assert (count.tool, count.verdict, count.count) == (copilot, "not_allowed", 1)
+    dump = StringIO()
+    call_command("dumpdata", stdout=dump)
+    for secret in ("Testpersoon", "123.456.782", "06-12345678"):
+        assert secret not in dump.getvalue()
+        assert secret not in caplog.text
+    assert all(SECRET not in str(value) for value in client.session.values())
+
+
+def test_check_of_a_tool_not_in_the_register_names_the_privacy_officer(
+    copilot: AITool, world: World
+) -> None:
+    response = client_for(world.care_worker).post(
+        url("check"),
+        {"other_tool": "Een nieuwe app", "about": "client", "categories": ["internal"]},
+    )
+    assert response.context["decision"].outcome == "not_assessed"
+    page = response.content.decode()
+    assert world.privacy_officer.email in page
+    assert "Copilot (fictief)" in page  # allowed for internal information: suggested instead
+    assert CheckCount.objects.get(tool=None).verdict == "not_assessed"
+
+
+def test_check_needs_a_tool_and_some_data(world: World) -> None:
+    response = client_for(world.care_worker).post(url("check"), {"about": "client"})
+    errors = response.context["form"].errors
+    assert "tool" in errors
+    assert "text" in errors
+    too_long = "Jansen " * 3000
+    response = client_for(world.care_worker).post(
+        url("check"), {"other_tool": "X", "about": "client", "text": too_long}
+    )
+    assert "text" in response.context["form"].errors
+    assert too_long.strip()[:100] in response.content.decode()  # nothing typed is lost
+
+
+# Learning requirements -------------------------------------------------------------------
+
+
+def test_required_modules_show_what_is_left_to_learn(copilot: AITool, world: World) -> None:
+    own = make_org_module(world)
+    copilot.required_modules.set([own.live])
+    (item,) = tools_for_user(user=world.care_worker)
+    assert item.missing == [own.live]
+    assert requirement_stats(tool=copilot).meeting == 0
+    Enrolment.objects.update_or_create(
+        user=world.care_worker, module=own.live, defaults={"completed_at": "2026-11-01T10:00Z"}
+    )
+    (item,) = tools_for_user(user=world.care_worker)
+    assert item.missing == []
+    stats = requirement_stats(tool=copilot)
+    assert stats.meeting == 1
+    assert stats.users >= 5
+
+
+# CSV and Algoritmeregister export --------------------------------------------------------
+
+
+def _csv(rows: list[dict[str, str]]) -> SimpleUploadedFile:
+    out = io.StringIO()
+    fields = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
+    return SimpleUploadedFile("register.csv", out.getvalue().encode(), content_type="text/csv")
+
+
+def test_csv_export_and_import_round_trip(copilot: AITool, world: World) -> None:
+    officer = client_for(world.privacy_officer)
+    exported = officer.get(url("export_csv")).content.decode()
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert rows[0]["rule_bsn"] == "not_allowed"
+    response = officer.post(url("import_csv"), {"file": _csv(rows)})
+    assert response.status_code == 302
+    copilot.refresh_from_db()
+    assert copilot.revision == 1  # the same data: no new version
+    rows[0]["status"] = "not_allowed"
+    rows.append({**rows[0], "name": "Nieuwe tool (fictief)"})
+    officer.post(url("import_csv"), {"file": _csv(rows)})
+    copilot.refresh_from_db()
+    assert copilot.status == "not_allowed"
+    assert AITool.objects.filter(organisation=world.org_a).count() == 2
+
+
+def test_a_bad_csv_reports_every_error_with_its_line_and_saves_nothing(
+    copilot: AITool, world: World
+) -> None:
+    good = {"name": "Goed (fictief)", "vendor": "X", "purpose": "Iets", "status": "allowed"}
+    bad_status = {**good, "name": "Fout 1", "status": "misschien"}
+    bad_rule = {**good, "name": "Fout 2", "rule_bsn": "allowed_with_conditions"}
+    response = client_for(world.privacy_officer).post(
+        url("import_csv"), {"file": _csv([good, bad_status, bad_rule])}
+    )
+    problems = response.context["problems"]
+    assert any(p.startswith("Regel 3") and "status" in p for p in problems), problems
+    assert any(p.startswith("Regel 4") and "conditions_bsn" in p for p in problems), problems
+    assert not AITool.objects.filter(name="Goed (fictief)").exists()  # nothing half-imported
+    not_text = SimpleUploadedFile("x.csv", b"\xff\xfe\x00\x00" * 10)
+    response = client_for(world.privacy_officer).post(url("import_csv"), {"file": not_text})
+    assert response.context["form"].errors["file"]
+
+
+def test_json_export_uses_the_algoritmeregister_field_names(copilot: AITool, world: World) -> None:
+    (item,) = client_for(world.care_worker).get(url("export_json")).json()
+    for field in (
+        "name", "organization", "description_short", "status", "goal", "human_intervention",
+        "risks", "lawful_basis", "impacttoetsen", "source_data", "methods_and_models",
+        "provider", "contact_email", "lang", "publication_category",
+    ):  # fmt: skip
+        assert field in item
+    assert item["organization"] == world.org_a.name
+    assert item["carai_data_rules"]["bsn"]["permission"] == "not_allowed"
