@@ -483,3 +483,11 @@ def test_json_export_uses_the_algoritmeregister_field_names(copilot: AITool, wor
         assert field in item
     assert item["organization"] == world.org_a.name
     assert item["carai_data_rules"]["bsn"]["permission"] == "not_allowed"
+
+
+def test_an_oversized_csv_gets_a_clear_message(world: World) -> None:
+    big = SimpleUploadedFile("groot.csv", b"name,vendor,purpose,status\n" + b"x" * 1_100_000)
+    response = client_for(world.privacy_officer).post(url("import_csv"), {"file": big})
+    assert response.status_code == 200
+    assert "te groot" in response.context["form"].errors["file"][0]
+    assert not AITool.objects.exists()
