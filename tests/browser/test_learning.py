@@ -112,7 +112,8 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     page.get_by_label(nl("Finished by")).fill(due.isoformat())
     page.get_by_role("button", name=nl("Assign")).click()
     expect(page.get_by_role("status").first).to_contain_text("toegewezen")
-    row = page.get_by_role("row", name=re.compile("Sanne Verbeek"))
+    progress = page.get_by_role("table", name=nl("Progress per person and assigned module"))
+    row = progress.get_by_role("row", name=re.compile("Sanne Verbeek"))
     expect(row).to_contain_text(shown("Not started"))
     visit.check("team-assigned", screenshot=True)
 
@@ -121,7 +122,8 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     for lesson in module.lessons.order_by("order"):
         finish_lesson(enrolment, lesson)
     page.reload()
-    expect(page.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
+    progress = page.get_by_role("table", name=nl("Progress per person and assigned module"))
+    expect(progress.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
         shown("Finished")
     )
     visit.check("team-finished", screenshot=True)
