@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "carai.learning",
     "carai.practice",
     "carai.register",
+    "carai.usecases",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

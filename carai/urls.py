@@ -13,6 +13,7 @@ urlpatterns = [
     path("leren/", include("carai.learning.urls")),
     path("oefenen/", include("carai.practice.urls")),
     path("", include("carai.register.urls")),
+    path("", include("carai.usecases.urls")),
     path("beheer/", admin.site.urls),
 ]
 

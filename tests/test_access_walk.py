@@ -7,6 +7,7 @@ covered automatically: if the walk cannot build its address, this test fails and
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,9 @@ PUBLIC = {
     "accounts:logout",  # POST only; logging out needs no log-in
     "admin:logout",
     "register:public",  # only registers their organisation chose to publish
+    "usecases:showcase",
+    "usecases:showcase_detail",  # published use cases only
+    "usecases:demonstrator_file",  # files of published use cases only
 }
 # Capability links: whoever holds the e-mailed token may open them.
 TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
@@ -105,6 +109,12 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:import_csv": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
+    "usecases:list": LOGGED_IN,
+    "usecases:submit": LOGGED_IN,
+    "usecases:cycles": {"lead"},
+    "usecases:detail": {"care_worker", "lead"},  # the team (here: who asked) and the lead
+    "usecases:canvas": {"care_worker", "lead"},
+    "usecases:demonstrator_file": {"care_worker", "lead"},
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},
     "admin:core_auditevent_changelist": {"lead"},
@@ -228,6 +238,38 @@ def _register_objects(world: World) -> int:
     return tool.pk
 
 
+def _use_case_objects(world: World) -> dict[str, int]:
+    """A's use case (accepted, not in the showcase) with a demonstrator that has a picture."""
+    import datetime
+
+    from PIL import Image
+
+    from carai.usecases import services
+
+    use_case = services.use_case_submit(
+        actor=world.care_worker,
+        organisation=world.org_a,
+        data={"title": "Overdracht", "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+    cycle = services.cycle_create(
+        name="Voorjaar 2027",
+        starts_on=datetime.date(2027, 2, 1),
+        ends_on=datetime.date(2027, 7, 31),
+    )
+    use_case = services.use_case_triage(
+        actor=world.lead, use_case=use_case, accept=True, cycle=cycle, criteria={}, reason=""
+    )
+    picture = io.BytesIO()
+    Image.new("RGB", (20, 20), "teal").save(picture, format="PNG")
+    demonstrator = services.demonstrator_add(
+        actor=world.care_worker,
+        use_case=use_case,
+        data={"name": "Demo", "what_it_does": "x", "ai_used": "y"},
+        file_data=picture.getvalue(),
+    )
+    return {"use_case_id": use_case.pk, "demonstrator_id": demonstrator.pk}
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
@@ -247,6 +289,7 @@ def build_routes(world: World) -> list[Route]:
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
         "tool_id": _register_objects(world),
+        **_use_case_objects(world),
         "draft_id": own.copy.pk,
         "draft_lesson_id": own.copy_quiz.pk,
         "question_id": own.copy_question.pk,

@@ -34,6 +34,7 @@ _SECTION_HOMES = {
     "community:partner_list",
     "community:lead_organisation_list",
     "accounts:profile",
+    "usecases:list",
 }
 
 
@@ -44,7 +45,11 @@ def carai(request: HttpRequest) -> dict[str, Any]:
         "account"
         if view_name.startswith("accounts:")
         else "learning"
-        if view_name.startswith("learning:")
+        if view_name.startswith(("learning:", "practice:"))
+        else "usecases"
+        if view_name.startswith("usecases:")
+        else "overview"
+        if view_name.startswith("register:")
         else ""
     )
     section = _SECTIONS.get(view_name, fallback)

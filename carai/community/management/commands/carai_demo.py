@@ -31,11 +31,14 @@ class Command(BaseCommand):
         from carai.register.demo import load_demo_register
 
         tools = load_demo_register()
+        from carai.usecases.demo import load_demo_use_cases
+
+        use_cases = load_demo_use_cases()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
                 f"{modules} learning modules with demo progress, {len(cases)} practice cases, "
-                f"{tools} AI tools in Lindehof's register."
+                f"{tools} AI tools in Lindehof's register, {use_cases} use cases."
             )
         )
         if options["quiet_logins"]:

@@ -1,0 +1,99 @@
+"""Reads for use cases, for callers that passed the access check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from carai.accounts.models import User
+from carai.community.models import Membership, Organisation
+from carai.usecases.models import Status, TeamMember, UseCase
+from carai.usecases.phases import PHASES, RESPONSIBLE_AI
+
+
+def use_cases_of(*, user: User) -> QuerySet[UseCase]:
+    """The use cases the person is in the team of."""
+    return (
+        UseCase.objects.filter(team__user=user)
+        .select_related("organisation", "cycle")
+        .distinct()
+        .order_by("-submitted_at")
+    )
+
+
+def all_use_cases() -> QuerySet[UseCase]:
+    """For the community lead."""
+    return UseCase.objects.select_related("organisation", "cycle").order_by("-submitted_at")
+
+
+def triage_queue() -> QuerySet[UseCase]:
+    return all_use_cases().filter(status=Status.SUBMITTED)
+
+
+def showcase() -> QuerySet[UseCase]:
+    return (
+        UseCase.objects.filter(is_published=True, status=Status.ACCEPTED)
+        .select_related("organisation", "cycle")
+        .prefetch_related("demonstrators")
+        .order_by("-submitted_at")
+    )
+
+
+def submit_organisations(*, user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        is_active=True,
+        pk__in=Membership.objects.active().filter(user=user).values("organisation_id"),
+    )
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    key: str
+    label: str
+    state: str  # done | current | todo
+
+
+def phase_steps(use_case: UseCase) -> list[PhaseStep]:
+    keys = [p.key for p in PHASES]
+    current = keys.index(use_case.phase) if use_case.phase in keys else len(keys)
+    return [
+        PhaseStep(
+            p.key,
+            str(p.label),
+            "done" if index < current else "current" if index == current else "todo",
+        )
+        for index, p in enumerate(PHASES)
+    ]
+
+
+@dataclass(frozen=True)
+class RaiRow:
+    key: str
+    question: str
+    status: str
+    note: str
+
+
+def rai_rows(use_case: UseCase) -> list[RaiRow]:
+    items = {item.key: item for item in use_case.rai_items.all()}
+    rows = []
+    for key, question in RESPONSIBLE_AI:
+        item = items.get(key)
+        rows.append(
+            RaiRow(key, str(question), item.status if item else "open", item.note if item else "")
+        )
+    return rows
+
+
+def team_mix(use_case: UseCase) -> dict[str, int]:
+    """How many people of each team role, and from how many organisations."""
+    members = list(TeamMember.objects.filter(use_case=use_case).select_related("user"))
+    counts = Counter(member.get_role_display() for member in members)
+    organisations = set(
+        Membership.objects.active()
+        .filter(user__in=[m.user for m in members])
+        .values_list("organisation_id", flat=True)
+    )
+    return {**{str(k): v for k, v in counts.items()}, "organisations": len(organisations)}

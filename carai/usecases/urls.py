@@ -1,0 +1,30 @@
+from django.urls import path
+
+from carai.usecases import views
+
+app_name = "usecases"
+
+urlpatterns = [
+    path("use-cases/", views.use_case_list, name="list"),
+    path("use-cases/nieuw/", views.use_case_submit, name="submit"),
+    path("use-cases/cycli/", views.cycles, name="cycles"),
+    path("use-cases/<int:use_case_id>/", views.use_case_detail, name="detail"),
+    path("use-cases/<int:use_case_id>/besluit/", views.use_case_triage, name="triage"),
+    path("use-cases/<int:use_case_id>/fase/", views.phase_save, name="phase"),
+    path("use-cases/<int:use_case_id>/team/", views.team_add, name="team_add"),
+    path("use-cases/<int:use_case_id>/verantwoord/", views.rai_save, name="rai"),
+    path(
+        "use-cases/<int:use_case_id>/demonstrator/", views.demonstrator_add, name="demonstrator_add"
+    ),
+    path("use-cases/<int:use_case_id>/lessen/", views.lessons_save, name="lessons"),
+    path("use-cases/<int:use_case_id>/etalage/", views.use_case_publish, name="publish"),
+    path("use-cases/<int:use_case_id>/module/", views.module_draft, name="module_draft"),
+    path("use-cases/<int:use_case_id>/canvas/", views.canvas, name="canvas"),
+    path("etalage/", views.showcase, name="showcase"),
+    path("etalage/<int:use_case_id>/", views.showcase_detail, name="showcase_detail"),
+    path(
+        "demonstrators/<int:demonstrator_id>/bestand/",
+        views.demonstrator_file,
+        name="demonstrator_file",
+    ),
+]

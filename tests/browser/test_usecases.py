@@ -1,0 +1,113 @@
+"""A question from the work floor becomes a use case: a care worker submits it, the
+community lead accepts it into a cycle, and the team finishes the first phase and adds a
+demonstrator. All people and data are made up."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.utils.text import capfirst
+from PIL import Image
+from playwright.sync_api import expect
+
+from carai.usecases.services import cycle_create
+from tests.browser.conftest import PHONE
+from tests.browser.helpers import Visit, nl, shown
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
+
+CARE_WORKER = "zorgmedewerker@lindehof.example"
+LEAD = "lead@carai.example"
+TITLE = "Overdracht in de avonddienst (test)"
+
+
+def field(label: str) -> re.Pattern[str]:
+    """A form label, with or without the "(optional)" the page adds to optional fields."""
+    return re.compile(r"^\s*" + re.escape(label) + r"(?:\s*\(" + shown("optional") + r"\))?\s*$")
+
+
+@pytest.fixture
+def cycle(demo_community: object) -> None:
+    cycle_create(
+        name="Voorjaar 2027",
+        starts_on=datetime.date(2027, 2, 1),
+        ends_on=datetime.date(2027, 7, 31),
+    )
+
+
+def test_question_becomes_use_case_with_a_demonstrator(
+    visit: Visit, demo_password: str, cycle: None, tmp_path: Path
+) -> None:
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+    page.get_by_role("link", name=nl("Use cases")).first.click()
+    visit.check("use-cases")
+    page.get_by_role("link", name=nl("Submit a question from your work")).click()
+    page.get_by_label(field(shown("A short title"))).fill(TITLE)
+    page.get_by_label(field(shown("What is the problem in your work?"))).fill(
+        "De overdracht kost elke avond twintig minuten."
+    )
+    page.get_by_label(field(shown("Who has this problem?"))).fill("Verzorgenden")
+    # Forgot a field: a clear message, and nothing typed is lost.
+    page.get_by_role("button", name=nl("Submit")).click()
+    expect(page.get_by_label(field(shown("A short title")))).to_have_value(TITLE)
+    visit.check("submit-error")
+    page.get_by_label(field(shown("What would it bring if it were solved?"))).fill("Tijd")
+    page.get_by_role("button", name=nl("Submit")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    detail = page.url
+    visit.check("submitted", screenshot=True)
+    page.context.clear_cookies()
+
+    visit.log_in(LEAD, demo_password)
+    page.goto(detail)
+    page.get_by_label(nl("Accept into a cycle")).check()
+    page.get_by_label(field(shown("Cycle"))).select_option(label="Voorjaar 2027")
+    for group in page.locator("fieldset").filter(has=page.locator("input[name^=criterion_]")).all():
+        group.get_by_label("4", exact=True).check()
+    page.get_by_role("button", name=nl("Save the decision")).click()
+    expect(page.get_by_text(shown("Your decision is saved."))).to_be_visible()
+    visit.check("accepted")
+    page.context.clear_cookies()
+
+    visit.log_in(CARE_WORKER, demo_password)
+    page.goto(detail)
+    # The checklist of the first phase is not done yet: the team cannot go on.
+    page.get_by_label(field(shown("Deliverables"))).fill("Probleemstelling, besproken met het team")
+    page.get_by_role("button", name=nl("Save and go to the next phase")).click()
+    expect(
+        page.locator(".utrecht-form-field-error-message, .carai-form-errors").first
+    ).to_be_visible()
+    for box in page.locator("input[name=checklist]").all():
+        box.check()
+    page.get_by_role("button", name=nl("Save and go to the next phase")).click()
+    expect(page.get_by_text(shown("On to the next phase."))).to_be_visible()
+    expect(page.locator("[aria-current=step]")).to_contain_text(shown("Design"))
+    visit.check("next-phase")
+    picture = tmp_path / "demonstrator.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), "teal").save(buffer, format="PNG")
+    picture.write_bytes(buffer.getvalue())
+    page.get_by_text(shown("Add a demonstrator")).click()
+    page.get_by_label(field(capfirst(shown("name")))).fill("Overdrachtshulp")
+    page.get_by_label(field(capfirst(shown("what it does")))).fill("Vat de rapportages samen")
+    page.get_by_label(field(capfirst(shown("which AI it uses")))).fill("Taalmodel")
+    page.get_by_label(field(shown("Screenshot or file (optional)"))).set_input_files(str(picture))
+    page.locator("#demonstrators").get_by_role("button", name=nl("Add")).click()
+    expect(page.get_by_role("heading", name="Overdrachtshulp")).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("Overdrachtshulp"))).to_be_visible()
+    visit.check("demonstrator", screenshot=True)
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_use_cases_on_a_phone(visit: Visit, demo_password: str) -> None:
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+    page.goto(visit.url("/use-cases/nieuw/"))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
+    visit.check("submit-phone", screenshot=True)
