@@ -109,6 +109,10 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:import_csv": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
+    "community:event_list": LOGGED_IN,
+    "community:event_detail": LOGGED_IN,
+    "community:event_create": {"lead"},
+    "community:event_edit": {"lead"},  # the organiser
     "usecases:list": LOGGED_IN,
     "usecases:submit": LOGGED_IN,
     "usecases:cycles": {"lead"},
@@ -238,6 +242,31 @@ def _register_objects(world: World) -> int:
     return tool.pk
 
 
+def _event(world: World) -> int:
+    import datetime
+
+    from django.utils import timezone
+
+    from carai.community.events import event_register, event_save
+
+    starts = timezone.now() + datetime.timedelta(days=5)
+    event = event_save(
+        actor=world.lead,
+        event=None,
+        data={
+            "title": "Communitysessie",
+            "kind": "community",
+            "description": "Samen leren",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "place": "Utrecht (fictief)",
+            "capacity": 10,
+        },
+    )
+    event_register(user=world.care_worker, event=event)
+    return event.pk
+
+
 def _use_case_objects(world: World) -> dict[str, int]:
     """A's use case (accepted, not in the showcase) with a demonstrator that has a picture."""
     import datetime
@@ -286,6 +315,7 @@ def build_routes(world: World) -> list[Route]:
     case, practice_attempt = _practice_objects(world)
     shared["case_id"] = case.pk  # fictional cases are shared with everyone
     shared["output_number"] = 0
+    shared["event_id"] = _event(world)  # community events are open to every member
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
         "tool_id": _register_objects(world),

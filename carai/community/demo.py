@@ -345,3 +345,65 @@ def load_demo_community() -> list[DemoPerson]:
                 defaults={"student_level": level, "programme": programme},
             )
     return people
+
+
+def load_demo_events() -> int:
+    """Past and upcoming community events with sign-ups and attendance (idempotent)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from carai.community.events import event_mark_attendance, event_register, event_save
+    from carai.community.models import Event, EventRegistration, RegistrationStatus
+
+    lead = User.objects.get(email="lead@carai.example")
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    plans = [
+        ("Kick-off cyclus Voorjaar 2027 (demo)", "community", -30, "Zwolle, Hogeschool (demo)", 40),
+        ("Inspiratiesessie: AI in de wijkverpleging (demo)", "inspiration", -10, "", 100),
+        (
+            "Workshop: veilig prompten met verzonnen casussen (demo)",
+            "workshop",
+            14,
+            "Deventer (demo)",
+            3,
+        ),
+        ("Netwerkbijeenkomst zorg en onderwijs (demo)", "network", 35, "Apeldoorn (demo)", 60),
+    ]
+    people = list(
+        User.objects.filter(email__endswith=".example", is_community_lead=False).order_by("email")
+    )
+    for index, (title, kind, days, place, capacity) in enumerate(plans):
+        if Event.objects.filter(title=title).exists():
+            continue
+        starts = now + datetime.timedelta(days=days)
+        future_start = now + datetime.timedelta(days=abs(days))
+        event = event_save(
+            actor=lead,
+            event=None,
+            data={
+                "title": title,
+                "kind": kind,
+                "description": "Een verzonnen bijeenkomst van de demo-community.",
+                "starts_at": future_start,
+                "ends_at": future_start + datetime.timedelta(hours=2),
+                "place": place,
+                "online_url": "" if place else "https://meet.example/demo",
+                "capacity": capacity,
+                "materials": "Dia's en een korte samenvatting (demo)." if days < 0 else "",
+            },
+        )
+        for person in people[index * 5 : index * 5 + capacity + 2]:
+            event_register(user=person, event=event)
+        if days < 0:  # move it into the past, then mark who came
+            Event.objects.filter(pk=event.pk).update(
+                starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
+            )
+            event.refresh_from_db()
+            present = set(
+                EventRegistration.objects.filter(
+                    event=event, status=RegistrationStatus.REGISTERED
+                ).values_list("pk", flat=True)[: max(1, capacity // 2)]
+            )
+            event_mark_attendance(actor=lead, event=event, present=present)
+    return Event.objects.count()

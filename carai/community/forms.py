@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.forms import NameField
-from carai.community.models import CareBranch, OrganisationKind, Role, StudentLevel
+from carai.community.models import CareBranch, Event, OrganisationKind, Role, StudentLevel
 from carai.core.validators import normalise_text, validate_plain_text
 
 
@@ -68,3 +68,47 @@ class OrganisationForm(forms.Form):
 
     def clean_region(self) -> str:
         return normalise_text(self.cleaned_data.get("region") or "")
+
+
+class EventForm(forms.ModelForm):  # type: ignore[type-arg]
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title", "kind", "description", "starts_at", "ends_at", "place", "online_url",
+            "capacity", "materials",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "materials": forms.Textarea(attrs={"rows": 3}),
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+        help_texts = {
+            "materials": _("Slides, links or a summary, shown after the event. Markdown."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("title", "description", "place", "materials"):
+            self.fields[name].validators.append(validate_plain_text)
+        self.fields["capacity"].min_value = 1  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The end must come after the start."))
+        if not data.get("place") and not data.get("online_url"):
+            self.add_error("place", _("Give a place, an online link, or both."))
+        capacity = data.get("capacity")
+        if capacity is not None and capacity < 1:
+            self.add_error("capacity", _("An event needs at least one place."))
+        return data

@@ -204,3 +204,66 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+
+class EventKind(models.TextChoices):
+    COMMUNITY = "community", _("Community session")
+    INSPIRATION = "inspiration", _("Inspiration session")
+    WORKSHOP = "workshop", _("Workshop")
+    NETWORK = "network", _("Network meeting")
+
+
+class Event(models.Model):
+    """A meeting of the learning community, open to members of every partner."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    description = models.TextField(_("description"))
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places"))
+    materials = models.TextField(_("materials afterwards"), blank=True)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="event_has_places"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+
+
+class EventRegistration(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    status = models.CharField(max_length=20, choices=RegistrationStatus.choices)
+    registered_at = models.DateTimeField(auto_now_add=True)
+    attended = models.BooleanField(null=True)  # None until the organiser marks it
+
+    class Meta:
+        ordering = ["registered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_registration_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.event} · {self.status}"

@@ -1,11 +1,25 @@
 from django.urls import path
 
-from carai.community import views
+from carai.community import event_views, views
 
 app_name = "community"
 
 urlpatterns = [
     path("partners/", views.partner_list, name="partner_list"),
+    path("bijeenkomsten/", event_views.event_list, name="event_list"),
+    path("bijeenkomsten/nieuw/", event_views.event_create, name="event_create"),
+    path("bijeenkomsten/<int:event_id>/", event_views.event_detail, name="event_detail"),
+    path("bijeenkomsten/<int:event_id>/wijzigen/", event_views.event_edit, name="event_edit"),
+    path(
+        "bijeenkomsten/<int:event_id>/aanmelden/",
+        event_views.event_register,
+        name="event_register",
+    ),
+    path(
+        "bijeenkomsten/<int:event_id>/aanwezig/",
+        event_views.event_attendance,
+        name="event_attendance",
+    ),
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("organisaties/<slug:slug>/leden/", views.member_list, name="member_list"),
     path(

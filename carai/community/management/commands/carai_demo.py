@@ -34,11 +34,15 @@ class Command(BaseCommand):
         from carai.usecases.demo import load_demo_use_cases
 
         use_cases = load_demo_use_cases()
+        from carai.community.demo import load_demo_events
+
+        event_count = load_demo_events()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
                 f"{modules} learning modules with demo progress, {len(cases)} practice cases, "
-                f"{tools} AI tools in Lindehof's register, {use_cases} use cases."
+                f"{tools} AI tools in Lindehof's register, {use_cases} use cases, "
+                f"{event_count} events."
             )
         )
         if options["quiet_logins"]:

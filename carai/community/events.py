@@ -1,0 +1,104 @@
+"""Writes for community events: planning, registration with a waiting list, attendance and
+materials. (Kept apart from services.py, which is about organisations and members.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carai.accounts.models import User
+from carai.community.models import Event, EventRegistration, RegistrationStatus
+
+EVENT_FIELDS = (
+    "title", "kind", "description", "starts_at", "ends_at", "place", "online_url", "capacity",
+    "materials",
+)  # fmt: skip
+
+
+def _check(data: dict[str, Any]) -> None:
+    errors: dict[str, str] = {}
+    if data["ends_at"] <= data["starts_at"]:
+        errors["ends_at"] = _("The end must come after the start.")
+    if not data.get("place") and not data.get("online_url"):
+        errors["place"] = _("Give a place, an online link, or both.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def event_save(*, actor: User, event: Event | None, data: dict[str, Any]) -> Event:
+    """Plan or change an event (community lead). Fewer places never removes anyone."""
+    if not actor.is_community_lead:
+        raise ValidationError(_("Only the community lead plans community events."))
+    _check(data)
+    if event is None:
+        event = Event(organiser=actor)
+    for name in EVENT_FIELDS:
+        setattr(event, name, data.get(name, getattr(event, name, "")))
+    event.save()
+    _promote(event)
+    return event
+
+
+def _promote(event: Event) -> None:
+    """Give free places to the waiting list, first come first served."""
+    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    free = event.capacity - taken
+    if free > 0:
+        waiting = list(
+            event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
+                "registered_at", "pk"
+            )[:free]
+        )
+        for registration in waiting:
+            registration.status = RegistrationStatus.REGISTERED
+            registration.save(update_fields=["status"])
+
+
+@transaction.atomic
+def event_register(*, user: User, event: Event) -> EventRegistration:
+    """A place if there is one, otherwise a place on the waiting list."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.starts_at <= timezone.now():
+        raise ValidationError(_("This event has already started."))
+    existing = EventRegistration.objects.filter(event=event, user=user).first()
+    if existing is not None:
+        return existing
+    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
+    try:
+        with transaction.atomic():
+            return EventRegistration.objects.create(event=event, user=user, status=status)
+    except IntegrityError:
+        return EventRegistration.objects.get(event=event, user=user)
+
+
+@transaction.atomic
+def event_cancel(*, user: User, event: Event) -> None:
+    """Sign off; the first person on the waiting list gets the place."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.starts_at <= timezone.now():
+        raise ValidationError(_("This event has already started."))
+    EventRegistration.objects.filter(event=event, user=user).delete()
+    _promote(event)
+
+
+@transaction.atomic
+def event_mark_attendance(*, actor: User, event: Event, present: set[int]) -> int:
+    """The organiser marks who came (by registration id); returns how many came."""
+    if not (actor.is_community_lead or actor.pk == event.organiser_id):
+        raise ValidationError(_("Only the organiser marks attendance."))
+    if event.starts_at > timezone.now():
+        raise ValidationError(_("Attendance is marked once the event has started."))
+    registrations = event.registrations.filter(status=RegistrationStatus.REGISTERED)
+    unknown = present - set(registrations.values_list("pk", flat=True))
+    if unknown:
+        raise ValidationError(_("Some of the people marked are not registered for this event."))
+    for registration in registrations:
+        registration.attended = registration.pk in present
+        registration.save(update_fields=["attended"])
+    return len(present)
