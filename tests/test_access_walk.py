@@ -109,6 +109,9 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:import_csv": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
+    "community:kpis": {"lead"},
+    "community:kpi_report": {"lead"},
+    "community:kpi_export": {"lead"},
     "community:event_list": LOGGED_IN,
     "community:event_detail": LOGGED_IN,
     "community:event_create": {"lead"},
@@ -315,6 +318,7 @@ def build_routes(world: World) -> list[Route]:
     case, practice_attempt = _practice_objects(world)
     shared["case_id"] = case.pk  # fictional cases are shared with everyone
     shared["output_number"] = 0
+    shared["fmt"] = "xlsx"
     shared["event_id"] = _event(world)  # community events are open to every member
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt

@@ -267,3 +267,30 @@ class EventRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.event} · {self.status}"
+
+
+class KpiKey(models.TextChoices):
+    PROFESSIONALS = "professionals", _("Care professionals reached")
+    STUDENTS = "students", _("Students reached")
+    EDUCATORS = "educators", _("Educators and researchers reached")
+    USE_CASES = "use_cases", _("Use cases")
+    MODULES = "modules", _("Learning modules")
+
+
+KPI_DEFAULT_TARGETS = {
+    KpiKey.PROFESSIONALS: 800,
+    KpiKey.STUDENTS: 400,
+    KpiKey.EDUCATORS: 50,
+    KpiKey.USE_CASES: 9,
+    KpiKey.MODULES: 9,
+}
+
+
+class KpiTarget(models.Model):
+    """A target the community reports on to its funders; set by the community lead."""
+
+    key = models.CharField(max_length=20, choices=KpiKey.choices, unique=True)
+    value = models.PositiveIntegerField(_("target"))
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.value}"

@@ -29,6 +29,8 @@ _SECTIONS = {
     "learning:sharing_preview": "lead",
     "learning:sharing_preview_lesson": "lead",
     "community:lead_organisation_list": "lead",
+    "community:kpis": "lead",
+    "community:kpi_report": "lead",
     "community:lead_organisation_create": "lead",
     "community:lead_organisation_edit": "lead",
 }

@@ -111,3 +111,38 @@ def test_use_cases_on_a_phone(visit: Visit, demo_password: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
     visit.check("submit-phone", screenshot=True)
+
+
+def test_lead_sees_the_key_figures_change_and_exports_them(
+    visit: Visit, demo_password: str, cycle: None
+) -> None:
+    from carai.accounts.models import User
+    from carai.community.models import Organisation
+    from carai.usecases.services import use_case_submit
+
+    page = visit.page
+    visit.log_in(LEAD, demo_password)
+    page.goto(visit.url("/community/kpis/"))
+    figure = page.locator(".carai-kpi").filter(has_text=shown("Care professionals reached"))
+    before = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+    # A care worker joins a use case (by submitting a question): reached once more.
+    use_case_submit(
+        actor=User.objects.get(email="zorgmedewerker@debrug.example"),
+        organisation=Organisation.objects.get(slug="de-brug"),
+        data={"title": "Vraag", "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+    page.reload()
+    after = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+    assert after == before + 1
+    expect(
+        page.get_by_role("table", name=nl("People reached, counted up to the end of each month"))
+    ).to_be_visible()
+    visit.check("kpis", screenshot=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=nl("Download as Excel (XLSX)")).click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    page.get_by_role("link", name=nl("Report for funders (to print)")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        shown("Learning community AI in care and welfare: report")
+    )
+    visit.check("report")

@@ -1,0 +1,126 @@
+"""The community lead's key figures: counting rules, filters, targets and exports."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from carai.community import events
+from carai.community.kpis import KpiFilters, dashboard
+from carai.community.models import EventRegistration, KpiTarget, Role
+from carai.learning.models import Enrolment
+from carai.usecases import services as usecases
+from tests.authoring_helpers import make_org_module
+from tests.conftest import World, client_for
+from tests.factories import MembershipFactory, UserFactory
+
+
+def _reached(board: object, key: str) -> int:
+    return next(f.value for f in board.reached if f.key == key)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def activity(world: World) -> None:
+    """Sanne (care worker of A) is reached three ways; a student of B once; nobody else."""
+    module = make_org_module(world).live
+    Enrolment.objects.get_or_create(user=world.care_worker, module=module)
+    starts = timezone.now() + datetime.timedelta(days=1)
+    event = events.event_save(
+        actor=world.lead,
+        event=None,
+        data={
+            "title": "Sessie",
+            "kind": "community",
+            "description": "x",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=1),
+            "place": "Utrecht",
+            "capacity": 10,
+        },
+    )
+    registration = events.event_register(user=world.care_worker, event=event)
+    EventRegistration.objects.filter(pk=registration.pk).update(attended=True)
+    usecases.use_case_submit(
+        actor=world.care_worker,
+        organisation=world.org_a,
+        data={"title": "t", "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+    student = UserFactory.create()
+    MembershipFactory.create(user=student, organisation=world.org_b, role=Role.STUDENT)
+    Enrolment.objects.create(user=student, module=module)
+    idle = UserFactory.create()  # a member who did nothing: not reached
+    MembershipFactory.create(user=idle, organisation=world.org_a, role=Role.PROFESSIONAL)
+
+
+def test_a_person_reached_three_ways_counts_once(activity: None, world: World) -> None:
+    board = dashboard(KpiFilters())
+    assert _reached(board, "professionals") == 1
+    assert _reached(board, "students") == 1
+    assert board.reached_total >= 2
+    assert board.events == 1
+    assert board.attendance == 1
+    assert board.months  # the monthly series has the current month
+    assert board.reached_by_month["professionals"][-1] == 1
+
+
+def test_a_person_in_two_organisations_counts_once(activity: None, world: World) -> None:
+    MembershipFactory.create(
+        user=world.care_worker, organisation=world.org_b, role=Role.PROFESSIONAL
+    )
+    board = dashboard(KpiFilters())
+    assert _reached(board, "professionals") == 1
+    assert board.reached_total == 2  # Sanne and the student
+
+
+def test_filters_by_organisation_branch_and_period(activity: None, world: World) -> None:
+    only_a = dashboard(KpiFilters(organisation=world.org_a))
+    assert _reached(only_a, "students") == 0
+    assert _reached(only_a, "professionals") == 1
+    ggz = dashboard(KpiFilters(branch="ggz"))  # organisation B's branch
+    assert _reached(ggz, "professionals") == 0
+    assert _reached(ggz, "students") == 1
+    long_ago = dashboard(
+        KpiFilters(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
+    )
+    assert long_ago.reached_total == 0
+
+
+def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: World) -> None:
+    url = reverse("community:kpis")
+    for person in (world.care_worker, world.manager, world.org_admin, world.outsider_admin):
+        assert client_for(person).get(url).status_code == 404
+    lead = client_for(world.lead)
+    page = lead.get(url)
+    assert page.status_code == 200
+    assert "800" in page.content.decode()  # the default target for professionals
+    lead.post(
+        url,
+        {
+            "professionals": "900",
+            "students": "400",
+            "educators": "50",
+            "use_cases": "9",
+            "modules": "9",
+        },
+    )
+    assert KpiTarget.objects.get(key="professionals").value == 900
+    bad = lead.post(url, {"professionals": "-1"})
+    assert bad.status_code == 200
+    assert bad.context["target_form"].errors
+    wrong_dates = lead.get(url, {"start": "2027-05-01", "end": "2027-01-01"})
+    assert wrong_dates.context["form"].errors["end"]
+    csv_text = lead.get(reverse("community:kpi_export", kwargs={"fmt": "csv"})).content.decode()
+    assert "900" in csv_text
+    xlsx = lead.get(reverse("community:kpi_export", kwargs={"fmt": "xlsx"}))
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert len(book.sheetnames) == 2
+    values = [row[1].value for row in book.worksheets[0].iter_rows(min_row=2)]
+    assert 1 in values
+    assert lead.get(reverse("community:kpi_export", kwargs={"fmt": "pdf"})).status_code == 404
+    report = lead.get(reverse("community:kpi_report")).content.decode()
+    assert "900" in report
