@@ -45,6 +45,7 @@ PUBLIC = {
     "register:public",  # only registers their organisation chose to publish
     "usecases:showcase",
     "usecases:showcase_detail",  # published use cases only
+    "usecases:showcase_canvas_pdf",
     "usecases:demonstrator_file",  # files of published use cases only
 }
 # Capability links: whoever holds the e-mailed token may open them.
@@ -121,6 +122,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "usecases:cycles": {"lead"},
     "usecases:detail": {"care_worker", "lead"},  # the team (here: who asked) and the lead
     "usecases:canvas": {"care_worker", "lead"},
+    "usecases:canvas_pdf": {"care_worker", "lead"},
     "usecases:demonstrator_file": {"care_worker", "lead"},
     "admin:index": {"lead"},
     "admin:community_organisation_changelist": {"lead"},

@@ -166,6 +166,11 @@ def test_drafts_never_leak_and_the_showcase_hides_names(accepted: UseCase, world
     )
     page = client_for(None).get(public).content.decode()
     assert accepted.title in page
+    pdf = client_for(None).get(
+        reverse("usecases:showcase_canvas_pdf", kwargs={"use_case_id": accepted.pk})
+    )
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
     assert world.care_worker.full_name not in page  # roles only, no names in public
     assert world.outsider.full_name not in page
 

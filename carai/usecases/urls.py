@@ -20,7 +20,13 @@ urlpatterns = [
     path("use-cases/<int:use_case_id>/etalage/", views.use_case_publish, name="publish"),
     path("use-cases/<int:use_case_id>/module/", views.module_draft, name="module_draft"),
     path("use-cases/<int:use_case_id>/canvas/", views.canvas, name="canvas"),
+    path("use-cases/<int:use_case_id>/canvas.pdf", views.canvas_download, name="canvas_pdf"),
     path("etalage/", views.showcase, name="showcase"),
+    path(
+        "etalage/<int:use_case_id>/canvas.pdf",
+        views.showcase_canvas_download,
+        name="showcase_canvas_pdf",
+    ),
     path("etalage/<int:use_case_id>/", views.showcase_detail, name="showcase_detail"),
     path(
         "demonstrators/<int:demonstrator_id>/bestand/",

@@ -22,6 +22,7 @@ from carai.usecases.access import (
     access_use_case,
     access_use_case_for_lead,
 )
+from carai.usecases.canvas import canvas_pdf
 from carai.usecases.forms import (
     CycleForm,
     DemonstratorForm,
@@ -338,6 +339,26 @@ def _canvas_context(use_case: UseCase, *, show_names: bool = False) -> dict[str,
         "demonstrators": use_case.demonstrators.all(),
         "steps": selectors.phase_steps(use_case),
     }
+
+
+@login_required
+@require_GET
+def canvas_download(request: HttpRequest, use_case_id: int) -> HttpResponse:
+    use_case = access_use_case(user=authenticated_user(request), use_case_id=use_case_id)
+    return _pdf_response(use_case, show_names=True)
+
+
+@require_GET
+def showcase_canvas_download(request: HttpRequest, use_case_id: int) -> HttpResponse:
+    return _pdf_response(access_published_use_case(use_case_id=use_case_id), show_names=False)
+
+
+def _pdf_response(use_case: UseCase, *, show_names: bool) -> HttpResponse:
+    response = HttpResponse(
+        canvas_pdf(use_case, show_names=show_names), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="use-case-{use_case.pk}.pdf"'
+    return response
 
 
 @require_GET
