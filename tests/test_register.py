@@ -491,3 +491,11 @@ def test_an_oversized_csv_gets_a_clear_message(world: World) -> None:
     assert response.status_code == 200
     assert "te groot" in response.context["form"].errors["file"][0]
     assert not AITool.objects.exists()
+
+
+def test_a_published_register_is_linked_from_the_partner_page(world: World) -> None:
+    partners = reverse("community:partner_list")
+    public = reverse("register:public", kwargs={"slug": A})
+    assert public not in client_for(None).get(partners).content.decode()
+    client_for(world.privacy_officer).post(url("publish"), {"is_public": "on"})
+    assert public in client_for(None).get(partners).content.decode()

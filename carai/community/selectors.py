@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from carai.community.models import Invitation, Membership, Organisation
 from carai.core.models import AuditEvent
+from carai.register.models import Register
 
 
 def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
@@ -36,4 +37,11 @@ def organisations_with_counts() -> QuerySet[Organisation]:
 
 
 def partner_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(is_active=True).order_by("kind", "name")
+    """Active partners, each with ``has_public_register``: whether it published its AI tool
+    register (one query for all)."""
+    public = Register.objects.filter(organisation=OuterRef("pk"), is_public=True)
+    return (
+        Organisation.objects.filter(is_active=True)
+        .annotate(has_public_register=Exists(public))
+        .order_by("kind", "name")
+    )
