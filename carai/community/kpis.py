@@ -157,7 +157,7 @@ def dashboard(filters: KpiFilters) -> Dashboard:
         use_cases.values_list("phase").annotate(n=Count("pk")).values_list("phase", "n")
     )
     phase_rows = [(str(p.label), by_phase.get(p.key, 0)) for p in PHASES]
-    phase_rows.append((str(_finished_label()), by_phase.get(FINISHED, 0)))
+    phase_rows.append((gettext("Finished"), by_phase.get(FINISHED, 0)))
     modules = Module.objects.published()
     if filters.organisation is not None or filters.branch:
         modules = modules.filter(owner__in=organisations)
@@ -193,10 +193,6 @@ def dashboard(filters: KpiFilters) -> Dashboard:
     )
     result.months, result.reached_by_month = _monthly(filters)
     return result
-
-
-def _finished_label() -> str:
-    return gettext("Finished")
 
 
 def _monthly(filters: KpiFilters) -> tuple[list[str], dict[str, list[int]]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from carai.community.models import Invitation, Membership, Organisation
+from carai.accounts.models import User
+from carai.community.models import EventRegistration, Invitation, Membership, Organisation
 from carai.core.models import AuditEvent
 from carai.register.models import Register
 
@@ -44,4 +46,13 @@ def partner_organisations() -> QuerySet[Organisation]:
         Organisation.objects.filter(is_active=True)
         .annotate(has_public_register=Exists(public))
         .order_by("kind", "name")
+    )
+
+
+def upcoming_registrations(*, user: User, limit: int) -> list[EventRegistration]:
+    """The person's sign-ups (with a place or waiting) for events that have not ended."""
+    return list(
+        EventRegistration.objects.filter(user=user, event__ends_at__gte=timezone.now())
+        .select_related("event")
+        .order_by("event__starts_at")[:limit]
     )

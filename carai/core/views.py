@@ -6,14 +6,14 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from carai.accounts.models import Language
 from carai.accounts.services import user_set_language
-from carai.community.models import EventRegistration, Role
+from carai.community.models import Role
+from carai.community.selectors import upcoming_registrations
 from carai.core.http import authenticated_user
 from carai.core.selectors import overview_for_user
 from carai.learning.access import authoring_organisations
@@ -53,11 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "is_author": bool(authoring_organisations(user=user)),
             "my_tools": tools_for_user(user=user),
             "unread_guidelines": unread_guidelines(user=user),
-            "my_events": list(
-                EventRegistration.objects.filter(user=user, event__ends_at__gte=timezone.now())
-                .select_related("event")
-                .order_by("event__starts_at")[:5]
-            ),
+            "my_events": upcoming_registrations(user=user, limit=5),
         },
     )
 

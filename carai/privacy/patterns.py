@@ -208,7 +208,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     ("@" for e-mail, "-" for a licence plate ...): a plain ``in`` is far cheaper than a scan.
     """
     has_digit = _ANY_DIGIT.search(text) is not None
-    if not has_digit and "@" not in text and "/" not in text and "www" not in text.lower():
+    lowered = text.lower()
+    if not has_digit and "@" not in text and "/" not in text and "www" not in lowered:
         return
     for m in IBAN.finditer(text) if has_digit else ():
         raw = m.group(1)
@@ -236,12 +237,12 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in EMAIL.finditer(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
-    for m in URL.finditer(text) if ("/" in text or "www" in text.lower()) else ():
+    for m in URL.finditer(text) if ("/" in text or "www" in lowered) else ():
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1
         yield Candidate(m.start(), end, "url", "webadres", STRONG)
-    for m in AGB.finditer(text) if "agb" in text.lower() else ():
+    for m in AGB.finditer(text) if "agb" in lowered else ():
         yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG + 1)
     for m in RECORD.finditer(text) if has_digit else ():
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)

@@ -1,4 +1,4 @@
-"""Reads the community's AI tool templates from ``content/ai-tools/*.yaml``. Pure Python.
+"""Reads the community's AI tool templates from ``content/ai-tools/*.yaml``.
 
 Strict: a file with a missing key or a value outside the allowed set is refused with the
 file name and the reason, so that a broken template never half-loads.
@@ -13,13 +13,21 @@ from typing import Any
 
 import yaml
 
-STATUSES = {"allowed", "allowed_with_conditions", "under_review", "not_allowed"}
-PERMISSIONS = {"allowed", "allowed_with_conditions", "not_allowed"}
-LOCATIONS = {"eu", "outside_eu", "unknown"}
-AI_ACT = {"prohibited", "high_risk", "limited", "minimal"}
-CATEGORIES = (
-    "public", "internal", "staff_personal", "client_personal", "health", "pseudonymised", "bsn",
-)  # fmt: skip
+from carai.register.models import (
+    AIActCategory,
+    DataCategory,
+    DataLocation,
+    Permission,
+    ToolStatus,
+)
+
+# The allowed values are the register's own choices, so a template can hold nothing the
+# register cannot.
+STATUSES = set(ToolStatus.values)
+PERMISSIONS = set(Permission.values)
+LOCATIONS = set(DataLocation.values)
+AI_ACT = set(AIActCategory.values)
+CATEGORIES = tuple(DataCategory.values)
 TEXT_FIELDS = (
     "description",
     "purpose",

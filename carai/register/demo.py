@@ -14,9 +14,8 @@ from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.learning.models import Module
 from carai.register.content import read_templates
-from carai.register.forms import ToolForm
+from carai.register.forms import TOOL_FIELDS
 from carai.register.models import AITool, Guideline, Register, ToolStatus, ToolTemplate
-from carai.register.selectors import csv_row_to_form_data, tool_to_csv_row
 from carai.register.services import (
     guideline_publish,
     register_publish,
@@ -57,23 +56,23 @@ def load_demo_register() -> int:
                 organisation=lindehof, actor=officer, template=template, language="nl"
             )
         if tool.status == ToolStatus.UNDER_REVIEW:
-            form = ToolForm(csv_row_to_form_data(tool_to_csv_row(tool)), instance=tool)
-            if form.is_valid():
-                values = form.tool_data()
-                values["status"] = template.suggested_status
-                values["processor_agreement"] = template.processor_agreement
-                values["contact_person"] = "Privacy officer Lindehof (demo)"
-                values["contact_email"] = officer.email
-                values["next_review"] = datetime.date(2027, 6, 1)
-                modules = list(Module.objects.filter(key="privacy-en-ai").published())
-                tool_update(
-                    tool=tool,
-                    actor=officer,
-                    data=values,
-                    rules=form.rules(),
-                    modules=modules if slug == "microsoft-365-copilot" else [],
-                    note="Demo: gecontroleerd voor ons contract",
-                )
+            values = {name: getattr(tool, name) for name in TOOL_FIELDS}
+            values.update(
+                status=template.suggested_status,
+                processor_agreement=template.processor_agreement,
+                contact_person="Privacy officer Lindehof (demo)",
+                contact_email=officer.email,
+                next_review=datetime.date(2027, 6, 1),
+            )
+            modules = list(Module.objects.filter(key="privacy-en-ai").published())
+            tool_update(
+                tool=tool,
+                actor=officer,
+                data=values,
+                rules={r.category: (r.permission, r.conditions) for r in tool.data_rules.all()},
+                modules=modules if slug == "microsoft-365-copilot" else [],
+                note="Demo: gecontroleerd voor ons contract",
+            )
     if not Guideline.objects.filter(organisation=lindehof).exists():
         guideline_publish(
             organisation=lindehof, actor=officer, title="Onze afspraken over AI", body=GUIDELINES

@@ -65,6 +65,16 @@ def may_use(tool: AITool, roles: set[str]) -> bool:
     return not tool.roles or bool(set(tool.roles) & roles)
 
 
+def privacy_officers(*, organisation: Organisation) -> list[User]:
+    """Who to ask about a tool that is not in the register."""
+    return [
+        m.user
+        for m in Membership.objects.active()
+        .filter(organisation=organisation, role=Role.PRIVACY_OFFICER)
+        .select_related("user")
+    ]
+
+
 def tool_rules(tool: AITool, *, roles: set[str]) -> ToolRules:
     return ToolRules(
         status=tool.status,

@@ -18,6 +18,7 @@ from carai.core.audit import audit_record
 from carai.core.models import AuditAction
 from carai.learning.models import Module
 from carai.register.content import TemplateData
+from carai.register.forms import ToolForm
 from carai.register.models import (
     Acknowledgement,
     AITool,
@@ -30,6 +31,7 @@ from carai.register.models import (
     ToolTemplate,
     tool_snapshot,
 )
+from carai.register.selectors import CSV_COLUMNS, csv_row_to_form_data
 
 Rules = dict[str, tuple[str, str]]
 
@@ -276,9 +278,6 @@ def check_count(*, organisation: Organisation, tool: AITool | None, verdict: str
 def register_import_csv(*, organisation: Organisation, actor: User, text: str) -> tuple[int, int]:
     """Create or update tools from CSV rows (matched by name). All or nothing: every error
     is reported with its line, and then nothing is saved. Returns (created, updated)."""
-    from carai.register.forms import ToolForm
-    from carai.register.selectors import CSV_COLUMNS, csv_row_to_form_data
-
     reader = csv.DictReader(io.StringIO(text))
     missing = [
         c for c in ("name", "vendor", "purpose", "status") if c not in (reader.fieldnames or [])

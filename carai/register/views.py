@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.models import User
-from carai.community.models import Membership, Organisation, Role
+from carai.community.models import Organisation
 from carai.core.forms import add_service_errors
 from carai.core.http import authenticated_user
 from carai.learning.selectors import module_language
@@ -461,17 +461,16 @@ def _decide(
         )
     roles = selectors.user_roles(user=user, organisation=organisation)
     tool = form.chosen_tool()
-    decision = verdict.decide(selectors.tool_rules(tool, roles=roles) if tool else None, categories)
+    rules = selectors.tool_rules(tool, roles=roles) if tool else None
+    decision = verdict.decide(rules, categories)
     services.check_count(organisation=organisation, tool=tool, verdict=decision.outcome)
     pseudonymise_helps = False
     if (
-        tool is not None
+        rules is not None
         and decision.outcome == verdict.NOT_ALLOWED
         and categories & verdict.PERSONAL
     ):
-        reduced = verdict.decide(
-            selectors.tool_rules(tool, roles=roles), verdict.without_identifiers(categories)
-        )
+        reduced = verdict.decide(rules, verdict.without_identifiers(categories))
         pseudonymise_helps = reduced.outcome in (verdict.ALLOWED, verdict.CONDITIONS)
     alternatives = []
     if decision.outcome in (verdict.NOT_ALLOWED, verdict.NOT_ASSESSED):
@@ -500,17 +499,8 @@ def _decide(
         "pieces": result_pieces(result) if result and result.spans else [],
         "pseudonymise_helps": pseudonymise_helps,
         "alternatives": alternatives,
-        "contacts": _contacts(organisation),
+        "contacts": selectors.privacy_officers(organisation=organisation),
     }
-
-
-def _contacts(organisation: Organisation) -> list[User]:
-    return [
-        m.user
-        for m in Membership.objects.active()
-        .filter(organisation=organisation, role=Role.PRIVACY_OFFICER)
-        .select_related("user")
-    ]
 
 
 def _reason_text(code: str, category: object) -> str:

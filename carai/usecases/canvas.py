@@ -57,14 +57,7 @@ def canvas_pdf(use_case: UseCase, *, show_names: bool) -> bytes:
         ),
         (
             _("Lessons learned"),
-            "\n".join(
-                f"{label}: {text or '—'}"
-                for label, text in (
-                    (_("What went well"), use_case.went_well),
-                    (_("What went wrong"), use_case.went_wrong),
-                    (_("Advice"), use_case.advice),
-                )
-            ),
+            "\n".join(f"{label}: {text or '—'}" for label, text in use_case.lessons_learned()),
         ),
     ]
     for title, body in blocks:

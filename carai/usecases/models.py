@@ -108,6 +108,14 @@ class UseCase(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def lessons_learned(self) -> list[tuple[str, str]]:
+        """(label, text) of what went well, what went wrong and the advice."""
+        return [
+            (str(_("What went well")), self.went_well),
+            (str(_("What went wrong")), self.went_wrong),
+            (str(_("Advice")), self.advice),
+        ]
+
 
 class PhaseRecord(models.Model):
     """What the team did in one phase: the checklist, notes and deliverables."""

@@ -278,13 +278,7 @@ def module_draft_from_use_case(
         (
             _("Lessons learned"),
             "\n\n".join(
-                f"**{label}:** {text}"
-                for label, text in (
-                    (_("What went well"), use_case.went_well),
-                    (_("What went wrong"), use_case.went_wrong),
-                    (_("Advice"), use_case.advice),
-                )
-                if text
+                f"**{label}:** {text}" for label, text in use_case.lessons_learned() if text
             )
             or _("(Write the lessons learned here.)"),
         ),

@@ -10,8 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from carai.accounts.models import User
-from carai.community.models import Organisation
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import authenticated_user
 from carai.learning.access import authoring_organisations
@@ -97,6 +95,7 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         if current
         else None
     )
+    rai = selectors.rai_rows(use_case)
     context: dict[str, object] = {
         "use_case": use_case,
         "steps": selectors.phase_steps(use_case),
@@ -105,8 +104,8 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         "records": use_case.phase_records.order_by("pk"),
         "team": use_case.team.select_related("user"),
         "mix": selectors.team_mix(use_case),
-        "rai": selectors.rai_rows(use_case),
-        "rai_open": sum(1 for row in selectors.rai_rows(use_case) if row.status == "open"),
+        "rai": rai,
+        "rai_open": sum(1 for row in rai if row.status == "open"),
         "demonstrators": use_case.demonstrators.all(),
         "history": use_case.history.select_related("actor")[:50],
         "team_form": TeamAddForm(),
@@ -117,14 +116,10 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         else None,
         "is_lead": user.is_community_lead,
         "accepted": use_case.status == Status.ACCEPTED,
-        "educator_organisations": _educator_organisations(user),
+        "educator_organisations": authoring_organisations(user=user),
     }
     context.update(forms)
     return context
-
-
-def _educator_organisations(user: User) -> list[Organisation]:
-    return authoring_organisations(user=user)
 
 
 @login_required
@@ -306,7 +301,7 @@ def use_case_publish(request: HttpRequest, use_case_id: int) -> HttpResponse:
 def module_draft(request: HttpRequest, use_case_id: int) -> HttpResponse:
     user = authenticated_user(request)
     use_case = access_use_case(user=user, use_case_id=use_case_id)
-    organisations = {str(o.pk): o for o in _educator_organisations(user)}
+    organisations = {str(o.pk): o for o in authoring_organisations(user=user)}
     organisation = organisations.get(request.POST.get("organisation", ""))
     if organisation is None:
         messages.error(request, _("Only an educator can draft a learning module."))
