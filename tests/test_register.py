@@ -14,12 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from carai.learning.models import Enrolment
+from carai.learning.models import Enrolment, Module
 from carai.practice.engine import privacy_engine_warm_up
 from carai.register import verdict
 from carai.register.content import TemplateError, read_template, read_templates
 from carai.register.models import AITool, CheckCount, DataRule, ToolRevision, ToolTemplate
 from carai.register.selectors import (
+    one_per_key,
     requirement_stats,
     snapshot_diff,
     tools_for_user,
@@ -413,13 +414,13 @@ def test_check_needs_a_tool_and_some_data(world: World) -> None:
 def test_required_modules_show_what_is_left_to_learn(copilot: AITool, world: World) -> None:
     own = make_org_module(world)
     copilot.required_modules.set([own.live])
-    (item,) = tools_for_user(user=world.care_worker)
+    (item,) = tools_for_user(user=world.care_worker, language="nl")
     assert item.missing == [own.live]
     assert requirement_stats(tool=copilot).meeting == 0
     Enrolment.objects.update_or_create(
         user=world.care_worker, module=own.live, defaults={"completed_at": "2026-11-01T10:00Z"}
     )
-    (item,) = tools_for_user(user=world.care_worker)
+    (item,) = tools_for_user(user=world.care_worker, language="nl")
     assert item.missing == []
     stats = requirement_stats(tool=copilot)
     assert stats.meeting == 1
@@ -499,3 +500,11 @@ def test_a_published_register_is_linked_from_the_partner_page(world: World) -> N
     assert public not in client_for(None).get(partners).content.decode()
     client_for(world.privacy_officer).post(url("publish"), {"is_public": "on"})
     assert public in client_for(None).get(partners).content.decode()
+
+
+def test_a_module_in_two_languages_is_one_module_to_learn() -> None:
+    dutch = Module(key="privacy-en-ai", language="nl", title="Privacy en AI")
+    english = Module(key="privacy-en-ai", language="en", title="Privacy and AI")
+    other = Module(key="wat-is-ai", language="en", title="What is AI?")
+    assert one_per_key([english, dutch, other], language="nl") == [dutch, other]
+    assert one_per_key([dutch, english], language="en") == [english]

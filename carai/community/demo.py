@@ -357,7 +357,8 @@ def load_demo_events() -> int:
     from carai.community.models import Event, EventRegistration, RegistrationStatus
 
     lead = User.objects.get(email="lead@carai.example")
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Events start at 14:00 local time, whatever the hour the demo is loaded.
+    now = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
     plans = [
         ("Kick-off cyclus Voorjaar 2027 (demo)", "community", -30, "Zwolle, Hogeschool (demo)", 40),
         ("Inspiratiesessie: AI in de wijkverpleging (demo)", "inspiration", -10, "", 100),

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +22,7 @@ from carai.learning.selectors import (
     assignments_for_user,
     certificates_for_user,
     enrolments_for_user,
+    module_language,
 )
 from carai.register.selectors import tools_for_user, unread_guidelines
 
@@ -51,7 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "certificates": certificates_for_user(user=user),
             "assignments": assignments_for_user(user=user),
             "is_author": bool(authoring_organisations(user=user)),
-            "my_tools": tools_for_user(user=user),
+            "my_tools": tools_for_user(user=user, language=module_language(get_language())),
             "unread_guidelines": unread_guidelines(user=user),
             "my_events": upcoming_registrations(user=user, limit=5),
         },

@@ -207,7 +207,18 @@ class MyTool:
     missing: list[Module]
 
 
-def tools_for_user(*, user: User) -> list[MyTool]:
+def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
+    """One module per key (a module in two languages is one module to learn), in
+    ``language`` where it has that version."""
+    chosen: dict[str, Module] = {}
+    for module in modules:
+        kept = chosen.get(module.key)
+        if kept is None or (module.language == language and kept.language != language):
+            chosen[module.key] = module
+    return list(chosen.values())
+
+
+def tools_for_user(*, user: User, language: str) -> list[MyTool]:
     """For "Mijn overzicht": the tools the person may use in their organisations, and the
     modules they still have to finish for each (either language version counts)."""
     memberships = Membership.objects.active().filter(user=user, organisation__is_active=True)
@@ -226,7 +237,10 @@ def tools_for_user(*, user: User) -> list[MyTool]:
         if may_use(tool, roles[tool.organisation_id]):
             if done is None:
                 done = finished_module_keys(user=user)
-            missing = [m for m in tool.required_modules.all() if m.key not in done]
+            missing = one_per_key(
+                [m for m in tool.required_modules.all() if m.key not in done],
+                language=language,
+            )
             out.append(MyTool(tool=tool, missing=missing))
     return out
 
