@@ -6,3 +6,28 @@ class CommunityConfig(AppConfig):
     name = "carai.community"
     label = "community"
     verbose_name = _("Community")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from carai.community.kpi_store import kpi_data_changed, kpi_data_saved
+        from carai.community.models import Event, EventRegistration, Membership, Organisation
+        from carai.learning.models import Enrolment, Module
+        from carai.usecases.models import Cycle, Demonstrator, TeamMember, UseCase
+
+        # Everything the key figures count: a save or delete outdates the stored figures.
+        for model in (
+            Organisation,
+            Membership,
+            Event,
+            EventRegistration,
+            Enrolment,
+            Module,
+            Cycle,
+            UseCase,
+            TeamMember,
+            Demonstrator,
+        ):
+            uid = f"kpis-{model._meta.label}"
+            post_save.connect(kpi_data_saved, sender=model, dispatch_uid=uid)
+            post_delete.connect(kpi_data_changed, sender=model, dispatch_uid=uid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 from django.contrib import messages
@@ -10,14 +11,16 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRefresh, HttpResponseStopPolling
 from openpyxl import Workbook
 
-from carai.community import kpis
+from carai.community import kpi_store, kpis
 from carai.community.forms import KpiFilterForm, KpiTargetForm
-from carai.community.models import KpiKey, KpiTarget
+from carai.community.models import CareBranch, KpiKey, KpiTarget
 from carai.core.http import authenticated_user
 
 
@@ -58,22 +61,8 @@ def _rows(board: kpis.Dashboard) -> list[tuple[str, int, int | None]]:
     return rows
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def kpi_dashboard(request: HttpRequest) -> HttpResponse:
-    _lead_only(request)
-    target_form = KpiTargetForm(request.POST or None, targets=kpis.targets())
-    if request.method == "POST" and target_form.is_valid():
-        with transaction.atomic():
-            for key in KpiKey.values:
-                KpiTarget.objects.update_or_create(
-                    key=key, defaults={"value": target_form.cleaned_data[key]}
-                )
-        messages.success(request, _("The targets are saved."))
-        return redirect("community:kpis")
-    form, filters = _filters(request)
-    board = kpis.dashboard(filters)
-    chart = {
+def _chart(board: kpis.Dashboard) -> dict[str, object]:
+    return {
         "months": board.months,
         "series": [
             {"label": figure.label, "values": board.reached_by_month.get(figure.key, [])}
@@ -84,35 +73,91 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
             "values": [n for _p, n in board.use_cases_by_phase],
         },
     }
-    return render(
-        request,
-        "community/kpis/dashboard.html",
-        {
-            "form": form,
-            "target_form": target_form,
-            "board": board,
-            "chart": chart,
-            "query": request.GET.urlencode(),
-            "month_rows": [
-                (
-                    month,
-                    [
-                        board.reached_by_month.get(f.key, [0] * len(board.months))[i]
-                        for f in board.reached
-                    ],
+
+
+def _month_rows(board: kpis.Dashboard) -> list[tuple[str, list[int]]]:
+    return [
+        (
+            month,
+            [board.reached_by_month.get(f.key, [0] * len(board.months))[i] for f in board.reached],
+        )
+        for i, month in enumerate(board.months)
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_dashboard(request: HttpRequest) -> HttpResponse:
+    _lead_only(request)
+    goal = kpis.targets()
+    target_form = KpiTargetForm(request.POST or None, targets=goal)
+    if request.method == "POST" and target_form.is_valid():
+        with transaction.atomic():
+            for key in KpiKey.values:
+                KpiTarget.objects.update_or_create(
+                    key=key, defaults={"value": target_form.cleaned_data[key]}
                 )
-                for i, month in enumerate(board.months)
-            ],
-        },
+        messages.success(request, _("The targets are saved."))
+        return redirect("community:kpis")
+    form, filters = _filters(request)
+    stored = kpi_store.kpi_figures_get(filters=filters)
+    context: dict[str, object] = {
+        "form": form,
+        "target_form": target_form,
+        "stored": stored,
+        "query": request.GET.urlencode(),
+        "status_query": _status_query(request, shown=stored.figures is not None),
+    }
+    if stored.figures is not None:
+        board = kpis.Dashboard.of(stored.figures, goal)
+        context.update(board=board, chart=_chart(board), month_rows=_month_rows(board))
+    return render(request, "community/kpis/dashboard.html", context)
+
+
+def _status_query(request: HttpRequest, *, shown: bool) -> str:
+    query = request.GET.copy()
+    query["shown"] = "1" if shown else "0"
+    return query.urlencode()
+
+
+@login_required
+@require_GET
+def kpi_status(request: HttpRequest) -> HttpResponse:
+    """Asked every few seconds by a page that waits for new figures (htmx)."""
+    _lead_only(request)
+    _form, filters = _filters(request)
+    stored = kpi_store.kpi_figures_peek(filters=filters)
+    if not stored.is_current:
+        kpi_store.kpi_figures_request(filters=filters)  # again, if the worker lost it
+        return HttpResponse(status=204)  # still working: htmx leaves the page as it is
+    if request.GET.get("shown") != "1":
+        return HttpResponseClientRefresh()  # nothing on the page yet: show the figures now
+    query = request.GET.copy()
+    query.pop("shown", None)
+    html = render_to_string(
+        "community/kpis/includes/status.html",
+        {"stored": stored, "query": query.urlencode()},
+        request=request,
     )
+    return HttpResponseStopPolling(html)  # ready: offer a link, stop asking
+
+
+def _current_board(
+    request: HttpRequest,
+) -> tuple[kpis.KpiFilters, kpis.Dashboard, datetime.datetime | None]:
+    """For downloads and the report: current figures, computed now when they are not."""
+    _form, filters = _filters(request)
+    figures, computed_at = kpi_store.kpi_figures_current(filters=filters)
+    return filters, kpis.Dashboard.of(figures, kpis.targets()), computed_at
 
 
 @login_required
 @require_GET
 def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _lead_only(request)
-    _form, filters = _filters(request)
-    board = kpis.dashboard(filters)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("No such format.")
+    _filters_used, board, _computed_at = _current_board(request)
     rows = _rows(board)
     stamp = timezone.localdate().isoformat()
     header = [_("Indicator"), _("Value"), _("Target")]
@@ -125,8 +170,6 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="carai-kpis-{stamp}.csv"'
         return response
-    if fmt != "xlsx":
-        raise Http404("No such format.")
     book = Workbook()
     book.remove(book.worksheets[0])
     sheet = book.create_sheet(_("Figures")[:31])
@@ -151,10 +194,16 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_GET
 def kpi_report(request: HttpRequest) -> HttpResponse:
     _lead_only(request)
-    _form, filters = _filters(request)
-    board = kpis.dashboard(filters)
+    filters, board, computed_at = _current_board(request)
     return render(
         request,
         "community/kpis/report.html",
-        {"board": board, "filters": filters, "rows": _rows(board), "today": timezone.localdate()},
+        {
+            "board": board,
+            "filters": filters,
+            "rows": _rows(board),
+            "today": timezone.localdate(),
+            "computed_at": computed_at,
+            "branch_label": CareBranch(filters.branch).label if filters.branch else "",
+        },
     )

@@ -8,14 +8,17 @@ organisations; someone with two of those roles counts once in each group, and on
 total.
 
 The number of queries is fixed, whatever the size of the community: every figure is one
-aggregate query; the monthly series reads one row per reached person and month.
+aggregate query, and the people reached (counts and monthly series alike) come from one
+pass that reads the first reach of every reached person in scope.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
@@ -69,6 +72,34 @@ class KpiFilters:
             found = found.filter(care_branch=self.branch)
         return found
 
+    def key(self) -> str:
+        """A stable text for these filters: the stored figures are kept per key."""
+        organisation = "" if self.organisation is None else str(self.organisation.pk)
+        start = self.start.isoformat() if self.start else ""
+        end = self.end.isoformat() if self.end else ""
+        return f"org={organisation}|branch={self.branch}|start={start}|end={end}"
+
+    @classmethod
+    def from_key(cls, key: str) -> KpiFilters | None:
+        """The filters of ``key``; None when it is malformed or its organisation is gone."""
+        try:
+            parts = dict(part.split("=", 1) for part in key.split("|"))
+            organisation = None
+            if parts["org"]:
+                organisation = Organisation.objects.filter(
+                    pk=int(parts["org"]), is_active=True
+                ).first()
+                if organisation is None:
+                    return None
+            return cls(
+                organisation=organisation,
+                branch=parts["branch"],
+                start=datetime.date.fromisoformat(parts["start"]) if parts["start"] else None,
+                end=datetime.date.fromisoformat(parts["end"]) if parts["end"] else None,
+            )
+        except (KeyError, ValueError):
+            return None
+
     def period(self, field_name: str) -> Q:
         q = Q()
         if self.start:
@@ -88,15 +119,6 @@ def _reach_sources(filters: KpiFilters) -> tuple[QuerySet, QuerySet, QuerySet]: 
     return events, teams, modules
 
 
-def _reached_q(filters: KpiFilters) -> Q:
-    events, teams, modules = _reach_sources(filters)
-    return (
-        Q(user_id__in=events.values("user_id"))
-        | Q(user_id__in=teams.values("user_id"))
-        | Q(user_id__in=modules.values("user_id"))
-    )
-
-
 @dataclass
 class Figure:
     key: str
@@ -112,7 +134,34 @@ class Figure:
 
 
 @dataclass
+class Figures:
+    """Every key figure for one choice of filters, without labels or targets: this is what
+    is computed (in the background for a large community) and stored as JSON."""
+
+    reached: dict[str, int]  # group key -> people
+    reached_total: int
+    use_cases: int
+    use_cases_by_phase: dict[str, int]  # phase key (or FINISHED) -> use cases
+    modules: int
+    events: int
+    attendance: int
+    demonstrators: int
+    partners: dict[str, int]  # organisation kind -> partners
+    months: list[str] = field(default_factory=list)  # "YYYY-MM"
+    reached_by_month: dict[str, list[int]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figures:
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__})
+
+
+@dataclass
 class Dashboard:
+    """The figures in the reader's language, against the current targets."""
+
     reached: list[Figure]
     reached_total: int
     use_cases: Figure
@@ -125,6 +174,38 @@ class Dashboard:
     months: list[str] = field(default_factory=list)
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, figures: Figures, goal: dict[str, int]) -> Dashboard:
+        phase_rows = [(str(p.label), figures.use_cases_by_phase.get(p.key, 0)) for p in PHASES]
+        phase_rows.append((gettext("Finished"), figures.use_cases_by_phase.get(FINISHED, 0)))
+        kinds = dict(OrganisationKind.choices)
+        return cls(
+            reached=[
+                Figure(key, str(KpiKey(key).label), figures.reached.get(key, 0), goal.get(key))
+                for key in GROUPS
+            ],
+            reached_total=figures.reached_total,
+            use_cases=Figure(
+                KpiKey.USE_CASES,
+                str(KpiKey.USE_CASES.label),
+                figures.use_cases,
+                goal.get(KpiKey.USE_CASES),
+            ),
+            use_cases_by_phase=phase_rows,
+            modules=Figure(
+                KpiKey.MODULES,
+                str(KpiKey.MODULES.label),
+                figures.modules,
+                goal.get(KpiKey.MODULES),
+            ),
+            events=figures.events,
+            attendance=figures.attendance,
+            demonstrators=figures.demonstrators,
+            partners=[(str(kinds.get(kind, kind)), n) for kind, n in figures.partners.items()],
+            months=figures.months,
+            reached_by_month=figures.reached_by_month,
+        )
+
 
 def targets() -> dict[str, int]:
     found = {str(k): v for k, v in KPI_DEFAULT_TARGETS.items()}
@@ -133,19 +214,16 @@ def targets() -> dict[str, int]:
 
 
 def dashboard(filters: KpiFilters) -> Dashboard:
-    goal = targets()
-    in_scope = filters.memberships().filter(_reached_q(filters))
-    per_role = dict(
-        in_scope.values("role").annotate(n=Count("user_id", distinct=True)).values_list("role", "n")
-    )
-    reached = []
-    for key, roles in GROUPS.items():
-        if len(roles) == 1:
-            value = per_role.get(roles[0], 0)
-        else:  # a person with two of these roles counts once
-            value = in_scope.filter(role__in=roles).values("user_id").distinct().count()
-        reached.append(Figure(key, str(KpiKey(key).label), value, goal.get(key)))
-    total = in_scope.values("user_id").distinct().count()
+    """The figures computed now (see ``carai.community.kpi_store`` for the stored ones)."""
+    return Dashboard.of(figures_compute(filters), targets())
+
+
+def figures_compute(filters: KpiFilters) -> Figures:
+    reach = _first_reach(filters)
+    per_group: dict[str, int] = dict.fromkeys(GROUPS, 0)
+    for keys in reach.groups.values():
+        for key in keys:
+            per_group[key] += 1
     organisations = filters.organisations()
     use_cases = UseCase.objects.filter(status=Status.ACCEPTED, organisation__in=organisations)
     if filters.start or filters.end:
@@ -156,50 +234,44 @@ def dashboard(filters: KpiFilters) -> Dashboard:
     by_phase = dict(
         use_cases.values_list("phase").annotate(n=Count("pk")).values_list("phase", "n")
     )
-    phase_rows = [(str(p.label), by_phase.get(p.key, 0)) for p in PHASES]
-    phase_rows.append((gettext("Finished"), by_phase.get(FINISHED, 0)))
     modules = Module.objects.published()
     if filters.organisation is not None or filters.branch:
         modules = modules.filter(owner__in=organisations)
-    module_count = modules.values("key").distinct().count()
-    events = Event.objects.filter(filters.period("starts_at"))
     attendance = EventRegistration.objects.filter(
         attended=True, user_id__in=filters.memberships().values("user_id")
     ).filter(filters.period("event__starts_at"))
-    kinds = dict(OrganisationKind.choices)
-    partners = [
-        (str(kinds.get(kind, kind)), n)
-        for kind, n in organisations.values_list("kind")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "n")
-    ]
-    result = Dashboard(
-        reached=reached,
-        reached_total=total,
-        use_cases=Figure(
-            KpiKey.USE_CASES,
-            str(KpiKey.USE_CASES.label),
-            use_cases.count(),
-            goal.get(KpiKey.USE_CASES),
-        ),
-        use_cases_by_phase=phase_rows,
-        modules=Figure(
-            KpiKey.MODULES, str(KpiKey.MODULES.label), module_count, goal.get(KpiKey.MODULES)
-        ),
-        events=events.count(),
+    months, by_month = _monthly(reach)
+    return Figures(
+        reached=per_group,
+        reached_total=len(reach.first),
+        use_cases=sum(by_phase.values()),
+        use_cases_by_phase=by_phase,
+        modules=modules.values("key").distinct().count(),
+        events=Event.objects.filter(filters.period("starts_at")).count(),
         attendance=attendance.count(),
         demonstrators=Demonstrator.objects.filter(use_case__in=use_cases).count(),
-        partners=partners,
+        partners=dict(
+            organisations.values_list("kind")
+            .annotate(n=Count("pk"))
+            .values_list("kind", "n")
+            .order_by("kind")
+        ),
+        months=months,
+        reached_by_month=by_month,
     )
-    result.months, result.reached_by_month = _monthly(filters)
-    return result
 
 
-def _monthly(filters: KpiFilters) -> tuple[list[str], dict[str, list[int]]]:
-    """Cumulative people reached per group at the end of each month (first reach counts)."""
+@dataclass
+class _Reach:
+    first: dict[int, datetime.date]  # person -> month of their first reach in the period
+    groups: dict[int, set[str]]  # reached person -> the groups they count in
+
+
+def _first_reach(filters: KpiFilters) -> _Reach:
+    """Every person reached in scope, with the month they were first reached: one query over
+    the three sources (grouped per person in the database) and one over their roles."""
     events, teams, modules = _reach_sources(filters)
     scope = filters.memberships()
-    zone = timezone.get_current_timezone()  # once: asking per row is slow
     people = scope.values("user_id")
     parts = [
         source.filter(user_id__in=people).annotate(t=F(when)).values_list("user_id", "t").order_by()
@@ -211,37 +283,71 @@ def _monthly(filters: KpiFilters) -> tuple[list[str], dict[str, list[int]]]:
     ]
     compiled = [part.query.sql_with_params() for part in parts]
     # The parts are SQL compiled by the ORM, with their values kept apart as parameters.
+    # Whole seconds since 1970 (UTC): integers are far cheaper to read than timestamps.
+    epoch = (
+        'CAST(FLOOR(EXTRACT(EPOCH FROM MIN("t"))) AS bigint)'
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%%s', MIN(\"t\")) AS integer)"
+    )
     sql = (
-        'SELECT "user_id", MIN("t") FROM ('  # noqa: S608 - no user text in the SQL
+        f'SELECT "user_id", {epoch} FROM ('  # noqa: S608 - no user text in the SQL
         + " UNION ALL ".join(part_sql for part_sql, _params in compiled)
         + ') reach GROUP BY "user_id"'
     )
     params = [param for _sql, part_params in compiled for param in part_params]
-    first: dict[int, datetime.date] = {}
     with connection.cursor() as db:
         db.execute(sql, params)
-        for user_id, earliest in db.fetchall():
-            if isinstance(earliest, str):  # SQLite hands back text (UTC)
-                earliest = datetime.datetime.fromisoformat(earliest).replace(tzinfo=datetime.UTC)
-            first[user_id] = earliest.astimezone(zone).date().replace(day=1)
-    if not first:
-        return [], {}
+        earliest = dict(db.fetchall())
+    first = _months_of(earliest)
     groups: dict[int, set[str]] = defaultdict(set)
-    role_to_group = {role: key for key, roles in GROUPS.items() for role in roles}
-    for user_id, role in scope.filter(role__in=list(role_to_group)).values_list("user_id", "role"):
-        if user_id in first:
-            groups[user_id].add(role_to_group[role])
-    start = min(first.values())
-    last = timezone.localdate().replace(day=1)
+    if first:
+        role_to_group = {role: key for key, roles in GROUPS.items() for role in roles}
+        for user_id, role in scope.filter(role__in=list(role_to_group)).values_list(
+            "user_id", "role"
+        ):
+            if user_id in first:
+                groups[user_id].add(role_to_group[role])
+    return _Reach(first=first, groups=dict(groups))
+
+
+MAX_MONTHS = 60
+
+
+def _months_of(seconds: dict[int, int]) -> dict[int, datetime.date]:
+    """The local month (its first day) of each moment, given in seconds since 1970 (UTC)."""
+    if not seconds:
+        return {}
+    zone = timezone.get_current_timezone()
+    lowest = datetime.datetime.fromtimestamp(min(seconds.values()), zone)
+    highest = datetime.datetime.fromtimestamp(max(seconds.values()), zone)
+    month = lowest.date().replace(day=1)
+    starts: list[int] = []  # where each month begins, in seconds since 1970
     months: list[datetime.date] = []
-    cursor = start
-    while cursor <= last and len(months) < 60:
-        months.append(cursor)
-        cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
+    while month <= highest.date():
+        local_midnight = datetime.datetime.combine(month, datetime.time(), zone)
+        starts.append(int(local_midnight.timestamp()))
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return {
+        person: months[bisect.bisect_right(starts, moment) - 1]
+        for person, moment in seconds.items()
+    }
+
+
+def _monthly(reach: _Reach) -> tuple[list[str], dict[str, list[int]]]:
+    """Cumulative people reached per group at the end of each month (first reach counts),
+    for at most the last five years; earlier reach is in the first month's figure."""
+    if not reach.first:
+        return [], {}
+    last = max(timezone.localdate().replace(day=1), *reach.first.values())
+    months: list[datetime.date] = [min(reach.first.values())]
+    while months[-1] < last:
+        months.append((months[-1] + datetime.timedelta(days=32)).replace(day=1))
+    months = months[-MAX_MONTHS:]
     new: dict[str, dict[datetime.date, int]] = {key: defaultdict(int) for key in GROUPS}
-    for user_id, month in first.items():
-        for key in groups.get(user_id, ()):
-            new[key][month] += 1
+    for user_id, month in reach.first.items():
+        for key in reach.groups.get(user_id, ()):
+            new[key][max(month, months[0])] += 1
     series: dict[str, list[int]] = {}
     for key in GROUPS:
         running, values = 0, []

@@ -294,3 +294,29 @@ class KpiTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.value}"
+
+
+class KpiDataVersion(models.Model):
+    """One row whose number goes up whenever something the key figures count changes
+    (see ``carai.community.kpi_store``): stored figures of an older number are outdated."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class KpiSnapshot(models.Model):
+    """The key figures for one choice of filters, as last computed. Labels and targets are
+    not stored: the page adds them in the reader's language."""
+
+    key = models.CharField(max_length=200, unique=True)  # KpiFilters.key()
+    figures = models.JSONField(default=dict)
+    data_version = models.PositiveBigIntegerField(null=True)  # what the figures show
+    computed_at = models.DateTimeField(null=True)
+    seconds = models.FloatField(default=0)  # how long the last computation took
+    requested_version = models.PositiveBigIntegerField(null=True)  # a refresh is on its way
+    requested_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -8,6 +8,7 @@ urlpatterns = [
     path("partners/", views.partner_list, name="partner_list"),
     path("bijeenkomsten/", event_views.event_list, name="event_list"),
     path("community/kpis/", kpi_views.kpi_dashboard, name="kpis"),
+    path("community/kpis/status/", kpi_views.kpi_status, name="kpi_status"),
     path("community/kpis/rapport/", kpi_views.kpi_report, name="kpi_report"),
     path("community/kpis/export.<str:fmt>", kpi_views.kpi_export, name="kpi_export"),
     path("bijeenkomsten/nieuw/", event_views.event_create, name="event_create"),
