@@ -146,3 +146,49 @@ def test_lead_sees_the_key_figures_change_and_exports_them(
         shown("Learning community AI in care and welfare: report")
     )
     visit.check("report")
+
+
+def test_slow_key_figures_are_worked_out_while_the_lead_looks_on(
+    visit: Visit, demo_password: str, cycle: None
+) -> None:
+    from django.test import override_settings
+
+    from carai.accounts.models import User
+    from carai.community.kpi_store import kpi_figures_compute
+    from carai.community.kpis import KpiFilters
+    from carai.community.models import KpiSnapshot, Organisation
+    from carai.usecases.services import use_case_submit
+
+    page = visit.page
+    visit.log_in(LEAD, demo_password)
+    page.goto(visit.url("/community/kpis/"))
+    figure = page.locator(".carai-kpi").filter(has_text=shown("Care professionals reached"))
+    before = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+    KpiSnapshot.objects.update(seconds=8.0)  # as if this community were very large
+    brug = Organisation.objects.get(slug="de-brug")
+    use_case_submit(
+        actor=User.objects.get(email="zorgmedewerker@debrug.example"),
+        organisation=brug,
+        data={"title": "Vraag", "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+    # The background worker holds the task back until this test does its work.
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(TASKS=dummy):
+        page.reload()
+        expect(
+            page.get_by_text(re.compile(r"^Deze cijfers zijn van .* opnieuw berekend\.$"))
+        ).to_be_visible()
+        assert int(figure.locator(".carai-kpi__value").inner_text().split("/")[0]) == before
+        visit.check("kpis-outdated", screenshot=True)
+        kpi_figures_compute(filters=KpiFilters())  # what the worker does
+        page.get_by_role("link", name=nl("Show the new figures")).click(timeout=10_000)
+        after = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+        assert after == before + 1
+
+        # A filter never asked for before: a progress notice, then the figures by themselves.
+        KpiSnapshot.objects.update(seconds=8.0)  # judged by the other filters' last time
+        page.goto(visit.url(f"/community/kpis/?organisation={brug.pk}"))
+        expect(page.get_by_role("progressbar")).to_be_visible()
+        visit.check("kpis-working")
+        kpi_figures_compute(filters=KpiFilters(organisation=brug))
+        expect(figure).to_be_visible(timeout=10_000)
