@@ -48,6 +48,9 @@ PUBLIC = {
     "usecases:showcase_canvas_pdf",
     "usecases:demonstrator_file",  # files of published use cases only
 }
+# Pages of A's objects that A chose to show every member (never names or e-mail addresses:
+# the walk still checks that none of A's people leak).
+OPEN_BY_CHOICE = {"usecases:join"}  # a use case whose team looks for new members
 # Capability links: whoever holds the e-mailed token may open them.
 TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
 
@@ -120,6 +123,8 @@ ALLOWED_GET: dict[str, set[str]] = {
     "usecases:list": LOGGED_IN,
     "usecases:submit": LOGGED_IN,
     "usecases:cycles": {"lead"},
+    "usecases:open": LOGGED_IN,
+    "usecases:join": LOGGED_IN,  # the team opened it to every member
     "usecases:detail": {"care_worker", "lead"},  # the team (here: who asked) and the lead
     "usecases:canvas": {"care_worker", "lead"},
     "usecases:canvas_pdf": {"care_worker", "lead"},
@@ -301,7 +306,22 @@ def _use_case_objects(world: World) -> dict[str, int]:
         data={"name": "Demo", "what_it_does": "x", "ai_used": "y"},
         file_data=picture.getvalue(),
     )
-    return {"use_case_id": use_case.pk, "demonstrator_id": demonstrator.pk}
+    # The team looks for people: every member may read the join page (title and call only),
+    # and Kevin of organisation B asks to join.
+    services.use_case_recruiting_set(
+        actor=world.care_worker,
+        use_case=use_case,
+        open_to_join=True,
+        looking_for="Een student verpleegkunde (fictief)",
+    )
+    join_request = services.join_request_create(
+        actor=world.outsider, use_case=use_case, role="student", motivation="Ik wil meedoen."
+    )
+    return {
+        "use_case_id": use_case.pk,
+        "demonstrator_id": demonstrator.pk,
+        "join_request_id": join_request.pk,
+    }
 
 
 def build_routes(world: World) -> list[Route]:
@@ -453,9 +473,9 @@ def test_every_url_as_every_persona(walk_world: World, persona: str, method: str
         if persona in OUTSIDERS and route.touches_a and route.name not in TOKEN_LINKS:
             body = response.content.decode(errors="replace") if status == 200 else ""
             leaked = [m for m in markers if m in body]
-            if (status == 200 and route.name != "core:home") or leaked:
+            if (status == 200 and route.name not in {"core:home", *OPEN_BY_CHOICE}) or leaked:
                 failures.append(f"{where} (outsider reached A's data: {leaked})")
-            elif status not in {302, 403, 404, 405}:
+            elif status not in {302, 403, 404, 405} and route.name not in OPEN_BY_CHOICE:
                 failures.append(f"{where} (unexpected answer for an outsider)")
         if method == "get" and route.name in ALLOWED_GET:
             allowed = persona in ALLOWED_GET[route.name]

@@ -3,6 +3,11 @@
 A use case that is not in the public showcase is seen only by its team and the community
 lead; everyone else gets 404. Only the team and the lead change it; only the lead triages
 and publishes. A published use case is read by anyone on the showcase, read-only.
+
+A team may open its use case to new members: then every signed-in member sees its title,
+organisation, phase and what the team wrote about who it looks for (never the problem text,
+the team or its work), and may ask to join. Requests to join are answered by the team or the
+lead, and withdrawn only by the person who asked.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 from django.http import Http404
 
 from carai.accounts.models import User
-from carai.usecases.models import Demonstrator, UseCase
+from carai.usecases.models import Demonstrator, JoinRequest, Status, UseCase
+from carai.usecases.phases import FINISHED
 
 
 def in_team(*, user: User, use_case: UseCase) -> bool:
@@ -66,3 +72,35 @@ def access_demonstrator_file(*, user: User | None, demonstrator_id: int) -> Demo
     ):
         return demonstrator
     raise Http404("No such file.")
+
+
+def access_open_use_case(*, user: User, use_case_id: int) -> UseCase:
+    """A use case whose team looks for new members, for any signed-in member to read."""
+    use_case = (
+        UseCase.objects.select_related("organisation", "cycle")
+        .filter(pk=use_case_id, open_to_join=True, status=Status.ACCEPTED)
+        .exclude(phase=FINISHED)
+        .first()
+    )
+    if use_case is None or not user.is_active:
+        raise Http404("No such use case.")
+    return use_case
+
+
+def access_join_request_for_team(*, user: User, join_request_id: int) -> JoinRequest:
+    """A request to join, for the team it asks to join and the lead to answer."""
+    join_request = (
+        JoinRequest.objects.select_related("use_case", "user").filter(pk=join_request_id).first()
+    )
+    if join_request is None or not user.is_active:
+        raise Http404("No such request.")
+    if user.is_community_lead or in_team(user=user, use_case=join_request.use_case):
+        return join_request
+    raise Http404("No such request.")
+
+
+def access_own_join_request(*, user: User, join_request_id: int) -> JoinRequest:
+    join_request = JoinRequest.objects.filter(pk=join_request_id, user=user).first()
+    if join_request is None or not user.is_active:
+        raise Http404("No such request.")
+    return join_request

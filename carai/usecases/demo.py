@@ -83,6 +83,18 @@ DEMO: list[dict[str, Any]] = [
         "demonstrator": None,
         "lessons": {"maturity": "learn"},
         "published": False,
+        "looking_for": (
+            "We testen spraakherkenning bij het rapporteren in de gehandicaptenzorg. We zoeken "
+            "een docent of onderzoeker die helpt meten of het tijd scheelt, en zorgmedewerkers "
+            "die willen meedoen met de proef. (demo)"
+        ),
+        "requests": [
+            (
+                "docent@hogeschool.example",
+                "educator",
+                "Ik onderzoek tijdwinst door AI in de zorg en help graag met de meting. (demo)",
+            )
+        ],
     },
     {
         "title": "Roosterwensen automatisch verwerken",
@@ -166,4 +178,15 @@ def load_demo_use_cases() -> int:
             )
         if item["published"]:
             services.use_case_publish(actor=lead, use_case=use_case, published=True)
+        if item.get("looking_for"):
+            services.use_case_recruiting_set(
+                actor=author, use_case=use_case, open_to_join=True, looking_for=item["looking_for"]
+            )
+            for email, role, why in item.get("requests", []):
+                services.join_request_create(
+                    actor=User.objects.get(email=email),
+                    use_case=use_case,
+                    role=role,
+                    motivation=why,
+                )
     return UseCase.objects.count()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from carai.community.models import Organisation
 from carai.core.validators import validate_plain_text
 from carai.usecases.models import (
+    JOIN_ROLES,
     CheckStatus,
     Cycle,
     Demonstrator,
@@ -116,6 +117,46 @@ class TeamAddForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the person"))
     role = forms.ChoiceField(
         label=_("Role in the team"), choices=[c for c in TeamRole.choices if c[0] != TeamRole.OWNER]
+    )
+
+
+class RecruitingForm(forms.Form):
+    hide_optional = True  # the text is needed only when the team opens up; the service says so
+    open_to_join = forms.BooleanField(
+        label=_("Members of the community may ask to join this team"), required=False
+    )
+    looking_for = _text(
+        _("Who the team is looking for"),
+        required=False,
+        help_text=_(
+            "Every member of the community reads this, with the title. Say in a few sentences "
+            "what the team works on and who you need. Write no names and nothing about clients."
+        ),
+    )
+
+
+class JoinRequestForm(forms.Form):
+    role = forms.ChoiceField(label=_("Your role in the team"), choices=JOIN_ROLES)
+    motivation = forms.CharField(
+        label=_("Why you want to join"),
+        max_length=1000,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you bring and what you hope to learn. At most 1,000 characters."),
+    )
+
+
+class JoinDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))],
+        error_messages={"required": _("Choose to accept or to decline.")},
+    )
+    reply = forms.CharField(
+        label=_("Reply to the person"),
+        required=False,
+        max_length=1000,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

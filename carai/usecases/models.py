@@ -72,6 +72,8 @@ class UseCase(models.Model):
         _("AI maturity"), max_length=20, choices=Maturity.choices, default=Maturity.LEARN
     )
     is_published = models.BooleanField(_("in the public showcase"), default=False)
+    open_to_join = models.BooleanField(_("open to new team members"), default=False)
+    looking_for = models.TextField(_("who the team is looking for"), blank=True)
     went_well = models.TextField(_("what went well"), blank=True)
     went_wrong = models.TextField(_("what went wrong"), blank=True)
     advice = models.TextField(_("advice for others"), blank=True)
@@ -160,6 +162,48 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.use_case}"
+
+
+class JoinStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the team")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+JOIN_ROLES = [(key, label) for key, label in TeamRole.choices if key != TeamRole.OWNER]
+
+
+class JoinRequest(models.Model):
+    """A member asks to join a use-case team that is open to new members; the team or the
+    community lead accepts (the person joins the team) or declines, with a reply."""
+
+    use_case = models.ForeignKey(UseCase, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="use_case_join_requests"
+    )
+    role = models.CharField(_("your role in the team"), max_length=20, choices=JOIN_ROLES)
+    motivation = models.TextField(_("why you want to join"))
+    status = models.CharField(max_length=20, choices=JoinStatus.choices, default="pending")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reply = models.TextField(_("reply"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["use_case", "user"],
+                condition=models.Q(status="pending"),
+                name="one_open_join_request_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.use_case}: {self.status}"
 
 
 class CheckStatus(models.TextChoices):

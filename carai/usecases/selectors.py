@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
-from carai.usecases.models import Status, TeamMember, UseCase
-from carai.usecases.phases import PHASES, RESPONSIBLE_AI
+from carai.usecases.models import JoinRequest, JoinStatus, Status, TeamMember, UseCase
+from carai.usecases.phases import FINISHED, PHASES, RESPONSIBLE_AI
 
 
 def use_cases_of(*, user: User) -> QuerySet[UseCase]:
@@ -39,6 +39,57 @@ def showcase() -> QuerySet[UseCase]:
         .prefetch_related("demonstrators")
         .order_by("-submitted_at")
     )
+
+
+def open_use_cases() -> QuerySet[UseCase]:
+    """Use cases whose team looks for new members (see ``access_open_use_case``)."""
+    return (
+        UseCase.objects.filter(open_to_join=True, status=Status.ACCEPTED)
+        .exclude(phase=FINISHED)
+        .select_related("organisation", "cycle")
+        .annotate(team_size=Count("team", distinct=True))
+        .order_by("title")
+    )
+
+
+def join_requests_of(*, user: User) -> QuerySet[JoinRequest]:
+    """The person's own requests to join, newest first."""
+    return JoinRequest.objects.filter(user=user).select_related("use_case")
+
+
+def join_requests_waiting(*, use_case: UseCase) -> QuerySet[JoinRequest]:
+    """Requests the team still has to answer (for the team and the lead)."""
+    return (
+        JoinRequest.objects.filter(use_case=use_case, status=JoinStatus.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def join_requests_for_my_teams(*, user: User) -> QuerySet[JoinRequest]:
+    """Requests waiting in the teams the person is in."""
+    return (
+        JoinRequest.objects.filter(
+            status=JoinStatus.PENDING,
+            use_case__in=UseCase.objects.filter(team__user=user).values("pk"),
+        )
+        .select_related("use_case", "user")
+        .order_by("created_at")
+    )
+
+
+def member_organisation_names(*, users: list[User]) -> dict[int, list[str]]:
+    """The partner organisations each person is an active member of (for the team to see
+    who asks to join)."""
+    names: dict[int, list[str]] = {}
+    for user_id, name in (
+        Membership.objects.active()
+        .filter(user__in=users, organisation__is_active=True)
+        .values_list("user_id", "organisation__name")
+        .order_by("organisation__name")
+    ):
+        names.setdefault(user_id, []).append(name)
+    return names
 
 
 def submit_organisations(*, user: User) -> QuerySet[Organisation]:

@@ -17,9 +17,12 @@ from carai.learning.authoring import ModuleFields, lesson_create, lesson_update,
 from carai.learning.images import ImageProblem, image_clean
 from carai.learning.models import Module, ModuleFormat
 from carai.usecases.models import (
+    JOIN_ROLES,
     Cycle,
     Demonstrator,
     HistoryEntry,
+    JoinRequest,
+    JoinStatus,
     PhaseRecord,
     ResponsibleAIItem,
     Status,
@@ -28,6 +31,7 @@ from carai.usecases.models import (
     UseCase,
 )
 from carai.usecases.phases import CRITERIA, FINISHED, RESPONSIBLE_AI, next_phase, phase
+from carai.usecases.tasks import join_request_email_answer, join_request_email_team
 
 
 def _history(use_case: UseCase, actor: User | None, what: str) -> None:
@@ -155,9 +159,116 @@ def team_add(*, actor: User, use_case: UseCase, email: str, role: str) -> TeamMe
         raise ValidationError({"email": _("Nobody with this e-mail address has a CARAI account.")})
     if use_case.team.filter(user=person).exists():
         raise ValidationError({"email": _("This person is already in the team.")})
+    return _join_team(actor=actor, use_case=use_case, person=person, role=role)
+
+
+def _join_team(*, actor: User, use_case: UseCase, person: User, role: str) -> TeamMember:
     member = TeamMember.objects.create(use_case=use_case, user=person, role=role)
     _history(use_case, actor, _("%(name)s joined the team") % {"name": person.display_name})
     return member
+
+
+def can_be_joined(use_case: UseCase) -> bool:
+    """Whether members may ask to join: the team opened it, and the use case runs."""
+    return (
+        use_case.open_to_join and use_case.status == Status.ACCEPTED and use_case.phase != FINISHED
+    )
+
+
+@transaction.atomic
+def use_case_recruiting_set(
+    *, actor: User, use_case: UseCase, open_to_join: bool, looking_for: str
+) -> UseCase:
+    """The team opens itself to new members (saying who it looks for) or closes again.
+    Requests that are waiting stay, for the team to answer."""
+    looking_for = looking_for.strip()
+    if open_to_join:
+        if use_case.status != Status.ACCEPTED or use_case.phase == FINISHED:
+            raise ValidationError(
+                _("Only a use case that runs in a cycle can look for new team members.")
+            )
+        if not looking_for:
+            raise ValidationError({"looking_for": _("Write who the team is looking for.")})
+    was_open = use_case.open_to_join
+    use_case.open_to_join = open_to_join
+    use_case.looking_for = looking_for
+    use_case.save(update_fields=["open_to_join", "looking_for"])
+    if open_to_join and not was_open:
+        _history(use_case, actor, _("The team is open to new members"))
+    elif was_open and not open_to_join:
+        _history(use_case, actor, _("The team is closed to new members"))
+    return use_case
+
+
+@transaction.atomic
+def join_request_create(
+    *, actor: User, use_case: UseCase, role: str, motivation: str
+) -> JoinRequest:
+    """A member of any partner organisation asks to join an open team."""
+    if not Membership.objects.active().filter(user=actor, organisation__is_active=True).exists():
+        raise ValidationError(_("Only members of a partner organisation can join a team."))
+    if not can_be_joined(use_case):
+        raise ValidationError(_("This team is not looking for new members now."))
+    if use_case.team.filter(user=actor).exists():
+        raise ValidationError(_("You are already in this team."))
+    if use_case.join_requests.filter(user=actor, status=JoinStatus.PENDING).exists():
+        raise ValidationError(_("You already asked to join. The team will answer you."))
+    if role not in dict(JOIN_ROLES):
+        raise ValidationError({"role": _("Choose a role from the list.")})
+    join_request = JoinRequest.objects.create(
+        use_case=use_case, user=actor, role=role, motivation=motivation.strip()
+    )
+    _history(use_case, actor, _("%(name)s asked to join the team") % {"name": actor.display_name})
+    request_id = join_request.pk
+    transaction.on_commit(lambda: join_request_email_team.enqueue(join_request_id=request_id))
+    return join_request
+
+
+@transaction.atomic
+def join_request_decide(
+    *, actor: User, join_request: JoinRequest, accept: bool, reply: str
+) -> JoinRequest:
+    """The team or the lead answers a request once; accepting puts the person in the team."""
+    locked = (
+        JoinRequest.objects.select_for_update()
+        .select_related("use_case", "user")
+        .get(pk=join_request.pk)
+    )
+    if locked.status != JoinStatus.PENDING:
+        raise ValidationError(_("This request has already been answered."))
+    name = locked.user.display_name
+    if accept:
+        if not locked.use_case.team.filter(user=locked.user).exists():
+            _join_team(actor=actor, use_case=locked.use_case, person=locked.user, role=locked.role)
+    else:
+        _history(
+            locked.use_case,
+            actor,
+            _("The request of %(name)s to join was declined") % {"name": name},
+        )
+    locked.status = JoinStatus.ACCEPTED if accept else JoinStatus.DECLINED
+    locked.decided_by = actor
+    locked.decided_at = timezone.now()
+    locked.reply = reply.strip()
+    locked.save(update_fields=["status", "decided_by", "decided_at", "reply"])
+    request_id = locked.pk
+    transaction.on_commit(lambda: join_request_email_answer.enqueue(join_request_id=request_id))
+    return locked
+
+
+@transaction.atomic
+def join_request_withdraw(*, actor: User, join_request: JoinRequest) -> JoinRequest:
+    locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if locked.user_id != actor.pk or locked.status != JoinStatus.PENDING:
+        raise ValidationError(_("This request can no longer be withdrawn."))
+    locked.status = JoinStatus.WITHDRAWN
+    locked.save(update_fields=["status"])
+    _history(
+        locked.use_case,
+        actor,
+        _("%(name)s withdrew the request to join") % {"name": actor.display_name},
+    )
+    return locked
 
 
 @transaction.atomic

@@ -8,10 +8,23 @@ urlpatterns = [
     path("use-cases/", views.use_case_list, name="list"),
     path("use-cases/nieuw/", views.use_case_submit, name="submit"),
     path("use-cases/cycli/", views.cycles, name="cycles"),
+    path("use-cases/doe-mee/", views.open_list, name="open"),
+    path("use-cases/doe-mee/<int:use_case_id>/", views.join, name="join"),
+    path(
+        "use-cases/aanmeldingen/<int:join_request_id>/besluit/",
+        views.join_decide,
+        name="join_decide",
+    ),
+    path(
+        "use-cases/aanmeldingen/<int:join_request_id>/intrekken/",
+        views.join_withdraw,
+        name="join_withdraw",
+    ),
     path("use-cases/<int:use_case_id>/", views.use_case_detail, name="detail"),
     path("use-cases/<int:use_case_id>/besluit/", views.use_case_triage, name="triage"),
     path("use-cases/<int:use_case_id>/fase/", views.phase_save, name="phase"),
     path("use-cases/<int:use_case_id>/team/", views.team_add, name="team_add"),
+    path("use-cases/<int:use_case_id>/werven/", views.recruiting_save, name="recruiting"),
     path("use-cases/<int:use_case_id>/verantwoord/", views.rai_save, name="rai"),
     path(
         "use-cases/<int:use_case_id>/demonstrator/", views.demonstrator_add, name="demonstrator_add"

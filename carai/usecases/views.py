@@ -16,6 +16,9 @@ from carai.learning.access import authoring_organisations
 from carai.usecases import selectors, services
 from carai.usecases.access import (
     access_demonstrator_file,
+    access_join_request_for_team,
+    access_open_use_case,
+    access_own_join_request,
     access_published_use_case,
     access_use_case,
     access_use_case_for_lead,
@@ -24,14 +27,17 @@ from carai.usecases.canvas import canvas_pdf
 from carai.usecases.forms import (
     CycleForm,
     DemonstratorForm,
+    JoinDecisionForm,
+    JoinRequestForm,
     LessonsForm,
     PhaseForm,
+    RecruitingForm,
     ResponsibleAIForm,
     SubmitForm,
     TeamAddForm,
     TriageForm,
 )
-from carai.usecases.models import Cycle, PhaseRecord, Status, UseCase
+from carai.usecases.models import Cycle, JoinRequest, JoinStatus, PhaseRecord, Status, UseCase
 from carai.usecases.phases import FINISHED, phase
 
 
@@ -47,6 +53,7 @@ def use_case_list(request: HttpRequest) -> HttpResponse:
             "queue": selectors.triage_queue() if user.is_community_lead else [],
             "everything": selectors.all_use_cases() if user.is_community_lead else [],
             "can_submit": selectors.submit_organisations(user=user).exists(),
+            "waiting": selectors.join_requests_for_my_teams(user=user),
         },
     )
 
@@ -117,9 +124,21 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         "is_lead": user.is_community_lead,
         "accepted": use_case.status == Status.ACCEPTED,
         "educator_organisations": authoring_organisations(user=user),
+        "recruiting_form": RecruitingForm(
+            initial={"open_to_join": use_case.open_to_join, "looking_for": use_case.looking_for}
+        ),
+        "can_recruit": use_case.status == Status.ACCEPTED and use_case.phase != FINISHED,
+        "join_requests": _join_requests(use_case),
     }
     context.update(forms)
     return context
+
+
+def _join_requests(use_case: UseCase) -> list[tuple[JoinRequest, list[str]]]:
+    """Waiting requests with the partner organisations of whoever asks."""
+    waiting = list(selectors.join_requests_waiting(use_case=use_case))
+    names = selectors.member_organisation_names(users=[r.user for r in waiting])
+    return [(r, names.get(r.user_id, [])) for r in waiting]
 
 
 @login_required
@@ -395,3 +414,128 @@ def cycles(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The cycle is added."))
             return redirect("usecases:cycles")
     return render(request, "usecases/cycles.html", {"form": form, "cycles": Cycle.objects.all()})
+
+
+@login_required
+@require_POST
+def recruiting_save(request: HttpRequest, use_case_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    use_case = access_use_case(user=user, use_case_id=use_case_id)
+    form = RecruitingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.use_case_recruiting_set(
+                actor=user,
+                use_case=use_case,
+                open_to_join=form.cleaned_data["open_to_join"],
+                looking_for=form.cleaned_data["looking_for"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Members of the community can now ask to join.")
+                if use_case.open_to_join
+                else _("The team no longer looks for new members."),
+            )
+            return _back(use_case, "team")
+    return render(
+        request, "usecases/detail.html", _detail_context(request, use_case, recruiting_form=form)
+    )
+
+
+@login_required
+@require_POST
+def join_decide(request: HttpRequest, join_request_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    join_request = access_join_request_for_team(user=user, join_request_id=join_request_id)
+    use_case = access_use_case(user=user, use_case_id=join_request.use_case_id)
+    form = JoinDecisionForm(request.POST)
+    if form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        try:
+            services.join_request_decide(
+                actor=user,
+                join_request=join_request,
+                accept=accept,
+                reply=form.cleaned_data["reply"],
+            )
+        except ValidationError as error:
+            message_service_error(request, error)
+        else:
+            name = join_request.user.display_name
+            messages.success(
+                request,
+                _("%(name)s is now in the team. We let them know by e-mail.") % {"name": name}
+                if accept
+                else _("We let %(name)s know by e-mail that the team declined.") % {"name": name},
+            )
+        return _back(use_case, "team")
+    return render(
+        request,
+        "usecases/detail.html",
+        _detail_context(request, use_case, decision_form=form, decision_for=join_request.pk),
+    )
+
+
+@login_required
+@require_GET
+def open_list(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    return render(
+        request,
+        "usecases/open_list.html",
+        {
+            "open_use_cases": selectors.open_use_cases(),
+            "my_requests": selectors.join_requests_of(user=user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, use_case_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    use_case = access_open_use_case(user=user, use_case_id=use_case_id)
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.join_request_create(
+                actor=user,
+                use_case=use_case,
+                role=form.cleaned_data["role"],
+                motivation=form.cleaned_data["motivation"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your request has been sent. The team will answer you."))
+            return redirect("usecases:join", use_case_id=use_case.pk)
+    pending = use_case.join_requests.filter(user=user, status=JoinStatus.PENDING).first()
+    return render(
+        request,
+        "usecases/join.html",
+        {
+            "use_case": use_case,
+            "form": form,
+            "mix": selectors.team_mix(use_case),
+            "in_team": use_case.team.filter(user=user).exists(),
+            "pending": pending,
+            "is_member": selectors.submit_organisations(user=user).exists(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def join_withdraw(request: HttpRequest, join_request_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    join_request = access_own_join_request(user=user, join_request_id=join_request_id)
+    try:
+        services.join_request_withdraw(actor=user, join_request=join_request)
+    except ValidationError as error:
+        message_service_error(request, error)
+    else:
+        messages.success(request, _("Your request is withdrawn."))
+    return redirect("usecases:open")

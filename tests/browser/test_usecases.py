@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from carai.usecases.services import cycle_create
 from tests.browser.conftest import PHONE
-from tests.browser.helpers import Visit, nl, shown
+from tests.browser.helpers import Visit, nl, nl_start, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
 
@@ -192,3 +192,77 @@ def test_slow_key_figures_are_worked_out_while_the_lead_looks_on(
         visit.check("kpis-working")
         kpi_figures_compute(filters=KpiFilters(organisation=brug))
         expect(figure).to_be_visible(timeout=10_000)
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_a_care_worker_joins_the_team_of_another_organisation(
+    visit: Visit, demo_password: str, cycle: None
+) -> None:
+    from carai.accounts.models import User
+    from carai.community.models import Organisation
+    from carai.usecases import services
+    from carai.usecases.models import Cycle
+
+    kevin = User.objects.get(email="zorgmedewerker@debrug.example")
+    use_case = services.use_case_submit(
+        actor=kevin,
+        organisation=Organisation.objects.get(slug="de-brug"),
+        data={"title": "Spraak (test)", "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+    use_case = services.use_case_triage(
+        actor=User.objects.get(email=LEAD),
+        use_case=use_case,
+        accept=True,
+        cycle=Cycle.objects.get(),
+        criteria={},
+        reason="",
+    )
+    services.use_case_recruiting_set(
+        actor=kevin,
+        use_case=use_case,
+        open_to_join=True,
+        looking_for="We zoeken zorgmedewerkers die willen meedoen met de proef. (test)",
+    )
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+    visit.goto("/use-cases/")
+    page.get_by_role("link", name=nl("Join a use case that looks for people")).click()
+    visit.check("open-use-cases", screenshot=True)
+    page.get_by_role("link", name="Spraak (test)").click()
+    # Forgot why: a clear message, the chosen role stays.
+    page.get_by_label(field(shown("Your role in the team"))).select_option(
+        label=shown("Care professional")
+    )
+    page.get_by_role("button", name=nl("Send my request")).click()
+    expect(page.get_by_text(shown("This field is required."), exact=True)).to_be_visible()
+    expect(page.get_by_label(field(shown("Your role in the team")))).to_have_value("professional")
+    visit.check("join-error")
+    page.get_by_label(field(shown("Why you want to join"))).fill("Ik spreek mijn rapportages in.")
+    page.get_by_role("button", name=nl("Send my request")).click()
+    expect(
+        page.get_by_text(shown("Your request has been sent. The team will answer you."))
+    ).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways on a phone ({width}px)"
+    visit.check("join-sent", screenshot=True)
+
+    # Kevin, who owns the use case, sees the request and accepts it.
+    page.context.clear_cookies()
+    visit.log_in("zorgmedewerker@debrug.example", demo_password)
+    visit.goto("/use-cases/")
+    page.get_by_role("link", name=re.compile(r"Sanne Verbeek .*Spraak \(test\)")).click()
+    requests = page.locator("#join-requests")
+    expect(requests).to_contain_text("Ik spreek mijn rapportages in.")
+    requests.get_by_label(field(shown("Reply to the person"))).fill("Welkom in het team!")
+    visit.check("join-requests", screenshot=True)
+    requests.get_by_role("button", name=nl_start("Accept")).click()
+    expect(page.locator("#team")).to_contain_text("Sanne Verbeek")
+
+    # Sanne now finds the use case among her own.
+    page.context.clear_cookies()
+    visit.log_in(CARE_WORKER, demo_password)
+    visit.goto("/use-cases/doe-mee/")
+    expect(page.get_by_text("Welkom in het team!")).to_be_visible()
+    page.get_by_role("link", name=nl("Go to the use case")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Spraak (test)")
+    visit.check("joined")
