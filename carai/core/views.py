@@ -25,6 +25,7 @@ from carai.learning.selectors import (
     module_language,
 )
 from carai.register.selectors import tools_for_user, unread_guidelines
+from carai.usecases import selectors as usecase_selectors
 
 
 @require_GET
@@ -56,6 +57,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "my_tools": tools_for_user(user=user, language=module_language(get_language())),
             "unread_guidelines": unread_guidelines(user=user),
             "my_events": upcoming_registrations(user=user, limit=5),
+            "my_use_cases": list(usecase_selectors.use_cases_of(user=user)[:5]),
+            "join_requests_waiting": usecase_selectors.join_requests_for_my_teams(
+                user=user
+            ).count(),
         },
     )
 
