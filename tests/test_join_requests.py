@@ -11,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from carai.community import kpi_store
+from carai.community.models import Role
 from carai.usecases import services
 from carai.usecases.models import JoinRequest, JoinStatus, TeamMember, UseCase
 from carai.usecases.phases import FINISHED
 from tests.conftest import World, client_for
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from tests.test_usecases import accepted, cycle  # noqa: F401 - fixtures
 
 CALL = "We zoeken een student verpleegkunde die wil meedenken over de overdracht (fictief)."
@@ -180,3 +181,30 @@ def test_e_mails_are_plain_text_without_html_escapes(
     assert "Overdracht & rapportage <avond>" in message.subject
     assert "Overdracht & rapportage <avond>" in message.body
     assert "&amp;" not in message.body
+
+
+def test_the_team_sees_where_people_come_from_and_what_students_study(
+    world: World, open_team: UseCase
+) -> None:
+    student = UserFactory.create(full_name="Daan de Student")
+    MembershipFactory.create(
+        user=student,
+        organisation=world.org_b,
+        role=Role.STUDENT,
+        student_level="mbo",
+        programme="Verpleegkunde niveau 4",
+    )
+    join_request = services.join_request_create(
+        actor=student, use_case=open_team, role="student", motivation=WHY
+    )
+    url = reverse("usecases:detail", kwargs={"use_case_id": open_team.pk})
+    page = client_for(world.care_worker).get(url).content.decode()
+    assert "Verpleegkunde niveau 4" in page
+    assert world.org_b.name in page
+    services.join_request_decide(
+        actor=world.care_worker, join_request=join_request, accept=True, reply=""
+    )
+    team = client_for(world.care_worker).get(url).context["team"]
+    row = next(r for r in team if r.member.user_id == student.pk)
+    assert row.person.organisations == [world.org_b.name]
+    assert row.person.study.endswith("Verpleegkunde niveau 4")

@@ -16,7 +16,7 @@ from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 
 from carai.community import kpi_store
-from carai.community.kpis import KpiFilters, _months_of
+from carai.community.kpis import Figures, KpiFilters, _months_of
 from carai.community.models import KpiSnapshot, Role
 from carai.learning.models import Enrolment
 from carai.learning.services import enrolment_start
@@ -202,3 +202,14 @@ def test_downloads_never_use_outdated_figures(world: World, slow_figures: DummyB
     )
     professionals = next(line for line in csv_text.splitlines() if "800" in line)
     assert professionals.split(",")[1] == "2"
+
+
+def test_figures_stored_in_an_older_format_are_worked_out_again(world: World) -> None:
+    _use_case(world)
+    kpi_store.kpi_figures_compute(filters=KpiFilters())
+    KpiSnapshot.objects.update(figures={"format": 0, "reached": {}})
+    with CaptureQueriesContext(connection) as queries:
+        page = client_for(world.lead).get(reverse("community:kpis"))
+    assert _computes(queries)
+    assert _professionals(page.context) == 1
+    assert Figures.readable(KpiSnapshot.objects.get().figures)

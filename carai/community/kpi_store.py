@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import F, Model, Q
 from django.utils import timezone
 
 from carai.community.kpis import Figures, KpiFilters, figures_compute
@@ -90,6 +90,7 @@ def _is_current(snapshot: KpiSnapshot | None, version: int) -> bool:
         and snapshot.computed_at is not None
         and snapshot.data_version == version
         and timezone.now() - snapshot.computed_at < STALE_AFTER
+        and Figures.readable(snapshot.figures)
     )
 
 
@@ -97,7 +98,9 @@ def _stored(snapshot: KpiSnapshot | None, version: int) -> StoredFigures:
     if snapshot is None:
         return StoredFigures(None, None, False, 0.0, None)
     return StoredFigures(
-        figures=Figures.from_json(snapshot.figures) if snapshot.computed_at else None,
+        figures=Figures.from_json(snapshot.figures)
+        if snapshot.computed_at and Figures.readable(snapshot.figures)
+        else None,
         computed_at=snapshot.computed_at,
         is_current=_is_current(snapshot, version),
         last_seconds=snapshot.seconds,
@@ -134,7 +137,10 @@ def kpi_figures_compute(*, filters: KpiFilters) -> KpiSnapshot:
             "seconds": seconds,
         },
     )
-    KpiSnapshot.objects.filter(computed_at__lt=now - FORGET_AFTER).delete()
+    forgotten = now - FORGET_AFTER
+    KpiSnapshot.objects.filter(
+        Q(computed_at__lt=forgotten) | Q(computed_at__isnull=True, requested_at__lt=forgotten)
+    ).delete()
     return snapshot
 
 

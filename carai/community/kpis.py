@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
@@ -150,12 +150,19 @@ class Figures:
     months: list[str] = field(default_factory=list)  # "YYYY-MM"
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
 
+    # Raise when the fields change: stored figures of another format are worked out again.
+    FORMAT: ClassVar[int] = 1
+
     def as_json(self) -> dict[str, object]:
-        return asdict(self)
+        return {"format": self.FORMAT, **asdict(self)}
+
+    @classmethod
+    def readable(cls, data: dict[str, Any]) -> bool:
+        return data.get("format") == cls.FORMAT
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Figures:
-        return cls(**{name: data[name] for name in cls.__dataclass_fields__})
+        return cls(**{f.name: data[f.name] for f in fields(cls)})
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from carai.accounts.models import User
-from carai.community.models import Membership, Organisation
+from carai.community.models import Membership, Organisation, Role, StudentLevel
 from carai.usecases.models import JoinRequest, JoinStatus, Status, TeamMember, UseCase
 from carai.usecases.phases import FINISHED, PHASES, RESPONSIBLE_AI
 
@@ -78,18 +78,49 @@ def join_requests_for_my_teams(*, user: User) -> QuerySet[JoinRequest]:
     )
 
 
-def member_organisation_names(*, users: list[User]) -> dict[int, list[str]]:
-    """The partner organisations each person is an active member of (for the team to see
-    who asks to join)."""
-    names: dict[int, list[str]] = {}
-    for user_id, name in (
+@dataclass(frozen=True)
+class PersonContext:
+    """Where a team member (or someone asking to join) comes from."""
+
+    organisations: list[str]
+    study: str  # for students: level and programme, e.g. "MBO, Verpleegkunde niveau 4"
+
+
+def people_context(*, users: list[User]) -> dict[int, PersonContext]:
+    """The active partner memberships of each person: organisation names and, for students,
+    their study level and programme (one query)."""
+    organisations: dict[int, list[str]] = {}
+    studies: dict[int, list[str]] = {}
+    levels = dict(StudentLevel.choices)
+    for user_id, name, role, level, programme in (
         Membership.objects.active()
         .filter(user__in=users, organisation__is_active=True)
-        .values_list("user_id", "organisation__name")
+        .values_list("user_id", "organisation__name", "role", "student_level", "programme")
         .order_by("organisation__name")
     ):
-        names.setdefault(user_id, []).append(name)
-    return names
+        if name not in organisations.setdefault(user_id, []):
+            organisations[user_id].append(name)
+        if role == Role.STUDENT and (level or programme):
+            study = ", ".join(str(part) for part in (levels.get(level, ""), programme) if part)
+            if study not in studies.setdefault(user_id, []):
+                studies[user_id].append(study)
+    return {
+        user.pk: PersonContext(organisations.get(user.pk, []), "; ".join(studies.get(user.pk, [])))
+        for user in users
+    }
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    member: TeamMember
+    person: PersonContext
+
+
+def team_rows(use_case: UseCase) -> list[TeamRow]:
+    """The team with each member's organisations and, for students, level and programme."""
+    members = list(use_case.team.select_related("user"))
+    context = people_context(users=[m.user for m in members])
+    return [TeamRow(m, context[m.user_id]) for m in members]
 
 
 def submit_organisations(*, user: User) -> QuerySet[Organisation]:

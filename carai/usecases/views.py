@@ -109,7 +109,7 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         "current_phase": current,
         "phase_form": phase_form,
         "records": use_case.phase_records.order_by("pk"),
-        "team": use_case.team.select_related("user"),
+        "team": selectors.team_rows(use_case),
         "mix": selectors.team_mix(use_case),
         "rai": rai,
         "rai_open": sum(1 for row in rai if row.status == "open"),
@@ -134,11 +134,11 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
     return context
 
 
-def _join_requests(use_case: UseCase) -> list[tuple[JoinRequest, list[str]]]:
-    """Waiting requests with the partner organisations of whoever asks."""
+def _join_requests(use_case: UseCase) -> list[tuple[JoinRequest, selectors.PersonContext]]:
+    """Waiting requests, with where whoever asks comes from."""
     waiting = list(selectors.join_requests_waiting(use_case=use_case))
-    names = selectors.member_organisation_names(users=[r.user for r in waiting])
-    return [(r, names.get(r.user_id, [])) for r in waiting]
+    context = selectors.people_context(users=[r.user for r in waiting])
+    return [(r, context[r.user_id]) for r in waiting]
 
 
 @login_required
