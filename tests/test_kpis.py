@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from carai.community import events
-from carai.community.kpis import KpiFilters, dashboard
+from carai.community.kpis import KpiFilters, dashboard, figures_compute
 from carai.community.models import EventRegistration, KpiTarget, Role
 from carai.learning.models import Enrolment
 from carai.usecases import services as usecases
@@ -118,9 +118,25 @@ def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: Worl
     assert "900" in csv_text
     xlsx = lead.get(reverse("community:kpi_export", kwargs={"fmt": "xlsx"}))
     book = load_workbook(io.BytesIO(xlsx.content))
-    assert len(book.sheetnames) == 2
+    assert len(book.sheetnames) == 3  # figures, reached per month, activity per month
     values = [row[1].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert 1 in values
     assert lead.get(reverse("community:kpi_export", kwargs={"fmt": "pdf"})).status_code == 404
     report = lead.get(reverse("community:kpi_report")).content.decode()
     assert "900" in report
+
+
+def test_activity_per_month(activity: None, world: World) -> None:
+    figures = figures_compute(KpiFilters())
+    assert sum(figures.activity["events"]) == 1
+    assert sum(figures.activity["attendance"]) == 1
+    assert sum(figures.activity["demonstrators"]) == 0
+    # The organisation's module is published: once, however many language versions.
+    assert sum(figures.activity["modules"]) == figures.modules
+    assert len(figures.activity_months) == len(figures.activity["events"])
+    this_month = timezone.localdate().strftime("%Y-%m")
+    assert figures.activity_months[-1] >= this_month
+    long_ago = figures_compute(
+        KpiFilters(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
+    )
+    assert sum(long_ago.activity.get("events", [])) == 0

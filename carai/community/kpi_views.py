@@ -72,7 +72,19 @@ def _chart(board: kpis.Dashboard) -> dict[str, object]:
             "labels": [p for p, _n in board.use_cases_by_phase],
             "values": [n for _p, n in board.use_cases_by_phase],
         },
+        "activity": {
+            "months": board.activity_months,
+            "series": [{"label": label, "values": values} for label, values in board.activity],
+        },
     }
+
+
+def _activity_rows(board: kpis.Dashboard) -> list[tuple[str, list[int]]]:
+    """(month, [count per activity]) for the table beside the activity chart."""
+    return [
+        (month, [values[i] for _label, values in board.activity])
+        for i, month in enumerate(board.activity_months)
+    ]
 
 
 def _month_rows(board: kpis.Dashboard) -> list[tuple[str, list[int]]]:
@@ -110,7 +122,12 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     }
     if stored.figures is not None:
         board = kpis.Dashboard.of(stored.figures, goal)
-        context.update(board=board, chart=_chart(board), month_rows=_month_rows(board))
+        context.update(
+            board=board,
+            chart=_chart(board),
+            month_rows=_month_rows(board),
+            activity_rows=_activity_rows(board),
+        )
     return render(request, "community/kpis/dashboard.html", context)
 
 
@@ -180,6 +197,10 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
     months.append([_("Month"), *[figure.label for figure in board.reached]])
     for index, month in enumerate(board.months):
         months.append([month, *[board.reached_by_month[f.key][index] for f in board.reached]])
+    activity = book.create_sheet(_("Activity per month")[:31])
+    activity.append([_("Month"), *[label for label, _values in board.activity]])
+    for month, values in _activity_rows(board):
+        activity.append([month, *values])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(
@@ -202,6 +223,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
             "board": board,
             "filters": filters,
             "rows": _rows(board),
+            "activity_rows": _activity_rows(board),
             "today": timezone.localdate(),
             "computed_at": computed_at,
             "branch_label": CareBranch(filters.branch).label if filters.branch else "",

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import (
     KPI_DEFAULT_TARGETS,
@@ -44,6 +45,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
     KpiKey.PROFESSIONALS: (Role.PROFESSIONAL, Role.AI_COACH),
     KpiKey.STUDENTS: (Role.STUDENT,),
     KpiKey.EDUCATORS: (Role.EDUCATOR,),
+}
+
+
+# What happened per month, beside the people reached (key -> label).
+ACTIVITY = {
+    "events": _("Events held"),
+    "attendance": _("Attendances at events"),
+    "demonstrators": _("Demonstrators added"),
+    "modules": _("Learning modules published for the first time"),
 }
 
 
@@ -149,9 +159,11 @@ class Figures:
     partners: dict[str, int]  # organisation kind -> partners
     months: list[str] = field(default_factory=list)  # "YYYY-MM"
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
+    activity_months: list[str] = field(default_factory=list)  # "YYYY-MM"
+    activity: dict[str, list[int]] = field(default_factory=dict)  # ACTIVITY key -> per month
 
     # Raise when the fields change: stored figures of another format are worked out again.
-    FORMAT: ClassVar[int] = 1
+    FORMAT: ClassVar[int] = 2
 
     def as_json(self) -> dict[str, object]:
         return {"format": self.FORMAT, **asdict(self)}
@@ -180,6 +192,8 @@ class Dashboard:
     partners: list[tuple[str, int]]
     months: list[str] = field(default_factory=list)
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
+    activity_months: list[str] = field(default_factory=list)
+    activity: list[tuple[str, list[int]]] = field(default_factory=list)  # (label, per month)
 
     @classmethod
     def of(cls, figures: Figures, goal: dict[str, int]) -> Dashboard:
@@ -211,6 +225,10 @@ class Dashboard:
             partners=[(str(kinds.get(kind, kind)), n) for kind, n in figures.partners.items()],
             months=figures.months,
             reached_by_month=figures.reached_by_month,
+            activity_months=figures.activity_months,
+            activity=[
+                (str(label), figures.activity.get(key, [])) for key, label in ACTIVITY.items()
+            ],
         )
 
 
@@ -248,15 +266,22 @@ def figures_compute(filters: KpiFilters) -> Figures:
         attended=True, user_id__in=filters.memberships().values("user_id")
     ).filter(filters.period("event__starts_at"))
     months, by_month = _monthly(reach)
+    events = Event.objects.filter(filters.period("starts_at"))
+    demonstrators = Demonstrator.objects.filter(use_case__in=use_cases)
+    counts = _activity_counts(
+        events=events, attendance=attendance, demonstrators=demonstrators, modules=modules
+    )
+    activity_months, activity = _activity_series(counts)
     return Figures(
         reached=per_group,
         reached_total=len(reach.first),
         use_cases=sum(by_phase.values()),
         use_cases_by_phase=by_phase,
         modules=modules.values("key").distinct().count(),
-        events=Event.objects.filter(filters.period("starts_at")).count(),
-        attendance=attendance.count(),
-        demonstrators=Demonstrator.objects.filter(use_case__in=use_cases).count(),
+        # Counted per month above; the totals are their sums (no second pass).
+        events=sum(counts["events"].values()),
+        attendance=sum(counts["attendance"].values()),
+        demonstrators=sum(counts["demonstrators"].values()),
         partners=dict(
             organisations.values_list("kind")
             .annotate(n=Count("pk"))
@@ -265,6 +290,8 @@ def figures_compute(filters: KpiFilters) -> Figures:
         ),
         months=months,
         reached_by_month=by_month,
+        activity_months=activity_months,
+        activity=activity,
     )
 
 
@@ -363,3 +390,67 @@ def _monthly(reach: _Reach) -> tuple[list[str], dict[str, list[int]]]:
             values.append(running)
         series[key] = values
     return [m.strftime("%Y-%m") for m in months], series
+
+
+def _activity_counts(
+    *,
+    events: QuerySet[Event],
+    attendance: QuerySet[EventRegistration],
+    demonstrators: QuerySet[Demonstrator],
+    modules: QuerySet[Module],
+) -> dict[str, dict[datetime.date, int]]:
+    """How many events, attendances, demonstrators and newly published modules per local
+    month. The database counts per moment (attendances per event start: as many rows as
+    events), Python puts the moments in months."""
+    zone = timezone.get_current_timezone()
+
+    def per_month(found: QuerySet[Any], moment: str) -> dict[datetime.date, int]:
+        months: Counter[datetime.date] = Counter()
+        for when, n in (
+            found.order_by().values(moment).annotate(n=Count("pk")).values_list(moment, "n")
+        ):
+            if when is not None:
+                months[_local_month(when, zone)] += n
+        return dict(months)
+
+    counts = {
+        "events": per_month(events, "starts_at"),
+        "attendance": per_month(attendance, "event__starts_at"),
+        "demonstrators": per_month(demonstrators, "created_at"),
+        # A module counts once, in the month its first language version was published.
+        "modules": dict(
+            Counter(
+                _local_month(first, zone)
+                for first in modules.order_by()
+                .values("key")
+                .annotate(first=Min("published_at"))
+                .values_list("first", flat=True)
+                if first is not None
+            )
+        ),
+    }
+    return counts
+
+
+def _activity_series(
+    counts: dict[str, dict[datetime.date, int]],
+) -> tuple[list[str], dict[str, list[int]]]:
+    """Per month from the first to this one, for at most the last five years."""
+    seen = [month for per_key in counts.values() for month in per_key]
+    if not seen:
+        return [], {}
+    last = max(timezone.localdate().replace(day=1), *seen)
+    months: list[datetime.date] = [min(seen)]
+    while months[-1] < last:
+        months.append((months[-1] + datetime.timedelta(days=32)).replace(day=1))
+    months = months[-MAX_MONTHS:]
+    series = {key: [counts[key].get(month, 0) for month in months] for key in ACTIVITY}
+    return [m.strftime("%Y-%m") for m in months], series
+
+
+def _local_month(moment: datetime.datetime | datetime.date, zone: datetime.tzinfo) -> datetime.date:
+    if isinstance(moment, datetime.datetime):
+        if timezone.is_aware(moment):
+            moment = moment.astimezone(zone)
+        return moment.date().replace(day=1)
+    return moment.replace(day=1)

@@ -9,6 +9,7 @@
   }
   var data = JSON.parse(source.textContent);
   var colours = ["#0b5e6b", "#b34700", "#5b3f8c"];
+  var activityColours = ["#0b5e6b", "#b34700", "#5b3f8c", "#3d6b1f"];
   var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var common = { responsive: true, animation: reduced ? false : undefined, maintainAspectRatio: false };
   var reached = document.getElementById("reached-chart");
@@ -43,6 +44,23 @@
         { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
         common
       ),
+    });
+  }
+  var activity = document.getElementById("activity-chart");
+  if (activity && data.activity.months.length) {
+    new window.Chart(activity, {
+      type: "bar",
+      data: {
+        labels: data.activity.months,
+        datasets: data.activity.series.map(function (series, index) {
+          return {
+            label: series.label,
+            data: series.values,
+            backgroundColor: activityColours[index % activityColours.length],
+          };
+        }),
+      },
+      options: Object.assign({ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, common),
     });
   }
 })();
