@@ -508,3 +508,13 @@ def test_a_module_in_two_languages_is_one_module_to_learn() -> None:
     other = Module(key="wat-is-ai", language="en", title="What is AI?")
     assert one_per_key([english, dutch, other], language="nl") == [dutch, other]
     assert one_per_key([dutch, english], language="en") == [english]
+
+
+@pytest.mark.parametrize("with_modules", [True, False])
+def test_the_tool_form_shows_every_field_once_in_a_section(db: None, with_modules: bool) -> None:
+    from carai.register.forms import ToolForm
+
+    form = ToolForm(modules=Module.objects.all() if with_modules else None)
+    placed = [field.name for _heading, fields in form.sections() for field in fields]
+    assert sorted(placed) == sorted(form.fields)  # none missing, none twice
+    assert all(fields for _heading, fields in form.sections())

@@ -91,6 +91,44 @@ class ToolForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.instance.required_modules.values_list("pk", flat=True)
             )
 
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The fields in groups with a heading, so the long form reads in steps."""
+        groups: list[tuple[Any, list[str]]] = [
+            (
+                _("The tool"),
+                ["name", "vendor", "product", "version", "description", "purpose"],
+            ),
+            (_("Use"), ["status", "approved_uses", "roles", "teams", "required_modules"]),
+            (
+                _("Where the data goes"),
+                [
+                    "hosting",
+                    "data_location",
+                    "processor_agreement",
+                    "dpia_done",
+                    "dpia_date",
+                    "dpia_link",
+                ],
+            ),
+            (
+                _("Which data may go in"),
+                [
+                    name
+                    for category, _label in DataCategory.choices
+                    for name in (rule_field(category), conditions_field(category))
+                ],
+            ),
+            (
+                _("AI Act, oversight and risks"),
+                ["ai_act_category", "general_purpose", "human_oversight", "known_risks"],
+            ),
+            (_("Contact and review"), ["contact_person", "contact_email", "next_review"]),
+        ]
+        return [
+            (str(heading), [self[name] for name in names if name in self.fields])
+            for heading, names in groups
+        ]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for category, label in DataCategory.choices:
