@@ -57,6 +57,11 @@ def join_requests_of(*, user: User) -> QuerySet[JoinRequest]:
     return JoinRequest.objects.filter(user=user).select_related("use_case")
 
 
+def pending_join_request(*, use_case: UseCase, user: User) -> JoinRequest | None:
+    """The person's request to join this team that still waits, if any."""
+    return use_case.join_requests.filter(user=user, status=JoinStatus.PENDING).first()
+
+
 def join_requests_waiting(*, use_case: UseCase) -> QuerySet[JoinRequest]:
     """Requests the team still has to answer (for the team and the lead)."""
     return (

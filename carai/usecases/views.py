@@ -22,6 +22,7 @@ from carai.usecases.access import (
     access_published_use_case,
     access_use_case,
     access_use_case_for_lead,
+    in_team,
 )
 from carai.usecases.canvas import canvas_pdf
 from carai.usecases.forms import (
@@ -37,7 +38,7 @@ from carai.usecases.forms import (
     TeamAddForm,
     TriageForm,
 )
-from carai.usecases.models import Cycle, JoinRequest, JoinStatus, PhaseRecord, Status, UseCase
+from carai.usecases.models import Cycle, JoinRequest, PhaseRecord, Status, UseCase
 from carai.usecases.phases import FINISHED, phase
 
 
@@ -512,7 +513,6 @@ def join(request: HttpRequest, use_case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your request has been sent. The team will answer you."))
             return redirect("usecases:join", use_case_id=use_case.pk)
-    pending = use_case.join_requests.filter(user=user, status=JoinStatus.PENDING).first()
     return render(
         request,
         "usecases/join.html",
@@ -520,8 +520,8 @@ def join(request: HttpRequest, use_case_id: int) -> HttpResponse:
             "use_case": use_case,
             "form": form,
             "mix": selectors.team_mix(use_case),
-            "in_team": use_case.team.filter(user=user).exists(),
-            "pending": pending,
+            "in_team": in_team(user=user, use_case=use_case),
+            "pending": selectors.pending_join_request(use_case=use_case, user=user),
             "is_member": selectors.submit_organisations(user=user).exists(),
         },
     )
