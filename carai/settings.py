@@ -132,6 +132,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mails (carai.core.mail): the same templates, without HTML escaping.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from carai.accounts.models import User
+from carai.core.mail import mail_send
 
 
 @task()
@@ -28,9 +26,10 @@ def password_reset_email_send(*, user_id: int) -> bool:
             "token": default_token_generator.make_token(user),
         },
     )
-    with translation.override(user.preferred_language):
-        context = {"user": user, "link": settings.CARAI_BASE_URL.rstrip("/") + path}
-        subject = render_to_string("accounts/email/password_reset_subject.txt", context).strip()
-        body = render_to_string("accounts/email/password_reset_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail_send(
+        to=user.email,
+        language=user.preferred_language,
+        template="accounts/email/password_reset",
+        context={"user": user, "link": settings.CARAI_BASE_URL.rstrip("/") + path},
+    )
     return True

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
 from carai.community.kpi_store import kpi_figures_compute
 from carai.community.kpis import KpiFilters
 from carai.community.models import Invitation, KpiSnapshot
+from carai.core.mail import mail_send
 
 
 @task()
@@ -28,16 +26,16 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         "community:invitation_accept",
         kwargs={"public_id": invitation.public_id, "token": invitation.token},
     )
-    language = invitation.invited_by.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    mail_send(
+        to=invitation.email,
+        language=invitation.invited_by.preferred_language,
+        template="community/email/invitation",
+        context={
             "invitation": invitation,
             "link": settings.CARAI_BASE_URL.rstrip("/") + path,
             "days": settings.CARAI_INVITATION_DAYS,
-        }
-        subject = render_to_string("community/email/invitation_subject.txt", context).strip()
-        body = render_to_string("community/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+        },
+    )
     return True
 
 

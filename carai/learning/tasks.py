@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
+from carai.core.mail import mail_send
 from carai.learning.certificates import verification_url
 from carai.learning.models import Certificate
 
@@ -20,11 +19,12 @@ def _remind(certificate: Certificate) -> None:
     days = max(1, math.ceil(seconds_left / 86400))
     if not user.is_active or user.erased_at is not None:
         return
-    with translation.override(user.preferred_language):
-        context = {"certificate": certificate, "days": days, "link": verification_url(certificate)}
-        subject = render_to_string("learning/email/expiry_subject.txt", context).strip()
-        body = render_to_string("learning/email/expiry_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+    mail_send(
+        to=user.email,
+        language=user.preferred_language,
+        template="learning/email/expiry",
+        context={"certificate": certificate, "days": days, "link": verification_url(certificate)},
+    )
 
 
 @task()

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
 from carai.accounts.models import User
+from carai.core.mail import mail_send
 from carai.usecases.models import JoinRequest, JoinStatus
 
 
 def _send(*, to: User, template: str, context: dict[str, object]) -> None:
-    with translation.override(to.preferred_language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"usecases/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"usecases/email/{template}_body.txt", context)
-    send_mail(subject, body, None, [to.email])
+    mail_send(
+        to=to.email,
+        language=to.preferred_language,
+        template=f"usecases/email/{template}",
+        context=context,
+    )
 
 
 def _link(path: str) -> str:
