@@ -14,8 +14,7 @@ from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.learning.models import Module
 from carai.register.content import read_templates
-from carai.register.forms import TOOL_FIELDS
-from carai.register.models import AITool, Guideline, Register, ToolStatus, ToolTemplate
+from carai.register.models import TOOL_FIELDS, AITool, Guideline, Register, ToolStatus, ToolTemplate
 from carai.register.services import (
     guideline_publish,
     register_publish,

@@ -8,17 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from carai.community.models import Role
 from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
-from carai.register.models import AITool, DataCategory, Permission
+from carai.register.models import TOOL_FIELDS, AITool, DataCategory, Permission
 
 MAX_CHECK_CHARS = 20_000
 MAX_CSV_BYTES = 1_000_000
 
-TOOL_FIELDS = [
-    "name", "vendor", "product", "version", "description", "purpose", "approved_uses",
-    "status", "roles", "teams", "hosting", "data_location", "processor_agreement",
-    "dpia_done", "dpia_date", "dpia_link", "ai_act_category", "general_purpose",
-    "human_oversight", "known_risks", "contact_person", "contact_email", "next_review",
-]  # fmt: skip
 TEXT_AREAS = ["description", "purpose", "approved_uses", "human_oversight", "known_risks"]
 
 

@@ -273,16 +273,19 @@ class CheckCount(models.Model):
         return f"{self.tool or '-'} {self.verdict} {self.day}: {self.count}"
 
 
+# Every field of a tool that people fill in: the form, the CSV, the history snapshot.
+TOOL_FIELDS = [
+    "name", "vendor", "product", "version", "description", "purpose", "approved_uses",
+    "status", "roles", "teams", "hosting", "data_location", "processor_agreement",
+    "dpia_done", "dpia_date", "dpia_link", "ai_act_category", "general_purpose",
+    "human_oversight", "known_risks", "contact_person", "contact_email", "next_review",
+]  # fmt: skip
+
+
 def tool_snapshot(tool: AITool) -> dict[str, Any]:
     """Everything a version of a tool says, as plain JSON (for history and diffs)."""
-    fields = [
-        "name", "vendor", "product", "version", "description", "purpose", "approved_uses",
-        "status", "roles", "teams", "hosting", "data_location", "processor_agreement",
-        "dpia_done", "dpia_date", "dpia_link", "ai_act_category", "general_purpose",
-        "human_oversight", "known_risks", "contact_person", "contact_email", "next_review",
-    ]  # fmt: skip
     data: dict[str, Any] = {}
-    for field in fields:
+    for field in TOOL_FIELDS:
         value = getattr(tool, field)
         data[field] = value.isoformat() if hasattr(value, "isoformat") else value
     data["data_rules"] = {

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
 from carai.learning.models import Enrolment, Module
-from carai.register.forms import TOOL_FIELDS, conditions_field, rule_field
+from carai.register.forms import conditions_field, rule_field
 from carai.register.models import (
+    TOOL_FIELDS,
     Acknowledgement,
     AITool,
     CheckCount,
