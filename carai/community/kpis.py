@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -354,14 +355,9 @@ def _months_of(seconds: dict[int, int]) -> dict[int, datetime.date]:
     zone = timezone.get_current_timezone()
     lowest = datetime.datetime.fromtimestamp(min(seconds.values()), zone)
     highest = datetime.datetime.fromtimestamp(max(seconds.values()), zone)
-    month = lowest.date().replace(day=1)
-    starts: list[int] = []  # where each month begins, in seconds since 1970
-    months: list[datetime.date] = []
-    while month <= highest.date():
-        local_midnight = datetime.datetime.combine(month, datetime.time(), zone)
-        starts.append(int(local_midnight.timestamp()))
-        months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    months = _months_from(lowest.date(), highest.date())
+    # Where each month begins, in seconds since 1970.
+    starts = [int(datetime.datetime.combine(m, datetime.time(), zone).timestamp()) for m in months]
     return {
         person: months[bisect.bisect_right(starts, moment) - 1]
         for person, moment in seconds.items()
@@ -373,11 +369,7 @@ def _monthly(reach: _Reach) -> tuple[list[str], dict[str, list[int]]]:
     for at most the last five years; earlier reach is in the first month's figure."""
     if not reach.first:
         return [], {}
-    last = max(timezone.localdate().replace(day=1), *reach.first.values())
-    months: list[datetime.date] = [min(reach.first.values())]
-    while months[-1] < last:
-        months.append((months[-1] + datetime.timedelta(days=32)).replace(day=1))
-    months = months[-MAX_MONTHS:]
+    months = _chart_months(reach.first.values())
     new: dict[str, dict[datetime.date, int]] = {key: defaultdict(int) for key in GROUPS}
     for user_id, month in reach.first.items():
         for key in reach.groups.get(user_id, ()):
@@ -413,7 +405,7 @@ def _activity_counts(
                 months[_local_month(when, zone)] += n
         return dict(months)
 
-    counts = {
+    return {
         "events": per_month(events, "starts_at"),
         "attendance": per_month(attendance, "event__starts_at"),
         "demonstrators": per_month(demonstrators, "created_at"),
@@ -429,7 +421,6 @@ def _activity_counts(
             )
         ),
     }
-    return counts
 
 
 def _activity_series(
@@ -439,13 +430,24 @@ def _activity_series(
     seen = [month for per_key in counts.values() for month in per_key]
     if not seen:
         return [], {}
-    last = max(timezone.localdate().replace(day=1), *seen)
-    months: list[datetime.date] = [min(seen)]
-    while months[-1] < last:
-        months.append((months[-1] + datetime.timedelta(days=32)).replace(day=1))
-    months = months[-MAX_MONTHS:]
+    months = _chart_months(seen)
     series = {key: [counts[key].get(month, 0) for month in months] for key in ACTIVITY}
     return [m.strftime("%Y-%m") for m in months], series
+
+
+def _months_from(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    """The first day of every month from ``first``'s month to ``last``'s."""
+    months = [first.replace(day=1)]
+    while months[-1] < last.replace(day=1):
+        months.append((months[-1] + datetime.timedelta(days=32)).replace(day=1))
+    return months
+
+
+def _chart_months(seen: Iterable[datetime.date]) -> list[datetime.date]:
+    """The months a chart shows: from the first one seen up to this month (or a later one
+    seen), at most the last five years."""
+    seen = list(seen)
+    return _months_from(min(seen), max(timezone.localdate(), *seen))[-MAX_MONTHS:]
 
 
 def _local_month(moment: datetime.datetime | datetime.date, zone: datetime.tzinfo) -> datetime.date:
