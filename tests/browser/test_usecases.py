@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from django.utils.text import capfirst
 from PIL import Image
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 
+from carai.usecases.models import UseCase
 from carai.usecases.services import cycle_create
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import Visit, nl, nl_start, shown
@@ -37,6 +38,28 @@ def cycle(demo_community: object) -> None:
         starts_on=datetime.date(2027, 2, 1),
         ends_on=datetime.date(2027, 7, 31),
     )
+
+
+KEVIN = "zorgmedewerker@debrug.example"  # care worker of De Brug
+
+
+def kevin_submits(title: str) -> UseCase:
+    """Kevin of De Brug submits a question, and so joins its team (reached once more)."""
+    from carai.accounts.models import User
+    from carai.community.models import Organisation
+    from carai.usecases.services import use_case_submit
+
+    return use_case_submit(
+        actor=User.objects.get(email=KEVIN),
+        organisation=Organisation.objects.get(slug="de-brug"),
+        data={"title": title, "problem": "p", "who_has_it": "w", "expected_value": "e"},
+    )
+
+
+def professionals_reached(page: Page) -> tuple[Locator, int]:
+    """The key figure of care professionals reached, and the number it shows."""
+    figure = page.locator(".carai-kpi").filter(has_text=shown("Care professionals reached"))
+    return figure, int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
 
 
 def test_question_becomes_use_case_with_a_demonstrator(
@@ -116,23 +139,13 @@ def test_use_cases_on_a_phone(visit: Visit, demo_password: str) -> None:
 def test_lead_sees_the_key_figures_change_and_exports_them(
     visit: Visit, demo_password: str, cycle: None
 ) -> None:
-    from carai.accounts.models import User
-    from carai.community.models import Organisation
-    from carai.usecases.services import use_case_submit
-
     page = visit.page
     visit.log_in(LEAD, demo_password)
     page.goto(visit.url("/community/kpis/"))
-    figure = page.locator(".carai-kpi").filter(has_text=shown("Care professionals reached"))
-    before = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
-    # A care worker joins a use case (by submitting a question): reached once more.
-    use_case_submit(
-        actor=User.objects.get(email="zorgmedewerker@debrug.example"),
-        organisation=Organisation.objects.get(slug="de-brug"),
-        data={"title": "Vraag", "problem": "p", "who_has_it": "w", "expected_value": "e"},
-    )
+    _figure, before = professionals_reached(page)
+    kevin_submits("Vraag")
     page.reload()
-    after = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+    _figure, after = professionals_reached(page)
     assert after == before + 1
     expect(
         page.get_by_role("table", name=nl("People reached, counted up to the end of each month"))
@@ -153,24 +166,16 @@ def test_slow_key_figures_are_worked_out_while_the_lead_looks_on(
 ) -> None:
     from django.test import override_settings
 
-    from carai.accounts.models import User
     from carai.community.kpi_store import kpi_figures_compute
     from carai.community.kpis import KpiFilters
-    from carai.community.models import KpiSnapshot, Organisation
-    from carai.usecases.services import use_case_submit
+    from carai.community.models import KpiSnapshot
 
     page = visit.page
     visit.log_in(LEAD, demo_password)
     page.goto(visit.url("/community/kpis/"))
-    figure = page.locator(".carai-kpi").filter(has_text=shown("Care professionals reached"))
-    before = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
+    figure, before = professionals_reached(page)
     KpiSnapshot.objects.update(seconds=8.0)  # as if this community were very large
-    brug = Organisation.objects.get(slug="de-brug")
-    use_case_submit(
-        actor=User.objects.get(email="zorgmedewerker@debrug.example"),
-        organisation=brug,
-        data={"title": "Vraag", "problem": "p", "who_has_it": "w", "expected_value": "e"},
-    )
+    brug = kevin_submits("Vraag").organisation
     # The background worker holds the task back until this test does its work.
     dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     with override_settings(TASKS=dummy):
@@ -178,12 +183,11 @@ def test_slow_key_figures_are_worked_out_while_the_lead_looks_on(
         expect(
             page.get_by_text(re.compile(r"^Deze cijfers zijn van .* opnieuw berekend\.$"))
         ).to_be_visible()
-        assert int(figure.locator(".carai-kpi__value").inner_text().split("/")[0]) == before
+        assert professionals_reached(page)[1] == before
         visit.check("kpis-outdated", screenshot=True)
         kpi_figures_compute(filters=KpiFilters())  # what the worker does
         page.get_by_role("link", name=nl("Show the new figures")).click(timeout=10_000)
-        after = int(figure.locator(".carai-kpi__value").inner_text().split("/")[0])
-        assert after == before + 1
+        assert professionals_reached(page)[1] == before + 1
 
         # A filter never asked for before: a progress notice, then the figures by themselves.
         KpiSnapshot.objects.update(seconds=8.0)  # judged by the other filters' last time
@@ -199,16 +203,12 @@ def test_a_care_worker_joins_the_team_of_another_organisation(
     visit: Visit, demo_password: str, cycle: None
 ) -> None:
     from carai.accounts.models import User
-    from carai.community.models import Organisation
     from carai.usecases import services
     from carai.usecases.models import Cycle
 
-    kevin = User.objects.get(email="zorgmedewerker@debrug.example")
-    use_case = services.use_case_submit(
-        actor=kevin,
-        organisation=Organisation.objects.get(slug="de-brug"),
-        data={"title": "Spraak (test)", "problem": "p", "who_has_it": "w", "expected_value": "e"},
-    )
+    use_case = kevin_submits("Spraak (test)")
+    kevin = use_case.submitted_by
+    assert kevin is not None
     use_case = services.use_case_triage(
         actor=User.objects.get(email=LEAD),
         use_case=use_case,
@@ -248,7 +248,7 @@ def test_a_care_worker_joins_the_team_of_another_organisation(
 
     # Kevin, who owns the use case, sees the request and accepts it.
     page.context.clear_cookies()
-    visit.log_in("zorgmedewerker@debrug.example", demo_password)
+    visit.log_in(KEVIN, demo_password)
     visit.goto("/use-cases/")
     page.get_by_role("link", name=re.compile(r"Sanne Verbeek .*Spraak \(test\)")).click()
     requests = page.locator("#join-requests")
