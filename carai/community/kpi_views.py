@@ -195,8 +195,8 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
         sheet.append([label, value, target])
     months = book.create_sheet(_("Per month")[:31])
     months.append([_("Month"), *[figure.label for figure in board.reached]])
-    for index, month in enumerate(board.months):
-        months.append([month, *[board.reached_by_month[f.key][index] for f in board.reached]])
+    for month, values in _month_rows(board):
+        months.append([month, *values])
     activity = book.create_sheet(_("Activity per month")[:31])
     activity.append([_("Month"), *[label for label, _values in board.activity]])
     for month, values in _activity_rows(board):

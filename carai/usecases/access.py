@@ -15,8 +15,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from carai.accounts.models import User
-from carai.usecases.models import Demonstrator, JoinRequest, Status, UseCase
-from carai.usecases.phases import FINISHED
+from carai.usecases.models import Demonstrator, JoinRequest, UseCase
 
 
 def in_team(*, user: User, use_case: UseCase) -> bool:
@@ -77,9 +76,9 @@ def access_demonstrator_file(*, user: User | None, demonstrator_id: int) -> Demo
 def access_open_use_case(*, user: User, use_case_id: int) -> UseCase:
     """A use case whose team looks for new members, for any signed-in member to read."""
     use_case = (
-        UseCase.objects.select_related("organisation", "cycle")
-        .filter(pk=use_case_id, open_to_join=True, status=Status.ACCEPTED)
-        .exclude(phase=FINISHED)
+        UseCase.objects.open_to_join()
+        .select_related("organisation", "cycle")
+        .filter(pk=use_case_id)
         .first()
     )
     if use_case is None or not user.is_active:

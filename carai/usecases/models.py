@@ -48,6 +48,12 @@ class Maturity(models.TextChoices):
 PHASE_CHOICES = [(p.key, p.label) for p in PHASES] + [(FINISHED, _("Finished"))]
 
 
+class UseCaseQuerySet(models.QuerySet["UseCase"]):
+    def open_to_join(self) -> UseCaseQuerySet:
+        """Running use cases whose team looks for new members (see ``UseCase.can_be_joined``)."""
+        return self.filter(open_to_join=True, status=Status.ACCEPTED).exclude(phase=FINISHED)
+
+
 class UseCase(models.Model):
     title = models.CharField(_("title"), max_length=200)
     problem = models.TextField(_("the problem"))
@@ -96,6 +102,8 @@ class UseCase(models.Model):
         verbose_name=_("learning module made from it"),
     )
 
+    objects = UseCaseQuerySet.as_manager()
+
     class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("use case")
@@ -109,6 +117,16 @@ class UseCase(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_running(self) -> bool:
+        """Accepted into a cycle and not finished yet."""
+        return self.status == Status.ACCEPTED and self.phase != FINISHED
+
+    @property
+    def can_be_joined(self) -> bool:
+        """Whether members may ask to join: the team opened it, and the use case runs."""
+        return self.open_to_join and self.is_running
 
     def lessons_learned(self) -> list[tuple[str, str]]:
         """(label, text) of what went well, what went wrong and the advice."""

@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role, StudentLevel
 from carai.usecases.models import JoinRequest, JoinStatus, Status, TeamMember, UseCase
-from carai.usecases.phases import FINISHED, PHASES, RESPONSIBLE_AI
+from carai.usecases.phases import PHASES, RESPONSIBLE_AI
 
 
 def use_cases_of(*, user: User) -> QuerySet[UseCase]:
@@ -44,8 +44,7 @@ def showcase() -> QuerySet[UseCase]:
 def open_use_cases() -> QuerySet[UseCase]:
     """Use cases whose team looks for new members (see ``access_open_use_case``)."""
     return (
-        UseCase.objects.filter(open_to_join=True, status=Status.ACCEPTED)
-        .exclude(phase=FINISHED)
+        UseCase.objects.open_to_join()
         .select_related("organisation", "cycle")
         .annotate(team_size=Count("team", distinct=True))
         .order_by("title")

@@ -168,13 +168,6 @@ def _join_team(*, actor: User, use_case: UseCase, person: User, role: str) -> Te
     return member
 
 
-def can_be_joined(use_case: UseCase) -> bool:
-    """Whether members may ask to join: the team opened it, and the use case runs."""
-    return (
-        use_case.open_to_join and use_case.status == Status.ACCEPTED and use_case.phase != FINISHED
-    )
-
-
 @transaction.atomic
 def use_case_recruiting_set(
     *, actor: User, use_case: UseCase, open_to_join: bool, looking_for: str
@@ -183,7 +176,7 @@ def use_case_recruiting_set(
     Requests that are waiting stay, for the team to answer."""
     looking_for = looking_for.strip()
     if open_to_join:
-        if use_case.status != Status.ACCEPTED or use_case.phase == FINISHED:
+        if not use_case.is_running:
             raise ValidationError(
                 _("Only a use case that runs in a cycle can look for new team members.")
             )
@@ -207,7 +200,7 @@ def join_request_create(
     """A member of any partner organisation asks to join an open team."""
     if not Membership.objects.active().filter(user=actor, organisation__is_active=True).exists():
         raise ValidationError(_("Only members of a partner organisation can join a team."))
-    if not can_be_joined(use_case):
+    if not use_case.can_be_joined:
         raise ValidationError(_("This team is not looking for new members now."))
     if use_case.team.filter(user=actor).exists():
         raise ValidationError(_("You are already in this team."))

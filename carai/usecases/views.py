@@ -128,7 +128,7 @@ def _detail_context(request: HttpRequest, use_case: UseCase, **forms: object) ->
         "recruiting_form": RecruitingForm(
             initial={"open_to_join": use_case.open_to_join, "looking_for": use_case.looking_for}
         ),
-        "can_recruit": use_case.status == Status.ACCEPTED and use_case.phase != FINISHED,
+        "can_recruit": use_case.is_running,
         "join_requests": _join_requests(use_case),
     }
     context.update(forms)
