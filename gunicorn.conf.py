@@ -1,13 +1,48 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py carai.wsgi``.
 
 The privacy engine (deduce, about 1 GB) is loaded once in the master before the workers
-fork (preload_app), so the workers share its memory pages instead of each loading a copy.
+fork (``preload_app``), so the workers share its memory pages instead of each loading a
+copy. Two things keep that sharing and keep stops quick:
+
+- the garbage collector's objects are frozen just before each fork, so a collection in a
+  worker never writes to (and so never copies) the engine's pages;
+- a worker leaves with ``os._exit`` once gunicorn is done with it: tearing down a gigabyte
+  of shared objects object by object would copy every page and take many seconds.
+
+Every value can be set from the environment (see docs/operations.md).
 """
 
+import gc
 import os
+import sys
 
-bind = os.environ.get("CARAI_BIND", "0.0.0.0:8000")
+bind = os.environ.get("CARAI_BIND", "127.0.0.1:8000")  # behind a TLS-terminating proxy
 workers = int(os.environ.get("CARAI_WORKERS", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("CARAI_THREADS", "4"))
+timeout = int(os.environ.get("CARAI_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("CARAI_GRACEFUL_TIMEOUT", "8"))
+keepalive = 5
+# Replace a worker now and then, so memory that grows slowly is given back.
+max_requests = int(os.environ.get("CARAI_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
 preload_app = True
 raw_env = ["CARAI_PRIVACY_WARMUP=wait"]
 os.environ.setdefault("CARAI_PRIVACY_WARMUP", "wait")
+
+
+def pre_fork(server: object, worker: object) -> None:
+    gc.collect()
+    gc.freeze()
+
+
+def worker_exit(server: object, worker: object) -> None:
+    # Called last in the worker process, after gunicorn closed its connections.
+    error = sys.exc_info()[1]
+    if isinstance(error, SystemExit):
+        code = error.code if isinstance(error.code, int) else 1
+    else:
+        code = 0 if error is None else 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
