@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "carai.practice",
     "carai.register",
     "carai.usecases",
+    "carai.kpis",
+    "carai.overview",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -142,7 +144,7 @@ TEMPLATES = [
 ]
 
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
@@ -177,7 +179,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "overview:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
@@ -223,6 +225,11 @@ DEDUCE_CACHE_DIR = Path(
     env_str("CARAI_DEDUCE_CACHE", str(Path.home() / ".cache" / "carai" / "deduce"))
 )
 PRIVACY_CHECK_MAX_CHARS = 20_000
+# Load the privacy engine at start-up: "1" in the background (development server), "wait"
+# before serving (gunicorn's master, see gunicorn.conf.py); empty: on first use.
+CARAI_PRIVACY_WARMUP = env_str("CARAI_PRIVACY_WARMUP", "")
+# Set by Django's autoreloader in the process that serves pages.
+CARAI_RUN_MAIN = env_str("RUN_MAIN", "")
 
 # Background work through the Django tasks API, stored in the database.
 TASKS = {

@@ -29,8 +29,8 @@ PUBLIC = {
     "core:home",
     "core:health",
     "core:favicon",
-    "core:language_switch",
-    "community:partner_list",
+    "accounts:language_switch",
+    "overview:partner_list",
     "community:invitation_accept",
     "accounts:login",
     "accounts:password_reset",
@@ -59,7 +59,7 @@ LOGGED_IN = set(PERSONAS) - {"anonymous"}
 A_MEMBERS = {"care_worker", "manager", "org_admin", "educator", "privacy_officer"}
 REGISTER_EDITORS = {"org_admin", "privacy_officer"}
 ALLOWED_GET: dict[str, set[str]] = {
-    "core:dashboard": LOGGED_IN,
+    "overview:dashboard": LOGGED_IN,
     "community:organisation_detail": A_MEMBERS | {"lead"},
     "community:member_list": {"manager", "org_admin", "lead"},
     "community:invitation_create": {"org_admin", "lead"},
@@ -113,9 +113,9 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:import_csv": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
-    "community:kpis": {"lead"},
-    "community:kpi_report": {"lead"},
-    "community:kpi_export": {"lead"},
+    "kpis:dashboard": {"lead"},
+    "kpis:report": {"lead"},
+    "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
     "community:event_detail": LOGGED_IN,
     "community:event_create": {"lead"},

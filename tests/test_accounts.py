@@ -10,9 +10,11 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from carai.accounts.audit import AccountAction
 from carai.accounts.models import User
+from carai.community.audit import CommunityAction
 from carai.community.models import Membership
-from carai.core.models import AuditAction, AuditEvent
+from carai.core.models import AuditEvent
 from tests.conftest import World, client_for
 from tests.factories import PASSWORD
 
@@ -23,8 +25,8 @@ def test_login_by_email_case_insensitive_and_audited(world: World) -> None:
     client = Client()
     response = client.post(LOGIN, {"username": "  SANNE@zorg-a.example ", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
-    event = AuditEvent.objects.get(action=AuditAction.LOGIN)
+    assert response["Location"] == reverse("overview:dashboard")
+    event = AuditEvent.objects.get(action=AccountAction.LOGIN)
     assert event.actor == world.care_worker
     assert event.ip_address == "127.0.0.1"
 
@@ -34,7 +36,7 @@ def test_failed_login_is_audited_and_message_is_translated(world: World) -> None
     assert response.status_code == 200
     assert "komen niet overeen" in response.content.decode()  # Dutch by default
     assert response.context["form"]["username"].value() == world.care_worker.email
-    event = AuditEvent.objects.get(action=AuditAction.LOGIN_FAILED)
+    event = AuditEvent.objects.get(action=AccountAction.LOGIN_FAILED)
     assert event.target_label == world.care_worker.email
     assert event.actor is None
 
@@ -55,7 +57,7 @@ def test_login_is_throttled_after_five_failures(world: World) -> None:
 def test_language_preference_follows_the_user(world: World) -> None:
     world.care_worker.preferred_language = "en"
     world.care_worker.save()
-    body = client_for(world.care_worker).get(reverse("core:dashboard")).content.decode()
+    body = client_for(world.care_worker).get(reverse("overview:dashboard")).content.decode()
     assert '<html lang="en"' in body
     assert "My overview" in body
 
@@ -63,7 +65,7 @@ def test_language_preference_follows_the_user(world: World) -> None:
 def test_language_switch_saves_preference_and_cookie(world: World) -> None:
     client = client_for(world.care_worker)
     response = client.post(
-        reverse("core:language_switch"), {"language": "en", "next": "/overzicht/"}
+        reverse("accounts:language_switch"), {"language": "en", "next": "/overzicht/"}
     )
     assert response.status_code == 302
     assert response["Location"] == "/overzicht/"
@@ -74,7 +76,7 @@ def test_language_switch_saves_preference_and_cookie(world: World) -> None:
 
 def test_language_switch_refuses_foreign_redirect_and_unknown_language(db: None) -> None:
     response = Client().post(
-        reverse("core:language_switch"), {"language": "xx", "next": "https://evil.example/"}
+        reverse("accounts:language_switch"), {"language": "xx", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
     assert response.cookies["carai_language"].value == "nl"
@@ -97,7 +99,7 @@ def test_password_reset_by_email(world: World) -> None:
     assert response.status_code == 302
     world.care_worker.refresh_from_db()
     assert world.care_worker.check_password(new)
-    assert AuditEvent.objects.filter(action=AuditAction.PASSWORD_RESET_DONE).exists()
+    assert AuditEvent.objects.filter(action=AccountAction.PASSWORD_RESET_DONE).exists()
 
 
 def test_password_reset_for_unknown_address_says_the_same_and_sends_nothing(db: None) -> None:
@@ -128,7 +130,7 @@ def test_data_export_contains_own_data_only_and_is_logged(world: World) -> None:
     assert world.manager.email not in text
     assert world.outsider.email not in text
     assert AuditEvent.objects.filter(
-        action=AuditAction.DATA_EXPORTED, actor=world.care_worker
+        action=AccountAction.DATA_EXPORTED, actor=world.care_worker
     ).exists()
 
 
@@ -153,8 +155,8 @@ def test_erase_requires_password_and_anonymises(world: World) -> None:
     membership = Membership.objects.get(user=user)
     assert membership.ended_at is not None
     # Every session of the account has ended, also on another device.
-    assert other_session.get(reverse("core:dashboard")).status_code == 302
-    assert AuditEvent.objects.filter(action=AuditAction.ACCOUNT_ERASED, actor=user).exists()
+    assert other_session.get(reverse("overview:dashboard")).status_code == 302
+    assert AuditEvent.objects.filter(action=AccountAction.ACCOUNT_ERASED, actor=user).exists()
     # Nobody can log in with the old address.
     assert (
         Client().post(LOGIN, {"username": "sanne@zorg-a.example", "password": PASSWORD}).status_code
@@ -163,8 +165,8 @@ def test_erase_requires_password_and_anonymises(world: World) -> None:
 
 
 def test_audit_log_cannot_be_changed(world: World) -> None:
-    event = AuditEvent.objects.create(action=AuditAction.LOGIN, actor=world.care_worker)
-    event.action = AuditAction.LOGOUT
+    event = AuditEvent.objects.create(action=AccountAction.LOGIN, actor=world.care_worker)
+    event.action = AccountAction.LOGOUT
     with pytest.raises(PermissionError):
         event.save()
     with pytest.raises(PermissionError):
@@ -173,7 +175,7 @@ def test_audit_log_cannot_be_changed(world: World) -> None:
         AuditEvent.objects.filter(pk=event.pk).update(action="logout")
     with pytest.raises(PermissionError):
         AuditEvent.objects.all().delete()
-    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.LOGIN
+    assert AuditEvent.objects.get(pk=event.pk).action == AccountAction.LOGIN
 
 
 def test_audit_log_is_read_only_in_admin(world: World) -> None:
@@ -182,13 +184,13 @@ def test_audit_log_is_read_only_in_admin(world: World) -> None:
     world.lead.is_staff = True
     world.lead.save()
     world.lead.groups.add(_lead_group())
-    event = AuditEvent.objects.create(action=AuditAction.LOGIN, actor=world.care_worker)
+    event = AuditEvent.objects.create(action=AccountAction.LOGIN, actor=world.care_worker)
     client = client_for(world.lead)
     url = reverse("admin:core_auditevent_change", args=[event.pk])
     assert client.get(url).status_code == 200  # view permission
     client.post(url, {"action": "logout"})
     assert client.post(reverse("admin:core_auditevent_delete", args=[event.pk])).status_code == 403
-    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.LOGIN
+    assert AuditEvent.objects.get(pk=event.pk).action == AccountAction.LOGIN
 
 
 def test_health_endpoint(db: None) -> None:
@@ -244,6 +246,6 @@ def test_organisation_change_in_admin_is_audited(world: World) -> None:
         },
     )
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_CHANGED)
+    event = AuditEvent.objects.get(action=CommunityAction.ORGANISATION_CHANGED)
     assert event.actor == world.lead
     assert event.details["changed"] == ["name"]

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carai.community import services
+from carai.community.audit import CommunityAction
 from carai.community.models import Invitation, Membership, Role
-from carai.core.models import AuditAction, AuditEvent
+from carai.core.models import AuditEvent
 from tests.conftest import World, client_for
 from tests.factories import MembershipFactory, UserFactory
 
@@ -42,7 +43,7 @@ def test_invite_sends_email_with_working_single_use_link(
     assert message.to == ["nieuwe.collega@zorg-a.example"]
     assert accept_url(invitation) in message.body
     assert AuditEvent.objects.filter(
-        action=AuditAction.INVITATION_SENT, organisation=world.org_a, actor=world.org_admin
+        action=CommunityAction.INVITATION_SENT, organisation=world.org_a, actor=world.org_admin
     ).exists()
 
     # The invitee creates an account through the link and becomes a manager of A.
@@ -168,7 +169,7 @@ def test_change_role_with_htmx_returns_row_and_is_logged(world: World) -> None:
     )
     world.care_worker_membership.refresh_from_db()
     assert world.care_worker_membership.role == Role.AI_COACH
-    event = AuditEvent.objects.get(action=AuditAction.ROLE_CHANGED)
+    event = AuditEvent.objects.get(action=CommunityAction.ROLE_CHANGED)
     assert event.details == {"from": "professional", "to": "ai_coach"}
     assert event.organisation == world.org_a
 
@@ -265,7 +266,7 @@ def test_lead_creates_and_edits_organisation(world: World) -> None:
         },
     )
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action=AuditAction.ORGANISATION_CHANGED)
+    event = AuditEvent.objects.get(action=CommunityAction.ORGANISATION_CHANGED)
     assert event.details["changed"]["care_branch"] == ["vvt", "primary"]
     assert event.details["changed"]["website"] == ["", "https://thuiszorg.example"]
 
@@ -273,7 +274,7 @@ def test_lead_creates_and_edits_organisation(world: World) -> None:
 def test_public_partner_page_lists_active_organisations_only(world: World) -> None:
     world.org_b.is_active = False
     world.org_b.save()
-    body = client_for(None).get(reverse("community:partner_list")).content.decode()
+    body = client_for(None).get(reverse("overview:partner_list")).content.decode()
     assert "Zorg A (fictief)" in body
     assert "Zorg B (fictief)" not in body
     assert world.care_worker.email not in body
@@ -320,12 +321,12 @@ def test_dashboard_query_count_does_not_grow_with_organisations(
     world: World, django_assert_max_num_queries
 ) -> None:
     client = client_for(world.care_worker)
-    client.get(reverse("core:dashboard"))
+    client.get(reverse("overview:dashboard"))
     # 14: twelve for the panels before, two for "My use cases" (the list, the waiting requests)
     with django_assert_max_num_queries(14) as few:
-        client.get(reverse("core:dashboard"))
+        client.get(reverse("overview:dashboard"))
     for _ in range(10):
         MembershipFactory.create(user=world.care_worker)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get(reverse("core:dashboard"))
+        response = client.get(reverse("overview:dashboard"))
     assert len(response.context["overview"]) == 11

@@ -82,7 +82,7 @@ def test_members_of_every_partner_sign_up_through_the_page(event: Event, world: 
     for person in (world.care_worker, world.outsider):
         assert client_for(person).post(url).status_code == 302
     assert EventRegistration.objects.filter(event=event).count() == 2
-    page = client_for(world.care_worker).get(reverse("core:dashboard")).content.decode()
+    page = client_for(world.care_worker).get(reverse("overview:dashboard")).content.decode()
     assert event.title in page
     # The attendee list is for the organiser only.
     detail = reverse("community:event_detail", kwargs={"event_id": event.pk})

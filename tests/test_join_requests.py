@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from carai.community import kpi_store
 from carai.community.models import Role
+from carai.kpis import store as kpi_store
 from carai.usecases import services
 from carai.usecases.models import JoinRequest, JoinStatus, TeamMember, UseCase
 from carai.usecases.phases import FINISHED

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 
-from carai.community import kpi_store
-from carai.community.kpis import Figures, KpiFilters, _months_of
-from carai.community.models import KpiSnapshot, Role
+from carai.community.models import Role
+from carai.kpis import store as kpi_store
+from carai.kpis.figures import Figures, KpiFilters, _months_of
+from carai.kpis.models import KpiSnapshot
 from carai.learning.models import Enrolment
 from carai.learning.services import enrolment_start
 from carai.usecases import services as usecases
@@ -62,7 +63,7 @@ def _professionals(page_context: object) -> int:
 def test_the_page_reads_stored_figures_until_something_counted_changes(world: World) -> None:
     _use_case(world)
     lead = client_for(world.lead)
-    url = reverse("community:kpis")
+    url = reverse("kpis:dashboard")
     first = lead.get(url)
     assert _professionals(first.context) == 1  # Sanne, the problem owner
     with CaptureQueriesContext(connection) as queries:
@@ -150,7 +151,7 @@ def test_slow_figures_are_worked_out_in_the_background(
     world: World, slow_figures: DummyBackend
 ) -> None:
     lead = client_for(world.lead)
-    url = reverse("community:kpis")
+    url = reverse("kpis:dashboard")
     _add_colleague(world)
     with CaptureQueriesContext(connection) as queries:
         page = lead.get(url)
@@ -163,7 +164,7 @@ def test_slow_figures_are_worked_out_in_the_background(
     assert lead.get(url).status_code == 200
     assert len(slow_figures.results) == 1  # asked once, not on every visit
 
-    status = reverse("community:kpi_status")
+    status = reverse("kpis:status")
     assert lead.get(status, {"shown": "1"}).status_code == 204  # still working
     key = slow_figures.results[0].kwargs["key"]
     filters = KpiFilters.from_key(key)
@@ -181,11 +182,11 @@ def test_without_any_figures_the_page_shows_progress_then_reloads(
     world: World, slow_figures: DummyBackend
 ) -> None:
     lead = client_for(world.lead)
-    page = lead.get(reverse("community:kpis"), {"organisation": world.org_a.pk})
+    page = lead.get(reverse("kpis:dashboard"), {"organisation": world.org_a.pk})
     assert page.status_code == 200
     assert "board" not in page.context
     assert "<progress" in page.content.decode()
-    status = reverse("community:kpi_status")
+    status = reverse("kpis:status")
     assert lead.get(status, {"organisation": str(world.org_a.pk), "shown": "0"}).status_code == 204
     kpi_store.kpi_figures_compute(filters=KpiFilters(organisation=world.org_a))
     done = lead.get(status, {"organisation": str(world.org_a.pk), "shown": "0"})
@@ -196,9 +197,7 @@ def test_without_any_figures_the_page_shows_progress_then_reloads(
 def test_downloads_never_use_outdated_figures(world: World, slow_figures: DummyBackend) -> None:
     _add_colleague(world)
     csv_text = (
-        client_for(world.lead)
-        .get(reverse("community:kpi_export", kwargs={"fmt": "csv"}))
-        .content.decode()
+        client_for(world.lead).get(reverse("kpis:export", kwargs={"fmt": "csv"})).content.decode()
     )
     professionals = next(line for line in csv_text.splitlines() if "800" in line)
     assert professionals.split(",")[1] == "2"
@@ -209,7 +208,7 @@ def test_figures_stored_in_an_older_format_are_worked_out_again(world: World) ->
     kpi_store.kpi_figures_compute(filters=KpiFilters())
     KpiSnapshot.objects.update(figures={"format": 0, "reached": {}})
     with CaptureQueriesContext(connection) as queries:
-        page = client_for(world.lead).get(reverse("community:kpis"))
+        page = client_for(world.lead).get(reverse("kpis:dashboard"))
     assert _computes(queries)
     assert _professionals(page.context) == 1
     assert Figures.readable(KpiSnapshot.objects.get().figures)

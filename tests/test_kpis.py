@@ -11,8 +11,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from carai.community import events
-from carai.community.kpis import KpiFilters, dashboard, figures_compute
-from carai.community.models import EventRegistration, KpiTarget, Role
+from carai.community.models import EventRegistration, Role
+from carai.kpis.figures import KpiFilters, dashboard, figures_compute
+from carai.kpis.models import KpiTarget
 from carai.learning.models import Enrolment
 from carai.usecases import services as usecases
 from tests.authoring_helpers import make_org_module
@@ -91,7 +92,7 @@ def test_filters_by_organisation_branch_and_period(activity: None, world: World)
 
 
 def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: World) -> None:
-    url = reverse("community:kpis")
+    url = reverse("kpis:dashboard")
     for person in (world.care_worker, world.manager, world.org_admin, world.outsider_admin):
         assert client_for(person).get(url).status_code == 404
     lead = client_for(world.lead)
@@ -114,15 +115,15 @@ def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: Worl
     assert bad.context["target_form"].errors
     wrong_dates = lead.get(url, {"start": "2027-05-01", "end": "2027-01-01"})
     assert wrong_dates.context["form"].errors["end"]
-    csv_text = lead.get(reverse("community:kpi_export", kwargs={"fmt": "csv"})).content.decode()
+    csv_text = lead.get(reverse("kpis:export", kwargs={"fmt": "csv"})).content.decode()
     assert "900" in csv_text
-    xlsx = lead.get(reverse("community:kpi_export", kwargs={"fmt": "xlsx"}))
+    xlsx = lead.get(reverse("kpis:export", kwargs={"fmt": "xlsx"}))
     book = load_workbook(io.BytesIO(xlsx.content))
     assert len(book.sheetnames) == 3  # figures, reached per month, activity per month
     values = [row[1].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert 1 in values
-    assert lead.get(reverse("community:kpi_export", kwargs={"fmt": "pdf"})).status_code == 404
-    report = lead.get(reverse("community:kpi_report")).content.decode()
+    assert lead.get(reverse("kpis:export", kwargs={"fmt": "pdf"})).status_code == 404
+    report = lead.get(reverse("kpis:report")).content.decode()
     assert "900" in report
 
 

@@ -404,7 +404,7 @@ def test_manager_assigns_and_sees_completion_but_not_answers(module: Module, wor
     assert "100%" not in page  # no quiz scores
 
     # The care worker sees what is asked of them on "Mijn overzicht".
-    overview = client_for(world.care_worker).get(reverse("core:dashboard")).content.decode()
+    overview = client_for(world.care_worker).get(reverse("overview:dashboard")).content.decode()
     assert "Gevraagd van jou:" in overview
     assert "✓ Afgerond" in overview.split("Gevraagd van jou:")[1].split("</ul>")[0]
     # A professional may not see the team page; an outsider gets 404 too.

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
+from carai.core.engine import privacy_engine_warm_up
 from carai.practice import views
-from carai.practice.engine import privacy_engine_warm_up
 from tests.conftest import World, client_for
 
 URL = "/oefenen/privacycheck/"

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from carai.core.engine import privacy_engine_warm_up
 from carai.learning.models import Enrolment, Module
-from carai.practice.engine import privacy_engine_warm_up
 from carai.register import verdict
 from carai.register.content import TemplateError, read_template, read_templates
 from carai.register.models import AITool, CheckCount, DataRule, ToolRevision, ToolTemplate
@@ -288,7 +288,7 @@ def test_guidelines_are_acknowledged_and_a_new_version_asks_again(world: World) 
     officer.post(url("guideline_edit"), {"title": "Onze AI-afspraken", "body": "- Nooit een BSN"})
     assert unread_guidelines(user=world.care_worker)
     worker = client_for(world.care_worker)
-    assert url("guidelines") in worker.get(reverse("core:dashboard")).content.decode()
+    assert url("guidelines") in worker.get(reverse("overview:dashboard")).content.decode()
     worker.post(url("guidelines"), {"version": "1"})
     assert not unread_guidelines(user=world.care_worker)
     response = officer.post(
@@ -495,7 +495,7 @@ def test_an_oversized_csv_gets_a_clear_message(world: World) -> None:
 
 
 def test_a_published_register_is_linked_from_the_partner_page(world: World) -> None:
-    partners = reverse("community:partner_list")
+    partners = reverse("overview:partner_list")
     public = reverse("register:public", kwargs={"slug": A})
     assert public not in client_for(None).get(partners).content.decode()
     client_for(world.privacy_officer).post(url("publish"), {"is_public": "on"})

@@ -59,9 +59,9 @@ def main() -> int:
     from django.urls import reverse
 
     from carai.accounts.models import User
-    from carai.community.kpi_store import kpi_data_changed, kpi_figures_peek
-    from carai.community.kpis import KpiFilters, figures_compute
     from carai.community.models import Organisation
+    from carai.kpis.figures import KpiFilters, figures_compute
+    from carai.kpis.store import kpi_data_changed, kpi_figures_peek
 
     kpi_data_changed()  # bulk_create sends no signals
     lead = User.objects.create(email="lead@bench.example", is_community_lead=True)
@@ -69,7 +69,7 @@ def main() -> int:
     browser.force_login(lead)
     one = Organisation.objects.order_by("pk").first()
     assert one is not None
-    url = reverse("community:kpis")
+    url = reverse("kpis:dashboard")
     for name, filters, query in (
         ("whole community", KpiFilters(), {}),
         ("one organisation", KpiFilters(organisation=one), {"organisation": str(one.pk)}),

@@ -5,25 +5,12 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from carai.accounts.audit import AccountAction
 from carai.accounts.models import User
-from carai.community.models import Membership
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 
 # Only a superuser may hand out rights; the community lead manages people, not privileges.
 PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "is_community_lead", "groups", "user_permissions")
-
-
-class MembershipInline(admin.TabularInline[Membership, User]):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    fields = ("organisation", "role", "student_level", "programme", "started_at", "ended_at")
-    readonly_fields = fields  # memberships change through the audited member pages
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(User)
@@ -33,7 +20,6 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # typed for Abstrac
     list_filter = ["is_community_lead", "is_active", "is_staff", "preferred_language"]
     search_fields = ["email", "full_name"]
     readonly_fields = ["last_login", "date_joined", "erased_at"]
-    inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "preferred_language")}),
@@ -70,7 +56,7 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # typed for Abstrac
         super().save_model(request, obj, form, change)
         if obj.is_community_lead != was_lead:
             audit_record(
-                action=AuditAction.COMMUNITY_LEAD_CHANGED,
+                action=AccountAction.COMMUNITY_LEAD_CHANGED,
                 actor=request.user,  # type: ignore[arg-type]
                 request=request,
                 target=obj,

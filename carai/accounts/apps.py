@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "carai.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from carai.accounts import audit, signals  # noqa: F401  (audit actions, log-in receivers)

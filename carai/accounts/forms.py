@@ -44,13 +44,13 @@ class CaraiPasswordResetForm(PasswordResetForm):
 
     def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         """Queue a reset e-mail for each matching account; say nothing about which exist."""
+        from carai.accounts.audit import AccountAction
         from carai.accounts.tasks import password_reset_email_send
         from carai.core.audit import audit_record
-        from carai.core.models import AuditAction
 
         for user in self.get_users(self.cleaned_data["email"]):
             audit_record(
-                action=AuditAction.PASSWORD_RESET_REQUESTED,
+                action=AccountAction.PASSWORD_RESET_REQUESTED,
                 actor=None,
                 request=request,
                 target=user,

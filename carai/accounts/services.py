@@ -9,11 +9,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from carai.accounts.audit import AccountAction
 from carai.accounts.models import User
-from carai.community.models import Invitation, Membership
+from carai.accounts.personal_data import iso, personal_data_sections
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction, AuditEvent
-from carai.learning.models import Certificate, Enrolment, LessonProgress
+from carai.core.models import AuditEvent
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -32,16 +32,9 @@ def user_set_language(*, user: User, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 @transaction.atomic
 def user_export_data(*, user: User, request: HttpRequest | None) -> dict[str, Any]:
     """Everything CARAI holds about ``user``, as plain JSON-ready data. The download is logged."""
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
-    invitations = Invitation.objects.filter(email__iexact=user.email).select_related("organisation")
-    events = AuditEvent.objects.filter(actor=user).select_related("organisation")
     data: dict[str, Any] = {
         "format": "carai-personal-data",
         "format_version": EXPORT_FORMAT_VERSION,
@@ -51,72 +44,23 @@ def user_export_data(*, user: User, request: HttpRequest | None) -> dict[str, An
             "full_name": user.full_name,
             "preferred_language": user.preferred_language,
             "is_community_lead": user.is_community_lead,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
+            "date_joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
         },
-        "memberships": [
-            {
-                "organisation": m.organisation.name,
-                "role": m.role,
-                "student_level": m.student_level,
-                "programme": m.programme,
-                "started_at": _iso(m.started_at),
-                "ended_at": _iso(m.ended_at),
-            }
-            for m in memberships
-        ],
-        "invitations_received": [
-            {
-                "organisation": i.organisation.name,
-                "role": i.role,
-                "created_at": _iso(i.created_at),
-                "accepted_at": _iso(i.accepted_at),
-            }
-            for i in invitations
-        ],
-        "learning": [
-            {
-                "module": e.module.title,
-                "language": e.module.language,
-                "started_at": _iso(e.started_at),
-                "completed_at": _iso(e.completed_at),
-                "lessons_done": [
-                    {
-                        "lesson": p.lesson.title,
-                        "when": _iso(p.completed_at),
-                        "reflection": p.reflection,
-                    }
-                    for p in e.progress.select_related("lesson")
-                ],
-                "quiz_attempts": [
-                    {"quiz": a.lesson.title, "when": _iso(a.submitted_at), "score": a.score}
-                    for a in e.attempts.select_related("lesson").filter(submitted_at__isnull=False)
-                ],
-            }
-            for e in Enrolment.objects.filter(user=user).select_related("module")
-        ],
-        "certificates": [
-            {
-                "module": c.module_title,
-                "version": c.module_version,
-                "code": c.code,
-                "issued_at": _iso(c.issued_at),
-                "valid_until": _iso(c.expires_at),
-            }
-            for c in Certificate.objects.filter(user=user)
-        ],
-        "activity_log": [
-            {
-                "when": _iso(e.created_at),
-                "action": e.action,
-                "organisation": e.organisation.name if e.organisation else None,
-                "object": e.target_label,
-                "ip_address": e.ip_address,
-            }
-            for e in events
-        ],
     }
-    audit_record(action=AuditAction.DATA_EXPORTED, actor=user, request=request, target=user)
+    for section in personal_data_sections():
+        data[section.name] = section.export(user)
+    data["activity_log"] = [
+        {
+            "when": iso(e.created_at),
+            "action": e.action,
+            "organisation": str(e.organisation) if e.organisation else None,
+            "object": e.target_label,
+            "ip_address": e.ip_address,
+        }
+        for e in AuditEvent.objects.filter(actor=user).select_related("organisation")
+    ]
+    audit_record(action=AccountAction.DATA_EXPORTED, actor=user, request=request, target=user)
     return data
 
 
@@ -128,13 +72,10 @@ def user_erase(*, user: User, request: HttpRequest | None) -> None:
     happened stays provable without the person's name or e-mail address.
     """
     now = timezone.now()
-    audit_record(action=AuditAction.ACCOUNT_ERASED, actor=user, request=request, target=user)
-    Membership.objects.active().filter(user=user).update(ended_at=now)
-    Invitation.objects.open().filter(email__iexact=user.email).update(revoked_at=now)
-    Invitation.objects.filter(email__iexact=user.email).update(email=f"erased-{user.pk}@invalid")
-    # Learning: the free text people wrote goes; completion counts stay for the figures.
-    LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
-    Certificate.objects.filter(user=user).update(holder_name="")
+    audit_record(action=AccountAction.ACCOUNT_ERASED, actor=user, request=request, target=user)
+    for section in personal_data_sections():
+        if section.erase is not None:
+            section.erase(user)
     user.email = f"erased-{user.pk}@invalid"
     user.full_name = ""
     user.is_active = False

@@ -7,6 +7,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("taal/", views.language_switch, name="language_switch"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("", views.profile, name="profile"),
     path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),

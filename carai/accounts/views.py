@@ -12,19 +12,21 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from carai.accounts import services
+from carai.accounts.audit import AccountAction
 from carai.accounts.forms import (
     CaraiPasswordResetForm,
     EmailLoginForm,
     EraseAccountForm,
     ProfileForm,
 )
+from carai.accounts.http import authenticated_user
+from carai.accounts.models import Language
 from carai.core.audit import audit_record
-from carai.core.http import authenticated_user
-from carai.core.models import AuditAction
 
 
 class LoginView(auth_views.LoginView):
@@ -50,7 +52,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         audit_record(
-            action=AuditAction.PASSWORD_RESET_DONE,
+            action=AccountAction.PASSWORD_RESET_DONE,
             actor=None,
             request=self.request,
             target=form.user,
@@ -65,7 +67,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         audit_record(
-            action=AuditAction.PASSWORD_CHANGED,
+            action=AccountAction.PASSWORD_CHANGED,
             actor=form.user,
             request=self.request,
             target=form.user,
@@ -139,3 +141,27 @@ def locked_out(
 ) -> HttpResponse:
     minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    language = request.POST.get("language", "")
+    if language not in Language.values:
+        language = settings.LANGUAGE_CODE
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    if request.user.is_authenticated:
+        services.user_set_language(user=authenticated_user(request), language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=60 * 60 * 24 * 365,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response

@@ -7,9 +7,11 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
+from carai.accounts.admin import UserAdmin
+from carai.accounts.models import User
+from carai.community.audit import CommunityAction
 from carai.community.models import Invitation, Membership, Organisation
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -37,7 +39,9 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         audit_record(
-            action=AuditAction.ORGANISATION_CHANGED if change else AuditAction.ORGANISATION_CREATED,
+            action=CommunityAction.ORGANISATION_CHANGED
+            if change
+            else CommunityAction.ORGANISATION_CREATED,
             actor=request.user,  # type: ignore[arg-type]
             request=request,
             organisation=obj,
@@ -61,3 +65,24 @@ class InvitationAdmin(ReadOnlyAdmin):
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
     exclude = ["public_id"]
+
+
+class MembershipInline(admin.TabularInline[Membership, User]):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    fields = ("organisation", "role", "student_level", "programme", "started_at", "ended_at")
+    readonly_fields = fields  # memberships change through the audited member pages
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+# The person's memberships, read-only, on the user page of the accounts app.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = [MembershipInline]

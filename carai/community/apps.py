@@ -8,26 +8,15 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from carai.accounts.personal_data import personal_data_register
+        from carai.community import audit  # noqa: F401  (declares the audit actions)
+        from carai.community import personal_data as data
 
-        from carai.community.kpi_store import kpi_data_changed, kpi_data_saved
-        from carai.community.models import Event, EventRegistration, Membership, Organisation
-        from carai.learning.models import Enrolment, Module
-        from carai.usecases.models import Cycle, Demonstrator, TeamMember, UseCase
-
-        # Everything the key figures count: a save or delete outdates the stored figures.
-        for model in (
-            Organisation,
-            Membership,
-            Event,
-            EventRegistration,
-            Enrolment,
-            Module,
-            Cycle,
-            UseCase,
-            TeamMember,
-            Demonstrator,
-        ):
-            uid = f"kpis-{model._meta.label}"
-            post_save.connect(kpi_data_saved, sender=model, dispatch_uid=uid)
-            post_delete.connect(kpi_data_changed, sender=model, dispatch_uid=uid)
+        personal_data_register(
+            name="memberships", export=data.memberships_export, erase=data.memberships_erase
+        )
+        personal_data_register(
+            name="invitations_received",
+            export=data.invitations_export,
+            erase=data.invitations_erase,
+        )

@@ -354,7 +354,6 @@ def load_demo_events() -> int:
     from django.utils import timezone
 
     from carai.community.events import event_mark_attendance, event_register, event_save
-    from carai.community.kpi_store import kpi_data_changed
     from carai.community.models import Event, EventRegistration, RegistrationStatus
 
     lead = User.objects.get(email="lead@carai.example")
@@ -401,7 +400,6 @@ def load_demo_events() -> int:
             Event.objects.filter(pk=event.pk).update(
                 starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
             )
-            kpi_data_changed()  # update() sends no signal
             event.refresh_from_db()
             present = set(
                 EventRegistration.objects.filter(

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from carai.accounts.http import authenticated_user
 from carai.community import events
 from carai.community.forms import EventForm
 from carai.community.models import Event, EventRegistration, RegistrationStatus
 from carai.core.forms import add_service_errors, message_service_error
-from carai.core.http import authenticated_user
 
 
 def _event(event_id: int) -> Event:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from carai.accounts.models import User
+from carai.community.access import MANAGE_MEMBERS_ROLES, VIEW_AUDIT_ROLES, VIEW_MEMBERS_ROLES
 from carai.community.models import EventRegistration, Invitation, Membership, Organisation
 from carai.core.models import AuditEvent
-from carai.register.models import Register
 
 
 def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
@@ -38,17 +40,6 @@ def organisations_with_counts() -> QuerySet[Organisation]:
     ).order_by("name")
 
 
-def partner_organisations() -> QuerySet[Organisation]:
-    """Active partners, each with ``has_public_register``: whether it published its AI tool
-    register (one query for all)."""
-    public = Register.objects.filter(organisation=OuterRef("pk"), is_public=True)
-    return (
-        Organisation.objects.filter(is_active=True)
-        .annotate(has_public_register=Exists(public))
-        .order_by("kind", "name")
-    )
-
-
 def upcoming_registrations(*, user: User, limit: int) -> list[EventRegistration]:
     """The person's sign-ups (with a place or waiting) for events that have not ended."""
     return list(
@@ -56,3 +47,42 @@ def upcoming_registrations(*, user: User, limit: int) -> list[EventRegistration]
         .select_related("event")
         .order_by("event__starts_at")[:limit]
     )
+
+
+@dataclass
+class OrganisationOverview:
+    organisation: Organisation
+    memberships: list[Membership] = field(default_factory=list)
+
+    @property
+    def roles(self) -> set[str]:
+        return {m.role for m in self.memberships}
+
+    @property
+    def can_view_members(self) -> bool:
+        return bool(self.roles & VIEW_MEMBERS_ROLES)
+
+    @property
+    def can_manage_members(self) -> bool:
+        return bool(self.roles & MANAGE_MEMBERS_ROLES)
+
+    @property
+    def can_view_audit(self) -> bool:
+        return bool(self.roles & VIEW_AUDIT_ROLES)
+
+
+def overview_for_user(*, user: User) -> list[OrganisationOverview]:
+    """The person's organisations with their roles, in one query."""
+    by_org: dict[int, OrganisationOverview] = {}
+    memberships = (
+        Membership.objects.active()
+        .filter(user=user, organisation__is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__name", "role")
+    )
+    for membership in memberships:
+        entry = by_org.setdefault(
+            membership.organisation_id, OrganisationOverview(membership.organisation)
+        )
+        entry.memberships.append(membership)
+    return list(by_org.values())

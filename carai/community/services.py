@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from carai.accounts.audit import AccountAction
 from carai.accounts.models import User
+from carai.community.audit import CommunityAction
 from carai.community.models import (
     Invitation,
     Membership,
@@ -18,7 +20,6 @@ from carai.community.models import (
     Role,
 )
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 
 
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -62,7 +63,7 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     audit_record(
-        action=AuditAction.ORGANISATION_CREATED,
+        action=CommunityAction.ORGANISATION_CREATED,
         actor=actor,
         request=request,
         organisation=organisation,
@@ -104,7 +105,7 @@ def organisation_update(
     changed = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
     if changed:
         audit_record(
-            action=AuditAction.ORGANISATION_CHANGED,
+            action=CommunityAction.ORGANISATION_CHANGED,
             actor=actor,
             request=request,
             organisation=organisation,
@@ -150,7 +151,7 @@ def invitation_create(
         invited_by=actor,
     )
     audit_record(
-        action=AuditAction.INVITATION_SENT,
+        action=CommunityAction.INVITATION_SENT,
         actor=actor,
         request=request,
         organisation=organisation,
@@ -173,7 +174,7 @@ def invitation_revoke(
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     audit_record(
-        action=AuditAction.INVITATION_REVOKED,
+        action=CommunityAction.INVITATION_REVOKED,
         actor=actor,
         request=request,
         organisation=invitation.organisation,
@@ -216,14 +217,14 @@ def invitation_accept(
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit_record(
-        action=AuditAction.INVITATION_ACCEPTED,
+        action=CommunityAction.INVITATION_ACCEPTED,
         actor=user,
         request=request,
         organisation=invitation.organisation,
         target=invitation,
     )
     audit_record(
-        action=AuditAction.MEMBERSHIP_ADDED,
+        action=CommunityAction.MEMBERSHIP_ADDED,
         actor=user,
         request=request,
         organisation=invitation.organisation,
@@ -251,7 +252,7 @@ def invitation_accept_with_new_account(
         full_name=full_name,
         preferred_language=preferred_language,
     )
-    audit_record(action=AuditAction.ACCOUNT_CREATED, actor=user, request=request, target=user)
+    audit_record(action=AccountAction.ACCOUNT_CREATED, actor=user, request=request, target=user)
     invitation_accept(invitation=invitation, user=user, request=request)
     return user
 
@@ -301,7 +302,7 @@ def membership_change_role(
     membership.programme = programme
     membership.save(update_fields=["role", "student_level", "programme"])
     audit_record(
-        action=AuditAction.ROLE_CHANGED,
+        action=CommunityAction.ROLE_CHANGED,
         actor=actor,
         request=request,
         organisation=membership.organisation,
@@ -326,7 +327,7 @@ def membership_end(
     membership.ended_at = timezone.now()
     membership.save(update_fields=["ended_at"])
     audit_record(
-        action=AuditAction.MEMBERSHIP_ENDED,
+        action=CommunityAction.MEMBERSHIP_ENDED,
         actor=actor,
         request=request,
         organisation=membership.organisation,

@@ -6,9 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django_tasks import task
 
-from carai.community.kpi_store import kpi_figures_compute
-from carai.community.kpis import KpiFilters
-from carai.community.models import Invitation, KpiSnapshot
+from carai.community.models import Invitation
 from carai.core.mail import mail_send
 
 
@@ -37,14 +35,3 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         },
     )
     return True
-
-
-@task()
-def kpi_figures_refresh(*, key: str) -> float | None:
-    """Compute and store the key figures for one choice of filters (``KpiFilters.key()``).
-    Returns how many seconds it took; None when the filters no longer make sense."""
-    filters = KpiFilters.from_key(key)
-    if filters is None:
-        KpiSnapshot.objects.filter(key=key).delete()
-        return None
-    return kpi_figures_compute(filters=filters).seconds

@@ -1,16 +1,11 @@
 from django.urls import path
 
-from carai.community import event_views, kpi_views, views
+from carai.community import event_views, views
 
 app_name = "community"
 
 urlpatterns = [
-    path("partners/", views.partner_list, name="partner_list"),
     path("bijeenkomsten/", event_views.event_list, name="event_list"),
-    path("community/kpis/", kpi_views.kpi_dashboard, name="kpis"),
-    path("community/kpis/status/", kpi_views.kpi_status, name="kpi_status"),
-    path("community/kpis/rapport/", kpi_views.kpi_report, name="kpi_report"),
-    path("community/kpis/export.<str:fmt>", kpi_views.kpi_export, name="kpi_export"),
     path("bijeenkomsten/nieuw/", event_views.event_create, name="event_create"),
     path("bijeenkomsten/<int:event_id>/", event_views.event_detail, name="event_detail"),
     path("bijeenkomsten/<int:event_id>/wijzigen/", event_views.event_edit, name="event_edit"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import trigger_client_event
 
 from carai.accounts.forms import NewAccountForm
+from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
 from carai.community import selectors, services
 from carai.community.access import (
@@ -31,7 +32,7 @@ from carai.community.access import (
 )
 from carai.community.forms import InvitationForm, OrganisationForm, RoleForm
 from carai.core.forms import add_service_errors
-from carai.core.http import authenticated_user, is_htmx
+from carai.core.http import is_htmx
 
 
 @login_required
@@ -234,7 +235,7 @@ def invitation_accept(request: HttpRequest, public_id: str, token: str) -> HttpR
                     _("Welcome to %(organisation)s.")
                     % {"organisation": invitation.organisation.name},
                 )
-                return redirect("core:dashboard")
+                return redirect("overview:dashboard")
         return render(request, "community/invitation_accept.html", context)
     if User.objects.filter(email__iexact=invitation.email).exists():
         context["has_account"] = True
@@ -257,7 +258,7 @@ def invitation_accept(request: HttpRequest, public_id: str, token: str) -> HttpR
                 request,
                 _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation.name},
             )
-            return redirect("core:dashboard")
+            return redirect("overview:dashboard")
     context["form"] = form
     return render(request, "community/invitation_accept.html", context)
 
@@ -327,14 +328,4 @@ def lead_organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "community/lead_organisation_form.html",
         {"form": form, "organisation": organisation},
-    )
-
-
-@require_GET
-def partner_list(request: HttpRequest) -> HttpResponse:
-    """Public: the partners of the learning community, by kind."""
-    return render(
-        request,
-        "community/partner_list.html",
-        {"organisations": selectors.partner_organisations()},
     )

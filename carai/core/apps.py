@@ -1,4 +1,7 @@
+import sys
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,4 +11,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from carai.core import signals  # noqa: F401  (connects the audit log receivers)
+        """Load the privacy engine at start-up, never on a visitor's request.
+
+        CARAI_PRIVACY_WARMUP=1 loads it in the background (development server);
+        CARAI_PRIVACY_WARMUP=wait loads it before going on, so that gunicorn's master
+        (preload_app) holds it before the workers fork and they share its memory.
+        Management commands and tests leave it unset.
+        """
+        mode = settings.CARAI_PRIVACY_WARMUP
+        if mode not in {"1", "wait"}:
+            return
+        if "runserver" in sys.argv and settings.CARAI_RUN_MAIN != "true":
+            return  # the autoreloader's watcher process serves no pages
+        from carai.core.engine import privacy_engine_warm_up
+
+        privacy_engine_warm_up(wait=mode == "wait")

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 # Which main-menu item a page belongs to.
 _SECTIONS = {
-    "core:dashboard": "overview",
+    "overview:dashboard": "overview",
     "community:organisation_detail": "overview",
     "community:member_list": "overview",
     "community:membership_role": "overview",
@@ -16,7 +16,7 @@ _SECTIONS = {
     "community:invitation_revoke": "overview",
     "community:audit_log": "overview",
     "learning:team": "overview",
-    "community:partner_list": "partners",
+    "overview:partner_list": "partners",
     "community:event_list": "partners",
     "community:event_detail": "partners",
     "community:event_create": "partners",
@@ -29,15 +29,15 @@ _SECTIONS = {
     "learning:sharing_preview": "lead",
     "learning:sharing_preview_lesson": "lead",
     "community:lead_organisation_list": "lead",
-    "community:kpis": "lead",
-    "community:kpi_report": "lead",
+    "kpis:dashboard": "lead",
+    "kpis:report": "lead",
     "community:lead_organisation_create": "lead",
     "community:lead_organisation_edit": "lead",
 }
 _SECTION_HOMES = {
-    "core:dashboard",
+    "overview:dashboard",
     "learning:catalogue",
-    "community:partner_list",
+    "overview:partner_list",
     "community:lead_organisation_list",
     "accounts:profile",
     "usecases:list",

@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
+from carai.learning.audit import LearningAction
 from carai.learning.content import OptionData
 from carai.learning.images import ImageProblem, image_clean
 from carai.learning.models import (
@@ -235,7 +235,7 @@ def module_publish(*, actor: User, module: Module, request: HttpRequest | None =
     if module.draft_of_id is not None:
         module.delete()
     audit_record(
-        action=AuditAction.MODULE_PUBLISHED,
+        action=LearningAction.MODULE_PUBLISHED,
         actor=actor,
         request=request,
         organisation=live.owner,
@@ -266,7 +266,7 @@ def module_archive(*, actor: User, module: Module, request: HttpRequest | None =
     module.shared = False
     module.save(update_fields=["status", "shared", "updated_at"])
     audit_record(
-        action=AuditAction.MODULE_ARCHIVED,
+        action=LearningAction.MODULE_ARCHIVED,
         actor=actor,
         request=request,
         organisation=module.owner,
@@ -288,7 +288,7 @@ def module_share(
     module.shared = shared
     module.save(update_fields=["shared", "updated_at"])
     audit_record(
-        action=AuditAction.MODULE_SHARED if shared else AuditAction.MODULE_UNSHARED,
+        action=LearningAction.MODULE_SHARED if shared else LearningAction.MODULE_UNSHARED,
         actor=actor,
         request=request,
         organisation=module.owner,
@@ -526,7 +526,7 @@ def workshop_attendance_mark(
             # A mistake put right before the module was finished: the lesson is open again.
             enrolment.current_progress().filter(lesson=lesson).delete()
     audit_record(
-        action=AuditAction.ATTENDANCE_MARKED,
+        action=LearningAction.ATTENDANCE_MARKED,
         actor=actor,
         request=request,
         organisation=session.organisation,

@@ -15,9 +15,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from carai.accounts.http import authenticated_user
 from carai.community.access import AUTHOR_ROLES, access_organisation
 from carai.core.forms import add_service_errors, message_service_error
-from carai.core.http import authenticated_user, is_htmx
+from carai.core.http import is_htmx
 from carai.learning import authoring
 from carai.learning.access import (
     access_authoring_lesson,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
@@ -99,11 +98,6 @@ def enrolments_for_user(*, user: User) -> QuerySet[Enrolment]:
 
 def certificates_for_user(*, user: User) -> QuerySet[Certificate]:
     return Certificate.objects.filter(user=user).order_by("-issued_at")
-
-
-def module_language(language: str | None) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else str(settings.LANGUAGE_CODE)
 
 
 def module_to_data(module: Module) -> ModuleData:

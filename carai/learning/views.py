@@ -11,9 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from carai.accounts.http import authenticated_user
 from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
 from carai.core.forms import add_service_errors, message_service_error
-from carai.core.http import authenticated_user, is_htmx
+from carai.core.http import is_htmx
+from carai.core.language import content_language
 from carai.learning import selectors, services
 from carai.learning.access import (
     access_certificate_by_code,
@@ -44,9 +46,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     filters = selectors.CatalogueFilters()
     if form.is_valid():
         filters = selectors.CatalogueFilters(**form.cleaned_data)
-    modules = selectors.catalogue(
-        user=user, filters=filters, language=selectors.module_language(get_language())
-    )
+    modules = selectors.catalogue(user=user, filters=filters, language=content_language())
     enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
     cards = [(module, module.pk in enrolled, enrolled.get(module.pk)) for module in modules]
     context = {"form": form, "modules": cards}

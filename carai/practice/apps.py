@@ -1,6 +1,3 @@
-import os
-import sys
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,20 +6,3 @@ class PracticeConfig(AppConfig):
     name = "carai.practice"
     label = "practice"
     verbose_name = _("Practice environment")
-
-    def ready(self) -> None:
-        """Load the privacy engine at start-up, never on a visitor's request.
-
-        CARAI_PRIVACY_WARMUP=1 loads it in the background (development server);
-        CARAI_PRIVACY_WARMUP=wait loads it before going on, so that gunicorn's master
-        (preload_app) holds it before the workers fork and they share its memory.
-        Management commands and tests leave it unset.
-        """
-        mode = os.environ.get("CARAI_PRIVACY_WARMUP", "")
-        if mode not in {"1", "wait"}:
-            return
-        if "runserver" in sys.argv and os.environ.get("RUN_MAIN") != "true":
-            return  # the autoreloader's watcher process serves no pages
-        from carai.practice.engine import privacy_engine_warm_up
-
-        privacy_engine_warm_up(wait=mode == "wait")

@@ -10,16 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from carai.accounts.http import authenticated_user
+from carai.core.engine import privacy_engine_or_none
 from carai.core.forms import add_service_errors
-from carai.core.http import authenticated_user
-from carai.learning.selectors import module_language
+from carai.core.language import content_language
 from carai.practice.access import access_case, access_own_practice_attempt
-from carai.practice.engine import privacy_engine_or_none
 from carai.practice.forms import PreparedTextForm, PrivacyCheckForm, TickSentencesForm
 from carai.practice.models import Case, PracticeAttempt
 from carai.practice.scoring import problem_sentences, sentences
@@ -54,7 +53,7 @@ def privacy_check(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    language = module_language(get_language())
+    language = content_language()
     cases = Case.objects.filter(is_active=True, language=language).order_by("branch", "title")
     done = set(
         PracticeAttempt.objects.filter(user=authenticated_user(request), passed=True)

@@ -6,3 +6,6 @@ class RegisterConfig(AppConfig):
     name = "carai.register"
     label = "register"
     verbose_name = _("AI tool register")
+
+    def ready(self) -> None:
+        from carai.register import audit  # noqa: F401  (declares the audit actions)

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 from carai.learning.models import Module
+from carai.register.audit import RegisterAction
 from carai.register.content import TemplateData
 from carai.register.forms import ToolForm
 from carai.register.models import (
@@ -71,7 +71,7 @@ def tool_create(
         tool=tool, number=1, snapshot=tool_snapshot(tool), changed_by=actor, note=note
     )
     audit_record(
-        action=AuditAction.AI_TOOL_CHANGED,
+        action=RegisterAction.AI_TOOL_CHANGED,
         actor=actor,
         organisation=organisation,
         target=tool,
@@ -112,7 +112,7 @@ def tool_update(
         tool=tool, number=tool.revision, snapshot=after, changed_by=actor, note=note
     )
     audit_record(
-        action=AuditAction.AI_TOOL_CHANGED,
+        action=RegisterAction.AI_TOOL_CHANGED,
         actor=actor,
         organisation=tool.organisation,
         target=tool,
@@ -205,7 +205,9 @@ def register_publish(
     register.contact_email = contact_email
     register.save()
     audit_record(
-        action=AuditAction.AI_REGISTER_PUBLISHED if is_public else AuditAction.AI_REGISTER_HIDDEN,
+        action=RegisterAction.AI_REGISTER_PUBLISHED
+        if is_public
+        else RegisterAction.AI_REGISTER_HIDDEN,
         actor=actor,
         organisation=organisation,
         target=register,
@@ -235,7 +237,7 @@ def guideline_publish(
         published_by=actor,
     )
     audit_record(
-        action=AuditAction.GUIDELINES_PUBLISHED,
+        action=RegisterAction.GUIDELINES_PUBLISHED,
         actor=actor,
         organisation=organisation,
         target=guideline,

@@ -11,18 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
 from carai.community.models import Organisation
+from carai.core.engine import privacy_engine_or_none
 from carai.core.forms import add_service_errors
-from carai.core.http import authenticated_user
-from carai.learning.selectors import module_language
-from carai.practice.engine import privacy_engine_or_none
+from carai.core.language import content_language
 from carai.practice.selectors import result_pieces
 from carai.privacy import patterns as privacy_patterns
 from carai.register import selectors, services, verdict
@@ -181,7 +180,7 @@ def template_list(request: HttpRequest, slug: str) -> HttpResponse:
     user = authenticated_user(request)
     organisation = access_register(user=user, slug=slug, edit=True)
     templates = selectors.templates_available()
-    language = module_language(get_language())
+    language = content_language()
     if request.method == "POST":
         form = AdoptForm(request.POST)
         template = (
@@ -267,7 +266,7 @@ def export_json(request: HttpRequest, slug: str) -> HttpResponse:
     data = selectors.algoritmeregister_export(
         organisation=organisation,
         tools=_export_tools(organisation),
-        language=module_language(get_language()),
+        language=content_language(),
     )
     return _json_response(data, f"ai-register-{organisation.slug}.json")
 
@@ -325,7 +324,7 @@ def public_register(request: HttpRequest, slug: str) -> HttpResponse:
     tools = list(selectors.tools_of(organisation=organisation))
     if request.GET.get("formaat") == "json":
         data = selectors.algoritmeregister_export(
-            organisation=organisation, tools=tools, language=module_language(get_language())
+            organisation=organisation, tools=tools, language=content_language()
         )
         return _json_response(data, f"ai-register-{organisation.slug}.json")
     return render(

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from carai.accounts.http import authenticated_user
 from carai.core.forms import add_service_errors, message_service_error
-from carai.core.http import authenticated_user
 from carai.learning.access import authoring_organisations
 from carai.usecases import selectors, services
 from carai.usecases.access import (

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from carai.core.engine import privacy_engine_warm_up
 from carai.practice.content import read_cases
-from carai.practice.engine import privacy_engine_warm_up
 from carai.practice.models import PracticeAttempt
 from carai.practice.services import case_import
 from tests.browser.helpers import Visit, nl, shown

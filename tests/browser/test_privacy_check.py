@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from carai.practice.engine import privacy_engine_warm_up
+from carai.core.engine import privacy_engine_warm_up
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import Visit, nl, shown
 

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from carai.practice.engine import privacy_engine_warm_up
+from carai.core.engine import privacy_engine_warm_up
 from carai.register.content import read_templates
 from carai.register.services import template_import
 from tests.browser.conftest import PHONE

@@ -166,9 +166,9 @@ def test_slow_key_figures_are_worked_out_while_the_lead_looks_on(
 ) -> None:
     from django.test import override_settings
 
-    from carai.community.kpi_store import kpi_figures_compute
-    from carai.community.kpis import KpiFilters
-    from carai.community.models import KpiSnapshot
+    from carai.kpis.figures import KpiFilters
+    from carai.kpis.models import KpiSnapshot
+    from carai.kpis.store import kpi_figures_compute
 
     page = visit.page
     visit.log_in(LEAD, demo_password)

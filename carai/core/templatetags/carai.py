@@ -1,11 +1,9 @@
-"""Template helpers: accessible form widgets, role labels."""
+"""Template helpers: accessible form widgets, Markdown."""
 
 from __future__ import annotations
 
 from django import forms, template
 from django.utils.safestring import SafeString
-
-from carai.community.models import Role
 
 register = template.Library()
 
@@ -36,14 +34,6 @@ def widget(bound: forms.BoundField) -> SafeString:
     if bound.field.required and not isinstance(bound.field.widget, forms.CheckboxInput):
         attrs["aria-required"] = "true"
     return bound.as_widget(attrs=attrs)
-
-
-@register.filter
-def role_label(value: str) -> str:
-    try:
-        return str(Role(value).label)
-    except ValueError:
-        return value
 
 
 @register.filter

@@ -1,11 +1,11 @@
 """Stored key figures: the lead's page answers in the same short time however large the
 community grows.
 
-Computing the figures (``kpis.figures_compute``) reads every reaching moment, so its cost
+Computing the figures (``figures.figures_compute``) reads every reaching moment, so its cost
 grows with the community. The result is therefore stored per choice of filters
 (``KpiSnapshot``), together with the *data version* it shows. Every save or delete of
 something the figures count raises the version by one (``kpi_data_changed``, connected to
-the models in ``CommunityConfig.ready``; code that writes with ``QuerySet.update`` or
+the models in ``KpisConfig.ready``; code that writes with ``QuerySet.update`` or
 ``bulk_create`` calls it itself). Stored figures are current while their version is the
 latest and they are less than an hour old (the monthly series follows the calendar).
 
@@ -24,9 +24,10 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Model, Q
 from django.utils import timezone
+from django_tasks import task
 
-from carai.community.kpis import Figures, KpiFilters, figures_compute
-from carai.community.models import KpiDataVersion, KpiSnapshot
+from carai.kpis.figures import Figures, KpiFilters, figures_compute
+from carai.kpis.models import KpiDataVersion, KpiSnapshot
 
 STALE_AFTER = datetime.timedelta(hours=1)
 INLINE_UP_TO_SECONDS = 1.0  # compute while the lead waits when it took less last time
@@ -144,10 +145,19 @@ def kpi_figures_compute(*, filters: KpiFilters) -> KpiSnapshot:
     return snapshot
 
 
+@task()
+def kpi_figures_refresh(*, key: str) -> float | None:
+    """Compute and store the key figures for one choice of filters (``KpiFilters.key()``).
+    Returns how many seconds it took; None when the filters no longer make sense."""
+    filters = KpiFilters.from_key(key)
+    if filters is None:
+        KpiSnapshot.objects.filter(key=key).delete()
+        return None
+    return kpi_figures_compute(filters=filters).seconds
+
+
 def kpi_figures_request(*, filters: KpiFilters) -> None:
     """Ask the background worker to compute these figures, unless it was already asked."""
-    from carai.community.tasks import kpi_figures_refresh  # the task imports this module
-
     version = kpi_data_version()
     now = timezone.now()
     with transaction.atomic():

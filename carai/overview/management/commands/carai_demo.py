@@ -6,7 +6,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from carai.community.demo import DEMO_PASSWORD, PERSONAS, load_demo_community
+from carai.community.demo import DEMO_PASSWORD, PERSONAS, load_demo_community, load_demo_events
+from carai.kpis.store import kpi_data_changed
+from carai.learning.demo import load_demo_learning
+from carai.practice.content import read_cases
+from carai.practice.services import case_import
+from carai.register.demo import load_demo_register
+from carai.usecases.demo import load_demo_use_cases
 
 
 class Command(BaseCommand):
@@ -19,24 +25,14 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("The demo community is not for production (CARAI_ENV=production).")
         people = load_demo_community()
-        from carai.learning.demo import load_demo_learning
-
         modules = load_demo_learning()
-        from carai.practice.content import read_cases
-        from carai.practice.services import case_import
-
         cases = read_cases(Path(settings.BASE_DIR) / "content")
         for data in cases:
             case_import(data=data)
-        from carai.register.demo import load_demo_register
-
         tools = load_demo_register()
-        from carai.usecases.demo import load_demo_use_cases
-
         use_cases = load_demo_use_cases()
-        from carai.community.demo import load_demo_events
-
         event_count = load_demo_events()
+        kpi_data_changed()  # the demo also writes with update(), which sends no signal
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "

@@ -9,19 +9,19 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from carai.accounts.audit import AccountAction
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction
 
 
 @receiver(user_logged_in)
 def _on_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    audit_record(action=AuditAction.LOGIN, actor=user, request=request, target=user)
+    audit_record(action=AccountAction.LOGIN, actor=user, request=request, target=user)
 
 
 @receiver(user_logged_out)
 def _on_logout(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        audit_record(action=AuditAction.LOGOUT, actor=user, request=request, target=user)
+        audit_record(action=AccountAction.LOGOUT, actor=user, request=request, target=user)
 
 
 @receiver(user_login_failed)
@@ -31,7 +31,7 @@ def _on_login_failed(
     attempted = str(credentials.get("username") or credentials.get("email") or "")[:254]
     user = get_user_model().objects.filter(email__iexact=attempted).first()
     audit_record(
-        action=AuditAction.LOGIN_FAILED,
+        action=AccountAction.LOGIN_FAILED,
         actor=None,
         request=request,
         target=user,

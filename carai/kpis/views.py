@@ -8,7 +8,6 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -18,15 +17,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRefresh, HttpResponseStopPolling
 from openpyxl import Workbook
 
-from carai.community import kpi_store, kpis
-from carai.community.forms import KpiFilterForm, KpiTargetForm
-from carai.community.models import CareBranch, KpiKey, KpiTarget
-from carai.core.http import authenticated_user
+from carai.accounts.http import authenticated_user
+from carai.community.access import access_community_lead
+from carai.community.models import CareBranch
+from carai.kpis import figures as kpis
+from carai.kpis import store as kpi_store
+from carai.kpis.forms import KpiFilterForm, KpiTargetForm
+from carai.kpis.models import KpiKey
+from carai.kpis.services import kpi_targets_set
 
 
 def _lead_only(request: HttpRequest) -> None:
-    if not authenticated_user(request).is_community_lead:
-        raise Http404("Not for you.")
+    access_community_lead(user=authenticated_user(request))
 
 
 def _filters(request: HttpRequest) -> tuple[KpiFilterForm, kpis.KpiFilters]:
@@ -104,13 +106,9 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     goal = kpis.targets()
     target_form = KpiTargetForm(request.POST or None, targets=goal)
     if request.method == "POST" and target_form.is_valid():
-        with transaction.atomic():
-            for key in KpiKey.values:
-                KpiTarget.objects.update_or_create(
-                    key=key, defaults={"value": target_form.cleaned_data[key]}
-                )
+        kpi_targets_set(targets={key: target_form.cleaned_data[key] for key in KpiKey.values})
         messages.success(request, _("The targets are saved."))
-        return redirect("community:kpis")
+        return redirect("kpis:dashboard")
     form, filters = _filters(request)
     stored = kpi_store.kpi_figures_get(filters=filters)
     context: dict[str, object] = {
@@ -128,7 +126,7 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
             month_rows=_month_rows(board),
             activity_rows=_activity_rows(board),
         )
-    return render(request, "community/kpis/dashboard.html", context)
+    return render(request, "kpis/dashboard.html", context)
 
 
 def _status_query(request: HttpRequest, *, shown: bool) -> str:
@@ -152,7 +150,7 @@ def kpi_status(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("shown", None)
     html = render_to_string(
-        "community/kpis/includes/status.html",
+        "kpis/includes/status.html",
         {"stored": stored, "query": query.urlencode()},
         request=request,
     )
@@ -218,7 +216,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
     filters, board, computed_at = _current_board(request)
     return render(
         request,
-        "community/kpis/report.html",
+        "kpis/report.html",
         {
             "board": board,
             "filters": filters,

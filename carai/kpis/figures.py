@@ -28,16 +28,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import (
-    KPI_DEFAULT_TARGETS,
     Event,
     EventRegistration,
-    KpiKey,
-    KpiTarget,
     Membership,
     Organisation,
     OrganisationKind,
     Role,
 )
+from carai.kpis.models import KPI_DEFAULT_TARGETS, KpiKey, KpiTarget
 from carai.learning.models import Enrolment, Module
 from carai.usecases.models import Demonstrator, Status, TeamMember, UseCase
 from carai.usecases.phases import FINISHED, PHASES
@@ -240,7 +238,7 @@ def targets() -> dict[str, int]:
 
 
 def dashboard(filters: KpiFilters) -> Dashboard:
-    """The figures computed now (see ``carai.community.kpi_store`` for the stored ones)."""
+    """The figures computed now (see ``carai.kpis.store`` for the stored ones)."""
     return Dashboard.of(figures_compute(filters), targets())
 
 

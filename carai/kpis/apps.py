@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KpisConfig(AppConfig):
+    name = "carai.kpis"
+    label = "kpis"
+    verbose_name = _("Key figures")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from carai.community.models import Event, EventRegistration, Membership, Organisation
+        from carai.kpis.store import kpi_data_changed, kpi_data_saved
+        from carai.learning.models import Enrolment, Module
+        from carai.usecases.models import Cycle, Demonstrator, TeamMember, UseCase
+
+        # Everything the key figures count: a save or delete outdates the stored figures.
+        for model in (
+            Organisation,
+            Membership,
+            Event,
+            EventRegistration,
+            Enrolment,
+            Module,
+            Cycle,
+            UseCase,
+            TeamMember,
+            Demonstrator,
+        ):
+            uid = f"kpis-{model._meta.label}"
+            post_save.connect(kpi_data_saved, sender=model, dispatch_uid=uid)
+            post_delete.connect(kpi_data_changed, sender=model, dispatch_uid=uid)

@@ -1,0 +1,56 @@
+"""A person's learning and certificates, for their own-data export and for erasing their
+account (see ``carai.accounts.personal_data``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carai.accounts.models import User
+from carai.accounts.personal_data import iso
+from carai.learning.models import Certificate, Enrolment, LessonProgress
+
+
+def learning_export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "module": e.module.title,
+            "language": e.module.language,
+            "started_at": iso(e.started_at),
+            "completed_at": iso(e.completed_at),
+            "lessons_done": [
+                {
+                    "lesson": p.lesson.title,
+                    "when": iso(p.completed_at),
+                    "reflection": p.reflection,
+                }
+                for p in e.progress.select_related("lesson")
+            ],
+            "quiz_attempts": [
+                {"quiz": a.lesson.title, "when": iso(a.submitted_at), "score": a.score}
+                for a in e.attempts.select_related("lesson").filter(submitted_at__isnull=False)
+            ],
+        }
+        for e in Enrolment.objects.filter(user=user).select_related("module")
+    ]
+
+
+def learning_erase(user: User) -> None:
+    # The free text people wrote goes; completion counts stay for the figures.
+    LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
+
+
+def certificates_export(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "module": c.module_title,
+            "version": c.module_version,
+            "code": c.code,
+            "issued_at": iso(c.issued_at),
+            "valid_until": iso(c.expires_at),
+        }
+        for c in Certificate.objects.filter(user=user)
+    ]
+
+
+def certificates_erase(user: User) -> None:
+    Certificate.objects.filter(user=user).update(holder_name="")

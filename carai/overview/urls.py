@@ -1,0 +1,10 @@
+from django.urls import path
+
+from carai.overview import views
+
+app_name = "overview"
+
+urlpatterns = [
+    path("overzicht/", views.dashboard, name="dashboard"),
+    path("partners/", views.partner_list, name="partner_list"),
+]
