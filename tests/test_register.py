@@ -92,6 +92,17 @@ OPEN = ToolRules(status=verdict.ALLOWED, may_use=True, rules={"public": Rule(ver
             verdict.NOT_ALLOWED,
             {"role_not_allowed", "category_allowed"},
         ),
+        (
+            ToolRules(
+                status=verdict.ALLOWED,
+                may_use=True,
+                rules=OPEN.rules,
+                missing_modules=("Privacy en AI",),
+            ),
+            {"public"},
+            verdict.NOT_ALLOWED,
+            {"module_missing", "category_allowed"},
+        ),
     ],
 )
 def test_verdict_table(
@@ -425,6 +436,47 @@ def test_required_modules_show_what_is_left_to_learn(copilot: AITool, world: Wor
     stats = requirement_stats(tool=copilot)
     assert stats.meeting == 1
     assert stats.users >= 5
+
+
+def test_check_says_first_finish_the_module_the_tool_requires(
+    copilot: AITool, world: World
+) -> None:
+    """The same rule as "Leer eerst" on Mijn overzicht: until the required module is
+    finished, the answer is no, and it names the module."""
+    own = make_org_module(world)
+    copilot.required_modules.set([own.live])
+    data = {"tool": str(copilot.pk), "about": "client", "categories": ["internal"]}
+    response = client_for(world.care_worker).post(url("check"), data)
+    decision = response.context["decision"]
+    assert decision.outcome == verdict.NOT_ALLOWED
+    assert ("module_missing", own.live.title) in decision.reasons
+    assert own.live.title in response.content.decode()
+    assert not response.context["pseudonymise_helps"]  # learning first, not a safer text
+    (item,) = tools_for_user(user=world.care_worker, language="nl")
+    assert item.missing == [own.live]  # what the overview says agrees
+
+    Enrolment.objects.update_or_create(
+        user=world.care_worker, module=own.live, defaults={"completed_at": "2026-11-01T10:00Z"}
+    )
+    response = client_for(world.care_worker).post(url("check"), data)
+    assert response.context["decision"].outcome == verdict.CONDITIONS  # the tool's condition
+
+
+def test_alternatives_leave_out_tools_whose_modules_are_not_finished(
+    copilot: AITool, world: World
+) -> None:
+    other = tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={"name": "Samenvatter (fictief)", "vendor": "Fictief", "status": "allowed"},
+        rules={"internal": ("allowed", "")},
+    )
+    asked = {"other_tool": "Een nieuwe app", "about": "client", "categories": ["internal"]}
+    response = client_for(world.care_worker).post(url("check"), asked)
+    assert set(response.context["alternatives"]) == {copilot, other}
+    other.required_modules.set([make_org_module(world).live])
+    response = client_for(world.care_worker).post(url("check"), asked)
+    assert response.context["alternatives"] == [copilot]
 
 
 # CSV and Algoritmeregister export --------------------------------------------------------

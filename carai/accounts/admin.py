@@ -5,9 +5,9 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from carai.accounts.audit import AccountAction
+from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
-from carai.core.audit import audit_record
+from carai.accounts.services import community_lead_change_record
 
 # Only a superuser may hand out rights; the community lead manages people, not privileges.
 PRIVILEGE_FIELDS = ("is_superuser", "is_staff", "is_community_lead", "groups", "user_permissions")
@@ -55,10 +55,6 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # typed for Abstrac
         was_lead = User.objects.filter(pk=obj.pk, is_community_lead=True).exists()
         super().save_model(request, obj, form, change)
         if obj.is_community_lead != was_lead:
-            audit_record(
-                action=AccountAction.COMMUNITY_LEAD_CHANGED,
-                actor=request.user,  # type: ignore[arg-type]
-                request=request,
-                target=obj,
-                details={"is_community_lead": obj.is_community_lead},
+            community_lead_change_record(
+                actor=authenticated_user(request), user=obj, request=request
             )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from carai.accounts.audit import AccountAction
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso, personal_data_sections
+from carai.accounts.tasks import password_reset_email_send
 from carai.core.audit import audit_record
 from carai.core.models import AuditEvent
 
@@ -24,6 +25,62 @@ def user_update_profile(*, user: User, full_name: str, preferred_language: str) 
     user.full_clean(exclude=["password"])
     user.save(update_fields=["full_name", "preferred_language"])
     return user
+
+
+@transaction.atomic
+def user_password_set(*, user: User, password: str, request: HttpRequest, reset: bool) -> None:
+    """A new password, chosen by the person (``reset``: through an e-mailed link)."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_record(
+        action=AccountAction.PASSWORD_RESET_DONE if reset else AccountAction.PASSWORD_CHANGED,
+        actor=None if reset else user,
+        request=request,
+        target=user,
+    )
+
+
+def password_reset_request(*, email: str, request: HttpRequest | None) -> None:
+    """Queue a reset e-mail for each active account with this address that has a password;
+    the caller says nothing about which exist."""
+    for user in User.objects.filter(email__iexact=email.strip(), is_active=True):
+        if not user.has_usable_password():
+            continue
+        audit_record(
+            action=AccountAction.PASSWORD_RESET_REQUESTED, actor=None, request=request, target=user
+        )
+        password_reset_email_send.enqueue(user_id=user.pk)
+
+
+def login_record(*, user: User, request: HttpRequest | None) -> None:
+    audit_record(action=AccountAction.LOGIN, actor=user, request=request, target=user)
+
+
+def logout_record(*, user: User, request: HttpRequest | None) -> None:
+    audit_record(action=AccountAction.LOGOUT, actor=user, request=request, target=user)
+
+
+def login_failed_record(*, attempted: str, request: HttpRequest | None) -> None:
+    """A failed log-in, with the address that was tried (also when no account has it)."""
+    attempted = attempted[:254]
+    audit_record(
+        action=AccountAction.LOGIN_FAILED,
+        actor=None,
+        request=request,
+        target=User.objects.filter(email__iexact=attempted).first(),
+        target_label=attempted,
+    )
+
+
+def community_lead_change_record(*, actor: User, user: User, request: HttpRequest) -> None:
+    """The management site gave or took the community-lead role."""
+    audit_record(
+        action=AccountAction.COMMUNITY_LEAD_CHANGED,
+        actor=actor,
+        request=request,
+        target=user,
+        details={"is_community_lead": user.is_community_lead},
+    )
 
 
 def user_set_language(*, user: User, language: str) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from carai.accounts import services
-from carai.accounts.audit import AccountAction
 from carai.accounts.forms import (
     CaraiPasswordResetForm,
     EmailLoginForm,
@@ -26,7 +25,6 @@ from carai.accounts.forms import (
 )
 from carai.accounts.http import authenticated_user
 from carai.accounts.models import Language
-from carai.core.audit import audit_record
 
 
 class LoginView(auth_views.LoginView):
@@ -41,7 +39,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:
-        form.save(request=self.request)
+        services.password_reset_request(email=form.cleaned_data["email"], request=self.request)
         return HttpResponseRedirect(self.get_success_url())
 
 
@@ -50,14 +48,14 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        audit_record(
-            action=AccountAction.PASSWORD_RESET_DONE,
-            actor=None,
+        services.user_password_set(
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
             request=self.request,
-            target=form.user,
+            reset=True,
         )
-        return response
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -65,15 +63,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        audit_record(
-            action=AccountAction.PASSWORD_CHANGED,
-            actor=form.user,
+        services.user_password_set(
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
             request=self.request,
-            target=form.user,
+            reset=False,
         )
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password has been changed."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_POST

@@ -27,9 +27,10 @@ AUTHOR_ROLES: frozenset[str] = frozenset({Role.EDUCATOR})
 
 
 def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:
+    """The roles ``user`` holds in ``organisation`` now (empty for outsiders)."""
     return set(
-        Membership.objects.active()
-        .filter(user=user, organisation=organisation)
+        Membership.objects.active_in(organisation=organisation)
+        .filter(user=user)
         .values_list("role", flat=True)
     )
 

@@ -8,10 +8,10 @@ from django.db import models
 from django.http import HttpRequest
 
 from carai.accounts.admin import UserAdmin
+from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
-from carai.community.audit import CommunityAction
 from carai.community.models import Invitation, Membership, Organisation
-from carai.core.audit import audit_record
+from carai.community.services import organisation_admin_record
 
 
 class ReadOnlyAdmin(admin.ModelAdmin[Any]):
@@ -38,15 +38,12 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
 
     def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        audit_record(
-            action=CommunityAction.ORGANISATION_CHANGED
-            if change
-            else CommunityAction.ORGANISATION_CREATED,
-            actor=request.user,  # type: ignore[arg-type]
-            request=request,
+        organisation_admin_record(
+            actor=authenticated_user(request),
             organisation=obj,
-            target=obj,
-            details={"changed": list(form.changed_data), "via": "admin"},
+            created=not change,
+            changed=list(form.changed_data),
+            request=request,
         )
 
 

@@ -72,6 +72,10 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:
         return self.filter(ended_at__isnull=True)
 
+    def active_in(self, *, organisation: Organisation) -> MembershipQuerySet:
+        """The organisation's current members (one row per role)."""
+        return self.active().filter(organisation=organisation)
+
 
 class Membership(models.Model):
     """A person in an organisation in one role. Ended memberships are kept for counts."""

@@ -115,6 +115,27 @@ def organisation_update(
     return organisation
 
 
+def organisation_admin_record(
+    *,
+    actor: User,
+    organisation: Organisation,
+    created: bool,
+    changed: list[str],
+    request: HttpRequest,
+) -> None:
+    """The community lead created or changed an organisation on the management site."""
+    audit_record(
+        action=CommunityAction.ORGANISATION_CREATED
+        if created
+        else CommunityAction.ORGANISATION_CHANGED,
+        actor=actor,
+        request=request,
+        organisation=organisation,
+        target=organisation,
+        details={"changed": changed, "via": "admin"},
+    )
+
+
 @transaction.atomic
 def invitation_create(
     *,

@@ -25,9 +25,7 @@ def modules_visible_to(*, user: User) -> ModuleQuerySet:
     """Published modules of the whole community, those the lead shared with everyone, and
     those owned by the user's organisations."""
     organisation_ids = Membership.objects.active().filter(user=user).values("organisation_id")
-    return Module.objects.published().filter(
-        Q(owner__isnull=True) | Q(shared=True) | Q(owner_id__in=organisation_ids)
-    )
+    return Module.objects.usable_by(organisation_ids=organisation_ids)
 
 
 def authoring_organisations(*, user: User) -> list[Organisation]:

@@ -4,11 +4,10 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import User
-from carai.community.models import CareBranch, Organisation, Role
+from carai.community.models import CareBranch, Membership, Organisation, Role
 from carai.core.validators import validate_plain_text
 from carai.learning.content import OptionData
 from carai.learning.images import MAX_BYTES as MAX_IMAGE_BYTES
@@ -132,14 +131,12 @@ class AssignmentForm(forms.Form):
             people, forms.ModelChoiceField
         ):
             raise TypeError("AssignmentForm fields changed type")
-        module_field.queryset = (
-            Module.objects.published()
-            .filter(Q(owner__isnull=True) | Q(shared=True) | Q(owner=organisation))
-            .order_by("language", "title")
-        )
+        module_field.queryset = Module.objects.usable_by(
+            organisation_ids=[organisation.pk]
+        ).order_by("language", "title")
         people.queryset = User.objects.filter(
-            memberships__organisation=organisation, memberships__ended_at__isnull=True
-        ).distinct()
+            pk__in=Membership.objects.active_in(organisation=organisation).values("user_id")
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -7,9 +7,12 @@ so progress and certificates earned on an older version are never lost.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +52,14 @@ def _untag(value: str) -> list[str]:
 class ModuleQuerySet(models.QuerySet["Module"]):
     def published(self) -> ModuleQuerySet:
         return self.filter(status=ModuleStatus.PUBLISHED, draft_of__isnull=True)
+
+    def usable_by(self, *, organisation_ids: Iterable[int] | QuerySet[Any]) -> ModuleQuerySet:
+        """What these organisations' people may learn and be asked to learn: published
+        modules of the whole community, those the lead shared with everyone, and the
+        organisations' own."""
+        return self.published().filter(
+            Q(owner__isnull=True) | Q(shared=True) | Q(owner_id__in=organisation_ids)
+        )
 
     def live(self) -> ModuleQuerySet:
         """Modules as learners know them: not the private working copies of their editors."""
@@ -210,6 +221,10 @@ class Lesson(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def passes(self, score: int) -> bool:
+        """A quiz score (percentage) at or above the pass mark passes."""
+        return score >= self.pass_mark
+
 
 class QuestionKind(models.TextChoices):
     SINGLE = "single", _("One answer")
@@ -228,6 +243,11 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def is_answered_right(self, chosen: Iterable[int]) -> bool:
+        """Right only when exactly the correct options are chosen: every one of them (for a
+        question with more answers) and nothing else."""
+        return set(chosen) == {o.pk for o in self.options.all() if o.is_correct}
 
 
 class Option(models.Model):

@@ -167,8 +167,7 @@ def team_progress(*, organisation: Organisation) -> tuple[list[Module], list[Tea
     )
     modules = sorted({a.module for a in assignments}, key=lambda m: m.title)
     memberships = list(
-        Membership.objects.active()
-        .filter(organisation=organisation)
+        Membership.objects.active_in(organisation=organisation)
         .select_related("user")
         .order_by("user__full_name", "user__email")
     )

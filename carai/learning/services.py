@@ -336,13 +336,12 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) 
             raise ValidationError(_("An answer does not belong to this question."))
         if question.kind != "multiple" and len(chosen) > 1:
             raise ValidationError(_("Choose one answer for each of these questions."))
-        right = {o.pk for o in question.options.all() if o.is_correct}
-        correct_count += chosen == right
+        correct_count += question.is_answered_right(chosen)
         stored[str(question_id)] = sorted(chosen)
     total = len(attempt.question_order) or 1
     attempt.answers = stored
     attempt.score = round(100 * correct_count / total)
-    attempt.passed = attempt.score >= attempt.lesson.pass_mark
+    attempt.passed = attempt.lesson.passes(attempt.score)
     attempt.submitted_at = timezone.now()
     attempt.save()
     if attempt.passed:
@@ -366,11 +365,13 @@ def assignment_create(
     if due_date < timezone.localdate():
         raise ValidationError({"due_date": _("The due date cannot be in the past.")})
     if user is not None and not (
-        Membership.objects.active().filter(user=user, organisation=organisation).exists()
+        Membership.objects.active_in(organisation=organisation).filter(user=user).exists()
     ):
         raise ValidationError({"user": _("This person is not a member of the organisation.")})
-    if module.status != ModuleStatus.PUBLISHED or (
-        module.owner_id not in (None, organisation.pk) and not module.shared
+    if (
+        not Module.objects.usable_by(organisation_ids=[organisation.pk])
+        .filter(pk=module.pk)
+        .exists()
     ):
         raise ValidationError({"module": _("This module cannot be assigned here.")})
     return Assignment.objects.create(

@@ -146,21 +146,21 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         else:
             messages.success(request, _("Well done: this lesson is finished."))
         return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
-    if request.method == "POST" and lesson.kind not in CHECKED_KINDS:
-        if form is None or form.is_valid():
-            answer = form.cleaned_data["answer"] if form is not None else ""
-            services.lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
-            enrolment.refresh_from_db()
-            if enrolment.completed_at:
-                messages.success(request, _("Well done: you have finished this module."))
-                return redirect("learning:module_detail", module_id=module.pk)
-            following = module.lessons.filter(is_active=True, order__gt=lesson.order).first()
-            if following is not None:
-                return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
+    if (
+        request.method == "POST"
+        and lesson.kind not in CHECKED_KINDS
+        and (form is None or form.is_valid())
+    ):
+        answer = form.cleaned_data["answer"] if form is not None else ""
+        services.lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
+        enrolment.refresh_from_db()
+        if enrolment.completed_at:
+            messages.success(request, _("Well done: you have finished this module."))
             return redirect("learning:module_detail", module_id=module.pk)
-    else:
-        enrolment.last_lesson = lesson
-        enrolment.save(update_fields=["last_lesson"])
+        following = module.lessons.filter(is_active=True, order__gt=lesson.order).first()
+        if following is not None:
+            return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
+        return redirect("learning:module_detail", module_id=module.pk)
     lessons = list(module.lessons.filter(is_active=True))
     position = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
     context = {
@@ -225,8 +225,7 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     for question in form.questions:
         chosen = set(attempt.answers.get(str(question.pk), []))
         options = [(o, o.pk in chosen) for o in question.options.all()]
-        right = {o.pk for o in question.options.all() if o.is_correct}
-        review.append((question, options, chosen == right))
+        review.append((question, options, question.is_answered_right(chosen)))
     following = (
         module.lessons.filter(is_active=True, order__gt=attempt.lesson.order).first()
         if attempt.passed

@@ -80,8 +80,7 @@ def practice_completion(*, organisation: Organisation) -> list[PracticeRow]:
     """For a manager: per active member, how many practice exercises they passed and when
     last. Never scores, answers or failed tries. Two queries, whatever the team size."""
     memberships = (
-        Membership.objects.active()
-        .filter(organisation=organisation)
+        Membership.objects.active_in(organisation=organisation)
         .select_related("user")
         .order_by("user__full_name", "user__email")
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
@@ -34,7 +34,9 @@ USABLE = (ToolStatus.ALLOWED, ToolStatus.CONDITIONS)
 
 
 def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
-    return AITool.objects.filter(organisation=organisation).prefetch_related("data_rules")
+    return AITool.objects.filter(organisation=organisation).prefetch_related(
+        "data_rules", "required_modules"
+    )
 
 
 def register_of(*, organisation: Organisation) -> Register | None:
@@ -47,18 +49,8 @@ def templates_available() -> QuerySet[ToolTemplate]:
 
 def modules_for_requirements(*, organisation: Organisation) -> QuerySet[Module]:
     """Modules a tool may require: the community's, shared ones and the organisation's own."""
-    return (
-        Module.objects.published()
-        .filter(Q(owner__isnull=True) | Q(shared=True) | Q(owner=organisation))
-        .order_by("title", "language")
-    )
-
-
-def user_roles(*, user: User, organisation: Organisation) -> set[str]:
-    return set(
-        Membership.objects.active()
-        .filter(user=user, organisation=organisation)
-        .values_list("role", flat=True)
+    return Module.objects.usable_by(organisation_ids=[organisation.pk]).order_by(
+        "title", "language"
     )
 
 
@@ -76,7 +68,9 @@ def privacy_officers(*, organisation: Organisation) -> list[User]:
     ]
 
 
-def tool_rules(tool: AITool, *, roles: set[str]) -> ToolRules:
+def tool_rules(tool: AITool, *, roles: set[str], finished: set[str], language: str) -> ToolRules:
+    """The tool's rules as they apply to one person: their roles, and the module keys they
+    finished (for the modules the tool requires)."""
     return ToolRules(
         status=tool.status,
         may_use=may_use(tool, roles),
@@ -84,6 +78,9 @@ def tool_rules(tool: AITool, *, roles: set[str]) -> ToolRules:
             rule.category: Rule(rule.permission, rule.conditions) for rule in tool.data_rules.all()
         },
         tool_conditions=tool.approved_uses,
+        missing_modules=tuple(
+            m.title for m in missing_modules(tool, finished=finished, language=language)
+        ),
     )
 
 
@@ -219,6 +216,14 @@ def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
     return list(chosen.values())
 
 
+def missing_modules(tool: AITool, *, finished: set[str], language: str) -> list[Module]:
+    """The modules ``tool`` requires whose key is not among ``finished`` (either language
+    version counts), each once, in ``language`` where it has that version."""
+    return one_per_key(
+        [m for m in tool.required_modules.all() if m.key not in finished], language=language
+    )
+
+
 def tools_for_user(*, user: User, language: str) -> list[MyTool]:
     """For "Mijn overzicht": the tools the person may use in their organisations, and the
     modules they still have to finish for each (either language version counts)."""
@@ -238,10 +243,7 @@ def tools_for_user(*, user: User, language: str) -> list[MyTool]:
         if may_use(tool, roles[tool.organisation_id]):
             if done is None:
                 done = finished_module_keys(user=user)
-            missing = one_per_key(
-                [m for m in tool.required_modules.all() if m.key not in done],
-                language=language,
-            )
+            missing = missing_modules(tool, finished=done, language=language)
             out.append(MyTool(tool=tool, missing=missing))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,9 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
+from carai.community.access import roles_in_organisation
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
+from carai.core.engine import privacy_engine_or_none
+from carai.core.language import content_language
 from carai.learning.models import Module
+from carai.privacy import Result
+from carai.privacy import patterns as privacy_patterns
+from carai.register import selectors, verdict
 from carai.register.audit import RegisterAction
 from carai.register.content import TemplateData
 from carai.register.forms import ToolForm
@@ -252,6 +259,72 @@ def guideline_acknowledge(*, guideline: Guideline, user: User) -> Acknowledgemen
             return Acknowledgement.objects.create(guideline=guideline, user=user)
     except IntegrityError:
         return Acknowledgement.objects.get(guideline=guideline, user=user)
+
+
+class EngineStarting(Exception):
+    """The privacy engine is still loading; the page asks the person to try again soon."""
+
+
+@dataclass
+class ToolCheck:
+    """What "Mag dit?" answers, for the page to put in words."""
+
+    tool: AITool | None
+    categories: set[str]
+    decision: verdict.Decision
+    result: Result | None  # the privacy engine's findings, when a text was given
+    pseudonymise_helps: bool
+    alternatives: list[AITool]
+
+
+def tool_check(
+    *,
+    organisation: Organisation,
+    user: User,
+    tools: list[AITool],
+    tool: AITool | None,
+    text: str,
+    categories: set[str],
+    about_staff: bool,
+) -> ToolCheck:
+    """May this text, or data of these categories, go into ``tool`` (one of the organisation's
+    ``tools``, or None for a tool that is not in the register)? Counted anonymously
+    (tool, verdict and day); the text itself is never stored."""
+    found = set(categories)
+    result = None
+    if text:
+        engine = privacy_engine_or_none()
+        if engine is None:
+            raise EngineStarting
+        result = engine.analyse(text)
+        found |= verdict.categories_from_text(
+            {span.label for span in result.spans},
+            health_terms=privacy_patterns.has_health_terms(text),
+            about_staff=about_staff,
+        )
+    roles = roles_in_organisation(user=user, organisation=organisation)
+    finished = selectors.finished_module_keys(user=user)
+    language = content_language()
+    others = [other for other in tools if other is not tool]
+    answer = verdict.check(
+        selectors.tool_rules(tool, roles=roles, finished=finished, language=language)
+        if tool is not None
+        else None,
+        found,
+        [
+            selectors.tool_rules(other, roles=roles, finished=finished, language=language)
+            for other in others
+        ],
+    )
+    check_count(organisation=organisation, tool=tool, verdict=answer.decision.outcome)
+    return ToolCheck(
+        tool=tool,
+        categories=found,
+        decision=answer.decision,
+        result=result,
+        pseudonymise_helps=answer.pseudonymise_helps,
+        alternatives=[others[index] for index in answer.alternatives],
+    )
 
 
 def check_count(*, organisation: Organisation, tool: AITool | None, verdict: str) -> None:

@@ -7,7 +7,7 @@ categories of a text with the privacy engine (:func:`categories_from_text`), and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 ALLOWED = "allowed"
@@ -47,6 +47,8 @@ class ToolRules:
     may_use: bool  # the person's role is among those allowed
     rules: Mapping[str, Rule]
     tool_conditions: str = ""  # what "allowed with conditions" means for the whole tool
+    # Modules the tool requires that the person has not finished yet (their titles).
+    missing_modules: tuple[str, ...] = ()
 
 
 @dataclass
@@ -89,6 +91,9 @@ def decide(tool: ToolRules | None, categories: Iterable[str]) -> Decision:
     if not tool.may_use:
         decision.outcome = NOT_ALLOWED
         decision.reasons.append(("role_not_allowed", ""))
+    elif tool.missing_modules:
+        decision.outcome = NOT_ALLOWED
+        decision.reasons.extend(("module_missing", title) for title in tool.missing_modules)
     if tool.status == CONDITIONS:
         decision.conditions.append(("", tool.tool_conditions))
     for category in sorted(set(categories)):
@@ -117,3 +122,38 @@ def without_identifiers(categories: Iterable[str]) -> set[str]:
     elif STAFF_PERSONAL in found:
         left.add(INTERNAL)
     return left
+
+
+USABLE_OUTCOMES = frozenset({ALLOWED, CONDITIONS})
+
+
+@dataclass
+class Check:
+    """The answer to "Mag dit?" for one tool and one set of data categories."""
+
+    decision: Decision
+    # Whether removing who it is about (the pseudonymised copy) would make it allowed.
+    pseudonymise_helps: bool
+    # Positions in ``others`` of the tools that may take this data instead.
+    alternatives: list[int]
+
+
+def check(tool: ToolRules | None, categories: Iterable[str], others: Sequence[ToolRules]) -> Check:
+    """May data of ``categories`` go into ``tool``? If not, would the pseudonymised text be
+    allowed, and which of the ``others`` (the register's other tools) would take it?"""
+    found = set(categories)
+    decision = decide(tool, found)
+    pseudonymise_helps = (
+        tool is not None
+        and decision.outcome == NOT_ALLOWED
+        and bool(found & PERSONAL)
+        and decide(tool, without_identifiers(found)).outcome in USABLE_OUTCOMES
+    )
+    alternatives = []
+    if decision.outcome in (NOT_ALLOWED, NOT_ASSESSED):
+        alternatives = [
+            index
+            for index, other in enumerate(others)
+            if decide(other, found).outcome in USABLE_OUTCOMES
+        ]
+    return Check(decision, pseudonymise_helps, alternatives)

@@ -17,14 +17,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.http import authenticated_user
-from carai.accounts.models import User
+from carai.community.access import roles_in_organisation
 from carai.community.models import Organisation
-from carai.core.engine import privacy_engine_or_none
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
 from carai.practice.selectors import result_pieces
-from carai.privacy import patterns as privacy_patterns
-from carai.register import selectors, services, verdict
+from carai.register import selectors, services
 from carai.register.access import (
     EDIT_ROLES,
     access_acknowledgements,
@@ -46,7 +44,7 @@ from carai.register.models import AITool, DataCategory, DataRule
 
 def _can_edit(request: HttpRequest, organisation: Organisation) -> bool:
     user = authenticated_user(request)
-    roles = selectors.user_roles(user=user, organisation=organisation)
+    roles = roles_in_organisation(user=user, organisation=organisation)
     return bool(roles & EDIT_ROLES)
 
 
@@ -437,67 +435,45 @@ def check(request: HttpRequest, slug: str) -> HttpResponse:
     form = CheckForm(request.POST or None, tools=tools)
     context: dict[str, object] = {"organisation": organisation, "form": form}
     if request.method == "POST" and form.is_valid():
-        context.update(_decide(organisation, user, form, tools))
+        try:
+            check = services.tool_check(
+                organisation=organisation,
+                user=user,
+                tools=tools,
+                tool=form.chosen_tool(),
+                text=(form.cleaned_data.get("text") or "").strip(),
+                categories=set(form.cleaned_data.get("categories") or []),
+                about_staff=form.cleaned_data["about"] == "staff",
+            )
+        except services.EngineStarting:
+            context["starting"] = True
+        else:
+            context.update(_check_context(check, form, organisation))
     return render(request, "register/check.html", context)
 
 
-def _decide(
-    organisation: Organisation, user: User, form: CheckForm, tools: list[AITool]
+def _check_context(
+    check: services.ToolCheck, form: CheckForm, organisation: Organisation
 ) -> dict[str, object]:
-    text = (form.cleaned_data.get("text") or "").strip()
-    about_staff = form.cleaned_data["about"] == "staff"
-    categories = set(form.cleaned_data.get("categories") or [])
-    result = None
-    if text:
-        engine = privacy_engine_or_none()
-        if engine is None:
-            return {"starting": True}
-        result = engine.analyse(text)
-        categories |= verdict.categories_from_text(
-            {span.label for span in result.spans},
-            health_terms=privacy_patterns.has_health_terms(text),
-            about_staff=about_staff,
-        )
-    roles = selectors.user_roles(user=user, organisation=organisation)
-    tool = form.chosen_tool()
-    rules = selectors.tool_rules(tool, roles=roles) if tool else None
-    decision = verdict.decide(rules, categories)
-    services.check_count(organisation=organisation, tool=tool, verdict=decision.outcome)
-    pseudonymise_helps = False
-    if (
-        rules is not None
-        and decision.outcome == verdict.NOT_ALLOWED
-        and categories & verdict.PERSONAL
-    ):
-        reduced = verdict.decide(rules, verdict.without_identifiers(categories))
-        pseudonymise_helps = reduced.outcome in (verdict.ALLOWED, verdict.CONDITIONS)
-    alternatives = []
-    if decision.outcome in (verdict.NOT_ALLOWED, verdict.NOT_ASSESSED):
-        for other in tools:
-            if other is tool:
-                continue
-            if verdict.decide(selectors.tool_rules(other, roles=roles), categories).outcome in (
-                verdict.ALLOWED,
-                verdict.CONDITIONS,
-            ):
-                alternatives.append(other)
+    """The answer of "Mag dit?" in words, for the template."""
     category_labels = dict(DataCategory.choices)
+    decision = check.decision
     return {
         "decision": decision,
-        "tool": tool,
+        "tool": check.tool,
         "other_tool": form.cleaned_data.get("other_tool", "").strip(),
-        "categories": [category_labels[c] for c in DataCategory.values if c in categories],
+        "categories": [category_labels[c] for c in DataCategory.values if c in check.categories],
         "reasons": [
-            _reason_text(code, category_labels.get(category, ""))
-            for code, category in decision.reasons
+            _reason_text(code, category_labels.get(detail, detail))
+            for code, detail in decision.reasons
         ],
         "conditions": [
             (category_labels.get(c, ""), text) for c, text in decision.conditions if text
         ],
-        "result": result,
-        "pieces": result_pieces(result) if result and result.spans else [],
-        "pseudonymise_helps": pseudonymise_helps,
-        "alternatives": alternatives,
+        "result": check.result,
+        "pieces": result_pieces(check.result) if check.result and check.result.spans else [],
+        "pseudonymise_helps": check.pseudonymise_helps,
+        "alternatives": check.alternatives,
         "contacts": selectors.privacy_officers(organisation=organisation),
     }
 
@@ -512,6 +488,7 @@ def _reason_text(code: str, category: object) -> str:
             "Your organisation is still assessing this tool. Until then, do not use it."
         ),
         "role_not_allowed": _("This tool is not meant for your role."),
+        "module_missing": _("First finish the module %(category)s: this tool asks for it."),
         "category_not_assessed": _(
             "Nobody has decided yet whether %(category)s may go into this tool."
         ),
