@@ -9,8 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 from PIL import Image
 
-from carai.learning import authoring
-from carai.learning.content import OptionData
+from carai.learning.content import ModuleFields, OptionData
 from carai.learning.models import (
     Lesson,
     Module,
@@ -18,6 +17,7 @@ from carai.learning.models import (
     WorkshopRegistration,
     WorkshopSession,
 )
+from carai.learning.services import authoring, workshops
 from tests.conftest import World
 
 
@@ -27,7 +27,7 @@ def png_bytes(size: tuple[int, int] = (40, 30), color: str = "teal") -> bytes:
     return buffer.getvalue()
 
 
-def module_fields(**overrides: object) -> authoring.ModuleFields:
+def module_fields(**overrides: object) -> ModuleFields:
     values: dict[str, object] = {
         "language": "nl",
         "title": "Spraakherkenning bij de overdracht (fictief)",
@@ -43,7 +43,7 @@ def module_fields(**overrides: object) -> authoring.ModuleFields:
         "references": [{"title": "Fictieve bron", "url": "https://example.org/bron"}],
     }
     values.update(overrides)
-    return authoring.ModuleFields(**values)  # type: ignore[arg-type]
+    return ModuleFields(**values)  # type: ignore[arg-type]
 
 
 def two_options() -> list[OptionData]:
@@ -82,7 +82,7 @@ def make_org_module(world: World) -> OrgModule:
     )
     workshop = authoring.lesson_create(module=draft, kind="workshop", title="Oefenen in de groep")
     live = authoring.module_publish(actor=educator, module=draft)
-    session = authoring.workshop_session_create(
+    session = workshops.workshop_session_create(
         actor=educator,
         lesson=workshop,
         organisation=world.org_a,
@@ -91,7 +91,7 @@ def make_org_module(world: World) -> OrgModule:
         capacity=2,
         location="Zaal 1 (fictief)",
     )
-    registration = authoring.workshop_register(user=world.care_worker, session=session)
+    registration = workshops.workshop_register(user=world.care_worker, session=session)
     copy = authoring.module_working_copy(actor=educator, module=live)
     copy_quiz = copy.lessons.get(kind="quiz")
     return OrgModule(

@@ -7,6 +7,7 @@ another partner. Persona names are made up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -19,6 +20,10 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"  # fictional content packs and cases for tests
+ROOT = TESTS.parent
 
 
 @dataclass

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from carai.community.demo import _lead_group
 from tests.authoring_helpers import make_org_module
-from tests.conftest import PERSONAS, World, client_for
+from tests.conftest import FIXTURES, PERSONAS, World, client_for
 
 # Reachable without logging in (token links are protected by their token).
 PUBLIC = {
@@ -188,20 +187,19 @@ def _admin_object_id(name: str, world: World) -> tuple[str, bool]:
 
 def _learning_objects(world: World) -> tuple[Any, Any]:
     """A community module with the care worker's enrolment and an open quiz attempt."""
-    from pathlib import Path
 
-    from carai.learning import services
     from carai.learning.content import read_pack
     from carai.learning.models import Module
+    from carai.learning.services.content import module_import
+    from carai.learning.services.progress import enrolment_start
+    from carai.learning.services.quiz import quiz_attempt_start
 
     module = Module.objects.filter(key="testmodule").first()
     if module is None:
-        (data,) = read_pack(Path(__file__).parent / "fixtures" / "pack")
-        module = services.module_import(data=data)
-    enrolment = services.enrolment_start(user=world.care_worker, module=module)
-    attempt = services.quiz_attempt_start(
-        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
-    )
+        (data,) = read_pack(FIXTURES / "pack")
+        module = module_import(data=data)
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
     return module, attempt
 
 
@@ -230,7 +228,7 @@ def _practice_objects(world: World) -> tuple[Any, Any]:
     from carai.practice.content import read_cases
     from carai.practice.services import case_import, practice_output_submit
 
-    (data,) = read_cases(Path(__file__).parent / "fixtures" / "cases")
+    (data,) = read_cases(FIXTURES / "cases")
     case = case_import(data=data)[0]
     attempt = practice_output_submit(user=world.care_worker, case=case, output_number=0, ticked={0})
     return case, attempt

@@ -130,8 +130,8 @@ def test_attempts_are_private(case: Case, world: World) -> None:
 
 
 def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) -> None:
-    from carai.learning import services
     from carai.learning.content import LessonData, read_pack
+    from carai.learning.services.content import module_import
 
     (data,) = read_pack(Path(__file__).parent / "fixtures" / "pack")
     data.lessons = [
@@ -144,7 +144,7 @@ def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) ->
             practice_exercise="output",
         )
     ]
-    module = services.module_import(data=data)
+    module = module_import(data=data)
     lesson = module.lessons.get(slug="oefenen")
     client = client_for(world.care_worker)
     client.post(reverse("learning:module_enrol", kwargs={"module_id": module.pk}))

@@ -60,8 +60,9 @@ class LessonData:
 
 
 @dataclass
-class ModuleData:
-    key: str
+class ModuleFields:
+    """What a module is about and for whom: everything but its key and its lessons."""
+
     language: str
     title: str
     summary: str
@@ -74,6 +75,13 @@ class ModuleData:
     licence: str
     validity_months: int
     references: list[dict[str, Any]]
+
+
+@dataclass
+class ModuleData(ModuleFields):
+    """A whole module as a content pack holds it."""
+
+    key: str
     lessons: list[LessonData]
 
     def content_hash(self) -> str:

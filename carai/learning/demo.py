@@ -10,20 +10,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from carai.accounts.models import User
-from carai.learning import services
-from carai.learning.content import read_pack
+from carai.learning.content import ModuleFields, read_pack
 from carai.learning.models import Certificate, Enrolment, Lesson, LessonKind, Module
 from carai.learning.selectors import correct_answers
+from carai.learning.services.content import module_import
+from carai.learning.services.progress import enrolment_start, lesson_complete
+from carai.learning.services.quiz import quiz_attempt_start, quiz_attempt_submit
 
 
 def finish_lesson(enrolment: Enrolment, lesson: Lesson) -> None:
     """Finish a lesson as a learner would; a quiz is passed with all answers right."""
     if lesson.kind == LessonKind.QUIZ:
-        attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=lesson)
+        attempt = quiz_attempt_start(enrolment=enrolment, lesson=lesson)
         answers = correct_answers(question_ids=attempt.question_order)
-        services.quiz_attempt_submit(attempt=attempt, answers=answers)
+        quiz_attempt_submit(attempt=attempt, answers=answers)
     else:
-        services.lesson_complete(enrolment=enrolment, lesson=lesson)
+        lesson_complete(enrolment=enrolment, lesson=lesson)
 
 
 def _progress(email: str, key: str, lessons_done: int | None) -> None:
@@ -32,7 +34,7 @@ def _progress(email: str, key: str, lessons_done: int | None) -> None:
     module = Module.objects.filter(key=key, language="nl").first()
     if user is None or module is None:
         return
-    enrolment = services.enrolment_start(user=user, module=module)
+    enrolment = enrolment_start(user=user, module=module)
     lessons = list(module.lessons.filter(is_active=True).order_by("order"))
     done = set(enrolment.progress.values_list("lesson_id", flat=True))
     for lesson in lessons[:lessons_done]:
@@ -48,7 +50,7 @@ def load_demo_learning() -> int:
         return 0
     modules = read_pack(content)
     for data in modules:
-        services.module_import(data=data)
+        module_import(data=data)
     _progress("zorgmedewerker@lindehof.example", "wat-is-ai", None)
     _progress("zorgmedewerker@lindehof.example", "privacy-en-ai", 2)
     _progress("student@vakschool.example", "wat-is-ai", 3)
@@ -164,9 +166,9 @@ def load_demo_authoring() -> None:
     """Lindehof's trainer made and published a module with a workshop; a session is planned
     and a care worker signed up. Safe to run again."""
     from carai.community.models import Organisation
-    from carai.learning import authoring
     from carai.learning.content import OptionData
     from carai.learning.models import WorkshopSession
+    from carai.learning.services import authoring, workshops
 
     trainer = User.objects.filter(email="opleider@lindehof.example").first()
     organisation = Organisation.objects.filter(slug="lindehof").first()
@@ -177,7 +179,7 @@ def load_demo_authoring() -> None:
         draft = authoring.module_create(
             actor=trainer,
             organisation=organisation,
-            fields=authoring.ModuleFields(
+            fields=ModuleFields(
                 language="nl",
                 title=_OWN_MODULE_TITLE,
                 summary=(
@@ -227,7 +229,7 @@ def load_demo_authoring() -> None:
         start = timezone.localtime(now + timedelta(days=10)).replace(
             hour=14, minute=0, second=0, microsecond=0
         )
-        upcoming = authoring.workshop_session_create(
+        upcoming = workshops.workshop_session_create(
             actor=trainer,
             lesson=workshop,
             organisation=organisation,
@@ -238,4 +240,4 @@ def load_demo_authoring() -> None:
         )
     care_worker = User.objects.filter(email="zorgmedewerker@lindehof.example").first()
     if care_worker is not None:
-        authoring.workshop_register(user=care_worker, session=upcoming)
+        workshops.workshop_register(user=care_worker, session=upcoming)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from carai.accounts.models import User
-from carai.community.access import MEMBER_ROLES, access_organisation
+from carai.community.access import MEMBER_ROLES, access_organisation, roles_in_organisation
 from carai.community.models import Organisation, Role
 from carai.register.models import AITool, Register
 
@@ -54,3 +54,8 @@ def access_public_register(*, slug: str) -> Organisation:
     if register is None:
         raise Http404("No such public register.")
     return register.organisation
+
+
+def can_edit_register(*, user: User, organisation: Organisation) -> bool:
+    """Whether the page shows the register's edit buttons (the edit pages check again)."""
+    return bool(roles_in_organisation(user=user, organisation=organisation) & EDIT_ROLES)

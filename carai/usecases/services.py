@@ -13,9 +13,14 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
-from carai.learning.authoring import ModuleFields, lesson_create, lesson_update, module_create
+from carai.learning.content import ModuleFields
 from carai.learning.images import ImageProblem, image_clean
 from carai.learning.models import Module, ModuleFormat
+from carai.learning.services.authoring import (
+    lesson_create,
+    lesson_update,
+    module_create,
+)
 from carai.usecases.models import (
     JOIN_ROLES,
     Cycle,

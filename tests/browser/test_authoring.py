@@ -18,9 +18,10 @@ from playwright.sync_api import Dialog, Locator, Page, expect
 
 from carai.accounts.models import User
 from carai.community.models import Organisation
-from carai.learning import authoring
+from carai.learning.content import ModuleFields
 from carai.learning.demo import load_demo_authoring
 from carai.learning.models import Lesson, Module, ModuleStatus, WorkshopRegistration
+from carai.learning.services import authoring
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import Visit, nl, nl_start, shown, warn_target_size
 
@@ -108,7 +109,7 @@ def draft_module(title: str, *, lessons: int = 1, titles: list[str] | None = Non
     draft = authoring.module_create(
         actor=educator,
         organisation=lindehof,
-        fields=authoring.ModuleFields(
+        fields=ModuleFields(
             language="nl",
             title=title,
             summary="Een verzonnen module om te testen.",

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from carai.learning import services
 from carai.learning.content import read_pack
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment, Question
+from carai.learning.services.content import module_import
+from carai.learning.services.progress import enrolment_start
 from tests.browser.helpers import Visit, nl, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
@@ -23,7 +24,7 @@ CARE_WORKER = "zorgmedewerker@lindehof.example"
 
 def test_care_worker_learns_a_module(visit: Visit, demo_password: str) -> None:
     (data,) = read_pack(PACK)
-    module = services.module_import(data=data)
+    module = module_import(data=data)
     page = visit.page
     visit.log_in(CARE_WORKER, demo_password)
 
@@ -98,7 +99,7 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     from django.utils import timezone
 
     (data,) = read_pack(PACK)
-    module = services.module_import(data=data)
+    module = module_import(data=data)
     sanne = get_user_model().objects.get(email=CARE_WORKER)
     page = visit.page
     visit.log_in("manager@lindehof.example", demo_password)
@@ -118,7 +119,7 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     visit.check("team-assigned", screenshot=True)
 
     # Sanne finishes the module; the manager sees it.
-    enrolment = services.enrolment_start(user=sanne, module=module)
+    enrolment = enrolment_start(user=sanne, module=module)
     for lesson in module.lessons.order_by("order"):
         finish_lesson(enrolment, lesson)
     page.reload()

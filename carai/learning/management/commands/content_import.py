@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from carai.learning.content import ContentError, read_pack
-from carai.learning.services import ImportReport, module_import
+from carai.learning.services.content import ImportReport, module_import
 
 
 class Command(BaseCommand):

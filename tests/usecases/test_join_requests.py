@@ -17,14 +17,13 @@ from carai.usecases.models import JoinRequest, JoinStatus, TeamMember, UseCase
 from carai.usecases.phases import FINISHED
 from tests.conftest import World, client_for
 from tests.factories import MembershipFactory, UserFactory
-from tests.test_usecases import accepted, cycle  # noqa: F401 - fixtures
 
 CALL = "We zoeken een student verpleegkunde die wil meedenken over de overdracht (fictief)."
 WHY = "Ik loop stage in de avonddienst en wil leren hoe AI helpt."
 
 
 @pytest.fixture
-def open_team(world: World, accepted: UseCase) -> UseCase:  # noqa: F811 - fixture
+def open_team(world: World, accepted: UseCase) -> UseCase:
     return services.use_case_recruiting_set(
         actor=world.care_worker, use_case=accepted, open_to_join=True, looking_for=CALL
     )
@@ -37,7 +36,7 @@ def _ask(world: World, use_case: UseCase, **overrides: Any) -> JoinRequest:
 
 def test_only_a_running_use_case_with_a_call_opens_up(
     world: World,
-    accepted: UseCase,  # noqa: F811 - fixture
+    accepted: UseCase,
 ) -> None:
     with pytest.raises(ValidationError) as no_call:
         services.use_case_recruiting_set(

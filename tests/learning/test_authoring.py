@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
-from carai.learning import authoring, services
 from carai.learning.access import modules_visible_to
 from carai.learning.demo import finish_lesson
 from carai.learning.images import MAX_SIDE, ImageProblem, image_clean
@@ -26,6 +25,8 @@ from carai.learning.models import (
     WorkshopRegistration,
     WorkshopSession,
 )
+from carai.learning.services import authoring, workshops
+from carai.learning.services.progress import enrolment_start, lesson_complete
 from tests.authoring_helpers import make_org_module, module_fields, png_bytes, two_options
 from tests.conftest import World, client_for
 
@@ -87,8 +88,8 @@ def test_publish_shows_it_to_the_own_organisation_and_the_lead_shares_it(world: 
 def test_publishing_a_working_copy_keeps_progress_and_certificates(world: World) -> None:
     own = make_org_module(world)
     live = own.live
-    enrolment = services.enrolment_start(user=world.care_worker, module=live)
-    services.lesson_complete(enrolment=enrolment, lesson=own.text_lesson)
+    enrolment = enrolment_start(user=world.care_worker, module=live)
+    lesson_complete(enrolment=enrolment, lesson=own.text_lesson)
     # While the educator works on the copy, learners see the published text.
     copy_text = own.copy.lessons.get(slug=own.text_lesson.slug)
     authoring.lesson_update(lesson=copy_text, body="Nieuwe uitleg over **controle**.")
@@ -112,11 +113,11 @@ def test_publishing_a_working_copy_keeps_progress_and_certificates(world: World)
 def test_a_certificate_from_an_old_version_stays(world: World) -> None:
     own = make_org_module(world)
     live = own.live
-    enrolment = services.enrolment_start(user=world.care_worker, module=live)
+    enrolment = enrolment_start(user=world.care_worker, module=live)
     _finish(enrolment, live)
     session = own.session
     _start_session(session)
-    authoring.workshop_attendance_mark(
+    workshops.workshop_attendance_mark(
         actor=world.educator, session=session, present={own.registration.pk}
     )
     certificate = Certificate.objects.get(user=world.care_worker, module=live)
@@ -385,20 +386,20 @@ def _start_session(session: WorkshopSession) -> None:
 def test_sign_up_respects_places_and_organisation(world: World) -> None:
     own = make_org_module(world)
     session = own.session  # two places; the care worker has one
-    authoring.workshop_register(user=world.manager, session=session)
+    workshops.workshop_register(user=world.manager, session=session)
     with pytest.raises(ValidationError, match="full"):
-        authoring.workshop_register(user=world.org_admin, session=session)
-    authoring.workshop_unregister(user=world.manager, session=session)
-    authoring.workshop_register(user=world.org_admin, session=session)
+        workshops.workshop_register(user=world.org_admin, session=session)
+    workshops.workshop_unregister(user=world.manager, session=session)
+    workshops.workshop_register(user=world.org_admin, session=session)
     with pytest.raises(ValidationError, match="another organisation"):
-        authoring.workshop_register(user=world.outsider, session=session)
+        workshops.workshop_register(user=world.outsider, session=session)
 
 
 def test_a_learner_cannot_tick_off_a_workshop_lesson(world: World) -> None:
     own = make_org_module(world)
-    enrolment = services.enrolment_start(user=world.care_worker, module=own.live)
+    enrolment = enrolment_start(user=world.care_worker, module=own.live)
     with pytest.raises(ValidationError):
-        services.lesson_complete(enrolment=enrolment, lesson=own.workshop)
+        lesson_complete(enrolment=enrolment, lesson=own.workshop)
     url = reverse(
         "learning:lesson", kwargs={"module_id": own.live.pk, "lesson_id": own.workshop.pk}
     )
@@ -413,7 +414,7 @@ def test_attendance_finishes_the_lesson_and_can_be_corrected(world: World) -> No
     own = make_org_module(world)
     session = own.session
     with pytest.raises(ValidationError, match="started"):
-        authoring.workshop_attendance_mark(
+        workshops.workshop_attendance_mark(
             actor=world.educator, session=session, present={own.registration.pk}
         )
     _start_session(session)
@@ -444,7 +445,7 @@ def test_sessions_are_in_the_future_end_after_start_and_have_a_place(world: Worl
         (now + timedelta(days=1), now + timedelta(days=1, hours=1), "", "location"),
     ]:
         with pytest.raises(ValidationError) as error:
-            authoring.workshop_session_create(
+            workshops.workshop_session_create(
                 actor=world.educator,
                 lesson=own.workshop,
                 organisation=world.org_a,
@@ -458,9 +459,9 @@ def test_sessions_are_in_the_future_end_after_start_and_have_a_place(world: Worl
 
 def test_cancelled_sessions_take_no_sign_ups(world: World) -> None:
     own = make_org_module(world)
-    authoring.workshop_session_cancel(session=own.session)
+    workshops.workshop_session_cancel(session=own.session)
     with pytest.raises(ValidationError):
-        authoring.workshop_register(user=world.manager, session=own.session)
+        workshops.workshop_register(user=world.manager, session=own.session)
 
 
 # Pages ----------------------------------------------------------------------------------------

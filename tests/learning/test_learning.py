@@ -9,21 +9,30 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from carai.learning import services
 from carai.learning.content import ContentError, read_module, read_pack, write_module
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment, LessonProgress, Module, QuizAttempt
 from carai.learning.selectors import correct_answers, module_to_data
-from tests.conftest import World, client_for
+from carai.learning.services.assignments import assignment_create
+from carai.learning.services.content import ImportReport, module_import
+from carai.learning.services.progress import (
+    enrolment_can_renew,
+    enrolment_check_completion,
+    enrolment_renew,
+    enrolment_start,
+    lesson_complete,
+)
+from carai.learning.services.quiz import quiz_attempt_start, quiz_attempt_submit
+from tests.conftest import FIXTURES, ROOT, World, client_for
 
-PACK = Path(__file__).parent / "fixtures" / "pack"
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+PACK = FIXTURES / "pack"
+CONTENT = ROOT / "content"
 
 
 @pytest.fixture
 def module(db: None) -> Module:
     (data,) = read_pack(PACK)
-    return services.module_import(data=data)
+    return module_import(data=data)
 
 
 def _answers_all_right(attempt: QuizAttempt) -> dict[int, list[int]]:
@@ -48,15 +57,15 @@ def test_pack_errors_name_the_file(tmp_path: Path) -> None:
 
 def test_import_is_idempotent_and_versions_keep_progress(module: Module, world: World) -> None:
     (data,) = read_pack(PACK)
-    assert services.module_import(data=data).version == 1
-    enrolment = services.enrolment_start(user=world.care_worker, module=module)
+    assert module_import(data=data).version == 1
+    enrolment = enrolment_start(user=world.care_worker, module=module)
     first = module.lessons.get(slug="introductie")
-    services.lesson_complete(enrolment=enrolment, lesson=first)
+    lesson_complete(enrolment=enrolment, lesson=first)
 
     data.title = "Testmodule, herzien (fictief)"
     data.lessons = [lesson for lesson in data.lessons if lesson.slug != "nadenken"]
-    report = services.ImportReport()
-    updated = services.module_import(data=data, report=report)
+    report = ImportReport()
+    updated = module_import(data=data, report=report)
     assert report.updated == ["testmodule (nl)"]
     assert updated.pk == module.pk
     assert updated.version == 2
@@ -110,10 +119,8 @@ def test_quiz_html_has_no_correct_answers_and_scoring_is_on_the_server(
 
 def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> None:
     client = client_for(world.care_worker)
-    enrolment = services.enrolment_start(user=world.care_worker, module=module)
-    attempt = services.quiz_attempt_start(
-        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
-    )
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
     url = reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
     # For every question: a made-up option id and an option of another question.
     from carai.learning.models import Option
@@ -131,10 +138,8 @@ def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> Non
 
 
 def test_someone_elses_attempt_is_404(module: Module, world: World) -> None:
-    enrolment = services.enrolment_start(user=world.care_worker, module=module)
-    attempt = services.quiz_attempt_start(
-        enrolment=enrolment, lesson=module.lessons.get(kind="quiz")
-    )
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
     url = reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
     for intruder in (world.manager, world.outsider, world.lead):
         assert client_for(intruder).get(url).status_code == 404
@@ -147,13 +152,13 @@ def test_limited_attempts(module: Module, world: World) -> None:
     quiz = module.lessons.get(kind="quiz")
     quiz.max_attempts = 1
     quiz.save()
-    enrolment = services.enrolment_start(user=world.care_worker, module=module)
-    attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
-    services.quiz_attempt_submit(attempt=attempt, answers={})
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+    quiz_attempt_submit(attempt=attempt, answers={})
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+        quiz_attempt_start(enrolment=enrolment, lesson=quiz)
 
 
 def test_completion_needs_every_required_lesson_and_the_quiz(module: Module, world: World) -> None:
@@ -168,8 +173,8 @@ def test_completion_needs_every_required_lesson_and_the_quiz(module: Module, wor
     client.post(url, {"answer": "Bij het rapporteren (verzonnen voorbeeld)."})
     enrolment.refresh_from_db()
     assert enrolment.completed_at is None  # the quiz is still open
-    attempt = services.quiz_attempt_start(enrolment=enrolment, lesson=quiz)
-    services.quiz_attempt_submit(attempt=attempt, answers=_answers_all_right(attempt))
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+    quiz_attempt_submit(attempt=attempt, answers=_answers_all_right(attempt))
     finished = Enrolment.objects.get(pk=enrolment.pk)
     assert finished.completed_at is not None
     assert finished.completed_version == 1
@@ -204,7 +209,7 @@ def test_catalogue_search_and_filters(module: Module, world: World) -> None:
 
 def test_catalogue_query_count_is_flat(world: World, django_assert_max_num_queries) -> None:
     (data,) = read_pack(PACK)
-    services.module_import(data=data)
+    module_import(data=data)
     client = client_for(world.care_worker)
     url = reverse("learning:catalogue")
     client.get(url)
@@ -212,7 +217,7 @@ def test_catalogue_query_count_is_flat(world: World, django_assert_max_num_queri
         client.get(url)
     for n in range(15):
         data.key = f"testmodule-{n}"
-        services.module_import(data=data)
+        module_import(data=data)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["modules"]) == 16
@@ -247,7 +252,7 @@ def test_shipped_curriculum_is_complete_and_imports(db: None) -> None:
         nl, en = languages["nl"], languages["en"]
         assert [lesson.kind for lesson in nl.lessons] == [lesson.kind for lesson in en.lessons]  # type: ignore[attr-defined]
     for data in modules:
-        services.module_import(data=data)
+        module_import(data=data)
     assert Module.objects.count() == len(modules)
 
 
@@ -257,7 +262,7 @@ def test_export_writes_what_was_imported(module: Module, tmp_path: Path) -> None
 
 
 def _complete(module: Module, user) -> Enrolment:
-    enrolment = services.enrolment_start(user=user, module=module)
+    enrolment = enrolment_start(user=user, module=module)
     for lesson in module.lessons.filter(is_active=True).order_by("order"):
         finish_lesson(enrolment, lesson)
     return Enrolment.objects.get(pk=enrolment.pk)
@@ -278,7 +283,7 @@ def test_certificate_issued_once_with_expiry_pdf_and_public_check(
         certificate.expires_at.month - certificate.issued_at.month
     )
     assert months == module.validity_months == 12
-    services.enrolment_check_completion(enrolment=enrolment)
+    enrolment_check_completion(enrolment=enrolment)
     assert Certificate.objects.count() == 1
 
     client = client_for(world.care_worker)
@@ -317,7 +322,7 @@ def test_new_module_version_keeps_the_earned_certificate(module: Module, world: 
     _complete(module, world.care_worker)
     (data,) = read_pack(PACK)
     data.summary = "Nieuwe samenvatting (fictief)."
-    services.module_import(data=data)
+    module_import(data=data)
     certificate = Certificate.objects.get(user=world.care_worker)
     assert certificate.module_version == 1
     assert Enrolment.objects.get(user=world.care_worker).completed_at is not None
@@ -362,7 +367,7 @@ def test_export_and_erasure_cover_learning(module: Module, world: World) -> None
 
     enrolment = _complete(module, world.care_worker)
     reflection = module.lessons.get(kind="reflection")
-    services.lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Mijn gedachte.")
+    lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Mijn gedachte.")
     client = client_for(world.care_worker)
     data = json.loads(client.post(reverse("accounts:data_export")).content)
     assert data["learning"][0]["module"] == module.title
@@ -396,7 +401,7 @@ def test_manager_assigns_and_sees_completion_but_not_answers(module: Module, wor
 
     enrolment = _complete(module, world.care_worker)
     reflection = module.lessons.get(kind="reflection")
-    services.lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Privé gedachte.")
+    lesson_complete(enrolment=enrolment, lesson=reflection, reflection="Privé gedachte.")
     page = client.get(url).content.decode()
     assert "Sanne Zorgmedewerker" in page
     assert "Afgerond" in page
@@ -421,7 +426,7 @@ def test_assignment_cannot_target_someone_of_another_organisation(
     from django.utils import timezone
 
     with pytest.raises(ValidationError):
-        services.assignment_create(
+        assignment_create(
             actor=world.manager,
             organisation=world.org_a,
             module=module,
@@ -444,9 +449,9 @@ def test_renewal_round_needs_every_lesson_again_and_gives_a_new_certificate(
     enrolment = Enrolment.objects.get(user=world.care_worker)
     first = Certificate.objects.get(user=world.care_worker)
     # A fresh certificate (valid for two years) cannot be renewed yet.
-    assert not services.enrolment_can_renew(enrolment=enrolment)
+    assert not enrolment_can_renew(enrolment=enrolment)
     with pytest.raises(ValidationError):
-        services.enrolment_renew(enrolment=enrolment)
+        enrolment_renew(enrolment=enrolment)
     url = reverse("learning:module_detail", kwargs={"module_id": module.pk})
     renew_url = reverse("learning:module_renew", kwargs={"module_id": module.pk})
     assert renew_url not in client_for(world.care_worker).get(url).content.decode()
@@ -465,7 +470,7 @@ def test_renewal_round_needs_every_lesson_again_and_gives_a_new_certificate(
     # The quiz passed in the first round does not count for the new round.
     quiz = module.lessons.get(kind="quiz")
     with pytest.raises(ValidationError):
-        services.lesson_complete(enrolment=enrolment, lesson=quiz)
+        lesson_complete(enrolment=enrolment, lesson=quiz)
     assert _complete(module, world.care_worker).completed_at is not None
     certificates = Certificate.objects.filter(user=world.care_worker).order_by("issued_at")
     assert len(certificates) == 2

@@ -8,14 +8,11 @@ The life of an organisation's module:
    module). Learners keep seeing the published text meanwhile. Publishing the copy writes it
    onto the module the way a content-pack import does (lessons kept by slug, version raised
    when anything changed), so no learner loses progress or a certificate, and the copy goes.
-4. The community lead may share a published module with the whole community.
-"""
+4. The community lead may share a published module with the whole community."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,16 +21,15 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from carai.accounts.models import User
-from carai.community.models import Membership, Organisation
+from carai.community.models import Organisation
 from carai.core.audit import audit_record
 from carai.learning.audit import LearningAction
-from carai.learning.content import OptionData
+from carai.learning.content import ModuleFields, OptionData
 from carai.learning.images import ImageProblem, image_clean
 from carai.learning.models import (
     Lesson,
@@ -43,17 +39,9 @@ from carai.learning.models import (
     Option,
     Question,
     QuestionKind,
-    WorkshopRegistration,
-    WorkshopSession,
 )
 from carai.learning.selectors import module_to_data
-from carai.learning.services import (
-    enrolment_check_completion,
-    enrolment_start,
-    lesson_progress_record,
-    module_apply_data,
-    question_options_replace,
-)
+from carai.learning.services.content import module_apply_data, question_options_replace
 
 MODULE_FIELDS = (
     "language",
@@ -79,22 +67,6 @@ LESSON_FIELDS = (
     "max_attempts",
     "shuffle",
 )
-
-
-@dataclass(frozen=True)
-class ModuleFields:
-    language: str
-    title: str
-    summary: str
-    objectives: list[str]
-    roles: list[str]
-    levels: list[str]
-    branches: list[str]
-    estimated_minutes: int
-    format: str
-    licence: str
-    validity_months: int
-    references: list[dict[str, Any]]
 
 
 def _require_editable(module: Module) -> None:
@@ -416,122 +388,3 @@ def question_save(
 def question_delete(*, question: Question) -> None:
     _require_editable(question.lesson.module)
     question.delete()
-
-
-# Workshop sessions ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def workshop_session_create(
-    *,
-    actor: User,
-    lesson: Lesson,
-    organisation: Organisation,
-    starts_at: datetime,
-    ends_at: datetime,
-    capacity: int,
-    location: str = "",
-    online_url: str = "",
-) -> WorkshopSession:
-    module = lesson.module
-    if lesson.kind != LessonKind.WORKSHOP or module.status != ModuleStatus.PUBLISHED:
-        raise ValidationError(_("Sessions are planned for a workshop lesson of a module."))
-    if starts_at <= timezone.now():
-        raise ValidationError({"starts_at": _("Choose a moment in the future.")})
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("The end must be after the start.")})
-    if not (location or online_url):
-        raise ValidationError({"location": _("Give a place, an online link or both.")})
-    session = WorkshopSession(
-        lesson=lesson,
-        organisation=organisation,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        capacity=capacity,
-        location=location,
-        online_url=online_url,
-        created_by=actor,
-    )
-    session.full_clean()
-    session.save()
-    return session
-
-
-@transaction.atomic
-def workshop_session_cancel(*, session: WorkshopSession) -> WorkshopSession:
-    if session.registrations.filter(attended=True).exists():
-        raise ValidationError(_("Attendance has been marked; this session can no longer stop."))
-    session.cancelled_at = timezone.now()
-    session.save(update_fields=["cancelled_at"])
-    return session
-
-
-@transaction.atomic
-def workshop_register(*, user: User, session: WorkshopSession) -> WorkshopRegistration:
-    """Sign up for a session of the user's own organisation, if there is still a place."""
-    session = WorkshopSession.objects.select_for_update().get(pk=session.pk)
-    if session.cancelled_at is not None or session.starts_at <= timezone.now():
-        raise ValidationError(_("You can no longer sign up for this session."))
-    if not Membership.objects.active().filter(user=user, organisation=session.organisation_id):
-        raise ValidationError(_("This session is for another organisation."))
-    existing = session.registrations.filter(user=user).first()
-    if existing is not None:
-        return existing
-    if session.registrations.count() >= session.capacity:
-        raise ValidationError(_("This session is full. Choose another one."))
-    enrolment_start(user=user, module=session.lesson.module)
-    return WorkshopRegistration.objects.create(session=session, user=user)
-
-
-@transaction.atomic
-def workshop_unregister(*, user: User, session: WorkshopSession) -> None:
-    registration = session.registrations.filter(user=user).first()
-    if registration is None:
-        return
-    if registration.attended is not None:
-        raise ValidationError(_("Your attendance has been marked; you cannot sign off now."))
-    registration.delete()
-
-
-@transaction.atomic
-def workshop_attendance_mark(
-    *,
-    actor: User,
-    session: WorkshopSession,
-    present: set[int],
-    request: HttpRequest | None = None,
-) -> int:
-    """Mark who was there (registration ids in ``present``); the rest were absent.
-
-    Being there finishes the workshop lesson for the learner. Returns how many were there.
-    """
-    if session.starts_at > timezone.now():
-        raise ValidationError(_("You can mark attendance once the session has started."))
-    registrations = list(session.registrations.select_related("user"))
-    unknown = present - {r.pk for r in registrations}
-    if unknown:
-        raise ValidationError(_("Someone in the list is not signed up for this session."))
-    lesson = session.lesson
-    for registration in registrations:
-        was_there = registration.pk in present
-        corrected = registration.attended is True and not was_there
-        registration.attended = was_there
-        registration.marked_by = actor
-        registration.save(update_fields=["attended", "marked_by"])
-        enrolment = enrolment_start(user=registration.user, module=lesson.module)
-        if was_there:
-            lesson_progress_record(enrolment=enrolment, lesson=lesson)
-            enrolment_check_completion(enrolment=enrolment)
-        elif corrected and enrolment.completed_at is None:
-            # A mistake put right before the module was finished: the lesson is open again.
-            enrolment.current_progress().filter(lesson=lesson).delete()
-    audit_record(
-        action=LearningAction.ATTENDANCE_MARKED,
-        actor=actor,
-        request=request,
-        organisation=session.organisation,
-        target=session,
-        target_label=str(session),
-        details={"present": len(present), "signed_up": len(registrations)},
-    )
-    return len(present)

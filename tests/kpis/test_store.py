@@ -20,7 +20,7 @@ from carai.kpis import store as kpi_store
 from carai.kpis.figures import Figures, KpiFilters, _months_of
 from carai.kpis.models import KpiSnapshot
 from carai.learning.models import Enrolment
-from carai.learning.services import enrolment_start
+from carai.learning.services.progress import enrolment_start
 from carai.usecases import services as usecases
 from carai.usecases.models import TeamRole, UseCase
 from tests.authoring_helpers import make_org_module

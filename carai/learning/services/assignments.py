@@ -1,0 +1,52 @@
+"""A manager asks people to do a module by a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carai.accounts.models import User
+from carai.community.models import Membership, Organisation
+from carai.learning.models import (
+    Assignment,
+    Module,
+)
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    module: Module,
+    due_date: date,
+    user: User | None = None,
+    role: str = "",
+) -> Assignment:
+    """Assign a module to one member, or to every member with ``role``, with a due date."""
+    if (user is None) == (not role):
+        raise ValidationError(_("Choose a person or a role, not both."))
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date cannot be in the past.")})
+    if user is not None and not (
+        Membership.objects.active_in(organisation=organisation).filter(user=user).exists()
+    ):
+        raise ValidationError({"user": _("This person is not a member of the organisation.")})
+    if (
+        not Module.objects.usable_by(organisation_ids=[organisation.pk])
+        .filter(pk=module.pk)
+        .exists()
+    ):
+        raise ValidationError({"module": _("This module cannot be assigned here.")})
+    return Assignment.objects.create(
+        organisation=organisation,
+        module=module,
+        user=user,
+        role=role,
+        due_date=due_date,
+        assigned_by=actor,
+    )

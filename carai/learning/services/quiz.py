@@ -1,0 +1,78 @@
+"""Quizzes: starting an attempt and scoring it on the server."""
+
+from __future__ import annotations
+
+import random
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carai.learning.models import (
+    Enrolment,
+    Lesson,
+    LessonKind,
+    Question,
+    QuizAttempt,
+)
+from carai.learning.services.progress import lesson_complete
+
+
+def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
+    if lesson.max_attempts is None:
+        return None
+    used = enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False).count()
+    return max(lesson.max_attempts - used, 0)
+
+
+@transaction.atomic
+def quiz_attempt_start(*, enrolment: Enrolment, lesson: Lesson) -> QuizAttempt:
+    if lesson.kind != LessonKind.QUIZ or lesson.module_id != enrolment.module_id:
+        raise ValidationError(_("This lesson has no quiz."))
+    open_attempt = (
+        enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=True).first()
+    )
+    if open_attempt is not None:
+        return open_attempt
+    if attempts_left(enrolment=enrolment, lesson=lesson) == 0:
+        raise ValidationError(_("You have used all attempts for this quiz."))
+    order = list(lesson.questions.values_list("pk", flat=True))
+    if lesson.shuffle:
+        random.shuffle(order)
+    return QuizAttempt.objects.create(enrolment=enrolment, lesson=lesson, question_order=order)
+
+
+@transaction.atomic
+def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) -> QuizAttempt:
+    """Score on the server. Options that do not belong to the question are refused."""
+    attempt = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.submitted_at is not None:
+        raise ValidationError(_("This attempt has already been handed in."))
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related("options")
+    }
+    if set(questions) != set(attempt.question_order):
+        raise ValidationError(_("This quiz has changed. Start a new attempt."))
+    correct_count = 0
+    stored: dict[str, list[int]] = {}
+    for question_id in attempt.question_order:
+        question = questions[question_id]
+        valid = {o.pk for o in question.options.all()}
+        chosen = set(answers.get(question_id, []))
+        if not chosen <= valid:
+            raise ValidationError(_("An answer does not belong to this question."))
+        if question.kind != "multiple" and len(chosen) > 1:
+            raise ValidationError(_("Choose one answer for each of these questions."))
+        correct_count += question.is_answered_right(chosen)
+        stored[str(question_id)] = sorted(chosen)
+    total = len(attempt.question_order) or 1
+    attempt.answers = stored
+    attempt.score = round(100 * correct_count / total)
+    attempt.passed = attempt.lesson.passes(attempt.score)
+    attempt.submitted_at = timezone.now()
+    attempt.save()
+    if attempt.passed:
+        lesson_complete(enrolment=attempt.enrolment, lesson=attempt.lesson)
+    return attempt

@@ -1,0 +1,1 @@
+"""The learning pages, one module per area (see urls.py)."""

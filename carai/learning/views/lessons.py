@@ -1,0 +1,148 @@
+"""Doing a lesson, and a quiz: start it, hand it in, see why each answer is right or wrong."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from carai.accounts.http import authenticated_user
+from carai.core.forms import add_service_errors, message_service_error
+from carai.learning import selectors
+from carai.learning.access import (
+    access_lesson,
+    access_module,
+    access_own_attempt,
+    access_own_enrolment,
+)
+from carai.learning.forms import QuizForm, ReflectionForm
+from carai.learning.models import (
+    CHECKED_KINDS,
+    LessonKind,
+)
+from carai.learning.services.progress import (
+    lesson_complete,
+)
+from carai.learning.services.quiz import attempts_left, quiz_attempt_start, quiz_attempt_submit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    lesson = access_lesson(module=module, lesson_id=lesson_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    progress = enrolment.current_progress().filter(lesson=lesson).first()
+    form = None
+    if lesson.kind == LessonKind.REFLECTION:
+        initial = {"answer": progress.reflection} if progress else None
+        form = ReflectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and lesson.kind == LessonKind.PRACTICE:
+        try:
+            lesson_complete(enrolment=enrolment, lesson=lesson)
+        except ValidationError as error:
+            message_service_error(request, error)
+        else:
+            messages.success(request, _("Well done: this lesson is finished."))
+        return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
+    if (
+        request.method == "POST"
+        and lesson.kind not in CHECKED_KINDS
+        and (form is None or form.is_valid())
+    ):
+        answer = form.cleaned_data["answer"] if form is not None else ""
+        lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
+        enrolment.refresh_from_db()
+        if enrolment.completed_at:
+            messages.success(request, _("Well done: you have finished this module."))
+            return redirect("learning:module_detail", module_id=module.pk)
+        following = module.lessons.filter(is_active=True, order__gt=lesson.order).first()
+        if following is not None:
+            return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
+        return redirect("learning:module_detail", module_id=module.pk)
+    lessons = list(module.lessons.filter(is_active=True))
+    position = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "enrolment": enrolment,
+        "done": progress is not None,
+        "form": form,
+        "position": position + 1,
+        "total": len(lessons),
+        "previous": lessons[position - 1] if position > 0 else None,
+        "attempts": enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False),
+        "attempts_left": attempts_left(enrolment=enrolment, lesson=lesson),
+        "practice_case": selectors.practice_case_for(lesson=lesson, language=module.language)
+        if lesson.kind == LessonKind.PRACTICE
+        else None,
+        "sessions": selectors.workshop_sessions_for_learner(user=user, lesson=lesson)
+        if lesson.kind == LessonKind.WORKSHOP
+        else [],
+    }
+    return render(request, "learning/lesson.html", context)
+
+
+@login_required
+@require_POST
+def quiz_start(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    lesson = access_lesson(module=module, lesson_id=lesson_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    try:
+        attempt = quiz_attempt_start(enrolment=enrolment, lesson=lesson)
+    except ValidationError as error:
+        message_service_error(request, error)
+        return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
+    return redirect("learning:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    attempt = access_own_attempt(user=user, attempt_id=attempt_id)
+    module = attempt.enrolment.module
+    if attempt.submitted_at is None:
+        form = QuizForm(request.POST or None, attempt=attempt)
+        if request.method == "POST" and form.is_valid():
+            try:
+                attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("learning:attempt", attempt_id=attempt.pk)
+        return render(
+            request,
+            "learning/attempt.html",
+            {"attempt": attempt, "module": module, "form": form},
+        )
+    # Handed in: show every question with the learner's choice and why it is right or wrong.
+    form = QuizForm(attempt=attempt)
+    review = []
+    for question in form.questions:
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        options = [(o, o.pk in chosen) for o in question.options.all()]
+        review.append((question, options, question.is_answered_right(chosen)))
+    following = (
+        module.lessons.filter(is_active=True, order__gt=attempt.lesson.order).first()
+        if attempt.passed
+        else None
+    )
+    return render(
+        request,
+        "learning/attempt_result.html",
+        {
+            "attempt": attempt,
+            "module": module,
+            "review": review,
+            "following": following,
+            "attempts_left": attempts_left(enrolment=attempt.enrolment, lesson=attempt.lesson),
+        },
+    )

@@ -1,0 +1,120 @@
+"""The catalogue and a module's page: find, start and redo modules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from carai.accounts.http import authenticated_user
+from carai.core.forms import message_service_error
+from carai.core.http import is_htmx
+from carai.core.language import content_language
+from carai.learning import selectors
+from carai.learning.access import (
+    access_module,
+    access_own_enrolment,
+)
+from carai.learning.forms import CatalogueForm
+from carai.learning.models import (
+    Certificate,
+    Enrolment,
+    Lesson,
+    Module,
+)
+from carai.learning.services.progress import (
+    enrolment_can_renew,
+    enrolment_renew,
+    enrolment_start,
+)
+
+
+@login_required
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    form = CatalogueForm(request.GET or None)
+    filters = selectors.CatalogueFilters()
+    if form.is_valid():
+        filters = selectors.CatalogueFilters(**form.cleaned_data)
+    modules = selectors.catalogue(user=user, filters=filters, language=content_language())
+    enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
+    cards = [(module, module.pk in enrolled, enrolled.get(module.pk)) for module in modules]
+    context = {"form": form, "modules": cards}
+    template = (
+        "learning/includes/catalogue_results.html"
+        if is_htmx(request)
+        else "learning/catalogue.html"
+    )
+    return render(request, template, context)
+
+
+def _done_lesson_ids(enrolment: Enrolment | None) -> set[int]:
+    if enrolment is None:
+        return set()
+    return set(enrolment.current_progress().values_list("lesson_id", flat=True))
+
+
+def _next_lesson(module: Module, done: set[int]) -> Lesson | None:
+    return module.lessons.filter(is_active=True).exclude(pk__in=done).first()
+
+
+@login_required
+@require_GET
+def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = Enrolment.objects.filter(user=user, module=module).first()
+    done = _done_lesson_ids(enrolment)
+    return render(
+        request,
+        "learning/module_detail.html",
+        {
+            "module": module,
+            "enrolment": enrolment,
+            "certificate": Certificate.objects.filter(user=user, module=module).first(),
+            "lessons": [
+                (lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)
+            ],
+            "next_lesson": _next_lesson(module, done) if enrolment else None,
+            "can_renew": enrolment is not None and enrolment_can_renew(enrolment=enrolment),
+        },
+    )
+
+
+@login_required
+@require_POST
+def module_renew(request: HttpRequest, module_id: int) -> HttpResponse:
+    """Do a finished module again to earn a new certificate before (or after) it expires."""
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    try:
+        enrolment_renew(enrolment=enrolment)
+    except ValidationError as error:
+        message_service_error(request, error)
+        return redirect("learning:module_detail", module_id=module.pk)
+    messages.success(request, _("You are doing this module again. Your old certificate stays."))
+    lesson = module.lessons.filter(is_active=True).first()
+    if lesson is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
+
+
+@login_required
+@require_POST
+def module_enrol(request: HttpRequest, module_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = enrolment_start(user=user, module=module)
+    lesson = (
+        _next_lesson(module, _done_lesson_ids(enrolment))
+        or module.lessons.filter(is_active=True).first()
+    )
+    if lesson is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)

@@ -1,0 +1,1 @@
+"""The AI tool register pages, one module per area (see urls.py)."""

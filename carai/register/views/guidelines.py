@@ -1,0 +1,111 @@
+"""The organisation's AI guidelines: read and confirm them, publish a new version, see who
+confirmed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from carai.accounts.http import authenticated_user
+from carai.core.forms import add_service_errors
+from carai.register import selectors, services
+from carai.register.access import (
+    access_acknowledgements,
+    access_register,
+    can_edit_register,
+)
+from carai.register.forms import (
+    AcknowledgeForm,
+    GuidelineForm,
+)
+
+# Guidelines ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def guidelines(request: HttpRequest, slug: str) -> HttpResponse:
+    user = authenticated_user(request)
+    organisation = access_register(user=user, slug=slug)
+    guideline = selectors.current_guideline(organisation=organisation)
+    if request.method == "POST":
+        if guideline is None:
+            raise Http404("No guidelines.")
+        form = AcknowledgeForm(request.POST)
+        if not form.is_valid() or form.cleaned_data["version"] != guideline.version:
+            messages.error(
+                request, _("A newer version was published meanwhile. Please read it first.")
+            )
+        else:
+            services.guideline_acknowledge(guideline=guideline, user=user)
+            messages.success(request, _("Thank you. You confirmed that you read the guidelines."))
+        return redirect("register:guidelines", slug=slug)
+    acknowledged = guideline is not None and selectors.has_acknowledged(
+        guideline=guideline, user=user
+    )
+    return render(
+        request,
+        "register/guidelines.html",
+        {
+            "organisation": organisation,
+            "guideline": guideline,
+            "acknowledged": acknowledged,
+            "can_edit": can_edit_register(
+                user=authenticated_user(request), organisation=organisation
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    user = authenticated_user(request)
+    organisation = access_register(user=user, slug=slug, edit=True)
+    current = selectors.current_guideline(organisation=organisation)
+    initial = (
+        {"title": current.title, "body": current.body}
+        if current
+        else {"title": _("Our agreements on AI")}
+    )
+    form = GuidelineForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guideline_publish(
+                organisation=organisation,
+                actor=user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The new version is published. Members are asked to read it.")
+            )
+            return redirect("register:guidelines", slug=slug)
+    return render(
+        request,
+        "register/guideline_form.html",
+        {"organisation": organisation, "form": form, "current": current},
+    )
+
+
+@login_required
+@require_GET
+def acknowledgements(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = access_acknowledgements(user=authenticated_user(request), slug=slug)
+    guideline = selectors.current_guideline(organisation=organisation)
+    rows, counts = (
+        selectors.acknowledgement_overview(guideline=guideline) if guideline else ([], [])
+    )
+    return render(
+        request,
+        "register/acknowledgements.html",
+        {"organisation": organisation, "guideline": guideline, "rows": rows, "counts": counts},
+    )

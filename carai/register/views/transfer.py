@@ -1,0 +1,99 @@
+"""The register as files: CSV export and import, and the Algoritmeregister JSON export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from carai.accounts.http import authenticated_user
+from carai.community.models import Organisation
+from carai.core.language import content_language
+from carai.register import selectors, services
+from carai.register.access import (
+    access_register,
+)
+from carai.register.forms import (
+    CsvImportForm,
+)
+from carai.register.models import AITool
+
+
+def _export_tools(organisation: Organisation) -> list[AITool]:
+    return list(selectors.tools_of(organisation=organisation))
+
+
+def json_download(data: object, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = access_register(user=authenticated_user(request), slug=slug)
+    data = selectors.algoritmeregister_export(
+        organisation=organisation,
+        tools=_export_tools(organisation),
+        language=content_language(),
+    )
+    return json_download(data, f"ai-register-{organisation.slug}.json")
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = access_register(user=authenticated_user(request), slug=slug)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=selectors.CSV_COLUMNS)
+    writer.writeheader()
+    for tool in _export_tools(organisation):
+        writer.writerow(selectors.tool_to_csv_row(tool))
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ai-register-{organisation.slug}.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    user = authenticated_user(request)
+    organisation = access_register(user=user, slug=slug, edit=True)
+    form = CsvImportForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, updated = services.register_import_csv(
+                organisation=organisation, actor=user, text=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(
+                request,
+                _("Import done: %(created)s tools added, %(updated)s tools updated.")
+                % {"created": created, "updated": updated},
+            )
+            return redirect("register:home", slug=slug)
+    return render(
+        request,
+        "register/import.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "problems": problems,
+            "columns": selectors.CSV_COLUMNS,
+        },
+    )

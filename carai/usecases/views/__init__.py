@@ -1,0 +1,1 @@
+"""The use-case pages, one module per area (see urls.py)."""
