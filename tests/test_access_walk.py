@@ -74,6 +74,9 @@ ALLOWED_GET: dict[str, set[str]] = {
     "learning:lesson": {"care_worker"},  # enrolled
     "learning:attempt": {"care_worker"},  # only the learner's own attempt
     "learning:team": {"manager", "org_admin"},
+    "learning:team_people": {"manager", "org_admin"},
+    "learning:team_export": {"manager", "org_admin"},
+    "learning:assignment_edit": {"manager", "org_admin"},
     "learning:certificate_detail": {"care_worker"},
     "learning:certificate_pdf": {"care_worker"},
     "accounts:profile": LOGGED_IN,
@@ -250,6 +253,21 @@ def _register_objects(world: World) -> int:
     return tool.pk
 
 
+def _assignment(world: World, module: Any) -> int:
+    """A's manager asks A's care workers to do the module."""
+    import datetime
+
+    from carai.learning.services.assignments import assignment_create
+
+    return assignment_create(
+        actor=world.manager,
+        organisation=world.org_a,
+        module=module,
+        due_date=datetime.date.today() + datetime.timedelta(days=30),
+        role="professional",
+    ).pk
+
+
 def _event(world: World) -> int:
     import datetime
 
@@ -351,6 +369,7 @@ def build_routes(world: World) -> list[Route]:
         "shared_id": own.live.pk,
         "image_lesson_id": own.image_lesson.pk,
         "attempt_id": attempt.pk,  # the care worker's own quiz attempt
+        "assignment_id": _assignment(world, module),
         "certificate_id": certificate.pk,
         "slug": world.org_a.slug,
         "membership_id": world.care_worker_membership.pk,

@@ -39,7 +39,20 @@ class StudyFieldsMixin(forms.Form):
         return cleaned
 
 
-class InvitationForm(StudyFieldsMixin):
+class TeamFieldMixin(forms.Form):
+    team = forms.CharField(
+        label=_("Team or department"),
+        max_length=100,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("For example: Wijkteam Noord. Managers see learning per team."),
+    )
+
+    def clean_team(self) -> str:
+        return normalise_text(self.cleaned_data.get("team") or "").strip()
+
+
+class InvitationForm(TeamFieldMixin, StudyFieldsMixin):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -47,13 +60,41 @@ class InvitationForm(StudyFieldsMixin):
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
-    field_order = ["email", "role", "student_level", "programme"]
+    field_order = ["email", "role", "team", "student_level", "programme"]
 
 
-class RoleForm(StudyFieldsMixin):
+class RoleForm(TeamFieldMixin, StudyFieldsMixin):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
-    field_order = ["role", "student_level", "programme"]
+    field_order = ["role", "team", "student_level", "programme"]
+
+
+class MemberFilterForm(forms.Form):
+    """Find people in a long member list."""
+
+    hide_optional = True  # every filter is optional
+    q = forms.CharField(
+        label=_("Name or e-mail address"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("All roles")), *Role.choices], required=False
+    )
+    team = forms.ChoiceField(label=_("Team"), choices=[("", _("All teams"))], required=False)
+
+    def __init__(self, *args: Any, teams: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team = self.fields["team"]
+        if isinstance(team, forms.ChoiceField):
+            team.choices = [("", _("All teams")), *((t, t) for t in teams)]
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters (empty ones where the input was wrong)."""
+        if not self.is_bound or not self.is_valid():
+            return {"q": "", "role": "", "team": ""}
+        return {key: self.cleaned_data.get(key) or "" for key in ("q", "role", "team")}
 
 
 class OrganisationForm(forms.Form):

@@ -72,7 +72,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self) -> MembershipQuerySet:
         return self.filter(ended_at__isnull=True)
 
-    def active_in(self, *, organisation: Organisation) -> MembershipQuerySet:
+    def active_in(self, *, organisation: Organisation | int) -> MembershipQuerySet:
         """The organisation's current members (one row per role)."""
         return self.active().filter(organisation=organisation)
 
@@ -97,6 +97,12 @@ class Membership(models.Model):
         _("study level"), max_length=3, choices=StudentLevel.choices, blank=True
     )
     programme = models.CharField(_("study programme"), max_length=150, blank=True)
+    team = models.CharField(
+        _("team or department"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: Wijkteam Noord, afdeling Kortverblijf. Optional."),
+    )
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 
@@ -117,6 +123,7 @@ class Membership(models.Model):
                 name="study_level_only_for_students",
             ),
         ]
+        indexes = [models.Index(fields=["organisation", "team"], name="membership_org_team")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
@@ -156,6 +163,7 @@ class Invitation(models.Model):
         _("study level"), max_length=3, choices=StudentLevel.choices, blank=True
     )
     programme = models.CharField(_("study programme"), max_length=150, blank=True)
+    team = models.CharField(_("team or department"), max_length=100, blank=True)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

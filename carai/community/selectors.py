@@ -13,12 +13,31 @@ from carai.community.models import EventRegistration, Invitation, Membership, Or
 from carai.core.models import AuditEvent
 
 
-def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
-    return (
-        Membership.objects.active()
-        .filter(organisation=organisation)
-        .select_related("user")
-        .order_by("user__full_name", "user__email", "role")
+def organisation_members(
+    *, organisation: Organisation, q: str = "", role: str = "", team: str = ""
+) -> QuerySet[Membership]:
+    """The organisation's current memberships (one per role), by name; optionally only
+    those whose name or e-mail address holds ``q``, with ``role``, or in ``team``."""
+    members = Membership.objects.active_in(organisation=organisation)
+    for word in q.split():
+        members = members.filter(
+            Q(user__full_name__icontains=word) | Q(user__email__icontains=word)
+        )
+    if role:
+        members = members.filter(role=role)
+    if team:
+        members = members.filter(team=team)
+    return members.select_related("user").order_by("user__full_name", "user__email", "role", "pk")
+
+
+def organisation_teams(*, organisation: Organisation) -> list[str]:
+    """The teams the organisation's members are in, for filters."""
+    return list(
+        Membership.objects.active_in(organisation=organisation)
+        .exclude(team="")
+        .values_list("team", flat=True)
+        .distinct()
+        .order_by("team")
     )
 
 

@@ -146,6 +146,7 @@ def invitation_create(
     role: str,
     student_level: str = "",
     programme: str = "",
+    team: str = "",
 ) -> Invitation:
     email = email.strip().lower()
     student_level, programme = _study_fields(role, student_level, programme)
@@ -169,6 +170,7 @@ def invitation_create(
         role=role,
         student_level=student_level,
         programme=programme,
+        team=team,
         invited_by=actor,
     )
     audit_record(
@@ -233,6 +235,7 @@ def invitation_accept(
         role=invitation.role,
         student_level=invitation.student_level,
         programme=invitation.programme,
+        team=invitation.team,
     )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -298,12 +301,15 @@ def membership_change_role(
     role: str,
     student_level: str = "",
     programme: str = "",
+    team: str = "",
 ) -> Membership:
+    """A member's role, study details and team (the organisation admin changes them)."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     student_level, programme = _study_fields(role, student_level, programme)
-    if role == membership.role and (student_level, programme) == (
+    if role == membership.role and (student_level, programme, team) == (
         membership.student_level,
         membership.programme,
+        membership.team,
     ):
         return membership
     if role != membership.role and _is_last_org_admin(membership):
@@ -317,11 +323,12 @@ def membership_change_role(
         .exists()
     ):
         raise ValidationError({"role": _("This person already has that role.")})
-    old_role = membership.role
+    old_role, old_team = membership.role, membership.team
     membership.role = role
     membership.student_level = student_level
     membership.programme = programme
-    membership.save(update_fields=["role", "student_level", "programme"])
+    membership.team = team
+    membership.save(update_fields=["role", "student_level", "programme", "team"])
     audit_record(
         action=CommunityAction.ROLE_CHANGED,
         actor=actor,
@@ -329,7 +336,8 @@ def membership_change_role(
         organisation=membership.organisation,
         target=membership,
         target_label=membership.user.display_name,
-        details={"from": old_role, "to": role},
+        details={"from": old_role, "to": role}
+        | ({"team_from": old_team, "team_to": team} if team != old_team else {}),
     )
     return membership
 

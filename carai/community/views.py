@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,9 +29,10 @@ from carai.community.access import (
     access_organisation_as_lead,
     has_organisation_role,
 )
-from carai.community.forms import InvitationForm, OrganisationForm, RoleForm
+from carai.community.forms import InvitationForm, MemberFilterForm, OrganisationForm, RoleForm
 from carai.core.forms import add_service_errors
 from carai.core.http import is_htmx
+from carai.core.paging import page_of, query_without_page
 
 
 @login_required
@@ -63,20 +63,24 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
     can_manage = has_organisation_role(
         user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES
     )
-    return render(
-        request,
-        "community/member_list.html",
-        {
-            "organisation": organisation,
-            "members": selectors.organisation_members(organisation=organisation),
-            "invitations": (
-                selectors.organisation_open_invitations(organisation=organisation)
-                if can_manage
-                else []
-            ),
-            "can_manage": can_manage,
-        },
+    form = MemberFilterForm(
+        request.GET or None, teams=selectors.organisation_teams(organisation=organisation)
     )
+    members = selectors.organisation_members(organisation=organisation, **form.filters())
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "page": page_of(request, members),
+        "page_query": query_without_page(request),
+        "page_target": "#member-results",
+        "can_manage": can_manage,
+    }
+    if is_htmx(request):
+        return render(request, "community/includes/member_results.html", context)
+    context["invitations"] = (
+        selectors.organisation_open_invitations(organisation=organisation) if can_manage else []
+    )
+    return render(request, "community/member_list.html", context)
 
 
 @login_required
@@ -141,6 +145,7 @@ def membership_role(request: HttpRequest, slug: str, membership_id: int) -> Http
         "role": membership.role,
         "student_level": membership.student_level,
         "programme": membership.programme,
+        "team": membership.team,
     }
     form = RoleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -209,8 +214,8 @@ def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_organisation(
         user=user, slug=slug, roles=VIEW_AUDIT_ROLES, lead_allowed=False
     )
-    page = Paginator(selectors.organisation_audit_events(organisation=organisation), 50).get_page(
-        request.GET.get("pagina")
+    page = page_of(
+        request, selectors.organisation_audit_events(organisation=organisation), per_page=50
     )
     return render(request, "community/audit_log.html", {"organisation": organisation, "page": page})
 

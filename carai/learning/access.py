@@ -9,6 +9,7 @@ from carai.accounts.models import User
 from carai.community.access import AUTHOR_ROLES
 from carai.community.models import Membership, Organisation
 from carai.learning.models import (
+    Assignment,
     Certificate,
     Enrolment,
     Lesson,
@@ -187,3 +188,17 @@ def access_lesson_image(*, user: User, lesson_id: int) -> Lesson:
     if lesson is None:
         raise Http404("No such image.")
     return lesson
+
+
+def access_assignment(*, organisation: Organisation, assignment_id: int) -> Assignment:
+    """An assignment of ``organisation`` that still holds. Call after ``access_organisation``
+    with the team-learning roles."""
+    assignment = (
+        Assignment.objects.active()
+        .select_related("module", "user")
+        .filter(pk=assignment_id, organisation=organisation)
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    return assignment

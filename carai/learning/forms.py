@@ -21,6 +21,7 @@ from carai.learning.models import (
     QuestionKind,
     QuizAttempt,
 )
+from carai.learning.selectors import one_per_key
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -105,11 +106,12 @@ class QuizForm(forms.Form):
 
 class AssignmentForm(forms.Form):
     module = forms.ModelChoiceField(label=_("Module"), queryset=Module.objects.none())
+    # Chosen from a search list (radio buttons), never a list of every member.
     user = forms.ModelChoiceField(
         label=_("To one person"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=_("Nobody in particular"),
+        widget=forms.RadioSelect,
     )
     role = forms.ChoiceField(
         label=_("Or to everyone with a role"),
@@ -123,7 +125,9 @@ class AssignmentForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
     )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisation: Organisation, language: str, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         module_field = self.fields["module"]
         people = self.fields["user"]
@@ -131,9 +135,11 @@ class AssignmentForm(forms.Form):
             people, forms.ModelChoiceField
         ):
             raise TypeError("AssignmentForm fields changed type")
-        module_field.queryset = Module.objects.usable_by(
-            organisation_ids=[organisation.pk]
-        ).order_by("language", "title")
+        # Each module once, in the reader's language where it has that version.
+        usable = list(Module.objects.usable_by(organisation_ids=[organisation.pk]))
+        module_field.queryset = Module.objects.filter(
+            pk__in=[m.pk for m in one_per_key(usable, language=language)]
+        ).order_by("title")
         people.queryset = User.objects.filter(
             pk__in=Membership.objects.active_in(organisation=organisation).values("user_id")
         )
@@ -143,6 +149,65 @@ class AssignmentForm(forms.Form):
         if bool(cleaned.get("user")) == bool(cleaned.get("role")):
             raise forms.ValidationError(_("Choose one person or one role."))
         return cleaned
+
+
+class DueDateForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("Finished by"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("For example 31-12-2026."),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+    )
+
+
+class TeamFilterForm(forms.Form):
+    """Find people on the team page: by name, role, team, and how far they are with a module."""
+
+    hide_optional = True  # every filter is optional
+    q = forms.CharField(
+        label=_("Name or e-mail address"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("All roles")), *Role.choices], required=False
+    )
+    team = forms.ChoiceField(label=_("Team"), choices=[("", _("All teams"))], required=False)
+    module = forms.ChoiceField(label=_("Module"), choices=[("", _("All modules"))], required=False)
+    status = forms.ChoiceField(
+        label=_("How far"),
+        choices=[
+            ("", _("Everyone")),
+            ("not_started", _("Not started")),
+            ("busy", _("Busy")),
+            ("finished", _("Finished")),
+            ("overdue", _("Overdue")),
+        ],
+        required=False,
+        help_text=_("Choose a module too, except for overdue."),
+    )
+
+    def __init__(self, *args: Any, teams: list[str], modules: list[Module], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team, module = self.fields["team"], self.fields["module"]
+        if isinstance(team, forms.ChoiceField) and isinstance(module, forms.ChoiceField):
+            team.choices = [("", _("All teams")), *((t, t) for t in teams)]
+            module.choices = [("", _("All modules")), *((m.key, m.title) for m in modules)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        status = cleaned.get("status")
+        if status and status != "overdue" and not cleaned.get("module"):
+            self.add_error("module", _("Choose the module this is about."))
+        return cleaned
+
+    def filters(self) -> dict[str, str]:
+        """The filters to apply: none where the input was wrong (the form says why)."""
+        names = ("q", "role", "team", "module", "status")
+        if not self.is_bound or not self.is_valid():
+            return dict.fromkeys(names, "")
+        return {name: self.cleaned_data.get(name) or "" for name in names}
 
 
 # Authoring ------------------------------------------------------------------------------------

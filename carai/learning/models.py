@@ -8,6 +8,7 @@ so progress and certificates earned on an older version are never lost.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from carai.community.models import Organisation
+from carai.community.models import Membership, Organisation
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -378,8 +379,16 @@ class Certificate(models.Model):
         return self.expired_at is None and self.expires_at > timezone.now()
 
 
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def active(self) -> AssignmentQuerySet:
+        """Assignments that still hold (not withdrawn by a manager)."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Assignment(models.Model):
-    """A manager asks a person, or everyone with a role, in the organisation to do a module."""
+    """A manager asks a person, or everyone with a role, in the organisation to do a module.
+
+    The module counts by its key: finishing it in either language fulfils the assignment."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="assignments"
@@ -399,6 +408,16 @@ class Assignment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assignment")
@@ -414,6 +433,19 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module} · {self.user or self.role} · {self.due_date}"
+
+    def assignee_ids(self) -> QuerySet[Any]:
+        """The ids of the people this assignment asks: the person, or everyone who has the
+        role in the organisation now (while they are a member)."""
+        members = Membership.objects.active_in(organisation=self.organisation_id)
+        if self.user_id is not None:
+            members = members.filter(user_id=self.user_id)
+        else:
+            members = members.filter(role=self.role)
+        return members.values("user_id")
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due_date < today
 
 
 class WorkshopSession(models.Model):

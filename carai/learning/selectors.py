@@ -11,7 +11,7 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from carai.accounts.models import User
-from carai.community.models import Membership, Organisation, Role
+from carai.community.models import Membership
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
 from carai.learning.models import (
@@ -151,58 +151,15 @@ def module_to_data(module: Module) -> ModuleData:
     )
 
 
-@dataclass
-class TeamRow:
-    name: str
-    role_labels: list[str]
-    cells: list[tuple[str, str]]  # (module title, done | busy | overdue | todo | "")
-
-
-def team_progress(*, organisation: Organisation) -> tuple[list[Module], list[TeamRow]]:
-    """Completion per member and assigned module; never quiz answers or reflections.
-
-    A fixed number of queries, whatever the number of members or modules."""
-    assignments = list(
-        Assignment.objects.filter(organisation=organisation).select_related("module")
-    )
-    modules = sorted({a.module for a in assignments}, key=lambda m: m.title)
-    memberships = list(
-        Membership.objects.active_in(organisation=organisation)
-        .select_related("user")
-        .order_by("user__full_name", "user__email")
-    )
-    users = {m.user_id: m.user for m in memberships}
-    roles: dict[int, set[str]] = {}
-    for m in memberships:
-        roles.setdefault(m.user_id, set()).add(m.role)
-    enrolments = {
-        (e.user_id, e.module_id): e
-        for e in Enrolment.objects.filter(user_id__in=users, module__in=modules)
-    }
-    today = timezone.localdate()
-    rows = []
-    for user_id, user in users.items():
-        cells = []
-        for module in modules:
-            due = [
-                a.due_date
-                for a in assignments
-                if a.module_id == module.pk
-                and (a.user_id == user_id or (a.role and a.role in roles[user_id]))
-            ]
-            enrolment = enrolments.get((user_id, module.pk))
-            if not due:
-                state = ""
-            elif enrolment and enrolment.completed_at:
-                state = "done"
-            elif min(due) < today:
-                state = "overdue"
-            else:
-                state = "busy" if enrolment else "todo"
-            cells.append((module.title, state))
-        labels = sorted(str(Role(r).label) for r in roles[user_id])
-        rows.append(TeamRow(name=user.display_name, role_labels=labels, cells=cells))
-    return modules, rows
+def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
+    """One module per key (a module in two languages is one module to learn), in
+    ``language`` where it has that version."""
+    chosen: dict[str, Module] = {}
+    for module in modules:
+        kept = chosen.get(module.key)
+        if kept is None or (module.language == language and kept.language != language):
+            chosen[module.key] = module
+    return list(chosen.values())
 
 
 def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | None]]:

@@ -43,6 +43,18 @@ urlpatterns = [
     ),
     path("afbeeldingen/<int:image_lesson_id>/", making_lessons.lesson_image, name="lesson_image"),
     path("team/<slug:slug>/", team.team_learning, name="team"),
+    path("team/<slug:slug>/personen/", team.team_people, name="team_people"),
+    path("team/<slug:slug>/export.<str:fmt>", team.team_export, name="team_export"),
+    path(
+        "team/<slug:slug>/opdrachten/<int:assignment_id>/",
+        team.assignment_edit,
+        name="assignment_edit",
+    ),
+    path(
+        "team/<slug:slug>/opdrachten/<int:assignment_id>/intrekken/",
+        team.assignment_withdraw_view,
+        name="assignment_withdraw",
+    ),
     # Making modules (educators)
     path("maken/", making.authoring_home, name="authoring_home"),
     path("maken/nieuw/<slug:slug>/", making.module_new, name="authoring_module_new"),

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from carai.community.models import Membership, Organisation
 from carai.practice.models import PracticeAttempt
 from carai.privacy import NO_PERSONAL_DATA, PERSONAL_DATA, Result, Span
 
@@ -69,35 +68,18 @@ def verdict_text(result: Result) -> str:
     return str(VERDICTS.get(result.verdict, SPECIAL_VERDICT))
 
 
-@dataclass(frozen=True)
-class PracticeRow:
-    name: str
-    passed: int  # exercises passed at least once (per case, exercise and AI output)
-    last_passed: date | None
-
-
-def practice_completion(*, organisation: Organisation) -> list[PracticeRow]:
-    """For a manager: per active member, how many practice exercises they passed and when
-    last. Never scores, answers or failed tries. Two queries, whatever the team size."""
-    memberships = (
-        Membership.objects.active_in(organisation=organisation)
-        .select_related("user")
-        .order_by("user__full_name", "user__email")
-    )
-    users = {m.user_id: m.user for m in memberships}
-    passed: dict[int, set[tuple[int, str, int]]] = {user_id: set() for user_id in users}
+def practice_passed_by(*, user_ids: list[int]) -> dict[int, tuple[int, date | None]]:
+    """For a manager, per person: how many practice exercises they passed (per case,
+    exercise and AI output, at least once) and on which day last. Never scores, answers or
+    failed tries. One query for these people (a page of the member table)."""
+    passed: dict[int, set[tuple[int, str, int]]] = {}
     last: dict[int, date] = {}
-    attempts = PracticeAttempt.objects.filter(user_id__in=users, passed=True).values_list(
+    attempts = PracticeAttempt.objects.filter(user_id__in=user_ids, passed=True).values_list(
         "user_id", "case_id", "exercise", "output_number", "created_at"
     )
     for user_id, case_id, exercise, output_number, created_at in attempts:
-        passed[user_id].add((case_id, exercise, output_number))
+        passed.setdefault(user_id, set()).add((case_id, exercise, output_number))
         day = timezone.localdate(created_at)
         if user_id not in last or day > last[user_id]:
             last[user_id] = day
-    return [
-        PracticeRow(
-            name=user.display_name, passed=len(passed[user_id]), last_passed=last.get(user_id)
-        )
-        for user_id, user in users.items()
-    ]
+    return {user_id: (len(done), last.get(user_id)) for user_id, done in passed.items()}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
 from carai.learning.models import Enrolment, Module
+from carai.learning.selectors import one_per_key
 from carai.register.forms import conditions_field, rule_field
 from carai.register.models import (
     TOOL_FIELDS,
@@ -203,17 +204,6 @@ def finished_module_keys(*, user: User) -> set[str]:
 class MyTool:
     tool: AITool
     missing: list[Module]
-
-
-def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
-    """One module per key (a module in two languages is one module to learn), in
-    ``language`` where it has that version."""
-    chosen: dict[str, Module] = {}
-    for module in modules:
-        kept = chosen.get(module.key)
-        if kept is None or (module.language == language and kept.language != language):
-            chosen[module.key] = module
-    return list(chosen.values())
 
 
 def missing_modules(tool: AITool, *, finished: set[str], language: str) -> list[Module]:

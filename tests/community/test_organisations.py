@@ -243,6 +243,7 @@ def test_org_admin_sees_only_own_audit_log(world: World) -> None:
         .content.decode()
     )
     assert "zichtbaar@zorg-a.example" in body
+    assert "Uitnodiging verstuurd" in body  # the action's label, in the reader's language
     assert "geheim@zorg-b.example" not in body
 
 

@@ -16,11 +16,11 @@ from django.urls import reverse
 
 from carai.core.engine import privacy_engine_warm_up
 from carai.learning.models import Enrolment, Module
+from carai.learning.selectors import one_per_key
 from carai.register import verdict
 from carai.register.content import TemplateError, read_template, read_templates
 from carai.register.models import AITool, CheckCount, DataRule, ToolRevision, ToolTemplate
 from carai.register.selectors import (
-    one_per_key,
     requirement_stats,
     snapshot_diff,
     tools_for_user,

@@ -50,3 +50,25 @@ def assignment_create(
         due_date=due_date,
         assigned_by=actor,
     )
+
+
+@transaction.atomic
+def assignment_change_due_date(*, assignment: Assignment, due_date: date) -> Assignment:
+    """A later (or earlier) date for an assignment that still holds."""
+    if assignment.withdrawn_at is not None:
+        raise ValidationError(_("This assignment was withdrawn."))
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date cannot be in the past.")})
+    assignment.due_date = due_date
+    assignment.save(update_fields=["due_date"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_withdraw(*, actor: User, assignment: Assignment) -> Assignment:
+    """The manager no longer asks this. Kept, marked withdrawn, for the record."""
+    if assignment.withdrawn_at is None:
+        assignment.withdrawn_at = timezone.now()
+        assignment.withdrawn_by = actor
+        assignment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return assignment

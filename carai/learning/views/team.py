@@ -1,33 +1,112 @@
-"""For managers: assign modules and see who finished them (never their answers)."""
+"""For managers: what the team learns, who finished what was asked, assigning modules.
+
+Managers see completion only, never quiz answers, scores or reflections. Every list is
+counted in SQL and paged, so the page costs the same for 100 people as for 10,000.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.accounts.http import authenticated_user
+from carai.accounts.models import User
 from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
-from carai.core.forms import add_service_errors
-from carai.learning import selectors
-from carai.learning.forms import AssignmentForm
-from carai.learning.services.assignments import assignment_create
-from carai.practice.selectors import practice_completion
+from carai.community.models import Organisation
+from carai.community.selectors import organisation_teams
+from carai.core.exports import Cell, csv_download, xlsx_download
+from carai.core.forms import add_service_errors, message_service_error
+from carai.core.http import is_htmx
+from carai.core.language import content_language
+from carai.core.paging import page_of, query_without_page
+from carai.learning import team
+from carai.learning.access import access_assignment
+from carai.learning.forms import AssignmentForm, DueDateForm, TeamFilterForm
+from carai.learning.services.assignments import (
+    assignment_change_due_date,
+    assignment_create,
+    assignment_withdraw,
+)
+
+PEOPLE_FOUND = 8  # the person picker shows at most this many matches
+EXPORT_CHUNK = 500
+
+
+def _organisation(request: HttpRequest, slug: str) -> Organisation:
+    return access_organisation(
+        user=authenticated_user(request), slug=slug, roles=TEAM_LEARNING_ROLES, lead_allowed=False
+    )
+
+
+def _filters(
+    request: HttpRequest, organisation: Organisation
+) -> tuple[TeamFilterForm, team.TeamFilters]:
+    modules = team.module_choices(organisation=organisation, language=content_language())
+    form = TeamFilterForm(
+        request.GET or None,
+        teams=organisation_teams(organisation=organisation),
+        modules=modules,
+    )
+    return form, team.TeamFilters(**form.filters())
+
+
+def _people_found(organisation: Organisation, q: str, chosen: object = None) -> list[User]:
+    """Members matching ``q`` for the person picker; the person already chosen (when the
+    form comes back with an error) stays in the list."""
+    members = team.team_members(
+        organisation=organisation, filters=team.TeamFilters(), assignments=[]
+    )
+    found = (
+        list(
+            team.team_members(
+                organisation=organisation, filters=team.TeamFilters(q=q), assignments=[]
+            )[:PEOPLE_FOUND]
+        )
+        if q.strip()
+        else []
+    )
+    if chosen and str(chosen).isdigit() and all(u.pk != int(str(chosen)) for u in found):
+        found = [*members.filter(pk=int(str(chosen))), *found]
+    return found
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
-    """For managers: assign modules and see who finished them (not their answers)."""
+    organisation = _organisation(request, slug)
     user = authenticated_user(request)
-    organisation = access_organisation(
-        user=user, slug=slug, roles=TEAM_LEARNING_ROLES, lead_allowed=False
+    assignments = team.team_assignments(organisation=organisation)
+    filter_form, filters = _filters(request, organisation)
+    people = team.team_members(organisation=organisation, filters=filters, assignments=assignments)
+    page = page_of(request, people)
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "filter_form": filter_form,
+        "filters": filters,
+        "page": page,
+        "page_query": query_without_page(request),
+        "page_target": "#team-results",
+        "rows": team.member_rows(
+            organisation=organisation,
+            users=list(page),
+            assignments=assignments,
+            module_key=filters.module,
+        ),
+    }
+    if is_htmx(request) and request.method == "GET":
+        return render(request, "learning/includes/team_results.html", context)
+    form = AssignmentForm(
+        request.POST or None, organisation=organisation, language=content_language()
     )
-    form = AssignmentForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             assignment_create(actor=user, organisation=organisation, **form.cleaned_data)
@@ -36,15 +115,129 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The module has been assigned."))
             return redirect("learning:team", slug=organisation.slug)
-    modules, rows = selectors.team_progress(organisation=organisation)
+    person_q = request.GET.get("persoon", "")
+    context.update(
+        form=form,
+        person_q=person_q,
+        people_found=_people_found(organisation, person_q, chosen=form["user"].value()),
+        summaries=team.assignment_summaries(assignments=assignments),
+        activity=team.module_activity(organisation=organisation, language=content_language()),
+        today=timezone.localdate(),
+    )
+    return render(request, "learning/team.html", context)
+
+
+@login_required
+@require_GET
+def team_people(request: HttpRequest, slug: str) -> HttpResponse:
+    """The person picker of the assignment form: members whose name or e-mail matches."""
+    organisation = _organisation(request, slug)
+    q = request.GET.get("persoon", "")
     return render(
         request,
-        "learning/team.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "modules": modules,
-            "rows": rows,
-            "practice_rows": practice_completion(organisation=organisation),
-        },
+        "learning/includes/person_choices.html",
+        {"people_found": _people_found(organisation, q), "person_q": q},
     )
+
+
+@login_required
+@require_GET
+def team_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
+    """Everyone matching the filters, as CSV or XLSX, written as it is read."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("No such format.")
+    organisation = _organisation(request, slug)
+    assignments = team.team_assignments(organisation=organisation)
+    _form, filters = _filters(request, organisation)
+    people = team.team_members(organisation=organisation, filters=filters, assignments=assignments)
+    header = [
+        _("Name"),
+        _("E-mail address"),
+        _("Role"),
+        _("Team"),
+        _("Modules asked"),
+        _("Of those finished"),
+        _("Overdue"),
+        _("Exercises passed"),
+        _("Last passed"),
+    ]
+    if filters.module:
+        header.append(_("Status of the chosen module"))
+    status_labels = dict(TeamFilterForm.base_fields["status"].choices)  # type: ignore[attr-defined]
+
+    def rows() -> Iterator[list[Cell]]:
+        ids = list(people.values_list("pk", flat=True))
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            chunk = list(
+                User.objects.filter(pk__in=ids[start : start + EXPORT_CHUNK]).order_by(
+                    "full_name", "email", "pk"
+                )
+            )
+            for row in team.member_rows(
+                organisation=organisation,
+                users=chunk,
+                assignments=assignments,
+                module_key=filters.module,
+            ):
+                cells: list[Cell] = [
+                    row.user.display_name,
+                    row.user.email,
+                    ", ".join(row.role_labels),
+                    ", ".join(row.teams),
+                    row.assigned,
+                    row.finished,
+                    "; ".join(row.overdue),
+                    row.exercises_passed,
+                    row.last_passed,
+                ]
+                if filters.module:
+                    cells.append(str(status_labels.get(row.status, "")))
+                yield cells
+
+    stamp = timezone.localdate().isoformat()
+    name = f"carai-team-{organisation.slug}-{stamp}.{fmt}"
+    if fmt == "csv":
+        return csv_download(filename=name, header=header, rows=rows())
+    return xlsx_download(filename=name, sheets=[(_("Team"), header, rows())])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment_edit(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+    """Give an assignment another date."""
+    organisation = _organisation(request, slug)
+    assignment = access_assignment(organisation=organisation, assignment_id=assignment_id)
+    form = DueDateForm(request.POST or None, initial={"due_date": assignment.due_date})
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment_change_due_date(
+                assignment=assignment, due_date=form.cleaned_data["due_date"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The date has been changed."))
+            return redirect("learning:team", slug=organisation.slug)
+    return render(
+        request,
+        "learning/assignment_edit.html",
+        {"organisation": organisation, "assignment": assignment, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def assignment_withdraw_view(request: HttpRequest, slug: str, assignment_id: int) -> HttpResponse:
+    """Stop asking this (kept, marked withdrawn)."""
+    organisation = _organisation(request, slug)
+    assignment = access_assignment(organisation=organisation, assignment_id=assignment_id)
+    try:
+        assignment_withdraw(actor=authenticated_user(request), assignment=assignment)
+    except ValidationError as error:
+        message_service_error(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(module)s is no longer asked.") % {"module": assignment.module.title},
+        )
+    return redirect("learning:team", slug=organisation.slug)
