@@ -90,11 +90,13 @@ class MemberFilterForm(forms.Form):
         if isinstance(team, forms.ChoiceField):
             team.choices = [("", _("All teams")), *((t, t) for t in teams)]
 
+    filter_names: tuple[str, ...] = ("q", "role", "team")
+
     def filters(self) -> dict[str, str]:
-        """The valid filters (empty ones where the input was wrong)."""
+        """The filters to apply: none where the input was wrong (the form says why)."""
         if not self.is_bound or not self.is_valid():
-            return {"q": "", "role": "", "team": ""}
-        return {key: self.cleaned_data.get(key) or "" for key in ("q", "role", "team")}
+            return dict.fromkeys(self.filter_names, "")
+        return {name: self.cleaned_data.get(name) or "" for name in self.filter_names}
 
 
 class OrganisationForm(forms.Form):

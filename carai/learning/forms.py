@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import User
+from carai.community.forms import MemberFilterForm
 from carai.community.models import CareBranch, Membership, Organisation, Role
 from carai.core.validators import validate_plain_text
 from carai.learning.content import OptionData
@@ -160,20 +161,9 @@ class DueDateForm(forms.Form):
     )
 
 
-class TeamFilterForm(forms.Form):
+class TeamFilterForm(MemberFilterForm):
     """Find people on the team page: by name, role, team, and how far they are with a module."""
 
-    hide_optional = True  # every filter is optional
-    q = forms.CharField(
-        label=_("Name or e-mail address"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-    role = forms.ChoiceField(
-        label=_("Role"), choices=[("", _("All roles")), *Role.choices], required=False
-    )
-    team = forms.ChoiceField(label=_("Team"), choices=[("", _("All teams"))], required=False)
     module = forms.ChoiceField(label=_("Module"), choices=[("", _("All modules"))], required=False)
     status = forms.ChoiceField(
         label=_("How far"),
@@ -187,12 +177,12 @@ class TeamFilterForm(forms.Form):
         required=False,
         help_text=_("Choose a module too, except for overdue."),
     )
+    filter_names = (*MemberFilterForm.filter_names, "module", "status")
 
     def __init__(self, *args: Any, teams: list[str], modules: list[Module], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        team, module = self.fields["team"], self.fields["module"]
-        if isinstance(team, forms.ChoiceField) and isinstance(module, forms.ChoiceField):
-            team.choices = [("", _("All teams")), *((t, t) for t in teams)]
+        super().__init__(*args, teams=teams, **kwargs)
+        module = self.fields["module"]
+        if isinstance(module, forms.ChoiceField):
             module.choices = [("", _("All modules")), *((m.key, m.title) for m in modules)]
 
     def clean(self) -> dict[str, Any]:
@@ -201,13 +191,6 @@ class TeamFilterForm(forms.Form):
         if status and status != "overdue" and not cleaned.get("module"):
             self.add_error("module", _("Choose the module this is about."))
         return cleaned
-
-    def filters(self) -> dict[str, str]:
-        """The filters to apply: none where the input was wrong (the form says why)."""
-        names = ("q", "role", "team", "module", "status")
-        if not self.is_bound or not self.is_valid():
-            return dict.fromkeys(names, "")
-        return {name: self.cleaned_data.get(name) or "" for name in names}
 
 
 # Authoring ------------------------------------------------------------------------------------
