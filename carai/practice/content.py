@@ -39,6 +39,22 @@ class CaseError(ValueError):
     """A case file is not in the expected format; the message names file and problem."""
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a key written twice in one mapping is an error: otherwise the
+    second 'problem:' or 'explanation:' of a unit would silently win."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @dataclass
 class Identifier:
     text: str
@@ -276,7 +292,7 @@ CASE_KEYS = {
 
 def read_case(path: Path) -> CaseData:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         raise CaseError(f"{path}: this is not valid YAML ({exc}).") from exc
     if not isinstance(data, dict):
