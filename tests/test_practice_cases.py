@@ -10,7 +10,7 @@ from django.urls import reverse
 from carai.accounts.models import User
 from carai.practice.content import CaseError, read_case, read_cases
 from carai.practice.models import Case, PracticeAttempt
-from carai.practice.scoring import score_output, score_privacy, sentences
+from carai.practice.scoring import score_output, score_privacy
 from carai.practice.selectors import practice_passed_by
 from carai.practice.services import case_import
 from tests.conftest import World, client_for
@@ -39,7 +39,7 @@ def test_import_is_idempotent(case: Case) -> None:
     [
         (("fictional: true", "fictional: false"), "fictional"),
         (('{text: "Anouk", label: naam}', '{text: "Bettie", label: naam}'), "does not occur"),
-        (('quote: "rechteronderbeen"', 'quote: "middenrif"'), "is not in the output"),
+        (("problem: invented", "problem: verzonnen"), "problem 'verzonnen' is unknown"),
         (("branch: vvt", "branch: ruimtevaart"), "branch"),
         (('- "Metformine 500 mg 2dd"', '- "Paracetamol"'), "fact to keep"),
     ],
@@ -71,11 +71,10 @@ def test_privacy_scoring_counts_missed_and_over_removed(case: Case) -> None:
 
 def test_output_scoring_finds_planted_problems_and_false_alarms(case: Case) -> None:
     output = case.as_data().ai_outputs[0]
-    parts = sentences(output.text)
-    assert len(parts) == 4
+    assert len(output.units) == 4
     assert score_output(output, {0, 3}).score == 100
     half = score_output(output, {0, 1})  # one found, one false alarm
-    assert len(half.found) == 1
+    assert half.found == [0]
     assert half.false_alarms == [1]
     assert half.score == 33
 

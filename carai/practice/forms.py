@@ -4,9 +4,11 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext_lazy as _
 
 from carai.core.validators import validate_plain_text
+from carai.practice.content import AiOutput
 
 
 class PrivacyCheckForm(forms.Form):
@@ -42,21 +44,33 @@ class PreparedTextForm(forms.Form):
     )
 
 
-class TickSentencesForm(forms.Form):
+class TickUnitsForm(forms.Form):
+    """Tick the units of an AI answer that have a problem; the units are the case's own."""
+
     hide_optional = True  # ticking nothing is an answer too ("all correct")
     ticked = forms.MultipleChoiceField(
         label=_("Which sentences have a problem?"),
         choices=[],
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Tick every sentence that is wrong, missing something, or unfair."),
+        help_text=_(
+            "Tick every sentence that has a problem. Leave a sentence open when it is right."
+        ),
     )
 
-    def __init__(self, *args: Any, parts: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, output: AiOutput, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.output = output
         field = self.fields["ticked"]
         if isinstance(field, forms.MultipleChoiceField):
-            field.choices = [(str(n), text) for n, text in enumerate(parts)]
+            field.choices = [(str(n), unit.text) for n, unit in enumerate(output.units)]
+
+    def blocks(self) -> list[tuple[str, list[BoundWidget]]]:
+        """The tick boxes grouped as the AI answer's blocks, each with its heading."""
+        boxes = iter(self["ticked"])
+        return [
+            (block.heading, [next(boxes) for _unit in block.units]) for block in self.output.answer
+        ]
 
     def ticked_numbers(self) -> set[int]:
         return {int(value) for value in self.cleaned_data["ticked"]}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import CareBranch
-from carai.practice.content import AiOutput, CaseData, Identifier, Problem
+from carai.practice.content import CaseData, case_from_mapping
 
 
 class Case(models.Model):
@@ -37,33 +35,23 @@ class Case(models.Model):
         return self.title
 
     def as_data(self) -> CaseData:
-        raw: dict[str, Any] = dict(self.data)
-        return CaseData(
-            key=raw["key"],
-            language=raw["language"],
-            title=raw["title"],
-            branch=raw["branch"],
-            setting=raw.get("setting", ""),
-            situation=raw["situation"],
-            dossier=raw["dossier"],
-            task=raw["task"],
-            identifiers=[Identifier(**item) for item in raw["identifiers"]],
-            keep=list(raw["keep"]),
-            model_answer=raw["model_answer"],
-            ai_outputs=[
-                AiOutput(
-                    prompt=o["prompt"],
-                    text=o["text"],
-                    problems=[Problem(**p) for p in o["problems"]],
-                )
-                for o in raw["ai_outputs"]
-            ],
-        )
+        """The case as stored, checked by the same rules as its file (CaseError if not)."""
+        return case_from_mapping(dict(self.data), f"case {self.key} ({self.language})")
 
 
 class Exercise(models.TextChoices):
     PRIVACY = "privacy", _("Prepare a text for AI")
     OUTPUT = "output", _("Check what the AI wrote")
+
+
+class ProblemKind(models.TextChoices):
+    """The kinds of problems planted in an AI answer (content.PROBLEM_KINDS), in words."""
+
+    INVENTED = "invented", _("made up, not in the dossier")
+    OMISSION = "omission", _("something important is missing")
+    DOSE = "dose", _("wrong dose or amount")
+    BIAS = "bias", _("judgement or prejudice")
+    SOURCE = "source", _("made-up source or rule")
 
 
 class PracticeAttempt(models.Model):
@@ -75,8 +63,8 @@ class PracticeAttempt(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attempts")
     exercise = models.CharField(max_length=20, choices=Exercise.choices)
     output_number = models.PositiveIntegerField(default=0)
-    answer = models.JSONField(default=dict)  # the prepared text, or the ticked sentences
-    feedback = models.JSONField(default=dict)
+    answer = models.JSONField(default=dict)  # the prepared text, or the ticked unit numbers
+    feedback = models.JSONField(default=dict)  # what the feedback page shows, kept as it was
     score = models.PositiveIntegerField()
     passed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -3,25 +3,29 @@
 1. Privacy: the learner prepares the dossier for an AI tool. Every identifier of the case
    that is still in the text is *missed*; every care fact to keep that is gone is
    *over-removed*. The score weighs removed identifiers 70 % and kept facts 30 %.
-2. Checking AI output: the learner ticks the sentences with a problem. A planted problem is
-   *found* when its sentence is ticked; a ticked sentence without a problem is a *false
+2. Checking AI output: the learner ticks the units of the AI answer (as written in the
+   case pack) that have a problem. A ticked unit with a problem is *found*; a unit with a
+   problem that is not ticked is *missed*; a ticked unit without a problem is a *false
    alarm*. Score: found / (problems + false alarms).
+
+Scores are whole percentages rounded down, so the score shown is the score judged: 80 %
+passes, 79.9 % shows as 79 % and does not.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
 
-from carai.practice.content import AiOutput, CaseData, Identifier, Problem
+from carai.practice.content import AiOutput, CaseData, Identifier, mentions
 
 PASS_MARK = 80
-_SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _normal(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().lower()
+def _percent(share: Fraction) -> int:
+    return math.floor(100 * share)
 
 
 @dataclass
@@ -38,53 +42,63 @@ class PrivacyScore:
 
 
 def score_privacy(case: CaseData, prepared: str) -> PrivacyScore:
-    text = _normal(prepared)
+    """Identifiers and facts are looked for as whole words, ignoring case and spacing."""
     result = PrivacyScore(score=0)
     for identifier in case.identifiers:
-        (result.missed if _normal(identifier.text) in text else result.removed).append(identifier)
+        still_there = mentions(prepared, identifier.text)
+        (result.missed if still_there else result.removed).append(identifier)
     for fact in case.keep:
-        (result.kept if _normal(fact) in text else result.over_removed).append(fact)
-    removed_share = len(result.removed) / len(case.identifiers) if case.identifiers else 1.0
-    kept_share = len(result.kept) / len(case.keep) if case.keep else 1.0
-    result.score = round(100 * (0.7 * removed_share + 0.3 * kept_share))
+        (result.kept if mentions(prepared, fact) else result.over_removed).append(fact)
+    removed = Fraction(len(result.removed), len(case.identifiers)) if case.identifiers else 1
+    kept = Fraction(len(result.kept), len(case.keep)) if case.keep else 1
+    result.score = _percent(Fraction(7, 10) * removed + Fraction(3, 10) * kept)
     return result
-
-
-def sentences(text: str) -> list[str]:
-    """The output cut into sentences (and lines), each a tick box for the learner."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
 
 
 @dataclass
 class OutputScore:
     score: int
-    found: list[Problem] = field(default_factory=list)
-    missed: list[Problem] = field(default_factory=list)
-    false_alarms: list[int] = field(default_factory=list)  # sentence numbers
+    found: list[int] = field(default_factory=list)  # unit numbers
+    missed: list[int] = field(default_factory=list)
+    false_alarms: list[int] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return self.score >= PASS_MARK
 
 
-def problem_sentences(output: AiOutput) -> dict[int, list[Problem]]:
-    """Which sentence holds which planted problem (by the problem's quote)."""
-    parts = sentences(output.text)
-    where: dict[int, list[Problem]] = {}
-    for problem in output.problems:
-        for number, sentence in enumerate(parts):
-            if problem.quote in sentence or sentence in problem.quote:
-                where.setdefault(number, []).append(problem)
-                break
-    return where
-
-
 def score_output(output: AiOutput, ticked: set[int]) -> OutputScore:
-    where = problem_sentences(output)
-    result = OutputScore(score=0)
-    for number, problems in where.items():
-        (result.found if number in ticked else result.missed).extend(problems)
-    result.false_alarms = sorted(n for n in ticked if n not in where)
-    total = len(output.problems) + len(result.false_alarms)
-    result.score = round(100 * len(result.found) / total) if total else 100
+    """Score the ticked unit numbers against the problems planted in ``output``."""
+    if not ticked <= set(range(len(output.units))):
+        raise ValueError("A ticked number is not a unit of this answer.")
+    problems = set(output.problem_numbers)
+    result = OutputScore(
+        score=0,
+        found=sorted(problems & ticked),
+        missed=sorted(problems - ticked),
+        false_alarms=sorted(ticked - problems),
+    )
+    total = len(problems) + len(result.false_alarms)
+    result.score = _percent(Fraction(len(result.found), total)) if total else 100
     return result
+
+
+def output_review(output: AiOutput, ticked: set[int]) -> list[dict[str, Any]]:
+    """The answer as the learner saw it, block by block, with what they ticked: stored with
+    the attempt, so its feedback stays true when the case is changed later."""
+    blocks: list[dict[str, Any]] = []
+    number = 0
+    for block in output.answer:
+        units = []
+        for unit in block.units:
+            units.append(
+                {
+                    "text": unit.text,
+                    "problem": unit.problem,
+                    "explanation": unit.explanation,
+                    "ticked": number in ticked,
+                }
+            )
+            number += 1
+        blocks.append({"heading": block.heading, "units": units})
+    return blocks

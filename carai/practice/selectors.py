@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from carai.practice.models import PracticeAttempt
+from carai.practice.models import PracticeAttempt, ProblemKind
 from carai.privacy import NO_PERSONAL_DATA, PERSONAL_DATA, Result, Span
 
 LABEL_NAMES: dict[str, Promise] = {
@@ -83,3 +83,58 @@ def practice_passed_by(*, user_ids: list[int]) -> dict[int, tuple[int, date | No
         if user_id not in last or day > last[user_id]:
             last[user_id] = day
     return {user_id: (len(done), last.get(user_id)) for user_id, done in passed.items()}
+
+
+@dataclass(frozen=True)
+class ReviewUnit:
+    """One unit of an AI answer on the feedback page: what it said, whether the learner
+    ticked it, and its problem (if any) with the explanation."""
+
+    text: str
+    ticked: bool
+    problem: str
+    explanation: str
+
+    @property
+    def status(self) -> str:
+        """found | missed | false_alarm | right"""
+        if self.problem:
+            return "found" if self.ticked else "missed"
+        return "false_alarm" if self.ticked else "right"
+
+    @property
+    def problem_name(self) -> str:
+        return str(ProblemKind(self.problem).label) if self.problem else ""
+
+
+@dataclass(frozen=True)
+class ReviewBlock:
+    heading: str
+    units: list[ReviewUnit]
+
+
+def output_attempt_review(attempt: PracticeAttempt) -> list[ReviewBlock]:
+    """The AI answer of an output attempt as it was shown, from the attempt itself."""
+    return [
+        ReviewBlock(
+            heading=str(block.get("heading", "")),
+            units=[
+                ReviewUnit(
+                    text=str(unit["text"]),
+                    ticked=bool(unit["ticked"]),
+                    problem=str(unit.get("problem", "")),
+                    explanation=str(unit.get("explanation", "")),
+                )
+                for unit in block.get("units", [])
+            ],
+        )
+        for block in attempt.feedback.get("blocks", [])
+    ]
+
+
+def privacy_attempt_missed(attempt: PracticeAttempt) -> list[tuple[str, str]]:
+    """What still identified the client in a privacy attempt: (text, kind in words)."""
+    return [
+        (str(item["text"]), str(LABEL_NAMES.get(item["label"], item["label"])))
+        for item in attempt.feedback.get("missed", [])
+    ]

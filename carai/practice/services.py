@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.practice.content import CaseData
 from carai.practice.models import Case, Exercise, PracticeAttempt
-from carai.practice.scoring import score_output, score_privacy, sentences
+from carai.practice.scoring import output_review, score_output, score_privacy
 
 
 @transaction.atomic
@@ -38,7 +38,8 @@ def case_import(*, data: CaseData) -> tuple[Case, bool]:
 
 @transaction.atomic
 def practice_privacy_submit(*, user: User, case: Case, prepared: str) -> PracticeAttempt:
-    result = score_privacy(case.as_data(), prepared)
+    data = case.as_data()
+    result = score_privacy(data, prepared)
     return PracticeAttempt.objects.create(
         user=user,
         case=case,
@@ -49,6 +50,7 @@ def practice_privacy_submit(*, user: User, case: Case, prepared: str) -> Practic
             "over_removed": result.over_removed,
             "removed": len(result.removed),
             "kept": len(result.kept),
+            "model_answer": data.model_answer,
         },
         score=result.score,
         passed=result.passed,
@@ -59,11 +61,13 @@ def practice_privacy_submit(*, user: User, case: Case, prepared: str) -> Practic
 def practice_output_submit(
     *, user: User, case: Case, output_number: int, ticked: set[int]
 ) -> PracticeAttempt:
+    """Score the ticked units of one AI answer; the attempt keeps the answer as it was shown
+    and what was ticked, so its feedback stays right when the case changes later."""
     outputs = case.as_data().ai_outputs
     if not 0 <= output_number < len(outputs):
         raise ValidationError(_("This case has no such AI answer."))
     output = outputs[output_number]
-    if not ticked <= set(range(len(sentences(output.text)))):
+    if not ticked <= set(range(len(output.units))):
         raise ValidationError(_("A ticked sentence is not part of this answer."))
     result = score_output(output, ticked)
     return PracticeAttempt.objects.create(
@@ -73,9 +77,10 @@ def practice_output_submit(
         output_number=output_number,
         answer={"ticked": sorted(ticked)},
         feedback={
-            "found": [asdict(p) for p in result.found],
-            "missed": [asdict(p) for p in result.missed],
-            "false_alarms": result.false_alarms,
+            "blocks": output_review(output, ticked),
+            "found": len(result.found),
+            "missed": len(result.missed),
+            "false_alarms": len(result.false_alarms),
         },
         score=result.score,
         passed=result.passed,

@@ -6,10 +6,14 @@ text is masked in error reports (sensitive_post_parameters).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,10 +23,15 @@ from carai.core.engine import privacy_engine_or_none
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
 from carai.practice.access import access_case, access_own_practice_attempt
-from carai.practice.forms import PreparedTextForm, PrivacyCheckForm, TickSentencesForm
-from carai.practice.models import Case, PracticeAttempt
-from carai.practice.scoring import problem_sentences, sentences
-from carai.practice.selectors import result_pieces, verdict_text
+from carai.practice.forms import PreparedTextForm, PrivacyCheckForm, TickUnitsForm
+from carai.practice.models import Case, Exercise, PracticeAttempt
+from carai.practice.scoring import PASS_MARK
+from carai.practice.selectors import (
+    output_attempt_review,
+    privacy_attempt_missed,
+    result_pieces,
+    verdict_text,
+)
 from carai.practice.services import practice_output_submit, practice_privacy_submit
 
 
@@ -68,11 +77,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case(case_id=case_id)
+    data = case.as_data()
     attempts = PracticeAttempt.objects.filter(user=authenticated_user(request), case=case)
+    passed = {(a.exercise, a.output_number) for a in attempts if a.passed}
+    outputs = [
+        (number, number + 2, (Exercise.OUTPUT, number) in passed)
+        for number in range(len(data.ai_outputs))
+    ]
     return render(
         request,
         "practice/case_detail.html",
-        {"case": case, "data": case.as_data(), "attempts": attempts},
+        {
+            "case": case,
+            "data": data,
+            "attempts": attempts,
+            "privacy_passed": (Exercise.PRIVACY, 0) in passed,
+            "outputs": outputs,
+        },
     )
 
 
@@ -100,13 +121,15 @@ def exercise_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def exercise_output(request: HttpRequest, case_id: int, output_number: int) -> HttpResponse:
+    """Tick the units of an AI answer that have a problem; the units are the case's own."""
     user = authenticated_user(request)
     case = access_case(case_id=case_id)
     data = case.as_data()
     if not 0 <= output_number < len(data.ai_outputs):
         raise Http404("No such AI answer.")
     output = data.ai_outputs[output_number]
-    form = TickSentencesForm(request.POST or None, parts=sentences(output.text))
+    # Ticking nothing is an answer too: bind the form on every POST, even an empty one.
+    form = TickUnitsForm(request.POST if request.method == "POST" else None, output=output)
     if request.method == "POST" and form.is_valid():
         try:
             attempt = practice_output_submit(
@@ -119,23 +142,73 @@ def exercise_output(request: HttpRequest, case_id: int, output_number: int) -> H
     return render(
         request,
         "practice/exercise_output.html",
-        {"case": case, "data": data, "output": output, "form": form},
+        {
+            "case": case,
+            "data": data,
+            "output": output,
+            "output_number": output_number + 1,
+            "output_count": len(data.ai_outputs),
+            "form": form,
+        },
     )
+
+
+@dataclass(frozen=True)
+class Step:
+    url: str
+    label: str
+
+
+def _exercise_url(case: Case, exercise: str, output_number: int) -> str:
+    if exercise == Exercise.PRIVACY:
+        return reverse("practice:exercise_privacy", kwargs={"case_id": case.pk})
+    return reverse(
+        "practice:exercise_output", kwargs={"case_id": case.pk, "output_number": output_number}
+    )
+
+
+def _next_steps(attempt: PracticeAttempt) -> list[Step]:
+    """What to do after this attempt; the first step is the one to take."""
+    case = attempt.case
+    cases = Step(reverse("practice:case_list"), _("Choose another case"))
+    if not case.is_active:
+        return [cases]
+    back = Step(reverse("practice:case_detail", kwargs={"case_id": case.pk}), _("Back to the case"))
+    if not attempt.passed:
+        url = _exercise_url(case, attempt.exercise, attempt.output_number)
+        return [Step(url, _("Try again")), back]
+    if attempt.exercise == Exercise.PRIVACY:
+        return [
+            Step(_exercise_url(case, Exercise.OUTPUT, 0), _("Next: check what the AI wrote")),
+            back,
+        ]
+    following = attempt.output_number + 1
+    if following < len(case.data.get("ai_outputs", [])):
+        url = _exercise_url(case, Exercise.OUTPUT, following)
+        return [Step(url, _("Next: check the AI's other answer")), back]
+    return [cases, back]
 
 
 @login_required
 @require_GET
 def attempt_detail(request: HttpRequest, practice_attempt_id: int) -> HttpResponse:
+    """The feedback on one attempt, from what the attempt stored (never re-worked out from
+    the case, which may have changed since)."""
     attempt = access_own_practice_attempt(
         user=authenticated_user(request), attempt_id=practice_attempt_id
     )
-    data = attempt.case.as_data()
-    context: dict[str, object] = {"attempt": attempt, "case": attempt.case, "data": data}
-    if attempt.exercise == "output":
-        output = data.ai_outputs[attempt.output_number]
-        where = problem_sentences(output)
-        ticked = set(attempt.answer.get("ticked", []))
-        context["review"] = [
-            (text, n in ticked, where.get(n, [])) for n, text in enumerate(sentences(output.text))
-        ]
+    context: dict[str, object] = {
+        "attempt": attempt,
+        "case": attempt.case,
+        "pass_mark": PASS_MARK,
+        "steps": _next_steps(attempt),
+    }
+    if attempt.exercise == Exercise.OUTPUT:
+        blocks = output_attempt_review(attempt)
+        context["review"] = blocks
+        context["problems"] = sum(1 for b in blocks for u in b.units if u.problem)
+        context["output_count"] = len(attempt.case.data.get("ai_outputs", []))
+        context["output_number"] = attempt.output_number + 1
+    else:
+        context["missed"] = privacy_attempt_missed(attempt)
     return render(request, "practice/attempt.html", context)
