@@ -33,7 +33,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 EMAIL = "smoke.test@carai.example"  # fictional
 PASSWORD = secrets.token_urlsafe(16)
-PAGES = ["/overzicht/", "/leren/", "/oefenen/privacycheck/", "/community/kpis/"]
+PAGES = ["/overzicht/", "/leren/", "/oefenen/", "/oefenen/privacycheck/", "/community/kpis/"]
 STARTUP_SECONDS = 240  # the first build of deduce's lookup cache takes a minute or two
 SHUTDOWN_SECONDS = 10
 
@@ -214,6 +214,8 @@ def main() -> int:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "content_import", "-v0")
+        manage(env, "cases_import", "-v0")
+        manage(env, "ai_tools_import", "-v0")
         manage(env, "createsuperuser", "--noinput")
         # The community lead sees the key figures, the page that loads the chart library.
         manage(
