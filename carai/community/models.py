@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from carai.core.markdown import render_markdown
 
 
 class OrganisationKind(models.TextChoices):
@@ -231,12 +234,14 @@ class Event(models.Model):
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     description = models.TextField(_("description"))
+    description_html = models.TextField(blank=True, editable=False)  # made on save
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("places"))
     materials = models.TextField(_("materials afterwards"), blank=True)
+    materials_html = models.TextField(blank=True, editable=False)  # made on save
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -255,6 +260,14 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.description_html = render_markdown(self.description)
+        self.materials_html = render_markdown(self.materials)
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "description_html", "materials_html"}
+        super().save(*args, **kwargs)
 
 
 class RegistrationStatus(models.TextChoices):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Membership, Organisation
+from carai.core.markdown import render_markdown
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -195,6 +196,8 @@ class Lesson(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=LessonKind.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"), blank=True)
+    # The body as safe HTML, made on every save: pages never render Markdown themselves.
+    body_html = models.TextField(blank=True, editable=False)
     video_url = models.URLField(_("video link"), blank=True)
     transcript = models.TextField(_("transcript of the video"), blank=True)
     practice_case = models.SlugField(
@@ -221,6 +224,13 @@ class Lesson(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.body_html = render_markdown(self.body)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "body" in fields:
+            kwargs["update_fields"] = {*fields, "body_html"}
+        super().save(*args, **kwargs)
 
     def passes(self, score: int) -> bool:
         """A quiz score (percentage) at or above the pass mark passes."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import CareBranch
+from carai.core.markdown import render_markdown
 from carai.practice.content import CaseData, case_from_mapping
 
 
@@ -19,6 +22,7 @@ class Case(models.Model):
     branch = models.CharField(_("care branch"), max_length=20, choices=CareBranch.choices)
     setting = models.CharField(_("setting"), max_length=100, blank=True)
     data = models.JSONField(default=dict)  # the whole case as read from its file
+    situation_html = models.TextField(blank=True, editable=False)  # made on save
     content_hash = models.CharField(max_length=64)
     is_active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -33,6 +37,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.situation_html = render_markdown(str(self.data.get("situation", "")))
+        super().save(*args, **kwargs)
 
     def as_data(self) -> CaseData:
         """The case as stored, checked by the same rules as its file (CaseError if not)."""

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Organisation
+from carai.core.markdown import render_markdown
 
 
 class ToolStatus(models.TextChoices):
@@ -211,6 +212,7 @@ class Guideline(models.Model):
     version = models.PositiveIntegerField()
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
+    body_html = models.TextField(blank=True, editable=False)  # made on save
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -226,6 +228,10 @@ class Guideline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} v{self.version}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
 
 
 class Acknowledgement(models.Model):

@@ -99,9 +99,10 @@ def test_attendance_is_marked_after_the_start_by_the_organiser(event: Event, wor
     Event.objects.filter(pk=event.pk).update(
         starts_at=timezone.now() - datetime.timedelta(hours=1),
         ends_at=timezone.now() + datetime.timedelta(hours=1),
-        materials="Dia's: https://example.org/dias",
     )
     event.refresh_from_db()
+    event.materials = "Dia's: https://example.org/dias"
+    event.save()  # the page shows the HTML made on save
     url = reverse("community:event_attendance", kwargs={"event_id": event.pk})
     assert (
         client_for(world.care_worker).post(url, {"present": [registration.pk]}).status_code == 404

@@ -62,6 +62,7 @@ def _filters(
 def _people_found(organisation: Organisation, q: str, chosen: object = None) -> list[User]:
     """Members matching ``q`` for the person picker; the person already chosen (when the
     form comes back with an error) stays in the list."""
+    q = q[:100]
     members = team.team_members(
         organisation=organisation, filters=team.TeamFilters(), assignments=[]
     )
@@ -115,7 +116,8 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The module has been assigned."))
             return redirect("learning:team", slug=organisation.slug)
-    person_q = request.GET.get("persoon", "")
+    # The picker's search text (GET without JavaScript; kept when the form comes back).
+    person_q = request.POST.get("persoon") or request.GET.get("persoon", "")
     context.update(
         form=form,
         person_q=person_q,
