@@ -5,7 +5,6 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import Language, User
@@ -42,20 +41,8 @@ class CaraiPasswordResetForm(PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
-        """Queue a reset e-mail for each matching account; say nothing about which exist."""
-        from carai.accounts.tasks import password_reset_email_send
-        from carai.core.audit import audit_record
-        from carai.core.models import AuditAction
-
-        for user in self.get_users(self.cleaned_data["email"]):
-            audit_record(
-                action=AuditAction.PASSWORD_RESET_REQUESTED,
-                actor=None,
-                request=request,
-                target=user,
-            )
-            password_reset_email_send.enqueue(user_id=user.pk)
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
 
 
 class NameField(forms.CharField):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
@@ -13,9 +15,38 @@ from carai.accounts.models import User
 from carai.community.models import Invitation, Membership
 from carai.core.audit import audit_record
 from carai.core.models import AuditAction, AuditEvent
+from carai.core.throttle import throttle_hit
 from carai.learning.models import Certificate, Enrolment, LessonProgress
 
 EXPORT_FORMAT_VERSION = 1
+logger = logging.getLogger("carai.accounts")
+
+
+def password_reset_request(*, email: str, client: str | None) -> bool:
+    """Ask for a reset link for ``email``. The request does the same work whether or not an
+    account exists (two counts in the cache and one task); the task looks the address up.
+    Returns False when this client asked too often within the hour (the caller says so).
+    An address asked for too often gets no more e-mails that hour, silently."""
+    from carai.accounts.tasks import password_reset_email_send
+
+    hour = 60 * 60
+    client_ok = throttle_hit(
+        scope="reset-client",
+        key=client or "unknown",
+        limit=settings.CARAI_RESET_PER_CLIENT,
+        seconds=hour,
+    )
+    address_ok = throttle_hit(
+        scope="reset-address", key=email, limit=settings.CARAI_RESET_PER_ADDRESS, seconds=hour
+    )
+    if not client_ok:
+        return False
+    if address_ok:
+        try:
+            password_reset_email_send.enqueue(email=email, ip_address=client)
+        except Exception:
+            logger.exception("Could not queue a password reset")
+    return True
 
 
 def user_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:

@@ -22,7 +22,7 @@ from carai.accounts.forms import (
     EraseAccountForm,
     ProfileForm,
 )
-from carai.core.audit import audit_record
+from carai.core.audit import audit_record, client_ip
 from carai.core.http import authenticated_user
 from carai.core.models import AuditAction
 
@@ -39,7 +39,17 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:
-        form.save(request=self.request)
+        if not services.password_reset_request(
+            email=form.cleaned_data["email"], client=client_ip(self.request)
+        ):
+            form.add_error(
+                None,
+                _(
+                    "You asked for a new password too often from this network. "
+                    "Try again in an hour."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         return HttpResponseRedirect(self.get_success_url())
 
 

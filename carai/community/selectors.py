@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import EventRegistration, Invitation, Membership, Organisation
-from carai.core.models import AuditEvent
+from carai.core.models import AuditEvent, MailMessage, MailStatus
 from carai.register.models import Register
 
 
@@ -56,3 +56,14 @@ def upcoming_registrations(*, user: User, limit: int) -> list[EventRegistration]
         .select_related("event")
         .order_by("event__starts_at")[:limit]
     )
+
+
+def mail_undelivered(*, organisation: Organisation | None) -> QuerySet[MailMessage]:
+    """E-mails that could not be delivered (failed), and those still being tried after a
+    failure, newest first: of one organisation, or of the whole platform (None)."""
+    messages = MailMessage.objects.filter(
+        Q(status=MailStatus.FAILED) | Q(status=MailStatus.QUEUED, attempts__gt=0)
+    ).exclude(last_error="")
+    if organisation is not None:
+        messages = messages.filter(organisation=organisation)
+    return messages.select_related("organisation").order_by("-created_at", "-id")

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from carai.accounts.models import User
-from carai.community.access import MANAGE_MEMBERS_ROLES, VIEW_AUDIT_ROLES, VIEW_MEMBERS_ROLES
+from carai.community.access import (
+    MAIL_ROLES,
+    MANAGE_MEMBERS_ROLES,
+    VIEW_AUDIT_ROLES,
+    VIEW_MEMBERS_ROLES,
+)
 from carai.community.models import Membership, Organisation
 
 
@@ -29,6 +34,10 @@ class OrganisationOverview:
     @property
     def can_view_audit(self) -> bool:
         return bool(self.roles & VIEW_AUDIT_ROLES)
+
+    @property
+    def can_view_mail(self) -> bool:
+        return bool(self.roles & MAIL_ROLES)
 
 
 def overview_for_user(*, user: User) -> list[OrganisationOverview]:

@@ -1,0 +1,23 @@
+"""The RQ queue behind the Django tasks API when REDIS_URL is set (django-tasks-rq).
+
+Every job gets RQ's own retry policy, so a task that raises is tried again after growing
+pauses, and a job whose worker died (killed, out of memory) is re-queued by RQ's registry
+maintenance instead of staying "started" for ever. Tasks must therefore be safe to run
+twice: the e-mail task (``carai.core.tasks.mail_deliver``) checks the outbox first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django_rq.queues import DjangoRQ
+from rq.job import Job, Retry
+
+
+class RetryingQueue(DjangoRQ):
+    def create_job(self, *args: Any, **kwargs: Any) -> Job:
+        if kwargs.get("retry") is None:
+            delays = list(settings.CARAI_TASK_RETRY_DELAYS)
+            kwargs["retry"] = Retry(max=len(delays), interval=delays)
+        return super().create_job(*args, **kwargs)
