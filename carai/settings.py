@@ -244,7 +244,10 @@ if TASKS_BACKEND == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")  # django-tasks-rq's check asks for it
 RQ_SHOW_ADMIN_LINK = False
 # RQ (used only by the RQ backend): every job gets these retries, pauses in seconds.
-CARAI_TASK_RETRY_DELAYS = [15, 60, 240, 900, 3600, 3600 * 4]
+CARAI_TASK_RETRY_DELAYS = [
+    int(delay)
+    for delay in env_list("CARAI_TASK_RETRY_DELAYS", ["15", "60", "240", "900", "3600", "14400"])
+]
 RQ_QUEUES = {
     "default": {
         "URL": REDIS_URL or "redis://127.0.0.1:6379/0",
@@ -274,24 +277,28 @@ else:
 CARAI_RESET_PER_ADDRESS = env_int("CARAI_RESET_PER_ADDRESS", 3)
 CARAI_RESET_PER_CLIENT = env_int("CARAI_RESET_PER_CLIENT", 10)
 
-# E-mail: printed to the console in development, SMTP in production.
+# E-mail: printed to the console in development, SMTP in production (EMAIL_BACKEND may
+# choose otherwise, e.g. SMTP to a local test server).
 if PRODUCTION:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-    EMAIL_PORT = env_int("EMAIL_PORT", 587)
-    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    _email_backend = "django.core.mail.backends.smtp.EmailBackend"
 elif CARAI_ENV == "test":
-    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    _email_backend = "django.core.mail.backends.locmem.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    _email_backend = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", _email_backend)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CARAI <noreply@carai.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds to wait for the mail server at each step; only task workers talk to it.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 60)
-# The outbox (carai.core.mail): how often a message is tried before it counts as failed.
+# The outbox (carai.core.mail): how often a message is tried before it counts as failed,
+# and how long one worker holds a message it is sending (longer than the slowest send).
 CARAI_MAIL_MAX_ATTEMPTS = env_int("CARAI_MAIL_MAX_ATTEMPTS", 6)
+CARAI_MAIL_LEASE_SECONDS = env_int("CARAI_MAIL_LEASE_SECONDS", 4 * EMAIL_TIMEOUT + 30)
 # The address links in e-mails point to, e.g. https://carai.example.nl
 CARAI_BASE_URL = env_str("CARAI_BASE_URL", "http://127.0.0.1:8000")
 

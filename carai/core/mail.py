@@ -88,9 +88,9 @@ def mail_enqueue(*, message_id: int) -> None:
 
 def mail_lease() -> timedelta:
     """How long a worker may take to send one message before another may try: longer than
-    the slowest possible conversation with the mail server (several steps, each of which
-    may take EMAIL_TIMEOUT)."""
-    return timedelta(seconds=4 * settings.EMAIL_TIMEOUT + 30)
+    the slowest conversation with the mail server (several steps, each of which may take
+    EMAIL_TIMEOUT; CARAI_MAIL_LEASE_SECONDS, by default 4 x EMAIL_TIMEOUT + 30 s)."""
+    return timedelta(seconds=settings.CARAI_MAIL_LEASE_SECONDS)
 
 
 def mail_retry_delay(attempts: int) -> timedelta:
