@@ -144,7 +144,11 @@ TEMPLATES = [
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are kept for a minute and checked before reuse, so a restarted database
+    # costs no failed request for a connection that went stale.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {

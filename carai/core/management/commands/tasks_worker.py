@@ -45,10 +45,14 @@ class Command(BaseCommand):
         from django_rq.utils import reset_db_connections
         from django_rq.workers import get_worker
 
+        maintenance = settings.CARAI_TASK_MAINTENANCE_SECONDS
         worker = get_worker(
             "default",
             job_class="django_tasks_rq.Job",
-            maintenance_interval=settings.CARAI_TASK_MAINTENANCE_SECONDS,
+            maintenance_interval=maintenance,
+            # An idle worker waits for a job at most worker_ttl - 15 s before it looks at
+            # its registries again: keep that as short as the maintenance interval.
+            worker_ttl=maintenance + 15,
         )
         reset_db_connections()  # every job runs in a forked process with its own connection
         worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
