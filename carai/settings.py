@@ -252,9 +252,20 @@ CARAI_TASK_RETRY_DELAYS = [
     int(delay)
     for delay in env_list("CARAI_TASK_RETRY_DELAYS", ["15", "60", "240", "900", "3600", "14400"])
 ]
+
+
+def _redis_timeouts(url: str) -> str:
+    """Never let a request hang on an unreachable Redis: give up connecting after 3 s and
+    waiting for an answer after 5 s (the worker raises the latter for its long waits)."""
+    extra = [
+        p for p in ("socket_connect_timeout=3", "socket_timeout=5") if p.split("=")[0] not in url
+    ]
+    return url + ("&" if "?" in url else "?") + "&".join(extra) if extra else url
+
+
 RQ_QUEUES = {
     "default": {
-        "URL": REDIS_URL or "redis://127.0.0.1:6379/0",
+        "URL": _redis_timeouts(REDIS_URL or "redis://127.0.0.1:6379/0"),
         "DEFAULT_TIMEOUT": env_int("CARAI_TASK_TIMEOUT", 600),
         "QUEUE_CLASS": "carai.core.queue.RetryingQueue",
     }

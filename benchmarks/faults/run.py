@@ -615,7 +615,8 @@ class Run:
             statuses[status] = statuses.get(status, 0) + 1
         print(
             f"All e-mails: {len(messages)} in the outbox {statuses}, {len(received)} received "
-            f"by the SMTP server, {self.sink.duplicates()} duplicates; every one delivered "
+            f"by the SMTP server, {self.sink.duplicates()} duplicates, "
+            f"{self.sink.dropped} conversation(s) cut off mid-send; every one delivered "
             f"{drained:.0f} s after the last fault. Task worker restarts: "
             f"{self.worker.restarts}. Settings: {WORKER_SETTINGS}."
         )

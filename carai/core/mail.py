@@ -179,7 +179,8 @@ def mail_relay() -> int:
     systemd timer in docs/operations.md do)."""
     moment = timezone.now()
     # RQ tries again by itself: step in only long after. The database backend does not.
-    grace = timedelta(minutes=10) if "rq" in settings.TASKS_BACKEND.lower() else timedelta(0)
+    retries_itself = settings.TASKS_BACKEND == "django_tasks_rq.RQBackend"
+    grace = timedelta(minutes=10) if retries_itself else timedelta(0)
     due: list[int] = []
     waiting = MailMessage.objects.filter(status=MailStatus.QUEUED).filter(
         Q(claimed_until__isnull=True) | Q(claimed_until__lt=moment)

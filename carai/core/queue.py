@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import rq
 from django.conf import settings
+from django.db import connections
 from django_rq.queues import DjangoRQ
 from rq.job import Job, Retry
+from rq.queue import Queue
 
 
 class RetryingQueue(DjangoRQ):
@@ -21,3 +24,20 @@ class RetryingQueue(DjangoRQ):
             delays = list(settings.CARAI_TASK_RETRY_DELAYS)
             kwargs["retry"] = Retry(max=len(delays), interval=delays)
         return super().create_job(*args, **kwargs)
+
+
+class Worker(rq.Worker):
+    """RQ's worker, careful with database connections: none is open when a work horse is
+    forked (a shared socket would mix two processes' queries), and the horse closes its
+    own when the job is done."""
+
+    def fork_work_horse(self, job: Job, queue: Queue) -> None:
+        connections.close_all()
+        super().fork_work_horse(job, queue)
+
+    def perform_job(self, job: Job, queue: Queue) -> bool:
+        try:
+            return super().perform_job(job, queue)
+        finally:
+            if self._is_horse:
+                connections.close_all()

@@ -49,6 +49,7 @@ class Command(BaseCommand):
         worker = get_worker(
             "default",
             job_class="django_tasks_rq.Job",
+            worker_class="carai.core.queue.Worker",
             maintenance_interval=maintenance,
             # An idle worker waits for a job at most worker_ttl - 15 s before it looks at
             # its registries again: keep that as short as the maintenance interval.
