@@ -14,7 +14,7 @@ from django.utils import timezone
 from carai.accounts.models import User
 from carai.community.models import Invitation, Membership
 from carai.core.audit import audit_record
-from carai.core.models import AuditAction, AuditEvent
+from carai.core.models import AuditAction, AuditEvent, MailMessage
 from carai.core.throttle import throttle_hit
 from carai.learning.models import Certificate, Enrolment, LessonProgress
 
@@ -163,6 +163,8 @@ def user_erase(*, user: User, request: HttpRequest | None) -> None:
     Membership.objects.active().filter(user=user).update(ended_at=now)
     Invitation.objects.open().filter(email__iexact=user.email).update(revoked_at=now)
     Invitation.objects.filter(email__iexact=user.email).update(email=f"erased-{user.pk}@invalid")
+    # The outbox: e-mails to this address (queued ones are not sent any more).
+    MailMessage.objects.filter(to__iexact=user.email).delete()
     # Learning: the free text people wrote goes; completion counts stay for the figures.
     LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
     Certificate.objects.filter(user=user).update(holder_name="")

@@ -275,3 +275,12 @@ def test_reset_refuses_a_client_that_asks_too_often(db: None) -> None:
     assert refused.status_code == 429
     assert "te vaak" in refused.content.decode()
     assert _reset(Client(REMOTE_ADDR="198.51.100.8"), "ander@zorg-a.example").status_code == 302
+
+
+def test_erasing_an_account_removes_its_e_mails_from_the_outbox(world: World) -> None:
+    from carai.accounts.services import user_erase
+
+    _queue(world.care_worker.email.upper())
+    other = _queue("iemand.anders@zorg-a.example")
+    user_erase(user=world.care_worker, request=None)
+    assert list(MailMessage.objects.all()) == [other]
