@@ -146,7 +146,11 @@ TEMPLATES = [
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are kept for a minute and checked before reuse, so a restarted database
+    # costs no failed request for a connection that went stale.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -231,32 +235,92 @@ CARAI_PRIVACY_WARMUP = env_str("CARAI_PRIVACY_WARMUP", "")
 # Set by Django's autoreloader in the process that serves pages.
 CARAI_RUN_MAIN = env_str("RUN_MAIN", "")
 
-# Background work through the Django tasks API, stored in the database.
-TASKS = {
+# Redis: when REDIS_URL is set (production), background tasks run on RQ and the cache lives
+# in Redis, so several web servers and task workers on several hosts share both.
+REDIS_URL = env_str("REDIS_URL", "")
+
+# Background work through the Django tasks API (``@task``, ``.enqueue()``). With REDIS_URL:
+# RQ (django-tasks-rq), whose jobs are retried with growing pauses and re-queued when their
+# worker died. Without it: the embedded database backend (django-tasks-db). See
+# docs/operations.md for why, and ``manage.py tasks_worker`` for the worker of either.
+if CARAI_ENV == "test":
+    TASKS_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+elif REDIS_URL:
+    TASKS_BACKEND = "django_tasks_rq.RQBackend"
+else:
+    TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
+TASKS_BACKEND = env_str("CARAI_TASKS_BACKEND", TASKS_BACKEND)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")  # django-tasks-rq's check asks for it
+RQ_SHOW_ADMIN_LINK = False
+# RQ (used only by the RQ backend): every job gets these retries, pauses in seconds.
+CARAI_TASK_RETRY_DELAYS = [
+    int(delay)
+    for delay in env_list("CARAI_TASK_RETRY_DELAYS", ["15", "60", "240", "900", "3600", "14400"])
+]
+
+
+def _redis_timeouts(url: str) -> str:
+    """Never let a request hang on an unreachable Redis: give up connecting after 3 s and
+    waiting for an answer after 5 s (the worker raises the latter for its long waits)."""
+    extra = [
+        p for p in ("socket_connect_timeout=3", "socket_timeout=5") if p.split("=")[0] not in url
+    ]
+    return url + ("&" if "?" in url else "?") + "&".join(extra) if extra else url
+
+
+RQ_QUEUES = {
     "default": {
-        "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if CARAI_ENV == "test"
-            else "django_tasks_db.DatabaseBackend"
-        ),
-        "QUEUES": ["default"],
+        "URL": _redis_timeouts(REDIS_URL or "redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": env_int("CARAI_TASK_TIMEOUT", 600),
+        "QUEUE_CLASS": "carai.core.queue.RetryingQueue",
     }
 }
+RQ = {"COMMIT_MODE": "auto"}  # callers already enqueue on commit (transaction.on_commit)
+# How often a worker looks for jobs whose worker died (RQ's default is 10 minutes).
+CARAI_TASK_MAINTENANCE_SECONDS = env_int("CARAI_TASK_MAINTENANCE_SECONDS", 60)
 
-# E-mail: printed to the console in development, SMTP in production.
-if PRODUCTION:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-    EMAIL_PORT = env_int("EMAIL_PORT", 587)
-    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-elif CARAI_ENV == "test":
-    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The cache: Redis when REDIS_URL is set (shared by every web server: the password-reset
+# throttle counts across them), otherwise memory of the one process.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "carai",
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+        }
+    }
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Password reset: how many requests per address and per client address in an hour.
+CARAI_RESET_PER_ADDRESS = env_int("CARAI_RESET_PER_ADDRESS", 3)
+CARAI_RESET_PER_CLIENT = env_int("CARAI_RESET_PER_CLIENT", 10)
+
+# E-mail: printed to the console in development, SMTP in production (EMAIL_BACKEND may
+# choose otherwise, e.g. SMTP to a local test server).
+if PRODUCTION:
+    _email_backend = "django.core.mail.backends.smtp.EmailBackend"
+elif CARAI_ENV == "test":
+    _email_backend = "django.core.mail.backends.locmem.EmailBackend"
+else:
+    _email_backend = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", _email_backend)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CARAI <noreply@carai.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the mail server at each step; only task workers talk to it.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 60)
+# The outbox (carai.core.mail): how often a message is tried before it counts as failed,
+# and how long one worker holds a message it is sending (longer than the slowest send).
+CARAI_MAIL_MAX_ATTEMPTS = env_int("CARAI_MAIL_MAX_ATTEMPTS", 6)
+CARAI_MAIL_LEASE_SECONDS = env_int("CARAI_MAIL_LEASE_SECONDS", 4 * EMAIL_TIMEOUT + 30)
 # The address links in e-mails point to, e.g. https://carai.example.nl
 CARAI_BASE_URL = env_str("CARAI_BASE_URL", "http://127.0.0.1:8000")
 
@@ -299,6 +363,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Errors are logged (and sent to an error tracker when SENTRY_DSN is set), never e-mailed:
+# Django's default would e-mail ADMINS from inside the failing request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -306,10 +372,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's own "django" logger, whose handlers include mail_admins.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.request": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},  # subsets fonts for every certificate PDF
     },
 }
+ADMINS: list[tuple[str, str]] = []
 
-ADMINS = [("CARAI", env_str("ADMIN_EMAIL", "beheer@carai.example"))]
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=CARAI_ENV,
+        send_default_pii=False,  # no user names, e-mail or IP addresses, cookies
+        max_request_body_size="never",  # text sent to the Privacycheck never leaves
+        include_local_variables=False,
+        traces_sample_rate=0.0,
+    )

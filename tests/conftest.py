@@ -58,6 +58,14 @@ PERSONAS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (the password-reset throttle counts in it)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def world(db: None) -> World:
     org_a = OrganisationFactory.create(name="Zorg A (fictief)", slug="zorg-a")

@@ -66,6 +66,8 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:membership_role": {"org_admin", "lead"},
     "community:membership_end": {"org_admin", "lead"},
     "community:audit_log": {"org_admin"},
+    "community:mail_undelivered": {"org_admin", "lead"},
+    "community:lead_mail_undelivered": {"lead"},
     "community:lead_organisation_list": {"lead"},
     "community:lead_organisation_create": {"lead"},
     "community:lead_organisation_edit": {"lead"},
@@ -340,6 +342,22 @@ def _use_case_objects(world: World) -> dict[str, int]:
     }
 
 
+def _undelivered_mail(world: World) -> int:
+    """An invitation e-mail of A that the mail server refused for good."""
+    from carai.core.models import MailMessage, MailStatus
+
+    return MailMessage.objects.create(
+        to=world.open_invitation.email,
+        template="community/email/invitation",
+        subject="Uitnodiging",
+        body="Een link",
+        organisation=world.org_a,
+        status=MailStatus.FAILED,
+        attempts=6,
+        last_error="SMTPRecipientsRefused: 550 onbekend",
+    ).pk
+
+
 def build_routes(world: World) -> list[Route]:
     from carai.core.models import AuditEvent
 
@@ -374,6 +392,7 @@ def build_routes(world: World) -> list[Route]:
         "slug": world.org_a.slug,
         "membership_id": world.care_worker_membership.pk,
         "invitation_id": world.open_invitation.pk,
+        "message_id": _undelivered_mail(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }

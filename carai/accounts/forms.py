@@ -44,6 +44,9 @@ class CaraiPasswordResetForm(PasswordResetForm):
     def save(self, *args: Any, **kwargs: Any) -> None:
         raise NotImplementedError("Use carai.accounts.services.password_reset_request.")
 
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
+
 
 class NameField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:

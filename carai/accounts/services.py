@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
@@ -14,9 +16,36 @@ from carai.accounts.models import User
 from carai.accounts.personal_data import iso, personal_data_sections
 from carai.accounts.tasks import password_reset_email_send
 from carai.core.audit import audit_record
-from carai.core.models import AuditEvent
+from carai.core.models import AuditEvent, MailMessage
+from carai.core.throttle import throttle_hit
 
 EXPORT_FORMAT_VERSION = 1
+logger = logging.getLogger("carai.accounts")
+
+
+def password_reset_request(*, email: str, client: str | None) -> bool:
+    """Ask for a reset link for ``email``. The request does the same work whether or not an
+    account exists (two counts in the cache and one task); the task looks the address up.
+    Returns False when this client asked too often within the hour (the caller says so).
+    An address asked for too often gets no more e-mails that hour, silently."""
+    hour = 60 * 60
+    client_ok = throttle_hit(
+        scope="reset-client",
+        key=client or "unknown",
+        limit=settings.CARAI_RESET_PER_CLIENT,
+        seconds=hour,
+    )
+    address_ok = throttle_hit(
+        scope="reset-address", key=email, limit=settings.CARAI_RESET_PER_ADDRESS, seconds=hour
+    )
+    if not client_ok:
+        return False
+    if address_ok:
+        try:
+            password_reset_email_send.enqueue(email=email, ip_address=client)
+        except Exception:
+            logger.exception("Could not queue a password reset")
+    return True
 
 
 def user_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:
@@ -38,18 +67,6 @@ def user_password_set(*, user: User, password: str, request: HttpRequest, reset:
         request=request,
         target=user,
     )
-
-
-def password_reset_request(*, email: str, request: HttpRequest | None) -> None:
-    """Queue a reset e-mail for each active account with this address that has a password;
-    the caller says nothing about which exist."""
-    for user in User.objects.filter(email__iexact=email.strip(), is_active=True):
-        if not user.has_usable_password():
-            continue
-        audit_record(
-            action=AccountAction.PASSWORD_RESET_REQUESTED, actor=None, request=request, target=user
-        )
-        password_reset_email_send.enqueue(user_id=user.pk)
 
 
 def login_record(*, user: User, request: HttpRequest | None) -> None:
@@ -133,6 +150,8 @@ def user_erase(*, user: User, request: HttpRequest | None) -> None:
     for section in personal_data_sections():
         if section.erase is not None:
             section.erase(user)
+    # The outbox: e-mails to this address (queued ones are not sent any more).
+    MailMessage.objects.filter(to__iexact=user.email).delete()
     user.email = f"erased-{user.pk}@invalid"
     user.full_name = ""
     user.is_active = False

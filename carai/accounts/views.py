@@ -25,6 +25,7 @@ from carai.accounts.forms import (
 )
 from carai.accounts.http import authenticated_user
 from carai.accounts.models import Language
+from carai.core.audit import client_ip
 
 
 class LoginView(auth_views.LoginView):
@@ -39,7 +40,17 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: CaraiPasswordResetForm) -> HttpResponse:
-        services.password_reset_request(email=form.cleaned_data["email"], request=self.request)
+        if not services.password_reset_request(
+            email=form.cleaned_data["email"], client=client_ip(self.request)
+        ):
+            form.add_error(
+                None,
+                _(
+                    "You asked for a new password too often from this network. "
+                    "Try again in an hour."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         return HttpResponseRedirect(self.get_success_url())
 
 

@@ -14,12 +14,15 @@ from django.http import Http404
 
 from carai.accounts.models import User
 from carai.community.models import Invitation, Membership, Organisation, Role
+from carai.core.models import MailMessage, MailStatus
 
 # Who may do what inside an organisation.
 MEMBER_ROLES: frozenset[str] = frozenset(Role.values)
 VIEW_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN, Role.MANAGER})
 MANAGE_MEMBERS_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 VIEW_AUDIT_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
+# Who sees the organisation's e-mails that could not be delivered, and sends them again.
+MAIL_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 # Who assigns modules and sees completion: the same people who see the member list.
 TEAM_LEARNING_ROLES: frozenset[str] = VIEW_MEMBERS_ROLES
 # Who writes the organisation's own modules and runs its workshop sessions.
@@ -113,3 +116,20 @@ def access_organisation_as_lead(*, user: User, slug: str) -> Organisation:
     if organisation is None:
         raise Http404("No such organisation.")
     return organisation
+
+
+def access_mail_message(
+    *, user: User, organisation: Organisation | None, message_id: int
+) -> MailMessage:
+    """An e-mail of the outbox that could not be delivered: of ``organisation`` (for whoever
+    passed ``access_organisation`` with MAIL_ROLES), or any (``organisation`` None: the
+    community lead only)."""
+    messages = MailMessage.objects.filter(pk=message_id, status=MailStatus.FAILED)
+    if organisation is None:
+        access_community_lead(user=user)
+    else:
+        messages = messages.filter(organisation=organisation)
+    message = messages.first()
+    if message is None:
+        raise Http404("No such e-mail.")
+    return message

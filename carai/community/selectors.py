@@ -8,9 +8,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from carai.accounts.models import User
-from carai.community.access import MANAGE_MEMBERS_ROLES, VIEW_AUDIT_ROLES, VIEW_MEMBERS_ROLES
+from carai.community.access import (
+    MAIL_ROLES,
+    MANAGE_MEMBERS_ROLES,
+    VIEW_AUDIT_ROLES,
+    VIEW_MEMBERS_ROLES,
+)
 from carai.community.models import EventRegistration, Invitation, Membership, Organisation
-from carai.core.models import AuditEvent
+from carai.core.models import AuditEvent, MailMessage, MailStatus
 
 
 def organisation_members(
@@ -89,6 +94,10 @@ class OrganisationOverview:
     def can_view_audit(self) -> bool:
         return bool(self.roles & VIEW_AUDIT_ROLES)
 
+    @property
+    def can_view_mail(self) -> bool:
+        return bool(self.roles & MAIL_ROLES)
+
 
 def overview_for_user(*, user: User) -> list[OrganisationOverview]:
     """The person's organisations with their roles, in one query."""
@@ -105,3 +114,14 @@ def overview_for_user(*, user: User) -> list[OrganisationOverview]:
         )
         entry.memberships.append(membership)
     return list(by_org.values())
+
+
+def mail_undelivered(*, organisation: Organisation | None) -> QuerySet[MailMessage]:
+    """E-mails that could not be delivered (failed), and those still being tried after a
+    failure, newest first: of one organisation, or of the whole platform (None)."""
+    messages = MailMessage.objects.filter(
+        Q(status=MailStatus.FAILED) | Q(status=MailStatus.QUEUED, attempts__gt=0)
+    ).exclude(last_error="")
+    if organisation is not None:
+        messages = messages.filter(organisation=organisation)
+    return messages.select_related("organisation").order_by("-created_at", "-id")

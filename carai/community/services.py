@@ -3,9 +3,11 @@ and leaves an audit event."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from carai.community.models import (
     Role,
 )
 from carai.core.audit import audit_record
+from carai.core.mail import mail_send
 
 
 def _unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -181,10 +184,21 @@ def invitation_create(
         target=invitation,
         details={"role": role},
     )
-    from carai.community.tasks import invitation_email_send
-
-    invitation_id = invitation.pk
-    transaction.on_commit(lambda: invitation_email_send.enqueue(invitation_id=invitation_id))
+    path = reverse(
+        "community:invitation_accept",
+        kwargs={"public_id": invitation.public_id, "token": invitation.token},
+    )
+    mail_send(
+        to=invitation.email,
+        language=actor.preferred_language,
+        template="community/email/invitation",
+        context={
+            "invitation": invitation,
+            "link": settings.CARAI_BASE_URL.rstrip("/") + path,
+            "days": settings.CARAI_INVITATION_DAYS,
+        },
+        organisation_id=organisation.pk,
+    )
     return invitation
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from carai.community import event_views, views
+from carai.community import event_views, mail_views, views
 
 app_name = "community"
 
@@ -38,12 +38,24 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("organisaties/<slug:slug>/logboek/", views.audit_log, name="audit_log"),
+    path("organisaties/<slug:slug>/e-mail/", mail_views.mail_undelivered, name="mail_undelivered"),
+    path(
+        "organisaties/<slug:slug>/e-mail/<int:message_id>/opnieuw/",
+        mail_views.mail_resend,
+        name="mail_resend",
+    ),
     path(
         "uitnodiging/<uuid:public_id>/<str:token>/",
         views.invitation_accept,
         name="invitation_accept",
     ),
     path("community/organisaties/", views.lead_organisation_list, name="lead_organisation_list"),
+    path("community/e-mail/", mail_views.lead_mail_undelivered, name="lead_mail_undelivered"),
+    path(
+        "community/e-mail/<int:message_id>/opnieuw/",
+        mail_views.lead_mail_resend,
+        name="lead_mail_resend",
+    ),
     path(
         "community/organisaties/nieuw/",
         views.lead_organisation_create,

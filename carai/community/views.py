@@ -18,6 +18,7 @@ from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
 from carai.community import selectors, services
 from carai.community.access import (
+    MAIL_ROLES,
     MANAGE_MEMBERS_ROLES,
     VIEW_AUDIT_ROLES,
     VIEW_MEMBERS_ROLES,
@@ -50,6 +51,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "can_view_audit": has_organisation_role(
                 user=user, organisation=organisation, roles=VIEW_AUDIT_ROLES
+            ),
+            "can_view_mail": has_organisation_role(
+                user=user, organisation=organisation, roles=MAIL_ROLES
             ),
         },
     )

@@ -18,6 +18,8 @@ class CoreConfig(AppConfig):
         (preload_app) holds it before the workers fork and they share its memory.
         Management commands and tests leave it unset.
         """
+        from carai.core import mail  # noqa: F401  (declares the outbox's audit action)
+
         mode = settings.CARAI_PRIVACY_WARMUP
         if mode not in {"1", "wait"}:
             return

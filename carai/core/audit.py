@@ -35,6 +35,7 @@ def audit_record(
     target: models.Model | None = None,
     target_label: str = "",
     details: dict[str, Any] | None = None,
+    ip_address: str | None = None,
 ) -> AuditEvent:
     if not audit_action_known(action):
         raise ValueError(f"Unknown audit action {action!r}: declare it with @audit_actions.")
@@ -46,6 +47,6 @@ def audit_record(
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         target_label=(target_label or (str(target) if target is not None else ""))[:300],
-        ip_address=client_ip(request),
+        ip_address=client_ip(request) if request is not None else ip_address,
         details=details or {},
     )

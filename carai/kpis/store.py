@@ -173,8 +173,10 @@ def kpi_figures_request(*, filters: KpiFilters) -> None:
         snapshot.requested_version = version
         snapshot.requested_at = now
         snapshot.save(update_fields=["requested_version", "requested_at"])
-        # With the database backend the task row is saved in this same transaction.
-        kpi_figures_refresh.enqueue(key=filters.key())
+        # Queued once the request is stored; when the queue cannot be reached the request
+        # expires (REQUEST_EXPIRES) and the next visitor asks again.
+        key = filters.key()
+        transaction.on_commit(lambda: kpi_figures_refresh.enqueue(key=key), robust=True)
 
 
 def kpi_figures_get(*, filters: KpiFilters) -> StoredFigures:

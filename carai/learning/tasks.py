@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -31,7 +32,9 @@ def _remind(certificate: Certificate) -> None:
 def certificates_check_expiry() -> dict[str, int]:
     """Remind 30 and 7 days before expiry (once each) and mark expired certificates.
 
-    Run daily (``python manage.py certificates_daily`` from cron enqueues it)."""
+    Run daily (``python manage.py certificates_daily`` from cron enqueues it). Each reminder
+    is queued in the outbox in the same transaction that marks it sent, so running this
+    again after a crash neither skips nor repeats one."""
     now = timezone.now()
     counts = {"reminded_30": 0, "reminded_7": 0, "expired": 0}
     active = Certificate.objects.filter(expired_at__isnull=True).select_related("user")
@@ -43,16 +46,18 @@ def certificates_check_expiry() -> dict[str, int]:
     for certificate in soon.filter(
         expires_at__lte=now + timedelta(days=7), reminded_7_at__isnull=True
     ):
-        _remind(certificate)
-        certificate.reminded_7_at = now
-        certificate.reminded_30_at = certificate.reminded_30_at or now
-        certificate.save(update_fields=["reminded_7_at", "reminded_30_at"])
+        with transaction.atomic():
+            _remind(certificate)
+            certificate.reminded_7_at = now
+            certificate.reminded_30_at = certificate.reminded_30_at or now
+            certificate.save(update_fields=["reminded_7_at", "reminded_30_at"])
         counts["reminded_7"] += 1
     for certificate in soon.filter(
         expires_at__lte=now + timedelta(days=30), reminded_30_at__isnull=True
     ):
-        _remind(certificate)
-        certificate.reminded_30_at = now
-        certificate.save(update_fields=["reminded_30_at"])
+        with transaction.atomic():
+            _remind(certificate)
+            certificate.reminded_30_at = now
+            certificate.save(update_fields=["reminded_30_at"])
         counts["reminded_30"] += 1
     return counts

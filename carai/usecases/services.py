@@ -21,6 +21,7 @@ from carai.learning.services.authoring import (
     lesson_update,
     module_create,
 )
+from carai.usecases.emails import join_request_email_answer, join_request_email_team
 from carai.usecases.models import (
     JOIN_ROLES,
     Cycle,
@@ -36,7 +37,6 @@ from carai.usecases.models import (
     UseCase,
 )
 from carai.usecases.phases import CRITERIA, FINISHED, RESPONSIBLE_AI, next_phase, phase
-from carai.usecases.tasks import join_request_email_answer, join_request_email_team
 
 
 def _history(use_case: UseCase, actor: User | None, what: str) -> None:
@@ -217,8 +217,7 @@ def join_request_create(
         use_case=use_case, user=actor, role=role, motivation=motivation.strip()
     )
     _history(use_case, actor, _("%(name)s asked to join the team") % {"name": actor.display_name})
-    request_id = join_request.pk
-    transaction.on_commit(lambda: join_request_email_team.enqueue(join_request_id=request_id))
+    join_request_email_team(join_request=join_request)
     return join_request
 
 
@@ -249,8 +248,7 @@ def join_request_decide(
     locked.decided_at = timezone.now()
     locked.reply = reply.strip()
     locked.save(update_fields=["status", "decided_by", "decided_at", "reply"])
-    request_id = locked.pk
-    transaction.on_commit(lambda: join_request_email_answer.enqueue(join_request_id=request_id))
+    join_request_email_answer(join_request=locked)
     return locked
 
 

@@ -82,9 +82,12 @@ def test_language_switch_refuses_foreign_redirect_and_unknown_language(db: None)
     assert response.cookies["carai_language"].value == "nl"
 
 
-def test_password_reset_by_email(world: World) -> None:
+def test_password_reset_by_email(world: World, django_capture_on_commit_callbacks) -> None:
     client = Client()
-    response = client.post(reverse("accounts:password_reset"), {"email": world.care_worker.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:password_reset"), {"email": world.care_worker.email}
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = re.search(r"http://\S+/wachtwoord-herstellen/\S+/\S+/", str(mail.outbox[0].body))

@@ -328,7 +328,9 @@ def test_new_module_version_keeps_the_earned_certificate(module: Module, world: 
     assert Enrolment.objects.get(user=world.care_worker).completed_at is not None
 
 
-def test_expiry_reminders_and_marking(module: Module, world: World) -> None:
+def test_expiry_reminders_and_marking(
+    module: Module, world: World, django_capture_on_commit_callbacks
+) -> None:
     from datetime import timedelta
 
     from django.core import mail
@@ -337,22 +339,26 @@ def test_expiry_reminders_and_marking(module: Module, world: World) -> None:
     from carai.learning.models import Certificate
     from carai.learning.tasks import certificates_check_expiry
 
+    def run_expiry() -> dict[str, int]:
+        with django_capture_on_commit_callbacks(execute=True):
+            return certificates_check_expiry.call()
+
     _complete(module, world.care_worker)
     certificate = Certificate.objects.get()
     certificate.expires_at = timezone.now() + timedelta(days=20)
     certificate.save()
-    result = certificates_check_expiry.call()
+    result = run_expiry()
     assert result == {"reminded_30": 1, "reminded_7": 0, "expired": 0}
     assert "verloopt over 20 dagen" in mail.outbox[0].subject  # the real days left
     assert module.title in mail.outbox[0].subject
-    assert certificates_check_expiry.call() == {"reminded_30": 0, "reminded_7": 0, "expired": 0}
+    assert run_expiry() == {"reminded_30": 0, "reminded_7": 0, "expired": 0}
 
     certificate.expires_at = timezone.now() + timedelta(days=5)
     certificate.save()
-    assert certificates_check_expiry.call()["reminded_7"] == 1
+    assert run_expiry()["reminded_7"] == 1
     certificate.expires_at = timezone.now() - timedelta(minutes=1)
     certificate.save()
-    assert certificates_check_expiry.call()["expired"] == 1
+    assert run_expiry()["expired"] == 1
     certificate.refresh_from_db()
     assert not certificate.is_valid
     page = client_for(None).get(reverse("learning:certificate_verify", args=[certificate.code]))

@@ -1,22 +1,25 @@
-"""Background work for use cases (django-tasks): e-mails about requests to join a team."""
+"""E-mails about requests to join a team, queued in the outbox (``carai.core.mail``) inside
+the transaction of the service that answers or makes the request."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
-from django_tasks import task
 
 from carai.accounts.models import User
 from carai.core.mail import mail_send
 from carai.usecases.models import JoinRequest, JoinStatus
 
 
-def _send(*, to: User, template: str, context: dict[str, object]) -> None:
+def _send(
+    *, to: User, join_request: JoinRequest, template: str, context: dict[str, object]
+) -> None:
     mail_send(
         to=to.email,
         language=to.preferred_language,
         template=f"usecases/email/{template}",
         context=context,
+        organisation_id=join_request.use_case.organisation_id,
     )
 
 
@@ -24,15 +27,9 @@ def _link(path: str) -> str:
     return settings.CARAI_BASE_URL.rstrip("/") + path
 
 
-@task()
-def join_request_email_team(*, join_request_id: int) -> int:
+def join_request_email_team(*, join_request: JoinRequest) -> int:
     """Tell the team someone asks to join. Returns how many people were told; the e-mail
     holds no motivation, only a link to the team page where the team answers."""
-    join_request = (
-        JoinRequest.objects.select_related("use_case", "user").filter(pk=join_request_id).first()
-    )
-    if join_request is None or join_request.status != JoinStatus.PENDING:
-        return 0
     link = _link(
         reverse("usecases:detail", kwargs={"use_case_id": join_request.use_case_id})
         + "#join-requests"
@@ -41,6 +38,7 @@ def join_request_email_team(*, join_request_id: int) -> int:
     for member in join_request.use_case.team.select_related("user").filter(user__is_active=True):
         _send(
             to=member.user,
+            join_request=join_request,
             template="join_request",
             context={"join_request": join_request, "link": link},
         )
@@ -48,28 +46,16 @@ def join_request_email_team(*, join_request_id: int) -> int:
     return told
 
 
-@task()
-def join_request_email_answer(*, join_request_id: int) -> bool:
+def join_request_email_answer(*, join_request: JoinRequest) -> None:
     """Tell the person who asked what the team answered."""
-    join_request = (
-        JoinRequest.objects.select_related("use_case", "user").filter(pk=join_request_id).first()
-    )
-    if join_request is None or join_request.status not in (
-        JoinStatus.ACCEPTED,
-        JoinStatus.DECLINED,
-    ):
-        return False
-    if join_request.status == JoinStatus.ACCEPTED:
+    accepted = join_request.status == JoinStatus.ACCEPTED
+    if accepted:
         path = reverse("usecases:detail", kwargs={"use_case_id": join_request.use_case_id})
     else:
         path = reverse("usecases:open")
     _send(
         to=join_request.user,
+        join_request=join_request,
         template="join_answer",
-        context={
-            "join_request": join_request,
-            "accepted": join_request.status == JoinStatus.ACCEPTED,
-            "link": _link(path),
-        },
+        context={"join_request": join_request, "accepted": accepted, "link": _link(path)},
     )
-    return True
