@@ -40,7 +40,7 @@ LABELS = (
 )  # fmt: skip
 KINDS = (
     "rapportage", "overdracht", "ontslagbrief", "verwijsbrief", "email", "chat", "incident",
-    "geen-identificatie",
+    "notitie", "verslag", "geen-identificatie",
 )  # fmt: skip
 MIN_CHARS, MAX_CHARS = 150, 1200
 DEFAULT_PATH = Path(__file__).with_name("dev_set.jsonl")
