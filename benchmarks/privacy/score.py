@@ -2,8 +2,8 @@
 
     python -m benchmarks.privacy.score [SET.jsonl ...] [--misses]
 
-Without arguments it scores every set in benchmarks/privacy (dev, dev2, variants, holdout),
-loading the engine once. Measures, per engine:
+Without arguments it scores every set in benchmarks/privacy (dev, dev2, variants and the two
+held-out sets), loading the engine once. Measures, per engine:
 
 - entity recall: a gold identifier counts as found when at least 80% of its characters are
   covered by found spans; "same label" counts only spans of the gold label, "any label"
@@ -13,7 +13,8 @@ loading the engine once. Measures, per engine:
 - clean texts: how many texts of kind "geen-identificatie" got any span at all.
 
 ``--misses`` lists what ours missed or marked wrongly, text by text. It refuses the
-held-out set: that set is never tuned on, so only its sums may be looked at.
+held-out sets (a "holdout" in the name): they are never tuned on, so only their sums may be
+looked at.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ from benchmarks.privacy.common import Detector, deduce_alone, load_set, ours
 from carai.privacy import LABELS, PrivacyEngine
 
 HERE = Path(__file__).parent
-DEFAULT_SETS = ("dev_set.jsonl", "dev2_set.jsonl", "variants_set.jsonl", "holdout_set.jsonl")
-HELD_OUT = "holdout_set.jsonl"
+DEFAULT_SETS = (
+    "dev_set.jsonl",
+    "dev2_set.jsonl",
+    "variants_set.jsonl",
+    "holdout_set.jsonl",
+    "variants_holdout_set.jsonl",
+)
 COVERED = 0.8
 TARGETS = {
     "naam": 0.97,
@@ -177,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list ours' misses per text")
     args = parser.parse_args(argv)
     paths = args.sets or [HERE / name for name in DEFAULT_SETS if (HERE / name).exists()]
-    if args.misses and any(path.name == HELD_OUT for path in paths):
+    if args.misses and any("holdout" in path.name for path in paths):
         parser.error("--misses is not for the held-out set: it is never tuned on")
     started = time.perf_counter()
     engine = PrivacyEngine()
