@@ -98,6 +98,7 @@ _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
+_POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
@@ -163,6 +164,7 @@ class PrivacyEngine:
             structs = self.deduce.lookup_structs
             self._first_names = structs["first_name"]
             self._surnames = structs["surname"]
+            self._interfix_surnames = frozenset(structs["interfix_surname"].items())
             # Plain sets: much faster to ask than deduce's lookup objects.
             self._common = (
                 frozenset(w.lower() for w in structs["common_word"].items())
@@ -210,6 +212,13 @@ class PrivacyEngine:
                     label, reason = "postcode", "Nederlandse postcode"
                 elif not _HAS_DIGIT.search(piece):
                     label = "plaats"
+                else:
+                    postcode = _POSTCODE_AT_END.search(piece)
+                    if postcode is not None:  # "Dijkweg 3 4531 EK": an address and a postcode
+                        found.append(
+                            Candidate(start + postcode.start(1), end, "postcode", reason, LOOKUP)
+                        )
+                        end = start + postcode.start()
             if end > start:
                 found.append(Candidate(start, end, label, reason, LOOKUP))
         return found
@@ -238,7 +247,9 @@ class PrivacyEngine:
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per process
     def _is_surname(self, word: str) -> bool:
-        return _in_trie(self._surnames, [word.capitalize()])
+        """A surname in deduce's lists, also one that comes after a particle ("Dam")."""
+        name = word.capitalize()
+        return _in_trie(self._surnames, [name]) or name in self._interfix_surnames
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per process
     def _is_place(self, word: str) -> bool:
@@ -278,11 +289,11 @@ class PrivacyEngine:
             ):
                 end = m.end()
             m = _RIGHT_WORD.match(text, end)
-            if m is not None:
+            if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
                 word, particles = m.group(2), bool(m.group(1))
                 if word[0].isupper():
-                    if self._name_like(word, particles=particles) and not _followed_by_number(
-                        text, m.end()
+                    if self._name_like(word, particles=particles) and not _street_with_number(
+                        text, m.start(2), m.end()
                     ):
                         end = m.end()
                 elif lower_case and particles and word not in self._common:
@@ -359,6 +370,32 @@ class PrivacyEngine:
                 )
         return found
 
+    def _lowercase_particle_names(self, text: str) -> list[Candidate]:
+        """ "lisa de jong", "w.j.m. van dam", "sanne nowak-kowalska": lower-case names with
+        particles, initials or a hyphen, where a list knows the first name or the surname."""
+        if self.deduce is None or not any(ch in text for ch in "-."):
+            if " de " not in text and " van " not in text and " ter " not in text:
+                return []
+        found = []
+        for m in patterns.LOWER_NAME.finditer(text):
+            head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
+            surname = last.split("-")[-1]
+            if not (particles or "-" in last or head.endswith(".")):
+                continue  # two plain words: _lowercase_name_candidates
+            if surname in self._common or surname in self._medical or last in self._common:
+                continue
+            if head.endswith("."):
+                if head.upper() in patterns.NOT_INITIALS or not (
+                    self._is_surname(surname) or particles
+                ):
+                    continue
+            elif head in self._common or head in self._whitelist or not self._is_first_name(head):
+                continue
+            elif not (particles or self._is_surname(last.split("-")[0])):
+                continue
+            found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
+        return found
+
     def _context_name_candidates(self, text: str) -> list[Candidate]:
         """Names after a title ("dhr jansen", "mw. Van den Berg"), after a role or relation
         ("dochter Marleen", "juf Marloes"), initials standing for a person ("A.B."), a name
@@ -372,8 +409,13 @@ class PrivacyEngine:
             last = words[-1].split("-")[-1]
             if last in self._common or last in _NOT_NAME_WORDS:
                 continue
-            if name.split()[-1].islower() and not self._lowercase_name_ok(last):
-                continue  # "dhr. meet zelf": a verb, not a name
+            if name.split()[-1].islower():
+                known = self._is_surname(last) or self._is_first_name(last)
+                abbreviated = m.group(0)[:1].lower() in "dm" and not m.group(0).lower().startswith(
+                    ("dr", "dokter")
+                )
+                if not (known or (abbreviated and self._lowercase_name_ok(last))):
+                    continue  # "dhr. meet zelf", "arts ter plaatse": no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
@@ -461,6 +503,12 @@ class PrivacyEngine:
                 self._places, [name]
             ):
                 found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", PATTERN))
+        for m in patterns.LOWER_PLACE.finditer(text):
+            name = m.group(1)
+            if name not in self._common and name not in self._whitelist:
+                capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
+                if self._is_place(capitalised):
+                    found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", LOOKUP))
         # Any other known place name, capitalised, where no sentence starts.
         for m in _CAPITALISED.finditer(text):
             name = m.group(0)
@@ -475,7 +523,7 @@ class PrivacyEngine:
         out = []
         for c in candidates:
             if c.label == "naam":
-                start, end = self._grow_name(text, c.start, c.end)
+                start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
                 priority = c.priority
                 if " " in text[start:end].strip() or "-" in text[start:end]:
                     priority = max(priority, PATTERN)
@@ -497,10 +545,12 @@ class PrivacyEngine:
         candidates.extend(patterns.find_dates(text))
         candidates.extend(self._institution_candidates(text))
         candidates.extend(self._lowercase_name_candidates(text))
+        candidates.extend(self._lowercase_particle_names(text))
         candidates.extend(self._context_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
-        first = _resolve(text, _merge_same_label(self._whole(text, candidates)))
+        candidates = _addresses_after_names(text, self._whole(text, candidates))
+        first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
         # each word of a name on its own ("Sven" after "Sven de Kort").
         labels = {span.text: span.label for span in first if len(span.text) >= 2}
@@ -560,9 +610,64 @@ class PrivacyEngine:
         )
 
 
-def _followed_by_number(text: str, end: int) -> bool:
-    """ "Jan Steenstraat 4": a word followed by a house number belongs to an address."""
-    return text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit()
+_STREET_END = re.compile(r"(?i:.*" + patterns.STREET_SUFFIX + r")$")
+
+
+def _street_with_number(text: str, start: int, end: int) -> bool:
+    """ "Jan Steenstraat 4": a street name followed by a house number is an address."""
+    return (
+        text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isdigit()
+        and _STREET_END.match(text, start, end) is not None
+    )
+
+
+_KIND_IN_NAME = re.compile(r"(?:[ ]+" + _P + r")*[ ]+(" + _PART + r")")
+
+
+def _cut_at_kind(text: str, start: int, end: int) -> int:
+    """deduce reads "Sanne Kuipers van Zorggroep Noorderzon" as one name: cut it before the
+    particles that lead to a word naming an organisation."""
+    for m in _KIND_IN_NAME.finditer(text, start, end):
+        word = m.group(1)
+        if word[:1].isupper() and (_INSTITUTION_KIND.fullmatch(word) or _KIND_WORD.match(word)):
+            return m.start()
+    return end
+
+
+_HOUSE_NUMBER_START = re.compile(r" \d")
+
+
+def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "cl M. El Amrani Pr. Bernhardstraat 22": the words before a street that a found name
+    covers are the name's, not the street's. An address starts after a name that ends before
+    its last street word."""
+    names = [c for c in candidates if c.label == "naam"]
+    if not names:
+        return candidates
+    out = []
+    for c in candidates:
+        first_word = text[c.start : c.end].split(" ", 1)[0].lower()
+        if c.label == "adres" and first_word not in patterns.STREET_TITLES:
+            number = _HOUSE_NUMBER_START.search(text, c.start, c.end)
+            if number is None:
+                out.append(c)
+                continue
+            street_word = text.rfind(" ", c.start, number.start()) + 1
+            start = c.start
+            for name in names:
+                if c.start <= name.start < street_word and name.end <= street_word:
+                    start = max(start, name.end)
+            while start < c.end and text[start] in " ,":
+                start += 1
+            if start != c.start:
+                c = Candidate(start, c.end, c.label, c.reason, c.priority)
+        out.append(c)
+    return out
+
+
+def _only_particles(piece: str) -> bool:
+    return all(word.lower() in _PARTICLE_WORDS for word in piece.split())
 
 
 def _merge_same_label(candidates: list[Candidate]) -> list[Candidate]:
@@ -633,8 +738,18 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start >= end or 1 in taken[start:end]:
+        if start >= end or (candidate.label == "naam" and _only_particles(text[start:end])):
             continue
+        if 1 in taken[start:end]:
+            if candidate.label != "naam":
+                continue
+            # A name cut by a stronger span keeps the part before it ("M. El Amrani Pr." and
+            # the address "Pr. Bernhardstraat 22" leave the name "M. El Amrani").
+            end = taken.index(1, start)
+            while end > start and not (text[end - 1].isalnum()):
+                end -= 1
+            if end - start < 2 or 1 in taken[start:end] or _only_particles(text[start:end]):
+                continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, candidate.label, candidate.reason))
     chosen.sort()

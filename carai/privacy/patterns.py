@@ -86,6 +86,7 @@ CODE = re.compile(
     r"(?:[A-Z]{1,5}|[a-z]{2,4})(?:[-/]|(?<=[A-Z]))\d[\d]*(?:[-/.]\d+)*(?:[-/][A-Z]{1,3})?"
     r"|[A-Z]{1,5}[-/]\d+(?:[-/.]\d+)*"
     r"|[A-Z]{2,5}[ ]\d{7,10}"
+    r"|[a-z]{1,3}\d{6,10}"
     r")(?![\w/-])"
 )
 NOT_CODES = frozenset(
@@ -128,7 +129,7 @@ AGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 AGE_TURNS = re.compile(
-    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?!\s*(?:jaar|mg|ml|%|kg|keer|x))"
+    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?![/.,:-]\d|\s*(?:jaar|mg|ml|%|kg|keer|x|uur|u)\b)"
     r"|\b(\d{2,3})\s+geworden\b",
     re.IGNORECASE,
 )
@@ -147,7 +148,7 @@ STREET_SUFFIX = (
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
 # follow it: a letter, "bis", a floor ("II", "hs", "rood"), a range or a flat ("4-112").
 HOUSE_TAIL = (
-    r"(?:(?:[-/](?:\d{1,4}|[A-Za-z]{1,2})(?![\w'-]))"
+    r"(?:(?:[-/](?:\d{1,4}|bis|[A-Za-z]{1,2})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|[A-Za-z])(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
@@ -155,10 +156,22 @@ HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
-    r"(?:(?:[A-ZÀ-Þ][\w'’]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|op|in|aan|en|von)"
+    r"(?:(?:[A-ZÀ-Þ][\w'’]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'’-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes
+ADDRESS_LAAN_VAN = re.compile(
+    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
+    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'’-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+ADDRESS_LOWER = re.compile(
+    r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
+    r"|professor|generaal|koningin|prins|graaf|bisschop|ds\.|mr\.|meester|kanunnik|zuster"
+    r"|kardinaal|luitenant|kolonel)[ ](?:[a-zà-ÿ]+[ ])?(?:(?:van|de|der|den|ter|ten|'t)[ ])*)?"
+    r"[a-zà-ÿ]{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park))"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # Words that may open a street name although Dutch writes them as ordinary words.
 STREET_TITLES = frozenset(
@@ -178,7 +191,7 @@ AGE_OF = re.compile(
     r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%))"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
-AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s*(\d{1,3})\)")
+AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
 DURATION_BEFORE = re.compile(
     r"\b(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
     r"ongeveer|circa|ca\.|tot|van|twee|drie|for|since|after|within|last|past|every|in|"
@@ -217,7 +230,7 @@ YEAR_EVENT = re.compile(
     r"((?:19[0-9]|20[0-4])\d)(?![\d/.,-]\d|\s*(?:mg|ml|kg|euro|%|uur|m2|cc|km|keer|x)\b)"
 )
 DATE_NUMBERS = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d:/]|[-.,]\d)"
+    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
 )
 DATE_ISO = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 # "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
@@ -259,30 +272,33 @@ INSTITUTION_KINDS = (
     r"|[Zz]orgverzekeraar|[Gg]emeente|[Hh]uize|[Kk]ringloopwinkel|[Ss]upermarkt|[Bb]ouwbedrijf"
     r"|[Tt]ransport(?:bedrijf)?|[Ss]choonmaakbedrijf|[Ww]ijkcentrum|[Bb]uurtcentrum"
     r"|[Bb]uurthuis|[Ll]ogistiek [Cc]entrum|[Dd]agbesteding|[Dd]agcentrum|[Ll]eefgroep"
-    r"|[Gg]ezinshuis|[Bb]asisschool|[Ss]chool|OBS|CBS|RKBS|PCBS|KBS|SBO|SBAO|IKC|VSO|ROC"
+    r"|[Bb]asisschool|[Ss]chool|OBS|CBS|RKBS|PCBS|KBS|SBO|SBAO|IKC|VSO|ROC"
     r"|[Ii]nstituut|[Aa]cademie|[Cc]entrum [Vv]oor [Jj]eugd en [Gg]ezin|CJG|MEE|GGD|UWV"
     r"|[Vv]eilig [Tt]huis|[Ww]erkplaats|[Ww]oonzorgcentrum|[Vv]erzorgingshuis|[Bb]ewindvoering"
     r"|[Ss]chuldhulp(?:verlening)?|[Vv]oedselbank|[Ww]elzijn(?:sorganisatie)?"
+    r"|[A-Z][a-zà-ÿ]*(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
 )
 INSTITUTION = re.compile(
     r"(?<![\w-])(?:" + INSTITUTION_KINDS + r")"
     r"(?:[ \t]+(?:de|De|het|Het|'t|van|Van|aan|den|der|op)){0,2}"
-    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*|\d{1,3}(?=\s|$)))"
-    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*|van|op|de|aan|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
+    r"(?:[ \t]+[A-ZÀ-Þ][\w'\u2019-]*)"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van|en(?=[ ][A-Z])|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
 )
 INSTITUTION_BEFORE_KIND = re.compile(
-    r"(?<![\w-])(?:(?:Het|De|'t)\s+)?(?:Sint\s+|St\.\s+)?[A-ZÀ-Þ][\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2}\s+"
+    r"(?<![\w-])(?:(?:Het|De|'t)[ ]+)?(?:Sint[ ]+|St\.[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*"
+    r"(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*){0,2}[ ]+"
     r"(?:Ziekenhuis|Kinderziekenhuis|Gasthuis|Kliniek|Zorgcentrum|Verpleeghuis|Medisch\s+Centrum"
     r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg|College|Lyceum|Gymnasium"
     r"|Academie|Supermarkt|Instituut|Zorg|Huisartsen|Fysiotherapie|Tandartsen|Groep|Stichting"
-    r"|School|Scholengemeenschap)\b"
+    r"|School|Scholengemeenschap)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
 )
+SCHOOL_LOWER = re.compile(r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}")
 # "woongroep De Kim", "locatie Het Spinnenwiel", "bij De Groene Schuur": a name with an
 # article after a word that says a place of care or work is meant; the word stays outside.
 INSTITUTION_AFTER_CONTEXT = re.compile(
     r"(?i:\b(?:locatie|woongroep|dagbesteding|leefgroep|afdeling|woonlocatie|zorglocatie"
-    r"|bij|in|naar|van|uit|via|op)\s+)"
-    r"((?:De|Het|'t)\s+[A-ZÀ-Þ][\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+){0,2})"
+    r"|bij|in|naar|van|uit|via|op)[ ]+)"
+    r"((?:De|Het|'t)[ ]+[A-ZÀ-Þ][\w'-]+(?:[ ]+[A-ZÀ-Þ][\w'-]+){0,2})"
 )
 # "werkt bij Schoonwerk", "bekend bij Lumina", "thuiszorg via Twentezorg": one or two
 # capitalised words that no list knows, after a verb of work or care and "bij"/"via"/"in".
@@ -373,6 +389,9 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
 
 
+_DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
+
+
 def find_codes(text: str) -> Iterator[Candidate]:
     """Record numbers without a label pattern of their own (see CODE and BARE_NUMBER)."""
     for m in CODE.finditer(text):
@@ -381,10 +400,12 @@ def find_codes(text: str) -> Iterator[Candidate]:
         digits = sum(ch.isdigit() for ch in code)
         if digits < 5 or prefix.upper() in NOT_CODES:
             continue
-        if prefix.islower() and "-" not in code:
+        if prefix.islower() and "-" not in code and digits < 6:
             continue
         yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
     for m in BARE_NUMBER.finditer(text):
+        if _DATE_SHAPE.fullmatch(m.group(1)):
+            continue  # "geb. 17-07-1945" after a label is a date
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
 
@@ -432,7 +453,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_WORDS.finditer(text):
         if int(m.group(1)) > 120:
             continue
-        if DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
+        if not jarige and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
@@ -470,6 +492,11 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             start += len(word) + 1
         if text[start].isupper():
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+    for m in ADDRESS_LAAN_VAN.finditer(text):
+        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+    for m in ADDRESS_LOWER.finditer(text):
+        if m.group(1) not in common:
+            yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
 
 
 def find_dates(text: str) -> Iterator[Candidate]:
@@ -519,6 +546,8 @@ def find_institutions(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), end, "instelling", "naam van een organisatie", PATTERN)
     for m in INSTITUTION_BEFORE_KIND.finditer(text):
         yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", PATTERN)
+    for m in SCHOOL_LOWER.finditer(text):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een school", PATTERN)
     for m in INSTITUTION_SUFFIX.finditer(text):
         if m.group(0) not in GENERIC_INSTITUTIONS:
             yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
@@ -554,11 +583,11 @@ ROLE_WORDS = (
     r"|pedicure|kapper|vrijwilliger|vrijwilligster|mantelzorger|contactpersoon|melder|zorgcoördinator"
     r"|huisgenoot|medebewoner|medebewoonster|kamergenoot|poh|so|specialist|cardioloog|longarts"
     r"|geriater|chirurg|neuroloog|kinderarts|verloskundige|tandarts|apotheker|dominee|pastor"
-    r"|pastoor|imam|tolk|directeur|zorgbemiddelaar|planner|coördinator"
+    r"|pastoor|imam|tolk|directeur|zorgbemiddelaar|planner|coördinator|cl\.?|pat\.?|pt\.?"
 )
 ROLE_NAME = re.compile(
-    r"(?<![\w-])(?i:" + ROLE_WORDS + r")\s+"
-    r"((?:[A-Z]\.\s?){0,4}(?:" + NAME_PARTICLES + r"\s+){0,3}" + NAME_PART + r")"
+    r"(?<![\w-])(?i:" + ROLE_WORDS + r")[ ]+"
+    r"((?:[A-Z]\.[ ]?){0,4}(?:" + NAME_PARTICLES + r"[ ]+){0,3}" + NAME_PART + r")(?!-[a-z]|[\w'])"
 )
 # Initials standing alone for a person: "A.B.", "J.K." (not "N.B." or "P.S.").
 INITIALS_ALONE = re.compile(r"(?<![\w.])([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
@@ -571,7 +600,7 @@ ROLE_INITIAL = re.compile(
     r"(?!\s?[A-Z]|\w)"
 )
 # A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
-NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")\s\((?:\d{1,3})(?:\)|,\s)")
+NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
 RELATION_NAME = re.compile(
     r"\b(?=(?i:[zdbmvpfcknto]))(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|partner|fysio|collega|buurman"
     r"|buurvrouw|kleinzoon|kleindochter|nicht|neef|tante|oom)\s+([a-zà-ÿ][a-zà-ÿ-]+)"
@@ -593,6 +622,14 @@ NOT_NAMES = frozenset(
     patient cliënt client bewoner
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Names in lower case, as chats write them: "lisa de jong", "kwame van den berg",
+# "w.j.m. van dam", "sanne nowak-kowalska"
+LOWER_NAME = re.compile(
+    r"(?<![\w.-])((?:[a-z]\.){1,4}[ ]?|[a-zà-ÿ]{2,}[ ])((?:(?:van|de|der|den|ter|ten|te|el|al"
+    r"|in 't|op den|van 't|'t)[ ])*)([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
+    r"(?![\w'])"
+)
+LOWER_PLACE = re.compile(r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])")
 # Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ..."
 SPEAKER = re.compile(
     r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(" + NAME_PART + r")"
