@@ -73,6 +73,7 @@ _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
 # Pieces that make a found name whole (see PrivacyEngine._grow_name).
 _RIGHT_HYPHEN = re.compile(r"[-\u2010\u2011](" + _P + r"[ -])?(" + _PART + r")")
+_RIGHT_INITIAL = re.compile(r" [A-Z]\.(?![\w.])")
 _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
 _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
@@ -283,6 +284,9 @@ class PrivacyEngine:
             m = _RIGHT_HYPHEN.match(text, end)
             if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
                 end = m.end()
+            m = _RIGHT_INITIAL.match(text, end)
+            if m is not None and " " not in text[start:end] and text[start].isupper():
+                end = m.end()  # "Rachid B."
             m = _RIGHT_NICK.match(text, end)
             if m is not None and m.group(1)[0].isupper() and self._name_like(
                 m.group(2), particles=False
@@ -391,7 +395,7 @@ class PrivacyEngine:
                     continue
             elif head in self._common or head in self._whitelist or not self._is_first_name(head):
                 continue
-            elif not (particles or self._is_surname(last.split("-")[0])):
+            elif not (particles or "-" in last or self._is_surname(last)):
                 continue
             found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
         return found
@@ -422,14 +426,14 @@ class PrivacyEngine:
         for m in patterns.ROLE_NAME.finditer(text):
             name = m.group(1)
             last = name.split()[-1]
-            if last[0].isupper():
+            if len(last) == 2 and last.endswith("."):
+                pass  # "Cliënt R. (15)": a person by an initial
+            elif last[0].isupper():
                 if not self._name_like(last, particles=" " in name.strip()):
                     continue
             elif not (self._is_first_name(last) and last not in self._common):
                 continue
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
-        for m in patterns.ROLE_INITIAL.finditer(text):
-            found.append(Candidate(m.start(1), m.end(1), "naam", "voorletter van een persoon", PATTERN))
         for m in patterns.INITIALS_ALONE.finditer(text):
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
@@ -477,6 +481,8 @@ class PrivacyEngine:
                 continue  # "bij De Vries", "in De Tuin"
             found.append(Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP))
         for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
+            if not patterns.WORK_VERB_BEFORE.search(text, max(0, m.start() - 60), m.end(0) - len(m.group(1))):
+                continue
             name = m.group(1)
             first = name.split()[0]
             if (
@@ -559,6 +565,10 @@ class PrivacyEngine:
                 for word in re.findall(_PART, span.text):
                     if self._propagates(word):
                         labels.setdefault(word, "naam")
+                        # the same name in the other case: "Fatima" and "fatima" in a chat
+                        other = word.capitalize() if word.islower() else word.lower()
+                        if word.islower() or self._is_first_name(word) or self._is_surname(word):
+                            labels.setdefault(other, "naam")
         covered = {(span.start, span.end) for span in first}
         extra = [
             Candidate(
@@ -583,7 +593,6 @@ class PrivacyEngine:
         lower = word.lower()
         return (
             len(word) >= 3
-            and word[0].isupper()
             and not word.isupper()
             and lower not in _PARTICLE_WORDS
             and lower not in self._common

@@ -10,6 +10,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+def word_alternation(words: str) -> str:
+    """A regex matching any of the space-separated ``words`` (lower case; "_" stands for a
+    space inside one), built as a trie: "zoon|zus" becomes "z(?:oon|us)". The regex engine
+    then tries one branch per letter instead of every word at every position."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words.split():
+        node: dict[str, object] = trie
+        for ch in word.replace("_", " "):
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def build(node: dict[str, object]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
 # Priorities: a validated number beats a lookup-list guess when two spans overlap.
 STRONG, PATTERN, LOOKUP = 3, 2, 1
 
@@ -185,10 +209,13 @@ STREET_TITLES = frozenset(
 AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
 # "zoon van 9", "een dochter van 12 jaar": the age of a child named by its relation
 AGE_OF = re.compile(
-    r"\b(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
-    r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef"
-    r"|nicht)\s+van\s+(\d{1,3}(?:\s?(?:jaar|jr\.?)(?!\w))?)"
+    r"(?<![\w-])van\s+(\d{1,3}(?:\s?(?:jaar|jr\.?)(?!\w))?)"
     r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%))"
+)
+AGE_OF_BEFORE = re.compile(
+    r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
+    r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef"
+    r"|nicht)\s+$"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
 AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
@@ -222,12 +249,15 @@ DATE_RANGE_START = re.compile(
 # Years of events and of birth: a year after a word that ties it to a life ("sinds 2019",
 # "geboren in 1948", "in 2022 gescheiden"). A year that names a law, a standard or a plan
 # ("Wmo 2015", "NEN 7510", "jaarplan 2025") has no such word before it and stays.
-YEAR_EVENT = re.compile(
+YEAR = re.compile(
+    r"(?<![\d/.,-])((?:19[0-9]|20[0-4])\d)"
+    r"(?![\d/.,-]\d|\s*(?:mg|ml|kg|euro|%|uur|m2|cc|km|keer|x)\b)"
+)
+YEAR_EVENT_BEFORE = re.compile(
     r"(?i:\b(?:in|sinds|sedert|vanaf|van|tot|t/m|uit|geboren|geb\.?|bouwjaar|eind|begin|medio"
     r"|voorjaar|najaar|zomer|winter|herfst|rond|omstreeks|circa|ca\.|overleden|overleed"
     r"|born|since|until)\s+(?:het\s+jaar\s+|(?:januari|februari|maart|april|mei|juni|juli"
-    r"|augustus|september|oktober|november|december)\s+)?)"
-    r"((?:19[0-9]|20[0-4])\d)(?![\d/.,-]\d|\s*(?:mg|ml|kg|euro|%|uur|m2|cc|km|keer|x)\b)"
+    r"|augustus|september|oktober|november|december)\s+)?)$"
 )
 DATE_NUMBERS = re.compile(
     r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
@@ -303,12 +333,15 @@ INSTITUTION_AFTER_CONTEXT = re.compile(
 # "werkt bij Schoonwerk", "bekend bij Lumina", "thuiszorg via Twentezorg": one or two
 # capitalised words that no list knows, after a verb of work or care and "bij"/"via"/"in".
 INSTITUTION_AFTER_VERB = re.compile(
+    r"(?<![\w-])" + word_alternation("bij via in naar door uit") + r"\s+(?:de\s+|het\s+)?"
+    r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:[ ][A-ZÀ-Þ][\w'-]+)?)"
+)
+WORK_VERB_BEFORE = re.compile(
     r"(?i:\b(?:werkt|werkte|werkzaam|werken|dienst|stage|bekend|opgenomen|behandeld|behandeling"
     r"|aangemeld|ingeschreven|geplaatst|verblijft|verbleef|ondersteuning|begeleiding|hulp"
     r"|thuiszorg|zorg|ingestuurd|verwezen|doorverwezen|ontslagen|overgeplaatst|cliënt|client"
-    r"|patiënt|klant|lid|vrijwilliger|vrijwilligster|verzekerd)"
-    r"(?:\s+[a-zà-ÿ]+){0,3}\s+(?:bij|via|in|naar|door|uit)\s+(?:de\s+|het\s+)?)"
-    r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:\s+[A-ZÀ-Þ][\w'-]+)?)"
+    r"|patiënt|klant|lid|vrijwilliger|vrijwilligster|verzekerd)(?:\s+[a-zà-ÿ]+){0,3}\s+)"
+    r"[a-z]+\s+(?:de\s+|het\s+)?$"
 )
 INSTITUTION_SUFFIX = re.compile(
     r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord)\b"
@@ -469,11 +502,38 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_OF.finditer(text):
+        if not AGE_OF_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
         if int(re.match(r"\d+", m.group(1)).group(0)) <= 120:  # type: ignore[union-attr]
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
+
+
+# Where a street word ends right before a house number: the cheap first look for addresses.
+STREET_BEFORE_NUMBER = re.compile(
+    r"(?i:" + word_alternation(
+        "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
+        "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
+        "promenade passage steenweg pleintje akker weide zoom"
+    ) + r")(?=[ ]\d)"
+)
+
+
+def _address_matches(text: str) -> Iterator[re.Match[str]]:
+    """ADDRESS matches, looked for only just before a street word and its number."""
+    last_end = -1
+    for hit in STREET_BEFORE_NUMBER.finditer(text):
+        if hit.end() <= last_end:
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        window = max(line_start, hit.start() - 90)
+        for m in ADDRESS.finditer(text, window, min(len(text), hit.end() + 20)):
+            if m.end(1) == hit.end() and m.start(1) > last_end:
+                last_end = m.end()
+                yield m
+                break
 
 
 def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
@@ -482,7 +542,7 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     words (``common``) unless they open street names ("Burgemeester", "Sint", "Nieuwe")."""
     if _ANY_DIGIT.search(text) is None:
         return
-    for m in ADDRESS.finditer(text):
+    for m in _address_matches(text):
         start = m.start(1)
         words = m.group(1).split(" ")
         for word in words[:-1]:
@@ -519,7 +579,9 @@ def find_dates(text: str) -> Iterator[Candidate]:
     for m in DATE_RANGE_START.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
             yield Candidate(*_groups_span(m), "datum", "eerste dag van een reeks", PATTERN)
-    for m in YEAR_EVENT.finditer(text):
+    for m in YEAR.finditer(text):
+        if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         yield Candidate(*_groups_span(m), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
 
 
@@ -563,42 +625,41 @@ NAME_PARTICLES = (
     r"|la|le|von|zur|'t|v\.d\.|vd)"
 )
 TITLE_NAME = re.compile(
-    r"(?<!\w)(?i:dhr\.?|mw\.?|mevr\.?|mevrouw|meneer|mijnheer|de\s+heer|mej\.?|dr\.?|drs\.?"
-    r"|dokter|arts|huisarts|mr\.?|ir\.?|ing\.?|prof\.?)\s+"
+    r"(?<!\w)(?i:" + word_alternation(
+        "dhr dhr. mw mw. mevr mevr. mevrouw meneer mijnheer de_heer mej mej. dr dr. drs drs. "
+        "dokter arts huisarts mr mr. ir ir. ing ing. prof prof."
+    ) + r")\s+"
     r"((?:[A-Z]\.\s?){0,4}(?:" + NAME_PARTICLES + r"\s+){0,3}" + NAME_PART
     + r"(?:-(?:" + NAME_PARTICLES + r"\s+)?" + NAME_PART + r")*)"
 )
 # Words for a person's relation or role, followed by a name: "dochter Marleen", "juf
 # Marloes", "teamleider Johan Prins", "begeleider Rutger".
-ROLE_WORDS = (
-    r"zoon|dochter|broer|zus|moeder|vader|man|vrouw|echtgenoot|echtgenote|partner|vriend"
-    r"|vriendin|schoonzoon|schoondochter|schoonmoeder|schoonvader|zwager|schoonzus|kleinzoon"
-    r"|kleindochter|nicht|neef|tante|oom|opa|oma|pleegmoeder|pleegvader|pleegzoon|pleegdochter"
-    r"|stiefvader|stiefmoeder|buurman|buurvrouw|collega|fysio|fysiotherapeut|ergo|ergotherapeut"
-    r"|diëtist|logopedist|psycholoog|psychiater|arts|verpleegkundige|wijkverpleegkundige|evv"
-    r"|teamleider|manager|begeleider|begeleidster|mentor|voogd|bewindvoerder|casemanager"
-    r"|behandelaar|consulent|coach|jeugdbeschermer|gedragsdeskundige|gedragswetenschapper"
-    r"|orthopedagoog|maatschappelijk\s+werker|juf|meester|leerkracht|stagiair|stagiaire"
-    r"|medewerker|medewerkster|collega|cliënt|client|bewoner|bewoonster|patiënt|patiënte"
-    r"|pedicure|kapper|vrijwilliger|vrijwilligster|mantelzorger|contactpersoon|melder|zorgcoördinator"
-    r"|huisgenoot|medebewoner|medebewoonster|kamergenoot|poh|so|specialist|cardioloog|longarts"
-    r"|geriater|chirurg|neuroloog|kinderarts|verloskundige|tandarts|apotheker|dominee|pastor"
-    r"|pastoor|imam|tolk|directeur|zorgbemiddelaar|planner|coördinator|cl\.?|pat\.?|pt\.?"
+ROLE_WORDS = word_alternation(
+    """zoon dochter broer zus moeder vader man vrouw echtgenoot echtgenote partner vriend
+    vriendin schoonzoon schoondochter schoonmoeder schoonvader zwager schoonzus kleinzoon
+    kleindochter nicht neef tante oom opa oma pleegmoeder pleegvader pleegzoon pleegdochter
+    stiefvader stiefmoeder buurman buurvrouw collega fysio fysiotherapeut ergo ergotherapeut
+    diëtist logopedist psycholoog psychiater arts verpleegkundige wijkverpleegkundige evv
+    teamleider manager begeleider begeleidster mentor voogd bewindvoerder casemanager
+    behandelaar consulent coach jeugdbeschermer gedragsdeskundige gedragswetenschapper
+    orthopedagoog maatschappelijk_werker juf meester leerkracht stagiair stagiaire
+    medewerker medewerkster cliënt client bewoner bewoonster patiënt patiënte pedicure
+    kapper vrijwilliger vrijwilligster mantelzorger contactpersoon melder zorgcoördinator
+    huisgenoot medebewoner medebewoonster kamergenoot poh so specialist cardioloog longarts
+    geriater chirurg neuroloog kinderarts verloskundige tandarts apotheker dominee pastor
+    pastoor imam tolk directeur zorgbemiddelaar planner coördinator cl cl. pat pat. pt pt.
+    dhr dhr. mw mw. mevr mevr. mevrouw meneer"""
 )
 ROLE_NAME = re.compile(
     r"(?<![\w-])(?i:" + ROLE_WORDS + r")[ ]+"
-    r"((?:[A-Z]\.[ ]?){0,4}(?:" + NAME_PARTICLES + r"[ ]+){0,3}" + NAME_PART + r")(?!-[a-z]|[\w'])"
+    r"((?:[A-Z]\.[ ]?){0,4}(?:" + NAME_PARTICLES + r"[ ]+){0,3}" + NAME_PART
+    + r"(?:(?<![^\W\d_][^\W\d_])(?<=[A-Z])\.)?)(?!-[a-z]|[\w'])"
 )
 # Initials standing alone for a person: "A.B.", "J.K." (not "N.B." or "P.S.").
 INITIALS_ALONE = re.compile(r"(?<![\w.])([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
 NOT_INITIALS = frozenset({"N.B.", "P.S.", "O.K.", "A.U.B.", "T.A.V.", "I.V.M.", "Z.S.M.", "D.W.Z.",
                           "M.B.T.", "M.V.G.", "E.D.", "V.G.", "I.P.V.", "C.Q.", "E.A.", "O.A.",
                           "A.S.", "S.V.P.", "B.V.", "N.V.", "U.A.", "T.Z.T.", "I.O.", "Z.O.Z."})
-# A role word and a single initial: "Cliënt R. (15)", "dhr. K."
-ROLE_INITIAL = re.compile(
-    r"(?<![\w-])(?i:" + ROLE_WORDS + r"|dhr\.?|mw\.?|mevr\.?|mevrouw|meneer)\s+([A-Z]\.)"
-    r"(?!\s?[A-Z]|\w)"
-)
 # A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
 NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
 RELATION_NAME = re.compile(
