@@ -126,9 +126,7 @@ def report(
     }
     spans = sum(results["ours"].gold.values())
     print(f"\n## {name}: {len(items)} texts, {spans} identifiers")
-    print(
-        "category    gold | ours: same  any   prec. | deduce: same  any   prec. | target"
-    )
+    print("category    gold | ours: same  any   prec. | deduce: same  any   prec. | target")
     failures = []
     for label in LABELS:
         gold = results["ours"].gold[label]

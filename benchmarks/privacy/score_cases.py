@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.privacy import score
-from carai.privacy import PrivacyEngine
 from carai.practice.content import read_cases
+from carai.privacy import PrivacyEngine
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - names in Turkish and Polish spelling on purpose (dotless i ...)
 """Generated variants of real patterns of Dutch identifiers, as two annotated sets.
 
     python -m benchmarks.privacy.variants
@@ -84,7 +85,9 @@ PLACES = [
     "Zwolle", "Tilburg", "Leeuwarden", "Almere", "Heerlen", "Emmen", "Gouda", "Assen",
     "Venlo", "Deventer", "Roosendaal", "Purmerend",
 ]  # fmt: skip
-MONTHS = ["jan.", "feb.", "mrt", "apr.", "mei", "jun.", "jul.", "aug.", "sept.", "okt", "nov.", "dec."]
+MONTHS = [
+    "jan.", "feb.", "mrt", "apr.", "mei", "jun.", "jul.", "aug.", "sept.", "okt", "nov.", "dec.",
+]  # fmt: skip
 MONTH_NAMES = [
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
@@ -156,7 +159,11 @@ class Parts:
         return f"{street} {self.pick(HOUSE_NUMBERS)}"
 
     def date(self) -> str:
-        day, month, year = self.rng.randint(1, 28), self.rng.randint(1, 12), self.rng.randint(1930, 2026)
+        day, month, year = (
+            self.rng.randint(1, 28),
+            self.rng.randint(1, 12),
+            self.rng.randint(1930, 2026),
+        )
         shape = self.rng.randrange(7)
         if shape == 0:
             return f"{day}-{month}"
@@ -176,7 +183,8 @@ class Parts:
         r = self.rng
         shape = r.randrange(6)
         if shape == 0:
-            return f"{r.choice(['CL', 'ZD', 'PT', 'DOS', 'WMO'])}-{r.randint(2019, 2026)}-{r.randint(100, 99999):05d}"
+            prefix, year = r.choice(["CL", "ZD", "PT", "DOS", "WMO"]), r.randint(2019, 2026)
+            return f"{prefix}-{year}-{r.randint(100, 99999):05d}"
         if shape == 1:
             return f"{r.choice(['cl', 'ecd', 'zd'])}-{r.randint(10000, 999999)}"
         if shape == 2:
@@ -264,7 +272,7 @@ def make_text(parts: Parts, templates: list[Template], number: int, prefix: str)
 
 
 def build(part: int, count: int) -> list[dict[str, Any]]:
-    rng = random.Random(SEED + part)
+    rng = random.Random(SEED + part)  # noqa: S311 - made-up test data, not secrets
     parts = Parts(rng, part)
     templates = TEMPLATES_A if part == 0 else TEMPLATES_B
     prefix = "var" if part == 0 else "varho"
@@ -275,7 +283,8 @@ def build(part: int, count: int) -> list[dict[str, Any]]:
             extra = make_text(parts, templates, number, prefix)
             joined, offset = item["text"] + " " + extra["text"], len(item["text"]) + 1
             item["spans"] += [
-                {**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in extra["spans"]
+                {**s, "start": s["start"] + offset, "end": s["end"] + offset}
+                for s in extra["spans"]
             ]
             item["text"] = joined
         items.append(item)

@@ -80,9 +80,10 @@ _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
 _LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
 _PARTICLE_WORDS = frozenset(
-    "van de der den het ter ten te el al ait ben bin abu da dos du del di la le von zur 't in "
-    "op uit vd v.d.".split()
-)
+    {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "ait", "ben", "bin", "abu",
+     "da", "dos", "du", "del", "di", "la", "le", "von", "zur", "'t", "in", "op", "uit", "vd",
+     "v.d."}
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     """januari februari maart april mei juni juli augustus september oktober november
     december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag dhr mw mevr mevrouw
@@ -260,7 +261,7 @@ class PrivacyEngine:
     def _name_like(self, word: str, *, particles: bool) -> bool:
         """Whether a capitalised word after a name (or after "van der" in one) continues it."""
         lower = word.lower()
-        if not word[:1].isupper() or word.isupper() and len(word) > 1:
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
             return False  # lower case, or an abbreviation such as "EVV", "SEH"
         if lower in _NOT_NAME_WORDS or lower in patterns.STREET_TITLES:
             return False
@@ -288,8 +289,10 @@ class PrivacyEngine:
             if m is not None and " " not in text[start:end] and text[start].isupper():
                 end = m.end()  # "Rachid B."
             m = _RIGHT_NICK.match(text, end)
-            if m is not None and m.group(1)[0].isupper() and self._name_like(
-                m.group(2), particles=False
+            if (
+                m is not None
+                and m.group(1)[0].isupper()
+                and self._name_like(m.group(2), particles=False)
             ):
                 end = m.end()
             m = _RIGHT_WORD.match(text, end)
@@ -377,9 +380,8 @@ class PrivacyEngine:
     def _lowercase_particle_names(self, text: str) -> list[Candidate]:
         """ "lisa de jong", "w.j.m. van dam", "sanne nowak-kowalska": lower-case names with
         particles, initials or a hyphen, where a list knows the first name or the surname."""
-        if self.deduce is None or not any(ch in text for ch in "-."):
-            if " de " not in text and " van " not in text and " ter " not in text:
-                return []
+        if self.deduce is None:
+            return []
         found = []
         for m in patterns.LOWER_NAME.finditer(text):
             head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
@@ -393,9 +395,12 @@ class PrivacyEngine:
                     self._is_surname(surname) or particles
                 ):
                     continue
-            elif head in self._common or head in self._whitelist or not self._is_first_name(head):
-                continue
-            elif not (particles or "-" in last or self._is_surname(last)):
+            elif (
+                head in self._common
+                or head in self._whitelist
+                or not self._is_first_name(head)
+                or not (particles or "-" in last or self._is_surname(last))
+            ):
                 continue
             found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
         return found
@@ -477,11 +482,17 @@ class PrivacyEngine:
             rest = words[1:]
             if self._is_place(name) or _in_trie(self._places, words):
                 continue  # "in De Bilt"
-            if len(rest) == 1 and (self._is_surname(rest[0].lower()) or rest[0].lower() in self._common):
+            if len(rest) == 1 and (
+                self._is_surname(rest[0].lower()) or rest[0].lower() in self._common
+            ):
                 continue  # "bij De Vries", "in De Tuin"
-            found.append(Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP))
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+            )
         for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
-            if not patterns.WORK_VERB_BEFORE.search(text, max(0, m.start() - 60), m.end(0) - len(m.group(1))):
+            if not patterns.WORK_VERB_BEFORE.search(
+                text, max(0, m.start() - 60), m.end(0) - len(m.group(1))
+            ):
                 continue
             name = m.group(1)
             first = name.split()[0]
@@ -493,7 +504,9 @@ class PrivacyEngine:
                 or self._is_first_name(first.lower())
             ):
                 continue
-            found.append(Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP))
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+            )
         return found
 
     def _place_candidates(self, text: str) -> list[Candidate]:
@@ -512,7 +525,9 @@ class PrivacyEngine:
         for m in patterns.LOWER_PLACE.finditer(text):
             name = m.group(1)
             if name not in self._common and name not in self._whitelist:
-                capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
+                capitalised = re.sub(
+                    r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name
+                )
                 if self._is_place(capitalised):
                     found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", LOOKUP))
         # Any other known place name, capitalised, where no sentence starts.

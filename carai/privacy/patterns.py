@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
+
 
 def word_alternation(words: str) -> str:
     """A regex matching any of the space-separated ``words`` (lower case; "_" stands for a
     space inside one), built as a trie: "zoon|zus" becomes "z(?:oon|us)". The regex engine
     then tries one branch per letter instead of every word at every position."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: dict[str, Any] = {}
     for word in words.split():
-        node: dict[str, object] = trie
+        node = trie
         for ch in word.replace("_", " "):
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, object]) -> str:
+    def build(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -180,15 +182,15 @@ HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
-    r"(?:(?:[A-ZÀ-Þ][\w'’]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von)"
+    r"(?:(?:[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von)"
     r"[ ]){0,5}"
-    r"(?:[A-ZÀ-Þ][\w'’-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
+    r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes
 ADDRESS_LAAN_VAN = re.compile(
     r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
-    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'’-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
@@ -242,7 +244,7 @@ DATE_WORDS = re.compile(
 )
 # "14 t/m 17 juli", "22 en 23 okt": the first day of a range before a month name
 DATE_RANGE_START = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})(?:e|ste|de)?\s*(?:t/m|tot en met|tot|-|–|en|of)\s*"
+    r"(?<![\d,.:/-])(\d{1,2})(?:e|ste|de)?\s*(?:t/m|tot en met|tot|-|\u2013|en|of)\s*"
     r"(?=\d{1,2}(?:e|ste|de)?\s+" + MONTHS + r"\b)",
     re.IGNORECASE,
 )
@@ -322,7 +324,9 @@ INSTITUTION_BEFORE_KIND = re.compile(
     r"|Academie|Supermarkt|Instituut|Zorg|Huisartsen|Fysiotherapie|Tandartsen|Groep|Stichting"
     r"|School|Scholengemeenschap)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
 )
-SCHOOL_LOWER = re.compile(r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}")
+SCHOOL_LOWER = re.compile(
+    r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}"
+)
 # "woongroep De Kim", "locatie Het Spinnenwiel", "bij De Groene Schuur": a name with an
 # article after a word that says a place of care or work is meant; the word stays outside.
 INSTITUTION_AFTER_CONTEXT = re.compile(
@@ -513,11 +517,13 @@ def find_ages(text: str) -> Iterator[Candidate]:
 
 # Where a street word ends right before a house number: the cheap first look for addresses.
 STREET_BEFORE_NUMBER = re.compile(
-    r"(?i:" + word_alternation(
+    r"(?i:"
+    + word_alternation(
         "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
         "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
         "promenade passage steenweg pleintje akker weide zoom"
-    ) + r")(?=[ ]\d)"
+    )
+    + r")(?=[ ]\d)"
 )
 
 
@@ -615,8 +621,8 @@ def find_institutions(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
 
 
-# A letter of any alphabet (ı, ş, ł, ğ ... too); a name part is letters with inner
-# apostrophes ("D'Souza").
+# A letter of any alphabet (dotless i, s cedilla, l stroke ... too); a name part is
+# letters with inner apostrophes ("D'Souza").
 LETTER = r"[^\W\d_]"
 NAME_PART = LETTER + r"(?:" + LETTER + r"|['\u2019](?=" + LETTER + r"))*"
 NAME_PARTICLES = (
@@ -625,12 +631,21 @@ NAME_PARTICLES = (
     r"|la|le|von|zur|'t|v\.d\.|vd)"
 )
 TITLE_NAME = re.compile(
-    r"(?<!\w)(?i:" + word_alternation(
+    r"(?<!\w)(?i:"
+    + word_alternation(
         "dhr dhr. mw mw. mevr mevr. mevrouw meneer mijnheer de_heer mej mej. dr dr. drs drs. "
         "dokter arts huisarts mr mr. ir ir. ing ing. prof prof."
-    ) + r")\s+"
-    r"((?:[A-Z]\.\s?){0,4}(?:" + NAME_PARTICLES + r"\s+){0,3}" + NAME_PART
-    + r"(?:-(?:" + NAME_PARTICLES + r"\s+)?" + NAME_PART + r")*)"
+    )
+    + r")\s+"
+    r"((?:[A-Z]\.\s?){0,4}(?:"
+    + NAME_PARTICLES
+    + r"\s+){0,3}"
+    + NAME_PART
+    + r"(?:-(?:"
+    + NAME_PARTICLES
+    + r"\s+)?"
+    + NAME_PART
+    + r")*)"
 )
 # Words for a person's relation or role, followed by a name: "dochter Marleen", "juf
 # Marloes", "teamleider Johan Prins", "begeleider Rutger".
@@ -652,14 +667,19 @@ ROLE_WORDS = word_alternation(
 )
 ROLE_NAME = re.compile(
     r"(?<![\w-])(?i:" + ROLE_WORDS + r")[ ]+"
-    r"((?:[A-Z]\.[ ]?){0,4}(?:" + NAME_PARTICLES + r"[ ]+){0,3}" + NAME_PART
+    r"((?:[A-Z]\.[ ]?){0,4}(?:"
+    + NAME_PARTICLES
+    + r"[ ]+){0,3}"
+    + NAME_PART
     + r"(?:(?<![^\W\d_][^\W\d_])(?<=[A-Z])\.)?)(?!-[a-z]|[\w'])"
 )
 # Initials standing alone for a person: "A.B.", "J.K." (not "N.B." or "P.S.").
 INITIALS_ALONE = re.compile(r"(?<![\w.])([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
-NOT_INITIALS = frozenset({"N.B.", "P.S.", "O.K.", "A.U.B.", "T.A.V.", "I.V.M.", "Z.S.M.", "D.W.Z.",
-                          "M.B.T.", "M.V.G.", "E.D.", "V.G.", "I.P.V.", "C.Q.", "E.A.", "O.A.",
-                          "A.S.", "S.V.P.", "B.V.", "N.V.", "U.A.", "T.Z.T.", "I.O.", "Z.O.Z."})
+NOT_INITIALS = frozenset(
+    {"N.B.", "P.S.", "O.K.", "A.U.B.", "T.A.V.", "I.V.M.", "Z.S.M.", "D.W.Z.", "M.B.T.", "M.V.G.",
+     "E.D.", "V.G.", "I.P.V.", "C.Q.", "E.A.", "O.A.", "A.S.", "S.V.P.", "B.V.", "N.V.", "U.A.",
+     "T.Z.T.", "I.O.", "Z.O.Z."}
+)  # fmt: skip
 # A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
 NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
 RELATION_NAME = re.compile(
@@ -687,10 +707,13 @@ NOT_NAMES = frozenset(
 # "w.j.m. van dam", "sanne nowak-kowalska"
 LOWER_NAME = re.compile(
     r"(?<![\w.-])((?:[a-z]\.){1,4}[ ]?|[a-zà-ÿ]{2,}[ ])((?:(?:van|de|der|den|ter|ten|te|el|al"
-    r"|in 't|op den|van 't|'t)[ ])*)([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
+    r"|in 't|op den|van 't|'t)[ ])*)"
+    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
     r"(?![\w'])"
 )
-LOWER_PLACE = re.compile(r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])")
+LOWER_PLACE = re.compile(
+    r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])"
+)
 # Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ..."
 SPEAKER = re.compile(
     r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(" + NAME_PART + r")"

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - names in Turkish and Polish spelling on purpose (dotless i ...)
 """Whole names and addresses, plain Python types, and properties on realistic generated care
 texts (issue 16). Every name, street and number here is made up."""
 
@@ -110,7 +111,8 @@ def test_offsets_are_plain_ints_where_deduce_gives_numpy_ones(engine: PrivacyEng
     assert any(type(a.start_char) is not int for a in raw)  # the case this test is about
     result = engine.analyse(text)
     for span in result.spans:
-        assert type(span.start) is int and type(span.end) is int
+        assert type(span.start) is int
+        assert type(span.end) is int
     json.dumps(result.as_json())
 
 
@@ -161,8 +163,11 @@ def _check_result(text: str, engine: PrivacyEngine) -> None:
     result = engine.analyse(text)
     previous_end = 0
     for span in result.spans:
-        assert type(span.start) is int and type(span.end) is int
-        assert type(span.label) is str and type(span.text) is str and type(span.reason) is str
+        assert type(span.start) is int
+        assert type(span.end) is int
+        assert type(span.label) is str
+        assert type(span.text) is str
+        assert type(span.reason) is str
         assert 0 <= span.start < span.end <= len(text)
         assert span.start >= previous_end  # sorted, no overlaps
         assert text[span.start : span.end] == span.text
@@ -200,7 +205,9 @@ def test_the_batch_command_survives_realistic_texts(tmp_path: Path) -> None:
     ]
     source = tmp_path / "in.jsonl"
     source.write_text(
-        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)),
+        "".join(
+            json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)
+        ),
         encoding="utf-8",
     )
     run = subprocess.run(  # noqa: S603 - our own module, fixed arguments
