@@ -66,7 +66,8 @@ _TITLES = re.compile(
 # placeholders) and its age, phone, e-mail, BSN/identifier and URL annotators (patterns.py
 # finds all of those, and more). Skipping them changes no figure in benchmarks/privacy.
 _DEDUCE_SKIPPED = frozenset(
-    {"redactor", "ages", "phone_numbers", "email_addresses", "identifiers", "urls"}
+    {"redactor", "ages", "phone_numbers", "email_addresses", "identifiers", "urls", "dates",
+     "street_pattern", "housenumber", "postal_code", "postbus"}
 )
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
 _P = patterns.NAME_PARTICLES
@@ -545,6 +546,7 @@ class PrivacyEngine:
         for c in candidates:
             if c.label == "naam":
                 start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
+                end = start + len(_without_trailing_particles(text[start:end]))
                 priority = c.priority
                 if " " in text[start:end].strip() or "-" in text[start:end]:
                     priority = max(priority, PATTERN)
@@ -690,6 +692,14 @@ def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candi
     return out
 
 
+def _without_trailing_particles(piece: str) -> str:
+    """ "Smit-Tuinstra aan de" -> "Smit-Tuinstra": a name does not end in a particle."""
+    words = piece.split(" ")
+    while len(words) > 1 and (words[-1] in _PARTICLE_WORDS or words[-1] in {"aan", "en", ""}):
+        words.pop()
+    return " ".join(words)
+
+
 def _only_particles(piece: str) -> bool:
     return all(word.lower() in _PARTICLE_WORDS for word in piece.split())
 
@@ -772,6 +782,7 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             end = taken.index(1, start)
             while end > start and not (text[end - 1].isalnum()):
                 end -= 1
+            end = start + len(_without_trailing_particles(text[start:end]))
             if end - start < 2 or 1 in taken[start:end] or _only_particles(text[start:end]):
                 continue
         taken[start:end] = b"\x01" * (end - start)

@@ -556,8 +556,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             if word[0].isupper() and (lower in STREET_TITLES or lower not in common):
                 break
             start += len(word) + 1
-        if text[start].isupper():
-            yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+        if text[start].isupper():  # a street and its number beat a name that overlaps them
+            yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     for m in ADDRESS_LOWER.finditer(text):
