@@ -443,7 +443,10 @@ class PrivacyEngine:
         for m in patterns.INITIALS_ALONE.finditer(text):
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
-        for m in patterns.NAME_BEFORE_AGE.finditer(text):
+        for age in patterns.AGE_IN_BRACKETS.finditer(text):
+            m = patterns.NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
+            if m is None:
+                continue
             word = m.group(1)
             if self._name_like(word, particles=False) or self._is_first_name(word):
                 found.append(

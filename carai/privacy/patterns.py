@@ -284,30 +284,38 @@ SCORE_AFTER = re.compile(
     r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d)\b|\s*[%°])"
 )
 MONTH_ALONE = re.compile(
-    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)"
-    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-    r"\b"
+    r"(?<![\w-])(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)(?![\w-])"
+)
+MONTH_ALONE_BEFORE = re.compile(
+    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)$"
+)
+# Any month word, also abbreviated: texts without one skip the date-with-month patterns.
+ANY_MONTH = re.compile(
+    r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o[kc]t|nov|dec)"
 )
 
 # Words that say what kind of organisation a name belongs to ("Woonvoorziening De Wissel",
 # "OBS Het Palet", "kringloopwinkel Opnieuw"); they are part of the institution's name.
 INSTITUTION_KINDS = (
-    r"(?:[Ww]oon)?[Zz]org(?:groep|centrum|instelling|boerderij|villa|pension|hotel|kring|punt"
-    r"|coöperatie|organisatie|locatie)|[Hh]uisartsen(?:praktijk|post)|[Aa]potheek|[Zz]iekenhuis"
-    r"|[Vv]erpleeghuis|[Tt]huiszorg(?:organisatie)?|[Ss]tichting|[Rr]evalidatiecentrum"
-    r"|[Tt]andarts(?:en)?praktijk|[Ff]ysiotherapie(?:praktijk)?|[Ff]ysio|[Pp]raktijk|GGZ|GGz|[Gg]gz"
-    r"|[Ww]ijkteam|[Ss]ociaal [Ww]ijkteam|[Bb]uurtteam|[Jj]eugdteam|[Hh]ospice|[Kk]liniek"
-    r"|[Ww]oongroep|[Ww]oonvoorziening|[Ww]oonvorm|[Ww]oonstichting|[Ww]oningcorporatie"
-    r"|[Gg]ezondheidscentrum|[Pp]sychologenpraktijk|[Kk]inderopvang|[Pp]euterspeelzaal|BSO|KDV"
-    r"|KDC|[Mm]edisch [Cc]entrum|[Oo]rthopedisch [Cc]entrum|[Aa]udiologisch [Cc]entrum"
-    r"|[Zz]org aan [Hh]uis|[Kk]linikum|[Jj]eugdzorg|[Jj]eugdhulp|[Vv]erslavingszorg"
-    r"|[Zz]orgverzekeraar|[Gg]emeente|[Hh]uize|[Kk]ringloopwinkel|[Ss]upermarkt|[Bb]ouwbedrijf"
-    r"|[Tt]ransport(?:bedrijf)?|[Ss]choonmaakbedrijf|[Ww]ijkcentrum|[Bb]uurtcentrum"
-    r"|[Bb]uurthuis|[Ll]ogistiek [Cc]entrum|[Dd]agbesteding|[Dd]agcentrum|[Ll]eefgroep"
-    r"|[Bb]asisschool|[Ss]chool|OBS|CBS|RKBS|PCBS|KBS|SBO|SBAO|IKC|VSO|ROC"
-    r"|[Ii]nstituut|[Aa]cademie|[Cc]entrum [Vv]oor [Jj]eugd en [Gg]ezin|CJG|MEE|GGD|UWV"
-    r"|[Vv]eilig [Tt]huis|[Ww]erkplaats|[Ww]oonzorgcentrum|[Vv]erzorgingshuis|[Bb]ewindvoering"
-    r"|[Ss]chuldhulp(?:verlening)?|[Vv]oedselbank|[Ww]elzijn(?:sorganisatie)?"
+    r"(?i:"
+    + word_alternation(
+        """zorggroep zorgcentrum zorginstelling zorgboerderij zorgvilla zorgpension zorghotel
+        zorgkring zorgpunt zorgcoöperatie zorgorganisatie zorglocatie woonzorgcentrum
+        huisartsenpraktijk huisartsenpost apotheek ziekenhuis verpleeghuis thuiszorg
+        thuiszorgorganisatie stichting revalidatiecentrum tandartspraktijk tandartsenpraktijk
+        fysiotherapie fysiotherapiepraktijk fysio praktijk ggz wijkteam sociaal_wijkteam
+        buurtteam jeugdteam hospice kliniek woongroep woonvoorziening woonvorm woonstichting
+        woningcorporatie gezondheidscentrum psychologenpraktijk kinderopvang peuterspeelzaal bso
+        kdv kdc medisch_centrum orthopedisch_centrum audiologisch_centrum zorg_aan_huis klinikum
+        jeugdzorg jeugdhulp verslavingszorg zorgverzekeraar gemeente huize kringloopwinkel
+        supermarkt bouwbedrijf transport transportbedrijf schoonmaakbedrijf wijkcentrum
+        buurtcentrum buurthuis logistiek_centrum dagbesteding dagcentrum leefgroep basisschool
+        school obs cbs rkbs pcbs kbs sbo sbao ikc vso roc instituut academie
+        centrum_voor_jeugd_en_gezin cjg mee ggd uwv veilig_thuis werkplaats verzorgingshuis
+        bewindvoering schuldhulp schuldhulpverlening voedselbank welzijn welzijnsorganisatie"""
+    )
+    + r")"
     r"|[A-Z][a-zà-ÿ]*(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
 )
 INSTITUTION = re.compile(
@@ -567,10 +575,12 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
 
 def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
-    for m in DATE_WORDS.finditer(text):
-        yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
-    for m in MONTH_ALONE.finditer(text):
-        yield Candidate(*_groups_span(m), "datum", "maand", PATTERN)
+    if ANY_MONTH.search(text) is not None:
+        for m in DATE_WORDS.finditer(text):
+            yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
+        for m in MONTH_ALONE.finditer(text):
+            if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
     if not has_digit:
         return
     for m in DATE_NUMBERS.finditer(text):
@@ -681,10 +691,15 @@ NOT_INITIALS = frozenset(
      "T.Z.T.", "I.O.", "Z.O.Z."}
 )  # fmt: skip
 # A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
-NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
+AGE_IN_BRACKETS = re.compile(r"\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
+NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")$")
 RELATION_NAME = re.compile(
-    r"\b(?=(?i:[zdbmvpfcknto]))(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|partner|fysio|collega|buurman"
-    r"|buurvrouw|kleinzoon|kleindochter|nicht|neef|tante|oom)\s+([a-zà-ÿ][a-zà-ÿ-]+)"
+    r"(?<![\w-])(?i:"
+    + word_alternation(
+        "zoon dochter broer zus moeder vader man vrouw partner fysio collega buurman buurvrouw "
+        "kleinzoon kleindochter nicht neef tante oom"
+    )
+    + r")\s+([a-zà-ÿ][a-zà-ÿ-]+)"
 )
 # Frequent Dutch words that follow "mevrouw" or "dhr." but are no names.
 NOT_NAMES = frozenset(
