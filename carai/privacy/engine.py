@@ -63,12 +63,14 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 # deduce steps whose work ours does anyway, so we skip them: its redactor (we write our own
-# placeholders) and its age, phone, e-mail, BSN/identifier and URL annotators (patterns.py
-# finds all of those, and more). Skipping them changes no figure in benchmarks/privacy.
+# placeholders), its age, phone, e-mail, BSN/identifier and URL annotators, its dates, its
+# street pattern (a capitalised word ending in "straat", "laan" ...) and its postcodes
+# (patterns.py finds all of those, and more). Its street list and house numbers stay: they
+# find streets without such an ending ("Zeswielen 17").
 _DEDUCE_SKIPPED = frozenset(
     {"redactor", "ages", "phone_numbers", "email_addresses", "identifiers", "urls", "dates",
-     "street_pattern", "housenumber", "postal_code", "postbus"}
-)
+     "street_pattern", "postal_code", "postbus"}
+)  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
 _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
@@ -105,6 +107,12 @@ _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+_ANY_WORD = re.compile(r"[^\W_]+")
+_ONE_WORD = re.compile(r"[^\W_]+")
+# Two lower-case words side by side (overlapping pairs: the second word starts the next one).
+_LOWER_PAIR = re.compile(
+    r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?![\w-]))"
+)
 
 
 @dataclass(frozen=True)
@@ -356,13 +364,8 @@ class PrivacyEngine:
         if self.deduce is None:
             return []
         found = []
-        words = list(_WORD.finditer(text))
-        for first, second in itertools.pairwise(words):
-            a, b = first.group(0), second.group(0)
-            if text[first.end() : second.start()] != " ":
-                continue
-            if not (a.islower() and b.islower()):
-                continue  # capitalised names are deduce's job
+        for m in _LOWER_PAIR.finditer(text):
+            a, b = m.group(1), m.group(2)
             if (
                 a not in self._common
                 and b not in self._common
@@ -372,9 +375,7 @@ class PrivacyEngine:
                 and self._is_surname(b)
             ):
                 found.append(
-                    Candidate(
-                        first.start(), second.end(), "naam", "voornaam en achternaam", PATTERN
-                    )
+                    Candidate(m.start(1), m.end(2), "naam", "voornaam en achternaam", PATTERN)
                 )
         return found
 
@@ -590,6 +591,9 @@ class PrivacyEngine:
                         if word.islower() or self._is_first_name(word) or self._is_surname(word):
                             labels.setdefault(other, "naam")
         covered = {(span.start, span.end) for span in first}
+        words: dict[str, list[int]] = defaultdict(list)  # where each word stands: one scan
+        for m in _ANY_WORD.finditer(text):
+            words[m.group(0)].append(m.start())
         extra = [
             Candidate(
                 start,
@@ -599,7 +603,11 @@ class PrivacyEngine:
                 0,
             )
             for value, label in labels.items()
-            for start in _word_occurrences(text, value)
+            for start in (
+                words.get(value, ())
+                if _ONE_WORD.fullmatch(value)
+                else _word_occurrences(text, value)
+            )
             if (start, start + len(value)) not in covered
         ]
         if not extra:

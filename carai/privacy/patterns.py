@@ -291,9 +291,7 @@ MONTH_ALONE_BEFORE = re.compile(
     r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)$"
 )
 # Any month word, also abbreviated: texts without one skip the date-with-month patterns.
-ANY_MONTH = re.compile(
-    r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o[kc]t|nov|dec)"
-)
+ANY_MONTH = re.compile(r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o[kc]t|nov|dec)")
 
 # Words that say what kind of organisation a name belongs to ("Woonvoorziening De Wissel",
 # "OBS Het Palet", "kringloopwinkel Opnieuw"); they are part of the institution's name.
