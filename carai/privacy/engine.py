@@ -8,7 +8,6 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import os
 import re
@@ -445,13 +444,15 @@ class PrivacyEngine:
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
         for age in patterns.AGE_IN_BRACKETS.finditer(text):
-            m = patterns.NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
-            if m is None:
+            before = patterns.NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
+            if before is None:
                 continue
-            word = m.group(1)
+            word = before.group(1)
             if self._name_like(word, particles=False) or self._is_first_name(word):
                 found.append(
-                    Candidate(m.start(1), m.end(1), "naam", "naam voor een leeftijd", PATTERN)
+                    Candidate(
+                        before.start(1), before.end(1), "naam", "naam voor een leeftijd", PATTERN
+                    )
                 )
         for m in patterns.RELATION_NAME.finditer(text):
             word = m.group(1)
