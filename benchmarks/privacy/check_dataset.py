@@ -40,7 +40,7 @@ LABELS = (
 )  # fmt: skip
 KINDS = (
     "rapportage", "overdracht", "ontslagbrief", "verwijsbrief", "email", "chat", "incident",
-    "geen-identificatie",
+    "notitie", "verslag", "geen-identificatie",
 )  # fmt: skip
 MIN_CHARS, MAX_CHARS = 150, 1200
 DEFAULT_PATH = Path(__file__).with_name("dev_set.jsonl")
@@ -109,6 +109,40 @@ def check_record(rec: object, seen_ids: set[str]) -> list[str]:
             problems.append(f"{where}: {value!r} fails the 11-test")
         if label == "iban" and not iban_valid(value):
             problems.append(f"{where}: {value!r} fails mod-97")
+    problems += unmarked_repeats(text, spans)
+    return problems
+
+
+COMMON_WORDS = {"meer", "bos", "wit", "groot", "klein", "koning", "prins", "zwart", "bakker"}
+PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "op", "in", "la"}
+
+
+def unmarked_repeats(text: str, spans: list[object]) -> list[str]:
+    """An identifier marked once must be marked wherever it stands again: the whole value for
+    every label, and for a name each word of it ("Sven" after "Sven de Kort")."""
+    good = [
+        s for s in spans
+        if isinstance(s, dict) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
+    ]  # fmt: skip
+    marked = bytearray(len(text) + 1)
+    for span in good:
+        marked[span["start"] : span["end"]] = b"\x01" * (span["end"] - span["start"])
+    values = set()
+    for span in good:
+        value = text[span["start"] : span["end"]]
+        values.add(value)
+        if span.get("label") == "naam":
+            values.update(
+                word for word in re.findall(r"[^\W\d_][\w'-]+", value)
+                if len(word) >= 3 and word.lower() not in PARTICLES and word[0].isupper()
+            )  # fmt: skip
+    problems = []
+    for value in sorted(values):
+        for match in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text):
+            if value.lower() in COMMON_WORDS and re.search(r"(^|[.!?]\s+)$", text[: match.start()]):
+                continue  # "Meer informatie ..." after "Van der Meer"
+            if not any(marked[match.start() : match.end()]):
+                problems.append(f"{value!r} at {match.start()} is not marked")
     return problems
 
 

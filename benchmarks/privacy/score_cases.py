@@ -15,6 +15,7 @@ from typing import Any
 
 from benchmarks.privacy import score
 from carai.practice.content import read_cases
+from carai.privacy import PrivacyEngine
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +44,7 @@ def gold_items(language: str) -> list[dict[str, Any]]:
 
 def main() -> int:
     language = sys.argv[1] if len(sys.argv) > 1 else "nl"
-    score.report(gold_items(language), name=f"case dossiers ({language})")
+    score.report(gold_items(language), name=f"case dossiers ({language})", engine=PrivacyEngine())
     return 0
 
 

@@ -8,7 +8,6 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import os
 import re
@@ -63,17 +62,56 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 # deduce steps whose work ours does anyway, so we skip them: its redactor (we write our own
-# placeholders) and its age, phone, e-mail, BSN/identifier and URL annotators (patterns.py
-# finds all of those, and more). Skipping them changes no figure in benchmarks/privacy.
+# placeholders), its age, phone, e-mail, BSN/identifier and URL annotators, its dates, its
+# street pattern (a capitalised word ending in "straat", "laan" ...) and its postcodes
+# (patterns.py finds all of those, and more). Its street list and house numbers stay: they
+# find streets without such an ending ("Zeswielen 17").
 _DEDUCE_SKIPPED = frozenset(
-    {"redactor", "ages", "phone_numbers", "email_addresses", "identifiers", "urls"}
-)
+    {"redactor", "ages", "phone_numbers", "email_addresses", "identifiers", "urls", "dates",
+     "street_pattern", "postal_code", "postbus"}
+)  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
+_P = patterns.NAME_PARTICLES
+_PART = patterns.NAME_PART
+# Pieces that make a found name whole (see PrivacyEngine._grow_name).
+_RIGHT_HYPHEN = re.compile(r"[-\u2010\u2011](" + _P + r"[ -])?(" + _PART + r")")
+_RIGHT_INITIAL = re.compile(r" [A-Z]\.(?![\w.])")
+_RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
+_RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
+_LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
+_LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
+_LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
+_PARTICLE_WORDS = frozenset(
+    {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "ait", "ben", "bin", "abu",
+     "da", "dos", "du", "del", "di", "la", "le", "von", "zur", "'t", "in", "op", "uit", "vd",
+     "v.d."}
+)  # fmt: skip
+_NOT_NAME_WORDS = frozenset(
+    """januari februari maart april mei juni juli augustus september oktober november
+    december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag dhr mw mevr mevrouw
+    meneer mijnheer heer dr drs dokter arts huisarts prof ir ing mr mej zuster broeder
+    cliënt client patiënt patient bewoner bewoonster zoon dochter moeder vader opa oma
+    afdeling kamer team locatie groep verpleegkundige begeleider""".split()  # noqa: SIM905
+)
+# Words that end an organisation's or a place's name, never a person's: growth stops there.
+_KIND_WORD = re.compile(
+    r"(?i:.*(?:zorg|groep|centrum|stichting|praktijk|team|kliniek|school|college|lyceum"
+    r"|opvang|voorziening|bedrijf|winkel|gemeente|instituut|apotheek|afdeling|supermarkt))$"
+)
+_INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
+_VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
+_POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+_ANY_WORD = re.compile(r"[^\W_]+")
+_ONE_WORD = re.compile(r"[^\W_]+")
+# Two lower-case words side by side (overlapping pairs: the second word starts the next one).
+_LOWER_PAIR = re.compile(
+    r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?![\w-]))"
+)
 
 
 @dataclass(frozen=True)
@@ -136,6 +174,7 @@ class PrivacyEngine:
             structs = self.deduce.lookup_structs
             self._first_names = structs["first_name"]
             self._surnames = structs["surname"]
+            self._interfix_surnames = frozenset(structs["interfix_surname"].items())
             # Plain sets: much faster to ask than deduce's lookup objects.
             self._common = (
                 frozenset(w.lower() for w in structs["common_word"].items())
@@ -158,7 +197,8 @@ class PrivacyEngine:
             label = _DEDUCE_LABELS.get(annotation.tag)
             if label is None:
                 continue
-            start, end = annotation.start_char, annotation.end_char
+            # deduce gives numpy integers where it cut overlapping annotations: plain ints.
+            start, end = int(annotation.start_char), int(annotation.end_char)
             piece = text[start:end]
             reason = "herkend aan vaste lijsten met namen, plaatsen en patronen"
             if label == "naam":
@@ -182,6 +222,13 @@ class PrivacyEngine:
                     label, reason = "postcode", "Nederlandse postcode"
                 elif not _HAS_DIGIT.search(piece):
                     label = "plaats"
+                else:
+                    postcode = _POSTCODE_AT_END.search(piece)
+                    if postcode is not None:  # "Dijkweg 3 4531 EK": an address and a postcode
+                        found.append(
+                            Candidate(start + postcode.start(1), end, "postcode", reason, LOOKUP)
+                        )
+                        end = start + postcode.start()
             if end > start:
                 found.append(Candidate(start, end, label, reason, LOOKUP))
         return found
@@ -194,7 +241,7 @@ class PrivacyEngine:
         word = following.group(1)
         if word.lower() in self._common or _in_trie(self._places, [word]):
             return end
-        if self._is_disease(word):
+        if self._is_disease(word) or not self._name_like(word, particles=False):
             return end
         return following.end(1)
 
@@ -210,20 +257,114 @@ class PrivacyEngine:
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per process
     def _is_surname(self, word: str) -> bool:
-        return _in_trie(self._surnames, [word.capitalize()])
+        """A surname in deduce's lists, also one that comes after a particle ("Dam")."""
+        name = word.capitalize()
+        return _in_trie(self._surnames, [name]) or name in self._interfix_surnames
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per process
+    def _is_place(self, word: str) -> bool:
+        return _in_trie(self._places, [word])
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per process
+    def _name_like(self, word: str, *, particles: bool) -> bool:
+        """Whether a capitalised word after a name (or after "van der" in one) continues it."""
+        lower = word.lower()
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            return False  # lower case, or an abbreviation such as "EVV", "SEH"
+        if lower in _NOT_NAME_WORDS or lower in patterns.STREET_TITLES:
+            return False
+        if _INSTITUTION_KIND.fullmatch(word) or _KIND_WORD.match(word):
+            return False
+        if particles:
+            return True  # "van Boxtel", "de Haan": a place or a common word after a particle
+        if self._is_surname(lower):
+            return True
+        return lower not in self._common and not self._is_place(word)
+
+    # -- whole names and addresses ---------------------------------------------------------
+
+    def _grow_name(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Grow a found part of a name to the whole name: initials before it, a first name
+        before it, particles and further surnames after it, double-barrelled parts, a
+        nickname in brackets ("Bernardus (Ben) Wolters")."""
+        lower_case = text[start:end].islower()
+        for _ in range(8):
+            before = (start, end)
+            m = _RIGHT_HYPHEN.match(text, end)
+            if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
+                end = m.end()
+            m = _RIGHT_INITIAL.match(text, end)
+            if m is not None and " " not in text[start:end] and text[start].isupper():
+                end = m.end()  # "Rachid B."
+            m = _RIGHT_NICK.match(text, end)
+            if (
+                m is not None
+                and m.group(1)[0].isupper()
+                and self._name_like(m.group(2), particles=False)
+            ):
+                end = m.end()
+            m = _RIGHT_WORD.match(text, end)
+            if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
+                word, particles = m.group(2), bool(m.group(1))
+                if word[0].isupper():
+                    if self._name_like(word, particles=particles) and not _street_with_number(
+                        text, m.start(2), m.end()
+                    ):
+                        end = m.end()
+                elif lower_case and particles and word not in self._common:
+                    end = m.end()  # "mw de groot" in a chat
+            window = text[max(0, start - 40) : start]
+            m = _LEFT_INITIALS.search(window)
+            if m is not None:
+                start -= len(window) - m.start(1)
+            else:
+                m = _LEFT_HYPHEN.search(window)
+                if m is not None and m.group(1)[0].isupper():
+                    start -= len(window) - m.start(1)
+                else:
+                    m = _LEFT_WORD.search(window)
+                    if m is not None:
+                        at = start - (len(window) - m.start(1))
+                        word, particles = m.group(1), bool(m.group(2))
+                        if self._left_name_word(word, particles) and (
+                            not _starts_sentence(text, at)
+                            or self._is_first_name(word)
+                            or self._is_surname(word.lower())
+                        ):
+                            start = at
+            if (start, end) == before:
+                break
+        return start, end
+
+    def _left_name_word(self, word: str, particles: bool) -> bool:
+        """Whether the word before a found name belongs to it: a known first name ("Fatima"
+        before "El Amrani"), or any name-like word before particles ("Wim ter Steege")."""
+        if not word[0].isupper() or word.lower() in self._common:
+            return False
+        if word.lower() in _NOT_NAME_WORDS or word.lower() in patterns.STREET_TITLES:
+            return False
+        if particles:
+            return self._name_like(word, particles=False)
+        return self._is_first_name(word) and not self._is_place(word)
+
+    @staticmethod
+    def _grow_address(text: str, start: int, end: int) -> tuple[int, int]:
+        """ "St. Jorisplein 8" -> "St. Jorisplein 8-2": the rest of the house number."""
+        if text[end - 1 : end].isdigit():
+            m = patterns.HOUSE_TAIL_AT.match(text, end)
+            if m is not None:
+                end = m.end()
+        return start, end
+
+    # -- names found from their context ------------------------------------------------------
 
     def _lowercase_name_candidates(self, text: str) -> list[Candidate]:
         """ "pieter jansen": a known first name followed by a known surname, in lower case."""
         if self.deduce is None:
             return []
         found = []
-        words = list(_WORD.finditer(text))
-        for first, second in itertools.pairwise(words):
-            a, b = first.group(0), second.group(0)
-            if text[first.end() : second.start()] != " ":
-                continue
-            if not (a.islower() and b.islower()):
-                continue  # capitalised names are deduce's job
+        for m in _LOWER_PAIR.finditer(text):
+            a, b = m.group(1), m.group(2)
             if (
                 a not in self._common
                 and b not in self._common
@@ -233,29 +374,86 @@ class PrivacyEngine:
                 and self._is_surname(b)
             ):
                 found.append(
-                    Candidate(
-                        first.start(), second.end(), "naam", "voornaam en achternaam", PATTERN
-                    )
+                    Candidate(m.start(1), m.end(2), "naam", "voornaam en achternaam", PATTERN)
                 )
         return found
 
-    def _titled_name_candidates(self, text: str) -> list[Candidate]:
-        """ "dhr jansen", "mw van der linden", "zoon pieter", "sanne: ..." in a chat."""
+    def _lowercase_particle_names(self, text: str) -> list[Candidate]:
+        """ "lisa de jong", "w.j.m. van dam", "sanne nowak-kowalska": lower-case names with
+        particles, initials or a hyphen, where a list knows the first name or the surname."""
+        if self.deduce is None:
+            return []
+        found = []
+        for m in patterns.LOWER_NAME.finditer(text):
+            head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
+            surname = last.split("-")[-1]
+            if not (particles or "-" in last or head.endswith(".")):
+                continue  # two plain words: _lowercase_name_candidates
+            if surname in self._common or surname in self._medical or last in self._common:
+                continue
+            if head.endswith("."):
+                if head.upper() in patterns.NOT_INITIALS or not (
+                    self._is_surname(surname) or particles
+                ):
+                    continue
+            elif (
+                head in self._common
+                or head in self._whitelist
+                or not self._is_first_name(head)
+                or not (particles or "-" in last or self._is_surname(last))
+            ):
+                continue
+            found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
+        return found
+
+    def _context_name_candidates(self, text: str) -> list[Candidate]:
+        """Names after a title ("dhr jansen", "mw. Van den Berg"), after a role or relation
+        ("dochter Marleen", "juf Marloes"), initials standing for a person ("A.B."), a name
+        before an age in brackets ("Wessel (10)"), who writes in a chat ("sanne: ...")."""
         if self.deduce is None:
             return []
         found = []
         for m in patterns.TITLE_NAME.finditer(text):
-            words = m.group(1).lower().split()
-            if words[0] in self._common and len(words) == 1:
+            name = m.group(1)
+            words = name.lower().split()
+            last = words[-1].split("-")[-1]
+            if last in self._common or last in _NOT_NAME_WORDS:
                 continue
-            last = words[-1]
-            if m.group(1).split()[-1].islower() and not (
-                self._is_surname(last) or self._is_first_name(last)
-            ):
-                continue  # "dhr. meet zelf": a verb, not a name
-            if last not in self._common and not _in_trie(self._diseases, [last.capitalize()]):
-                end = self._extend_surname(text, m.end(1))
-                found.append(Candidate(m.start(1), end, "naam", "naam na 'dhr'/'mw'", PATTERN))
+            if name.split()[-1].islower():
+                known = self._is_surname(last) or self._is_first_name(last)
+                abbreviated = m.group(0)[:1].lower() in "dm" and not m.group(0).lower().startswith(
+                    ("dr", "dokter")
+                )
+                if not (known or (abbreviated and self._lowercase_name_ok(last))):
+                    continue  # "dhr. meet zelf", "arts ter plaatse": no name
+            if _in_trie(self._diseases, [last.capitalize()]):
+                continue
+            found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+        for m in patterns.ROLE_NAME.finditer(text):
+            name = m.group(1)
+            last = name.split()[-1]
+            if len(last) == 2 and last.endswith("."):
+                pass  # "Cliënt R. (15)": a person by an initial
+            elif last[0].isupper():
+                if not self._name_like(last, particles=" " in name.strip()):
+                    continue
+            elif not (self._is_first_name(last) and last not in self._common):
+                continue
+            found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
+        for m in patterns.INITIALS_ALONE.finditer(text):
+            if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
+                found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
+        for age in patterns.AGE_IN_BRACKETS.finditer(text):
+            before = patterns.NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
+            if before is None:
+                continue
+            word = before.group(1)
+            if self._name_like(word, particles=False) or self._is_first_name(word):
+                found.append(
+                    Candidate(
+                        before.start(1), before.end(1), "naam", "naam voor een leeftijd", PATTERN
+                    )
+                )
         for m in patterns.RELATION_NAME.finditer(text):
             word = m.group(1)
             if word not in self._common and self._is_first_name(word):
@@ -266,6 +464,55 @@ class PrivacyEngine:
                 found.append(
                     Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
                 )
+        return found
+
+    def _lowercase_name_ok(self, word: str) -> bool:
+        """A lower-case word after "dhr"/"mw" is a name if a list knows it as one, or if it
+        is no word we know and does not end like a Dutch verb or adjective."""
+        if self._is_surname(word) or self._is_first_name(word):
+            return True
+        return (
+            len(word) >= 3
+            and word not in self._whitelist
+            and word not in self._medical
+            and not word.endswith(_VERB_ENDINGS)
+        )
+
+    def _institution_candidates(self, text: str) -> list[Candidate]:
+        found = list(patterns.find_institutions(text))
+        if self.deduce is None:
+            return found
+        for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
+            name = m.group(1)
+            words = name.split()
+            rest = words[1:]
+            if self._is_place(name) or _in_trie(self._places, words):
+                continue  # "in De Bilt"
+            if len(rest) == 1 and (
+                self._is_surname(rest[0].lower()) or rest[0].lower() in self._common
+            ):
+                continue  # "bij De Vries", "in De Tuin"
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+            )
+        for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
+            if not patterns.WORK_VERB_BEFORE.search(
+                text, max(0, m.start() - 60), m.end(0) - len(m.group(1))
+            ):
+                continue
+            name = m.group(1)
+            first = name.split()[0]
+            if (
+                first.lower() in self._common
+                or first.lower() in _NOT_NAME_WORDS
+                or self._is_place(first)
+                or self._is_surname(first.lower())
+                or self._is_first_name(first.lower())
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+            )
         return found
 
     def _place_candidates(self, text: str) -> list[Candidate]:
@@ -281,31 +528,73 @@ class PrivacyEngine:
                 self._places, [name]
             ):
                 found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", PATTERN))
+        for m in patterns.LOWER_PLACE.finditer(text):
+            name = m.group(1)
+            if name not in self._common and name not in self._whitelist:
+                capitalised = re.sub(
+                    r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name
+                )
+                if self._is_place(capitalised):
+                    found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", LOOKUP))
         # Any other known place name, capitalised, where no sentence starts.
         for m in _CAPITALISED.finditer(text):
             name = m.group(0)
             if name.lower() in self._common or _starts_sentence(text, m.start()):
                 continue
-            if _in_trie(self._places, [name]):
+            if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         return found
+
+    def _whole(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Names and addresses grown to the whole; a name of more than one word is strong."""
+        out = []
+        for c in candidates:
+            if c.label == "naam":
+                start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
+                end = start + len(_without_trailing_particles(text[start:end]))
+                priority = c.priority
+                if " " in text[start:end].strip() or "-" in text[start:end]:
+                    priority = max(priority, PATTERN)
+                out.append(Candidate(start, end, c.label, c.reason, priority))
+            elif c.label == "adres":
+                start, end = self._grow_address(text, c.start, c.end)
+                out.append(Candidate(start, end, c.label, c.reason, c.priority))
+            else:
+                out.append(c)
+        return out
 
     def spans(self, text: str) -> list[Span]:
         candidates: list[Candidate] = []
         candidates.extend(patterns.find_numbers(text))
+        candidates.extend(patterns.find_codes(text))
         candidates.extend(patterns.find_postcodes(text))
-        candidates.extend(patterns.find_addresses(text))
+        candidates.extend(patterns.find_addresses(text, self._common))
         candidates.extend(patterns.find_ages(text))
         candidates.extend(patterns.find_dates(text))
-        candidates.extend(patterns.find_institutions(text))
+        candidates.extend(self._institution_candidates(text))
         candidates.extend(self._lowercase_name_candidates(text))
-        candidates.extend(self._titled_name_candidates(text))
+        candidates.extend(self._lowercase_particle_names(text))
+        candidates.extend(self._context_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
-        first = _resolve(text, candidates)
-        # A value found once is personal everywhere: "Jansen" in the next sentence too.
+        candidates = _addresses_after_names(text, self._whole(text, candidates))
+        first = _resolve(text, _merge_same_label(candidates))
+        # A value found once is personal everywhere: "Jansen" in the next sentence too, and
+        # each word of a name on its own ("Sven" after "Sven de Kort").
         labels = {span.text: span.label for span in first if len(span.text) >= 2}
+        for span in first:
+            if span.label == "naam":
+                for word in re.findall(_PART, span.text):
+                    if self._propagates(word):
+                        labels.setdefault(word, "naam")
+                        # the same name in the other case: "Fatima" and "fatima" in a chat
+                        other = word.capitalize() if word.islower() else word.lower()
+                        if word.islower() or self._is_first_name(word) or self._is_surname(word):
+                            labels.setdefault(other, "naam")
         covered = {(span.start, span.end) for span in first}
+        words: dict[str, list[int]] = defaultdict(list)  # where each word stands: one scan
+        for m in _ANY_WORD.finditer(text):
+            words[m.group(0)].append(m.start())
         extra = [
             Candidate(
                 start,
@@ -315,7 +604,11 @@ class PrivacyEngine:
                 0,
             )
             for value, label in labels.items()
-            for start in _word_occurrences(text, value)
+            for start in (
+                words.get(value, ())
+                if _ONE_WORD.fullmatch(value)
+                else _word_occurrences(text, value)
+            )
             if (start, start + len(value)) not in covered
         ]
         if not extra:
@@ -323,6 +616,18 @@ class PrivacyEngine:
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
         return _resolve(text, extra, kept=first)
+
+    def _propagates(self, word: str) -> bool:
+        """Whether one word of a found name is a name wherever it stands on its own."""
+        lower = word.lower()
+        return (
+            len(word) >= 3
+            and not word.isupper()
+            and lower not in _PARTICLE_WORDS
+            and lower not in self._common
+            and lower not in _NOT_NAME_WORDS
+            and lower not in patterns.STREET_TITLES
+        )
 
     # -- output ---------------------------------------------------------------------------
 
@@ -341,6 +646,101 @@ class PrivacyEngine:
             pseudonymised=pseudonymised,
             verdict=verdict,
         )
+
+
+_STREET_END = re.compile(r"(?i:.*" + patterns.STREET_SUFFIX + r")$")
+
+
+def _street_with_number(text: str, start: int, end: int) -> bool:
+    """ "Jan Steenstraat 4": a street name followed by a house number is an address."""
+    return (
+        text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isdigit()
+        and _STREET_END.match(text, start, end) is not None
+    )
+
+
+_KIND_IN_NAME = re.compile(r"(?:[ ]+" + _P + r")*[ ]+(" + _PART + r")")
+
+
+def _cut_at_kind(text: str, start: int, end: int) -> int:
+    """deduce reads "Sanne Kuipers van Zorggroep Noorderzon" as one name: cut it before the
+    particles that lead to a word naming an organisation."""
+    for m in _KIND_IN_NAME.finditer(text, start, end):
+        word = m.group(1)
+        if word[:1].isupper() and (_INSTITUTION_KIND.fullmatch(word) or _KIND_WORD.match(word)):
+            return m.start()
+    return end
+
+
+_HOUSE_NUMBER_START = re.compile(r" \d")
+
+
+def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "cl M. El Amrani Pr. Bernhardstraat 22": the words before a street that a found name
+    covers are the name's, not the street's. An address starts after a name that ends before
+    its last street word."""
+    names = [c for c in candidates if c.label == "naam"]
+    if not names:
+        return candidates
+    out = []
+    for c in candidates:
+        first_word = text[c.start : c.end].split(" ", 1)[0].lower()
+        if c.label == "adres" and first_word not in patterns.STREET_TITLES:
+            number = _HOUSE_NUMBER_START.search(text, c.start, c.end)
+            if number is None:
+                out.append(c)
+                continue
+            street_word = text.rfind(" ", c.start, number.start()) + 1
+            start = c.start
+            for name in names:
+                if c.start <= name.start < street_word and name.end <= street_word:
+                    start = max(start, name.end)
+            while start < c.end and text[start] in " ,":
+                start += 1
+            if start != c.start:
+                c = Candidate(start, c.end, c.label, c.reason, c.priority)
+        out.append(c)
+    return out
+
+
+def _without_trailing_particles(piece: str) -> str:
+    """ "Smit-Tuinstra aan de" -> "Smit-Tuinstra": a name does not end in a particle."""
+    words = piece.split(" ")
+    while len(words) > 1 and (words[-1] in _PARTICLE_WORDS or words[-1] in {"aan", "en", ""}):
+        words.pop()
+    return " ".join(words)
+
+
+def _only_particles(piece: str) -> bool:
+    return all(word.lower() in _PARTICLE_WORDS for word in piece.split())
+
+
+def _merge_same_label(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates with the same label become one, over both and as strong as the
+    stronger: deduce's "Fatima El Amrani" and our "Fatima El" make the whole name."""
+    by_label: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_label[c.label].append(c)
+    merged: list[Candidate] = []
+    for group in by_label.values():
+        group.sort(key=lambda c: (c.start, -c.end))
+        current = group[0]
+        for c in group[1:]:
+            if c.start < current.end:
+                longer = current if current.end - current.start >= c.end - c.start else c
+                current = Candidate(
+                    current.start,
+                    max(current.end, c.end),
+                    current.label,
+                    longer.reason,
+                    max(current.priority, c.priority),
+                )
+            else:
+                merged.append(current)
+                current = c
+        merged.append(current)
+    return merged
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -384,13 +784,25 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start >= end or 1 in taken[start:end]:
+        if start >= end or (candidate.label == "naam" and _only_particles(text[start:end])):
             continue
+        if 1 in taken[start:end]:
+            if candidate.label != "naam":
+                continue
+            # A name cut by a stronger span keeps the part before it ("M. El Amrani Pr." and
+            # the address "Pr. Bernhardstraat 22" leave the name "M. El Amrani").
+            end = taken.index(1, start)
+            while end > start and not (text[end - 1].isalnum()):
+                end -= 1
+            end = start + len(_without_trailing_particles(text[start:end]))
+            if end - start < 2 or 1 in taken[start:end] or _only_particles(text[start:end]):
+                continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, candidate.label, candidate.reason))
     chosen.sort()
     return [
-        Span(start, end, label, text[start:end], reason) for start, end, label, reason in chosen
+        Span(int(start), int(end), str(label), text[start:end], str(reason))
+        for start, end, label, reason in chosen
     ]
 
 

@@ -9,6 +9,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
+
+
+def word_alternation(words: str) -> str:
+    """A regex matching any of the space-separated ``words`` (lower case; "_" stands for a
+    space inside one), built as a trie: "zoon|zus" becomes "z(?:oon|us)". The regex engine
+    then tries one branch per letter instead of every word at every position."""
+    trie: dict[str, Any] = {}
+    for word in words.split():
+        node = trie
+        for ch in word.replace("_", " "):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
 
 # Priorities: a validated number beats a lookup-list guess when two spans overlap.
 STRONG, PATTERN, LOOKUP = 3, 2, 1
@@ -59,6 +85,7 @@ PHONE = re.compile(
     r"|(?:\+|00)(?:3[2-9]|4[0-9]|[1-9]\d?)[\s.-]?\d(?:[\s.-]?\d){6,11}"
     r"|\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){5,6}"
     r"|0[1-9](?:(?:\s?[.-]\s?|\s)?\d){8}"
+    r"|14[ ]?0\d{2,3}(?![\d,.]\d|\s?(?:uur|u|mg|ml|kg|%))"  # a municipality: "14 0499"
     r")(?![\d])"
 )
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b")
@@ -77,6 +104,35 @@ RECORD = re.compile(
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
     r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)"
 )
+# A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
+# "HV 44180231", "W-2025/4410", "ZK/2025/77142". Five digits or more; a space after the
+# prefix only before seven digits or more.
+CODE = re.compile(
+    r"(?<![\w/.-])("
+    r"(?:[A-Z]{1,5}|[a-z]{2,4})(?:[-/]|(?<=[A-Z]))\d[\d]*(?:[-/.]\d+)*(?:[-/][A-Z]{1,3})?"
+    r"|[A-Z]{1,5}[-/]\d+(?:[-/.]\d+)*"
+    r"|[A-Z]{2,5}[ ]\d{7,10}"
+    r"|[a-z]{1,3}\d{6,10}"
+    r")(?![\w/-])"
+)
+NOT_CODES = frozenset(
+    {"COVID", "SARS", "NEN", "ISO", "CVA", "GDS", "HBA", "MMSE", "CO", "DSM", "ICD", "ICPC", "EN",
+     "IEC", "WHO", "TEL", "FAX", "AGB", "BSN", "NL", "PO", "HF", "HB", "CRP", "GFR", "BMI",
+     "NRS", "VAS", "BIG", "KVK", "RR", "HR", "SAT", "ZW", "NR"}
+)  # fmt: skip
+# A bare number of 5 to 10 digits, or digits in groups ("2025-0918-4471"), is a record
+# number where a label stands before it on the same line ("Patiëntnr ZHT: 4482910").
+BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
+LABEL_WORDS = frozenset(
+    """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
+    svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer""".split()  # noqa: SIM905
+)
+LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
+NOT_LABEL_STARTS = (
+    "telefoon", "tel", "mobiel", "fax", "huis", "kamer", "bed", "postcode", "versie",
+    "artikel", "agb", "bsn", "burgerservice", "iban", "rekening", "kvk", "big", "bedrag",
+    "kosten", "euro", "€", "uur", "prijs", "gewicht",
+)  # fmt: skip
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
 # Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
 DOSE_LETTERS = {"IE", "EH", "MG", "ML", "KG", "GR", "CC", "UI", "MU"}
@@ -99,7 +155,7 @@ AGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 AGE_TURNS = re.compile(
-    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?!\s*(?:jaar|mg|ml|%|kg|keer|x))"
+    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?![/.,:-]\d|\s*(?:jaar|mg|ml|%|kg|keer|x|uur|u)\b)"
     r"|\b(\d{2,3})\s+geworden\b",
     re.IGNORECASE,
 )
@@ -109,11 +165,62 @@ DURATION_AFTER = re.compile(
     r"of\s+(?:smoking|drinking|work|marriage)|married|smoked)",
     re.IGNORECASE,
 )
+STREET_SUFFIX = (
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef|markt|plantsoen|baan"
+    r"|ring|wal|haven|erf|hof|park|veld|boulevard|allee|dam|burcht|poort|straatweg|kwartier"
+    r"|hoven|wijk|promenade|passage|dwarsstraat|steenweg|pleintje|akker|weide|zoom)"
+)
+# A street name ("Kerkstraat", "Nieuwe Gracht", "Burgemeester Van Nispenstraat", "Jan
+# Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
+# follow it: a letter, "bis", a floor ("II", "hs", "rood"), a range or a flat ("4-112").
+HOUSE_TAIL = (
+    r"(?:(?:[-/](?:\d{1,4}|bis|[A-Za-z]{1,2})(?![\w'-]))"
+    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|[A-Za-z])(?![\w'/-])"
+    r"|[A-Za-z](?![\w'-]))"
+)
+HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
+HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
-    r"\b([A-Za-z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef"
-    r"|markt|plantsoen|baan|ring|wal|haven|dwarsstraat|erf|hof)\s\d{1,4}(?:\s?[a-zA-Z](?!\w))?)"
+    r"(?<![\w.'-])("
+    r"(?:(?:[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von)"
+    r"[ ]){0,5}"
+    r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
+    r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes
+ADDRESS_LAAN_VAN = re.compile(
+    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
+    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+ADDRESS_LOWER = re.compile(
+    r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
+    r"|professor|generaal|koningin|prins|graaf|bisschop|ds\.|mr\.|meester|kanunnik|zuster"
+    r"|kardinaal|luitenant|kolonel)[ ](?:[a-zà-ÿ]+[ ])?(?:(?:van|de|der|den|ter|ten|'t)[ ])*)?"
+    r"[a-zà-ÿ]{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park))"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+# Words that may open a street name although Dutch writes them as ordinary words.
+STREET_TITLES = frozenset(
+    """burgemeester burg. dokter dr. sint st. pater kapelaan pastoor professor prof. generaal
+    gen. kolonel koningin koning prins prinses graaf gravin bisschop ds. dominee mr. meester
+    kanunnik zuster kardinaal luitenant majoor kapitein admiraal hertog hertogin jonkheer jhr.
+    mgr. monseigneur deken abt president minister wethouder pastor broeder notaris oranje
+    nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
+    onze lieve vrouwe""".split()  # noqa: SIM905
 )
 AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
+# "zoon van 9", "een dochter van 12 jaar": the age of a child named by its relation
+AGE_OF = re.compile(
+    r"(?<![\w-])van\s+(\d{1,3}(?:\s?(?:jaar|jr\.?)(?!\w))?)"
+    r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%))"
+)
+AGE_OF_BEFORE = re.compile(
+    r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
+    r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef"
+    r"|nicht)\s+$"
+)
+# "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
+AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
 DURATION_BEFORE = re.compile(
     r"\b(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
     r"ongeveer|circa|ca\.|tot|van|twee|drie|for|since|after|within|last|past|every|in|"
@@ -132,12 +239,32 @@ DATE_WORDS = re.compile(
     + MONTHS
     + r"\.?(?:\s+'?\d{2,4})?|"
     + MONTHS
-    + r"\s+\d{4})\b",
+    + r"\.?\s+'?\d{4})\b",
     re.IGNORECASE,
 )
-DATE_NUMBERS = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d,:/]|[-.]\d)"
+# "14 t/m 17 juli", "22 en 23 okt": the first day of a range before a month name
+DATE_RANGE_START = re.compile(
+    r"(?<![\d,.:/-])(\d{1,2})(?:e|ste|de)?\s*(?:t/m|tot en met|tot|-|\u2013|en|of)\s*"
+    r"(?=\d{1,2}(?:e|ste|de)?\s+" + MONTHS + r"\b)",
+    re.IGNORECASE,
 )
+# Years of events and of birth: a year after a word that ties it to a life ("sinds 2019",
+# "geboren in 1948", "in 2022 gescheiden"). A year that names a law, a standard or a plan
+# ("Wmo 2015", "NEN 7510", "jaarplan 2025") has no such word before it and stays.
+YEAR = re.compile(
+    r"(?<![\d/.,-])((?:19[0-9]|20[0-4])\d)"
+    r"(?![\d/.,-]\d|\s*(?:mg|ml|kg|euro|%|uur|m2|cc|km|keer|x)\b)"
+)
+YEAR_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:in|sinds|sedert|vanaf|van|tot|t/m|uit|geboren|geb\.?|bouwjaar|eind|begin|medio"
+    r"|voorjaar|najaar|zomer|winter|herfst|rond|omstreeks|circa|ca\.|overleden|overleed"
+    r"|born|since|until)\s+(?:het\s+jaar\s+|(?:januari|februari|maart|april|mei|juni|juli"
+    r"|augustus|september|oktober|november|december)\s+)?)$"
+)
+DATE_NUMBERS = re.compile(
+    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
+)
+DATE_ISO = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 # "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
 DATE_CONTEXT = re.compile(
     r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
@@ -146,30 +273,85 @@ DATE_CONTEXT = re.compile(
     r"[\s:]+$"
 )
 SCORE_BEFORE = re.compile(
-    r"(?i:pijn|score|index|apgar|vas|nrs|mmse|barthel|fluistertest|bristol|cijfer|ratio|\d)"
+    r"(?i:pijn|pijnscore|score|index|apgar|vas|nrs|mmse|barthel|fluistertest|bristol|cijfer"
+    r"|ratio|visus|rr|tensie|bloeddruk|bd|stand|uitslag|dosis|\d|tussen|ongeveer|circa|ca\.)"
     r"\s*[:=]?\s*$"
 )
-SCORE_AFTER = re.compile(r"(?i:\s*(?:rechts|links|tablet|ml|mg|uur|bereikbaar|score|punten))")
-MONTH_ALONE = re.compile(
-    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)"
-    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-    r"\b"
+SCORE_AFTER = re.compile(
+    r"(?i:\s*(?:rechts|links|tablet\w*|ml|mg|g|kg|cm|mm|km|l|liter|uur|u|min\w*|sec\w*"
+    r"|bereikbaar|score|punten|keer|x|maal|dag(?:en|elijks)?|nacht(?:en)?|we(?:e|)k(?:en)?"
+    r"|maand(?:en)?|jaar|jr|stuks?|blikjes?|glazen?|flessen?|sigaretten|koppen|porties?"
+    r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d)\b|\s*[%°])"
 )
+MONTH_ALONE = re.compile(
+    r"(?<![\w-])(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)(?![\w-])"
+)
+MONTH_ALONE_BEFORE = re.compile(
+    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)$"
+)
+# Any month word, also abbreviated: texts without one skip the date-with-month patterns.
+ANY_MONTH = re.compile(r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o[kc]t|nov|dec)")
 
+# Words that say what kind of organisation a name belongs to ("Woonvoorziening De Wissel",
+# "OBS Het Palet", "kringloopwinkel Opnieuw"); they are part of the institution's name.
+INSTITUTION_KINDS = (
+    r"(?i:"
+    + word_alternation(
+        """zorggroep zorgcentrum zorginstelling zorgboerderij zorgvilla zorgpension zorghotel
+        zorgkring zorgpunt zorgcoöperatie zorgorganisatie zorglocatie woonzorgcentrum
+        huisartsenpraktijk huisartsenpost apotheek ziekenhuis verpleeghuis thuiszorg
+        thuiszorgorganisatie stichting revalidatiecentrum tandartspraktijk tandartsenpraktijk
+        fysiotherapie fysiotherapiepraktijk fysio praktijk ggz wijkteam sociaal_wijkteam
+        buurtteam jeugdteam hospice kliniek woongroep woonvoorziening woonvorm woonstichting
+        woningcorporatie gezondheidscentrum psychologenpraktijk kinderopvang peuterspeelzaal bso
+        kdv kdc medisch_centrum orthopedisch_centrum audiologisch_centrum zorg_aan_huis klinikum
+        jeugdzorg jeugdhulp verslavingszorg zorgverzekeraar gemeente huize kringloopwinkel
+        supermarkt bouwbedrijf transport transportbedrijf schoonmaakbedrijf wijkcentrum
+        buurtcentrum buurthuis logistiek_centrum dagbesteding dagcentrum leefgroep basisschool
+        school obs cbs rkbs pcbs kbs sbo sbao ikc vso roc instituut academie
+        centrum_voor_jeugd_en_gezin cjg mee ggd uwv veilig_thuis werkplaats verzorgingshuis
+        bewindvoering schuldhulp schuldhulpverlening voedselbank welzijn welzijnsorganisatie"""
+    )
+    + r")"
+    r"|[A-Z][a-zà-ÿ]*(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
+)
 INSTITUTION = re.compile(
-    r"\b(?:[Zz]orggroep|[Zz]orgcentrum|[Ww]oonzorgcentrum|[Hh]uisartsenpraktijk|"
-    r"[Hh]uisartsenpost|[Aa]potheek|[Zz]iekenhuis|[Vv]erpleeghuis|[Tt]huiszorg|[Ss]tichting|"
-    r"[Rr]evalidatiecentrum|[Tt]andartspraktijk|[Ff]ysiotherapiepraktijk|[Pp]raktijk|"
-    r"GGZ|[Zz]orginstelling|[Ww]ijkteam|[Hh]ospice|[Kk]liniek|[Ww]oongroep|[Dd]agbesteding|"
-    r"[Gg]ezondheidscentrum|[Pp]sychologenpraktijk|[Tt]andartsenpraktijk|[Ff]ysiotherapie|KDC|"
-    r"[Mm]edisch [Cc]entrum|[Oo]rthopedisch [Cc]entrum|[Zz]org aan [Hh]uis|[Kk]linikum)"
-    r"(?:[ \t]+(?:de|De|het|Het|'t|van|aan|den|der|op)){0,2}"
-    r"(?:[ \t]+[A-Z][\w'\u2019-]+)(?:[ \t]+(?:[A-Z][\w'\u2019-]+|van|op|de)){0,3}"
+    r"(?<![\w-])(?:" + INSTITUTION_KINDS + r")"
+    r"(?:[ \t]+(?:de|De|het|Het|'t|van|Van|aan|den|der|op)){0,2}"
+    r"(?:[ \t]+[A-ZÀ-Þ][\w'\u2019-]*)"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van|en(?=[ ][A-Z])|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
 )
 INSTITUTION_BEFORE_KIND = re.compile(
-    r"\b(?:Sint\s+|St\.\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+"
+    r"(?<![\w-])(?:(?:Het|De|'t)[ ]+)?(?:Sint[ ]+|St\.[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*"
+    r"(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*){0,2}[ ]+"
     r"(?:Ziekenhuis|Kinderziekenhuis|Gasthuis|Kliniek|Zorgcentrum|Verpleeghuis|Medisch\s+Centrum"
-    r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg)\b"
+    r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg|College|Lyceum|Gymnasium"
+    r"|Academie|Supermarkt|Instituut|Zorg|Huisartsen|Fysiotherapie|Tandartsen|Groep|Stichting"
+    r"|School|Scholengemeenschap)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
+)
+SCHOOL_LOWER = re.compile(
+    r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}"
+)
+# "woongroep De Kim", "locatie Het Spinnenwiel", "bij De Groene Schuur": a name with an
+# article after a word that says a place of care or work is meant; the word stays outside.
+INSTITUTION_AFTER_CONTEXT = re.compile(
+    r"(?i:\b(?:locatie|woongroep|dagbesteding|leefgroep|afdeling|woonlocatie|zorglocatie"
+    r"|bij|in|naar|van|uit|via|op)[ ]+)"
+    r"((?:De|Het|'t)[ ]+[A-ZÀ-Þ][\w'-]+(?:[ ]+[A-ZÀ-Þ][\w'-]+){0,2})"
+)
+# "werkt bij Schoonwerk", "bekend bij Lumina", "thuiszorg via Twentezorg": one or two
+# capitalised words that no list knows, after a verb of work or care and "bij"/"via"/"in".
+INSTITUTION_AFTER_VERB = re.compile(
+    r"(?<![\w-])" + word_alternation("bij via in naar door uit") + r"\s+(?:de\s+|het\s+)?"
+    r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:[ ][A-ZÀ-Þ][\w'-]+)?)"
+)
+WORK_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:werkt|werkte|werkzaam|werken|dienst|stage|bekend|opgenomen|behandeld|behandeling"
+    r"|aangemeld|ingeschreven|geplaatst|verblijft|verbleef|ondersteuning|begeleiding|hulp"
+    r"|thuiszorg|zorg|ingestuurd|verwezen|doorverwezen|ontslagen|overgeplaatst|cliënt|client"
+    r"|patiënt|klant|lid|vrijwilliger|vrijwilligster|verzekerd)(?:\s+[a-zà-ÿ]+){0,3}\s+)"
+    r"[a-z]+\s+(?:de\s+|het\s+)?$"
 )
 INSTITUTION_SUFFIX = re.compile(
     r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord)\b"
@@ -250,6 +432,44 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
 
 
+_DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
+
+
+def find_codes(text: str) -> Iterator[Candidate]:
+    """Record numbers without a label pattern of their own (see CODE and BARE_NUMBER)."""
+    for m in CODE.finditer(text):
+        code = m.group(1)
+        prefix = re.match(r"[A-Za-z]+", code).group(0)  # type: ignore[union-attr]
+        digits = sum(ch.isdigit() for ch in code)
+        if digits < 5 or prefix.upper() in NOT_CODES:
+            continue
+        if prefix.islower() and "-" not in code and digits < 6:
+            continue
+        yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
+    for m in BARE_NUMBER.finditer(text):
+        if _DATE_SHAPE.fullmatch(m.group(1)):
+            continue  # "geb. 17-07-1945" after a label is a date
+        if _after_label(text[max(0, m.start() - 40) : m.start()]):
+            yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
+
+
+def _after_label(before: str) -> bool:
+    """Whether the nearest of the last three words before a number on its line is a label of
+    a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount."""
+    line = before.rsplit("\n", 1)[-1]
+    for word in reversed(re.findall(r"[\w€./-]+", line)[-4:]):
+        word = word.strip(".:#/-").lower()
+        if word.startswith(NOT_LABEL_STARTS):
+            return False
+        if (
+            word in LABEL_WORDS
+            or word.endswith(("nummer", "nr", "number"))
+            or word.startswith(LABEL_STARTS)
+        ):
+            return True
+    return False
+
+
 def postcode_is_dose(text: str, start: int, letters: str) -> bool:
     """ "2850 IE insuline": the letters are a unit and nothing around it reads as an address."""
     if letters not in DOSE_LETTERS:
@@ -276,7 +496,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_WORDS.finditer(text):
         if int(m.group(1)) > 120:
             continue
-        if DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
+        if not jarige and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
@@ -290,56 +511,193 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
+    for m in AGE_OF.finditer(text):
+        if not AGE_OF_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if int(re.match(r"\d+", m.group(1)).group(0)) <= 120:  # type: ignore[union-attr]
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
+    for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
 
 
-def find_addresses(text: str) -> Iterator[Candidate]:
-    for m in ADDRESS.finditer(text):
-        yield Candidate(*_groups_span(m), "adres", "straatnaam met huisnummer", PATTERN)
+# Where a street word ends right before a house number: the cheap first look for addresses.
+STREET_BEFORE_NUMBER = re.compile(
+    r"(?i:"
+    + word_alternation(
+        "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
+        "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
+        "promenade passage steenweg pleintje akker weide zoom"
+    )
+    + r")(?=[ ]\d)"
+)
+
+
+def _address_matches(text: str) -> Iterator[re.Match[str]]:
+    """ADDRESS matches, looked for only just before a street word and its number."""
+    last_end = -1
+    for hit in STREET_BEFORE_NUMBER.finditer(text):
+        if hit.end() <= last_end:
+            continue
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        window = max(line_start, hit.start() - 90)
+        for m in ADDRESS.finditer(text, window, min(len(text), hit.end() + 20)):
+            if m.end(1) == hit.end() and m.start(1) > last_end:
+                last_end = m.end()
+                yield m
+                break
+
+
+def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Street and house number. Leading words of the match that are no part of the street
+    ("aan de", "Adres", "Woont") are dropped: lower-case words, and capitalised ordinary
+    words (``common``) unless they open street names ("Burgemeester", "Sint", "Nieuwe")."""
+    if _ANY_DIGIT.search(text) is None:
+        return
+    for m in _address_matches(text):
+        start = m.start(1)
+        words = m.group(1).split(" ")
+        for word in words[:-1]:
+            lower = word.lower()
+            if word[0].isupper() and (lower in STREET_TITLES or lower not in common):
+                break
+            start += len(word) + 1
+        if text[start].isupper():  # a street and its number beat a name that overlaps them
+            yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
+    for m in ADDRESS_LAAN_VAN.finditer(text):
+        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+    for m in ADDRESS_LOWER.finditer(text):
+        if m.group(1) not in common:
+            yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
 
 
 def find_dates(text: str) -> Iterator[Candidate]:
-    for m in DATE_WORDS.finditer(text):
-        yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
+    has_digit = _ANY_DIGIT.search(text) is not None
+    if ANY_MONTH.search(text) is not None:
+        for m in DATE_WORDS.finditer(text):
+            yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
+        for m in MONTH_ALONE.finditer(text):
+            if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
+    if not has_digit:
+        return
     for m in DATE_NUMBERS.finditer(text):
         day, month, year = int(m.group(1)), int(m.group(3)), m.group(4)
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        if year is None:
-            if m.group(2) == ".":
-                continue  # "10.05 uur", "kamer 3.12"
-            before = text[max(0, m.start() - 15) : m.start()]
-            if (
-                not DATE_CONTEXT.search(before)
-                and (
-                    (day < month and month in {2, 3, 4, 6, 10, 20, 30})  # "5/10", "1/2"
-                    or SCORE_BEFORE.search(before)
-                    or SCORE_AFTER.match(text[m.end() : m.end() + 15])
-                )
-            ):
-                continue  # "pijn 5/10", "1/2 tablet", "24/7 bereikbaar"
+        if year is None and not _short_date(text, m):
+            continue
         yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
-    for m in MONTH_ALONE.finditer(text):
-        yield Candidate(*_groups_span(m), "datum", "maand", PATTERN)
+    for m in DATE_ISO.finditer(text):
+        yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
+    for m in DATE_RANGE_START.finditer(text):
+        if 1 <= int(m.group(1)) <= 31:
+            yield Candidate(*_groups_span(m), "datum", "eerste dag van een reeks", PATTERN)
+    for m in YEAR.finditer(text):
+        if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        yield Candidate(*_groups_span(m), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
+
+
+def _short_date(text: str, m: re.Match[str]) -> bool:
+    """Whether "12/3" or "4-11" (no year) is a date: yes, unless it reads as a score, a dose,
+    an amount or a range ("pijn 5/10", "1/2 tablet", "4-5 uur", "24/7 bereikbaar")."""
+    if m.group(2) == ".":
+        return False  # "10.05 uur", "kamer 3.12"
+    before = text[max(0, m.start() - 15) : m.start()]
+    if DATE_CONTEXT.search(before):
+        return True
+    if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
+        return False
+    day, month = int(m.group(1)), int(m.group(3))
+    # "1/2", "3/4", "5/10": fractions and scores out of 10 without a date word before them
+    return not (m.group(2) == "/" and day < month and month in {2, 3, 4, 5, 10})
 
 
 def find_institutions(text: str) -> Iterator[Candidate]:
     for m in INSTITUTION.finditer(text):
-        yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
+        end = m.end()
+        while text[end - 1] in ".,;:" and end > m.start():
+            end -= 1
+        yield Candidate(m.start(), end, "instelling", "naam van een organisatie", PATTERN)
     for m in INSTITUTION_BEFORE_KIND.finditer(text):
-        yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", PATTERN)
+    for m in SCHOOL_LOWER.finditer(text):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een school", PATTERN)
     for m in INSTITUTION_SUFFIX.finditer(text):
         if m.group(0) not in GENERIC_INSTITUTIONS:
             yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
 
 
-TITLE_NAME = re.compile(
-    r"\b(?i:dhr\.?|mw\.?|mevr\.?|mevrouw|meneer|de\s+heer|dr\.?|dokter|arts|huisarts)\s+"
-    r"((?:(?:van|de|der|den|el|al|ter|ten|op|in\s+'t|'t)\s+){0,3}[A-Za-zà-ÿ][a-zà-ÿ'-]+"
-    r"(?:-[A-Za-zà-ÿ][a-zà-ÿ]+)?)"
+# A letter of any alphabet (dotless i, s cedilla, l stroke ... too); a name part is
+# letters with inner apostrophes ("D'Souza").
+LETTER = r"[^\W\d_]"
+NAME_PART = LETTER + r"(?:" + LETTER + r"|['\u2019](?=" + LETTER + r"))*"
+NAME_PARTICLES = (
+    r"(?i:van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|op\s+den|op\s+de|op\s+'t"
+    r"|uit\s+de|de\s+la|van|de|der|den|ter|ten|te|el|al|ait|ben|bin|abu|da|dos|du|del|di"
+    r"|la|le|von|zur|'t|v\.d\.|vd)"
 )
+TITLE_NAME = re.compile(
+    r"(?<!\w)(?i:"
+    + word_alternation(
+        "dhr dhr. mw mw. mevr mevr. mevrouw meneer mijnheer de_heer mej mej. dr dr. drs drs. "
+        "dokter arts huisarts mr mr. ir ir. ing ing. prof prof."
+    )
+    + r")\s+"
+    r"((?:[A-Z]\.\s?){0,4}(?:"
+    + NAME_PARTICLES
+    + r"\s+){0,3}"
+    + NAME_PART
+    + r"(?:-(?:"
+    + NAME_PARTICLES
+    + r"\s+)?"
+    + NAME_PART
+    + r")*)"
+)
+# Words for a person's relation or role, followed by a name: "dochter Marleen", "juf
+# Marloes", "teamleider Johan Prins", "begeleider Rutger".
+ROLE_WORDS = word_alternation(
+    """zoon dochter broer zus moeder vader man vrouw echtgenoot echtgenote partner vriend
+    vriendin schoonzoon schoondochter schoonmoeder schoonvader zwager schoonzus kleinzoon
+    kleindochter nicht neef tante oom opa oma pleegmoeder pleegvader pleegzoon pleegdochter
+    stiefvader stiefmoeder buurman buurvrouw collega fysio fysiotherapeut ergo ergotherapeut
+    diëtist logopedist psycholoog psychiater arts verpleegkundige wijkverpleegkundige evv
+    teamleider manager begeleider begeleidster mentor voogd bewindvoerder casemanager
+    behandelaar consulent coach jeugdbeschermer gedragsdeskundige gedragswetenschapper
+    orthopedagoog maatschappelijk_werker juf meester leerkracht stagiair stagiaire
+    medewerker medewerkster cliënt client bewoner bewoonster patiënt patiënte pedicure
+    kapper vrijwilliger vrijwilligster mantelzorger contactpersoon melder zorgcoördinator
+    huisgenoot medebewoner medebewoonster kamergenoot poh so specialist cardioloog longarts
+    geriater chirurg neuroloog kinderarts verloskundige tandarts apotheker dominee pastor
+    pastoor imam tolk directeur zorgbemiddelaar planner coördinator cl cl. pat pat. pt pt.
+    dhr dhr. mw mw. mevr mevr. mevrouw meneer"""
+)
+ROLE_NAME = re.compile(
+    r"(?<![\w-])(?i:" + ROLE_WORDS + r")[ ]+"
+    r"((?:[A-Z]\.[ ]?){0,4}(?:"
+    + NAME_PARTICLES
+    + r"[ ]+){0,3}"
+    + NAME_PART
+    + r"(?:(?<![^\W\d_][^\W\d_])(?<=[A-Z])\.)?)(?!-[a-z]|[\w'])"
+)
+# Initials standing alone for a person: "A.B.", "J.K." (not "N.B." or "P.S.").
+INITIALS_ALONE = re.compile(r"(?<![\w.])([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
+NOT_INITIALS = frozenset(
+    {"N.B.", "P.S.", "O.K.", "A.U.B.", "T.A.V.", "I.V.M.", "Z.S.M.", "D.W.Z.", "M.B.T.", "M.V.G.",
+     "E.D.", "V.G.", "I.P.V.", "C.Q.", "E.A.", "O.A.", "A.S.", "S.V.P.", "B.V.", "N.V.", "U.A.",
+     "T.Z.T.", "I.O.", "Z.O.Z."}
+)  # fmt: skip
+# A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
+AGE_IN_BRACKETS = re.compile(r"\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
+NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")$")
 RELATION_NAME = re.compile(
-    r"\b(?=(?i:[zdbmvpfcknto]))(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|partner|fysio|collega|buurman"
-    r"|buurvrouw|kleinzoon|kleindochter|nicht|neef|tante|oom)\s+([a-zà-ÿ][a-zà-ÿ-]+)"
+    r"(?<![\w-])(?i:"
+    + word_alternation(
+        "zoon dochter broer zus moeder vader man vrouw partner fysio collega buurman buurvrouw "
+        "kleinzoon kleindochter nicht neef tante oom"
+    )
+    + r")\s+([a-zà-ÿ][a-zà-ÿ-]+)"
 )
 # Frequent Dutch words that follow "mevrouw" or "dhr." but are no names.
 NOT_NAMES = frozenset(
@@ -358,7 +716,23 @@ NOT_NAMES = frozenset(
     patient cliënt client bewoner
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
-SPEAKER = re.compile(r"(?:^|\n|\s{2,})([A-Za-zà-ÿ]+):\s", re.MULTILINE)
+# Names in lower case, as chats write them: "lisa de jong", "kwame van den berg",
+# "w.j.m. van dam", "sanne nowak-kowalska"
+LOWER_NAME = re.compile(
+    r"(?<![\w.-])((?:[a-z]\.){1,4}[ ]?|[a-zà-ÿ]{2,}[ ])((?:(?:van|de|der|den|ter|ten|te|el|al"
+    r"|in 't|op den|van 't|'t)[ ])*)"
+    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
+    r"(?![\w'])"
+)
+LOWER_PLACE = re.compile(
+    r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])"
+)
+# Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ..."
+SPEAKER = re.compile(
+    r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(" + NAME_PART + r")"
+    r"(?:\s\([^()\n]{1,25}\))?:\s",
+    re.MULTILINE,
+)
 
 
 def has_health_terms(text: str) -> bool:

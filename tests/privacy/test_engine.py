@@ -23,7 +23,7 @@ from carai.privacy import (
 )
 from carai.privacy.patterns import bsn_valid, iban_valid
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
