@@ -13,9 +13,9 @@ from carai.practice.models import Case, PracticeAttempt
 from carai.practice.scoring import score_output, score_privacy
 from carai.practice.selectors import practice_passed_by
 from carai.practice.services import case_import
-from tests.conftest import World, client_for
+from tests.conftest import FIXTURES, ROOT, World, client_for
 
-PACK = Path(__file__).parent / "fixtures" / "cases"
+PACK = FIXTURES / "cases"
 CASE_FILE = PACK / "cases" / "fictieve-testcasus" / "nl" / "case.yaml"
 
 
@@ -132,7 +132,7 @@ def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) ->
     from carai.learning.content import LessonData, read_pack
     from carai.learning.services.content import module_import
 
-    (data,) = read_pack(Path(__file__).parent / "fixtures" / "pack")
+    (data,) = read_pack(FIXTURES / "pack")
     data.lessons = [
         LessonData(
             slug="oefenen",
@@ -164,7 +164,7 @@ def test_an_exercise_counts_as_a_lesson_once_passed(case: Case, world: World) ->
     assert enrolment.completed_at is not None
 
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = ROOT / "content"
 
 
 @pytest.mark.skipif(not (CONTENT / "cases").is_dir(), reason="no shipped cases")
