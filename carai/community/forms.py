@@ -85,6 +85,9 @@ class MemberFilterForm(forms.Form):
     team = forms.ChoiceField(label=_("Team"), choices=[("", _("All teams"))], required=False)
 
     def __init__(self, *args: Any, teams: list[str], **kwargs: Any) -> None:
+        # Its own ids: the page also holds forms with a role field (the inline role form,
+        # the assignment form), and two fields may never share an id.
+        kwargs.setdefault("auto_id", "filter_%s")
         super().__init__(*args, **kwargs)
         team = self.fields["team"]
         if isinstance(team, forms.ChoiceField):

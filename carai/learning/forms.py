@@ -106,7 +106,9 @@ class QuizForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    module = forms.ModelChoiceField(label=_("Module"), queryset=Module.objects.none())
+    module = forms.ModelChoiceField(
+        label=_("Module"), queryset=Module.objects.none(), empty_label=_("Choose a module")
+    )
     # Chosen from a search list (radio buttons), never a list of every member.
     user = forms.ModelChoiceField(
         label=_("To one person"),

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from carai.community.models import Membership, Organisation
+from carai.community.models import Membership, Organisation, Role
 from carai.core.markdown import render_markdown
 from carai.practice.models import Exercise as PracticeExercise
 
@@ -456,6 +456,10 @@ class Assignment(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.due_date < today
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label) if self.role else ""
 
 
 class WorkshopSession(models.Model):

@@ -181,6 +181,17 @@ class Visit:
             self.screenshot(step)
         errors = self.unexpected_errors()
         assert not errors, f"[{step}] {self.page.url}\n" + "\n".join(errors)
+        # Two elements with one id break labels and ARIA references (axe no longer checks it).
+        duplicates = self.page.evaluate(
+            """() => {
+                const seen = new Map();
+                for (const el of document.querySelectorAll('[id]')) {
+                    seen.set(el.id, (seen.get(el.id) || 0) + 1);
+                }
+                return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+            }"""
+        )
+        assert not duplicates, f"[{step}] {self.page.url}: ids used twice: {duplicates}"
         run_axe(self.page, step=f"{self.name} / {step}")
 
 

@@ -105,17 +105,27 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     visit.log_in("manager@lindehof.example", demo_password)
     page.get_by_role("link", name=nl("Learning in the team")).first.click()
     visit.check("team-empty")
-    page.get_by_label(nl("Module")).select_option(label=module.title)
-    page.get_by_label(
+    # Ask every care professional, through the form at the bottom of the page.
+    form = page.locator("#assign").locator("xpath=following::form[1]")
+    form.get_by_label(nl("Module")).select_option(label=module.title)
+    form.get_by_label(
         re.compile(nl("Or to everyone with a role").pattern.strip("^$"))
     ).select_option("professional")
     due = timezone.localdate() + timedelta(days=14)
-    page.get_by_label(nl("Finished by")).fill(due.isoformat())
-    page.get_by_role("button", name=nl("Assign")).click()
+    form.get_by_label(nl("Finished by")).fill(due.isoformat())
+    form.get_by_role("button", name=nl("Ask")).click()
     expect(page.get_by_role("status").first).to_contain_text("toegewezen")
-    progress = page.get_by_role("table", name=nl("Progress per person and assigned module"))
-    row = progress.get_by_role("row", name=re.compile("Sanne Verbeek"))
-    expect(row).to_contain_text(shown("Not started"))
+    asked = page.get_by_role("table", name=nl("Modules you asked people to do, soonest date first"))
+    row = asked.get_by_role("row", name=re.compile(re.escape(module.title)))
+    expect(row).to_contain_text(re.compile(r"0 van \d+"))
+    # Filter the people on the module: Sanne has not started it.
+    filters = page.get_by_role("search")
+    filters.get_by_label(nl("Name or e-mail address")).fill("Sanne")
+    filters.get_by_label(nl("Module")).select_option(label=module.title)
+    people = page.locator("#team-results")
+    expect(people.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
+        shown("Not started")
+    )
     visit.check("team-assigned", screenshot=True)
 
     # Sanne finishes the module; the manager sees it.
@@ -123,8 +133,10 @@ def test_manager_assigns_a_module_and_sees_completion(visit: Visit, demo_passwor
     for lesson in module.lessons.order_by("order"):
         finish_lesson(enrolment, lesson)
     page.reload()
-    progress = page.get_by_role("table", name=nl("Progress per person and assigned module"))
-    expect(progress.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
+    expect(asked.get_by_role("row", name=re.compile(re.escape(module.title)))).to_contain_text(
+        re.compile(r"1 van \d+")
+    )
+    expect(people.get_by_role("row", name=re.compile("Sanne Verbeek"))).to_contain_text(
         shown("Finished")
     )
     visit.check("team-finished", screenshot=True)

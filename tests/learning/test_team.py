@@ -71,6 +71,7 @@ def test_overdue_is_counted_and_found(module: Module, world: World) -> None:
     response = client.get(team_url(world))
     (summary,) = response.context["summaries"]
     assert (summary.asked, summary.finished, summary.overdue) == (2, 1, 1)
+    assert "Iedereen met de rol Zorgprofessional" in response.content.decode()
 
     response = client.get(team_url(world, status="overdue"))
     assert [row.user for row in response.context["rows"]] == [late]
