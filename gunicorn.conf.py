@@ -27,6 +27,8 @@ keepalive = 5
 max_requests = int(os.environ.get("CARAI_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 preload_app = True
+# For reloads without a refused connection (bin/gunicorn-reload, docs/operations.md).
+pidfile = os.environ.get("CARAI_PIDFILE") or None
 raw_env = ["CARAI_PRIVACY_WARMUP=wait"]
 os.environ.setdefault("CARAI_PRIVACY_WARMUP", "wait")
 

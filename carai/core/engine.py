@@ -54,3 +54,12 @@ def privacy_engine_or_none() -> PrivacyEngine | None:
         return get_engine()
     privacy_engine_warm_up()
     return None
+
+
+def privacy_engine_state() -> str:
+    """ "ready", "loading", "failed" or "not loaded" (nothing asked for it yet)."""
+    if _ready.is_set():
+        return "ready"
+    if _state["loading"]:
+        return "loading"
+    return "failed" if _state["failed"] else "not loaded"

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from django.db import connection
+from django.conf import settings
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from carai.core.engine import privacy_engine_state
 
 
 @require_GET
@@ -20,13 +23,33 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers: answers 200 when the database can be reached."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Readiness, for load balancers and deploys: 200 when the database answers and the
+    privacy engine is ready (or, where it is not loaded at start-up, can still load);
+    503 with what is not ready otherwise."""
+    database = "ok" if database_answers() else "unavailable"
+    engine = privacy_engine_state()
+    engine_ok = engine == "ready" or (not settings.CARAI_PRIVACY_WARMUP and engine != "failed")
+    ready = database == "ok" and engine_ok
+    return JsonResponse(
+        {
+            "status": "ok" if ready else "not ready",
+            "database": database,
+            "privacy_engine": engine,
+        },
+        status=200 if ready else 503,
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

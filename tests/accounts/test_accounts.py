@@ -196,11 +196,6 @@ def test_audit_log_is_read_only_in_admin(world: World) -> None:
     assert AuditEvent.objects.get(pk=event.pk).action == AccountAction.LOGIN
 
 
-def test_health_endpoint(db: None) -> None:
-    response = Client().get(reverse("core:health"))
-    assert response.json() == {"status": "ok"}
-
-
 def test_lead_cannot_hand_out_privileges_in_admin(world: World) -> None:
     from carai.community.demo import _lead_group
 

@@ -3,7 +3,8 @@
 With ``CARAI_ENV=production`` it migrates a fresh PostgreSQL database, collects the static
 files (WhiteNoise manifest), starts gunicorn with the repository's ``gunicorn.conf.py``,
 logs in as a fictional person and fetches pages and every stylesheet and script they name.
-Then it stops gunicorn with SIGTERM and reports how long that took.
+Then it reloads gunicorn with bin/gunicorn-reload while asking for /gezond/ all the time
+(every request must be answered), stops it with SIGTERM and reports how long that took.
 
     python tests/smoke/production.py postgres://postgres@127.0.0.1:5432/carai_smoke
 
@@ -21,10 +22,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from http.client import HTTPResponse
 from pathlib import Path
 
@@ -186,6 +189,51 @@ def check_privacy_engine(browser: Browser) -> None:
     print("    /oefenen/privacycheck/ POST: the engine found the BSN", flush=True)
 
 
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting for its parent does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def check_reload_refuses_nothing(env: dict[str, str], base: str, pidfile: Path) -> int:
+    """bin/gunicorn-reload loads the code and the engine in a new master while the old
+    workers serve: requests made all the while are all answered. Returns the new master."""
+    stop = threading.Event()
+    answers: Counter[str] = Counter()
+
+    def ask() -> None:
+        while not stop.is_set():
+            try:
+                status, _, _ = Browser(base).request("/gezond/")
+                answers[str(status)] += 1
+            except OSError as exc:
+                answers[type(exc).__name__] += 1
+            time.sleep(0.02)
+
+    asker = threading.Thread(target=ask)
+    asker.start()
+    try:
+        subprocess.run(  # noqa: S603
+            [shutil.which("bash") or "/bin/bash", "bin/gunicorn-reload", str(pidfile)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            timeout=STARTUP_SECONDS + 60,
+        )
+        time.sleep(1)
+    finally:
+        stop.set()
+        asker.join()
+    refused = {k: n for k, n in answers.items() if k != "200"}
+    expect(answers["200"] > 50, f"too few answers during the reload: {dict(answers)}")
+    expect(not refused, f"not answered (or not 200) during the reload: {refused}")
+    print(f"    reload: {answers['200']} requests during it, every one answered 200", flush=True)
+    return int(pidfile.read_text())
+
+
 def main() -> int:
     database_url = sys.argv[1] if len(sys.argv) > 1 else os.environ["SMOKE_DATABASE_URL"]
     port = free_port()
@@ -200,6 +248,7 @@ def main() -> int:
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "CARAI_BIND": f"127.0.0.1:{port}",
+        "CARAI_PIDFILE": str(workdir / "gunicorn.pid"),
         "EMAIL_HOST": "127.0.0.1",
         "DEFAULT_FROM_EMAIL": "CARAI <noreply@carai.example>",
         "DJANGO_SUPERUSER_EMAIL": EMAIL,
@@ -225,8 +274,11 @@ def main() -> int:
             "from carai.accounts.models import User; "
             f"User.objects.filter(email='{EMAIL}').update(is_community_lead=True)",
         )
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "carai.wsgi"],
+        # The gunicorn command as the README has it (a reload re-executes the command;
+        # "python -m gunicorn" would then shadow the standard library's http package).
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        process = subprocess.Popen(  # noqa: S603
+            [gunicorn, "-c", "gunicorn.conf.py", "carai.wsgi"],
             cwd=ROOT,
             env=env,
         )
@@ -242,12 +294,17 @@ def main() -> int:
             any("chart.umd.min" in asset for asset in seen),
             "the key-figures page did not load the vendored chart library",
         )
+        master = check_reload_refuses_nothing(
+            env, f"http://127.0.0.1:{port}", workdir / "gunicorn.pid"
+        )
+        process.wait(timeout=SHUTDOWN_SECONDS + 5)  # the old master left
         started = time.monotonic()
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=SHUTDOWN_SECONDS + 5)
-        except subprocess.TimeoutExpired as exc:
-            raise SmokeError(f"gunicorn still runs {SHUTDOWN_SECONDS + 5} s after SIGTERM") from exc
+        os.kill(master, signal.SIGTERM)
+        while _alive(master) and time.monotonic() - started < SHUTDOWN_SECONDS + 5:
+            time.sleep(0.1)
+        if _alive(master):
+            os.kill(master, signal.SIGKILL)
+            raise SmokeError(f"gunicorn still runs {SHUTDOWN_SECONDS + 5} s after SIGTERM")
         took = time.monotonic() - started
         print(f"    stopped {took:.1f} s after SIGTERM", flush=True)
         expect(took <= SHUTDOWN_SECONDS, f"shutdown took {took:.1f} s (> {SHUTDOWN_SECONDS})")
@@ -260,6 +317,9 @@ def main() -> int:
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+        pidfile = workdir / "gunicorn.pid"
+        if pidfile.exists() and _alive(int(pidfile.read_text())):
+            os.kill(int(pidfile.read_text()), signal.SIGKILL)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
