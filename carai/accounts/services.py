@@ -6,7 +6,6 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -163,7 +162,6 @@ def user_erase(*, user: User, request: HttpRequest | None) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
-    # End every session of this account, on every device.
-    for session in Session.objects.filter(expire_date__gt=now).iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
+    # Every session of this account, on every device, ends at its next request: Django
+    # checks each session against the password hash, which set_unusable_password changed,
+    # and the account is inactive. (No walk over every session of every user.)
