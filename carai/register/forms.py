@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
 from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
@@ -260,3 +261,14 @@ class CheckForm(forms.Form):
 
     def chosen_tool(self) -> AITool | None:
         return self.tools.get(self.cleaned_data.get("tool") or "")
+
+
+class AcknowledgementFilterForm(MemberFilterForm):
+    """Find people on the page of who confirmed the guidelines."""
+
+    status = forms.ChoiceField(
+        label=_("Read the guidelines"),
+        choices=[("", _("Everyone")), ("read", _("Read")), ("not_read", _("Not yet"))],
+        required=False,
+    )
+    filter_names = (*MemberFilterForm.filter_names, "status")

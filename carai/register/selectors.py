@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
@@ -140,53 +139,70 @@ def has_acknowledged(*, guideline: Guideline, user: User) -> bool:
 
 
 @dataclass(frozen=True)
-class AcknowledgementRow:
-    name: str
-    role_labels: list[str]
-    acknowledged_at: datetime | None
-
-
-@dataclass(frozen=True)
 class RoleCount:
     role_label: str
     done: int
     total: int
 
 
-def acknowledgement_overview(
-    *, guideline: Guideline
-) -> tuple[list[AcknowledgementRow], list[RoleCount]]:
-    """Who confirmed the current guidelines, per person and per role. Nothing else."""
-    memberships = list(
-        Membership.objects.active()
-        .filter(organisation=guideline.organisation)
-        .select_related("user")
-        .order_by("user__full_name", "user__email")
+def acknowledgement_counts(*, guideline: Guideline) -> list[RoleCount]:
+    """Per role how many current members confirmed this version: counted in SQL."""
+    confirmed = Exists(
+        Acknowledgement.objects.filter(guideline=guideline, user_id=OuterRef("user_id"))
     )
-    done = dict(
-        Acknowledgement.objects.filter(guideline=guideline).values_list(
-            "user_id", "acknowledged_at"
+    counts = {
+        row["role"]: row
+        for row in Membership.objects.active_in(organisation=guideline.organisation)
+        .values("role")
+        .annotate(
+            total=Count("user_id", distinct=True),
+            done=Count("user_id", filter=Q(confirmed), distinct=True),
         )
-    )
-    roles: dict[int, set[str]] = {}
-    users: dict[int, User] = {}
-    for m in memberships:
-        roles.setdefault(m.user_id, set()).add(m.role)
-        users[m.user_id] = m.user
-    rows = [
-        AcknowledgementRow(
-            name=user.display_name,
-            role_labels=sorted(str(Role(r).label) for r in roles[user_id]),
-            acknowledged_at=done.get(user_id),
-        )
-        for user_id, user in users.items()
+        .order_by()
+    }
+    return [
+        RoleCount(str(label), counts[role]["done"], counts[role]["total"])
+        for role, label in Role.choices
+        if role in counts
     ]
-    counts = []
-    for role, label in Role.choices:
-        people = [user_id for user_id, r in roles.items() if role in r]
-        if people:
-            counts.append(RoleCount(str(label), sum(1 for p in people if p in done), len(people)))
-    return rows, counts
+
+
+def acknowledgement_people(
+    *, guideline: Guideline, q: str = "", role: str = "", team: str = "", status: str = ""
+) -> QuerySet[User]:
+    """The current members with the date they confirmed this version (``acknowledged_at``,
+    None when not yet), by name; filtered by name, role, team and "read"/"not_read"."""
+    memberships = Membership.objects.active_in(organisation=guideline.organisation)
+    if role:
+        memberships = memberships.filter(role=role)
+    if team:
+        memberships = memberships.filter(team=team)
+    people = User.objects.filter(pk__in=memberships.values("user_id")).annotate(
+        acknowledged_at=Subquery(
+            Acknowledgement.objects.filter(guideline=guideline, user_id=OuterRef("pk")).values(
+                "acknowledged_at"
+            )[:1]
+        )
+    )
+    for word in q.split():
+        people = people.filter(Q(full_name__icontains=word) | Q(email__icontains=word))
+    if status == "read":
+        people = people.filter(acknowledged_at__isnull=False)
+    elif status == "not_read":
+        people = people.filter(acknowledged_at__isnull=True)
+    return people.order_by("full_name", "email", "pk")
+
+
+def roles_of(*, organisation: Organisation, user_ids: list[int]) -> dict[int, list[str]]:
+    """The role labels of these members (one page of a table)."""
+    roles: dict[int, list[str]] = {}
+    for user_id, role in (
+        Membership.objects.active_in(organisation=organisation)
+        .filter(user_id__in=user_ids)
+        .values_list("user_id", "role")
+    ):
+        roles.setdefault(user_id, []).append(str(Role(role).label))
+    return {user_id: sorted(labels) for user_id, labels in roles.items()}
 
 
 # Learning requirements ---------------------------------------------------------------------

@@ -316,8 +316,17 @@ def test_guidelines_are_acknowledged_and_a_new_version_asks_again(world: World) 
     assert unread_guidelines(user=world.care_worker)
     overview = client_for(world.manager).get(url("acknowledgements"))
     assert overview.status_code == 200
-    rows = {row.name: row for row in overview.context["rows"]}
+    rows = {person.display_name: person for person, _roles in overview.context["rows"]}
     assert rows[world.care_worker.display_name].acknowledged_at is None
+    # Confirm the new version; the page counts per role in SQL and filters on who read it.
+    worker.post(url("guidelines"), {"version": "2"})
+    overview = client_for(world.manager).get(url("acknowledgements"), {"status": "read"})
+    assert [p for p, _roles in overview.context["rows"]] == [world.care_worker]
+    counts = {c.role_label: (c.done, c.total) for c in overview.context["counts"]}
+    assert counts["Zorgprofessional"] == (1, 1)
+    assert counts["Leidinggevende"] == (0, 1)
+    not_read = client_for(world.manager).get(url("acknowledgements"), {"status": "not_read"})
+    assert world.care_worker not in [p for p, _roles in not_read.context["rows"]]
     assert client_for(world.care_worker).get(url("acknowledgements")).status_code == 404
     assert client_for(world.outsider_admin).get(url("acknowledgements")).status_code == 404
 

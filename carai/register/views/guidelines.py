@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.http import authenticated_user
+from carai.community.selectors import organisation_teams
 from carai.core.forms import add_service_errors
+from carai.core.http import is_htmx
+from carai.core.paging import page_of, query_without_page
 from carai.register import selectors, services
 from carai.register.access import (
     access_acknowledgements,
@@ -21,6 +24,7 @@ from carai.register.access import (
 )
 from carai.register.forms import (
     AcknowledgeForm,
+    AcknowledgementFilterForm,
     GuidelineForm,
 )
 
@@ -101,11 +105,26 @@ def guideline_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def acknowledgements(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_acknowledgements(user=authenticated_user(request), slug=slug)
     guideline = selectors.current_guideline(organisation=organisation)
-    rows, counts = (
-        selectors.acknowledgement_overview(guideline=guideline) if guideline else ([], [])
+    form = AcknowledgementFilterForm(
+        request.GET or None, teams=organisation_teams(organisation=organisation)
     )
-    return render(
-        request,
-        "register/acknowledgements.html",
-        {"organisation": organisation, "guideline": guideline, "rows": rows, "counts": counts},
-    )
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "guideline": guideline,
+        "form": form,
+        "page_query": query_without_page(request),
+        "page_target": "#people-results",
+    }
+    if guideline is not None:
+        page = page_of(
+            request, selectors.acknowledgement_people(guideline=guideline, **form.filters())
+        )
+        roles = selectors.roles_of(organisation=organisation, user_ids=[u.pk for u in page])
+        context.update(
+            page=page,
+            rows=[(person, roles.get(person.pk, [])) for person in page],
+            counts=selectors.acknowledgement_counts(guideline=guideline),
+        )
+    if is_htmx(request):
+        return render(request, "register/includes/acknowledgement_results.html", context)
+    return render(request, "register/acknowledgements.html", context)
