@@ -21,6 +21,7 @@ from carai.register import verdict
 from carai.register.content import TemplateError, read_template, read_templates
 from carai.register.models import AITool, CheckCount, DataRule, ToolRevision, ToolTemplate
 from carai.register.selectors import (
+    RequirementStats,
     requirement_stats,
     snapshot_diff,
     tools_for_user,
@@ -444,7 +445,10 @@ def test_required_modules_show_what_is_left_to_learn(copilot: AITool, world: Wor
     assert item.missing == []
     stats = requirement_stats(tool=copilot)
     assert stats.meeting == 1
-    assert stats.users >= 5
+    assert stats.users == 5  # everyone of A: the tool names no roles
+    copilot.roles = ["professional", "manager"]
+    copilot.save()
+    assert requirement_stats(tool=copilot) == RequirementStats(users=2, meeting=1)
 
 
 def test_check_says_first_finish_the_module_the_tool_requires(
