@@ -294,6 +294,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Remember per-user work across requests (carai.core.cache) only where every web process
+# sees the same cache: with Redis, or in one process (development, tests).
+CARAI_CACHE_SHARED = env_bool("CARAI_CACHE_SHARED", bool(REDIS_URL) or not PRODUCTION)
 # Sessions are read from the cache and kept in the database too (a cache restart logs
 # nobody out): one query fewer on every page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,0 +1,66 @@
+"""Work that many requests repeat, kept in the cache under versioned keys.
+
+A *scope* ("user:12", "organisation:3", "content") has a version number in the cache.
+Writes that change what a scope's cached work shows raise its version (``cache_bump``, from
+signal receivers the reading app connects), so the next request computes it afresh:
+nothing is ever deleted by hand, and nothing stale is shown.
+
+Across requests this is only correct when every web process shares one cache (Redis, with
+``REDIS_URL``); a cache in the memory of each process would miss another process's bumps.
+So with a per-process cache and more than one process (``CARAI_CACHE_SHARED`` false) the
+work is only remembered within one request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+T = TypeVar("T")
+_VERSION = "carai:v:"
+_MISSING = object()
+
+
+def cache_version(scope: str) -> int:
+    value = cache.get(_VERSION + scope)
+    if value is None:
+        cache.add(_VERSION + scope, 1, timeout=None)
+        value = cache.get(_VERSION + scope, 1)
+    return int(value)
+
+
+def cache_bump(*scopes: str) -> None:
+    """Outdate everything cached under these scopes."""
+    for scope in scopes:
+        try:
+            cache.incr(_VERSION + scope)
+        except ValueError:  # no version yet: nothing was cached under it
+            cache.add(_VERSION + scope, 2, timeout=None)
+
+
+def cached(
+    name: str, *, scopes: Sequence[str], compute: Callable[[], T], timeout: int = 600
+) -> T:
+    """``compute()``, remembered under ``name`` until a scope is bumped or ``timeout``
+    seconds pass (for what changes with the clock, like "upcoming")."""
+    if not settings.CARAI_CACHE_SHARED:
+        return compute()
+    versions = cache.get_many([_VERSION + scope for scope in scopes])
+    key = ":".join(
+        [
+            "carai:c",
+            name,
+            *(
+                f"{scope}={versions.get(_VERSION + scope) or cache_version(scope)}"
+                for scope in scopes
+            ),
+        ]
+    )
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value  # type: ignore[no-any-return]
