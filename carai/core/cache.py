@@ -41,9 +41,7 @@ def cache_bump(*scopes: str) -> None:
             cache.add(_VERSION + scope, 2, timeout=None)
 
 
-def cached(
-    name: str, *, scopes: Sequence[str], compute: Callable[[], T], timeout: int = 600
-) -> T:
+def cached(name: str, *, scopes: Sequence[str], compute: Callable[[], T], timeout: int = 600) -> T:
     """``compute()``, remembered under ``name`` until a scope is bumped or ``timeout``
     seconds pass (for what changes with the clock, like "upcoming")."""
     if not settings.CARAI_CACHE_SHARED:
