@@ -109,6 +109,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:check": A_MEMBERS | {"lead"},
     "register:guidelines": A_MEMBERS | {"lead"},
     "register:export_json": A_MEMBERS | {"lead"},
+    "register:export_companion_json": A_MEMBERS | {"lead"},
     "register:export_csv": A_MEMBERS | {"lead"},
     "register:tool_create": REGISTER_EDITORS,
     "register:tool_edit": REGISTER_EDITORS,

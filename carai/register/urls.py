@@ -19,6 +19,11 @@ urlpatterns = [
     path("ai-register/<slug:slug>/catalogus/", tools.template_list, name="templates"),
     path("ai-register/<slug:slug>/publiceren/", tools.register_publish, name="publish"),
     path("ai-register/<slug:slug>/export.json", transfer.export_json, name="export_json"),
+    path(
+        "ai-register/<slug:slug>/export-carai.json",
+        transfer.export_companion_json,
+        name="export_companion_json",
+    ),
     path("ai-register/<slug:slug>/export.csv", transfer.export_csv, name="export_csv"),
     path("ai-register/<slug:slug>/import/", transfer.import_csv, name="import_csv"),
     path("ai-register/<slug:slug>/richtlijnen/", guidelines.guidelines, name="guidelines"),

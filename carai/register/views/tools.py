@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from carai.accounts.http import authenticated_user
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
-from carai.register import selectors, services
+from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_public_register,
     access_register,
@@ -27,7 +27,7 @@ from carai.register.forms import (
     ToolForm,
 )
 from carai.register.models import AITool, DataCategory, DataRule
-from carai.register.views.transfer import json_download
+from carai.register.views.transfer import json_download, public_page_url
 
 
 @login_required
@@ -231,10 +231,12 @@ def public_register(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_public_register(slug=slug)
     tools = list(selectors.tools_of(organisation=organisation))
     if request.GET.get("formaat") == "json":
-        data = selectors.algoritmeregister_export(
-            organisation=organisation, tools=tools, language=content_language()
+        data = algoritmeregister.register_publication(
+            organisation=organisation,
+            tools=tools,
+            website=public_page_url(request, organisation),
         )
-        return json_download(data, f"ai-register-{organisation.slug}.json")
+        return json_download(data, f"algoritmeregister-{organisation.slug}.json")
     return render(
         request,
         "register/public.html",

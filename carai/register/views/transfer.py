@@ -11,13 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Organisation
-from carai.core.language import content_language
-from carai.register import selectors, services
+from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_register,
 )
@@ -40,16 +40,38 @@ def json_download(data: object, filename: str) -> HttpResponse:
     return response
 
 
+def public_page_url(request: HttpRequest, organisation: Organisation) -> str:
+    """The public register page, the publication's ``website``, when it is published."""
+    register = selectors.register_of(organisation=organisation)
+    if register is None or not register.is_public:
+        return ""
+    return request.build_absolute_uri(
+        reverse("register:public", kwargs={"slug": organisation.slug})
+    )
+
+
 @login_required
 @require_GET
 def export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The tools as an Algoritmeregister v1.0 publication (only the standard's fields)."""
     organisation = access_register(user=authenticated_user(request), slug=slug)
-    data = selectors.algoritmeregister_export(
+    data = algoritmeregister.register_publication(
         organisation=organisation,
         tools=_export_tools(organisation),
-        language=content_language(),
+        website=public_page_url(request, organisation),
     )
-    return json_download(data, f"ai-register-{organisation.slug}.json")
+    return json_download(data, f"algoritmeregister-{organisation.slug}.json")
+
+
+@login_required
+@require_GET
+def export_companion_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """What CARAI keeps beyond the standard (data rules, AI Act category, ...), every tool."""
+    organisation = access_register(user=authenticated_user(request), slug=slug)
+    data = algoritmeregister.register_companion(
+        organisation=organisation, tools=_export_tools(organisation)
+    )
+    return json_download(data, f"ai-register-{organisation.slug}-carai.json")
 
 
 @login_required
