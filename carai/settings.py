@@ -329,6 +329,10 @@ CARAI_MAIL_MAX_ATTEMPTS = env_int("CARAI_MAIL_MAX_ATTEMPTS", 6)
 CARAI_MAIL_LEASE_SECONDS = env_int("CARAI_MAIL_LEASE_SECONDS", 4 * EMAIL_TIMEOUT + 30)
 # The address links in e-mails point to, e.g. https://carai.example.nl
 CARAI_BASE_URL = env_str("CARAI_BASE_URL", "http://127.0.0.1:8000")
+# Open Badges signing key (docs/badges.md): the base64url Ed25519 seed of the current key, and
+# the base64url public keys of retired ones (still published, so older badges verify).
+CARAI_BADGE_SIGNING_KEY = env_str("CARAI_BADGE_SIGNING_KEY", "")
+CARAI_BADGE_RETIRED_KEYS = env_list("CARAI_BADGE_RETIRED_KEYS", [])
 
 # How long an invitation link stays valid.
 CARAI_INVITATION_DAYS = env_int("CARAI_INVITATION_DAYS", 7)

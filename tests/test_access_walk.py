@@ -39,6 +39,11 @@ PUBLIC = {
     "admin:login",
     "learning:certificate_verify",  # anyone with the printed code may check it
     "learning:certificate_badge",
+    "learning:certificate_badge_jwt",
+    "learning:badge_issuer",  # the Open Badges issuer, its public keys and revocation list
+    "learning:badge_keys",
+    "learning:badge_status_list",
+    "learning:badge_check",  # anyone may check a badge they were given
     "accounts:logout",  # POST only; logging out needs no log-in
     "admin:logout",
     "register:public",  # only registers their organisation chose to publish

@@ -15,3 +15,4 @@ class LearningAction(models.TextChoices):
     MODULE_UNSHARED = "module_unshared", _("Module no longer shared with the community")
     MODULE_ARCHIVED = "module_archived", _("Module archived")
     ATTENDANCE_MARKED = "attendance_marked", _("Workshop attendance marked")
+    CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")

@@ -428,6 +428,20 @@ class LessonForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "image"}
 
 
+class BadgeCheckForm(forms.Form):
+    badge = forms.CharField(
+        label=_("The badge (the text of the .jwt file)"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+    )
+
+
+class CertificateRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it revoked?"), max_length=300, validators=[validate_plain_text]
+    )
+
+
 class MarkdownPreviewForm(forms.Form):
     body = forms.CharField(max_length=20000, required=False, validators=[validate_plain_text])
 

@@ -373,6 +373,10 @@ class Certificate(models.Model):
     reminded_30_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminded_7_at = models.DateTimeField(null=True, blank=True, editable=False)
     expired_at = models.DateTimeField(_("expired at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revocation_reason = models.CharField(
+        _("reason for revoking"), max_length=300, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("certificate")
@@ -386,7 +390,9 @@ class Certificate(models.Model):
     def is_valid(self) -> bool:
         from django.utils import timezone
 
-        return self.expired_at is None and self.expires_at > timezone.now()
+        return (
+            self.revoked_at is None and self.expired_at is None and self.expires_at > timezone.now()
+        )
 
 
 class AssignmentQuerySet(models.QuerySet["Assignment"]):

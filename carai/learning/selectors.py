@@ -100,6 +100,11 @@ def certificates_for_user(*, user: User) -> QuerySet[Certificate]:
     return Certificate.objects.filter(user=user).order_by("-issued_at")
 
 
+def revoked_certificate_ids() -> set[int]:
+    """Every revoked certificate (the status list's set bits)."""
+    return set(Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True))
+
+
 def module_to_data(module: Module) -> ModuleData:
     lessons = []
     for lesson in module.lessons.filter(is_active=True).prefetch_related("questions__options"):

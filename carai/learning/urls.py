@@ -128,4 +128,13 @@ urlpatterns = [
         certificates.certificate_badge,
         name="certificate_badge",
     ),
+    path(
+        "controleren/<str:code>/badge.jwt",
+        certificates.certificate_badge_jwt,
+        name="certificate_badge_jwt",
+    ),
+    path("badges/uitgever.json", certificates.badge_issuer, name="badge_issuer"),
+    path("badges/sleutels.json", certificates.badge_keys, name="badge_keys"),
+    path("badges/status.jwt", certificates.badge_status_list, name="badge_status_list"),
+    path("badges/controleren/", certificates.badge_check, name="badge_check"),
 ]

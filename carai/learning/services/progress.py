@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership
+from carai.core.audit import audit_record
+from carai.learning.audit import LearningAction
 from carai.learning.models import (
     Certificate,
     Enrolment,
@@ -79,6 +81,29 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         issued_at=issued,
         expires_at=_add_months(issued, module.validity_months),
     )
+
+
+@transaction.atomic
+def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
+    """Withdraw a certificate (given in error, or obtained dishonestly). Its badge then fails
+    the status check everywhere; the certificate page says it was revoked."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        raise ValidationError(_("This certificate was already revoked."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the certificate is revoked.")})
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason
+    certificate.save(update_fields=["revoked_at", "revocation_reason"])
+    audit_record(
+        action=LearningAction.CERTIFICATE_REVOKED,
+        actor=actor,
+        target=certificate,
+        target_label=f"{certificate.module_title} · {certificate.code}",
+        details={"reason": reason},
+    )
+    return certificate
 
 
 @transaction.atomic

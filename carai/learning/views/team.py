@@ -61,8 +61,9 @@ def _filters(
 
 def _people_found(organisation: Organisation, q: str, chosen: object = None) -> list[User]:
     """Members matching ``q`` for the person picker; the person already chosen (when the
-    form comes back with an error) stays in the list."""
-    q = q[:100]
+    form comes back with an error) stays in the list. NUL bytes are dropped from the search
+    (PostgreSQL refuses them in text); the typed text is shown back as it was."""
+    q = q.replace("\x00", "")[:100]
     members = team.team_members(
         organisation=organisation, filters=team.TeamFilters(), assignments=[]
     )
