@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "carai.practice",
     "carai.register",
     "carai.usecases",
+    "carai.xapi",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("oefenen/", include("carai.practice.urls")),
     path("", include("carai.register.urls")),
     path("", include("carai.usecases.urls")),
+    path("", include("carai.xapi.urls")),
     path("", include("carai.kpis.urls")),
     path("", include("carai.overview.urls")),
     path("beheer/", admin.site.urls),

@@ -72,6 +72,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:membership_end": {"org_admin", "lead"},
     "community:audit_log": {"org_admin"},
     "community:mail_undelivered": {"org_admin", "lead"},
+    "xapi:settings": {"org_admin"},
     "community:lead_mail_undelivered": {"lead"},
     "community:lead_organisation_list": {"lead"},
     "community:lead_organisation_create": {"lead"},
