@@ -125,3 +125,12 @@ def test_without_identifiers_keeps_what_is_not_personal() -> None:
     assert verdict.without_identifiers({"public", "internal"}) == {"public", "internal"}
     assert verdict.without_identifiers({"health"}) == {"pseudonymised"}
     assert verdict.without_identifiers({"staff_personal", "bsn"}) == {"pseudonymised"}
+
+
+def test_a_text_is_about_a_client_unless_said_otherwise() -> None:
+    assert verdict.categories_from_text({"naam"}, health_terms=False) == {"client_personal"}
+
+
+def test_a_closed_tool_names_no_category_in_its_reason() -> None:
+    decision = verdict.decide(CLOSED, {"public"})
+    assert decision.reasons == [("tool_not_allowed", ""), ("category_allowed", "public")]
