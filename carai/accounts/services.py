@@ -40,10 +40,15 @@ def password_reset_request(*, email: str, client: str | None) -> bool:
     if not client_ok:
         return False
     if address_ok:
-        try:
-            password_reset_email_send.enqueue(email=email, ip_address=client)
-        except Exception:
-            logger.exception("Could not queue a password reset")
+
+        def enqueue() -> None:
+            try:
+                password_reset_email_send.enqueue(email=email, ip_address=client)
+            except Exception:
+                logger.exception("Could not queue a password reset")
+
+        # Queued once the caller's transaction (if any) commits, never for one rolled back.
+        transaction.on_commit(enqueue)
     return True
 
 

@@ -228,6 +228,13 @@ class EventKind(models.TextChoices):
     NETWORK = "network", _("Network meeting")
 
 
+class EventQuerySet(models.QuerySet["Event"]):
+    def held(self) -> EventQuerySet:
+        """Events that have happened: ended before now. A planned event is not held yet,
+        whatever its registrations say (the key figures count only these)."""
+        return self.filter(ends_at__lte=timezone.now())
+
+
 class Event(models.Model):
     """A meeting of the learning community, open to members of every partner."""
 
@@ -246,6 +253,8 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at"]

@@ -120,7 +120,7 @@ class KpiFilters:
 
 def _reach_sources(filters: KpiFilters) -> tuple[QuerySet, QuerySet, QuerySet]:  # type: ignore[type-arg]
     """(user_id, when) of every reaching moment, per source, within the period."""
-    events = EventRegistration.objects.filter(attended=True).filter(
+    events = EventRegistration.objects.filter(attended=True, event__in=Event.objects.held()).filter(
         filters.period("event__starts_at")
     )
     teams = TeamMember.objects.filter(filters.period("joined_at"))
@@ -262,10 +262,14 @@ def figures_compute(filters: KpiFilters) -> Figures:
     if filters.organisation is not None or filters.branch:
         modules = modules.filter(owner__in=organisations)
     attendance = EventRegistration.objects.filter(
-        attended=True, user_id__in=filters.memberships().values("user_id")
+        attended=True,
+        event__in=Event.objects.held(),
+        user_id__in=filters.memberships().values("user_id"),
     ).filter(filters.period("event__starts_at"))
     months, by_month = _monthly(reach)
-    events = Event.objects.filter(filters.period("starts_at"))
+    # Only what has happened counts: a planned event is not "held" (the report and the
+    # XLSX export read these same figures).
+    events = Event.objects.held().filter(filters.period("starts_at"))
     demonstrators = Demonstrator.objects.filter(use_case__in=use_cases)
     counts = _activity_counts(
         events=events, attendance=attendance, demonstrators=demonstrators, modules=modules

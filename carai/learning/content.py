@@ -191,6 +191,10 @@ def read_lesson(path: Path) -> LessonData:
     )
 
 
+def _audience(audience: dict[str, Any], key: str) -> list[str]:
+    return sorted({str(value) for value in audience.get(key) or []})
+
+
 def read_module(folder: Path) -> ModuleData:
     """Read one ``content/modules/<key>/<language>/`` folder."""
     meta_path = folder / "module.yaml"
@@ -213,9 +217,11 @@ def read_module(folder: Path) -> ModuleData:
         title=str(_require(meta, "title", meta_path)),
         summary=str(_require(meta, "summary", meta_path)).strip(),
         objectives=[str(o) for o in meta.get("objectives") or []],
-        roles=[str(r) for r in audience.get("roles") or []],
-        levels=[str(level) for level in audience.get("levels") or []],
-        branches=[str(b) for b in audience.get("branches") or []],
+        # The audience is a set: read in one order (the order the platform stores and
+        # exports), so that a pack exported and imported again is the same data.
+        roles=_audience(audience, "roles"),
+        levels=_audience(audience, "levels"),
+        branches=_audience(audience, "branches"),
         estimated_minutes=int(meta.get("estimated_minutes", 30)),
         format=str(meta.get("format", "e-learning")),
         licence=str(meta.get("licence", "CC BY-SA 4.0")),

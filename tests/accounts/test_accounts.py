@@ -247,3 +247,40 @@ def test_organisation_change_in_admin_is_audited(world: World) -> None:
     event = AuditEvent.objects.get(action=CommunityAction.ORGANISATION_CHANGED)
     assert event.actor == world.lead
     assert event.details["changed"] == ["name"]
+
+
+def test_password_reset_is_queued_only_when_the_transaction_commits(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    """Issue 22: the reset task is queued on commit (a worker must not run it before the
+    request's data is there), and never for a transaction that rolls back."""
+    import contextlib
+
+    from django.db import transaction
+    from django.test import override_settings
+    from django_tasks import task_backends
+    from django_tasks.backends.dummy import DummyBackend
+
+    from carai.accounts.services import password_reset_request
+
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(TASKS=dummy):
+        backend = task_backends["default"]
+        assert isinstance(backend, DummyBackend)
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            assert password_reset_request(email=world.care_worker.email, client="192.0.2.1")
+            assert backend.results == []  # not yet: the transaction is still open
+        assert len(callbacks) == 1
+        callbacks[0]()
+        assert [r.kwargs for r in backend.results] == [
+            {"email": world.care_worker.email, "ip_address": "192.0.2.1"}
+        ]
+        with (
+            django_capture_on_commit_callbacks(execute=True) as callbacks,
+            contextlib.suppress(RuntimeError),
+            transaction.atomic(),
+        ):
+            password_reset_request(email=world.manager.email, client="192.0.2.2")
+            raise RuntimeError("rolled back")
+        assert callbacks == []
+        assert len(backend.results) == 1

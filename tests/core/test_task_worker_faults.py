@@ -8,7 +8,9 @@ database backend, sending to a local SMTP server (``benchmarks.faults.smtp_sink`
 - the worker keeps working after its database connection is cut;
 - an e-mail refused by the mail server is tried again and delivered once;
 - an e-mail whose worker was killed mid-send is re-queued and delivered once;
-- a task queued in a transaction that rolls back never runs; one that commits does.
+- a task queued in a transaction that rolls back never runs; one that commits does;
+- a password reset asked for in a request runs in the worker after commit (never when
+  rolled back), and its e-mail is tried again until the mail server takes it.
 
 Skipped on SQLite (the worker cannot see the in-memory test database). ``bin/test`` sets
 CARAI_REQUIRE_FAULT_TESTS=1, which turns a missing Redis server into a failure.
@@ -333,3 +335,50 @@ class TestProductionBackendWithRealWorker:
             _wait(lambda: len(sink.received) == 1, 60, worker)
         assert sink.received[0].to == ["wel@zorg-a.example"]
         _delivered_once(sink, message)
+
+    def test_password_reset_runs_in_the_worker_after_commit_and_is_retried(
+        self, redis_url: str, sink: SmtpSink, start_worker: Callable[[str], Worker]
+    ) -> None:
+        from carai.accounts.services import password_reset_request
+        from tests.factories import UserFactory
+
+        kept = UserFactory.create(email="herstel@zorg-a.example")
+        rolled_back = UserFactory.create(email="teruggedraaid@zorg-a.example")
+        sink.mode = "refuse"  # the first tries fail: RQ must try again
+        worker = start_worker(RQ)
+        with _settings(RQ, redis_url):
+
+            def ask_then_fail() -> None:
+                with transaction.atomic():
+                    password_reset_request(email=rolled_back.email, client="192.0.2.9")
+                    raise RuntimeError("roll back")
+
+            with pytest.raises(RuntimeError):
+                ask_then_fail()
+            with transaction.atomic():
+                assert password_reset_request(email=kept.email, client="192.0.2.8")
+                # Nothing reaches the worker before the commit.
+                assert not MailMessage.objects.exists()
+
+            def tried_twice() -> bool:
+                message = MailMessage.objects.filter(to=kept.email).first()
+                return message is not None and message.attempts >= 2
+
+            _wait(tried_twice, 60, worker)  # the task ran in the worker; the send is retried
+            sink.mode = "accept"
+            message = MailMessage.objects.get(to=kept.email)
+
+            def sent() -> bool:
+                message.refresh_from_db()
+                return message.status == MailStatus.SENT
+
+            _wait(sent, 60, worker)
+        _delivered_once(sink, message)
+        assert sink.refused >= 1
+        assert sink.received[0].to == [kept.email]
+        assert not MailMessage.objects.filter(to=rolled_back.email).exists()
+        from carai.accounts.audit import AccountAction
+        from carai.core.models import AuditEvent
+
+        asked = AuditEvent.objects.filter(action=AccountAction.PASSWORD_RESET_REQUESTED)
+        assert list(asked.values_list("target_id", flat=True)) == [str(kept.pk)]

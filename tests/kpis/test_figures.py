@@ -7,11 +7,13 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from carai.community import events
-from carai.community.models import EventRegistration, Role
+from carai.community.models import Event, EventRegistration, Role
 from carai.kpis.figures import KpiFilters, dashboard, figures_compute
 from carai.kpis.models import KpiTarget
 from carai.learning.models import Enrolment
@@ -25,27 +27,33 @@ def _reached(board: object, key: str) -> int:
     return next(f.value for f in board.reached if f.key == key)  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def activity(world: World) -> None:
-    """Sanne (care worker of A) is reached three ways; a student of B once; nobody else."""
-    module = make_org_module(world).live
-    Enrolment.objects.get_or_create(user=world.care_worker, module=module)
-    starts = timezone.now() + datetime.timedelta(days=1)
-    event = events.event_save(
+def _event(world: World, *, starts: datetime.datetime, title: str) -> Event:
+    return events.event_save(
         actor=world.lead,
         event=None,
         data={
-            "title": "Sessie",
+            "title": title,
             "kind": "community",
-            "description": "x",
+            "description": "Fictieve bijeenkomst.",
             "starts_at": starts,
             "ends_at": starts + datetime.timedelta(hours=1),
             "place": "Utrecht",
             "capacity": 10,
         },
     )
-    registration = events.event_register(user=world.care_worker, event=event)
-    EventRegistration.objects.filter(pk=registration.pk).update(attended=True)
+
+
+@pytest.fixture
+def activity(world: World) -> None:
+    """Sanne (care worker of A) is reached three ways; a student of B once; nobody else."""
+    module = make_org_module(world).live
+    Enrolment.objects.get_or_create(user=world.care_worker, module=module)
+    # An event that has happened: planned and signed up for a week ago, ended two hours
+    # ago, attendance marked by the lead through the service (no forced rows).
+    event = _event(world, starts=timezone.now() - datetime.timedelta(hours=3), title="Sessie")
+    with freeze_time(timezone.now() - datetime.timedelta(days=7)):
+        registration = events.event_register(user=world.care_worker, event=event)
+    events.event_mark_attendance(actor=world.lead, event=event, present={registration.pk})
     usecases.use_case_submit(
         actor=world.care_worker,
         organisation=world.org_a,
@@ -141,3 +149,45 @@ def test_activity_per_month(activity: None, world: World) -> None:
         KpiFilters(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
     )
     assert sum(long_ago.activity.get("events", [])) == 0
+
+
+def test_a_planned_event_is_not_held_nor_its_attendance_counted(
+    activity: None, world: World
+) -> None:
+    """Issue 15, item 4: only what has happened counts, on the page, in the report and in the
+    XLSX. A planned event with a registration that (wrongly) says "attended" changes
+    nothing; the same event, once it has ended, counts."""
+    before = figures_compute(KpiFilters())
+    planned = _event(world, starts=timezone.now() + datetime.timedelta(days=1), title="Gepland")
+    newcomer = UserFactory.create()
+    MembershipFactory.create(user=newcomer, organisation=world.org_a, role=Role.PROFESSIONAL)
+    registration = events.event_register(user=newcomer, event=planned)
+    # Not possible through the service before the start: written straight to the table, as
+    # an import or a bug might.
+    EventRegistration.objects.filter(pk=registration.pk).update(attended=True)
+    board = dashboard(KpiFilters())
+    assert (board.events, board.attendance) == (before.events, before.attendance) == (1, 1)
+    assert _reached(board, "professionals") == 1  # the newcomer is not reached yet
+    lead = client_for(world.lead)
+    export = lead.get(reverse("kpis:export", kwargs={"fmt": "xlsx"}))
+    book = load_workbook(io.BytesIO(export.content))
+    rows = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=2)}
+    with translation.override("nl"):
+        labels = (gettext("Events"), gettext("Attendances at events"))
+    assert (rows[labels[0]], rows[labels[1]]) == (1, 1)
+    report = lead.get(reverse("kpis:report"))
+    assert (report.context["board"].events, report.context["board"].attendance) == (1, 1)
+
+    # A day later the event has ended: now it is held, attended and reaching.
+    Event.objects.filter(pk=planned.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    later = dashboard(KpiFilters())
+    assert (later.events, later.attendance) == (2, 2)
+    assert _reached(later, "professionals") == 2
+
+
+def test_an_event_under_way_is_not_held_yet(world: World) -> None:
+    _event(world, starts=timezone.now() - datetime.timedelta(minutes=30), title="Bezig")
+    assert figures_compute(KpiFilters()).events == 0

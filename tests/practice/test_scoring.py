@@ -135,3 +135,41 @@ def test_an_empty_text_does_not_pass() -> None:
     case = _case(identifiers=3, facts=3)
     result = score_privacy(case, "")
     assert (result.score, result.passed) == (70, False)
+
+
+# Edges found by mutation testing (bin/mutation, docs/testing.md) --------------------------
+
+
+def test_a_case_without_identifiers_or_facts_scores_without_dividing_by_zero() -> None:
+    nothing = _case(identifiers=0, facts=0)
+    assert score_privacy(nothing, "wat dan ook").score == 100
+    only_facts = _case(identifiers=0, facts=2)
+    assert score_privacy(only_facts, "").score == 70  # nothing to remove, both facts lost
+    only_names = _case(identifiers=2, facts=0)
+    assert score_privacy(only_names, "PersoonA").score == 65  # 70 * 1/2 + 30
+
+
+def test_the_facts_kept_and_lost_are_named() -> None:
+    case = _case(identifiers=1, facts=3)
+    result = score_privacy(case, "feit nummer 0 en feit nummer 2")
+    assert result.kept == ["feit nummer 0", "feit nummer 2"]
+    assert result.over_removed == ["feit nummer 1"]
+
+
+def test_an_answer_without_problems_left_alone_scores_100() -> None:
+    clean = _output(0, 3)
+    result = score_output(clean, set())
+    assert (result.score, result.passed) == (100, True)
+    assert score_output(clean, {1}).score == 0  # a false alarm in a clean answer
+
+
+def test_the_review_numbers_every_unit_across_blocks() -> None:
+    output = AiOutput(
+        prompt="p",
+        answer=[
+            Block(heading="A", units=[Unit("Een."), Unit("Twee.")]),
+            Block(heading="B", units=[Unit("Drie."), Unit("Vier.")]),
+        ],
+    )
+    ticks = [u["ticked"] for b in output_review(output, {3}) for u in b["units"]]
+    assert ticks == [False, False, False, True]

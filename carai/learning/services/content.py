@@ -17,6 +17,7 @@ from carai.learning.models import (
     Option,
     Question,
 )
+from carai.learning.selectors import module_to_data
 
 
 @dataclass
@@ -44,6 +45,13 @@ def module_import(*, data: ModuleData, report: ImportReport | None = None) -> Mo
         .first()
     )
     if module is not None and module.content_hash == digest:
+        report.unchanged.append(label)
+        return module
+    if module is not None and module_to_data(module) == data:
+        # The same content, only read differently before (an older reader kept the file's
+        # order of the audience): remember the new fingerprint, make no new version.
+        module.content_hash = digest
+        module.save(update_fields=["content_hash"])
         report.unchanged.append(label)
         return module
     if module is None:
