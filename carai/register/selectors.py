@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
+from carai.core.exports import unsafe_text
 from carai.learning.models import Enrolment, Module
 from carai.learning.selectors import one_per_key
 from carai.register.forms import conditions_field, rule_field
@@ -21,6 +23,7 @@ from carai.register.models import (
     DataCategory,
     Guideline,
     Register,
+    ToolImport,
     ToolStatus,
     ToolTemplate,
 )
@@ -41,6 +44,14 @@ def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
 
 def register_of(*, organisation: Organisation) -> Register | None:
     return Register.objects.filter(organisation=organisation).first()
+
+
+def tool_import_of(*, organisation: Organisation, import_id: int) -> ToolImport:
+    """One of the organisation's background imports (404 for any other)."""
+    job = ToolImport.objects.filter(organisation=organisation, pk=import_id).first()
+    if job is None:
+        raise Http404("No such import.")
+    return job
 
 
 def templates_available() -> QuerySet[ToolTemplate]:
@@ -330,7 +341,7 @@ def csv_row_to_form_data(row: dict[str, Any]) -> dict[str, Any]:
     for key, value in row.items():
         if not key:
             continue  # a row longer than the header
-        text = (value or "").strip() if isinstance(value, str) else ""
+        text = unsafe_text(value.strip()).strip() if isinstance(value, str) else ""
         if key in ("processor_agreement", "dpia_done", "general_purpose"):
             if text.lower() in TRUE_WORDS:
                 data[key] = "on"

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseStopPolling
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Organisation
+from carai.core.exports import csv_download
+from carai.core.http import is_htmx
 from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_register,
@@ -76,16 +80,14 @@ def export_companion_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def export_csv(request: HttpRequest, slug: str) -> HttpResponseBase:
     organisation = access_register(user=authenticated_user(request), slug=slug)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=selectors.CSV_COLUMNS)
-    writer.writeheader()
-    for tool in _export_tools(organisation):
-        writer.writerow(selectors.tool_to_csv_row(tool))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ai-register-{organisation.slug}.csv"'
-    return response
+    columns = selectors.CSV_COLUMNS
+    rows = (
+        [row[column] for column in columns]
+        for row in map(selectors.tool_to_csv_row, _export_tools(organisation))
+    )
+    return csv_download(filename=f"ai-register-{organisation.slug}.csv", header=columns, rows=rows)
 
 
 @login_required
@@ -95,13 +97,19 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_register(user=user, slug=slug, edit=True)
     form = CsvImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
+    problem_count = 0
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["file"]
+        if text.count("\n") > services.BACKGROUND_LINES:
+            job = services.tool_import_queue(organisation=organisation, actor=user, text=text)
+            return redirect("register:import_status", slug=slug, import_id=job.pk)
         try:
             created, updated = services.register_import_csv(
-                organisation=organisation, actor=user, text=form.cleaned_data["file"]
+                organisation=organisation, actor=user, text=text
             )
         except ValidationError as error:
             problems = error.messages
+            problem_count = getattr(error, "count", len(problems))
         else:
             messages.success(
                 request,
@@ -116,6 +124,24 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "problems": problems,
+            "problem_count": problem_count,
             "columns": selectors.CSV_COLUMNS,
+            "max_rows": number_format(services.MAX_IMPORT_ROWS, force_grouping=True),
+            "max_field_chars": number_format(services.MAX_FIELD_CHARS, force_grouping=True),
+            "max_seconds": services.MAX_IMPORT_SECONDS,
         },
     )
+
+
+@login_required
+@require_GET
+def import_status(request: HttpRequest, slug: str, import_id: int) -> HttpResponse:
+    """A large import in the background: its progress (asked every 2 s by htmx while it
+    runs) and then its result."""
+    organisation = access_register(user=authenticated_user(request), slug=slug, edit=True)
+    job = selectors.tool_import_of(organisation=organisation, import_id=import_id)
+    context = {"organisation": organisation, "job": job}
+    if is_htmx(request):
+        html = render_to_string("register/includes/import_progress.html", context, request)
+        return HttpResponseStopPolling(html) if job.is_finished else HttpResponse(html)
+    return render(request, "register/import_status.html", context)
