@@ -256,6 +256,86 @@ TEMPLATES_B: list[Template] = [
     _t("Patiëntnr. {nummer}, opname {datum}."),
     _t("Dochter van {kind} gaat mee naar de {adres}."),
 ]  # fmt: skip
+# Ages without "jaar" and whole addresses (round 2 of issue 16): a third, tuning-only set
+# from the first half of the name parts, with numbers that are no ages or house numbers
+# (doses, times, rooms, counts) standing beside them.
+STREET_PARTICLE_HEADS = [
+    "Laan van", "Van der", "Van 't", "Jan van", "Willem de", "Kardinaal de", "Pater van den",
+]  # fmt: skip
+STREET_PARTICLE_NAMES = ["Meerdervoort", "Helst", "Hoff", "Goyen", "Zwijger", "Jong", "Elsen"]
+MORE_HEADS = [
+    "Sint", "St.", "Prinses", "Koning", "Prof.", "Generaal", "Burgemeester", "Kapelaan",
+    "Wethouder", "Zuster", "Mgr.", "Kon.",
+]  # fmt: skip
+MORE_NUMBERS = [
+    "12a", "12-A", "12 bis", "12-14", "12 hs", "12 III", "3-112", "12 zwart", "7 rood", "40-2",
+    "5 C", "118 B", "9 bg", "21-III",
+]  # fmt: skip
+PERSON_WORDS = ["man", "vrouw", "meneer", "mevrouw", "cliënt", "patiënte", "bewoner", "jongen"]
+RELATIONS = ["zoon", "dochter", "kleinzoon", "broer", "zus", "neef", "nicht"]
+
+
+def street2(p: Parts) -> str:
+    r = p.rng
+    shape = r.randrange(4)
+    if shape == 0:
+        head = r.choice(STREET_PARTICLE_HEADS)
+        name = r.choice(STREET_PARTICLE_NAMES)
+        suffix = "" if head == "Laan van" else r.choice(STREET_SUFFIXES)
+        street = f"{head} {name}{suffix}"
+    elif shape == 1:
+        name = p.pick(p.street_names)
+        last = name.split()[-1]
+        street = f"{r.choice(MORE_HEADS)} {name[: -len(last)]}{last}{r.choice(STREET_SUFFIXES)}"
+    elif shape == 2:
+        street = p.pick(p.plain_streets)
+    else:
+        street = p.street().rsplit(" ", 1)[0]
+        street = street.rsplit(" ", 1)[0] if street[-1].isdigit() else street
+    return f"{street} {r.choice(MORE_NUMBERS)}"
+
+
+def _t2(text: str) -> Template:
+    base = _t(text)
+
+    def fill(p: Parts) -> str:
+        r = p.rng
+        age = r.randint(60, 99)
+        values = {
+            "adres2": f"[[adres:{street2(p)}]]",
+            "postcode": f"[[postcode:{r.randint(1000, 9999)} {r.choice(['AB', 'KL', 'TR'])}]]",
+            "haakjes": f"([[leeftijd:{age}]])",
+            "jarige2": f"[[leeftijd:{age}-jarige]]",
+            "jr": f"[[leeftijd:{age} jr]]",
+            "kaal": f"[[leeftijd:{r.randint(20, 70)}]]",
+            "ruim": f"[[leeftijd:{r.choice(['ruim', 'bijna', 'inmiddels'])} {age}]]",
+            "oud": f"[[leeftijd:{age} jaar oud]]",
+            "persoon": r.choice(PERSON_WORDS),
+            "relatie": r.choice(RELATIONS),
+            "dosis": f"{r.randint(1, 4)} keer per dag {r.randint(1, 3)} tabletten",
+            "kamer": f"kamer {r.randint(1, 40)}",
+            "tijd": f"{r.randint(7, 22)}:{r.choice(['00', '15', '30', '45'])}",
+        }
+        # the shared slots first ("{naam}"), then these ("{{adres2}}" survives the first)
+        return base(p).format(**values)
+
+    return fill
+
+
+TEMPLATES_C: list[Template] = [
+    _t2("{titel} {naam} {{haakjes}} woont aan de {{adres2}}, {{postcode}} {plaats}."),
+    _t2("De {{jarige2}} {{persoon}} kreeg om {{tijd}} {{dosis}}."),
+    _t2("Haar {{relatie}} van {{kaal}} komt morgen langs; zij ligt op {{kamer}}."),
+    _t2("Het gaat om een {{persoon}} van {leeftijd} met diabetes, {{dosis}}."),
+    _t2("Leeftijd: {{kaal}}. Adres: {{adres2}}."),
+    _t2("{titel} {achternaam}, {leeftijd}, woont sinds kort op de {{adres2}}."),
+    _t2("Cliënt is {{oud}} en woont alleen op de {{adres2}} in {plaats}."),
+    _t2("Mevrouw is {{ruim}} en wil terug naar {{kamer}}."),
+    _t2("{voornaam} {{haakjes}} en {titel} {achternaam} ({kind}) logeren bij opa."),
+    _t2("Verhuisd naar de {{adres2}}; hij is {{jr}} en gebruikt {{dosis}}."),
+    _t2("Bewoners op de gang: {titel} {achternaam} {{haakjes}} en {titel} {naam2}, {leeftijd}."),
+    _t2("Pijnscore 4 om {{tijd}}, daarna {{dosis}}. De {{jarige2}} sliep daarna goed."),
+]  # fmt: skip
 KINDS = ["rapportage", "overdracht", "notitie", "email", "chat", "verslag", "incident"]
 
 
@@ -291,12 +371,23 @@ def build(part: int, count: int) -> list[dict[str, Any]]:
     return items
 
 
+def build_ages_addresses(count: int) -> list[dict[str, Any]]:
+    """The third set: ages and whole addresses, from the tuning half of the name parts."""
+    rng = random.Random(SEED + 2)  # noqa: S311 - made-up test data, not secrets
+    parts = Parts(rng, 0)
+    return [make_text(parts, TEMPLATES_C, number, "var2") for number in range(1, count + 1)]
+
+
 def main() -> int:
     for part, name, count in [(0, "variants_set.jsonl", 60), (1, "variants_holdout_set.jsonl", 60)]:
         with (HERE / name).open("w", encoding="utf-8") as handle:
             for item in build(part, count):
                 handle.write(json.dumps(item, ensure_ascii=False) + "\n")
         print(f"{count} texts written to {name}")
+    with (HERE / "variants2_set.jsonl").open("w", encoding="utf-8") as handle:
+        for item in build_ages_addresses(60):
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print("60 texts written to variants2_set.jsonl")
     return 0
 
 

@@ -71,6 +71,7 @@ _DEDUCE_SKIPPED = frozenset(
      "street_pattern", "postal_code", "postbus"}
 )  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
+_LEADING_LOWER = re.compile(r"^(?:(?:aan|op|in|de|het|den|bij|naar|van|te)\s+)+")
 _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
 # Pieces that make a found name whole (see PrivacyEngine._grow_name).
@@ -210,6 +211,8 @@ class PrivacyEngine:
                     title = _TITLES.match(piece)
                     if title is not None:
                         start += title.end()
+                if all(w in _PARTICLE_WORDS or w in _NOT_A_NAME_LEFT for w in piece.split()):
+                    continue  # "aan de ": what deduce leaves of a name it cut at an address
                 if self._is_disease(text[start:end]):
                     continue  # "Parkinson", "Alzheimer": a disease, not a person
                 if label == "naam":
@@ -222,7 +225,15 @@ class PrivacyEngine:
                     label, reason = "postcode", "Nederlandse postcode"
                 elif not _HAS_DIGIT.search(piece):
                     label = "plaats"
+                    if piece.lower() in self._common and _starts_sentence(text, start):
+                        continue  # "Oranje = ...": a word opening a sentence, not the village
+                elif patterns.AGE_AFTER_NUMBER.match(text, end):
+                    continue  # "Moerman 81 jaar": a name and an age, no street
                 else:
+                    lead = _LEADING_LOWER.match(piece)
+                    if lead is not None and piece[lead.end() : lead.end() + 1].isupper():
+                        start += lead.end()  # "aan de Vaart 24": the street starts at "Vaart"
+                        piece = text[start:end]
                     postcode = _POSTCODE_AT_END.search(piece)
                     if postcode is not None:  # "Dijkweg 3 4531 EK": an address and a postcode
                         found.append(
@@ -230,7 +241,10 @@ class PrivacyEngine:
                         )
                         end = start + postcode.start()
             if end > start:
-                found.append(Candidate(start, end, label, reason, LOOKUP))
+                candidate = Candidate(start, end, label, reason, LOOKUP)
+                if label == "instelling" and self._care_type(text, candidate):
+                    continue
+                found.append(candidate)
         return found
 
     def _extend_surname(self, text: str, end: int) -> int:
@@ -437,6 +451,8 @@ class PrivacyEngine:
             elif last[0].isupper():
                 if not self._name_like(last, particles=" " in name.strip()):
                     continue
+                if self._is_care_word(last):
+                    continue  # "Specialist Ouderengeneeskunde", "Casemanager Dementie"
             elif not (self._is_first_name(last) and last not in self._common):
                 continue
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
@@ -466,6 +482,15 @@ class PrivacyEngine:
                 )
         return found
 
+    def _is_care_word(self, word: str) -> bool:
+        """A medical term or speciality that no list knows as a name ("Dementie")."""
+        lower = word.lower()
+        return (
+            lower in self._medical
+            and not self._is_first_name(lower)
+            and not self._is_surname(lower)
+        )
+
     def _lowercase_name_ok(self, word: str) -> bool:
         """A lower-case word after "dhr"/"mw" is a name if a list knows it as one, or if it
         is no word we know and does not end like a Dutch verb or adjective."""
@@ -479,7 +504,7 @@ class PrivacyEngine:
         )
 
     def _institution_candidates(self, text: str) -> list[Candidate]:
-        found = list(patterns.find_institutions(text))
+        found = [c for c in patterns.find_institutions(text) if not self._care_type(text, c)]
         if self.deduce is None:
             return found
         for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
@@ -515,6 +540,17 @@ class PrivacyEngine:
             )
         return found
 
+    def _care_type(self, text: str, candidate: Candidate) -> bool:
+        """ "Jeugdzorg, groepsoverdracht", "Respijtzorg besproken": one word for a kind of
+        care (found only by its ending) opening a sentence, or made of a medical word."""
+        if candidate.priority != LOOKUP:
+            return False
+        word = text[candidate.start : candidate.end]
+        if " " in word or not word.lower().endswith("zorg"):
+            return False
+        first_part = word[: -len("zorg")].lower()
+        return _starts_sentence(text, candidate.start) or first_part in self._medical
+
     def _place_candidates(self, text: str) -> list[Candidate]:
         """Capitalised words after "te", "in", "uit", "naar" that are Dutch place names."""
         if self.deduce is None:
@@ -548,9 +584,12 @@ class PrivacyEngine:
     def _whole(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Names and addresses grown to the whole; a name of more than one word is strong."""
         out = []
+        address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
         for c in candidates:
             if c.label == "naam":
                 start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
+                # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street starts
+                end = min([a for a in address_starts if start < a < end], default=end)
                 end = start + len(_without_trailing_particles(text[start:end]))
                 priority = c.priority
                 if " " in text[start:end].strip() or "-" in text[start:end]:
@@ -592,6 +631,13 @@ class PrivacyEngine:
                         if word.islower() or self._is_first_name(word) or self._is_surname(word):
                             labels.setdefault(other, "naam")
         covered = {(span.start, span.end) for span in first}
+        extra_ages = [
+            Candidate(m.start(1), m.end(1), "leeftijd", "leeftijd na een naam", 0)
+            for span in first
+            if span.label == "naam"
+            for m in (_AGE_AFTER_FOUND_NAME.match(text, span.end),)
+            if m is not None and 0 < int(m.group(1)) <= 120
+        ]
         words: dict[str, list[int]] = defaultdict(list)  # where each word stands: one scan
         for m in _ANY_WORD.finditer(text):
             words[m.group(0)].append(m.start())
@@ -611,6 +657,7 @@ class PrivacyEngine:
             )
             if (start, start + len(value)) not in covered
         ]
+        extra += extra_ages
         if not extra:
             return first
         # The extras rank below every other candidate, so resolving them all again would keep
@@ -674,6 +721,8 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 
 
 _HOUSE_NUMBER_START = re.compile(r" \d")
+# "mw. de groot, 91, slaapt veel": a number between commas right after a found name
+_AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
 
 
 def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -694,7 +743,11 @@ def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candi
             street_word = text.rfind(" ", c.start, number.start()) + 1
             start = c.start
             for name in names:
-                if c.start <= name.start < street_word and name.end <= street_word:
+                if (
+                    c.start <= name.start < street_word
+                    and name.end <= street_word
+                    and not _only_particles_between(text, name.end, street_word)
+                ):
                     start = max(start, name.end)
             while start < c.end and text[start] in " ,":
                 start += 1
@@ -702,6 +755,18 @@ def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candi
                 c = Candidate(start, c.end, c.label, c.reason, c.priority)
         out.append(c)
     return out
+
+
+# What may be left of a name that a stronger span cut ("aan" of deduce's "aan de Laan van
+# Meerdervoort"): never a name on its own.
+_NOT_A_NAME_LEFT = frozenset({"aan", "en", "op", "bij", "naar", "met", "voor", "in", "uit", "om"})
+
+
+def _only_particles_between(text: str, start: int, end: int) -> bool:
+    """ "Willem de Zwijgerlaan 8": only particles between a first name and the street word,
+    so the name is the street's."""
+    between = text[start:end].strip()
+    return bool(between) and _only_particles(between)
 
 
 def _without_trailing_particles(piece: str) -> str:
@@ -795,7 +860,12 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             while end > start and not (text[end - 1].isalnum()):
                 end -= 1
             end = start + len(_without_trailing_particles(text[start:end]))
-            if end - start < 2 or 1 in taken[start:end] or _only_particles(text[start:end]):
+            if (
+                end - start < 2
+                or 1 in taken[start:end]
+                or _only_particles(text[start:end])
+                or text[start:end] in _NOT_A_NAME_LEFT
+            ):
                 continue
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, candidate.label, candidate.reason))

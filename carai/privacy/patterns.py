@@ -150,16 +150,64 @@ PLATE = re.compile(
 )
 AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|\s?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b"
+    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b"
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
-AGE_TURNS = re.compile(
-    r"\b(?:wordt|werd|is)\s+(\d{2,3})\b(?![/.,:-]\d|\s*(?:jaar|mg|ml|%|kg|keer|x|uur|u)\b)"
-    r"|\b(\d{2,3})\s+geworden\b",
-    re.IGNORECASE,
+# "hij is 84", "opa wordt volgende week 85", "ze is pas 16", "mevrouw is ruim 80": a
+# person word (or a capitalised word that names no measurement) before "is"/"wordt"/"werd",
+# at most two words such as "ruim", "bijna", "volgende week" between, then the number.
+AGE_QUALIFIER = (
+    r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
+    r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
+    r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)"
 )
-AGE_AFTER_NAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\))")
+AGE_NOT_AFTER = (
+    r"(?![/.,:-]\d|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
+    r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
+    r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten)\b)"
+)
+AGE_TURNS = re.compile(
+    r"(?<![\w-])(?:(?i:hij|zij|ze|mevrouw|meneer|mw\.?|dhr\.?|mevr\.?|cliënte?|client|patiënte?"
+    r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
+    r"|jongen|meisje|baby|echtgenoot|echtgenote)|(?P<word>[A-Z][a-zà-ÿ]+))"
+    r",?\s+(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
+    + AGE_QUALIFIER
+    + r")\s+(?:(?i:"
+    + AGE_QUALIFIER
+    + r")\s+)?)?(?P<n>\d{1,3})\b"
+    + AGE_NOT_AFTER
+    + r"|\b(?P<g>\d{2,3})\s+geworden\b"
+)
+# "jarig vandaag, wordt 95!": turning an age needs no person word before it
+AGE_TURNING = re.compile(
+    r"(?<![\w-])(?i:wordt|werd)\s+(?P<q>(?i:"
+    + AGE_QUALIFIER
+    + r")\s+(?:(?i:"
+    + AGE_QUALIFIER
+    + r")\s+)?)?(?P<n>\d{1,3})\b"
+    + AGE_NOT_AFTER
+)
+# Words that name a measurement: "Saturatie is 95" is no age.
+MEASURE_WORDS = frozenset(
+    """saturatie sat glucose bloedsuiker pols hartslag temperatuur temp bloeddruk tensie score
+    pijnscore gewicht bmi waarde uitslag hb crp inr gfr ademfrequentie nrs vas mmse kamer bed
+    huisnummer nummer totaal aantal bedrag prijs stand dosis dosering voorraad""".split()  # noqa: SIM905
+)
+# "mevrouw, inmiddels 93, wil ...": a qualified age between commas after a person word
+AGE_BETWEEN_COMMAS = re.compile(
+    r"(?i:\b(?:mevrouw|meneer|mw\.?|dhr\.?|hij|zij|ze|cliënte?|patiënte?|bewoner|bewoonster|opa"
+    r"|oma))\s*,\s+((?i:inmiddels|nu|al|ruim|bijna|pas|ongeveer|net)\s+\d{1,3})(?=,|\s+en\b)"
+)
+# "haar 90e verjaardag", "sinds zijn 16e", "op haar 12de": an age as an ordinal
+AGE_ORDINAL = re.compile(
+    r"(?<![\w-])(\d{1,3}(?:e|ste|de))(?=\s+(?:verjaardag|levensjaar)\b)"
+    r"|(?i:\b(?:sinds|vanaf|op|tot|rond|voor|na|vóór|tussen|bij)\s+(?:zijn|haar|hun|z'n|d'r)\s+)"
+    r"(\d{1,3}(?:e|ste|de))(?![\w-]|\s+[a-zà-ÿ]{3,}(?<!jaar)(?<!en)(?<!tot)(?<!naar)\b)"
+)
+AGE_AFTER_NAME = re.compile(
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\)|[;.](?!\d)|\s+en\b)"
+)
 DURATION_AFTER = re.compile(
     r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam|ago|"
     r"of\s+(?:smoking|drinking|work|marriage)|married|smoked)",
@@ -168,14 +216,16 @@ DURATION_AFTER = re.compile(
 STREET_SUFFIX = (
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef|markt|plantsoen|baan"
     r"|ring|wal|haven|erf|hof|park|veld|boulevard|allee|dam|burcht|poort|straatweg|kwartier"
-    r"|hoven|wijk|promenade|passage|dwarsstraat|steenweg|pleintje|akker|weide|zoom)"
+    r"|hoven|wijk|promenade|passage|dwarsstraat|steenweg|pleintje|akker|weide|zoom|einde"
+    r"|vaart|kanaal|brink|werf|schans|wetering|straatje|laantje|steegje|gaarde|stede)"
 )
 # A street name ("Kerkstraat", "Nieuwe Gracht", "Burgemeester Van Nispenstraat", "Jan
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
 # follow it: a letter, "bis", a floor ("II", "hs", "rood"), a range or a flat ("4-112").
 HOUSE_TAIL = (
-    r"(?:(?:[-/](?:\d{1,4}|bis|[A-Za-z]{1,2})(?![\w'-]))"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|[A-Za-z])(?![\w'/-])"
+    r"(?:(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2})(?![\w'-]))"
+    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z])"
+    r"(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
@@ -194,9 +244,11 @@ ADDRESS_LAAN_VAN = re.compile(
 )
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
-    r"|professor|generaal|koningin|prins|graaf|bisschop|ds\.|mr\.|meester|kanunnik|zuster"
-    r"|kardinaal|luitenant|kolonel)[ ](?:[a-zà-ÿ]+[ ])?(?:(?:van|de|der|den|ter|ten|'t)[ ])*)?"
-    r"[a-zà-ÿ]{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park))"
+    r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
+    r"|meester|kanunnik|zuster|kardinaal|luitenant|kolonel|wethouder|mgr\.)[ ](?:[a-zà-ÿ]+[ ])?"
+    r"(?:(?:van|de|der|den|ter|ten|'t)[ ])*|(?:van|ter|ten)[ ](?:(?:de|der|den|'t)[ ])*)?"
+    r"[a-zà-ÿ]{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park|dijk|markt"
+    r"|plantsoen|haven|straatje|vaart))"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # Words that may open a street name although Dutch writes them as ordinary words.
@@ -209,15 +261,20 @@ STREET_TITLES = frozenset(
     onze lieve vrouwe""".split()  # noqa: SIM905
 )
 AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
-# "zoon van 9", "een dochter van 12 jaar": the age of a child named by its relation
+# "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
+# age of a person named by a relation or a person word
 AGE_OF = re.compile(
-    r"(?<![\w-])van\s+(\d{1,3}(?:\s?(?:jaar|jr\.?)(?!\w))?)"
-    r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%))"
+    r"(?<![\w-])van\s+((?:(?i:ruim|bijna|net|pas|ongeveer|circa|rond\s+de|boven\s+de)\s+)?"
+    r"\d{1,3}(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
+    r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%|kinderen"
+    r"|kleinkinderen|zonen|dochters|jaar\s+geleden|tot|t/m|-|jaar\s+(?:getrouwd|samen)))"
 )
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
     r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef"
-    r"|nicht)\s+$"
+    r"|nicht|(?P<adult>man|vrouw|heer|meneer|mevrouw|dame|cliënte?|client|patiënte?|bewoner"
+    r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
+    r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
 AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
@@ -227,7 +284,7 @@ DURATION_BEFORE = re.compile(
     r"about|almost|over|than)\s+$",
     re.IGNORECASE,
 )
-PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[A-Za-zà-ÿ]{2,}\.?\s*$")
+PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
 MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
@@ -478,11 +535,41 @@ def postcode_is_dose(text: str, start: int, letters: str) -> bool:
     return ADDRESS_CONTEXT.search(window) is None
 
 
+# "tuinstraat 4, 1234 ab zwolle": a postcode in lower case right after an address
+POSTCODE_LOWER_AFTER_ADDRESS = re.compile(
+    r"(?i:" + STREET_SUFFIX[3:-1] + r")[ ]\d{1,5}[^\n\d]{0,12}?,?[ ]"
+    r"([1-9]\d{3}[ ]?[a-z]{2})(?![\w])"
+)
+
+
 def find_postcodes(text: str) -> Iterator[Candidate]:
+    for m in POSTCODE_LOWER_AFTER_ADDRESS.finditer(text) if _ANY_DIGIT.search(text) else ():
+        yield Candidate(*_groups_span(m), "postcode", "Nederlandse postcode", PATTERN)
     for m in POSTCODE.finditer(text):
         if postcode_is_dose(text, m.start(), m.group(2)):
             continue
         yield Candidate(m.start(), m.end(), "postcode", "Nederlandse postcode", PATTERN)
+
+
+# Words before "is" that say the number is no age ("Dit is 12", "Totaal is 40").
+_NOT_SUBJECTS = frozenset(
+    "dit dat het er wat dat die deze totaal alles er hier daar wie dan nu ook en".split()  # noqa: SIM905
+)
+# Words before "wordt 20" that say a measure changes, not an age.
+_MEASURED_BY = (
+    "dosis", "dosering", "score", "saturatie", "glucose", "gewicht", "aantal", "insuline",
+)  # fmt: skip
+# Qualifiers that belong to the age ("ruim 80"); a day or week before it does not.
+_QUALIFIES = re.compile(
+    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog)\s"
+)
+
+
+def _age_start(m: re.Match[str]) -> int:
+    """Where an age found by AGE_TURNS/AGE_TURNING starts: at "ruim" in "is ruim 80", at the
+    number in "wordt volgende week 85"."""
+    qualifier = m.group("q")
+    return m.start("q") if qualifier and _QUALIFIES.match(qualifier) else m.start("n")
 
 
 def find_ages(text: str) -> Iterator[Candidate]:
@@ -503,18 +590,39 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue  # "40 jaar gerookt"
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
     for m in AGE_TURNS.finditer(text):
+        if m.group("g"):
+            if int(m.group("g")) <= 120:
+                yield Candidate(
+                    m.start("g"), m.end("g"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
+                )
+            continue
+        word = m.group("word")
+        if word is not None and (word.lower() in MEASURE_WORDS or word.lower() in _NOT_SUBJECTS):
+            continue
+        if int(m.group("n")) <= 120:
+            start = _age_start(m)
+            yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
+    for m in AGE_TURNING.finditer(text):
+        before = text[max(0, m.start() - 25) : m.start()].lower()
+        if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
+            start = _age_start(m)
+            yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
+    for m in AGE_BETWEEN_COMMAS.finditer(text):
+        yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN)
+    for m in AGE_ORDINAL.finditer(text):
         group = 1 if m.group(1) else 2
-        if int(m.group(group)) <= 120:
-            yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
+        yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'sinds zijn 16e'", PATTERN)
     for m in AGE_AFTER_NAME.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_OF.finditer(text):
-        if not AGE_OF_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        relation = AGE_OF_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if relation is None:
             continue
-        if int(re.match(r"\d+", m.group(1)).group(0)) <= 120:  # type: ignore[union-attr]
+        number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
+        if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
@@ -527,7 +635,8 @@ STREET_BEFORE_NUMBER = re.compile(
     + word_alternation(
         "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
         "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
-        "promenade passage steenweg pleintje akker weide zoom"
+        "promenade passage steenweg pleintje akker weide zoom einde vaart kanaal brink werf "
+        "schans wetering straatje laantje steegje gaarde stede"
     )
     + r")(?=[ ]\d)"
 )
@@ -548,6 +657,14 @@ def _address_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+# Words that introduce an address and are no part of it ("Adres Kerkplein 2").
+ADDRESS_LABELS = frozenset(
+    """adres woonadres postadres bezoekadres huisadres correspondentieadres woont woonde
+    nieuw oud verhuisd naar per""".split()  # noqa: SIM905
+)
+AGE_AFTER_NUMBER = re.compile(r"\s?(?:-?jarige?\b|jaar\b|jr\b)", re.IGNORECASE)
+
+
 def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Street and house number. Leading words of the match that are no part of the street
     ("aan de", "Adres", "Woont") are dropped: lower-case words, and capitalised ordinary
@@ -559,13 +676,19 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         words = m.group(1).split(" ")
         for word in words[:-1]:
             lower = word.lower()
-            if word[0].isupper() and (lower in STREET_TITLES or lower not in common):
+            if (
+                word[0].isupper()
+                and lower not in ADDRESS_LABELS
+                and (lower in STREET_TITLES or lower not in common)
+            ):
                 break
             start += len(word) + 1
+        if AGE_AFTER_NUMBER.match(text, m.end(2)):
+            continue  # "Dhr Bakker 84 jaar": an age after a name, no house number
         if text[start].isupper():  # a street and its number beat a name that overlaps them
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
-        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LOWER.finditer(text):
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
