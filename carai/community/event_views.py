@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +18,7 @@ from carai.community import events
 from carai.community.forms import EventForm
 from carai.community.models import Event, EventRegistration, RegistrationStatus
 from carai.core.forms import add_service_errors, message_service_error
+from carai.core.paging import PAGE_PARAM, page_of, query_without_page
 
 
 def _event(event_id: int) -> Event:
@@ -33,6 +35,9 @@ def _lead_event(request: HttpRequest, event_id: int) -> Event:
     if not (user.is_community_lead or event.organiser_id == user.pk):
         raise Http404("No such event.")
     return event
+
+
+ATTENDEES_PER_PAGE = 50
 
 
 @login_required
@@ -61,17 +66,30 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     registration = EventRegistration.objects.filter(event=event, user=user).first()
     can_manage = user.is_community_lead or event.organiser_id == user.pk
     registered = event.registrations.filter(status=RegistrationStatus.REGISTERED)
+    signed_up = registered.count()
+    attendees = (
+        page_of(
+            request,
+            registered.select_related("user").order_by("user__full_name", "pk"),
+            per_page=ATTENDEES_PER_PAGE,
+        )
+        if can_manage and signed_up
+        else None
+    )
     return render(
         request,
         "community/events/detail.html",
         {
             "event": event,
             "registration": registration,
-            "places_left": max(0, event.capacity - registered.count()),
+            "places_left": max(0, event.capacity - signed_up),
+            "signed_up": signed_up,
             "waiting": event.registrations.filter(status=RegistrationStatus.WAITING).count(),
             "started": event.starts_at <= timezone.now(),
             "can_manage": can_manage,
-            "attendees": registered.select_related("user") if can_manage else [],
+            "attendees": attendees,
+            "page": attendees,
+            "page_query": query_without_page(request),
         },
     )
 
@@ -136,14 +154,17 @@ def event_attendance(request: HttpRequest, event_id: int) -> HttpResponse:
     event = _lead_event(request, event_id)
     try:
         present = {int(value) for value in request.POST.getlist("present")}
+        shown = {int(value) for value in request.POST.getlist("shown")}
     except ValueError:
-        present = {-1}
+        present, shown = {-1}, set()
     try:
         count = events.event_mark_attendance(
-            actor=authenticated_user(request), event=event, present=present
+            actor=authenticated_user(request), event=event, present=present, shown=shown
         )
     except ValidationError as error:
         message_service_error(request, error)
     else:
         messages.success(request, _("Attendance saved: %(count)s people came.") % {"count": count})
-    return redirect("community:event_detail", event_id=event.pk)
+    url = reverse("community:event_detail", kwargs={"event_id": event.pk})
+    page = request.POST.get(PAGE_PARAM, "")
+    return redirect(f"{url}?{PAGE_PARAM}={page}" if page.isdigit() else url)

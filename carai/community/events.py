@@ -88,17 +88,28 @@ def event_cancel(*, user: User, event: Event) -> None:
 
 
 @transaction.atomic
-def event_mark_attendance(*, actor: User, event: Event, present: set[int]) -> int:
-    """The organiser marks who came (by registration id); returns how many came."""
+def event_mark_attendance(
+    *, actor: User, event: Event, present: set[int], shown: set[int] | None = None
+) -> int:
+    """The organiser marks who came (by registration id) among the registrations ``shown``
+    on the page they saved (all when None: a long list is paged); returns how many came in
+    all."""
     if not (actor.is_community_lead or actor.pk == event.organiser_id):
         raise ValidationError(_("Only the organiser marks attendance."))
     if event.starts_at > timezone.now():
         raise ValidationError(_("Attendance is marked once the event has started."))
     registrations = event.registrations.filter(status=RegistrationStatus.REGISTERED)
-    unknown = present - set(registrations.values_list("pk", flat=True))
+    if shown is not None:
+        registrations = registrations.filter(pk__in=shown)
+        if not present <= shown:
+            raise ValidationError(_("Some of the people marked are not registered for this event."))
+    unknown = present - set(registrations.filter(pk__in=present).values_list("pk", flat=True))
     if unknown:
         raise ValidationError(_("Some of the people marked are not registered for this event."))
-    for registration in registrations:
-        registration.attended = registration.pk in present
-        registration.save(update_fields=["attended"])
-    return len(present)
+    # Saved one by one (a page at a time), so that the receivers of other apps hear of it.
+    for registration in registrations.only("pk", "attended"):
+        came = registration.pk in present
+        if registration.attended is not came:
+            registration.attended = came
+            registration.save(update_fields=["attended"])
+    return event.registrations.filter(attended=True).count()

@@ -8,3 +8,45 @@ class OverviewConfig(AppConfig):
     name = "carai.overview"
     label = "overview"
     verbose_name = _("Overview")
+
+    def ready(self) -> None:
+        from collections.abc import Callable
+
+        from django.db.models import Model
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from carai.accounts.models import User
+        from carai.community.models import Event, EventRegistration, Membership, Organisation
+        from carai.learning.models import Assignment, Certificate, Enrolment, Module
+        from carai.overview import panels
+        from carai.register.models import Acknowledgement, AITool, Guideline
+        from carai.usecases.models import JoinRequest, TeamMember, UseCase
+
+        # Everything "Mijn overzicht" shows: a save or delete outdates the cached panels of
+        # the people (or organisations, or all content) it concerns.
+        receivers: list[tuple[type[Model], Callable[..., None]]] = [
+            (User, panels._user_saved),
+            (Organisation, panels._organisation_saved),
+            (Membership, panels._by_user),
+            (Enrolment, panels._by_user),
+            (Certificate, panels._by_user),
+            (EventRegistration, panels._by_user),
+            (Acknowledgement, panels._by_user),
+            (TeamMember, panels._by_user),
+            (Assignment, panels._assignment_changed),
+            (AITool, panels._by_organisation),
+            (Guideline, panels._by_organisation),
+            (Module, panels._content),
+            (Event, panels._content),
+            (UseCase, panels._use_case_changed),
+            (JoinRequest, panels._join_request_changed),
+        ]
+        for model, receiver in receivers:
+            uid = f"overview-panels-{model._meta.label}"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid)
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(
+            panels._required_modules_changed,
+            sender=AITool.required_modules.through,
+            dispatch_uid="overview-panels-tool-modules",
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,47 +11,18 @@ from django.views.decorators.http import require_GET
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Role
-from carai.community.selectors import overview_for_user, upcoming_registrations
 from carai.core.language import content_language
-from carai.learning.access import authoring_organisations
-from carai.learning.selectors import (
-    assignments_for_user,
-    certificates_for_user,
-    enrolments_for_user,
-)
 from carai.overview import selectors
-from carai.register.selectors import tools_for_user, unread_guidelines
-from carai.usecases import selectors as usecase_selectors
+from carai.overview.panels import panels_for
 
 
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
-    overview = overview_for_user(user=user)
-    roles = [Role(r) for r in sorted({m.role for entry in overview for m in entry.memberships})]
-    enrolments = list(enrolments_for_user(user=user))
-    return render(
-        request,
-        "overview/dashboard.html",
-        {
-            "overview": overview,
-            "roles": roles,
-            "Role": Role,
-            "in_progress": [e for e in enrolments if e.completed_at is None],
-            "finished": [e for e in enrolments if e.completed_at is not None],
-            "certificates": certificates_for_user(user=user),
-            "assignments": assignments_for_user(user=user),
-            "is_author": bool(authoring_organisations(user=user)),
-            "my_tools": tools_for_user(user=user, language=content_language()),
-            "unread_guidelines": unread_guidelines(user=user),
-            "my_events": upcoming_registrations(user=user, limit=5),
-            "my_use_cases": list(usecase_selectors.use_cases_of(user=user)[:5]),
-            "join_requests_waiting": usecase_selectors.join_requests_for_my_teams(
-                user=user
-            ).count(),
-        },
-    )
+    panels = panels_for(user=user, language=content_language())
+    context = {field.name: getattr(panels, field.name) for field in fields(panels)}
+    return render(request, "overview/dashboard.html", {**context, "Role": Role})
 
 
 @require_GET

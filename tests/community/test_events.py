@@ -110,7 +110,9 @@ def test_attendance_is_marked_after_the_start_by_the_organiser(event: Event, wor
     client_for(world.lead).post(url, {"present": ["99999"]})  # tampered: nothing changes
     registration.refresh_from_db()
     assert registration.attended is None
-    client_for(world.lead).post(url, {"present": [str(registration.pk)]})
+    client_for(world.lead).post(
+        url, {"present": [str(registration.pk)], "shown": [str(registration.pk)]}
+    )
     assert EventRegistration.objects.get(pk=registration.pk).attended is True
     page = client_for(world.care_worker).get(
         reverse("community:event_detail", kwargs={"event_id": event.pk})

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from carai.accounts.http import authenticated_user
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
+from carai.core.paging import page_of, query_without_page
 from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_public_register,
@@ -118,28 +119,41 @@ def tool_edit(request: HttpRequest, slug: str, tool_id: int) -> HttpResponse:
     return _tool_form_page(request, slug, tool_id)
 
 
+HISTORY_PER_PAGE = 20
+
+
 @login_required
 @require_GET
 def tool_history(request: HttpRequest, slug: str, tool_id: int) -> HttpResponse:
     organisation = access_register(user=authenticated_user(request), slug=slug)
     tool = access_tool(organisation=organisation, tool_id=tool_id)
-    revisions = list(tool.revisions.select_related("changed_by").order_by("-number"))
+    revisions = tool.revisions.select_related("changed_by").order_by("-number")
+    page = page_of(request, revisions, per_page=HISTORY_PER_PAGE)
+    shown = list(page.object_list)
+    # Each version with what changed since the one before it (one more row for the page's last).
+    before = (
+        tool.revisions.filter(number__lt=shown[-1].number).order_by("-number").first()
+        if shown
+        else None
+    )
     steps = []
-    for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
-        changes = selectors.snapshot_diff(previous.snapshot, revision.snapshot) if previous else []
+    for revision, previous in zip(shown, [*shown[1:], before], strict=True):
+        changes = (
+            selectors.snapshot_diff(previous.snapshot, revision.snapshot) if previous else None
+        )
         steps.append((revision, changes))
     compared = None
-    numbers = {r.number: r for r in revisions}
     try:
         first, second = int(request.GET.get("van", "")), int(request.GET.get("naar", ""))
     except ValueError:
         pass
     else:
-        if first in numbers and second in numbers:
+        pair = {r.number: r for r in tool.revisions.filter(number__in=[first, second])}
+        if first in pair and second in pair:
             compared = (
                 first,
                 second,
-                selectors.snapshot_diff(numbers[first].snapshot, numbers[second].snapshot),
+                selectors.snapshot_diff(pair[first].snapshot, pair[second].snapshot),
             )
     return render(
         request,
@@ -149,7 +163,9 @@ def tool_history(request: HttpRequest, slug: str, tool_id: int) -> HttpResponse:
             "tool": tool,
             "steps": steps,
             "compared": compared,
-            "numbers": sorted(numbers),
+            "latest": tool.revision,
+            "page": page,
+            "page_query": query_without_page(request),
         },
     )
 
