@@ -64,25 +64,32 @@ def test_the_checklist_cannot_be_filled_in_before_acceptance(world: World) -> No
     assert not use_case.rai_items.filter(status="done").exists()
 
 
-def test_after_acceptance_the_team_sees_the_checklists_and_the_proposer_hears_it(
-    world: World, cycle: Cycle, django_capture_on_commit_callbacks: Callable[..., Any]
-) -> None:
+def _decide(capture: Callable[..., Any], world: World, cycle: Cycle | None, reason: str) -> str:
+    """Submit Sanne's question, let the lead decide, and return the e-mail Sanne gets."""
     use_case = services.use_case_submit(
         actor=world.care_worker, organisation=world.org_a, data=QUESTION
     )
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         services.use_case_triage(
             actor=world.lead,
             use_case=use_case,
-            accept=True,
+            accept=cycle is not None,
             cycle=cycle,
             criteria={},
-            reason="",
+            reason=reason,
         )
     (message,) = [m for m in mail.outbox if m.to == [world.care_worker.email]]
-    assert QUESTION["title"] in message.subject
-    assert cycle.name in message.body
-    assert _detail(use_case) in message.body
+    return f"{message.subject}\n{message.body}"
+
+
+def test_after_acceptance_the_team_sees_the_checklists_and_the_proposer_hears_it(
+    world: World, cycle: Cycle, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    message = _decide(django_capture_on_commit_callbacks, world, cycle, "")
+    use_case = UseCase.objects.get()
+    assert QUESTION["title"] in message
+    assert cycle.name in message
+    assert _detail(use_case) in message
     page = client_for(world.care_worker).get(_detail(use_case)).content.decode()
     assert 'id="responsible-ai"' in page
     assert "Wat gebeurt er nu" not in page
@@ -91,17 +98,5 @@ def test_after_acceptance_the_team_sees_the_checklists_and_the_proposer_hears_it
 def test_a_declined_proposer_hears_the_reason(
     world: World, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    use_case = services.use_case_submit(
-        actor=world.care_worker, organisation=world.org_a, data=QUESTION
-    )
-    with django_capture_on_commit_callbacks(execute=True):
-        services.use_case_triage(
-            actor=world.lead,
-            use_case=use_case,
-            accept=False,
-            cycle=None,
-            criteria={},
-            reason="Past niet in dit voorjaar.",
-        )
-    (message,) = [m for m in mail.outbox if m.to == [world.care_worker.email]]
-    assert "Past niet in dit voorjaar." in message.body
+    message = _decide(django_capture_on_commit_callbacks, world, None, "Past niet in dit voorjaar.")
+    assert "Past niet in dit voorjaar." in message
