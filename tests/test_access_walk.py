@@ -122,6 +122,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
     "community:event_detail": LOGGED_IN,
+    "community:event_calendar": LOGGED_IN,
     "community:event_create": {"lead"},
     "community:event_edit": {"lead"},  # the organiser
     "usecases:list": LOGGED_IN,
