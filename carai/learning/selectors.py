@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership
+from carai.core.search import text_search
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
 from carai.learning.models import (
@@ -38,15 +38,7 @@ class CatalogueFilters:
 
 def _search(modules: QuerySet[Module], q: str) -> QuerySet[Module]:
     """PostgreSQL: Dutch full-text search, ranked. SQLite: every word must appear."""
-    if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config="dutch") + SearchVector(
-            "search_text", weight="B", config="dutch"
-        )
-        query = SearchQuery(q, config="dutch", search_type="websearch")
-        return modules.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0)
-    for word in q.split():
-        modules = modules.filter(Q(title__icontains=word) | Q(search_text__icontains=word))
-    return modules
+    return text_search(modules, q, {"title": "A", "search_text": "B"})
 
 
 def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QuerySet[Module]:
