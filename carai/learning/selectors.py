@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from carai.accounts.models import User
@@ -42,8 +42,12 @@ def _search(modules: QuerySet[Module], q: str) -> QuerySet[Module]:
 
 
 def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QuerySet[Module]:
-    """Modules the user may see; those that fit their roles and branch first ("for you")."""
-    modules = modules_visible_to(user=user).filter(language=language)
+    """Modules the user may see, each once: in ``language`` where it has that version,
+    otherwise in the language it has (the card says so). Those that fit their roles and
+    branch first ("for you")."""
+    visible = modules_visible_to(user=user).live()
+    translated = visible.filter(key=OuterRef("key"), language=language)
+    modules = visible.filter(Q(language=language) | ~Exists(translated))
     if filters.role:
         modules = modules.for_role(filters.role)
     if filters.level:
@@ -213,3 +217,30 @@ def practice_case_for(*, lesson: Lesson, language: str) -> Any:
 
     cases = Case.objects.filter(key=lesson.practice_case, is_active=True)
     return cases.filter(language=language).first() or cases.first()
+
+
+@dataclass(frozen=True)
+class Versions:
+    """A module's other language version the person may see, and whether they finished
+    the module in either language (a module in two languages is one module to learn)."""
+
+    other: Module | None
+    finished_other: Enrolment | None
+
+
+def module_versions(*, user: User, module: Module) -> Versions:
+    other = (
+        modules_visible_to(user=user)
+        .live()
+        .filter(key=module.key)
+        .exclude(language=module.language)
+        .first()
+    )
+    finished = (
+        Enrolment.objects.filter(user=user, module__key=module.key, completed_at__isnull=False)
+        .exclude(module=module)
+        .select_related("module")
+        .order_by("-completed_at")
+        .first()
+    )
+    return Versions(other=other, finished_other=finished)
