@@ -6,7 +6,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from carai.accounts.models import User
@@ -158,8 +169,13 @@ def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
     return list(chosen.values())
 
 
-def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | None]]:
-    """What the person has been asked to learn, soonest first, with their progress."""
+def assignments_for_user(
+    *, user: User, language: str | None = None
+) -> list[tuple[Assignment, Enrolment | None]]:
+    """What the person has been asked to learn (assignments that still hold), soonest first,
+    each module once, with their progress in either language (finished wins). With
+    ``language``, each assignment's module is shown in that language where the person may
+    see that version (for display only: nothing is saved)."""
     memberships = Membership.objects.active().filter(user=user)
     pairs = [(m.organisation_id, m.role) for m in memberships]
     by_role = Q(pk__in=[])
@@ -167,17 +183,33 @@ def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | No
         by_role |= Q(organisation_id=organisation_id, role=role)
     organisation_ids = [organisation_id for organisation_id, _role in pairs]
     assignments = (
-        Assignment.objects.filter(Q(user=user, organisation_id__in=organisation_ids) | by_role)
+        Assignment.objects.active()
+        .filter(Q(user=user, organisation_id__in=organisation_ids) | by_role)
         .select_related("module", "organisation")
-        .order_by("due_date")
+        .order_by("due_date", "pk")
     )
-    seen: dict[int, Assignment] = {}
+    seen: dict[str, Assignment] = {}
     for assignment in assignments:
-        seen.setdefault(assignment.module_id, assignment)
-    enrolments = {
-        e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=list(seen))
-    }
-    return [(a, enrolments.get(a.module_id)) for a in seen.values()]
+        seen.setdefault(assignment.module.key, assignment)
+    enrolments: dict[str, Enrolment] = {}
+    started = (
+        Enrolment.objects.filter(user=user, module__key__in=list(seen))
+        .select_related("module")
+        .order_by(F("completed_at").asc(nulls_first=True))
+    )
+    for enrolment in started:  # unfinished first, so a finished one (either language) wins
+        enrolments[enrolment.module.key] = enrolment
+    if language is not None:
+        readable = {
+            m.key: m
+            for m in modules_visible_to(user=user)
+            .live()
+            .filter(key__in=list(seen), language=language)
+        }
+        for key, assignment in seen.items():
+            if key in readable:
+                assignment.module = readable[key]
+    return [(a, enrolments.get(key)) for key, a in seen.items()]
 
 
 def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:

@@ -44,7 +44,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "in_progress": [e for e in enrolments if e.completed_at is None],
             "finished": [e for e in enrolments if e.completed_at is not None],
             "certificates": certificates_for_user(user=user),
-            "assignments": assignments_for_user(user=user),
+            "assignments": assignments_for_user(user=user, language=content_language()),
             "is_author": bool(authoring_organisations(user=user)),
             "my_tools": tools_for_user(user=user, language=content_language()),
             "unread_guidelines": unread_guidelines(user=user),

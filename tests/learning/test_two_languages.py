@@ -5,6 +5,7 @@ marks its language); finishing either version counts. All content is made up."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 from django.urls import reverse
@@ -76,3 +77,41 @@ def test_finishing_either_version_counts(
     )
     assert f'href="/leren/modules/{dutch.pk}/"' in other.content.decode()
     assert "Deze module is er ook in het Nederlands" in other.content.decode()
+
+
+def test_my_assignments_show_in_my_language_count_either_version_and_drop_when_withdrawn(
+    world: World, versions: tuple[Module, Module, Module]
+) -> None:
+    from carai.community.models import Role
+    from carai.learning.selectors import assignments_for_user
+    from carai.learning.services.assignments import assignment_create, assignment_withdraw
+
+    dutch, english, only_english = versions
+    due = timezone.localdate() + datetime.timedelta(days=7)
+    assignment_create(
+        actor=world.manager, organisation=world.org_a, module=dutch, due_date=due,
+        role=Role.PROFESSIONAL,
+    )  # fmt: skip
+    assignment_create(
+        actor=world.manager, organisation=world.org_a, module=dutch, due_date=due,
+        user=world.care_worker,
+    )  # the same module twice: shown once  # fmt: skip
+    withdrawn = assignment_create(
+        actor=world.manager, organisation=world.org_a, module=only_english, due_date=due,
+        user=world.care_worker,
+    )  # fmt: skip
+    assignment_withdraw(actor=world.manager, assignment=withdrawn)
+    Enrolment.objects.create(user=world.care_worker, module=dutch)  # started in Dutch
+    Enrolment.objects.create(user=world.care_worker, module=english, completed_at=timezone.now())
+    (row,) = assignments_for_user(user=world.care_worker, language="en")
+    assignment, enrolment = row
+    assert assignment.module == english  # the title in the reader's language
+    assert enrolment is not None
+    assert enrolment.completed_at is not None  # finished in English counts
+    (row,) = assignments_for_user(user=world.care_worker, language="nl")
+    assert row[0].module == dutch
+    overview = client_for(world.care_worker).get(reverse("overview:dashboard")).content.decode()
+    asked = overview.split("Gevraagd van jou:")[1].split("</ul>")[0]
+    assert dutch.title in asked
+    assert "Afgerond" in asked
+    assert "Only in English (made up)" not in asked  # withdrawn
