@@ -155,3 +155,30 @@ def test_search_finds_a_module(visit: Visit, demo_password: str) -> None:
     results.get_by_role("link", name=module.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(module.title)
     visit.check("module-from-search")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_a_module_without_translation_says_so(visit: Visit, demo_password: str) -> None:
+    import dataclasses
+
+    (data,) = read_pack(Path(__file__).resolve().parent.parent / "fixtures" / "pack")
+    english = module_import(
+        data=dataclasses.replace(
+            data, key="only-english", language="en", title="Working with AI notes (made up)"
+        )
+    )
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+    visit.goto("/leren/")
+    card = page.locator(".carai-card").filter(has=page.get_by_role("link", name=english.title))
+    expect(card.locator(".carai-badge--language")).to_have_text("Alleen in het Engels")
+    expect(card.get_by_role("heading")).to_have_attribute("lang", "en")
+    _no_sideways_scroll(visit)
+    visit.check("catalogue-only-english", screenshot=True)
+    card.get_by_role("link", name=english.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_attribute("lang", "en")
+    expect(page.get_by_text(shown(
+        "This module has no translation yet: its lessons are shown as they were written."
+    ))).to_be_visible()  # fmt: skip
+    _no_sideways_scroll(visit)
+    visit.check("module-only-english", screenshot=True)
