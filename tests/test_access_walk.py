@@ -64,6 +64,7 @@ A_MEMBERS = {"care_worker", "manager", "org_admin", "educator", "privacy_officer
 REGISTER_EDITORS = {"org_admin", "privacy_officer"}
 ALLOWED_GET: dict[str, set[str]] = {
     "overview:dashboard": LOGGED_IN,
+    "overview:search": LOGGED_IN,
     "community:organisation_detail": A_MEMBERS | {"lead"},
     "community:member_list": {"manager", "org_admin", "lead"},
     "community:invitation_create": {"org_admin", "lead"},
@@ -130,6 +131,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
     "community:event_detail": LOGGED_IN,
+    "community:event_calendar": LOGGED_IN,
     "community:event_create": {"lead"},
     "community:event_edit": {"lead"},  # the organiser
     "usecases:list": LOGGED_IN,

@@ -18,3 +18,5 @@ class CommunityAction(models.TextChoices):
     MEMBERSHIP_ENDED = "membership_ended", _("Member removed")
     ORGANISATION_CREATED = "organisation_created", _("Organisation created")
     ORGANISATION_CHANGED = "organisation_changed", _("Organisation changed")
+    EVENT_WAITLIST_JOINED = "event_waitlist_joined", _("Put on an event's waiting list")
+    EVENT_PLACE_GIVEN = "event_place_given", _("Moved up from an event's waiting list")

@@ -3,6 +3,9 @@ lead planning, attendance and materials. Thin views over ``events.py``."""
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,8 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from carai.accounts.http import authenticated_user
 from carai.community import events
+from carai.community.calendar import CalendarEvent, ics_calendar
 from carai.community.forms import EventForm
 from carai.community.models import Event, EventRegistration, RegistrationStatus
+from carai.community.selectors import events_with_places, waiting_position
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.paging import PAGE_PARAM, page_of, query_without_page
 
@@ -51,7 +56,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "community/events/list.html",
         {
             "upcoming": [
-                (event, mine.get(event.pk, "")) for event in Event.objects.filter(ends_at__gte=now)
+                (event, mine.get(event.pk, ""))
+                for event in events_with_places(Event.objects.filter(ends_at__gte=now))
             ],
             "past": Event.objects.filter(ends_at__lt=now).order_by("-starts_at")[:20],
         },
@@ -82,6 +88,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
         {
             "event": event,
             "registration": registration,
+            "position": waiting_position(registration) if registration else None,
             "places_left": max(0, event.capacity - signed_up),
             "signed_up": signed_up,
             "waiting": event.registrations.filter(status=RegistrationStatus.WAITING).count(),
@@ -117,6 +124,43 @@ def event_register(request: HttpRequest, event_id: int) -> HttpResponse:
     except ValidationError as error:
         message_service_error(request, error)
     return redirect("community:event_detail", event_id=event.pk)
+
+
+def _may_see_link(user_id: int, event: Event, registration: EventRegistration | None) -> bool:
+    """The online link is for people with a place and the organiser (as on the page)."""
+    if event.organiser_id == user_id:
+        return True
+    return registration is not None and registration.status == RegistrationStatus.REGISTERED
+
+
+@login_required
+@require_GET
+def event_calendar(request: HttpRequest, event_id: int) -> HttpResponse:
+    """The event as an .ics file for one's own calendar (Outlook, Google, Apple)."""
+    user = authenticated_user(request)
+    event = _event(event_id)
+    registration = EventRegistration.objects.filter(event=event, user=user).first()
+    page = settings.CARAI_BASE_URL.rstrip("/") + reverse(
+        "community:event_detail", kwargs={"event_id": event.pk}
+    )
+    online = event.online_url if _may_see_link(user.pk, event, registration) else ""
+    description = "\n\n".join(part for part in (event.description.strip(), online, page) if part)
+    host = urlparse(settings.CARAI_BASE_URL).hostname or "carai.invalid"
+    body = ics_calendar(
+        CalendarEvent(
+            uid=f"event-{event.pk}@{host}",
+            title=event.title,
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            description=description,
+            location=event.place or online,
+            url=page,
+        ),
+        now=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="carai-bijeenkomst-{event.pk}.ics"'
+    return response
 
 
 def _event_form(request: HttpRequest, event: Event | None) -> HttpResponse:

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
+from carai.community.audit import CommunityAction
 from carai.community.models import Event, EventRegistration, RegistrationStatus
+from carai.core.audit import audit_record
+from carai.core.mail import mail_send
 
 EVENT_FIELDS = (
     "title", "kind", "description", "starts_at", "ends_at", "place", "online_url", "capacity",
@@ -40,23 +45,45 @@ def event_save(*, actor: User, event: Event | None, data: dict[str, Any]) -> Eve
     for name in EVENT_FIELDS:
         setattr(event, name, data.get(name, getattr(event, name, "")))
     event.save()
-    _promote(event)
+    _promote(event, actor=actor)
     return event
 
 
-def _promote(event: Event) -> None:
-    """Give free places to the waiting list, first come first served."""
+def _promote(event: Event, *, actor: User) -> list[EventRegistration]:
+    """Give free places to the waiting list, first come first served. Each person who moves
+    up is told by e-mail (through the outbox) and the move is in the audit log."""
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     free = event.capacity - taken
-    if free > 0:
-        waiting = list(
-            event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
-                "registered_at", "pk"
-            )[:free]
+    if free <= 0:
+        return []
+    waiting = list(
+        event.registrations.filter(status=RegistrationStatus.WAITING)
+        .select_related("user")
+        .order_by("registered_at", "pk")[:free]
+    )
+    for registration in waiting:
+        registration.status = RegistrationStatus.REGISTERED
+        registration.save(update_fields=["status"])
+        person = registration.user
+        audit_record(
+            action=CommunityAction.EVENT_PLACE_GIVEN,
+            actor=actor,
+            target=registration,
+            target_label=f"{event.title} · {person.display_name}",
         )
-        for registration in waiting:
-            registration.status = RegistrationStatus.REGISTERED
-            registration.save(update_fields=["status"])
+        if person.is_active and person.erased_at is None:
+            mail_send(
+                to=person.email,
+                language=person.preferred_language,
+                template="community/email/event_place",
+                context={
+                    "event": event,
+                    "name": person.display_name,
+                    "link": settings.CARAI_BASE_URL.rstrip("/")
+                    + reverse("community:event_detail", kwargs={"event_id": event.pk}),
+                },
+            )
+    return waiting
 
 
 @transaction.atomic
@@ -72,9 +99,17 @@ def event_register(*, user: User, event: Event) -> EventRegistration:
     status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
     try:
         with transaction.atomic():
-            return EventRegistration.objects.create(event=event, user=user, status=status)
+            registration = EventRegistration.objects.create(event=event, user=user, status=status)
     except IntegrityError:
         return EventRegistration.objects.get(event=event, user=user)
+    if status == RegistrationStatus.WAITING:
+        audit_record(
+            action=CommunityAction.EVENT_WAITLIST_JOINED,
+            actor=user,
+            target=registration,
+            target_label=f"{event.title} · {user.display_name}",
+        )
+    return registration
 
 
 @transaction.atomic
@@ -84,7 +119,7 @@ def event_cancel(*, user: User, event: Event) -> None:
     if event.starts_at <= timezone.now():
         raise ValidationError(_("This event has already started."))
     EventRegistration.objects.filter(event=event, user=user).delete()
-    _promote(event)
+    _promote(event, actor=user)
 
 
 @transaction.atomic

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from carai.accounts.models import User
@@ -14,7 +15,14 @@ from carai.community.access import (
     VIEW_AUDIT_ROLES,
     VIEW_MEMBERS_ROLES,
 )
-from carai.community.models import EventRegistration, Invitation, Membership, Organisation
+from carai.community.models import (
+    Event,
+    EventRegistration,
+    Invitation,
+    Membership,
+    Organisation,
+    RegistrationStatus,
+)
 from carai.core.models import AuditEvent, MailMessage, MailStatus
 
 
@@ -125,3 +133,24 @@ def mail_undelivered(*, organisation: Organisation | None) -> QuerySet[MailMessa
     if organisation is not None:
         messages = messages.filter(organisation=organisation)
     return messages.select_related("organisation").order_by("-created_at", "-id")
+
+
+def events_with_places(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Events with ``places_left`` and ``waiting`` (people on the waiting list), in SQL."""
+    return events.annotate(
+        taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)),
+        waiting=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)),
+    ).annotate(places_left=Greatest(F("capacity") - F("taken"), Value(0)))
+
+
+def waiting_position(registration: EventRegistration) -> int | None:
+    """The person's place on the waiting list (1 is next), or None when they have a place."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = EventRegistration.objects.filter(
+        event_id=registration.event_id, status=RegistrationStatus.WAITING
+    ).filter(
+        Q(registered_at__lt=registration.registered_at)
+        | Q(registered_at=registration.registered_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1

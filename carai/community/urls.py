@@ -10,6 +10,11 @@ urlpatterns = [
     path("bijeenkomsten/<int:event_id>/", event_views.event_detail, name="event_detail"),
     path("bijeenkomsten/<int:event_id>/wijzigen/", event_views.event_edit, name="event_edit"),
     path(
+        "bijeenkomsten/<int:event_id>/agenda.ics",
+        event_views.event_calendar,
+        name="event_calendar",
+    ),
+    path(
         "bijeenkomsten/<int:event_id>/aanmelden/",
         event_views.event_register,
         name="event_register",

@@ -468,6 +468,51 @@ class Assignment(models.Model):
         return str(Role(self.role).label) if self.role else ""
 
 
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due date is near")
+    OVERDUE = "overdue", _("Due date has passed")
+
+
+class AssignmentReminder(models.Model):
+    """One reminder e-mail a person got for an assignment. At most one per assignment,
+    person and kind: the daily reminder task never sends the same reminder twice."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "user", "kind"], name="assignment_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} · {self.user_id} · {self.kind}"
+
+
+class TeamDigest(models.Model):
+    """The weekly e-mail a manager got about the team's assignments; one per manager,
+    organisation and week (``week`` is the Monday)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user", "week"], name="team_digest_once_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} · {self.user_id} · {self.week}"
+
+
 class WorkshopSession(models.Model):
     """A meeting for a workshop lesson, hosted by one organisation for its own people.
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership
+from carai.core.search import text_search
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
 from carai.learning.models import (
@@ -38,20 +49,16 @@ class CatalogueFilters:
 
 def _search(modules: QuerySet[Module], q: str) -> QuerySet[Module]:
     """PostgreSQL: Dutch full-text search, ranked. SQLite: every word must appear."""
-    if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config="dutch") + SearchVector(
-            "search_text", weight="B", config="dutch"
-        )
-        query = SearchQuery(q, config="dutch", search_type="websearch")
-        return modules.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0)
-    for word in q.split():
-        modules = modules.filter(Q(title__icontains=word) | Q(search_text__icontains=word))
-    return modules
+    return text_search(modules, q, {"title": "A", "search_text": "B"})
 
 
 def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QuerySet[Module]:
-    """Modules the user may see; those that fit their roles and branch first ("for you")."""
-    modules = modules_visible_to(user=user).filter(language=language)
+    """Modules the user may see, each once: in ``language`` where it has that version,
+    otherwise in the language it has (the card says so). Those that fit their roles and
+    branch first ("for you")."""
+    visible = modules_visible_to(user=user).live()
+    translated = visible.filter(key=OuterRef("key"), language=language)
+    modules = visible.filter(Q(language=language) | ~Exists(translated))
     if filters.role:
         modules = modules.for_role(filters.role)
     if filters.level:
@@ -167,8 +174,13 @@ def one_per_key(modules: list[Module], *, language: str) -> list[Module]:
     return list(chosen.values())
 
 
-def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | None]]:
-    """What the person has been asked to learn, soonest first, with their progress."""
+def assignments_for_user(
+    *, user: User, language: str | None = None
+) -> list[tuple[Assignment, Enrolment | None]]:
+    """What the person has been asked to learn (assignments that still hold), soonest first,
+    each module once, with their progress in either language (finished wins). With
+    ``language``, each assignment's module is shown in that language where the person may
+    see that version (for display only: nothing is saved)."""
     memberships = Membership.objects.active().filter(user=user)
     pairs = [(m.organisation_id, m.role) for m in memberships]
     by_role = Q(pk__in=[])
@@ -176,17 +188,33 @@ def assignments_for_user(*, user: User) -> list[tuple[Assignment, Enrolment | No
         by_role |= Q(organisation_id=organisation_id, role=role)
     organisation_ids = [organisation_id for organisation_id, _role in pairs]
     assignments = (
-        Assignment.objects.filter(Q(user=user, organisation_id__in=organisation_ids) | by_role)
+        Assignment.objects.active()
+        .filter(Q(user=user, organisation_id__in=organisation_ids) | by_role)
         .select_related("module", "organisation")
-        .order_by("due_date")
+        .order_by("due_date", "pk")
     )
-    seen: dict[int, Assignment] = {}
+    seen: dict[str, Assignment] = {}
     for assignment in assignments:
-        seen.setdefault(assignment.module_id, assignment)
-    enrolments = {
-        e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=list(seen))
-    }
-    return [(a, enrolments.get(a.module_id)) for a in seen.values()]
+        seen.setdefault(assignment.module.key, assignment)
+    enrolments: dict[str, Enrolment] = {}
+    started = (
+        Enrolment.objects.filter(user=user, module__key__in=list(seen))
+        .select_related("module")
+        .order_by(F("completed_at").asc(nulls_first=True))
+    )
+    for enrolment in started:  # unfinished first, so a finished one (either language) wins
+        enrolments[enrolment.module.key] = enrolment
+    if language is not None:
+        readable = {
+            m.key: m
+            for m in modules_visible_to(user=user)
+            .live()
+            .filter(key__in=list(seen), language=language)
+        }
+        for key, assignment in seen.items():
+            if key in readable:
+                assignment.module = readable[key]
+    return [(a, enrolments.get(key)) for key, a in seen.items()]
 
 
 def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:
@@ -226,3 +254,30 @@ def practice_case_for(*, lesson: Lesson, language: str) -> Any:
 
     cases = Case.objects.filter(key=lesson.practice_case, is_active=True)
     return cases.filter(language=language).first() or cases.first()
+
+
+@dataclass(frozen=True)
+class Versions:
+    """A module's other language version the person may see, and whether they finished
+    the module in either language (a module in two languages is one module to learn)."""
+
+    other: Module | None
+    finished_other: Enrolment | None
+
+
+def module_versions(*, user: User, module: Module) -> Versions:
+    other = (
+        modules_visible_to(user=user)
+        .live()
+        .filter(key=module.key)
+        .exclude(language=module.language)
+        .first()
+    )
+    finished = (
+        Enrolment.objects.filter(user=user, module__key=module.key, completed_at__isnull=False)
+        .exclude(module=module)
+        .select_related("module")
+        .order_by("-completed_at")
+        .first()
+    )
+    return Versions(other=other, finished_other=finished)

@@ -12,6 +12,7 @@ from django_tasks import task
 from carai.core.mail import mail_send
 from carai.learning.certificates import verification_url
 from carai.learning.models import Certificate
+from carai.learning.reminders import digests_send, reminders_send
 
 
 def _remind(certificate: Certificate) -> None:
@@ -60,4 +61,16 @@ def certificates_check_expiry() -> dict[str, int]:
             certificate.reminded_30_at = now
             certificate.save(update_fields=["reminded_30_at"])
         counts["reminded_30"] += 1
+    return counts
+
+
+@task()
+def assignments_follow_up() -> dict[str, int]:
+    """Reminders before and after an assignment's due date, and the managers' weekly digest.
+
+    Run daily (``python manage.py assignments_daily`` from cron enqueues it); safe to run
+    more often or twice: each reminder and digest is sent once (see ``learning.reminders``)."""
+    today = timezone.localdate()
+    counts = reminders_send(today=today)
+    counts["digests"] = digests_send(today=today)
     return counts

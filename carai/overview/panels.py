@@ -109,7 +109,7 @@ def _panels_compute(*, user: User, language: str) -> Panels:
         in_progress=[e for e in enrolments if e.completed_at is None],
         finished=[e for e in enrolments if e.completed_at is not None],
         certificates=list(certificates_for_user(user=user)),
-        assignments=assignments_for_user(user=user),
+        assignments=assignments_for_user(user=user, language=language),
         is_author=bool(authoring_organisations(user=user)),
         my_tools=tools_for_user(user=user, language=language),
         unread_guidelines=unread_guidelines(user=user),

@@ -1,4 +1,5 @@
-"""Pages that read across domains: "Mijn overzicht" and the partners of the community."""
+"""Pages that read across domains: "Mijn overzicht", the partners of the community, and
+search."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from django.views.decorators.http import require_GET
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Role
+from carai.core.http import is_htmx
 from carai.core.language import content_language
+from carai.core.paging import page_of, query_without_page
 from carai.overview import selectors
+from carai.overview.forms import SearchForm
 from carai.overview.panels import panels_for
+from carai.overview.search import KINDS, MIN_LENGTH, search_everything
 
 
 @login_required
@@ -33,3 +38,29 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         "overview/partner_list.html",
         {"organisations": selectors.partner_organisations()},
     )
+
+
+@login_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """One search over what the person may see; live results with htmx, a form without."""
+    user = authenticated_user(request)
+    form = SearchForm(request.GET or None)
+    q, kind = "", ""
+    if form.is_valid():
+        q, kind = form.cleaned_data["q"], form.cleaned_data["soort"]
+    result = search_everything(user=user, q=q, language=content_language(), kind=kind)
+    context = {
+        "form": form,
+        "q": q if len(q.strip()) >= MIN_LENGTH else "",
+        "kind": kind,
+        "kinds": [(name, label, result.counts.get(name, 0)) for name, label in KINDS.items()],
+        "total": sum(result.counts.values()),
+        "page": page_of(request, result.hits, per_page=20),
+        "page_query": query_without_page(request),
+        "page_target": "#search-results",
+    }
+    template = (
+        "overview/includes/search_results.html" if is_htmx(request) else "overview/search.html"
+    )
+    return render(request, template, context)

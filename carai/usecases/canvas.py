@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from carai.learning.certificates import FONTS, INK, TEAL
-from carai.usecases.models import UseCase
+from carai.usecases.models import Status, UseCase
 from carai.usecases.phases import RESPONSIBLE_AI
 
 
@@ -48,6 +48,11 @@ def canvas_pdf(use_case: UseCase, *, show_names: bool) -> bytes:
             "\n".join(
                 f"{'✓' if rai.get(key) and rai[key].status == 'done' else '!'} {question}"
                 for key, question in RESPONSIBLE_AI
+            )
+            if use_case.status == Status.ACCEPTED
+            else _(
+                "The checklists for privacy (DPIA) and the AI Act open once the use case is "
+                "accepted into a cycle."
             ),
         ),
         (

@@ -1,5 +1,6 @@
-"""E-mails about requests to join a team, queued in the outbox (``carai.core.mail``) inside
-the transaction of the service that answers or makes the request."""
+"""E-mails about practice questions (the lead's decision) and requests to join a team,
+queued in the outbox (``carai.core.mail``) inside the transaction of the service that
+decides, answers or makes the request."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from carai.accounts.models import User
 from carai.core.mail import mail_send
-from carai.usecases.models import JoinRequest, JoinStatus
+from carai.usecases.models import JoinRequest, JoinStatus, Status, UseCase
 
 
 def _send(
@@ -58,4 +59,22 @@ def join_request_email_answer(*, join_request: JoinRequest) -> None:
         join_request=join_request,
         template="join_answer",
         context={"join_request": join_request, "accepted": accepted, "link": _link(path)},
+    )
+
+
+def use_case_decision_email(*, use_case: UseCase) -> None:
+    """Tell the person who asked the practice question what the community lead decided."""
+    person = use_case.submitted_by
+    if person is None or not person.is_active or person.erased_at is not None:
+        return
+    mail_send(
+        to=person.email,
+        language=person.preferred_language,
+        template="usecases/email/decision",
+        context={
+            "use_case": use_case,
+            "accepted": use_case.status == Status.ACCEPTED,
+            "link": _link(reverse("usecases:detail", kwargs={"use_case_id": use_case.pk})),
+        },
+        organisation_id=use_case.organisation_id,
     )

@@ -21,7 +21,11 @@ from carai.learning.services.authoring import (
     lesson_update,
     module_create,
 )
-from carai.usecases.emails import join_request_email_answer, join_request_email_team
+from carai.usecases.emails import (
+    join_request_email_answer,
+    join_request_email_team,
+    use_case_decision_email,
+)
 from carai.usecases.models import (
     JOIN_ROLES,
     Cycle,
@@ -90,6 +94,7 @@ def use_case_triage(
         use_case.status = Status.DECLINED
         _history(use_case, actor, _("Declined: %(reason)s") % {"reason": reason.strip()})
     use_case.save()
+    use_case_decision_email(use_case=use_case)
     return use_case
 
 
@@ -269,6 +274,8 @@ def join_request_withdraw(*, actor: User, join_request: JoinRequest) -> JoinRequ
 
 @transaction.atomic
 def rai_item_update(*, actor: User, use_case: UseCase, key: str, status: str, note: str) -> None:
+    """The team works through the DPIA and AI Act checklist, once the use case is accepted."""
+    _require_accepted(use_case)
     item = ResponsibleAIItem.objects.filter(use_case=use_case, key=key).first()
     if item is None:
         raise ValidationError(_("Unknown checklist item."))

@@ -83,6 +83,12 @@ def test_question_becomes_use_case_with_a_demonstrator(
     page.get_by_role("button", name=nl("Submit")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     detail = page.url
+    # A confirmation with what happens next; no DPIA/AI Act checklist before the decision.
+    expect(page.get_by_role("status").first).to_contain_text(
+        shown("Thank you. Your question has been sent. Below you can read what happens next.")
+    )
+    expect(page.get_by_role("heading", name=nl("What happens next"))).to_be_visible()
+    expect(page.locator("#responsible-ai")).to_have_count(0)
     visit.check("submitted", screenshot=True)
     page.context.clear_cookies()
 
@@ -99,6 +105,9 @@ def test_question_becomes_use_case_with_a_demonstrator(
 
     visit.log_in(CARE_WORKER, demo_password)
     page.goto(detail)
+    # Accepted: the team sees the responsible-AI checklists, no longer "what happens next".
+    expect(page.locator("#responsible-ai")).to_be_visible()
+    expect(page.get_by_role("heading", name=nl("What happens next"))).to_have_count(0)
     # The checklist of the first phase is not done yet: the team cannot go on.
     page.get_by_label(field(shown("Deliverables"))).fill("Probleemstelling, besproken met het team")
     page.get_by_role("button", name=nl("Save and go to the next phase")).click()

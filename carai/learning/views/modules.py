@@ -41,10 +41,16 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     filters = selectors.CatalogueFilters()
     if form.is_valid():
         filters = selectors.CatalogueFilters(**form.cleaned_data)
-    modules = selectors.catalogue(user=user, filters=filters, language=content_language())
-    enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
-    cards = [(module, module.pk in enrolled, enrolled.get(module.pk)) for module in modules]
-    context = {"form": form, "modules": cards}
+    language = content_language()
+    modules = selectors.catalogue(user=user, filters=filters, language=language)
+    # Started or finished in either language counts (finished wins).
+    enrolled: dict[str, object] = {}
+    for key, completed_at in Enrolment.objects.filter(user=user).values_list(
+        "module__key", "completed_at"
+    ):
+        enrolled[key] = enrolled.get(key) or completed_at
+    cards = [(module, module.key in enrolled, enrolled.get(module.key)) for module in modules]
+    context = {"form": form, "modules": cards, "language": language}
     template = (
         "learning/includes/catalogue_results.html"
         if is_htmx(request)
@@ -75,6 +81,8 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
         "learning/module_detail.html",
         {
             "module": module,
+            "versions": selectors.module_versions(user=user, module=module),
+            "language": content_language(),
             "enrolment": enrolment,
             "certificate": Certificate.objects.filter(user=user, module=module).first(),
             "lessons": [

@@ -55,7 +55,7 @@ def use_case_submit(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Thank you. The community lead will look at your question and let you know."),
+                _("Thank you. Your question has been sent. Below you can read what happens next."),
             )
             return redirect("usecases:detail", use_case_id=use_case.pk)
     return render(
