@@ -117,3 +117,34 @@
     }
   });
 })();
+
+// The main menu on a phone: a button (aria-expanded) opens and closes it; Escape closes it
+// and gives focus back to the button. Without JavaScript the menu stays open (the CSS only
+// hides it once this script marked the menu "ready").
+(function () {
+  "use strict";
+  function setUp() {
+    var nav = document.querySelector("[data-carai-menu]");
+    var button = nav && nav.querySelector(".carai-nav__toggle");
+    if (!button) {
+      return;
+    }
+    button.setAttribute("aria-expanded", "false");
+    nav.setAttribute("data-carai-menu", "ready");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      button.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        button.setAttribute("aria-expanded", "false");
+        button.focus();
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
