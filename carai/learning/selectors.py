@@ -7,7 +7,19 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from carai.accounts.models import User
@@ -19,6 +31,7 @@ from carai.learning.models import (
     Certificate,
     Enrolment,
     Lesson,
+    LessonProgress,
     Module,
     Question,
     WorkshopRegistration,
@@ -80,12 +93,27 @@ def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QueryS
             "title",
         ]
     )
+    # The person's done lessons per module (of the current round), in the same query.
+    done = (
+        LessonProgress.objects.filter(
+            enrolment__user=user, enrolment__module=OuterRef("pk"), lesson__is_active=True
+        )
+        .filter(
+            Q(enrolment__round_started_at__isnull=True)
+            | Q(completed_at__gte=F("enrolment__round_started_at"))
+        )
+        .order_by()
+        .values("enrolment__module")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         found.annotate(
             for_you=Case(
                 When(for_you, then=Value(1)), default=Value(0), output_field=IntegerField()
             ),
             lesson_count=Count("lessons", filter=Q(lessons__is_active=True)),
+            lessons_done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
         )
         .select_related("owner")
         .order_by(*ordering)

@@ -17,7 +17,7 @@ from carai.learning.selectors import (
     certificates_for_user,
     enrolments_for_user,
 )
-from carai.overview import selectors
+from carai.overview import selectors, start
 from carai.register.selectors import tools_for_user, unread_guidelines
 from carai.usecases import selectors as usecase_selectors
 
@@ -34,6 +34,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "overview/dashboard.html",
         {
             "overview": overview,
+            "start_path": start.start_path(user=user, language=content_language()),
+            "continue_at": start.continue_at(user=user),
             "roles": roles,
             "Role": Role,
             "in_progress": [e for e in enrolments if e.completed_at is None],
