@@ -249,3 +249,26 @@ def practice_case_for(*, lesson: Lesson, language: str) -> Any:
 
     cases = Case.objects.filter(key=lesson.practice_case, is_active=True)
     return cases.filter(language=language).first() or cases.first()
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the "Module afgerond" panel shows: the certificate and what to do next."""
+
+    certificate: Certificate | None
+    next_modules: list[Module]
+
+
+def finished_panel(*, user: User, module: Module, language: str) -> Finished:
+    """The certificate of a finished module and up to three modules for the person that they
+    have not finished yet (those that fit their role first)."""
+    finished = Enrolment.objects.filter(user=user, completed_at__isnull=False).values("module__key")
+    candidates = (
+        catalogue(user=user, filters=CatalogueFilters(), language=language)
+        .exclude(key=module.key)
+        .exclude(key__in=finished)
+    )
+    return Finished(
+        certificate=Certificate.objects.filter(user=user, module=module).first(),
+        next_modules=list(candidates[:3]),
+    )

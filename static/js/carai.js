@@ -106,6 +106,14 @@
       if (live) {
         live.textContent = button.getAttribute("data-carai-copied") || "";
       }
+      // Seen: a tick on the button for a moment (heard: the live region above).
+      button.setAttribute("data-carai-copy-done", "");
+      window.setTimeout(function () {
+        button.removeAttribute("data-carai-copy-done");
+        if (live) {
+          live.textContent = "";
+        }
+      }, 4000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(source.value || source.textContent).then(done);
@@ -147,4 +155,50 @@
   } else {
     setUp();
   }
+})();
+
+// A text box with a maximum length shows how much of it is used:
+// <textarea maxlength="5000" data-carai-count="{count} of {max} characters used">.
+// The count is part of the box's description; reaching the limit is also announced.
+(function () {
+  "use strict";
+  function setUp(box) {
+    var max = parseInt(box.getAttribute("maxlength"), 10);
+    var pattern = box.getAttribute("data-carai-count");
+    if (!max || !pattern || box.getAttribute("data-carai-count-ready")) {
+      return;
+    }
+    box.setAttribute("data-carai-count-ready", "");
+    var count = document.createElement("p");
+    count.className = "carai-count";
+    count.id = box.id + "_count";
+    box.insertAdjacentElement("afterend", count);
+    var described = box.getAttribute("aria-describedby");
+    box.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
+    var wasFull = false;
+    function update() {
+      var used = box.value.length;
+      count.textContent = pattern.replace("{count}", used).replace("{max}", max);
+      count.classList.toggle("carai-count--full", used >= max);
+      var live = document.getElementById("carai-live");
+      if (used >= max && !wasFull && live) {
+        live.textContent = count.textContent;
+      }
+      wasFull = used >= max;
+    }
+    box.addEventListener("input", update);
+    update();
+  }
+  function setUpAll(root) {
+    Array.prototype.forEach.call(
+      (root || document).querySelectorAll("textarea[data-carai-count]"),
+      setUp
+    );
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpAll(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    setUpAll(event.target && event.target.parentNode ? event.target.parentNode : document);
+  });
 })();

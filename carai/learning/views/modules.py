@@ -87,6 +87,28 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def module_finished(request: HttpRequest, module_id: int) -> HttpResponse:
+    """ "Module afgerond": the certificate and what is next, once the module is finished."""
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    if enrolment.completed_at is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return render(
+        request,
+        "learning/module_finished.html",
+        {
+            "module": module,
+            "enrolment": enrolment,
+            "finished": selectors.finished_panel(
+                user=user, module=module, language=content_language()
+            ),
+        },
+    )
+
+
+@login_required
 @require_POST
 def module_renew(request: HttpRequest, module_id: int) -> HttpResponse:
     """Do a finished module again to earn a new certificate before (or after) it expires."""
