@@ -121,3 +121,11 @@ def test_lead_without_organisation_is_not_told_to_ask_for_an_invitation(world: W
     page = client_for(world.lead).get(reverse("overview:dashboard")).content.decode()
     assert "uit te nodigen" not in page
     assert reverse("community:lead_organisation_list") in page
+
+
+def test_catalogue_folds_the_filters_unless_one_is_used(world: World) -> None:
+    client = client_for(world.care_worker)
+    page = client.get(reverse("learning:catalogue")).content.decode()
+    assert '<details class="carai-details carai-filters__more">' in page
+    page = client.get(reverse("learning:catalogue"), {"role": "manager"}).content.decode()
+    assert '<details class="carai-details carai-filters__more" open>' in page

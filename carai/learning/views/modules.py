@@ -44,7 +44,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     modules = selectors.catalogue(user=user, filters=filters, language=content_language())
     enrolled = dict(Enrolment.objects.filter(user=user).values_list("module_id", "completed_at"))
     cards = [(module, module.pk in enrolled, enrolled.get(module.pk)) for module in modules]
-    context = {"form": form, "modules": cards}
+    filters_used = form.is_valid() and any(
+        form.cleaned_data.get(name) for name in form.fields if name != "q"
+    )
+    context = {"form": form, "modules": cards, "filtered": filters_used or bool(form.errors)}
     template = (
         "learning/includes/catalogue_results.html"
         if is_htmx(request)
