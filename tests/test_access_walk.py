@@ -65,6 +65,7 @@ REGISTER_EDITORS = {"org_admin", "privacy_officer"}
 ALLOWED_GET: dict[str, set[str]] = {
     "overview:dashboard": LOGGED_IN,
     "overview:search": LOGGED_IN,
+    "register:rules": LOGGED_IN,
     "community:organisation_detail": A_MEMBERS | {"lead"},
     "community:member_list": {"manager", "org_admin", "lead"},
     "community:invitation_create": {"org_admin", "lead"},

@@ -151,6 +151,10 @@ class EventForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         for name in ("title", "description", "place", "materials"):
             self.fields[name].validators.append(validate_plain_text)
+        # Neither is required on its own, but one of them is: say that, not "(optional)".
+        for name in ("place", "online_url"):
+            self.fields[name].help_text = _("Give a place, an online link, or both.")
+            self.fields[name].hide_optional = True  # type: ignore[attr-defined]
         self.fields["capacity"].min_value = 1  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

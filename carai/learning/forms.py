@@ -55,10 +55,19 @@ class CatalogueForm(forms.Form):
 class ReflectionForm(forms.Form):
     answer = forms.CharField(
         label=_("Your answer"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                # carai.js shows a live count under the box, from this pattern.
+                "data-carai-count": _("{count} of {max} characters used"),
+            }
+        ),
         max_length=5000,
         validators=[validate_plain_text],
-        help_text=_("Only you can see your answer. Do not write names or other data of clients."),
+        help_text=_(
+            "Only you can see your answer. Do not write names or other data of clients. "
+            "At most 5,000 characters."
+        ),
     )
 
 

@@ -15,9 +15,11 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from carai.accounts.models import User
@@ -30,6 +32,7 @@ from carai.learning.models import (
     Certificate,
     Enrolment,
     Lesson,
+    LessonProgress,
     Module,
     Question,
     WorkshopRegistration,
@@ -87,12 +90,27 @@ def catalogue(*, user: User, filters: CatalogueFilters, language: str) -> QueryS
             "title",
         ]
     )
+    # The person's done lessons per module (of the current round), in the same query.
+    done = (
+        LessonProgress.objects.filter(
+            enrolment__user=user, enrolment__module=OuterRef("pk"), lesson__is_active=True
+        )
+        .filter(
+            Q(enrolment__round_started_at__isnull=True)
+            | Q(completed_at__gte=F("enrolment__round_started_at"))
+        )
+        .order_by()
+        .values("enrolment__module")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         found.annotate(
             for_you=Case(
                 When(for_you, then=Value(1)), default=Value(0), output_field=IntegerField()
             ),
             lesson_count=Count("lessons", filter=Q(lessons__is_active=True)),
+            lessons_done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
         )
         .select_related("owner")
         .order_by(*ordering)
@@ -281,3 +299,26 @@ def module_versions(*, user: User, module: Module) -> Versions:
         .first()
     )
     return Versions(other=other, finished_other=finished)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the "Module afgerond" panel shows: the certificate and what to do next."""
+
+    certificate: Certificate | None
+    next_modules: list[Module]
+
+
+def finished_panel(*, user: User, module: Module, language: str) -> Finished:
+    """The certificate of a finished module and up to three modules for the person that they
+    have not finished yet (those that fit their role first)."""
+    finished = Enrolment.objects.filter(user=user, completed_at__isnull=False).values("module__key")
+    candidates = (
+        catalogue(user=user, filters=CatalogueFilters(), language=language)
+        .exclude(key=module.key)
+        .exclude(key__in=finished)
+    )
+    return Finished(
+        certificate=Certificate.objects.filter(user=user, module=module).first(),
+        next_modules=list(candidates[:3]),
+    )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("modules/<int:module_id>/", modules.module_detail, name="module_detail"),
     path("modules/<int:module_id>/starten/", modules.module_enrol, name="module_enrol"),
     path("modules/<int:module_id>/opnieuw/", modules.module_renew, name="module_renew"),
+    path("modules/<int:module_id>/afgerond/", modules.module_finished, name="module_finished"),
     path("modules/<int:module_id>/lessen/<int:lesson_id>/", lessons.lesson_view, name="lesson"),
     path(
         "modules/<int:module_id>/lessen/<int:lesson_id>/toets/",

@@ -15,7 +15,7 @@ from carai.community.models import Role
 from carai.core.http import is_htmx
 from carai.core.language import content_language
 from carai.core.paging import page_of, query_without_page
-from carai.overview import selectors
+from carai.overview import selectors, start
 from carai.overview.forms import SearchForm
 from carai.overview.panels import panels_for
 from carai.overview.search import KINDS, MIN_LENGTH, search_everything
@@ -25,8 +25,12 @@ from carai.overview.search import KINDS, MIN_LENGTH, search_everything
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request)
-    panels = panels_for(user=user, language=content_language())
+    language = content_language()
+    panels = panels_for(user=user, language=language)
     context = {field.name: getattr(panels, field.name) for field in fields(panels)}
+    # The guided start is worked out fresh: it follows what the person just did.
+    context["start_path"] = start.start_path(user=user, language=language)
+    context["continue_at"] = start.continue_at(user=user)
     return render(request, "overview/dashboard.html", {**context, "Role": Role})
 
 

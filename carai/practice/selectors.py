@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import models
+from django.db.models import IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from carai.practice.models import PracticeAttempt, ProblemKind
+from carai.accounts.models import User
+from carai.community.models import Membership
+from carai.practice.models import Case, PracticeAttempt, ProblemKind
 from carai.privacy import NO_PERSONAL_DATA, PERSONAL_DATA, Result, Span
 
 LABEL_NAMES: dict[str, Promise] = {
@@ -138,3 +142,25 @@ def privacy_attempt_missed(attempt: PracticeAttempt) -> list[tuple[str, str]]:
         (str(item["text"]), str(LABEL_NAMES.get(item["label"], item["label"])))
         for item in attempt.feedback.get("missed", [])
     ]
+
+
+def cases_for(*, user: User, language: str) -> QuerySet[Case]:
+    """The active practice cases, those of the person's own care branch (the branch of their
+    organisations) first, each with ``own_branch``."""
+    branches = (
+        Membership.objects.active()
+        .filter(user=user, organisation__is_active=True)
+        .exclude(organisation__care_branch="")
+        .values("organisation__care_branch")
+    )
+    return (
+        Case.objects.filter(is_active=True, language=language)
+        .annotate(
+            own_branch=models.Case(
+                When(branch__in=branches, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-own_branch", "branch", "title")
+    )

@@ -27,6 +27,7 @@ from carai.practice.forms import PreparedTextForm, PrivacyCheckForm, TickUnitsFo
 from carai.practice.models import Case, Exercise, PracticeAttempt
 from carai.practice.scoring import PASS_MARK
 from carai.practice.selectors import (
+    cases_for,
     output_attempt_review,
     privacy_attempt_missed,
     result_pieces,
@@ -62,10 +63,10 @@ def privacy_check(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    language = content_language()
-    cases = Case.objects.filter(is_active=True, language=language).order_by("branch", "title")
+    user = authenticated_user(request)
+    cases = cases_for(user=user, language=content_language())
     done = set(
-        PracticeAttempt.objects.filter(user=authenticated_user(request), passed=True)
+        PracticeAttempt.objects.filter(user=user, passed=True)
         .values_list("case_id", "exercise")
         .distinct()
     )

@@ -36,6 +36,16 @@ CSV_COLUMNS = [
 USABLE = (ToolStatus.ALLOWED, ToolStatus.CONDITIONS)
 
 
+def organisations_of(*, user: User) -> list[Organisation]:
+    """The active organisations the person is an active member of, by name."""
+    memberships = Membership.objects.active().filter(user=user)
+    return list(
+        Organisation.objects.filter(is_active=True, memberships__in=memberships)
+        .distinct()
+        .order_by("name")
+    )
+
+
 def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
     return AITool.objects.filter(organisation=organisation).prefetch_related(
         "data_rules", "required_modules"

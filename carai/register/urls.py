@@ -1,10 +1,11 @@
 from django.urls import path
 
-from carai.register.views import check, guidelines, tools, transfer
+from carai.register.views import check, guidelines, rules, tools, transfer
 
 app_name = "register"
 
 urlpatterns = [
+    path("ai-regels/", rules.rules, name="rules"),
     path("ai-register/<slug:slug>/", tools.register_home, name="home"),
     path("ai-register/<slug:slug>/nieuw/", tools.tool_create, name="tool_create"),
     path("ai-register/<slug:slug>/tools/<int:tool_id>/", tools.tool_detail, name="tool_detail"),

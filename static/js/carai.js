@@ -106,6 +106,14 @@
       if (live) {
         live.textContent = button.getAttribute("data-carai-copied") || "";
       }
+      // Seen: a tick on the button for a moment (heard: the live region above).
+      button.setAttribute("data-carai-copy-done", "");
+      window.setTimeout(function () {
+        button.removeAttribute("data-carai-copy-done");
+        if (live) {
+          live.textContent = "";
+        }
+      }, 4000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(source.value || source.textContent).then(done);
@@ -115,5 +123,82 @@
       document.execCommand("copy");
       done();
     }
+  });
+})();
+
+// The main menu on a phone: a button (aria-expanded) opens and closes it; Escape closes it
+// and gives focus back to the button. Without JavaScript the menu stays open (the CSS only
+// hides it once this script marked the menu "ready").
+(function () {
+  "use strict";
+  function setUp() {
+    var nav = document.querySelector("[data-carai-menu]");
+    var button = nav && nav.querySelector(".carai-nav__toggle");
+    if (!button) {
+      return;
+    }
+    button.setAttribute("aria-expanded", "false");
+    nav.setAttribute("data-carai-menu", "ready");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      button.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        button.setAttribute("aria-expanded", "false");
+        button.focus();
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
+
+// A text box with a maximum length shows how much of it is used:
+// <textarea maxlength="5000" data-carai-count="{count} of {max} characters used">.
+// The count is part of the box's description; reaching the limit is also announced.
+(function () {
+  "use strict";
+  function setUp(box) {
+    var max = parseInt(box.getAttribute("maxlength"), 10);
+    var pattern = box.getAttribute("data-carai-count");
+    if (!max || !pattern || box.getAttribute("data-carai-count-ready")) {
+      return;
+    }
+    box.setAttribute("data-carai-count-ready", "");
+    var count = document.createElement("p");
+    count.className = "carai-count";
+    count.id = box.id + "_count";
+    box.insertAdjacentElement("afterend", count);
+    var described = box.getAttribute("aria-describedby");
+    box.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
+    var wasFull = false;
+    function update() {
+      var used = box.value.length;
+      count.textContent = pattern.replace("{count}", used).replace("{max}", max);
+      count.classList.toggle("carai-count--full", used >= max);
+      var live = document.getElementById("carai-live");
+      if (used >= max && !wasFull && live) {
+        live.textContent = count.textContent;
+      }
+      wasFull = used >= max;
+    }
+    box.addEventListener("input", update);
+    update();
+  }
+  function setUpAll(root) {
+    Array.prototype.forEach.call(
+      (root || document).querySelectorAll("textarea[data-carai-count]"),
+      setUp
+    );
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpAll(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    setUpAll(event.target && event.target.parentNode ? event.target.parentNode : document);
   });
 })();

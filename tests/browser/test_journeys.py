@@ -73,16 +73,17 @@ def test_overview_on_a_phone(visit: Visit, demo_password: str) -> None:
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"], f"horizontal scrolling: scrollWidth {scroll_width}"
 
-    # Every item of the main menu and the language buttons is on screen, inside the width,
-    # and no two overlap.
+    # The header is one row: logo, language buttons and the menu button, all inside the
+    # width and none overlapping; the menu itself waits behind the button.
     nav = page.get_by_role("navigation", name=nl("Main menu"))
-    expect(nav).to_be_visible()
-    items = page.locator("header").locator("a, button")
-    assert items.count() >= 7  # logo, 2 languages, 3 links, log out
+    menu_button = nav.get_by_role("button", name=nl("Menu"))
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name=nl("Learn"))).to_be_hidden()
+    items = page.locator("header").locator("a:visible, button:visible")
+    assert items.count() == 4  # logo, 2 languages, menu button
     boxes: list[tuple[str, FloatRect]] = []
     for i in range(items.count()):
         item = items.nth(i)
-        expect(item).to_be_visible()
         box = item.bounding_box()
         assert box is not None
         label = (item.get_attribute("aria-label") or item.inner_text()).strip()
@@ -91,17 +92,32 @@ def test_overview_on_a_phone(visit: Visit, demo_password: str) -> None:
         for other_label, other in boxes:
             assert not _overlap(box, other), f"{label!r} overlaps {other_label!r}"
         boxes.append((label, box))
+    header = page.locator("header").bounding_box()
+    assert header is not None
+    first = boxes[0][1]
+    for label, box in boxes:  # one row: every item overlaps the logo's band vertically
+        assert box["y"] < first["y"] + first["height"], f"{label!r} is on a second row"
+    assert header["height"] <= 96, f"the header takes more than one row: {header}"
     # Target size (WCAG 2.2 AA 2.5.8, not yet in the required 2.1 set): a warning for now.
     warn_target_size(page, "header")
     visit.check("overview-phone", screenshot=True)
 
-    # The menu works: go to the partners page and back via the menu.
+    # The menu button opens the menu; it goes to the events and marks them as current.
+    menu_button.click()
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(nav.get_by_role("link", name=nl("Events"))).to_be_visible()
+    visit.check("menu-open-phone", screenshot=True)
     with page.expect_navigation():
-        nav.get_by_role("link", name=nl("Partners")).click()
-    expect(nav.get_by_role("link", name=nl("Partners"))).to_have_attribute("aria-current", "page")
+        nav.get_by_role("link", name=nl("Events")).click()
+    events = nav.get_by_role("link", name=nl("Events"), include_hidden=True)
+    expect(events).to_have_attribute("aria-current", "page")
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert scroll_width <= PHONE["width"], f"partners page scrolls sideways: {scroll_width}"
-    visit.check("partners-phone", screenshot=True)
+    assert scroll_width <= PHONE["width"], f"events page scrolls sideways: {scroll_width}"
+    visit.check("events-phone", screenshot=True)
+    page.get_by_role("button", name=nl("Menu")).click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name=nl("Menu"))).to_be_focused()
+    page.get_by_role("button", name=nl("Menu")).click()
     with page.expect_navigation():
         nav.get_by_role("link", name=nl("My overview")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("My overview"))

@@ -3,6 +3,8 @@ what identifies the client, explains why, and copies a version without it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -47,8 +49,12 @@ def test_care_worker_checks_and_copies_a_text(visit: Visit, demo_password: str) 
         "Overdracht: mevrouw [NAAM-1] ([LEEFTIJD-1]) heeft dementie. "
         "BSN [BSN-1]. Dochter belt via [TELEFOON-1]."
     )
-    page.get_by_role("button", name=nl("Copy the text without personal data")).click()
+    copy_button = page.get_by_role("button", name=nl("Copy the text without personal data"))
+    copy_button.click()
+    # Heard: "Gekopieerd." in the hidden live region; seen: a tick on the button.
     expect(page.locator("#carai-live")).to_have_text(shown("Copied."))
+    expect(page.locator("#carai-live")).to_have_class(re.compile("carai-visually-hidden"))
+    expect(copy_button).to_have_attribute("data-carai-copy-done", "")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "123.456.782" not in copied
     assert "[BSN-1]" in copied

@@ -402,6 +402,21 @@ def test_check_with_a_bsn_says_no_and_offers_the_pseudonymised_text(
     assert all(SECRET not in str(value) for value in client.session.values())
 
 
+def test_check_without_text_does_not_point_to_a_version_below(
+    copilot: AITool, world: World
+) -> None:
+    response = client_for(world.care_worker).post(
+        url("check"),
+        {"tool": str(copilot.pk), "about": "client", "categories": ["client_personal"]},
+    )
+    assert response.context["decision"].outcome == "not_allowed"
+    assert response.context["pseudonymise_helps"]
+    page = response.content.decode()
+    assert "hieronder" not in page
+    assert 'id="pseudonymised"' not in page
+    assert reverse("practice:privacy_check") in page
+
+
 def test_check_of_a_tool_not_in_the_register_names_the_privacy_officer(
     copilot: AITool, world: World
 ) -> None:

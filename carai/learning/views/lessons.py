@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from carai.accounts.http import authenticated_user
 from carai.core.forms import add_service_errors, message_service_error
+from carai.core.language import content_language
 from carai.learning import selectors
 from carai.learning.access import (
     access_lesson,
@@ -48,6 +49,9 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         except ValidationError as error:
             message_service_error(request, error)
         else:
+            enrolment.refresh_from_db()
+            if enrolment.completed_at:
+                return redirect("learning:module_finished", module_id=module.pk)
             messages.success(request, _("Well done: this lesson is finished."))
         return redirect("learning:lesson", module_id=module.pk, lesson_id=lesson.pk)
     if (
@@ -59,8 +63,7 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         lesson_complete(enrolment=enrolment, lesson=lesson, reflection=answer)
         enrolment.refresh_from_db()
         if enrolment.completed_at:
-            messages.success(request, _("Well done: you have finished this module."))
-            return redirect("learning:module_detail", module_id=module.pk)
+            return redirect("learning:module_finished", module_id=module.pk)
         following = module.lessons.filter(is_active=True, order__gt=lesson.order).first()
         if following is not None:
             return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
@@ -143,6 +146,11 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "module": module,
             "review": review,
             "following": following,
+            "finished": selectors.finished_panel(
+                user=user, module=module, language=content_language()
+            )
+            if attempt.passed and attempt.enrolment.completed_at
+            else None,
             "attempts_left": attempts_left(enrolment=attempt.enrolment, lesson=attempt.lesson),
         },
     )

@@ -50,7 +50,15 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     ):
         enrolled[key] = enrolled.get(key) or completed_at
     cards = [(module, module.key in enrolled, enrolled.get(module.key)) for module in modules]
-    context = {"form": form, "modules": cards, "language": language}
+    filters_used = form.is_valid() and any(
+        form.cleaned_data.get(name) for name in form.fields if name != "q"
+    )
+    context = {
+        "form": form,
+        "modules": cards,
+        "language": language,
+        "filtered": filters_used or bool(form.errors),
+    }
     template = (
         "learning/includes/catalogue_results.html"
         if is_htmx(request)
@@ -90,6 +98,28 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
             ],
             "next_lesson": _next_lesson(module, done) if enrolment else None,
             "can_renew": enrolment is not None and enrolment_can_renew(enrolment=enrolment),
+        },
+    )
+
+
+@login_required
+@require_GET
+def module_finished(request: HttpRequest, module_id: int) -> HttpResponse:
+    """ "Module afgerond": the certificate and what is next, once the module is finished."""
+    user = authenticated_user(request)
+    module = access_module(user=user, module_id=module_id)
+    enrolment = access_own_enrolment(user=user, module=module)
+    if enrolment.completed_at is None:
+        return redirect("learning:module_detail", module_id=module.pk)
+    return render(
+        request,
+        "learning/module_finished.html",
+        {
+            "module": module,
+            "enrolment": enrolment,
+            "finished": selectors.finished_panel(
+                user=user, module=module, language=content_language()
+            ),
         },
     )
 
