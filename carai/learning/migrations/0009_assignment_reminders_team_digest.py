@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("community", "0007_rendered_markdown"),
-        ("learning", "0007_rendered_markdown"),
+        ("learning", "0008_certificate_revoked"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
