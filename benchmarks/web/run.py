@@ -592,7 +592,7 @@ def _print(report: dict[str, Any]) -> None:
         s, big, p = small[name], large[name], served["pages"][name]
         expected = "302" if name == "quiz submit" else "200"
         bad = sum(p["errors"].values()) + sum(
-            n for st, n in p["statuses"].items() if st != expected
+            n for st, n in p["statuses"].items() if str(st) != expected
         )
         _say(
             f"{name:<18} {big['median_ms'] or 0:>10.1f} {s['queries'] or 0:>7.0f} "
