@@ -1,0 +1,89 @@
+"""Where a key page's time goes: cProfile of in-process requests on a database the web
+benchmark made (run it after ``benchmarks.web.run``, with the same ``--workdir``).
+
+    python -m benchmarks.web.profile --workdir DIR [--database URL] [--rounds 20] PAGE...
+
+PAGE is a name from ``run.PAGES`` ("overview", "team page", ...). Prints, per page, the
+functions with the most cumulative time, CARAI's own first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.web import run
+
+
+def _profile(state_file: Path, pages: list[str], rounds: int) -> None:
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from carai.core.engine import privacy_engine_warm_up
+
+    if "Privacycheck POST" in pages:
+        privacy_engine_warm_up(wait=True)
+    state = json.loads(state_file.read_text())
+    requests = run._requests(state)
+    for name in pages:
+        client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+        client.cookies["csrftoken"] = run.CSRF
+        profiler = cProfile.Profile()
+        for n in range(rounds + 2):
+            spec = requests[name]()
+            if spec is None:
+                break
+            if n >= 2:
+                profiler.enable()
+            run.client_send(client, spec)
+            profiler.disable()
+        text = io.StringIO()
+        stats = pstats.Stats(profiler, stream=text).sort_stats("cumulative")
+        stats.print_stats(r"carai/|django/template/base|django/urls|gettext|psycopg", 25)
+        print(f"=== {name} ({rounds} requests) ===")
+        print(text.getvalue()[-6000:])
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "child":
+        _profile(Path(sys.argv[2]), sys.argv[4:], int(sys.argv[3]))
+        sys.stdout.flush()
+        os._exit(0)  # not the minutes of tearing down the privacy engine
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/carai_bench")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/11")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("pages", nargs="+")
+    args = parser.parse_args()
+    workdir = Path(args.workdir)
+    env = run._env(args, args.database, workdir)
+    state = workdir / ("large.json" if args.database.endswith("carai_bench") else "small.json")
+    subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.web.profile",
+            "child",
+            str(state),
+            str(args.rounds),
+            *args.pages,
+        ],
+        cwd=run.ROOT,
+        env={**env, "PYTHONPATH": os.fspath(run.ROOT)},
+        check=True,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
