@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.http import StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client
 
 from carai.accounts.models import User
@@ -108,6 +110,13 @@ def world(db: None) -> World:
         care_worker_membership=cw_membership,
         open_invitation=invitation,
     )
+
+
+def downloaded(response: HttpResponseBase) -> bytes:
+    """The body of a download, whether it streams (CSV, XLSX) or not."""
+    if isinstance(response, StreamingHttpResponse):
+        return b"".join(response.streaming_content)  # type: ignore[arg-type]
+    return bytes(response.content)  # type: ignore[attr-defined]
 
 
 def client_for(user: User | None) -> Client:

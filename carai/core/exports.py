@@ -29,6 +29,12 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def unsafe_text(value: str) -> str:
+    """The text as typed, from a cell that ``safe_text`` wrote (for reading our own CSV back
+    in: an export and import of the same file changes nothing)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
 def csv_cell(value: Cell) -> str | int | float:
     if value is None:
         return ""

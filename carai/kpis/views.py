@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRefresh, HttpResponseStopPolling
-from openpyxl import Workbook
 
 from carai.accounts.http import authenticated_user
 from carai.community.access import access_community_lead
 from carai.community.models import CareBranch
+from carai.core.exports import Cell, csv_download, xlsx_download
 from carai.kpis import figures as kpis
 from carai.kpis import store as kpi_store
 from carai.kpis.forms import KpiFilterForm, KpiTargetForm
@@ -168,7 +167,7 @@ def _current_board(
 
 @login_required
 @require_GET
-def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def kpi_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     _lead_only(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404("No such format.")
@@ -176,37 +175,23 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponse:
     rows = _rows(board)
     stamp = timezone.localdate().isoformat()
     header = [_("Indicator"), _("Value"), _("Target")]
+    figures: list[list[Cell]] = [[label, value, target] for label, value, target in rows]
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        for label, value, target in rows:
-            writer.writerow([label, value, "" if target is None else target])
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="carai-kpis-{stamp}.csv"'
-        return response
-    book = Workbook()
-    book.remove(book.worksheets[0])
-    sheet = book.create_sheet(_("Figures")[:31])
-    sheet.append(header)
-    for label, value, target in rows:
-        sheet.append([label, value, target])
-    months = book.create_sheet(_("Per month")[:31])
-    months.append([_("Month"), *[figure.label for figure in board.reached]])
-    for month, values in _month_rows(board):
-        months.append([month, *values])
-    activity = book.create_sheet(_("Activity per month")[:31])
-    activity.append([_("Month"), *[label for label, _values in board.activity]])
-    for month, values in _activity_rows(board):
-        activity.append([month, *values])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return csv_download(filename=f"carai-kpis-{stamp}.csv", header=header, rows=figures)
+    months: list[list[Cell]] = [[month, *values] for month, values in _month_rows(board)]
+    activity: list[list[Cell]] = [[month, *values] for month, values in _activity_rows(board)]
+    return xlsx_download(
+        filename=f"carai-kpis-{stamp}.xlsx",
+        sheets=[
+            (_("Figures"), header, figures),
+            (_("Per month"), [_("Month"), *[figure.label for figure in board.reached]], months),
+            (
+                _("Activity per month"),
+                [_("Month"), *[label for label, _values in board.activity]],
+                activity,
+            ),
+        ],
     )
-    response["Content-Disposition"] = f'attachment; filename="carai-kpis-{stamp}.xlsx"'
-    return response
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
+from carai.core.exports import unsafe_text
 from carai.learning.models import Enrolment, Module
 from carai.learning.selectors import one_per_key
 from carai.register.forms import conditions_field, rule_field
@@ -330,7 +331,7 @@ def csv_row_to_form_data(row: dict[str, Any]) -> dict[str, Any]:
     for key, value in row.items():
         if not key:
             continue  # a row longer than the header
-        text = (value or "").strip() if isinstance(value, str) else ""
+        text = unsafe_text(value.strip()).strip() if isinstance(value, str) else ""
         if key in ("processor_agreement", "dpia_done", "general_purpose"):
             if text.lower() in TRUE_WORDS:
                 data[key] = "on"

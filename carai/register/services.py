@@ -369,7 +369,8 @@ def register_import_csv(*, organisation: Organisation, actor: User, text: str) -
     plans: list[tuple[AITool | None, ToolForm]] = []
     seen: set[str] = set()
     for line, row in enumerate(reader, start=2):
-        name = (row.get("name") or "").strip()
+        data = csv_row_to_form_data(row)
+        name = data.get("name") or ""
         if name.lower() in seen:
             errors.append(
                 _("Line %(line)s: the tool %(name)s is in the file twice.")
@@ -378,9 +379,7 @@ def register_import_csv(*, organisation: Organisation, actor: User, text: str) -
             continue
         seen.add(name.lower())
         existing = AITool.objects.filter(organisation=organisation, name__iexact=name).first()
-        form = ToolForm(
-            csv_row_to_form_data(row), instance=existing or AITool(organisation=organisation)
-        )
+        form = ToolForm(data, instance=existing or AITool(organisation=organisation))
         if not form.is_valid():
             for field, field_errors in form.errors.items():
                 for message in field_errors:

@@ -17,7 +17,7 @@ from carai.kpis.models import KpiTarget
 from carai.learning.models import Enrolment
 from carai.usecases import services as usecases
 from tests.authoring_helpers import make_org_module
-from tests.conftest import World, client_for
+from tests.conftest import World, client_for, downloaded
 from tests.factories import MembershipFactory, UserFactory
 
 
@@ -115,10 +115,10 @@ def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: Worl
     assert bad.context["target_form"].errors
     wrong_dates = lead.get(url, {"start": "2027-05-01", "end": "2027-01-01"})
     assert wrong_dates.context["form"].errors["end"]
-    csv_text = lead.get(reverse("kpis:export", kwargs={"fmt": "csv"})).content.decode()
+    csv_text = downloaded(lead.get(reverse("kpis:export", kwargs={"fmt": "csv"}))).decode()
     assert "900" in csv_text
     xlsx = lead.get(reverse("kpis:export", kwargs={"fmt": "xlsx"}))
-    book = load_workbook(io.BytesIO(xlsx.content))
+    book = load_workbook(io.BytesIO(downloaded(xlsx)))
     assert len(book.sheetnames) == 3  # figures, reached per month, activity per month
     values = [row[1].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert 1 in values

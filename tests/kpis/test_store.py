@@ -24,7 +24,7 @@ from carai.learning.services.progress import enrolment_start
 from carai.usecases import services as usecases
 from carai.usecases.models import TeamRole, UseCase
 from tests.authoring_helpers import make_org_module
-from tests.conftest import World, client_for
+from tests.conftest import World, client_for, downloaded
 from tests.factories import MembershipFactory, UserFactory
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -201,9 +201,9 @@ def test_without_any_figures_the_page_shows_progress_then_reloads(
 
 def test_downloads_never_use_outdated_figures(world: World, slow_figures: DummyBackend) -> None:
     _add_colleague(world)
-    csv_text = (
-        client_for(world.lead).get(reverse("kpis:export", kwargs={"fmt": "csv"})).content.decode()
-    )
+    csv_text = downloaded(
+        client_for(world.lead).get(reverse("kpis:export", kwargs={"fmt": "csv"}))
+    ).decode()
     professionals = next(line for line in csv_text.splitlines() if "800" in line)
     assert professionals.split(",")[1] == "2"
 

@@ -37,7 +37,7 @@ from carai.register.services import (
 )
 from carai.register.verdict import Rule, ToolRules
 from tests.authoring_helpers import make_org_module
-from tests.conftest import World, client_for
+from tests.conftest import World, client_for, downloaded
 
 TEMPLATES = Path(settings.BASE_DIR) / "content" / "ai-tools"
 A = "zorg-a"
@@ -506,7 +506,7 @@ def _csv(rows: list[dict[str, str]]) -> SimpleUploadedFile:
 
 def test_csv_export_and_import_round_trip(copilot: AITool, world: World) -> None:
     officer = client_for(world.privacy_officer)
-    exported = officer.get(url("export_csv")).content.decode()
+    exported = downloaded(officer.get(url("export_csv"))).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert rows[0]["rule_bsn"] == "not_allowed"
     response = officer.post(url("import_csv"), {"file": _csv(rows)})

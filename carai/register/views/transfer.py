@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Organisation
+from carai.core.exports import csv_download
 from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_register,
@@ -76,16 +76,14 @@ def export_companion_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def export_csv(request: HttpRequest, slug: str) -> HttpResponseBase:
     organisation = access_register(user=authenticated_user(request), slug=slug)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=selectors.CSV_COLUMNS)
-    writer.writeheader()
-    for tool in _export_tools(organisation):
-        writer.writerow(selectors.tool_to_csv_row(tool))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ai-register-{organisation.slug}.csv"'
-    return response
+    columns = selectors.CSV_COLUMNS
+    rows = (
+        [row[column] for column in columns]
+        for row in map(selectors.tool_to_csv_row, _export_tools(organisation))
+    )
+    return csv_download(filename=f"ai-register-{organisation.slug}.csv", header=columns, rows=rows)
 
 
 @login_required
