@@ -290,13 +290,24 @@ TOOL_FIELDS = [
 
 def tool_snapshot(tool: AITool) -> dict[str, Any]:
     """Everything a version of a tool says, as plain JSON (for history and diffs)."""
+    return snapshot_of(
+        tool,
+        rules={rule.category: (rule.permission, rule.conditions) for rule in tool.data_rules.all()},
+        module_keys=[m.key for m in tool.required_modules.all()],
+    )
+
+
+def snapshot_of(
+    tool: AITool, *, rules: dict[str, tuple[str, str]], module_keys: list[str]
+) -> dict[str, Any]:
+    """``tool_snapshot`` of a tool whose rules and modules are not (yet) in the database."""
     data: dict[str, Any] = {}
     for field in TOOL_FIELDS:
         value = getattr(tool, field)
         data[field] = value.isoformat() if hasattr(value, "isoformat") else value
     data["data_rules"] = {
-        rule.category: {"permission": rule.permission, "conditions": rule.conditions}
-        for rule in tool.data_rules.all()
+        category: {"permission": permission, "conditions": conditions}
+        for category, (permission, conditions) in rules.items()
     }
-    data["required_modules"] = sorted(m.key for m in tool.required_modules.all())
+    data["required_modules"] = sorted(module_keys)
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
@@ -27,6 +29,7 @@ from carai.register.audit import RegisterAction
 from carai.register.content import TemplateData
 from carai.register.forms import ToolForm
 from carai.register.models import (
+    TOOL_FIELDS,
     Acknowledgement,
     AITool,
     CheckCount,
@@ -36,6 +39,7 @@ from carai.register.models import (
     ToolRevision,
     ToolStatus,
     ToolTemplate,
+    snapshot_of,
     tool_snapshot,
 )
 from carai.register.selectors import CSV_COLUMNS, csv_row_to_form_data
@@ -347,43 +351,170 @@ def check_count(*, organisation: Organisation, tool: AITool | None, verdict: str
 
 
 # CSV import --------------------------------------------------------------------------------
+#
+# Bounded: at most MAX_IMPORT_ROWS rows, MAX_FIELD_CHARS characters in one field and
+# MAX_IMPORT_SECONDS for reading and checking (the file itself is at most
+# forms.MAX_CSV_BYTES). Every row is checked in memory with the tool form (no query per
+# row); then everything is written at once, or nothing. The file's text is never logged.
+
+MAX_IMPORT_ROWS = 2_000
+MAX_FIELD_CHARS = 10_000
+MAX_IMPORT_SECONDS = 60
+MAX_PROBLEMS = 100  # reported; the rest is counted
+REQUIRED_COLUMNS = ("name", "vendor", "purpose", "status")
 
 
-@transaction.atomic
-def register_import_csv(*, organisation: Organisation, actor: User, text: str) -> tuple[int, int]:
-    """Create or update tools from CSV rows (matched by name). All or nothing: every error
-    is reported with its line, and then nothing is saved. Returns (created, updated)."""
+class ImportToolForm(ToolForm):
+    """The tool form's checks for the rows of a CSV file: one form checks every row (making
+    a form per row costs more than the checks), without asking the database (names are
+    compared with the register in memory)."""
+
+    def validate_unique(self) -> None:
+        pass
+
+    def check_row(self, data: dict[str, Any], *, organisation: Organisation) -> bool:
+        self.data = data
+        self.is_bound = True
+        self._errors = None
+        self._bound_fields_cache.clear()  # type: ignore[attr-defined]
+        self.instance = AITool(organisation=organisation)
+        return self.is_valid()
+
+
+@dataclass
+class ImportPlan:
+    line: int
+    existing: AITool | None
+    data: dict[str, Any]
+    rules: Rules
+
+
+class ImportRefused(ValidationError):
+    """Nothing was imported; ``count`` problems were found (``messages`` lists the first)."""
+
+    def __init__(self, messages: list[str], *, count: int) -> None:
+        super().__init__(messages)
+        self.count = count
+
+
+class ImportProblems:
+    """The problems of one file, each with its line; at most MAX_PROBLEMS are kept."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.count = 0
+
+    def add(self, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS:
+            self.messages.append(message)
+
+    def raise_if_any(self) -> None:
+        if not self.count:
+            return
+        messages = list(self.messages)
+        if self.count > MAX_PROBLEMS:
+            messages.append(
+                _("... and %(count)s more problems.") % {"count": self.count - MAX_PROBLEMS}
+            )
+        raise ImportRefused(messages, count=self.count)
+
+
+def _too_slow() -> ValidationError:
+    return ValidationError(
+        _(
+            "Checking the file took longer than the limit of %(seconds)s seconds. "
+            "Split it into smaller files."
+        )
+        % {"seconds": MAX_IMPORT_SECONDS}
+    )
+
+
+def _csv_rows(text: str, problems: ImportProblems) -> list[tuple[int, dict[str, Any]]]:
+    """(line, row) of the file, within the limits on rows and field size."""
     reader = csv.DictReader(io.StringIO(text))
-    missing = [
-        c for c in ("name", "vendor", "purpose", "status") if c not in (reader.fieldnames or [])
-    ]
+    try:
+        columns = reader.fieldnames or []
+    except csv.Error:
+        columns = []
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ValidationError(
             _("The first line must name the columns; missing: %(columns)s")
             % {"columns": ", ".join(missing)}
         )
-    unknown = [c for c in reader.fieldnames or [] if c not in CSV_COLUMNS]
-    errors: list[str] = []
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
-        errors.append(_("Line 1: unknown columns %(columns)s") % {"columns": ", ".join(unknown)})
-    plans: list[tuple[AITool | None, ToolForm]] = []
+        problems.add(_("Line 1: unknown columns %(columns)s") % {"columns": ", ".join(unknown)})
+    rows: list[tuple[int, dict[str, Any]]] = []
+    line = 1  # as a spreadsheet numbers the rows: the header is line 1
+    while True:
+        line += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise ValidationError(
+                _(
+                    "Line %(line)s: this is not valid CSV, or a field is longer than the "
+                    "limit of %(limit)s characters."
+                )
+                % {"line": line, "limit": number_format(MAX_FIELD_CHARS, force_grouping=True)}
+            ) from None
+        if line > MAX_IMPORT_ROWS + 1:
+            raise ValidationError(
+                _("The file has more than %(limit)s rows. Split it into smaller files.")
+                % {"limit": number_format(MAX_IMPORT_ROWS, force_grouping=True)}
+            )
+        too_long = [
+            column or "-"
+            for column, value in row.items()
+            if isinstance(value, str) and len(value) > MAX_FIELD_CHARS
+        ]
+        for column in too_long:
+            problems.add(
+                _(
+                    "Line %(line)s, column %(column)s: longer than the limit of %(limit)s "
+                    "characters."
+                )
+                % {
+                    "line": line,
+                    "column": column,
+                    "limit": number_format(MAX_FIELD_CHARS, force_grouping=True),
+                }
+            )
+        if not too_long:
+            rows.append((line, row))
+    return rows
+
+
+def register_import_check(*, organisation: Organisation, text: str) -> list[ImportPlan]:
+    """Every row of the CSV checked against the form and the register, in memory. Raises a
+    ValidationError with every problem (and its line) when there is any."""
+    deadline = time.monotonic() + MAX_IMPORT_SECONDS
+    problems = ImportProblems()
+    rows = _csv_rows(text, problems)
+    existing = {tool.name.lower(): tool for tool in selectors.tools_of(organisation=organisation)}
+    plans: list[ImportPlan] = []
     seen: set[str] = set()
-    for line, row in enumerate(reader, start=2):
+    form = ImportToolForm()
+    for line, row in rows:
+        if time.monotonic() > deadline:
+            raise _too_slow()
         data = csv_row_to_form_data(row)
-        name = data.get("name") or ""
+        name = str(data.get("name") or "")
         if name.lower() in seen:
-            errors.append(
+            problems.add(
                 _("Line %(line)s: the tool %(name)s is in the file twice.")
                 % {"line": line, "name": name}
             )
             continue
         seen.add(name.lower())
-        existing = AITool.objects.filter(organisation=organisation, name__iexact=name).first()
-        form = ToolForm(data, instance=existing or AITool(organisation=organisation))
-        if not form.is_valid():
+        if not form.check_row(data, organisation=organisation):
             for field, field_errors in form.errors.items():
                 for message in field_errors:
-                    errors.append(
+                    problems.add(
                         _("Line %(line)s, column %(column)s: %(message)s")
                         % {
                             "line": line,
@@ -392,29 +523,69 @@ def register_import_csv(*, organisation: Organisation, actor: User, text: str) -
                         }
                     )
             continue
-        plans.append((existing, form))
-    if not plans and not errors:
-        errors.append(_("The file has no rows with tools."))
-    if errors:
-        raise ValidationError(errors)
-    created = updated = 0
-    for existing, form in plans:
-        if existing is None:
-            tool_create(
-                organisation=organisation,
-                actor=actor,
-                data=form.tool_data(),
-                rules=form.rules(),
-                note=_("Imported from CSV"),
+        plans.append(ImportPlan(line, existing.get(name.lower()), form.tool_data(), form.rules()))
+    if not plans and not problems.count:
+        problems.add(_("The file has no rows with tools."))
+    problems.raise_if_any()
+    return plans
+
+
+@transaction.atomic
+def register_import_csv(*, organisation: Organisation, actor: User, text: str) -> tuple[int, int]:
+    """Create or update tools from CSV rows (matched by name). All or nothing: every error
+    is reported with its line, and then nothing is saved. Returns (created, updated)."""
+    plans = register_import_check(organisation=organisation, text=text)
+    note = _("Imported from CSV")
+    now = timezone.now()
+    new = [plan for plan in plans if plan.existing is None]
+    tools = AITool.objects.bulk_create(
+        AITool(organisation=organisation, **plan.data) for plan in new
+    )
+    revisions = [
+        ToolRevision(
+            tool=tool,
+            number=1,
+            snapshot=snapshot_of(tool, rules=plan.rules, module_keys=[]),
+            changed_by=actor,
+            note=note,
+        )
+        for tool, plan in zip(tools, new, strict=True)
+    ]
+    rules = {tool.pk: plan.rules for tool, plan in zip(tools, new, strict=True)}
+    changed: list[AITool] = []
+    for plan in plans:
+        tool = plan.existing
+        if tool is None:
+            continue
+        before = tool_snapshot(tool)  # rules and modules were fetched with the register
+        for name, value in plan.data.items():
+            setattr(tool, name, value)
+        after = snapshot_of(tool, rules=plan.rules, module_keys=before["required_modules"])
+        if after == before:
+            continue
+        tool.revision += 1
+        tool.updated_at = now
+        changed.append(tool)
+        rules[tool.pk] = plan.rules
+        revisions.append(
+            ToolRevision(
+                tool=tool, number=tool.revision, snapshot=after, changed_by=actor, note=note
             )
-            created += 1
-        else:
-            tool_update(
-                tool=existing,
-                actor=actor,
-                data=form.tool_data(),
-                rules=form.rules(),
-                note=_("Imported from CSV"),
-            )
-            updated += 1
-    return created, updated
+        )
+    AITool.objects.bulk_update(changed, [*TOOL_FIELDS, "revision", "updated_at"], batch_size=500)
+    DataRule.objects.filter(tool__in=changed).delete()
+    DataRule.objects.bulk_create(
+        DataRule(tool_id=pk, category=category, permission=permission, conditions=conditions)
+        for pk, tool_rules in rules.items()
+        for category, (permission, conditions) in tool_rules.items()
+    )
+    ToolRevision.objects.bulk_create(revisions)
+    updated = len(plans) - len(new)
+    audit_record(
+        action=RegisterAction.AI_REGISTER_IMPORTED,
+        actor=actor,
+        organisation=organisation,
+        target_label=str(organisation),
+        details={"created": len(new), "updated": updated, "changed": len(changed)},
+    )
+    return len(new), updated

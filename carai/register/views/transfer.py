@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -93,6 +94,7 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_register(user=user, slug=slug, edit=True)
     form = CsvImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
+    problem_count = 0
     if request.method == "POST" and form.is_valid():
         try:
             created, updated = services.register_import_csv(
@@ -100,6 +102,7 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             problems = error.messages
+            problem_count = getattr(error, "count", len(problems))
         else:
             messages.success(
                 request,
@@ -114,6 +117,10 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "problems": problems,
+            "problem_count": problem_count,
             "columns": selectors.CSV_COLUMNS,
+            "max_rows": number_format(services.MAX_IMPORT_ROWS, force_grouping=True),
+            "max_field_chars": number_format(services.MAX_FIELD_CHARS, force_grouping=True),
+            "max_seconds": services.MAX_IMPORT_SECONDS,
         },
     )

@@ -1,0 +1,144 @@
+"""The register's CSV import within its limits (issue 13): rows, field size, file size and
+time, each with a message that names the limit; never a server error; all or nothing.
+All tools and names are made up."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from carai.core.models import AuditEvent
+from carai.register import services
+from carai.register.models import AITool, DataRule, ToolRevision
+from carai.register.services import tool_create
+from tests.conftest import World, client_for
+
+HEADER = "name,vendor,purpose,status,data_location,rule_internal,conditions_internal\n"
+
+
+def import_url(world: World) -> str:
+    return reverse("register:import_csv", kwargs={"slug": world.org_a.slug})
+
+
+def upload(text: str | bytes) -> SimpleUploadedFile:
+    raw = text.encode() if isinstance(text, str) else text
+    return SimpleUploadedFile("register.csv", raw, content_type="text/csv")
+
+
+def rows(count: int, *, start: int = 0) -> str:
+    return "".join(
+        f"Tool {i} (fictief),Leverancier {i},Verslagen,allowed,eu,"
+        f"allowed_with_conditions,Alleen zonder namen {i}\n"
+        for i in range(start, start + count)
+    )
+
+
+def post(client: Client, world: World, text: str | bytes) -> list[str]:
+    response = client.post(import_url(world), {"file": upload(text)})
+    assert response.status_code == 200, response.status_code
+    form_errors = [str(e) for e in response.context["form"].errors.get("file", [])]
+    return [*form_errors, *response.context["problems"]]
+
+
+@pytest.fixture
+def officer(world: World) -> Client:
+    return client_for(world.privacy_officer)
+
+
+def test_a_huge_quoted_field_gets_a_message_not_a_server_error(
+    officer: Client, world: World
+) -> None:
+    text = HEADER + 'Groot (fictief),X,"' + "a" * 140_000 + '",allowed,eu,,\n'
+    problems = post(officer, world, text)
+    assert any("10.000" in p for p in problems), problems  # names the limit
+    long_field = HEADER + "Lang (fictief),X," + "b" * 10_001 + ",allowed,eu,,\n"
+    problems = post(officer, world, long_field)
+    assert problems == ["Regel 2, kolom purpose: langer dan de grens van 10.000 tekens."]
+    broken = HEADER + 'Kapot (fictief),X,"niet gesloten\n' + "x" * 200_000
+    assert any("Regel 2" in p for p in post(officer, world, broken))
+    assert not AITool.objects.filter(organisation=world.org_a).exists()
+
+
+def test_more_rows_than_the_limit_are_refused_whole(officer: Client, world: World) -> None:
+    problems = post(officer, world, HEADER + rows(2_001))
+    assert problems == [
+        "Het bestand heeft meer dan 2.000 regels. Splits het in kleinere bestanden."
+    ]
+    assert not AITool.objects.filter(organisation=world.org_a).exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(officer: Client, world: World) -> None:
+    problems = post(officer, world, HEADER + rows(1) + "#" * 1_000_001)
+    assert problems == ["Het bestand is te groot (maximaal 1 MB)."]
+
+
+def test_checking_stops_at_the_time_limit(
+    officer: Client, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "MAX_IMPORT_SECONDS", -1)
+    problems = post(officer, world, HEADER + rows(3))
+    assert len(problems) == 1, problems
+    assert "-1 seconden" in problems[0]
+    assert not AITool.objects.filter(organisation=world.org_a).exists()
+
+
+def test_many_problems_are_counted_not_all_listed(officer: Client, world: World) -> None:
+    bad = "".join(f"Fout {i} (fictief),X,Doel,misschien,eu,,\n" for i in range(150))
+    problems = post(officer, world, HEADER + bad)
+    assert len(problems) == services.MAX_PROBLEMS + 1
+    assert problems[-1] == "... en nog 50 problemen."
+
+
+def test_the_largest_import_runs_in_a_fixed_number_of_queries(
+    world: World, django_assert_max_num_queries
+) -> None:
+    tool_create(
+        organisation=world.org_a,
+        actor=world.privacy_officer,
+        data={"name": "Tool 0 (fictief)", "vendor": "Oud", "purpose": "Iets", "status": "allowed"},
+        rules={"bsn": ("not_allowed", "Nooit")},
+    )
+    text = HEADER + rows(services.MAX_IMPORT_ROWS)
+    started = time.perf_counter()
+    with django_assert_max_num_queries(services.MAX_IMPORT_ROWS // 20):  # batches, not rows
+        created, updated = services.register_import_csv(
+            organisation=world.org_a, actor=world.privacy_officer, text=text
+        )
+    seconds = time.perf_counter() - started
+    assert (created, updated) == (services.MAX_IMPORT_ROWS - 1, 1)
+    assert seconds < 30, seconds  # far within the time limit (about 3 s on the 2-core machine)
+    assert AITool.objects.filter(organisation=world.org_a).count() == services.MAX_IMPORT_ROWS
+    changed = AITool.objects.get(name="Tool 0 (fictief)")
+    assert changed.vendor == "Leverancier 0"
+    assert changed.revision == 2
+    assert set(DataRule.objects.filter(tool=changed).values_list("category", flat=True)) == {
+        "internal"
+    }
+    assert ToolRevision.objects.filter(tool__organisation=world.org_a).count() == (
+        services.MAX_IMPORT_ROWS + 1
+    )
+    event = AuditEvent.objects.get(action="ai_register_imported")
+    assert event.details == {"created": 1_999, "updated": 1, "changed": 1}
+    again = services.register_import_csv(
+        organisation=world.org_a, actor=world.privacy_officer, text=text
+    )
+    assert again == (0, services.MAX_IMPORT_ROWS)
+    assert ToolRevision.objects.filter(tool__organisation=world.org_a).count() == (
+        services.MAX_IMPORT_ROWS + 1
+    )  # the same file again: nothing changed, no new versions
+
+
+def test_the_file_text_is_kept_out_of_the_logs(
+    officer: Client, world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "Geheimzinnige Schrijfhulp (fictief)"
+    with caplog.at_level("DEBUG"):
+        post(officer, world, HEADER + f"{secret},X,Doel,misschien,eu,,\n")
+        good = HEADER + f"{secret},X,Doel,allowed,eu,,\n"
+        officer.post(import_url(world), {"file": upload(good)})
+    assert AITool.objects.filter(name=secret).exists()
+    assert secret not in caplog.text
