@@ -368,6 +368,7 @@ class LessonForm(forms.Form):
         label=_("Video link"),
         required=False,
         assume_scheme="https",
+        max_length=200,
         help_text=_("For example a link to the video on YouTube or Vimeo."),
     )
     transcript = forms.CharField(
@@ -540,7 +541,9 @@ class SessionForm(forms.Form):
         validators=[validate_plain_text],
         help_text=_("Building and room, or leave empty for an online session."),
     )
-    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online link"), required=False, assume_scheme="https", max_length=200
+    )
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=12)
 
 

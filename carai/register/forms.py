@@ -164,7 +164,9 @@ class PublishForm(forms.Form):
         help_text=_("Anyone can then read which AI tools we use and on what terms."),
     )
     contact_email = forms.EmailField(
-        label=_("Contact e-mail for questions about the register"), required=False
+        label=_("Contact e-mail for questions about the register"),
+        required=False,
+        max_length=254,  # the column's length (Django's form field allows 320)
     )
 
 

@@ -161,7 +161,7 @@ class JoinDecisionForm(forms.Form):
 
 
 class ResponsibleAIForm(forms.Form):
-    key = forms.CharField(widget=forms.HiddenInput)
+    key = forms.CharField(widget=forms.HiddenInput, max_length=30)
     status = forms.ChoiceField(label=_("Status"), choices=CheckStatus.choices)
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, validators=[validate_plain_text]
