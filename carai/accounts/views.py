@@ -158,11 +158,11 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     if language not in Language.values:
         language = settings.LANGUAGE_CODE
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = "/"
-    response = redirect(next_url)
+        next_url = "/"  # only a path of ours; anything else (even "x") is no URL name to look up
+    response = HttpResponseRedirect(next_url)
     if request.user.is_authenticated:
         services.user_set_language(user=authenticated_user(request), language=language)
     response.set_cookie(

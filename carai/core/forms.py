@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.http import HttpRequest
 
 
@@ -21,3 +24,27 @@ def message_service_error(request: HttpRequest, error: ValidationError) -> None:
     """Show a service's ValidationError as a message, for actions without a form of their own
     (a button that publishes, renews or starts something)."""
     messages.error(request, " ".join(error.messages))
+
+
+class ModelsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Several objects by id, refusing an id that no id column can hold before the database
+    is asked (a tampered ``99999999999999999999`` is an OverflowError in SQLite and an
+    error in PostgreSQL: a 500 instead of a message)."""
+
+    def _check_values(self, value: Any) -> Any:
+        if not self.to_field_name and self.queryset is not None:
+            pk = self.queryset.model._meta.pk
+            kind = pk.get_internal_type() if pk is not None else "BigAutoField"
+            low, high = BaseDatabaseOperations.integer_field_ranges.get(kind, (None, None))
+            for item in value:
+                try:
+                    number = int(str(item))
+                except ValueError:
+                    continue  # not a number: Django's own check says so
+                if low is not None and high is not None and not low <= number <= high:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": item},
+                    )
+        return super()._check_values(value)  # type: ignore[misc]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
+from carai.core.forms import ModelsChoiceField
 from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
 from carai.register.models import TOOL_FIELDS, AITool, DataCategory, Permission
@@ -38,7 +39,7 @@ class ToolForm(forms.ModelForm):  # type: ignore[type-arg]
     dpia_link = forms.URLField(
         label=_("Link to the DPIA"), required=False, assume_scheme="https", max_length=200
     )
-    required_modules = forms.ModelMultipleChoiceField(
+    required_modules = ModelsChoiceField(
         label=_("Modules to finish first"),
         queryset=Module.objects.none(),
         required=False,
