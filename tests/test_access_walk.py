@@ -122,6 +122,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:templates": REGISTER_EDITORS,
     "register:publish": REGISTER_EDITORS,
     "register:import_csv": REGISTER_EDITORS,
+    "register:import_status": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
     "kpis:dashboard": {"lead"},
@@ -262,6 +263,15 @@ def _register_objects(world: World) -> int:
     return tool.pk
 
 
+def _tool_import(world: World) -> int:
+    """A large CSV import of A's register that waits for the background worker."""
+    from carai.register.models import ToolImport
+
+    return ToolImport.objects.create(
+        organisation=world.org_a, created_by=world.privacy_officer, text="name\n", rows_total=1
+    ).pk
+
+
 def _assignment(world: World, module: Any) -> int:
     """A's manager asks A's care workers to do the module."""
     import datetime
@@ -386,6 +396,7 @@ def build_routes(world: World) -> list[Route]:
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
         "tool_id": _register_objects(world),
+        "import_id": _tool_import(world),
         **_use_case_objects(world),
         "draft_id": own.copy.pk,
         "draft_lesson_id": own.copy_quiz.pk,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
@@ -22,6 +23,7 @@ from carai.register.models import (
     DataCategory,
     Guideline,
     Register,
+    ToolImport,
     ToolStatus,
     ToolTemplate,
 )
@@ -42,6 +44,14 @@ def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
 
 def register_of(*, organisation: Organisation) -> Register | None:
     return Register.objects.filter(organisation=organisation).first()
+
+
+def tool_import_of(*, organisation: Organisation, import_id: int) -> ToolImport:
+    """One of the organisation's background imports (404 for any other)."""
+    job = ToolImport.objects.filter(organisation=organisation, pk=import_id).first()
+    if job is None:
+        raise Http404("No such import.")
+    return job
 
 
 def templates_available() -> QuerySet[ToolTemplate]:

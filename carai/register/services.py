@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from carai.accounts.models import User
 from carai.community.access import roles_in_organisation
@@ -35,7 +37,9 @@ from carai.register.models import (
     CheckCount,
     DataRule,
     Guideline,
+    ImportStatus,
     Register,
+    ToolImport,
     ToolRevision,
     ToolStatus,
     ToolTemplate,
@@ -361,6 +365,9 @@ MAX_IMPORT_ROWS = 2_000
 MAX_FIELD_CHARS = 10_000
 MAX_IMPORT_SECONDS = 60
 MAX_PROBLEMS = 100  # reported; the rest is counted
+BACKGROUND_LINES = 200  # a file with more lines is imported by a background task
+PROGRESS_EVERY = 100  # rows
+Progress = Callable[[int, int], None]
 REQUIRED_COLUMNS = ("name", "vendor", "purpose", "status")
 
 
@@ -489,9 +496,12 @@ def _csv_rows(text: str, problems: ImportProblems) -> list[tuple[int, dict[str, 
     return rows
 
 
-def register_import_check(*, organisation: Organisation, text: str) -> list[ImportPlan]:
+def register_import_check(
+    *, organisation: Organisation, text: str, progress: Progress | None = None
+) -> list[ImportPlan]:
     """Every row of the CSV checked against the form and the register, in memory. Raises a
-    ValidationError with every problem (and its line) when there is any."""
+    ValidationError with every problem (and its line) when there is any. ``progress`` is
+    told (rows checked, rows) now and then."""
     deadline = time.monotonic() + MAX_IMPORT_SECONDS
     problems = ImportProblems()
     rows = _csv_rows(text, problems)
@@ -499,9 +509,11 @@ def register_import_check(*, organisation: Organisation, text: str) -> list[Impo
     plans: list[ImportPlan] = []
     seen: set[str] = set()
     form = ImportToolForm()
-    for line, row in rows:
+    for number, (line, row) in enumerate(rows):
         if time.monotonic() > deadline:
             raise _too_slow()
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, len(rows))
         data = csv_row_to_form_data(row)
         name = str(data.get("name") or "")
         if name.lower() in seen:
@@ -530,11 +542,19 @@ def register_import_check(*, organisation: Organisation, text: str) -> list[Impo
     return plans
 
 
-@transaction.atomic
-def register_import_csv(*, organisation: Organisation, actor: User, text: str) -> tuple[int, int]:
+def register_import_csv(
+    *, organisation: Organisation, actor: User, text: str, progress: Progress | None = None
+) -> tuple[int, int]:
     """Create or update tools from CSV rows (matched by name). All or nothing: every error
     is reported with its line, and then nothing is saved. Returns (created, updated)."""
-    plans = register_import_check(organisation=organisation, text=text)
+    plans = register_import_check(organisation=organisation, text=text, progress=progress)
+    return _import_write(organisation=organisation, actor=actor, plans=plans)
+
+
+@transaction.atomic
+def _import_write(
+    *, organisation: Organisation, actor: User, plans: list[ImportPlan]
+) -> tuple[int, int]:
     note = _("Imported from CSV")
     now = timezone.now()
     new = [plan for plan in plans if plan.existing is None]
@@ -589,3 +609,48 @@ def register_import_csv(*, organisation: Organisation, actor: User, text: str) -
         details={"created": len(new), "updated": updated, "changed": len(changed)},
     )
     return len(new), updated
+
+
+def tool_import_queue(*, organisation: Organisation, actor: User, text: str) -> ToolImport:
+    """Keep a large file for the background task, which imports it once this commits."""
+    with transaction.atomic():
+        job = ToolImport.objects.create(
+            organisation=organisation, created_by=actor, text=text, rows_total=text.count("\n")
+        )
+        job_id = job.pk
+        transaction.on_commit(lambda: tool_import_task.enqueue(import_id=job_id), robust=True)
+    return job
+
+
+def tool_import_run(*, import_id: int) -> None:
+    """Run a queued import: all or nothing, as on the page. Safe to run twice: a finished
+    import is left as it is."""
+    with transaction.atomic():
+        job = ToolImport.objects.select_for_update().filter(pk=import_id).first()
+        if job is None or job.is_finished or job.created_by is None:
+            return
+        job.status = ImportStatus.RUNNING
+        job.save(update_fields=["status"])
+
+    def progress(checked: int, total: int) -> None:
+        ToolImport.objects.filter(pk=import_id).update(rows_checked=checked, rows_total=total)
+
+    result: dict[str, Any] = {"status": ImportStatus.DONE, "rows_checked": F("rows_total")}
+    try:
+        created, updated = register_import_csv(
+            organisation=job.organisation, actor=job.created_by, text=job.text, progress=progress
+        )
+    except ValidationError as error:
+        result.update(
+            status=ImportStatus.REFUSED,
+            problems=error.messages,
+            problem_count=getattr(error, "count", len(error.messages)),
+        )
+    else:
+        result.update(created_count=created, updated_count=updated)
+    ToolImport.objects.filter(pk=import_id).update(**result, text="", finished_at=timezone.now())
+
+
+@task()
+def tool_import_task(*, import_id: int) -> None:
+    tool_import_run(import_id=import_id)

@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("ai-register/<slug:slug>/export.csv", transfer.export_csv, name="export_csv"),
     path("ai-register/<slug:slug>/import/", transfer.import_csv, name="import_csv"),
+    path(
+        "ai-register/<slug:slug>/import/<int:import_id>/",
+        transfer.import_status,
+        name="import_status",
+    ),
     path("ai-register/<slug:slug>/richtlijnen/", guidelines.guidelines, name="guidelines"),
     path(
         "ai-register/<slug:slug>/richtlijnen/nieuw/",

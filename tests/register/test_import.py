@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from carai.core.models import AuditEvent
 from carai.register import services
-from carai.register.models import AITool, DataRule, ToolRevision
+from carai.register.models import AITool, DataRule, ImportStatus, ToolImport, ToolRevision
 from carai.register.services import tool_create
 from tests.conftest import World, client_for
 
@@ -63,9 +63,13 @@ def test_a_huge_quoted_field_gets_a_message_not_a_server_error(
     assert not AITool.objects.filter(organisation=world.org_a).exists()
 
 
-def test_more_rows_than_the_limit_are_refused_whole(officer: Client, world: World) -> None:
-    problems = post(officer, world, HEADER + rows(2_001))
-    assert problems == [
+def test_more_rows_than_the_limit_are_refused_whole(
+    officer: Client, world: World, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # a large file: in the background
+        response = officer.post(import_url(world), {"file": upload(HEADER + rows(2_001))})
+    assert response.status_code == 302
+    assert ToolImport.objects.get().problems == [
         "Het bestand heeft meer dan 2.000 regels. Splits het in kleinere bestanden."
     ]
     assert not AITool.objects.filter(organisation=world.org_a).exists()
@@ -142,3 +146,58 @@ def test_the_file_text_is_kept_out_of_the_logs(
         officer.post(import_url(world), {"file": upload(good)})
     assert AITool.objects.filter(name=secret).exists()
     assert secret not in caplog.text
+
+
+# Large files: a background task, progress by htmx, all or nothing ------------------------
+
+
+def test_a_large_file_is_imported_in_the_background_with_progress(
+    officer: Client, world: World, django_capture_on_commit_callbacks
+) -> None:
+    text = HEADER + rows(services.BACKGROUND_LINES + 50)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = officer.post(import_url(world), {"file": upload(text)})
+    job = ToolImport.objects.get()
+    status = reverse(
+        "register:import_status", kwargs={"slug": world.org_a.slug, "import_id": job.pk}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == status
+    assert not AITool.objects.exists()  # nothing yet: the worker does it
+    page = officer.get(status)
+    assert page.status_code == 200
+    assert 'hx-trigger="every 2s"' in page.content.decode()  # the page asks again
+    poll = officer.get(status, headers={"HX-Request": "true"})
+    assert poll.status_code == 200
+    assert "0 van 251 regels" in poll.content.decode()
+    for callback in queued:
+        callback()  # the worker runs the task (the test backend runs it at once)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
+    assert (job.created_count, job.updated_count) == (250, 0)
+    assert job.text == ""  # the file is not kept once imported
+    assert AITool.objects.filter(organisation=world.org_a).count() == 250
+    done = officer.get(status, headers={"HX-Request": "true"})
+    assert done.status_code == 286  # htmx stops asking
+    assert "250 tools toegevoegd" in done.content.decode()
+    services.tool_import_run(import_id=job.pk)  # run twice (a retry): nothing happens
+    assert AITool.objects.filter(organisation=world.org_a).count() == 250
+
+
+def test_a_large_file_with_an_error_imports_nothing_and_says_why(
+    officer: Client, world: World, django_capture_on_commit_callbacks
+) -> None:
+    text = HEADER + rows(300) + "Fout (fictief),X,Doel,misschien,eu,,\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        officer.post(import_url(world), {"file": upload(text)})
+    job = ToolImport.objects.get()
+    assert job.status == ImportStatus.REFUSED
+    assert not AITool.objects.exists()
+    status = reverse(
+        "register:import_status", kwargs={"slug": world.org_a.slug, "import_id": job.pk}
+    )
+    body = officer.get(status).content.decode()
+    assert "Regel 302, kolom status" in body
+    assert 'hx-trigger="every 2s"' not in body
+    for outsider in (world.care_worker, world.outsider_admin):
+        assert client_for(outsider).get(status).status_code == 404

@@ -10,14 +10,17 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseStopPolling
 
 from carai.accounts.http import authenticated_user
 from carai.community.models import Organisation
 from carai.core.exports import csv_download
+from carai.core.http import is_htmx
 from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_register,
@@ -96,9 +99,13 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
     problems: list[str] = []
     problem_count = 0
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["file"]
+        if text.count("\n") > services.BACKGROUND_LINES:
+            job = services.tool_import_queue(organisation=organisation, actor=user, text=text)
+            return redirect("register:import_status", slug=slug, import_id=job.pk)
         try:
             created, updated = services.register_import_csv(
-                organisation=organisation, actor=user, text=form.cleaned_data["file"]
+                organisation=organisation, actor=user, text=text
             )
         except ValidationError as error:
             problems = error.messages
@@ -124,3 +131,17 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "max_seconds": services.MAX_IMPORT_SECONDS,
         },
     )
+
+
+@login_required
+@require_GET
+def import_status(request: HttpRequest, slug: str, import_id: int) -> HttpResponse:
+    """A large import in the background: its progress (asked every 2 s by htmx while it
+    runs) and then its result."""
+    organisation = access_register(user=authenticated_user(request), slug=slug, edit=True)
+    job = selectors.tool_import_of(organisation=organisation, import_id=import_id)
+    context = {"organisation": organisation, "job": job}
+    if is_htmx(request):
+        html = render_to_string("register/includes/import_progress.html", context, request)
+        return HttpResponseStopPolling(html) if job.is_finished else HttpResponse(html)
+    return render(request, "register/import_status.html", context)
