@@ -39,6 +39,7 @@ NAV_SECTIONS: dict[str, str] = {
     "learning:sharing_toggle": "lead",
     "learning:sharing_preview": "lead",
     "learning:sharing_preview_lesson": "lead",
+    "overview:search": "search",
     "learning:certificate_verify": "",
     "register:public": "",
     "usecases:showcase": "",
@@ -57,6 +58,7 @@ NAV_HOMES = frozenset(
         "community:event_list",
         "community:lead_organisation_list",
         "accounts:profile",
+        "overview:search",
     }
 )
 

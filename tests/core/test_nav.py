@@ -38,6 +38,7 @@ def current_item(html: str) -> tuple[str, str] | None:
         ("community:member_list", "overview"),
         ("usecases:detail", "usecases"),
         ("accounts:password_change", "account"),
+        ("overview:search", "search"),
         ("overview:partner_list", ""),
         ("usecases:showcase", ""),
         ("", ""),
@@ -61,6 +62,7 @@ def test_care_worker_menu_reaches_every_part(world: World) -> None:
         reverse("register:rules"),
         reverse("usecases:list"),
         reverse("community:event_list"),
+        reverse("overview:search"),
     ):
         assert f'href="{url}"' in menu
     assert reverse("community:lead_organisation_list") not in menu
@@ -77,6 +79,7 @@ def test_care_worker_menu_reaches_every_part(world: World) -> None:
         ("community:event_list", {}, "Bijeenkomsten", "page"),
         ("learning:catalogue", {}, "Leren", "page"),
         ("overview:dashboard", {}, "Mijn overzicht", "page"),
+        ("overview:search", {}, "Zoeken", "page"),
     ],
 )
 def test_page_marks_its_menu_item(
