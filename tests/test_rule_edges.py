@@ -236,3 +236,44 @@ def test_the_privacy_check_keeps_no_text_in_the_cache(world: World) -> None:
     dumped = " ".join(repr(value) for value in contents)
     for fragment in ("Testpersoon", "123.456.782", "06-12345678", "Wilhelmina"):
         assert fragment not in dumped
+
+
+# --- Gaps found by mutation testing of community/access.py (docs/testing.md) -------------
+
+
+def test_an_admin_cannot_reach_another_organisations_member_or_invitation(world: World) -> None:
+    from tests.factories import InvitationFactory
+
+    admin = client_for(world.org_admin)
+    theirs = Membership.objects.get(user=world.outsider, organisation=world.org_b)
+    role_url = reverse(
+        "community:membership_role", kwargs={"slug": world.org_a.slug, "membership_id": theirs.pk}
+    )
+    assert admin.post(role_url, {"role": Role.MANAGER}).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.role == Role.PROFESSIONAL
+    other = InvitationFactory.create(
+        organisation=world.org_b, email="iemand@zorg-b.example", invited_by=world.outsider_admin
+    )
+    revoke = reverse(
+        "community:invitation_revoke",
+        kwargs={"slug": world.org_a.slug, "invitation_id": other.pk},
+    )
+    assert admin.post(revoke).status_code == 404
+    other.refresh_from_db()
+    assert other.revoked_at is None
+
+
+def test_an_invitation_link_with_a_wrong_token_is_404(world: World) -> None:
+    invitation = world.open_invitation
+    wrong = reverse(
+        "community:invitation_accept",
+        kwargs={"public_id": invitation.public_id, "token": "niet-de-goede-sleutel"},
+    )
+    assert client_for(None).get(wrong).status_code == 404
+
+
+def test_the_lead_pages_are_404_for_an_active_person_who_is_not_the_lead(world: World) -> None:
+    url = reverse("community:lead_organisation_list")
+    assert client_for(world.org_admin).get(url).status_code == 404
+    assert client_for(world.lead).get(url).status_code == 200
