@@ -168,10 +168,7 @@ AGE_NOT_AFTER = (
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten)\b)"
 )
 AGE_TURNS = re.compile(
-    r"(?<![\w-])(?:(?i:hij|zij|ze|mevrouw|meneer|mw\.?|dhr\.?|mevr\.?|cliënte?|client|patiënte?"
-    r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
-    r"|jongen|meisje|baby|echtgenoot|echtgenote)|(?P<word>[A-Z][a-zà-ÿ]+))"
-    r",?\s+(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
+    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
     + AGE_QUALIFIER
     + r")\s+(?:(?i:"
     + AGE_QUALIFIER
@@ -187,6 +184,12 @@ AGE_TURNING = re.compile(
     + AGE_QUALIFIER
     + r")\s+)?)?(?P<n>\d{1,3})\b"
     + AGE_NOT_AFTER
+)
+# Who the age is of, just before the verb: a person word or a capitalised word.
+AGE_SUBJECT = re.compile(
+    r"(?<![\w-])(?:(?i:hij|zij|ze|mevrouw|meneer|mw\.?|dhr\.?|mevr\.?|cliënte?|client|patiënte?"
+    r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
+    r"|jongen|meisje|baby|echtgenoot|echtgenote)|(?P<word>[A-Z][a-zà-ÿ]+)),?\s+$"
 )
 # Words that name a measurement: "Saturatie is 95" is no age.
 MEASURE_WORDS = frozenset(
@@ -535,16 +538,18 @@ def postcode_is_dose(text: str, start: int, letters: str) -> bool:
     return ADDRESS_CONTEXT.search(window) is None
 
 
-# "tuinstraat 4, 1234 ab zwolle": a postcode in lower case right after an address
-POSTCODE_LOWER_AFTER_ADDRESS = re.compile(
-    r"(?i:" + STREET_SUFFIX[3:-1] + r")[ ]\d{1,5}[^\n\d]{0,12}?,?[ ]"
-    r"([1-9]\d{3}[ ]?[a-z]{2})(?![\w])"
+# "tuinstraat 4, 1234 ab zwolle": a postcode in lower case right after an address. The
+# postcode is looked for first (rare), then the street and number before it.
+POSTCODE_LOWER = re.compile(r"(?<![\w])[1-9]\d{3}[ ]?[a-z]{2}(?![\w])")
+STREET_NUMBER_BEFORE = re.compile(
+    r"(?i:" + STREET_SUFFIX[3:-1] + r")[ ]\d{1,5}[^\n\d]{0,12}?,?[ ]$"
 )
 
 
 def find_postcodes(text: str) -> Iterator[Candidate]:
-    for m in POSTCODE_LOWER_AFTER_ADDRESS.finditer(text) if _ANY_DIGIT.search(text) else ():
-        yield Candidate(*_groups_span(m), "postcode", "Nederlandse postcode", PATTERN)
+    for m in POSTCODE_LOWER.finditer(text):
+        if STREET_NUMBER_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            yield Candidate(m.start(), m.end(), "postcode", "Nederlandse postcode", PATTERN)
     for m in POSTCODE.finditer(text):
         if postcode_is_dose(text, m.start(), m.group(2)):
             continue
@@ -573,6 +578,8 @@ def _age_start(m: re.Match[str]) -> int:
 
 
 def find_ages(text: str) -> Iterator[Candidate]:
+    if _ANY_DIGIT.search(text) is None:
+        return  # every age has a digit
     for m in AGE_BRACKETS.finditer(text):
         if int(m.group(1)) <= 120 and PERSON_BEFORE.search(
             text[max(0, m.start() - 40) : m.start()]
@@ -596,12 +603,11 @@ def find_ages(text: str) -> Iterator[Candidate]:
                     m.start("g"), m.end("g"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
                 )
             continue
-        word = m.group("word")
-        if word is not None and (word.lower() in MEASURE_WORDS or word.lower() in _NOT_SUBJECTS):
-            continue
-        if int(m.group("n")) <= 120:
-            start = _age_start(m)
-            yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
+        subject = AGE_SUBJECT.search(text, max(0, m.start() - 30), m.start())
+        if subject is not None and int(m.group("n")) <= 120:
+            word = (subject.group("word") or "").lower()
+            if word not in MEASURE_WORDS and word not in _NOT_SUBJECTS:
+                yield Candidate(_age_start(m), m.end("n"), "leeftijd", "leeftijd: 'is 90'", PATTERN)
     for m in AGE_TURNING.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()].lower()
         if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
