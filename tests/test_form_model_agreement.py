@@ -57,6 +57,7 @@ NOT_STORED = {
     "accounts.EmailLoginForm": "logs in",
     "accounts.EraseAccountForm": "asks the password",
     "community.MemberFilterForm": "filters a list",
+    "overview.SearchForm": "searches, stores nothing",
     "learning.AttendanceForm": "ticks people of a list",
     "learning.BadgeCheckForm": "checks a pasted badge, stores nothing",
     "learning.CatalogueForm": "filters a list",

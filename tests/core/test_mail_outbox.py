@@ -244,10 +244,15 @@ def _reset(client: Client, email: str) -> Any:
 
 
 @override_settings(TASKS=DUMMY_TASKS)
-def test_reset_does_the_same_work_whether_or_not_the_account_exists(world: World) -> None:
+def test_reset_does_the_same_work_whether_or_not_the_account_exists(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     statements = []
     for email in (world.care_worker.email, "niemand.bekend@zorg-a.example"):
-        with CaptureQueriesContext(connection) as queries:
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
             response = _reset(Client(), email)
         assert response.status_code == 302
         statements.append([q["sql"] for q in queries.captured_queries])

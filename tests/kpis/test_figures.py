@@ -170,7 +170,7 @@ def test_a_planned_event_is_not_held_nor_its_attendance_counted(
     assert _reached(board, "professionals") == 1  # the newcomer is not reached yet
     lead = client_for(world.lead)
     export = lead.get(reverse("kpis:export", kwargs={"fmt": "xlsx"}))
-    book = load_workbook(io.BytesIO(export.content))
+    book = load_workbook(io.BytesIO(downloaded(export)))
     rows = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=2)}
     with translation.override("nl"):
         labels = (gettext("Events"), gettext("Attendances at events"))
