@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -49,6 +51,8 @@ from carai.register.models import (
 from carai.register.selectors import CSV_COLUMNS, csv_row_to_form_data
 
 Rules = dict[str, tuple[str, str]]
+
+logger = logging.getLogger(__name__)
 
 
 def _write_rules(tool: AITool, rules: Rules) -> None:
@@ -654,3 +658,24 @@ def tool_import_run(*, import_id: int) -> None:
 @task()
 def tool_import_task(*, import_id: int) -> None:
     tool_import_run(import_id=import_id)
+
+
+# A queued import whose task the queue lost (the queue was unreachable at commit) is queued
+# again by ``manage.py imports_relay`` (every minute) once it has waited QUEUED_GRACE. A run
+# cut short by a dead worker is queued again by RQ itself (docs/operations.md).
+QUEUED_GRACE = timedelta(minutes=2)
+
+
+def tool_imports_relay() -> int:
+    waiting = ToolImport.objects.filter(
+        status=ImportStatus.QUEUED, created_at__lt=timezone.now() - QUEUED_GRACE
+    ).values_list("pk", flat=True)
+    count = 0
+    for import_id in waiting:
+        try:
+            tool_import_task.enqueue(import_id=import_id)
+        except Exception:
+            logger.exception("Could not queue import %s again", import_id)
+        else:
+            count += 1
+    return count

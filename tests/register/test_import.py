@@ -5,11 +5,14 @@ All tools and names are made up."""
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from carai.core.models import AuditEvent
 from carai.register import services
@@ -201,3 +204,21 @@ def test_a_large_file_with_an_error_imports_nothing_and_says_why(
     assert 'hx-trigger="every 2s"' not in body
     for outsider in (world.care_worker, world.outsider_admin):
         assert client_for(outsider).get(status).status_code == 404
+
+
+def test_an_import_the_queue_lost_is_queued_again_by_the_relay(
+    officer: Client, world: World, django_capture_on_commit_callbacks
+) -> None:
+    text = HEADER + rows(services.BACKGROUND_LINES + 10)
+    with django_capture_on_commit_callbacks(execute=False):  # the queue never gets it
+        officer.post(import_url(world), {"file": upload(text)})
+    job = ToolImport.objects.get()
+    assert services.tool_imports_relay() == 0  # it may still be on its way
+    ToolImport.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - services.QUEUED_GRACE - timedelta(seconds=1)
+    )
+    call_command("imports_relay", verbosity=0)  # the test backend runs the task at once
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
+    assert AITool.objects.filter(organisation=world.org_a).count() == services.BACKGROUND_LINES + 10
+    assert services.tool_imports_relay() == 0  # done: left alone
