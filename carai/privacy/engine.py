@@ -327,6 +327,8 @@ class PrivacyEngine:
                         end = m.end()
                 elif lower_case and particles and word not in self._common:
                     end = m.end()  # "mw de groot" in a chat
+                elif lower_case and word not in self._common and self._is_surname(word):
+                    end = m.end()  # "mevrouw fatima bosma" in a chat
             window = text[max(0, start - 40) : start]
             m = _LEFT_INITIALS.search(window)
             if m is not None:
@@ -657,6 +659,9 @@ class PrivacyEngine:
             )
             if (start, start + len(value)) not in covered
         ]
+        # A word of a name found again is grown to the whole name there too ("bosma" in
+        # "fatima bosma-de haan" when "haan" alone is a common word).
+        extra = self._whole(text, extra)
         extra += extra_ages
         if not extra:
             return first

@@ -36,6 +36,12 @@ def engine() -> PrivacyEngine:
         ("Overleg met medebewoner Rachid B. over de keuken.", "Rachid B."),
         ("Bezoek van Gerda van Boxtel vanmiddag.", "Gerda van Boxtel"),
         ("Dhr. Nguyen Van Minh is gevallen.", "Nguyen Van Minh"),
+        # Lower case in a chat, and the same name again (found by the property test below):
+        ("Rapportage: mevrouw fatima bosma-de haan (18) gedoucht.", "fatima bosma-de haan"),
+        (
+            "Mevr. fatima bosma-de haan (18) gedoucht. Later: mevrouw fatima bosma-de haan.",
+            "fatima bosma-de haan",
+        ),
     ],
 )
 def test_a_name_is_found_and_replaced_whole(engine: PrivacyEngine, text: str, name: str) -> None:
