@@ -16,11 +16,11 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from carai.core.mail import mail_retry_delay
 from carai.xapi.models import LrsConfig, Statement, StatementState
 from carai.xapi.secrets_box import unseal
 
@@ -35,11 +35,6 @@ class LrsRefused(Exception):
     def __init__(self, status: int, text: str) -> None:
         super().__init__(f"HTTP {status}: {text}")
         self.status = status
-
-
-def retry_delay(attempts: int) -> timedelta:
-    delays = settings.CARAI_TASK_RETRY_DELAYS
-    return timedelta(seconds=delays[min(max(attempts, 1), len(delays)) - 1])
 
 
 def _post(config: LrsConfig, bodies: list[dict[str, object]]) -> None:
@@ -88,7 +83,7 @@ def _not_sent(statement: Statement, error: str, *, permanent: bool = False) -> N
         attempts=attempts,
         last_error=error[:300],
         state=StatementState.FAILED if failed else StatementState.PENDING,
-        next_attempt_at=timezone.now() + retry_delay(attempts),
+        next_attempt_at=timezone.now() + mail_retry_delay(attempts),
     )
 
 
