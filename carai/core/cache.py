@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 T = TypeVar("T")
 _VERSION = "carai:v:"
@@ -39,6 +40,15 @@ def cache_bump(*scopes: str) -> None:
             cache.incr(_VERSION + scope)
         except ValueError:  # no version yet: nothing was cached under it
             cache.add(_VERSION + scope, 2, timeout=None)
+
+
+def scopes_changed(*scopes: str) -> None:
+    """Outdate the scopes now and again when the transaction commits: work done in between
+    (by another request, still seeing the old rows) cannot outlive the write."""
+    if not scopes:
+        return
+    cache_bump(*scopes)
+    transaction.on_commit(lambda: cache_bump(*scopes))
 
 
 def cached(name: str, *, scopes: Sequence[str], compute: Callable[[], T], timeout: int = 600) -> T:

@@ -8,9 +8,17 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from carai.accounts.models import User
         from carai.accounts.personal_data import personal_data_register
-        from carai.learning import audit  # noqa: F401  (declares the audit actions)
+        from carai.community.models import Membership
+        from carai.learning import (
+            audit,  # noqa: F401  (declares the audit actions)
+            receivers,
+        )
         from carai.learning import personal_data as data
+        from carai.learning.models import Assignment, Enrolment, Module
 
         personal_data_register(
             name="learning", export=data.learning_export, erase=data.learning_erase
@@ -18,3 +26,15 @@ class LearningConfig(AppConfig):
         personal_data_register(
             name="certificates", export=data.certificates_export, erase=data.certificates_erase
         )
+
+        # The team page's cached figures follow every write they count.
+        for model, receiver in (
+            (Enrolment, receivers.enrolment_changed),
+            (Membership, receivers.membership_changed),
+            (Assignment, receivers.assignment_changed),
+            (User, receivers.user_changed),
+            (Module, receivers.module_changed),
+        ):
+            uid = f"learning-team-{model._meta.label}"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid)
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid)

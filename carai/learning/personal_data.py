@@ -7,7 +7,10 @@ from typing import Any
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
+from carai.community.models import Membership
+from carai.core.cache import scopes_changed
 from carai.learning.models import Certificate, Enrolment, LessonProgress
+from carai.learning.team import team_scope
 
 
 def learning_export(user: User) -> list[dict[str, Any]]:
@@ -37,6 +40,10 @@ def learning_export(user: User) -> list[dict[str, Any]]:
 def learning_erase(user: User) -> None:
     # The free text people wrote goes; completion counts stay for the figures.
     LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
+    # Erasing ends the memberships with an update (no signals): the team figures of every
+    # organisation the person was in must not keep counting them.
+    organisations = Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    scopes_changed(*{team_scope(pk) for pk in organisations})
 
 
 def certificates_export(user: User) -> list[dict[str, Any]]:

@@ -1,8 +1,11 @@
 """Reads for the manager's team page: what the team learns, who finished what was asked.
 
 Every figure is counted in SQL and the member table is filtered in SQL and read one page at
-a time, so the page costs the same for a team of 100 as for a hospital of 10,000. Managers
-see completion only: never quiz answers, scores or reflections.
+a time, so the page costs the same for a team of 100 as for a hospital of 10,000. The
+per-module counts aggregate over all members, so they are kept in the cache under the
+organisation's team scope (``team_figures``); the receivers in ``learning.receivers`` outdate
+it on every write those counts read. Managers see completion only: never quiz answers,
+scores or reflections.
 
 A module counts by its key: finishing it in either language counts.
 """
@@ -18,9 +21,19 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
+from carai.core.cache import cached
 from carai.learning.models import Assignment, Enrolment, Module
 from carai.learning.selectors import one_per_key
 from carai.practice.selectors import practice_passed_by
+
+TEAM_FIGURES_TIMEOUT = 600  # seconds; a safety net, the receivers outdate them on writes
+MODULES_SCOPE = "learning:modules"
+
+
+def team_scope(organisation_id: int) -> str:
+    """The cache scope of an organisation's team figures."""
+    return f"team:{organisation_id}"
+
 
 # What the member table can be filtered on, per module.
 NOT_STARTED = "not_started"
@@ -240,3 +253,27 @@ def module_activity(
         for c in counts
         if c["module__key"] in modules
     ]
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    summaries: list[AssignmentSummary]
+    activity: list[ModuleActivity]
+
+
+def team_figures(
+    *, organisation: Organisation, assignments: Sequence[Assignment], language: str
+) -> TeamFigures:
+    """The per-assignment and per-module counts of the team page, worked out once and kept
+    until a write outdates them (memberships, enrolments, assignments, modules, names) or
+    the day changes ("overdue" follows the calendar)."""
+    today = timezone.localdate().isoformat()
+    return cached(
+        f"team-figures:{organisation.pk}:{language}:{today}",
+        scopes=[team_scope(organisation.pk), MODULES_SCOPE],
+        compute=lambda: TeamFigures(
+            summaries=assignment_summaries(assignments=assignments),
+            activity=module_activity(organisation=organisation, language=language),
+        ),
+        timeout=TEAM_FIGURES_TIMEOUT,
+    )

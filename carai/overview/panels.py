@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-
 from carai.accounts.models import User
 from carai.community.models import EventRegistration, Membership, Role
 from carai.community.selectors import (
@@ -22,7 +20,7 @@ from carai.community.selectors import (
     overview_for_user,
     upcoming_registrations,
 )
-from carai.core.cache import cache_bump, cached
+from carai.core.cache import cached, scopes_changed
 from carai.learning.access import authoring_organisations
 from carai.learning.models import Assignment, Certificate, Enrolment
 from carai.learning.selectors import (
@@ -117,15 +115,6 @@ def _panels_compute(*, user: User, language: str) -> Panels:
         my_use_cases=list(usecase_selectors.use_cases_of(user=user)[:5]),
         join_requests_waiting=usecase_selectors.join_requests_for_my_teams(user=user).count(),
     )
-
-
-def scopes_changed(*scopes: str) -> None:
-    """Outdate the scopes now and again when the transaction commits: a page worked out in
-    between (by another request, still seeing the old rows) cannot outlive the write."""
-    if not scopes:
-        return
-    cache_bump(*scopes)
-    transaction.on_commit(lambda: cache_bump(*scopes))
 
 
 # Signal receivers (connected in ``OverviewConfig.ready``) ----------------------------------

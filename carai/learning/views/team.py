@@ -123,8 +123,9 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
         form=form,
         person_q=person_q,
         people_found=_people_found(organisation, person_q, chosen=form["user"].value()),
-        summaries=team.assignment_summaries(assignments=assignments),
-        activity=team.module_activity(organisation=organisation, language=content_language()),
+        figures=team.team_figures(
+            organisation=organisation, assignments=assignments, language=content_language()
+        ),
         today=timezone.localdate(),
     )
     return render(request, "learning/team.html", context)

@@ -1,0 +1,54 @@
+"""Signal receivers of learning, connected in ``LearningConfig.ready``.
+
+They outdate the team page's cached figures (``team.team_figures``) when a write changes
+what those figures count: who is a member, who started or finished which module, what was
+asked of whom, a module's title, a person's name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from carai.accounts.models import User
+from carai.community.models import Membership
+from carai.core.cache import scopes_changed
+from carai.learning.models import Assignment, Enrolment
+from carai.learning.team import MODULES_SCOPE, team_scope
+
+# Saves that touch only these fields change nothing the team figures count.
+_ENROLMENT_FIELDS_NOT_COUNTED = frozenset({"last_lesson"})
+_USER_FIELDS_NOT_SHOWN = frozenset({"last_login", "password", "language"})
+
+
+def _teams_of(user_id: int) -> list[str]:
+    memberships = Membership.objects.active().filter(user_id=user_id)
+    return [team_scope(pk) for pk in set(memberships.values_list("organisation_id", flat=True))]
+
+
+def _only(update_fields: Any, fields: frozenset[str]) -> bool:
+    return update_fields is not None and set(update_fields) <= fields
+
+
+def enrolment_changed(sender: Any, instance: Enrolment, **kwargs: Any) -> None:
+    if _only(kwargs.get("update_fields"), _ENROLMENT_FIELDS_NOT_COUNTED):
+        return
+    scopes_changed(*_teams_of(instance.user_id))
+
+
+def membership_changed(sender: Any, instance: Membership, **kwargs: Any) -> None:
+    scopes_changed(team_scope(instance.organisation_id))
+
+
+def assignment_changed(sender: Any, instance: Assignment, **kwargs: Any) -> None:
+    scopes_changed(team_scope(instance.organisation_id))
+
+
+def user_changed(sender: Any, instance: User, **kwargs: Any) -> None:
+    # A name shows in "asked of"; the log-in's last_login save changes nothing shown.
+    if instance.pk is None or _only(kwargs.get("update_fields"), _USER_FIELDS_NOT_SHOWN):
+        return
+    scopes_changed(*_teams_of(instance.pk))
+
+
+def module_changed(sender: Any, **kwargs: Any) -> None:
+    scopes_changed(MODULES_SCOPE)
