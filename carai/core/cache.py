@@ -51,11 +51,20 @@ def scopes_changed(*scopes: str) -> None:
     transaction.on_commit(lambda: cache_bump(*scopes))
 
 
-def cached(name: str, *, scopes: Sequence[str], compute: Callable[[], T], timeout: int = 600) -> T:
+def cached(
+    name: str,
+    *,
+    scopes: Sequence[str] | Callable[[], Sequence[str]],
+    compute: Callable[[], T],
+    timeout: int = 600,
+) -> T:
     """``compute()``, remembered under ``name`` until a scope is bumped or ``timeout``
-    seconds pass (for what changes with the clock, like "upcoming")."""
+    seconds pass (for what changes with the clock, like "upcoming"). ``scopes`` may be a
+    function, called only when the cache is used (finding them may cost a query)."""
     if not settings.CARAI_CACHE_SHARED:
         return compute()
+    if callable(scopes):
+        scopes = scopes()
     versions = cache.get_many([_VERSION + scope for scope in scopes])
     key = ":".join(
         [

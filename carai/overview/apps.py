@@ -17,13 +17,23 @@ class OverviewConfig(AppConfig):
 
         from carai.accounts.models import User
         from carai.community.models import Event, EventRegistration, Membership, Organisation
-        from carai.learning.models import Assignment, Certificate, Enrolment, Module
+        from carai.learning.models import (
+            Assignment,
+            Certificate,
+            Enrolment,
+            Lesson,
+            LessonProgress,
+            Module,
+            QuizAttempt,
+        )
         from carai.overview import panels
+        from carai.practice.models import Case, PracticeAttempt
         from carai.register.models import Acknowledgement, AITool, Guideline
         from carai.usecases.models import JoinRequest, TeamMember, UseCase
 
-        # Everything "Mijn overzicht" shows: a save or delete outdates the cached panels of
-        # the people (or organisations, or all content) it concerns.
+        # Everything "Mijn overzicht" shows (its panels, "Begin hier", "Ga verder waar je
+        # was"): a save or delete outdates the cached work of the people (or organisations,
+        # or all content) it concerns.
         receivers: list[tuple[type[Model], Callable[..., None]]] = [
             (User, panels._user_saved),
             (Organisation, panels._organisation_saved),
@@ -37,6 +47,11 @@ class OverviewConfig(AppConfig):
             (AITool, panels._by_organisation),
             (Guideline, panels._by_organisation),
             (Module, panels._content),
+            (Lesson, panels._content),
+            (Case, panels._content),
+            (LessonProgress, panels._by_enrolment),
+            (QuizAttempt, panels._by_enrolment),
+            (PracticeAttempt, panels._by_user),
             (Event, panels._content),
             (UseCase, panels._use_case_changed),
             (JoinRequest, panels._join_request_changed),

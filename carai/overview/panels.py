@@ -92,7 +92,7 @@ def panels_for(*, user: User, language: str) -> Panels:
     changed since they were worked out."""
     return cached(
         f"overview-panels:{language}",
-        scopes=user_scopes(user=user),
+        scopes=lambda: user_scopes(user=user),
         compute=lambda: _panels_compute(user=user, language=language),
         timeout=PANELS_TIMEOUT,
     )
@@ -140,8 +140,16 @@ def _organisation_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
     scopes_changed(organisation_scope(instance.pk))
 
 
+def _by_enrolment(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # Lesson progress and quiz attempts: "Ga verder waar je was" follows them.
+    scopes_changed(user_scope(instance.enrolment.user_id))
+
+
 def _assignment_changed(sender: Any, instance: Assignment, **kwargs: Any) -> None:
-    # One person's assignment, or everyone with a role in the organisation.
+    # The manager who asked ("Begin hier" ticks the step off) and the people it asks: one
+    # person, or everyone with a role in the organisation.
+    if instance.assigned_by_id is not None:
+        scopes_changed(user_scope(instance.assigned_by_id))
     if instance.user_id is not None:
         scopes_changed(user_scope(instance.user_id))
     else:

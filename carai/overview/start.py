@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Event, Membership, Organisation, Role
+from carai.core.cache import cached
 from carai.learning.access import modules_visible_to
 from carai.learning.models import Assignment, Enrolment, LessonProgress, Module, QuizAttempt
 from carai.learning.selectors import one_per_key
+from carai.overview.panels import PANELS_TIMEOUT, user_scopes
 from carai.practice.models import PracticeAttempt
 from carai.register.models import AITool, Guideline
 from carai.register.selectors import finished_module_keys, unread_guidelines
@@ -69,6 +71,27 @@ class ContinueAt:
     where: str  # the module or case it belongs to
     url: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class GuidedStart:
+    path: StartPath | None
+    continue_at: ContinueAt | None
+
+
+def guided_start(*, user: User, language: str) -> GuidedStart:
+    """ "Begin hier" and "Ga verder waar je was", kept in the cache under the person's scopes
+    (``overview.panels``): every write they read (progress, quiz attempts, practice,
+    memberships, modules, lessons, cases, events, guidelines, tools, assignments) outdates
+    them, so they follow what the person just did."""
+    return cached(
+        f"overview-start:{language}",
+        scopes=lambda: user_scopes(user=user),
+        compute=lambda: GuidedStart(
+            path=start_path(user=user, language=language), continue_at=continue_at(user=user)
+        ),
+        timeout=PANELS_TIMEOUT,
+    )
 
 
 def path_for(*, user: User, roles: set[str]) -> PathName | None:

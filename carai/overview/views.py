@@ -28,9 +28,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     language = content_language()
     panels = panels_for(user=user, language=language)
     context = {field.name: getattr(panels, field.name) for field in fields(panels)}
-    # The guided start is worked out fresh: it follows what the person just did.
-    context["start_path"] = start.start_path(user=user, language=language)
-    context["continue_at"] = start.continue_at(user=user)
+    guided = start.guided_start(user=user, language=language)
+    context["start_path"] = guided.path
+    context["continue_at"] = guided.continue_at
     return render(request, "overview/dashboard.html", {**context, "Role": Role})
 
 

@@ -5,13 +5,18 @@ All data is fictional."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from carai.learning.content import read_pack
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Module
+from carai.learning.services.assignments import assignment_create
 from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.overview.start import continue_at, start_path
@@ -171,3 +176,57 @@ def test_practice_cases_of_ones_own_branch_come_first(world: World, db: None) ->
     assert rows[0][0].key == "testcasus-b"
     rows = client_for(world.care_worker).get(url).context["rows"]  # Zorg A has no branch
     assert [case.key for case, _, _ in rows][:2] == ["testcasus-a", "testcasus-b"]
+
+
+def test_begin_here_follows_each_step_through_the_cache(
+    world: World, modules: dict[str, Module]
+) -> None:
+    """ "Begin hier" and "Ga verder" are kept in the cache (as with Redis in production);
+    each thing the person does outdates them, and an unchanged page reads no progress."""
+    client = client_for(world.care_worker)
+    url = reverse("overview:dashboard")
+
+    def page() -> str:
+        return client.get(url).content.decode()
+
+    assert "0 van 5 stappen klaar." in page()
+    module = modules["wat-is-ai"]
+    _finish(module, world.care_worker, lessons=1)  # lesson progress
+    second = module.lessons.filter(is_active=True).order_by("order")[1]
+    assert second.title in page().split("Ga verder waar je was", 1)[1]
+    _finish(module, world.care_worker)  # the module finished
+    assert "1 van 5 stappen klaar." in page()
+    _practise(world.care_worker, _case("testcasus-z", "vvt", "Casus Z (fictief)"))
+    assert "2 van 5 stappen klaar." in page()
+    guideline = Guideline.objects.create(
+        organisation=world.org_a,
+        version=1,
+        title="Richtlijn (fictief)",
+        body="Fictieve richtlijn.",
+        published_by=world.org_admin,
+    )
+    assert "2 van 5 stappen klaar." in page()
+    guideline.acknowledgements.create(user=world.care_worker)
+    assert "3 van 5 stappen klaar." in page()
+
+    with CaptureQueriesContext(connection) as captured:
+        page()
+    assert not [q for q in captured.captured_queries if "learning_lessonprogress" in q["sql"]]
+
+
+def test_asking_a_module_ticks_off_the_managers_step(
+    world: World, modules: dict[str, Module]
+) -> None:
+    client = client_for(world.manager)
+    url = reverse("overview:dashboard")
+    before = client.get(url).content.decode()
+    assignment_create(
+        actor=world.manager,
+        organisation=world.org_a,
+        module=modules["wat-is-ai"],
+        user=world.care_worker,
+        due_date=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    after = client.get(url).content.decode()
+    assert "0 van 4 stappen klaar." in before
+    assert "1 van 4 stappen klaar." in after
