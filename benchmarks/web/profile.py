@@ -1,7 +1,8 @@
 """Where a key page's time goes: cProfile of in-process requests on a database the web
 benchmark made (run it after ``benchmarks.web.run``, with the same ``--workdir``).
 
-    python -m benchmarks.web.profile --workdir DIR [--database URL] [--rounds 20] PAGE...
+    python -m benchmarks.web.profile --workdir DIR [--database URL] [--rounds 20]
+        [--sort cumulative|tottime] PAGE...
 
 PAGE is a name from ``run.PAGES`` ("overview", "team page", ...). Prints, per page, the
 functions with the most cumulative time, CARAI's own first.
@@ -22,7 +23,7 @@ from pathlib import Path
 from benchmarks.web import run
 
 
-def _profile(state_file: Path, pages: list[str], rounds: int) -> None:
+def _profile(state_file: Path, pages: list[str], rounds: int, sort: str) -> None:
     import django
 
     django.setup()
@@ -47,15 +48,18 @@ def _profile(state_file: Path, pages: list[str], rounds: int) -> None:
             run.client_send(client, spec)
             profiler.disable()
         text = io.StringIO()
-        stats = pstats.Stats(profiler, stream=text).sort_stats("cumulative")
-        stats.print_stats(r"carai/|django/template/base|django/urls|gettext|psycopg", 25)
+        stats = pstats.Stats(profiler, stream=text).sort_stats(sort)
+        if sort == "cumulative":
+            stats.print_stats(r"carai/|django/template/base|django/urls|gettext|psycopg", 25)
+        else:  # where the time is spent itself, in any code
+            stats.print_stats(30)
         print(f"=== {name} ({rounds} requests) ===")
         print(text.getvalue()[-6000:])
 
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "child":
-        _profile(Path(sys.argv[2]), sys.argv[4:], int(sys.argv[3]))
+        _profile(Path(sys.argv[2]), sys.argv[5:], int(sys.argv[3]), sys.argv[4])
         sys.stdout.flush()
         os._exit(0)  # not the minutes of tearing down the privacy engine
     parser = argparse.ArgumentParser()
@@ -63,6 +67,7 @@ def main() -> int:
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/carai_bench")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--sort", choices=["cumulative", "tottime"], default="cumulative")
     parser.add_argument("pages", nargs="+")
     args = parser.parse_args()
     workdir = Path(args.workdir)
@@ -76,6 +81,7 @@ def main() -> int:
             "child",
             str(state),
             str(args.rounds),
+            args.sort,
             *args.pages,
         ],
         cwd=run.ROOT,
