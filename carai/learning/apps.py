@@ -15,6 +15,7 @@ class LearningConfig(AppConfig):
         from carai.community.models import Membership
         from carai.learning import (
             audit,  # noqa: F401  (declares the audit actions)
+            checks,  # noqa: F401  (registers the system checks)
             receivers,
         )
         from carai.learning import personal_data as data

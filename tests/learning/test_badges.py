@@ -181,3 +181,17 @@ def test_badges_signed_before_a_key_rotation_keep_verifying(
         )
     finally:
         badges.signing_key.cache_clear()
+
+
+def test_deploy_check_warns_without_a_signing_key_and_refuses_a_bad_one(settings) -> None:
+    from django.core import checks
+
+    settings.CARAI_BADGE_SIGNING_KEY = ""
+    found = {m.id for m in checks.run_checks(include_deployment_checks=True)}
+    assert "carai.learning.W001" in found
+    assert "carai.learning.W001" not in {m.id for m in checks.run_checks()}  # deploy only
+    settings.CARAI_BADGE_SIGNING_KEY = "too-short"
+    assert "carai.learning.E001" in {m.id for m in checks.run_checks()}
+    settings.CARAI_BADGE_SIGNING_KEY = badges.key_seed_generate()
+    found = {m.id for m in checks.run_checks(include_deployment_checks=True)}
+    assert not found & {"carai.learning.W001", "carai.learning.E001"}
