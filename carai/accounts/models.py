@@ -61,6 +61,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        # Lists of people are shown by name: one page of a large organisation is read in
+        # this order without sorting everyone (the team page, member lists).
+        indexes = [models.Index(fields=["full_name", "email", "id"], name="user_display_order")]
 
     def __str__(self) -> str:
         return self.display_name

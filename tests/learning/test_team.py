@@ -386,3 +386,43 @@ def test_a_saved_lesson_position_does_not_outdate_the_figures(module: Module, wo
     with measured() as cost:
         client.get(team_url(world))
     assert not any("COUNT(DISTINCT" in sql.upper() for sql in cost.statements)
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"role": "professional"}, {"team": "Team 1"}, {"q": "0001"}]
+)
+def test_the_cheap_member_count_agrees_with_the_list(
+    module: Module, world: World, query: dict[str, str]
+) -> None:
+    """Without a name or status filter the table's count comes from the memberships alone;
+    it must match the people the table pages through (someone with two roles counts once,
+    someone who left does not count)."""
+    organisation = _large_organisation(60, module, world.manager)
+    twice = User.objects.get(email="p60-1@groot.example")
+    Membership.objects.create(user=twice, organisation=organisation, role=Role.AI_COACH)
+    left = User.objects.get(email="p60-2@groot.example")
+    Membership.objects.filter(user=left, organisation=organisation).update(ended_at=timezone.now())
+    response = client_for(world.manager).get(
+        reverse("learning:team", kwargs={"slug": organisation.slug}), query
+    )
+    page = response.context["page"]
+    people = [row.user for row in response.context["rows"]]
+    assert left not in people
+    everyone = User.objects.filter(
+        pk__in=Membership.objects.active_in(organisation=organisation).values("user_id")
+    )
+    if query.get("role"):
+        everyone = everyone.filter(
+            memberships__organisation=organisation,
+            memberships__role=query["role"],
+            memberships__ended_at=None,
+        )
+    if query.get("team"):
+        everyone = everyone.filter(
+            memberships__organisation=organisation,
+            memberships__team=query["team"],
+            memberships__ended_at=None,
+        )
+    if query.get("q"):
+        everyone = everyone.filter(full_name__icontains=query["q"])
+    assert page.paginator.count == everyone.distinct().count()

@@ -22,7 +22,6 @@ from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
 from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
 from carai.community.models import Organisation
-from carai.community.selectors import organisation_teams
 from carai.core.exports import Cell, csv_download, xlsx_download
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import is_htmx
@@ -53,7 +52,7 @@ def _filters(
     modules = team.module_choices(organisation=organisation, language=content_language())
     form = TeamFilterForm(
         request.GET or None,
-        teams=organisation_teams(organisation=organisation),
+        teams=team.team_names(organisation=organisation),
         modules=modules,
     )
     return form, team.TeamFilters(**form.filters())
@@ -89,7 +88,9 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     assignments = team.team_assignments(organisation=organisation)
     filter_form, filters = _filters(request, organisation)
     people = team.team_members(organisation=organisation, filters=filters, assignments=assignments)
-    page = page_of(request, people)
+    page = page_of(
+        request, people, count=team.team_member_count(organisation=organisation, filters=filters)
+    )
     context: dict[str, object] = {
         "organisation": organisation,
         "filter_form": filter_form,
