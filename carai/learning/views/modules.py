@@ -84,6 +84,7 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
     module = access_module(user=user, module_id=module_id)
     enrolment = Enrolment.objects.filter(user=user, module=module).first()
     done = _done_lesson_ids(enrolment)
+    lessons = list(module.lessons.filter(is_active=True))
     return render(
         request,
         "learning/module_detail.html",
@@ -93,10 +94,11 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
             "language": content_language(),
             "enrolment": enrolment,
             "certificate": Certificate.objects.filter(user=user, module=module).first(),
-            "lessons": [
-                (lesson, lesson.pk in done) for lesson in module.lessons.filter(is_active=True)
-            ],
-            "next_lesson": _next_lesson(module, done) if enrolment else None,
+            "lessons": [(lesson, lesson.pk in done) for lesson in lessons],
+            # The first active lesson not done yet, in the lessons' own order (as _next_lesson).
+            "next_lesson": next((x for x in lessons if x.pk not in done), None)
+            if enrolment
+            else None,
             "can_renew": enrolment is not None and enrolment_can_renew(enrolment=enrolment),
         },
     )
