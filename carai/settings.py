@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "carai.accounts",
     "carai.community",
     "carai.learning",
+    "carai.signin",
     "carai.practice",
     "carai.register",
     "carai.usecases",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SigninConfig(AppConfig):
+    name = "carai.signin"
+    label = "signin"
+    verbose_name = _("Sign-in with your organisation")
