@@ -78,6 +78,8 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:mail_undelivered": {"org_admin", "lead"},
     "xapi:settings": {"org_admin"},
     "signin:settings": {"org_admin", "lead"},
+    "signin:mfa_policy": {"org_admin", "lead"},
+    "signin:mfa": LOGGED_IN,
     "community:lead_mail_undelivered": {"lead"},
     "community:lead_organisation_list": {"lead"},
     "community:lead_organisation_create": {"lead"},

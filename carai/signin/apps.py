@@ -6,3 +6,8 @@ class SigninConfig(AppConfig):
     name = "carai.signin"
     label = "signin"
     verbose_name = _("Sign-in with your organisation")
+
+    def ready(self) -> None:
+        from carai.signin import receivers
+
+        receivers.connect()

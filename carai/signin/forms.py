@@ -58,6 +58,13 @@ class ConnectionForm(forms.Form):
         )
         % {"roles": ", ".join(Role.values)},
     )
+    idp_enforces_mfa = forms.BooleanField(
+        label=_("Your identity provider already asks for a second factor"),
+        required=False,
+        help_text=_(
+            "Then CARAI does not ask for its own second step when someone signs in this way."
+        ),
+    )
     inactive_days = forms.IntegerField(
         label=_("End membership after this many days without sign-in (optional)"),
         required=False,
@@ -101,3 +108,32 @@ class DomainForm(forms.Form):
         if not DOMAIN_PATTERN.match(domain):
             raise forms.ValidationError(_("Enter a domain such as zorggroep-voorbeeld.nl."))
         return domain
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+        help_text=_("The 6 digits in your authenticator app, or one of your recovery codes."),
+    )
+
+
+class SecondStepForm(CodeForm):
+    trust = forms.BooleanField(label=_("Trust this device"), required=False)
+
+    def __init__(self, *args: object, trust_days: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["trust"].help_text = _(
+            "Do not ask for a code on this browser for %(days)s days. Only on your own device."
+        ) % {"days": trust_days}
+
+
+class MfaPolicyForm(forms.Form):
+    required = forms.BooleanField(
+        label=_("Organisation admins and privacy officers must use two-step verification"),
+        required=False,
+    )
+    grace_days = forms.IntegerField(
+        label=_("Days they have to set it up"), min_value=0, max_value=90, initial=14
+    )

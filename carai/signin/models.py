@@ -33,6 +33,9 @@ class SsoConnection(models.Model):
     )
     groups_claim = models.CharField(_("claim with groups"), max_length=100, default="groups")
     role_mapping = models.JSONField(_("roles by group"), default=dict, blank=True)
+    idp_enforces_mfa = models.BooleanField(
+        _("the identity provider already asks for a second factor"), default=False
+    )
     inactive_days = models.PositiveIntegerField(
         _("end membership after days without sign-in"), null=True, blank=True
     )
@@ -98,3 +101,80 @@ class SsoIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.connection.organisation}"
+
+
+class MfaPolicy(models.Model):
+    """Whether an organisation requires a second factor of its organisation admins and
+    privacy officers, and how long they have to set it up. Without a row: required, with
+    settings.CARAI_MFA_GRACE_DAYS."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="mfa_policy"
+    )
+    required = models.BooleanField(
+        _("organisation admins and privacy officers must use a second factor"), default=True
+    )
+    grace_days = models.PositiveIntegerField(_("days to set it up"), default=14)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("two-step verification policy")
+        verbose_name_plural = _("two-step verification policies")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class TotpDevice(models.Model):
+    """A person's authenticator app (TOTP, RFC 6238). Confirmed once they entered a code."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device"
+    )
+    secret_encrypted = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)  # a code is accepted once (no replay)
+
+    class Meta:
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the phone is lost. Only a keyed hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class TrustedDevice(models.Model):
+    """A browser where the person chose "trust this device": no second step until it expires.
+    The cookie holds a random token; only its hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_devices"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("trusted device")
+        verbose_name_plural = _("trusted devices")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -45,6 +45,7 @@ def connection_save(
     groups_claim: str,
     role_mapping: dict[str, str],
     inactive_days: int | None,
+    idp_enforces_mfa: bool = False,
 ) -> SsoConnection:
     """Set up or change the organisation's connection. An empty secret keeps the one stored."""
     connection = SsoConnection.objects.select_for_update().filter(organisation=organisation).first()
@@ -67,6 +68,7 @@ def connection_save(
     connection.groups_claim = groups_claim
     connection.role_mapping = role_mapping
     connection.inactive_days = inactive_days
+    connection.idp_enforces_mfa = idp_enforces_mfa
     connection.save()
     audit_record(
         action=SigninAction.SSO_CONNECTION_CHANGED,
@@ -83,6 +85,7 @@ def connection_save(
             "default_role": default_role,
             "role_mapping": role_mapping,
             "inactive_days": inactive_days,
+            "idp_enforces_mfa": idp_enforces_mfa,
         },
     )
     return connection

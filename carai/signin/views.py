@@ -44,7 +44,8 @@ def _client(connection: SsoConnection) -> oidc.Client:
     )
 
 
-def _safe_next(request: HttpRequest, value: str) -> str:
+def safe_next(request: HttpRequest, value: str) -> str:
+    """``value`` when it is a path on this site (where to go after logging in), else ""."""
     if value.startswith("/") and url_has_allowed_host_and_scheme(
         value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -85,10 +86,10 @@ def sign_in_start(request: HttpRequest) -> HttpResponse:
                 request.session[PENDING_KEY] = {
                     **pending,
                     "connection": connection.pk,
-                    "next": _safe_next(request, request.POST.get("next", "")),
+                    "next": safe_next(request, request.POST.get("next", "")),
                 }
                 return redirect(url)
-    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
+    next_url = safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     return render(request, "signin/start.html", {"form": form, "next": next_url}, status=status)
 
 
@@ -141,6 +142,8 @@ def sign_in_callback(request: HttpRequest) -> HttpResponse:
             ),
         }.get(refused.reason, _("You cannot sign in to CARAI with this account."))
         return _refused(request, message)
+    # Read by the log-in receiver: no second step of CARAI's own when the provider asks one.
+    request.carai_sso_mfa_done = connection.idp_enforces_mfa  # type: ignore[attr-defined]
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
 
@@ -161,6 +164,7 @@ def connection_settings(request: HttpRequest, slug: str) -> HttpResponse:
             "groups_claim": connection.groups_claim,
             "role_mapping": mapping_as_text(connection.role_mapping),
             "inactive_days": connection.inactive_days,
+            "idp_enforces_mfa": connection.idp_enforces_mfa,
         }
         if connection
         else {}

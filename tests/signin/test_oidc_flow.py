@@ -166,3 +166,27 @@ def test_id_token_with_another_nonce_is_refused(connection, oidc_provider, world
     assert AuditEvent.objects.get(action=SigninAction.SSO_LOGIN_FAILED).details == {
         "reason": "token"
     }
+
+
+@pytest.mark.parametrize("idp_enforces_mfa", [True, False])
+def test_second_step_after_sso_unless_the_provider_asks_one(
+    connection, oidc_provider, world, settings, idp_enforces_mfa
+) -> None:
+    from carai.signin import mfa_services
+
+    settings.CARAI_MFA_ENFORCED = True
+    SsoConnection.objects.filter(pk=connection.pk).update(idp_enforces_mfa=idp_enforces_mfa)
+    device = mfa_services.totp_begin(user=world.manager)
+    import pyotp
+
+    mfa_services.totp_confirm(
+        user=world.manager, code=pyotp.TOTP(mfa_services.totp_secret(device)).now(), request=None
+    )
+    username = f"ahmed{int(idp_enforces_mfa)}"
+    oidc_provider.add_person(username, world.manager.email, "Ahmed Manager")
+    client = Client()
+    answer = sign_in(client, requests.Session(), email=world.manager.email, username=username)
+    assert answer is not None
+    assert answer.status_code == 302
+    dashboard = client.get(reverse("overview:dashboard"))
+    assert dashboard.status_code == (200 if idp_enforces_mfa else 302)
