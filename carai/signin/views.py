@@ -88,7 +88,10 @@ def sign_in_start(request: HttpRequest) -> HttpResponse:
                     "connection": connection.pk,
                     "next": safe_next(request, request.POST.get("next", "")),
                 }
-                return redirect(url)
+                # A page that moves on by itself, not a redirect: the log-in form's
+                # Content-Security-Policy (form-action 'self') forbids a form submission
+                # to end at another site.
+                return render(request, "signin/redirect.html", {"authorize_url": url})
     next_url = safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     return render(request, "signin/start.html", {"form": form, "next": next_url}, status=status)
 

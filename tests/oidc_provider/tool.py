@@ -32,6 +32,10 @@ def main(command: str, *args: str) -> None:
         )
         for name in groups:
             user.groups.add(Group.objects.get_or_create(name=name)[0])
+    elif command == "redirect":
+        application = Application.objects.get(client_id=args[0])
+        application.redirect_uris = f"{application.redirect_uris} {args[1]}"
+        application.save(update_fields=["redirect_uris"])
     elif command == "disable":
         User.objects.filter(username=args[0]).update(is_active=False)
     else:
