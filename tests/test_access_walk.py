@@ -379,6 +379,15 @@ def _sso_domain(world: World) -> int:
     return SsoDomain.objects.create(connection=connection, domain="zorg-a.example").pk
 
 
+def _security_key(world: World) -> int:
+    """The care worker's own security key (only they may remove it)."""
+    from carai.signin.models import SecurityKey
+
+    return SecurityKey.objects.create(
+        user=world.care_worker, name="Sleutel", credential_id="00ff", credential_data=b"x"
+    ).pk
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -432,6 +441,7 @@ def build_routes(world: World) -> list[Route]:
         "invitation_id": world.open_invitation.pk,
         "message_id": _undelivered_mail(world),
         "domain_id": _sso_domain(world),
+        "key_id": _security_key(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }

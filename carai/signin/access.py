@@ -8,7 +8,7 @@ from django.http import Http404
 from carai.accounts.models import User
 from carai.community.access import MANAGE_MEMBERS_ROLES, access_organisation
 from carai.community.models import Organisation
-from carai.signin.models import SsoConnection, SsoDomain
+from carai.signin.models import SecurityKey, SsoConnection, SsoDomain
 
 SETTINGS_ROLES = MANAGE_MEMBERS_ROLES
 
@@ -35,3 +35,11 @@ def access_domain(*, user: User, slug: str, domain_id: int) -> SsoDomain:
     if domain is None:
         raise Http404("No such domain.")
     return domain
+
+
+def access_security_key(*, user: User, key_id: int) -> SecurityKey:
+    """One of the person's own passkeys or security keys; 404 for anyone else's."""
+    key = SecurityKey.objects.filter(pk=key_id, user=user).first()
+    if key is None:
+        raise Http404("No such key.")
+    return key

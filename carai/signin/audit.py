@@ -24,3 +24,5 @@ class SigninAction(models.TextChoices):
     MFA_FAILED = "mfa_failed", _("Wrong code in two-step verification")
     MFA_DEVICE_TRUSTED = "mfa_device_trusted", _("Device trusted for two-step verification")
     MFA_POLICY_CHANGED = "mfa_policy_changed", _("Two-step verification policy changed")
+    MFA_KEY_ADDED = "mfa_key_added", _("Passkey or security key added")
+    MFA_KEY_REMOVED = "mfa_key_removed", _("Passkey or security key removed")

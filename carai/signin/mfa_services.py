@@ -20,7 +20,13 @@ from carai.core.audit import audit_record
 from carai.core.secrets_box import seal, unseal
 from carai.signin import mfa
 from carai.signin.audit import SigninAction
-from carai.signin.models import MfaPolicy, RecoveryCode, TotpDevice, TrustedDevice
+from carai.signin.models import (
+    MfaPolicy,
+    RecoveryCode,
+    SecurityKey,
+    TotpDevice,
+    TrustedDevice,
+)
 
 
 def _record(
@@ -99,6 +105,7 @@ def totp_disable(*, user: User, code: str, request: HttpRequest | None) -> None:
     if not _check_code(user=user, code=code, request=request, recovery_allowed=True):
         raise ValidationError({"code": _("This code is not right. Try the newest code.")})
     TotpDevice.objects.filter(user=user).delete()
+    SecurityKey.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
     TrustedDevice.objects.filter(user=user).delete()
     _record(action=SigninAction.MFA_DISABLED, user=user, request=request)
@@ -131,8 +138,12 @@ def second_step_check(*, user: User, code: str, request: HttpRequest | None) -> 
     with transaction.atomic():
         if _check_code(user=user, code=code, request=request, recovery_allowed=True):
             return True
-    _record(action=SigninAction.MFA_FAILED, user=user, request=request)
+    second_step_failed_record(user=user, request=request)
     return False
+
+
+def second_step_failed_record(*, user: User, request: HttpRequest | None) -> None:
+    _record(action=SigninAction.MFA_FAILED, user=user, request=request)
 
 
 @transaction.atomic
@@ -180,3 +191,42 @@ def policy_save(
         details={"required": required, "grace_days": grace_days},
     )
     return policy
+
+
+@transaction.atomic
+def security_key_add(
+    *,
+    user: User,
+    name: str,
+    credential_id: str,
+    credential_data: bytes,
+    request: HttpRequest | None,
+) -> SecurityKey:
+    if not TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).exists():
+        raise ValidationError(_("Set up the authenticator app first."))
+    key = SecurityKey.objects.create(
+        user=user,
+        name=name[:100] or _("Security key"),
+        credential_id=credential_id,
+        credential_data=credential_data,
+    )
+    _record(
+        action=SigninAction.MFA_KEY_ADDED, user=user, request=request, details={"name": key.name}
+    )
+    return key
+
+
+@transaction.atomic
+def security_key_remove(*, user: User, key: SecurityKey, request: HttpRequest | None) -> None:
+    _record(
+        action=SigninAction.MFA_KEY_REMOVED, user=user, request=request, details={"name": key.name}
+    )
+    key.delete()
+
+
+def security_key_used(*, user: User, credential_id: str) -> bool:
+    return bool(
+        SecurityKey.objects.filter(user=user, credential_id=credential_id).update(
+            last_used_at=timezone.now()
+        )
+    )

@@ -13,7 +13,7 @@ from django.urls import Resolver404, resolve, reverse
 PENDING = "carai_mfa_pending"
 SETUP_DUE = "carai_mfa_setup_due"
 ALWAYS = {"accounts:logout", "accounts:language_switch", "core:health", "core:favicon"}
-WHILE_PENDING = ALWAYS | {"signin:mfa_verify"}
+WHILE_PENDING = ALWAYS | {"signin:mfa_verify", "signin:key_verify"}
 WHILE_SETUP_DUE = ALWAYS | {"signin:mfa", "signin:mfa_setup", "signin:mfa_confirm"}
 
 

@@ -178,3 +178,24 @@ class TrustedDevice(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class SecurityKey(models.Model):
+    """A passkey or security key (WebAuthn), a second way through the second step."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_keys"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    credential_id = models.CharField(max_length=1400, unique=True)  # hex
+    credential_data = models.BinaryField()  # fido2's AttestedCredentialData
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("passkey or security key")
+        verbose_name_plural = _("passkeys and security keys")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.name

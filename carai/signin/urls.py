@@ -16,6 +16,13 @@ urlpatterns = [
     ),
     path("account/tweestapsverificatie/uitzetten/", mfa_views.mfa_disable, name="mfa_disable"),
     path("account/tweede-stap/", mfa_views.mfa_verify, name="mfa_verify"),
+    path("account/tweede-stap/sleutel/", mfa_views.security_key_verify, name="key_verify"),
+    path("account/tweestapsverificatie/sleutels/", mfa_views.security_key_add, name="key_add"),
+    path(
+        "account/tweestapsverificatie/sleutels/<int:key_id>/verwijderen/",
+        mfa_views.security_key_remove,
+        name="key_remove",
+    ),
     path("organisaties/<slug:slug>/tweestapsverificatie/", mfa_views.mfa_policy, name="mfa_policy"),
     path("organisaties/<slug:slug>/inloggen/", views.connection_settings, name="settings"),
     path("organisaties/<slug:slug>/inloggen/domeinen/", views.domain_add, name="domain_add"),

@@ -143,3 +143,52 @@ def test_two_step_verification_with_an_authenticator_app(
     page.get_by_role("button", name=nl("Continue")).click()
     page.wait_for_url(visit.url("/overzicht/"))
     visit.check("after-second-step")
+
+
+def test_second_step_with_a_security_key(
+    visit: Visit, live_server: Any, transactional_db: None, settings: Any
+) -> None:
+    """WebAuthn with Chromium's virtual authenticator (CDP WebAuthn domain)."""
+    settings.CARAI_BASE_URL = live_server.url  # the relying party: localhost
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    person = UserFactory.create(email="kees@duinzicht.example", full_name="Kees Sleutel")
+    person.set_password(PASSWORD)
+    person.save()
+    page = visit.page
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": False,
+                "hasUserVerification": False,
+                "isUserVerified": False,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    visit.log_in(person.email, PASSWORD)
+    visit.goto("/account/tweestapsverificatie/")
+    page.get_by_role("button", name=nl("Set up two-step verification")).click()
+    totp = pyotp.TOTP(page.locator("#totp-secret").inner_text())
+    page.get_by_label(nl("Code from your app")).fill(totp.now())
+    page.get_by_role("button", name=nl("Switch on")).click()
+    page.get_by_role("link", name=nl("I have kept them")).click()
+    page.get_by_label(nl("Name of the key")).fill("Sleutel van Kees")
+    page.get_by_role("button", name=nl("Add a passkey or security key")).click()
+    expect(page.locator("#security-keys")).to_contain_text("Sleutel van Kees")
+    visit.check("key-added")
+
+    page.get_by_role("button", name=nl("Log out")).first.click()
+    visit.goto("/account/inloggen/")
+    page.get_by_label(nl("E-mail address")).fill(person.email)
+    page.get_by_label(nl("Password")).fill(PASSWORD)
+    page.get_by_role("button", name=nl("Log in"), exact=True).click()
+    page.get_by_role("heading", level=1, name=nl("Second step")).wait_for()
+    visit.check("second-step-with-key")
+    page.get_by_role("button", name=nl("Use a passkey or security key")).click()
+    page.wait_for_url(visit.url("/overzicht/"))
+    visit.check("after-key")

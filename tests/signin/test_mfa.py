@@ -168,3 +168,43 @@ def test_new_privacy_officer_counts_from_their_start(world, enforced) -> None:
     assert not requirement.overdue
     assert requirement.deadline is not None
     assert requirement.deadline > timezone.now() + timedelta(days=13)
+
+
+def test_security_key_needs_the_app_first_and_is_only_removed_by_its_owner(world) -> None:
+    from carai.signin.models import SecurityKey
+
+    with pytest.raises(ValidationError):
+        mfa_services.security_key_add(
+            user=world.care_worker, name="x", credential_id="01", credential_data=b"x", request=None
+        )
+    _totp, codes = _with_app(world.care_worker)
+    key = mfa_services.security_key_add(
+        user=world.care_worker,
+        name="Sleutel",
+        credential_id="02",
+        credential_data=b"x",
+        request=None,
+    )
+    url = reverse("signin:key_remove", kwargs={"key_id": key.pk})
+    other = Client()
+    other.force_login(world.manager)
+    assert other.post(url).status_code == 404
+    own = Client()
+    own.force_login(world.care_worker)  # asks for the second step: the app is on
+    assert own.post(url)["Location"].startswith(reverse("signin:mfa_verify"))
+    assert SecurityKey.objects.exists()
+    own.post(reverse("signin:mfa_verify"), {"code": codes[0]})
+    assert own.post(url)["Location"] == reverse("signin:mfa")
+    assert not SecurityKey.objects.exists()
+    assert AuditEvent.objects.filter(action=SigninAction.MFA_KEY_REMOVED).count() == 1
+
+
+def test_key_answer_without_a_started_request_is_refused(world, enforced) -> None:
+    _with_app(world.care_worker)
+    client = Client()
+    _password_login(client, world.care_worker)
+    response = client.post(
+        reverse("signin:key_verify"), data={"credential": {}}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert client.get(reverse("overview:dashboard")).status_code == 302
