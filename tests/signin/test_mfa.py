@@ -208,3 +208,19 @@ def test_key_answer_without_a_started_request_is_refused(world, enforced) -> Non
     )
     assert response.status_code == 400
     assert client.get(reverse("overview:dashboard")).status_code == 302
+
+
+def test_own_data_export_and_erasure(world) -> None:
+    from carai.accounts.personal_data import personal_data_sections
+    from carai.signin.models import RecoveryCode
+
+    _with_app(world.care_worker)
+    section = next(s for s in personal_data_sections() if s.name == "sign_in")
+    exported = section.export(world.care_worker)
+    assert exported["unused_recovery_codes"] == 10
+    assert exported["authenticator_app_since"]
+    assert "secret" not in str(exported)
+    assert section.erase is not None
+    section.erase(world.care_worker)
+    assert not TotpDevice.objects.filter(user=world.care_worker).exists()
+    assert not RecoveryCode.objects.filter(user=world.care_worker).exists()
