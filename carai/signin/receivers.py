@@ -19,8 +19,11 @@ from carai.signin.models import TotpDevice
 def _after_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if request is None or not hasattr(request, "session"):
         return
-    if getattr(request, "carai_sso_mfa_done", False):
-        return  # the organisation's identity provider already asked for a second factor
+    platform_wide = user.is_community_lead or user.is_staff or user.is_superuser
+    if getattr(request, "carai_sso_mfa_done", False) and not platform_wide:
+        # The organisation's identity provider already asked for a second factor. Not for
+        # the community lead or staff: their rights reach beyond that organisation.
+        return
     has_app = TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()
     if has_app:
         token = request.COOKIES.get(mfa.TRUST_COOKIE, "")

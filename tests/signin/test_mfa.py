@@ -224,3 +224,19 @@ def test_own_data_export_and_erasure(world) -> None:
     section.erase(world.care_worker)
     assert not TotpDevice.objects.filter(user=world.care_worker).exists()
     assert not RecoveryCode.objects.filter(user=world.care_worker).exists()
+
+
+def test_provider_mfa_does_not_stand_in_for_the_community_lead(world, enforced) -> None:
+    from django.contrib.auth import login
+    from django.test import RequestFactory
+
+    from carai.signin.middleware import PENDING
+
+    _with_app(world.lead)
+    _with_app(world.care_worker)
+    for user, expected in ((world.lead, True), (world.care_worker, False)):
+        request = RequestFactory().get("/")
+        request.session = Client().session
+        request.carai_sso_mfa_done = True
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        assert bool(request.session.get(PENDING)) is expected
