@@ -108,6 +108,16 @@ def test_settings_page_is_accessible(visit: Visit, organisation: Any) -> None:
     visit.check("mfa-policy")
 
 
+def _log_out_and_in_to_the_second_step(visit: Visit, email: str) -> None:
+    page = visit.page
+    page.get_by_role("button", name=nl("Log out")).first.click()
+    visit.goto("/account/inloggen/")
+    page.get_by_label(nl("E-mail address")).fill(email)
+    page.get_by_label(nl("Password")).fill(PASSWORD)
+    page.get_by_role("button", name=nl("Log in"), exact=True).click()
+    page.get_by_role("heading", level=1, name=nl("Second step")).wait_for()
+
+
 def test_two_step_verification_with_an_authenticator_app(
     visit: Visit, transactional_db: None, settings: Any
 ) -> None:
@@ -129,12 +139,7 @@ def test_two_step_verification_with_an_authenticator_app(
     expect(codes).to_have_count(10)
     visit.check("recovery-codes")
 
-    page.get_by_role("button", name=nl("Log out")).first.click()
-    visit.goto("/account/inloggen/")
-    page.get_by_label(nl("E-mail address")).fill(person.email)
-    page.get_by_label(nl("Password")).fill(PASSWORD)
-    page.get_by_role("button", name=nl("Log in"), exact=True).click()
-    page.get_by_role("heading", level=1, name=nl("Second step")).wait_for()
+    _log_out_and_in_to_the_second_step(visit, person.email)
     visit.check("second-step")
     visit.goto("/overzicht/")  # not yet
     page.get_by_role("heading", level=1, name=nl("Second step")).wait_for()
@@ -182,12 +187,7 @@ def test_second_step_with_a_security_key(
     expect(page.locator("#security-keys")).to_contain_text("Sleutel van Kees")
     visit.check("key-added")
 
-    page.get_by_role("button", name=nl("Log out")).first.click()
-    visit.goto("/account/inloggen/")
-    page.get_by_label(nl("E-mail address")).fill(person.email)
-    page.get_by_label(nl("Password")).fill(PASSWORD)
-    page.get_by_role("button", name=nl("Log in"), exact=True).click()
-    page.get_by_role("heading", level=1, name=nl("Second step")).wait_for()
+    _log_out_and_in_to_the_second_step(visit, person.email)
     visit.check("second-step-with-key")
     page.get_by_role("button", name=nl("Use a passkey or security key")).click()
     page.wait_for_url(visit.url("/overzicht/"))
