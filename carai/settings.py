@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "carai.accounts",
     "carai.community",
     "carai.learning",
+    "carai.signin",
     "carai.practice",
     "carai.register",
     "carai.usecases",
@@ -111,6 +112,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "carai.signin.middleware.SecondStepMiddleware",
 ]
 
 if PRODUCTION:
@@ -189,6 +191,13 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
 # Log-in throttling (django-axes): lock an e-mail address and IP pair after 5 failures.
+# Two-step verification (carai/signin): required for organisation admins, privacy officers
+# and the community lead after a grace period. Off in the test settings; the tests of
+# carai/signin switch it on.
+CARAI_MFA_ENFORCED = env_bool("CARAI_MFA_ENFORCED", CARAI_ENV != "test")
+CARAI_MFA_GRACE_DAYS = env_int("CARAI_MFA_GRACE_DAYS", 14)
+CARAI_MFA_TRUST_DAYS = env_int("CARAI_MFA_TRUST_DAYS", 30)
+
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

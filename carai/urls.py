@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("carai.core.urls")),
     path("account/", include("carai.accounts.urls")),
     path("", include("carai.community.urls")),
+    path("", include("carai.signin.urls")),
     path("leren/", include("carai.learning.urls")),
     path("oefenen/", include("carai.practice.urls")),
     path("", include("carai.register.urls")),

@@ -51,6 +51,8 @@ PUBLIC = {
     "usecases:showcase_detail",  # published use cases only
     "usecases:showcase_canvas_pdf",
     "usecases:demonstrator_file",  # files of published use cases only
+    "signin:start",  # "Log in with your organisation"
+    "signin:callback",  # refuses anything but the sign-in this browser started
 }
 # Pages of A's objects that A chose to show every member (never names or e-mail addresses:
 # the walk still checks that none of A's people leak).
@@ -75,6 +77,9 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:audit_log": {"org_admin"},
     "community:mail_undelivered": {"org_admin", "lead"},
     "xapi:settings": {"org_admin"},
+    "signin:settings": {"org_admin", "lead"},
+    "signin:mfa_policy": {"org_admin", "lead"},
+    "signin:mfa": LOGGED_IN,
     "community:lead_mail_undelivered": {"lead"},
     "community:lead_organisation_list": {"lead"},
     "community:lead_organisation_create": {"lead"},
@@ -362,6 +367,27 @@ def _use_case_objects(world: World) -> dict[str, int]:
     }
 
 
+def _sso_domain(world: World) -> int:
+    """A's sign-in connection with one e-mail domain, not yet verified."""
+    from carai.signin.models import SsoConnection, SsoDomain
+
+    connection = SsoConnection.objects.create(
+        organisation=world.org_a,
+        discovery_url="https://login.zorg-a.example",
+        client_id="zorg-a",
+    )
+    return SsoDomain.objects.create(connection=connection, domain="zorg-a.example").pk
+
+
+def _security_key(world: World) -> int:
+    """The care worker's own security key (only they may remove it)."""
+    from carai.signin.models import SecurityKey
+
+    return SecurityKey.objects.create(
+        user=world.care_worker, name="Sleutel", credential_id="00ff", credential_data=b"x"
+    ).pk
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -414,6 +440,8 @@ def build_routes(world: World) -> list[Route]:
         "membership_id": world.care_worker_membership.pk,
         "invitation_id": world.open_invitation.pk,
         "message_id": _undelivered_mail(world),
+        "domain_id": _sso_domain(world),
+        "key_id": _security_key(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }

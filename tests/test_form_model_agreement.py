@@ -49,6 +49,9 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "usecases.TeamAddForm": "usecases.TeamMember",
     "usecases.TriageForm": "usecases.UseCase",
     "xapi.LrsConfigForm": "xapi.LrsConfig",
+    "signin.ConnectionForm": "signin.SsoConnection",
+    "signin.DomainForm": "signin.SsoDomain",
+    "signin.MfaPolicyForm": "signin.MfaPolicy",
     "learning.CertificateRevokeForm": "learning.Certificate",
 }
 RENAMED = {"learning.CertificateRevokeForm": {"reason": "revocation_reason"}}  # form -> column
@@ -74,6 +77,9 @@ NOT_STORED = {
     "register.CheckForm": "the text is never stored",
     "register.CsvImportForm": "a file, checked row by row with ToolForm",
     "kpis.KpiFilterForm": "filters the figures",
+    "signin.CodeForm": "checks a code, stores nothing",
+    "signin.SecondStepForm": "checks a code, stores nothing",
+    "signin.SignInStartForm": "looks the organisation's sign-in up",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -37,3 +38,12 @@ def validate_name(value: str) -> None:
 
 def normalise_text(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
+
+
+def validate_outgoing_address(value: str) -> None:
+    """An address CARAI's server calls (an LRS, an identity provider): https only; outside
+    production also http on this machine, for local test servers."""
+    local = ("http://127.0.0.1", "http://localhost")
+    allowed = ("https://", *local) if settings.CARAI_ENV != "production" else ("https://",)
+    if not value.lower().startswith(allowed):
+        raise ValidationError(_("Use an https:// address."))

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from carai.core.validators import validate_outgoing_address
 from carai.xapi.models import Identify, LrsConfig
 
 
@@ -34,8 +34,5 @@ class LrsConfigForm(forms.Form):
 
     def clean_endpoint(self) -> str:
         endpoint: str = self.cleaned_data["endpoint"]
-        local = ("http://127.0.0.1", "http://localhost")
-        allowed = ("https://", *local) if settings.CARAI_ENV != "production" else ("https://",)
-        if not endpoint.lower().startswith(allowed):
-            raise forms.ValidationError(_("Use an https:// address."))
+        validate_outgoing_address(endpoint)
         return endpoint

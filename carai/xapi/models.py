@@ -26,6 +26,10 @@ def _salt() -> str:
     return secrets.token_hex(16)
 
 
+# The purpose under which the LRS password is sealed (core.secrets_box): never change it.
+LRS_BOX = "xapi-lrs-password"
+
+
 class LrsConfig(models.Model):
     organisation = models.OneToOneField(
         Organisation, on_delete=models.CASCADE, related_name="lrs_config"

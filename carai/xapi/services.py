@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
+from carai.core.secrets_box import seal
 from carai.xapi import statements
 from carai.xapi.audit import XapiAction
-from carai.xapi.models import Identify, LrsConfig, Statement
-from carai.xapi.secrets_box import seal
+from carai.xapi.models import LRS_BOX, Identify, LrsConfig, Statement
 from carai.xapi.selectors import lrs_for_user
 from carai.xapi.tasks import xapi_enqueue
 
@@ -42,7 +42,7 @@ def lrs_config_save(
     config.username = username
     config.identify_by = identify_by
     if password:
-        config.password_encrypted = seal(password)
+        config.password_encrypted = seal(password, purpose=LRS_BOX)
     config.save()
     audit_record(
         action=XapiAction.LRS_CONFIGURED,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from carai.core.mail import mail_retry_delay
-from carai.xapi.models import LrsConfig, Statement, StatementState
-from carai.xapi.secrets_box import unseal
+from carai.core.secrets_box import unseal
+from carai.xapi.models import LRS_BOX, LrsConfig, Statement, StatementState
 
 logger = logging.getLogger(__name__)
 BATCH = 100
@@ -40,7 +40,8 @@ class LrsRefused(Exception):
 def _post(config: LrsConfig, bodies: list[dict[str, object]]) -> None:
     if not config.endpoint.startswith(("https://", "http://")):
         raise ValueError("The LRS address must be http(s).")
-    credentials = f"{config.username}:{unseal(config.password_encrypted)}".encode()
+    password = unseal(config.password_encrypted, purpose=LRS_BOX)
+    credentials = f"{config.username}:{password}".encode()
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked just above)
         config.endpoint + "statements",
         data=json.dumps(bodies).encode(),

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carai.community.models import Role
+from carai.core.validators import validate_outgoing_address
+from carai.signin.models import DEFAULT_SCOPES
+
+DOMAIN_PATTERN = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class SignInStartForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your work e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class ConnectionForm(forms.Form):
+    is_active = forms.BooleanField(
+        label=_("People of this organisation may sign in with it"), required=False
+    )
+    discovery_url = forms.URLField(
+        label=_("Discovery address"),
+        max_length=300,
+        assume_scheme="https",
+        help_text=_(
+            "The OpenID Connect metadata address, for example "
+            "https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration"
+        ),
+    )
+    client_id = forms.CharField(label=_("Client id (application id)"), max_length=200)
+    client_secret = forms.CharField(
+        label=_("Client secret"),
+        max_length=500,
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Leave empty to keep the secret you saved before."),
+    )
+    scopes = forms.CharField(label=_("Scopes"), max_length=300, initial=DEFAULT_SCOPES)
+    default_role = forms.ChoiceField(
+        label=_("Role for people who sign in for the first time"),
+        choices=Role.choices,
+        initial=Role.PROFESSIONAL,
+    )
+    groups_claim = forms.CharField(label=_("Claim with groups"), max_length=100, initial="groups")
+    role_mapping = forms.CharField(
+        label=_("Roles by group (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One line per group: the group's name or id, '=', and a role code (%(roles)s). "
+            "A person in a listed group gets that role instead of the default role."
+        )
+        % {"roles": ", ".join(Role.values)},
+    )
+    idp_enforces_mfa = forms.BooleanField(
+        label=_("Your identity provider already asks for a second factor"),
+        required=False,
+        help_text=_(
+            "Then CARAI does not ask for its own second step when someone signs in this way."
+        ),
+    )
+    inactive_days = forms.IntegerField(
+        label=_("End membership after this many days without sign-in (optional)"),
+        required=False,
+        min_value=7,
+        max_value=3650,
+    )
+
+    def clean_discovery_url(self) -> str:
+        url: str = self.cleaned_data["discovery_url"]
+        validate_outgoing_address(url)
+        return url
+
+    def clean_role_mapping(self) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for number, line in enumerate(self.cleaned_data["role_mapping"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            group, sep, role = line.rpartition("=")
+            if not sep or not group.strip() or role.strip() not in Role.values:
+                raise forms.ValidationError(
+                    _("Line %(number)s: write a group, '=' and one of the role codes.")
+                    % {"number": number}
+                )
+            mapping[group.strip()] = role.strip()
+        return mapping
+
+
+def mapping_as_text(mapping: dict[str, str]) -> str:
+    return "\n".join(f"{group} = {role}" for group, role in sorted(mapping.items()))
+
+
+class DomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("E-mail domain"),
+        max_length=253,
+        help_text=_("The part after the @, for example zorggroep-voorbeeld.nl"),
+    )
+
+    def clean_domain(self) -> str:
+        domain = str(self.cleaned_data["domain"]).strip().lower().lstrip("@").rstrip(".")
+        if not DOMAIN_PATTERN.match(domain):
+            raise forms.ValidationError(_("Enter a domain such as zorggroep-voorbeeld.nl."))
+        return domain
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+        help_text=_("The 6 digits in your authenticator app, or one of your recovery codes."),
+    )
+
+
+class SecondStepForm(CodeForm):
+    trust = forms.BooleanField(label=_("Trust this device"), required=False)
+
+    def __init__(self, *args: object, trust_days: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["trust"].help_text = _(
+            "Do not ask for a code on this browser for %(days)s days. Only on your own device."
+        ) % {"days": trust_days}
+
+
+class MfaPolicyForm(forms.Form):
+    required = forms.BooleanField(
+        label=_("Organisation admins and privacy officers must use two-step verification"),
+        required=False,
+    )
+    grace_days = forms.IntegerField(
+        label=_("Days they have to set it up"), min_value=0, max_value=90, initial=14
+    )

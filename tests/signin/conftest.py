@@ -1,0 +1,1 @@
+from tests.signin.provider import oidc_provider  # noqa: F401  (the fixture)
