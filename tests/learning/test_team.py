@@ -388,9 +388,7 @@ def test_a_saved_lesson_position_does_not_outdate_the_figures(module: Module, wo
     assert not any("COUNT(DISTINCT" in sql.upper() for sql in cost.statements)
 
 
-@pytest.mark.parametrize(
-    "query", [{}, {"role": "professional"}, {"team": "Team 1"}, {"q": "0001"}]
-)
+@pytest.mark.parametrize("query", [{}, {"role": "professional"}, {"team": "Team 1"}, {"q": "0001"}])
 def test_the_cheap_member_count_agrees_with_the_list(
     module: Module, world: World, query: dict[str, str]
 ) -> None:
