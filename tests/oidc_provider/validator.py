@@ -1,7 +1,7 @@
 from oauth2_provider.oauth2_validators import OAuth2Validator
 
 
-class ClaimsValidator(OAuth2Validator):
+class ClaimsValidator(OAuth2Validator):  # type: ignore[misc]
     """Puts e-mail, name and groups in the ID token, as Entra ID does when asked to."""
 
     oidc_claim_scope = None  # every claim below, whatever the scopes

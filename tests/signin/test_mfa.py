@@ -237,6 +237,6 @@ def test_provider_mfa_does_not_stand_in_for_the_community_lead(world, enforced) 
     for user, expected in ((world.lead, True), (world.care_worker, False)):
         request = RequestFactory().get("/")
         request.session = Client().session
-        request.carai_sso_mfa_done = True
+        request.carai_sso_mfa_done = True  # type: ignore[attr-defined]
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         assert bool(request.session.get(PENDING)) is expected
