@@ -12,23 +12,20 @@ from django.db.models.signals import m2m_changed, post_save
 from carai.community.models import Membership
 from carai.register.models import AITool
 
-_pending: set[tuple[int, int]] = set()
-
 
 def _queue(organisation_id: int) -> None:
-    """Once per organisation and transaction (a demo load saves thousands of rows)."""
+    """Once per organisation and transaction (a demo load saves thousands of rows): a
+    follow-up of the organisation that already waits for the commit is enough."""
     from carai.literacy.tasks import literacy_follow_up
 
-    outer = id(connection.atomic_blocks[0]) if connection.in_atomic_block else 0
-    key = (organisation_id, outer)
-    if outer and key in _pending:
-        return
-    _pending.add(key)
+    for _savepoints, waiting, _robust in connection.run_on_commit:
+        if getattr(waiting, "literacy_organisation_id", None) == organisation_id:
+            return
 
     def run() -> None:
-        _pending.discard(key)
         literacy_follow_up.enqueue(organisation_id=organisation_id)
 
+    run.literacy_organisation_id = organisation_id  # type: ignore[attr-defined]
     transaction.on_commit(run, robust=True)
 
 
