@@ -18,8 +18,8 @@ def _queue(organisation_id: int) -> None:
     follow-up of the organisation that already waits for the commit is enough."""
     from carai.literacy.tasks import literacy_follow_up
 
-    for _savepoints, waiting, _robust in connection.run_on_commit:
-        if getattr(waiting, "literacy_organisation_id", None) == organisation_id:
+    for entry in connection.run_on_commit:  # (savepoints, function, robust)
+        if getattr(entry[1], "literacy_organisation_id", None) == organisation_id:
             return
 
     def run() -> None:
