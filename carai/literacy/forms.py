@@ -58,12 +58,12 @@ class ExternalCertificateForm(forms.Form):
         help_text=_("So the reviewer can check it."),
     )
     issued_on = forms.DateField(
-        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     valid_until = forms.DateField(
         label=_("Valid until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leave empty if it does not expire."),
     )
 
@@ -120,7 +120,7 @@ class PlanGoalForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "measures": forms.Textarea(attrs={"rows": 3}),
-            "evaluate_on": forms.DateInput(attrs={"type": "date"}),
+            "evaluate_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args: Any, people: Any, with_evaluation: bool = False, **kwargs: Any):
@@ -152,7 +152,7 @@ class PlanGoalForm(forms.ModelForm):  # type: ignore[type-arg]
 class EvidenceFileForm(forms.Form):
     as_of = forms.DateField(
         label=_("As it was on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Today, or a day in the past."),
     )
 
