@@ -1,6 +1,7 @@
 """Demo literacy data for the made-up care organisation Lindehof (idempotent): the current
 guidelines required for Copilot, a literacy plan with goals per role and risk level, one
-external certificate accepted and one waiting for review. All of it is fictional."""
+external certificate accepted and one waiting for review, and two out of three members
+who confirmed the guidelines. All of it is fictional."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import datetime
 from django.utils import timezone
 
 from carai.accounts.models import User
-from carai.community.models import Organisation, Role
+from carai.community.models import Membership, Organisation, Role
 from carai.literacy import services
 from carai.literacy.models import ExternalCertificate, PlanGoal, RequirementKind, ToolRequirement
 from carai.register.models import AITool
+from carai.register.selectors import current_guideline
+from carai.register.services import guideline_acknowledge
 
 GOALS = [
     (
@@ -90,4 +93,16 @@ def load_demo_literacy() -> int:
             issued_on=timezone.localdate() - datetime.timedelta(days=20),
             reference="VS-DEMO-17",
         )
+    # Two out of three members confirmed the guidelines (a mix for the register to show).
+    guideline = current_guideline(organisation=lindehof)
+    if guideline is not None:
+        members = (
+            Membership.objects.active_in(organisation=lindehof)
+            .order_by("user__email")
+            .values_list("user_id", flat=True)
+            .distinct()
+        )
+        for n, user_id in enumerate(dict.fromkeys(members)):
+            if n % 3 != 2:
+                guideline_acknowledge(guideline=guideline, user=User.objects.get(pk=user_id))
     return PlanGoal.objects.filter(organisation=lindehof, superseded_at__isnull=True).count()

@@ -88,8 +88,9 @@ class ToolState:
         return self.status in USABLE
 
     def audience(self) -> Q:
-        """The memberships (as rows of ``Membership``) that may use the tool."""
-        q = Q()
+        """The memberships (as rows of ``Membership``) that may use the tool. "Everyone" is
+        a real condition, never an empty ``Q()``: or-ed with others, an empty one vanishes."""
+        q = Q(pk__isnull=False)
         if self.roles:
             q &= Q(role__in=self.roles)
         if self.teams:

@@ -13,7 +13,7 @@ from carai.literacy.followup import REFRESH_DAYS, follow_up
 from carai.literacy.models import AssignmentReason, LiteracyAssignment
 from carai.register.services import tool_update
 from tests.factories import MembershipFactory, UserFactory
-from tests.literacy.conftest import Lit, certify, make_module
+from tests.literacy.conftest import Lit, certify, make_module, make_tool
 
 
 def _open(lit: Lit) -> list[tuple[int, str, str]]:
@@ -103,3 +103,9 @@ def test_leaving_the_role_ends_what_it_required(lit: Lit) -> None:
 def test_the_daily_command_runs_the_follow_up(lit: Lit) -> None:
     call_command("literacy_daily")  # the test settings run tasks at once
     assert Assignment.objects.filter(user=lit.world.care_worker).count() == 1
+
+
+def test_a_tool_for_everyone_assigns_to_everyone_who_lacks_it(lit: Lit) -> None:
+    make_tool(lit.world, "Vertaalhulp", modules=[lit.module])
+    certify(lit.world.manager, lit.module)
+    assert follow_up()["assigned"] == 4  # every member but the manager

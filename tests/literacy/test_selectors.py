@@ -219,3 +219,18 @@ def test_two_modules_either_missing(lit: Lit) -> None:
     assert [g.missing for g in verslag.gaps] == [4, 5]
     assert verslag.ready == 0
     assert [g.label for g in verslag.gaps] == ["AI-basis (fictief)", "Privacy en AI (fictief)"]
+
+
+def test_a_tool_for_everyone_counts_in_the_totals_and_filters(lit: Lit) -> None:
+    """A tool without roles or teams is for everyone, also when or-ed with other tools."""
+    make_tool(lit.world, "Vertaalhulp", modules=[lit.module])
+    certify(lit.world.manager, lit.module)
+    scope = _scope(lit)
+    result = selectors.overview(scope)
+    assert (result.people, result.users, result.blocked, result.ready) == (5, 5, 4, 1)
+    blocked = selectors.people(scope, selectors.PeopleFilters(status=selectors.BLOCKED))
+    assert lit.world.manager not in set(blocked)
+    assert len(blocked) == 4
+    roles = {g.name: g for g in selectors.coverage_by(scope, "role")}
+    assert roles[str(Role.MANAGER.label)].users == 1
+    assert roles[str(Role.MANAGER.label)].blocked == 0
