@@ -236,3 +236,25 @@ def test_changes_queue_the_follow_up_once_they_commit(
         newcomer.pk,
         world.care_worker.pk,
     }
+
+
+def test_external_certificates_in_own_data_export_and_erased(lit: Lit) -> None:
+    import json
+
+    from carai.literacy.personal_data import external_certificates_erase
+
+    world = lit.world
+    ExternalCertificate.objects.create(
+        organisation=world.org_a,
+        user=world.care_worker,
+        module_key=lit.module.key,
+        title="AI in de zorg (fictief)",
+        issuer="Opleider X",
+        reference="NR-123",
+        issued_on=datetime.date(2026, 1, 1),
+    )
+    response = client_for(world.care_worker).post(reverse("accounts:data_export"))
+    data = json.loads(response.content)
+    assert [e["reference"] for e in data["external_certificates"]] == ["NR-123"]
+    external_certificates_erase(world.care_worker)
+    assert ExternalCertificate.objects.get().reference == ""
