@@ -50,8 +50,14 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "usecases.TriageForm": "usecases.UseCase",
     "xapi.LrsConfigForm": "xapi.LrsConfig",
     "learning.CertificateRevokeForm": "learning.Certificate",
+    "literacy.ExternalCertificateForm": "literacy.ExternalCertificate",
+    "literacy.RequirementForm": "literacy.ToolRequirement",
+    "literacy.ReviewForm": "literacy.ExternalCertificate",
 }
-RENAMED = {"learning.CertificateRevokeForm": {"reason": "revocation_reason"}}  # form -> column
+RENAMED = {  # form -> column
+    "learning.CertificateRevokeForm": {"reason": "revocation_reason"},
+    "literacy.ReviewForm": {"note": "review_note"},
+}
 NOT_STORED = {
     "accounts.CaraiPasswordResetForm": "looks an address up",
     "accounts.EmailLoginForm": "logs in",
@@ -74,6 +80,8 @@ NOT_STORED = {
     "register.CheckForm": "the text is never stored",
     "register.CsvImportForm": "a file, checked row by row with ToolForm",
     "kpis.KpiFilterForm": "filters the figures",
+    "literacy.PeopleFilterForm": "filters a list",
+    "literacy.EvidenceFileForm": "a date; the file is made by a task",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",
 }
 
