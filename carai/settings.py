@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "carai.register",
     "carai.usecases",
     "carai.xapi",
+    "carai.literacy",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",

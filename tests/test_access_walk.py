@@ -132,6 +132,16 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:import_status": REGISTER_EDITORS,
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
+    "literacy:overview": {"org_admin", "privacy_officer"},
+    "literacy:team": {"manager"},
+    "literacy:mine": A_MEMBERS,
+    "literacy:reviews": {"manager", "org_admin", "privacy_officer"},
+    "literacy:review": {"manager", "org_admin", "privacy_officer"},
+    "literacy:requirements": {"org_admin", "privacy_officer"},
+    "literacy:plan": {"org_admin", "privacy_officer"},
+    "literacy:plan_goal": {"org_admin", "privacy_officer"},
+    "literacy:evidence": {"org_admin", "privacy_officer"},
+    "literacy:evidence_download": {"org_admin", "privacy_officer"},
     "kpis:dashboard": {"lead"},
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
@@ -278,6 +288,39 @@ def _tool_import(world: World) -> int:
     return ToolImport.objects.create(
         organisation=world.org_a, created_by=world.privacy_officer, text="name\n", rows_total=1
     ).pk
+
+
+def _literacy_objects(world: World, module: Any) -> dict[str, int]:
+    """The care worker's external certificate waiting for review, a goal of A's literacy
+    plan and an evidence file of A that is ready."""
+    import datetime
+
+    from carai.literacy import services
+    from carai.literacy.models import EvidenceFile
+    from carai.literacy.tasks import evidence_file_make
+
+    external = services.external_declare(
+        organisation=world.org_a,
+        user=world.care_worker,
+        module_key=module.key,
+        title="AI in de zorg (fictief)",
+        issuer="Opleider (fictief)",
+        issued_on=datetime.date(2026, 1, 5),
+    )
+    goal = services.plan_goal_save(
+        actor=world.privacy_officer,
+        organisation=world.org_a,
+        data={
+            "goal": "Iedereen kent de regels",
+            "measures": "Module en workshop",
+            "evaluate_on": datetime.date(2027, 6, 1),
+        },
+    )
+    made = EvidenceFile.objects.create(
+        organisation=world.org_a, as_of=datetime.date.today(), requested_by=world.privacy_officer
+    )
+    evidence_file_make(file_id=made.pk)
+    return {"external_id": external.pk, "goal_id": goal.pk, "file_id": made.pk}
 
 
 def _assignment(world: World, module: Any) -> int:
@@ -435,6 +478,7 @@ def build_routes(world: World) -> list[Route]:
         "image_lesson_id": own.image_lesson.pk,
         "attempt_id": attempt.pk,  # the care worker's own quiz attempt
         "assignment_id": _assignment(world, module),
+        **_literacy_objects(world, module),
         "certificate_id": certificate.pk,
         "slug": world.org_a.slug,
         "membership_id": world.care_worker_membership.pk,

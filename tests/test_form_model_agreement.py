@@ -53,8 +53,14 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "signin.DomainForm": "signin.SsoDomain",
     "signin.MfaPolicyForm": "signin.MfaPolicy",
     "learning.CertificateRevokeForm": "learning.Certificate",
+    "literacy.ExternalCertificateForm": "literacy.ExternalCertificate",
+    "literacy.RequirementForm": "literacy.ToolRequirement",
+    "literacy.ReviewForm": "literacy.ExternalCertificate",
 }
-RENAMED = {"learning.CertificateRevokeForm": {"reason": "revocation_reason"}}  # form -> column
+RENAMED = {  # form -> column
+    "learning.CertificateRevokeForm": {"reason": "revocation_reason"},
+    "literacy.ReviewForm": {"note": "review_note"},
+}
 NOT_STORED = {
     "accounts.CaraiPasswordResetForm": "looks an address up",
     "accounts.EmailLoginForm": "logs in",
@@ -80,6 +86,8 @@ NOT_STORED = {
     "signin.CodeForm": "checks a code, stores nothing",
     "signin.SecondStepForm": "checks a code, stores nothing",
     "signin.SignInStartForm": "looks the organisation's sign-in up",
+    "literacy.PeopleFilterForm": "filters a list",
+    "literacy.EvidenceFileForm": "a date; the file is made by a task",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",
 }
 

@@ -29,6 +29,7 @@ from carai.community.access import (
     access_organisation,
     access_organisation_as_lead,
     has_organisation_role,
+    roles_in_organisation,
 )
 from carai.community.forms import InvitationForm, MemberFilterForm, OrganisationForm, RoleForm
 from carai.core.forms import add_service_errors
@@ -55,6 +56,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_view_mail": has_organisation_role(
                 user=user, organisation=organisation, roles=MAIL_ROLES
             ),
+            "roles": roles_in_organisation(user=user, organisation=organisation),
         },
     )
 

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from carai.community.demo import DEMO_PASSWORD, PERSONAS, load_demo_community, load_demo_events
 from carai.kpis.store import kpi_data_changed
 from carai.learning.demo import load_demo_learning
+from carai.literacy.demo import load_demo_literacy
 from carai.practice.content import read_cases
 from carai.practice.services import case_import
 from carai.register.demo import load_demo_register
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         for data in cases:
             case_import(data=data)
         tools = load_demo_register()
+        goals = load_demo_literacy()
         use_cases = load_demo_use_cases()
         event_count = load_demo_events()
         kpi_data_changed()  # the demo also writes with update(), which sends no signal
@@ -37,7 +39,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo community ready: {len(people)} made-up people in 9 made-up organisations, "
                 f"{modules} learning modules with demo progress, {len(cases)} practice cases, "
-                f"{tools} AI tools in Lindehof's register, {use_cases} use cases, "
+                f"{tools} AI tools in Lindehof's register, {goals} goals in its AI literacy "
+                f"plan, {use_cases} use cases, "
                 f"{event_count} events."
             )
         )
