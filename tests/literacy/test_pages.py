@@ -205,7 +205,9 @@ def test_evidence_file_for_a_past_date(lit: Lit, django_capture_on_commit_callba
     assert pdf.startswith(b"%PDF")
     book = load_workbook(io.BytesIO(xlsx))
     about = list(book.worksheets[0].iter_rows(values_only=True))
-    assert about[2][1].date() == day  # as it was on (a spreadsheet date)
+    as_of = about[2][1]
+    assert isinstance(as_of, datetime.datetime)
+    assert as_of.date() == day  # as it was on (a spreadsheet date)
     assert about[4][1] == then.checksum()  # the facts of that day, whenever made
     sheets = {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
     texts = " ".join(str(v) for rows in sheets.values() for row in rows for v in row)

@@ -4,6 +4,7 @@ is fictional."""
 
 from __future__ import annotations
 
+import datetime
 import time
 
 import pytest
@@ -49,7 +50,7 @@ def _large(size: int, world: World, modules: list[Module]) -> Organisation:
             module_title="x",
             holder_name=user.full_name,
             issued_at=now,
-            expires_at=now + timezone.timedelta(days=300),
+            expires_at=now + datetime.timedelta(days=300),
         )
         for n, user in enumerate(users)
         if n % 3
