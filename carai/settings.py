@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "carai.register",
     "carai.usecases",
     "carai.xapi",
+    "carai.sandbox",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",
