@@ -37,3 +37,14 @@ def validate_name(value: str) -> None:
 
 def normalise_text(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
+
+
+def validate_service_url(value: str) -> None:
+    """An address CARAI sends data to (an LRS, a model endpoint): https, or a local http
+    address outside production (a test server on this machine)."""
+    from django.conf import settings
+
+    local = ("http://127.0.0.1", "http://localhost")
+    allowed = ("https://", *local) if settings.CARAI_ENV != "production" else ("https://",)
+    if not value.lower().startswith(allowed):
+        raise ValidationError(_("Use an https:// address."))

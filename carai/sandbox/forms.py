@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from carai.core.validators import validate_plain_text
+from carai.core.validators import validate_plain_text, validate_service_url
 from carai.register.models import AITool
 from carai.sandbox.models import ModelEndpoint, Source
 
@@ -80,6 +79,7 @@ class EndpointForm(forms.Form):
         label=ModelEndpoint._meta.get_field("is_active").verbose_name, required=False
     )
     base_url = forms.URLField(
+        validators=[validate_service_url],
         label=_("Address (base URL)"),
         max_length=300,
         assume_scheme="https",
@@ -112,11 +112,3 @@ class EndpointForm(forms.Form):
         field = self.fields["tool"]
         if isinstance(field, forms.ModelChoiceField):
             field.queryset = AITool.objects.filter(pk__in=[tool.pk for tool in tools])
-
-    def clean_base_url(self) -> str:
-        url: str = self.cleaned_data["base_url"]
-        local = ("http://127.0.0.1", "http://localhost")
-        allowed = ("https://", *local) if settings.CARAI_ENV != "production" else ("https://",)
-        if not url.lower().startswith(allowed):
-            raise forms.ValidationError(_("Use an https:// address."))
-        return url

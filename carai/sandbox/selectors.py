@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.access import roles_in_organisation
-from carai.community.models import Membership
+from carai.community.models import Membership, Organisation
 from carai.practice.content import AiOutput, CaseData
 from carai.register import verdict
 from carai.register.models import AITool, DataCategory, Permission, ToolStatus
 from carai.register.selectors import finished_module_keys, tool_rules
+from carai.sandbox.access import SETTINGS_ROLES
 from carai.sandbox.models import Call, ModelEndpoint, SandboxAttempt
 
 USABLE = {Permission.ALLOWED, Permission.CONDITIONS}
@@ -44,6 +45,16 @@ def endpoint_of(*, organisation_id: int) -> ModelEndpoint | None:
         .filter(organisation_id=organisation_id)
         .first()
     )
+
+
+def settings_organisations(*, user: User) -> list[Organisation]:
+    """The organisations whose sandbox model this person may set up (for a link)."""
+    ids = (
+        Membership.objects.active()
+        .filter(user=user, role__in=SETTINGS_ROLES, organisation__is_active=True)
+        .values("organisation_id")
+    )
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
 
 
 def endpoint_for(*, user: User) -> ModelEndpoint | None:

@@ -93,6 +93,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "cases": cases_for(user=user, language=content_language()),
             "attempts": selectors.attempts_of(user=user)[:20],
             "endpoint": selectors.endpoint_for(user=user),
+            "settings_organisations": selectors.settings_organisations(user=user),
         },
     )
 

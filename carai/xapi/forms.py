@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from carai.core.validators import validate_service_url
 from carai.xapi.models import Identify, LrsConfig
 
 
 class LrsConfigForm(forms.Form):
     is_active = forms.BooleanField(label=_("Send learning records to this LRS"), required=False)
     endpoint = forms.URLField(
+        validators=[validate_service_url],
         label=LrsConfig._meta.get_field("endpoint").verbose_name,
         max_length=300,
         assume_scheme="https",
@@ -31,11 +32,3 @@ class LrsConfigForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Identify.PSEUDONYM,
     )
-
-    def clean_endpoint(self) -> str:
-        endpoint: str = self.cleaned_data["endpoint"]
-        local = ("http://127.0.0.1", "http://localhost")
-        allowed = ("https://", *local) if settings.CARAI_ENV != "production" else ("https://",)
-        if not endpoint.lower().startswith(allowed):
-            raise forms.ValidationError(_("Use an https:// address."))
-        return endpoint
