@@ -39,6 +39,10 @@ class PromptForm(forms.Form):
         error_messages={"required": _("Write a prompt first.")},
     )
 
+    def clean_prompt(self) -> str:
+        # Browsers send a textarea's lines with CRLF; the model gets plain new lines.
+        return str(self.cleaned_data["prompt"]).replace("\r\n", "\n")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("task_choice") == "free" and not (data.get("free_task") or "").strip():

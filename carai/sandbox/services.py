@@ -106,9 +106,18 @@ def call_start(*, endpoint: ModelEndpoint, user: User) -> Call:
     with transaction.atomic():
         ModelEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
         if selectors.tokens_this_month(endpoint=endpoint) >= endpoint.monthly_token_budget:
-            raise ValidationError(_("budget"), code="budget")
+            raise ValidationError(
+                _("Your organisation's AI budget for this month is used up. Nothing was sent."),
+                code="budget",
+            )
         if selectors.calls_last_hour(endpoint=endpoint, user=user) >= endpoint.requests_per_hour:
-            raise ValidationError(_("rate"), code="rate")
+            raise ValidationError(
+                _(
+                    "You sent the most requests allowed in one hour. Try again later; your "
+                    "prompt is still here."
+                ),
+                code="rate",
+            )
         return Call.objects.create(endpoint=endpoint, user=user)
 
 

@@ -154,14 +154,7 @@ def _send(
             form.is_valid()
             context: dict[str, Any] = {"case": case, "data": data, "form": form, "checked": True}
             context.update(_tool_context(endpoint, user))
-            context["not_sent"] = (
-                _("Your organisation's AI budget for this month is used up. Nothing was sent.")
-                if error.code == "budget"
-                else _(
-                    "You sent the most requests allowed in one hour. Try again later; your "
-                    "prompt is still here."
-                )
-            )
+            context["not_sent"] = error.messages[0]
             return render(request, "sandbox/workspace.html", context, status=429)
     source = Source.LIVE if live else Source.RECORDED
     page = render_to_string(
@@ -270,7 +263,10 @@ def _review_html(
     stopped: bool = False,
 ) -> str:
     marks = _marks(data, task=task, prompt=prompt, answer=answer) if answer else []
-    form = SaveForm(initial={"task": task, "prompt": prompt, "answer": answer, "source": source})
+    form = SaveForm(
+        initial={"task": task, "prompt": prompt, "answer": answer, "source": source},
+        auto_id="save-%s",  # the prompt form on the same page has id_prompt
+    )
     return render_to_string(
         "sandbox/includes/review.html",
         {

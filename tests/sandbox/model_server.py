@@ -6,6 +6,7 @@ It runs in a thread on a free local port. The model name picks the behaviour:
   end, or whole when not streamed;
 - ``nousage``: streamed without a usage report;
 - ``slow``: the first word, then silence for ``server.pause`` seconds;
+- ``drip``: word by word with ``server.drip`` seconds between words (to watch it stream);
 - ``busy``: 429 Too Many Requests; ``broken``: 500; ``malformed``: a stream that is not
   JSON; ``refuse``: a stream that ends with ``finish_reason: content_filter``.
 
@@ -28,6 +29,7 @@ class ModelServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.answer = "Dit is een antwoord."
         self.pause = 3.0
+        self.drip = 0.15
         self.requests: list[dict[str, Any]] = []
 
     @property
@@ -123,6 +125,8 @@ class _Handler(BaseHTTPRequestHandler):
                     self._event(json.dumps(_chunk(word if number == 0 else " " + word)))
                     if model == "slow" and number == 0:
                         time.sleep(self.server.pause)
+                    if model == "drip":
+                        time.sleep(self.server.drip)
                 self._event(json.dumps(_chunk(None, "stop")))
                 if model != "nousage":
                     usage = _chunk(None)
