@@ -49,6 +49,8 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "usecases.TeamAddForm": "usecases.TeamMember",
     "usecases.TriageForm": "usecases.UseCase",
     "xapi.LrsConfigForm": "xapi.LrsConfig",
+    "sandbox.EndpointForm": "sandbox.ModelEndpoint",
+    "sandbox.SaveForm": "sandbox.SandboxAttempt",
     "learning.CertificateRevokeForm": "learning.Certificate",
 }
 RENAMED = {"learning.CertificateRevokeForm": {"reason": "revocation_reason"}}  # form -> column
@@ -72,6 +74,7 @@ NOT_STORED = {
     "register.AcknowledgementFilterForm": "filters a list",
     "register.AdoptForm": "names a template that must exist",
     "register.CheckForm": "the text is never stored",
+    "sandbox.PromptForm": "checks and sends a prompt; kept only through SaveForm",
     "register.CsvImportForm": "a file, checked row by row with ToolForm",
     "kpis.KpiFilterForm": "filters the figures",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",

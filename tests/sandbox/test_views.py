@@ -114,7 +114,7 @@ def test_without_a_model_the_recorded_answer_is_used_and_labelled(
     [
         ("busy", ("too many requests", "te veel verzoeken")),
         ("broken", ("had a fault", "storing")),
-        ("malformed", ("cannot read", "kan niet lezen")),
+        ("malformed", ("cannot read", "niet kan lezen")),
         ("refuse", ("refused", "weigerde")),
     ],
 )
