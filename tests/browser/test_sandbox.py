@@ -124,3 +124,28 @@ def test_care_worker_prompt_blocked_then_sent_streamed_checked_and_kept(
     attempt = SandboxAttempt.objects.get()
     assert attempt.answer == ANSWER
     assert any(m["text"] == "20 mg" and m["agreed"] for m in attempt.marks)
+
+
+def test_stop_checks_the_part_that_came(
+    visit: Visit, demo_password: str, model: ModelServer
+) -> None:
+    case = case_import(data=read_case(CASE_FILE))[0]
+    _set_up_model(model)
+    model.answer = " ".join(["Dhr. viel om 03:40 naast zijn bed."] * 40)  # about 10 seconds
+    page = visit.page
+    visit.log_in(CARE_WORKER, demo_password)
+    visit.goto(f"/ai-oefenruimte/casus/{case.pk}/")
+    page.get_by_label(nl("Your prompt")).fill(PROMPT)
+    page.get_by_role("button", name=nl("Check and send")).click()
+    expect(page.locator("#sandbox-answer")).to_contain_text("03:40")
+    page.get_by_role("button", name=nl("Stop")).click()
+    expect(page.get_by_role("heading", level=1, name=nl("Check the answer"))).to_be_visible()
+    expect(
+        page.get_by_text(
+            shown("You stopped the answer. The checks below are about the part that came.")
+        )
+    ).to_be_visible()
+    kept = page.locator("input[name=answer]").first.input_value()
+    assert kept.startswith("Dhr. viel om 03:40")
+    assert len(kept) < len(model.answer)  # only what came before Stop
+    visit.check("sandbox-stopped")
