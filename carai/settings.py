@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "carai.usecases",
     "carai.xapi",
     "carai.literacy",
+    "carai.sandbox",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",

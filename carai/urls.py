@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("carai.signin.urls")),
     path("leren/", include("carai.learning.urls")),
     path("oefenen/", include("carai.practice.urls")),
+    path("ai-oefenruimte/", include("carai.sandbox.urls")),
     path("", include("carai.register.urls")),
     path("", include("carai.usecases.urls")),
     path("", include("carai.xapi.urls")),

@@ -116,6 +116,10 @@ ALLOWED_GET: dict[str, set[str]] = {
     "practice:exercise_privacy": LOGGED_IN,
     "practice:exercise_output": LOGGED_IN,
     "practice:attempt": {"care_worker"},  # only the learner's own attempt
+    "sandbox:home": LOGGED_IN,
+    "sandbox:workspace": LOGGED_IN,
+    "sandbox:attempt": {"care_worker"},  # only the learner's own kept attempt
+    "sandbox:settings": REGISTER_EDITORS,  # the organisation's model: admin, privacy officer
     "register:home": A_MEMBERS | {"lead"},
     "register:tool_detail": A_MEMBERS | {"lead"},
     "register:tool_history": A_MEMBERS | {"lead"},
@@ -252,6 +256,22 @@ def _certificate(world: World, module: Any) -> Any:
             "expires_at": timezone.now() + timedelta(days=365),
         },
     )[0]
+
+
+def _sandbox_attempt(world: World, case: Any) -> int:
+    from carai.sandbox.services import attempt_save
+
+    attempt = attempt_save(
+        user=world.care_worker,
+        case=case,
+        task="Maak een overdracht.",
+        prompt="Vat het dossier samen.",
+        answer="Een samenvatting.",
+        source="recorded",
+        marks=[],
+        reflection="",
+    )
+    return attempt.pk
 
 
 def _practice_objects(world: World) -> tuple[Any, Any]:
@@ -467,6 +487,7 @@ def build_routes(world: World) -> list[Route]:
     shared["event_id"] = _event(world)  # community events are open to every member
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
+        "sandbox_attempt_id": _sandbox_attempt(world, case),  # the care worker's own
         "tool_id": _register_objects(world),
         "import_id": _tool_import(world),
         **_use_case_objects(world),

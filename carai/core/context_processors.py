@@ -15,6 +15,7 @@ NAV_SECTIONS: dict[str, str] = {
     "community": "overview",
     "learning": "learning",
     "practice": "practice",
+    "sandbox": "practice",
     "register": "rules",
     "usecases": "usecases",
     "kpis": "lead",

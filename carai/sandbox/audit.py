@@ -1,0 +1,11 @@
+"""The kinds of audit event the sandbox writes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from carai.core.audit_actions import audit_actions
+
+
+@audit_actions
+class SandboxAction(models.TextChoices):
+    ENDPOINT_SAVED = "sandbox_endpoint_saved", _("AI sandbox model set up")
