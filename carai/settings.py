@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "carai.register",
     "carai.usecases",
     "carai.xapi",
+    "carai.insights",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",

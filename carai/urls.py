@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("carai.register.urls")),
     path("", include("carai.usecases.urls")),
     path("", include("carai.xapi.urls")),
+    path("", include("carai.insights.urls")),
     path("", include("carai.kpis.urls")),
     path("", include("carai.overview.urls")),
     path("beheer/", admin.site.urls),

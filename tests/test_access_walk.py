@@ -128,6 +128,11 @@ ALLOWED_GET: dict[str, set[str]] = {
     "register:guideline_edit": REGISTER_EDITORS,
     "register:acknowledgements": {"manager", "org_admin", "privacy_officer"},
     "kpis:dashboard": {"lead"},
+    "insights:home": A_MEMBERS,  # the lead sees only the distribution across partners
+    "insights:round_start": {"org_admin"},
+    "insights:round_detail": {"org_admin", "manager", "care_worker"},  # invited: care worker
+    "insights:round_answer": {"care_worker"},  # only one's own invitation
+    "insights:community": {"lead"},
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
@@ -362,6 +367,23 @@ def _use_case_objects(world: World) -> dict[str, int]:
     }
 
 
+def _maturity_round(world: World) -> int:
+    """An open AI maturity round of A to which the care worker is invited."""
+    import datetime
+
+    from carai.insights.models import MaturityInvite, MaturityRound
+
+    maturity_round = MaturityRound.objects.create(
+        organisation=world.org_a,
+        title="Voorjaar",
+        model_version="test",
+        started_by=world.org_admin,
+        closes_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    MaturityInvite.objects.create(round=maturity_round, user=world.care_worker)
+    return maturity_round.pk
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -414,6 +436,7 @@ def build_routes(world: World) -> list[Route]:
         "membership_id": world.care_worker_membership.pk,
         "invitation_id": world.open_invitation.pk,
         "message_id": _undelivered_mail(world),
+        "round_id": _maturity_round(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }
@@ -556,6 +579,14 @@ def test_outsider_admin_cannot_reach_a_objects_through_own_slug(walk_world: Worl
         url = reverse(name, kwargs={"slug": b, **kwargs})
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"role": "org_admin"}).status_code == 404, url
+    round_url = reverse(
+        "insights:round_detail", kwargs={"slug": b, "round_id": _maturity_round(world)}
+    )
+    assert client.get(round_url).status_code == 404
+    close_url = reverse(
+        "insights:round_close", kwargs={"slug": b, "round_id": _maturity_round(world)}
+    )
+    assert client.post(close_url).status_code == 404
     world.care_worker_membership.refresh_from_db()
     assert world.care_worker_membership.role == "professional"
     assert world.care_worker_membership.ended_at is None

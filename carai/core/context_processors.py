@@ -18,6 +18,7 @@ NAV_SECTIONS: dict[str, str] = {
     "register": "rules",
     "usecases": "usecases",
     "kpis": "lead",
+    "insights": "overview",
     # pages that sit under another item than their namespace
     "overview:partner_list": "",
     "community:event_list": "events",
@@ -35,6 +36,7 @@ NAV_SECTIONS: dict[str, str] = {
     "learning:team_people": "overview",
     "learning:assignment_edit": "overview",
     "learning:assignment_withdraw": "overview",
+    "insights:community": "lead",
     "learning:sharing": "lead",
     "learning:sharing_toggle": "lead",
     "learning:sharing_preview": "lead",
