@@ -133,6 +133,11 @@ ALLOWED_GET: dict[str, set[str]] = {
     "insights:round_detail": {"org_admin", "manager", "care_worker"},  # invited: care worker
     "insights:round_answer": {"care_worker"},  # only one's own invitation
     "insights:community": {"lead"},
+    "insights:survey_list": A_MEMBERS | {"lead"},
+    "insights:survey_new": {"educator", "org_admin"},
+    "insights:survey_answer": {"care_worker"},  # sent to A's professionals
+    "insights:survey_results": {"educator", "org_admin", "manager", "lead"},
+    "insights:survey_export": {"educator", "org_admin"},  # the codebook
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
@@ -384,6 +389,29 @@ def _maturity_round(world: World) -> int:
     return maturity_round.pk
 
 
+def _survey_objects(world: World) -> dict[str, int]:
+    """A survey of A sent to A's professionals (the care worker), and a question of it."""
+    import datetime
+
+    from carai.insights.services.surveys import survey_create, survey_send
+
+    survey = survey_create(
+        organisation=world.org_a,
+        actor=world.educator,
+        title="Voormeting",
+        consent_text="Vrijwillig.",
+        template_keys=["ai-literacy"],
+        role="professional",
+    )
+    item_id = survey.items.first().pk
+    survey_send(
+        survey=survey,
+        actor=world.educator,
+        closes_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    return {"survey_id": survey.pk, "item_id": item_id}
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -417,6 +445,7 @@ def build_routes(world: World) -> list[Route]:
     shared["case_id"] = case.pk  # fictional cases are shared with everyone
     shared["output_number"] = 0
     shared["fmt"] = "xlsx"
+    shared["what"] = "codebook"
     shared["event_id"] = _event(world)  # community events are open to every member
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
@@ -437,6 +466,7 @@ def build_routes(world: World) -> list[Route]:
         "invitation_id": world.open_invitation.pk,
         "message_id": _undelivered_mail(world),
         "round_id": _maturity_round(world),
+        **_survey_objects(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }
@@ -583,6 +613,11 @@ def test_outsider_admin_cannot_reach_a_objects_through_own_slug(walk_world: Worl
         "insights:round_detail", kwargs={"slug": b, "round_id": _maturity_round(world)}
     )
     assert client.get(round_url).status_code == 404
+    survey_url = reverse(
+        "insights:survey_results",
+        kwargs={"slug": b, "survey_id": _survey_objects(world)["survey_id"]},
+    )
+    assert client.get(survey_url).status_code == 404
     close_url = reverse(
         "insights:round_close", kwargs={"slug": b, "round_id": _maturity_round(world)}
     )

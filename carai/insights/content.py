@@ -160,3 +160,71 @@ def read_model(path: Path) -> MaturityModel:
 def shipped_model() -> MaturityModel:
     """The model CARAI ships (read once per process)."""
     return read_model(MODEL_FILE)
+
+
+# Survey templates (content/surveys/*.yaml) ----------------------------------------------
+
+SURVEY_DIR = MODEL_FILE.parents[1] / "surveys"
+ITEM_KINDS = ("likert", "single", "multiple", "number", "text")
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    code: str
+    kind: str
+    text: dict[str, str]
+    choices: tuple[dict[str, str], ...]
+    scale: str
+
+
+@dataclass(frozen=True)
+class SurveyTemplate:
+    key: str
+    title: dict[str, str]
+    source: str
+    items: tuple[TemplateItem, ...]
+
+
+def parse_survey_template(raw: Any, where: str) -> SurveyTemplate:
+    key = str(_require(raw, "key", str, where))
+    items = []
+    codes: set[str] = set()
+    for item in _require(raw, "items", list, where):
+        code = str(_require(item, "code", str, f"{where}, item"))
+        kind = str(_require(item, "kind", str, f"{where}, {code}"))
+        if kind not in ITEM_KINDS:
+            raise ModelError(f"{where}, {code}: unknown kind {kind!r}.")
+        if code in codes:
+            raise ModelError(f"{where}: item code {code!r} appears twice.")
+        codes.add(code)
+        choices = tuple(_texts(c, f"{where}, {code}, choice") for c in item.get("choices") or [])
+        if kind in ("single", "multiple") and len(choices) < 2:
+            raise ModelError(f"{where}, {code}: a choice item needs at least two choices.")
+        items.append(
+            TemplateItem(
+                code=code,
+                kind=kind,
+                text=_texts(item, f"{where}, {code}"),
+                choices=choices,
+                scale=str(item.get("scale") or ""),
+            )
+        )
+    return SurveyTemplate(
+        key=key,
+        title=_texts(_require(raw, "title", dict, where), f"{where}, title"),
+        source=str(_require(raw, "source", str, where)),
+        items=tuple(items),
+    )
+
+
+@functools.cache
+def survey_templates() -> tuple[SurveyTemplate, ...]:
+    """The shipped survey templates, by file name."""
+    templates = []
+    for path in sorted(SURVEY_DIR.glob("*.yaml")):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ModelError(f"{path.name}: {exc}") from exc
+        templates.append(parse_survey_template(raw, path.name))
+    return tuple(templates)

@@ -19,6 +19,18 @@
       data: { labels: data.labels, datasets: [{ label: "", data: data.values, backgroundColor: colours[0] }] },
       options: Object.assign({ plugins: { legend: { display: false } }, scales: scale }, common),
     });
+  } else if (data.kind === "change") {
+    new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: [
+          { label: data.before, data: data.pre, backgroundColor: colours[1] },
+          { label: data.after, data: data.post, backgroundColor: colours[0] },
+        ],
+      },
+      options: Object.assign({ scales: { y: { beginAtZero: true } } }, common),
+    });
   } else if (data.kind === "growth") {
     new window.Chart(canvas, {
       type: "line",

@@ -13,9 +13,10 @@ from django.utils.html import escape
 
 from carai.community.models import Role
 from carai.core.models import AuditEvent, MailMessage
-from carai.insights import selectors, services
+from carai.insights import selectors
 from carai.insights.content import shipped_model
 from carai.insights.models import MaturityInvite, MaturityRound
+from carai.insights.services import maturity as services
 from tests.conftest import World, client_for
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 

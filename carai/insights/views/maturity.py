@@ -20,7 +20,7 @@ from carai.community.access import access_community_lead
 from carai.community.models import Organisation
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.language import content_language
-from carai.insights import selectors, services
+from carai.insights import selectors
 from carai.insights.access import (
     access_maturity,
     access_own_invite,
@@ -31,6 +31,7 @@ from carai.insights.access import (
 from carai.insights.content import MaturityModel, shipped_model
 from carai.insights.forms import MaturityAnswerForm, RoundStartForm
 from carai.insights.maturity import MIN_ANSWERERS, DimensionResult
+from carai.insights.services import maturity as services
 
 
 def _stage_name(model: MaturityModel, level: int, language: str) -> str:
