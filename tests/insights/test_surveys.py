@@ -278,3 +278,17 @@ def test_one_reminder_before_closing(world: World) -> None:
     assert services.reminders_send(today=datetime.date.today()) == 1
     assert services.reminders_send(today=datetime.date.today()) == 0
     assert MailMessage.objects.filter(template="insights/email/survey_reminder").count() == 5
+
+
+def test_own_data_export_and_erasure_find_the_answers_by_key(world: World) -> None:
+    from carai.insights import personal_data
+
+    survey = _survey(world)
+    services.survey_respond(
+        survey=survey, user=world.care_worker, consent=True, answers=_likert(survey, 4)
+    )
+    (exported,) = personal_data.surveys_export(world.care_worker)
+    assert exported["answers"]["lit1"] == 4
+    personal_data.surveys_erase(world.care_worker)
+    assert not SurveyResponse.objects.exists()
+    assert not survey.recipients.filter(user=world.care_worker).exists()
