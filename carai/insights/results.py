@@ -87,7 +87,7 @@ class SurveyResults:
     pairs: int
 
 
-def _answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int, SurveyAnswer]]:
+def answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int, SurveyAnswer]]:
     out: dict[str, dict[int, SurveyAnswer]] = defaultdict(dict)
     for answer in SurveyAnswer.objects.filter(
         response__survey=survey, response__respondent_key__in=keys
@@ -96,7 +96,7 @@ def _answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int,
     return out
 
 
-def _scale_scores(
+def scale_scores(
     items: list[SurveyItem], answers: dict[str, dict[int, SurveyAnswer]]
 ) -> dict[str, dict[str, float]]:
     """scale -> person's key -> mean of their answered items of that scale (likert/number)."""
@@ -149,13 +149,13 @@ def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl"
     if role not in visible:
         return SurveyResults(False, len(keys), [], [], None, 0)
     items = list(survey.items.all())
-    answers = _answers_by_key(survey, keys)
+    answers = answers_by_key(survey, keys)
     per_item: dict[int, list[SurveyAnswer]] = defaultdict(list)
     for person in answers.values():
         for item_id, answer in person.items():
             per_item[item_id].append(answer)
     item_results = [_item_result(item, per_item.get(item.pk, []), language) for item in items]
-    scores = _scale_scores(items, answers)
+    scores = scale_scores(items, answers)
     scales = [
         (scale, len(people), stats.mean(list(people.values())))
         for scale, people in sorted(scores.items())
@@ -182,7 +182,7 @@ def _changes(
     )
     if not anonymity.big_enough(len(pre_keys)):
         return None, len(pre_keys)
-    pre_scores = _scale_scores(list(pre.items.all()), _answers_by_key(pre, pre_keys))
+    pre_scores = scale_scores(list(pre.items.all()), answers_by_key(pre, pre_keys))
     changes = []
     for scale, post_people in sorted(post_scores.items()):
         pairs = [
@@ -207,7 +207,7 @@ def export_rows(*, survey: Survey) -> Iterator[list[Any]]:
         return
     items = list(survey.items.all())
     yield ["respondent_key", *[item.code for item in items]]
-    answers = _answers_by_key(survey, keys)
+    answers = answers_by_key(survey, keys)
     for key in sorted(answers):
         person = answers[key]
         row: list[Any] = [key]

@@ -57,9 +57,9 @@ def test_start_invites_members_by_email_and_audits(world: World) -> None:
 
 
 def test_start_refuses_outsiders_and_too_small_groups(world: World) -> None:
-    with pytest.raises(ValidationError, match="current members"):
+    with pytest.raises(ValidationError, match="nu lid zijn"):
         _start(world, invitees=[world.care_worker, world.manager, world.outsider])
-    with pytest.raises(ValidationError, match="at least 3"):
+    with pytest.raises(ValidationError, match="minstens 3"):
         _start(world, invitees=[world.care_worker, world.manager])
     assert not MaturityRound.objects.exists()
 
@@ -78,7 +78,7 @@ def test_answers_must_be_complete_and_stop_when_closed(world: World) -> None:
     assert set(invite.answers.values_list("rating", flat=True)) == {2}
     services.maturity_round_close(maturity_round=maturity_round, actor=world.org_admin)
     invite.refresh_from_db()
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="gesloten"):
         services.maturity_answers_save(invite=invite, ratings=_ratings())
 
 
@@ -88,9 +88,9 @@ def test_results_show_only_after_closing_and_with_three_answers(world: World) ->
     small_url = reverse("insights:round_detail", kwargs={"slug": "zorg-a", "round_id": small.pk})
     for user in (world.care_worker, world.manager):
         services.maturity_answers_save(invite=small.invites.get(user=user), ratings=_ratings())
-    assert "The results show when the round is closed" in admin.get(small_url).content.decode()
+    assert "uitkomsten verschijnen als de ronde gesloten" in admin.get(small_url).content.decode()
     services.maturity_round_close(maturity_round=small, actor=world.org_admin)
-    assert "Fewer than 3 people answered" in admin.get(small_url).content.decode()
+    assert "Minder dan 3 mensen hebben ingevuld" in admin.get(small_url).content.decode()
 
     full = _start(world)
     url = reverse("insights:round_detail", kwargs={"slug": "zorg-a", "round_id": full.pk})
@@ -102,8 +102,8 @@ def test_results_show_only_after_closing_and_with_three_answers(world: World) ->
     )
     services.maturity_round_close(maturity_round=full, actor=world.org_admin)
     page = admin.get(url).content.decode()
-    assert "Level and spread per subject" in page
-    assert "yes: talk about it" in page  # people.innovate: 3, 3 and 1
+    assert "Niveau en spreiding per onderwerp" in page
+    assert "ja: praat erover" in page  # people.innovate: 3, 3 and 1
     # Advice links to what CARAI has, and the sources are named.
     assert reverse("learning:catalogue") in page
     assert "Regulation (EU) 2024/1689" in page
@@ -142,7 +142,7 @@ def test_start_page_for_the_organisation_admin(world: World) -> None:
     response = client.post(
         url, {"title": "Te klein", "closes_on": SOON.isoformat(), "invitees": [world.manager.pk]}
     )
-    assert "Invite at least 3 people" in response.content.decode()
+    assert "Nodig minstens 3 mensen uit" in response.content.decode()
 
 
 def _closed_round(world: World, organisation, users, value: int) -> MaturityRound:
@@ -168,10 +168,10 @@ def test_growth_over_rounds(world: World) -> None:
     growth = selectors.growth(organisation=world.org_a)
     assert [[d.level for d in r.dimensions or []] for r in growth] == [[0] * 6, [3] * 6]
     page = client_for(world.manager).get(reverse("insights:home", kwargs={"slug": "zorg-a"}))
-    assert "Growth over time" in page.content.decode()
+    assert "Groei in de tijd" in page.content.decode()
     # A care worker sees their invitations, not every round.
     page = client_for(world.care_worker).get(reverse("insights:home", kwargs={"slug": "zorg-a"}))
-    assert "Growth over time" not in page.content.decode()
+    assert "Groei in de tijd" not in page.content.decode()
 
 
 def _organisation_with_round(world: World, number: int, value: int) -> None:
@@ -190,12 +190,12 @@ def test_lead_sees_the_distribution_only_from_five_organisations(world: World) -
     for number in range(4):
         _organisation_with_round(world, number, 3 if number < 2 else 1)
     assert selectors.community_distribution() is None
-    assert "at least 5 organisations" in client.get(url).content.decode()
+    assert "minstens 5 organisaties" in client.get(url).content.decode()
     _organisation_with_round(world, 4, 4)
     distribution = selectors.community_distribution()
     assert distribution is not None
     assert distribution.organisations == 5
     assert distribution.levels["data"] == [2, 0, 0, 3]
-    assert "Organisations per level and subject" in client.get(url).content.decode()
+    assert "Organisaties per niveau en onderwerp" in client.get(url).content.decode()
     # The lead never opens one organisation's rounds.
     assert client.get(reverse("insights:home", kwargs={"slug": "p0"})).status_code == 404

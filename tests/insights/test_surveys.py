@@ -100,7 +100,7 @@ def test_builder_adds_questions_of_every_kind(world: World) -> None:
     item = survey.items.get(text_nl="Welke dienst werk je?")
     assert item.choices == [{"nl": "Dag", "en": "Day"}, {"nl": "Nacht", "en": "Night"}]
     response = client.post(url, {"kind": "multiple", "text_nl": "Kies", "choices": "Alleen een"})
-    assert "at least two choices" in response.content.decode()
+    assert "minstens twee keuzes" in response.content.decode()
 
 
 def test_consent_is_required_and_answers_are_never_required(world: World) -> None:
@@ -173,8 +173,8 @@ def test_pre_post_pairs_by_key_and_shows_the_change(world: World) -> None:
         reverse("insights:survey_results", kwargs={"slug": "zorg-a", "survey_id": post.pk})
     )
     text = page.content.decode()
-    assert "the average went up by 1,20" in text
-    assert "large effect" in text
+    assert "is het gemiddelde gestegen met 1,20" in text
+    assert "een groot effect" in text
 
 
 def test_results_need_five_answerers(world: World) -> None:
@@ -186,7 +186,7 @@ def test_results_need_five_answerers(world: World) -> None:
         )
     assert not results.survey_results(survey=survey).visible
     url = reverse("insights:survey_results", kwargs={"slug": "zorg-a", "survey_id": survey.pk})
-    assert "at least 5 people" in client_for(world.manager).get(url).content.decode()
+    assert "minstens 5 mensen" in client_for(world.manager).get(url).content.decode()
     services.survey_respond(
         survey=survey, user=world.care_worker, consent=True, answers=_likert(survey, 2)
     )
