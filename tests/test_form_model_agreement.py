@@ -50,6 +50,10 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "usecases.TriageForm": "usecases.UseCase",
     "xapi.LrsConfigForm": "xapi.LrsConfig",
     "learning.CertificateRevokeForm": "learning.Certificate",
+    "insights.RoundStartForm": "insights.MaturityRound",
+    "insights.SurveyForm": "insights.Survey",
+    "insights.SurveyItemForm": "insights.SurveyItem",
+    "insights.SurveySendForm": "insights.Survey",
 }
 RENAMED = {"learning.CertificateRevokeForm": {"reason": "revocation_reason"}}  # form -> column
 NOT_STORED = {
@@ -75,6 +79,8 @@ NOT_STORED = {
     "register.CsvImportForm": "a file, checked row by row with ToolForm",
     "kpis.KpiFilterForm": "filters the figures",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",
+    "insights.MaturityAnswerForm": "ratings 1-4 made in __init__, checked by the service",
+    "insights.SurveyAnswerForm": "answers made in __init__, stored by the service per kind",
 }
 
 

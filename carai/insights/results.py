@@ -119,6 +119,8 @@ def scale_scores(
 
 def _item_result(item: SurveyItem, answers: list[SurveyAnswer], language: str) -> ItemResult:
     result = ItemResult(item=item, n=len(answers))
+    if not anonymity.big_enough(len(answers)):
+        return result  # a question few people answered shows no answers (only the count)
     numbers = [a.number for a in answers if a.number is not None]
     if item.kind == ItemKind.LIKERT:
         counts = stats.distribution([int(n) for n in numbers], [1, 2, 3, 4, 5])

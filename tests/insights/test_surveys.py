@@ -292,3 +292,19 @@ def test_own_data_export_and_erasure_find_the_answers_by_key(world: World) -> No
     personal_data.surveys_erase(world.care_worker)
     assert not SurveyResponse.objects.exists()
     assert not survey.recipients.filter(user=world.care_worker).exists()
+
+
+def test_a_question_few_people_answered_shows_no_answers(world: World) -> None:
+    people = _people(world, 5)
+    survey = _survey(world)
+    first = survey.items.first()
+    for number, person in enumerate(people):
+        answers = _likert(survey, 3)
+        if number:
+            answers.pop(first.pk)  # only one person answers the first question
+        services.survey_respond(survey=survey, user=person, consent=True, answers=answers)
+    outcome = results.survey_results(survey=survey)
+    assert outcome.visible
+    assert outcome.items[0].n == 1
+    assert outcome.items[0].distribution == []
+    assert outcome.items[1].distribution[2] == ("3", 5)
