@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "carai.xapi",
     "carai.literacy",
     "carai.sandbox",
+    "carai.insights",
     "carai.kpis",
     "carai.overview",
     "django.contrib.admin",

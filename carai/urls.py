@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("carai.usecases.urls")),
     path("", include("carai.xapi.urls")),
     path("", include("carai.literacy.urls")),
+    path("", include("carai.insights.urls")),
     path("", include("carai.kpis.urls")),
     path("", include("carai.overview.urls")),
     path("beheer/", admin.site.urls),

@@ -147,6 +147,16 @@ ALLOWED_GET: dict[str, set[str]] = {
     "literacy:evidence": {"org_admin", "privacy_officer"},
     "literacy:evidence_download": {"org_admin", "privacy_officer"},
     "kpis:dashboard": {"lead"},
+    "insights:home": A_MEMBERS,  # the lead sees only the distribution across partners
+    "insights:round_start": {"org_admin"},
+    "insights:round_detail": {"org_admin", "manager", "care_worker"},  # invited: care worker
+    "insights:round_answer": {"care_worker"},  # only one's own invitation
+    "insights:community": {"lead"},
+    "insights:survey_list": A_MEMBERS | {"lead"},
+    "insights:survey_new": {"educator", "org_admin"},
+    "insights:survey_answer": {"care_worker"},  # sent to A's professionals
+    "insights:survey_results": {"educator", "org_admin", "manager", "lead"},
+    "insights:survey_export": {"educator", "org_admin"},  # the codebook
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
@@ -451,6 +461,48 @@ def _security_key(world: World) -> int:
     ).pk
 
 
+def _maturity_round(world: World) -> int:
+    """An open AI maturity round of A to which the care worker is invited."""
+    import datetime
+
+    from carai.insights.models import MaturityInvite, MaturityRound
+
+    maturity_round = MaturityRound.objects.create(
+        organisation=world.org_a,
+        title="Voorjaar",
+        model_version="test",
+        started_by=world.org_admin,
+        closes_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    MaturityInvite.objects.create(round=maturity_round, user=world.care_worker)
+    return maturity_round.pk
+
+
+def _survey_objects(world: World) -> dict[str, int]:
+    """A survey of A sent to A's professionals (the care worker), and a question of it."""
+    import datetime
+
+    from carai.insights.services.surveys import survey_create, survey_send
+
+    survey = survey_create(
+        organisation=world.org_a,
+        actor=world.educator,
+        title="Voormeting",
+        consent_text="Vrijwillig.",
+        template_keys=["ai-literacy"],
+        role="professional",
+    )
+    first_item = survey.items.first()
+    assert first_item is not None
+    item_id = first_item.pk
+    survey_send(
+        survey=survey,
+        actor=world.educator,
+        closes_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    return {"survey_id": survey.pk, "item_id": item_id}
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -484,6 +536,7 @@ def build_routes(world: World) -> list[Route]:
     shared["case_id"] = case.pk  # fictional cases are shared with everyone
     shared["output_number"] = 0
     shared["fmt"] = "xlsx"
+    shared["what"] = "codebook"
     shared["event_id"] = _event(world)  # community events are open to every member
     values: dict[str, Any] = {
         "practice_attempt_id": practice_attempt.pk,  # the care worker's own attempt
@@ -507,6 +560,8 @@ def build_routes(world: World) -> list[Route]:
         "message_id": _undelivered_mail(world),
         "domain_id": _sso_domain(world),
         "key_id": _security_key(world),
+        "round_id": _maturity_round(world),
+        **_survey_objects(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }
@@ -649,6 +704,19 @@ def test_outsider_admin_cannot_reach_a_objects_through_own_slug(walk_world: Worl
         url = reverse(name, kwargs={"slug": b, **kwargs})
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"role": "org_admin"}).status_code == 404, url
+    round_url = reverse(
+        "insights:round_detail", kwargs={"slug": b, "round_id": _maturity_round(world)}
+    )
+    assert client.get(round_url).status_code == 404
+    survey_url = reverse(
+        "insights:survey_results",
+        kwargs={"slug": b, "survey_id": _survey_objects(world)["survey_id"]},
+    )
+    assert client.get(survey_url).status_code == 404
+    close_url = reverse(
+        "insights:round_close", kwargs={"slug": b, "round_id": _maturity_round(world)}
+    )
+    assert client.post(close_url).status_code == 404
     world.care_worker_membership.refresh_from_db()
     assert world.care_worker_membership.role == "professional"
     assert world.care_worker_membership.ended_at is None

@@ -58,6 +58,10 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "literacy.ExternalCertificateForm": "literacy.ExternalCertificate",
     "literacy.RequirementForm": "literacy.ToolRequirement",
     "literacy.ReviewForm": "literacy.ExternalCertificate",
+    "insights.RoundStartForm": "insights.MaturityRound",
+    "insights.SurveyForm": "insights.Survey",
+    "insights.SurveyItemForm": "insights.SurveyItem",
+    "insights.SurveySendForm": "insights.Survey",
 }
 RENAMED = {  # form -> column
     "learning.CertificateRevokeForm": {"reason": "revocation_reason"},
@@ -92,6 +96,8 @@ NOT_STORED = {
     "literacy.PeopleFilterForm": "filters a list",
     "literacy.EvidenceFileForm": "a date; the file is made by a task",
     "kpis.KpiTargetForm": "its fields are made in __init__; checked below",
+    "insights.MaturityAnswerForm": "ratings 1-4 made in __init__, checked by the service",
+    "insights.SurveyAnswerForm": "answers made in __init__, stored by the service per kind",
 }
 
 

@@ -19,6 +19,7 @@ NAV_SECTIONS: dict[str, str] = {
     "register": "rules",
     "usecases": "usecases",
     "kpis": "lead",
+    "insights": "overview",
     # pages that sit under another item than their namespace
     "overview:partner_list": "",
     "community:event_list": "events",
@@ -36,6 +37,7 @@ NAV_SECTIONS: dict[str, str] = {
     "learning:team_people": "overview",
     "learning:assignment_edit": "overview",
     "learning:assignment_withdraw": "overview",
+    "insights:community": "lead",
     "learning:sharing": "lead",
     "learning:sharing_toggle": "lead",
     "learning:sharing_preview": "lead",

@@ -11,6 +11,7 @@ class KpisConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from carai.community.models import Event, EventRegistration, Membership, Organisation
+        from carai.insights.models import MaturityAnswer, MaturityRound, Survey, SurveyResponse
         from carai.kpis.store import kpi_data_changed, kpi_data_saved
         from carai.learning.models import Enrolment, Module
         from carai.usecases.models import Cycle, Demonstrator, TeamMember, UseCase
@@ -27,6 +28,10 @@ class KpisConfig(AppConfig):
             UseCase,
             TeamMember,
             Demonstrator,
+            Survey,
+            SurveyResponse,
+            MaturityRound,
+            MaturityAnswer,
         ):
             uid = f"kpis-{model._meta.label}"
             post_save.connect(kpi_data_saved, sender=model, dispatch_uid=uid)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from django.db import connection
 from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,9 @@ from carai.community.models import (
     OrganisationKind,
     Role,
 )
+from carai.core.language import content_language
+from carai.insights.content import shipped_model
+from carai.insights.figures import effect_figures
 from carai.kpis.models import KPI_DEFAULT_TARGETS, KpiKey, KpiTarget
 from carai.learning.models import Enrolment, Module
 from carai.usecases.models import Demonstrator, Status, TeamMember, UseCase
@@ -160,9 +164,10 @@ class Figures:
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
     activity_months: list[str] = field(default_factory=list)  # "YYYY-MM"
     activity: dict[str, list[int]] = field(default_factory=dict)  # ACTIVITY key -> per month
+    effect: dict[str, Any] = field(default_factory=dict)  # insights.figures.effect_figures
 
     # Raise when the fields change: stored figures of another format are worked out again.
-    FORMAT: ClassVar[int] = 2
+    FORMAT: ClassVar[int] = 3
 
     def as_json(self) -> dict[str, object]:
         return {"format": self.FORMAT, **asdict(self)}
@@ -193,6 +198,7 @@ class Dashboard:
     reached_by_month: dict[str, list[int]] = field(default_factory=dict)
     activity_months: list[str] = field(default_factory=list)
     activity: list[tuple[str, list[int]]] = field(default_factory=list)  # (label, per month)
+    effect: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, note)
 
     @classmethod
     def of(cls, figures: Figures, goal: dict[str, int]) -> Dashboard:
@@ -228,6 +234,7 @@ class Dashboard:
             activity=[
                 (str(label), figures.activity.get(key, [])) for key, label in ACTIVITY.items()
             ],
+            effect=effect_rows(figures.effect),
         )
 
 
@@ -295,7 +302,70 @@ def figures_compute(filters: KpiFilters) -> Figures:
         reached_by_month=by_month,
         activity_months=activity_months,
         activity=activity,
+        effect=effect_figures(
+            organisation_ids=None
+            if filters.organisation is None and not filters.branch
+            else list(organisations.values_list("pk", flat=True)),
+            start=filters.start,
+            end=filters.end,
+        ),
     )
+
+
+EFFECT_LABELS = {
+    "ai_literacy": _("AI literacy: change before and after (scale 1-5)"),
+    "work_pleasure": _("Work pleasure: change before and after (scale 1-5)"),
+    "admin_minutes": _("Administration: change in minutes per week"),
+}
+
+
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "") + number_format(value, decimal_pos=2)
+
+
+def effect_rows(effect: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(indicator, value, note) rows of the effect figures; a hidden figure says why."""
+    if not effect:
+        return []
+    too_few = gettext("hidden: fewer than 5 people, or it would show a few people's answers")
+    rows = []
+    for key, label in EFFECT_LABELS.items():
+        figure = effect.get(key) or {}
+        if figure.get("change") is None:
+            rows.append((str(label), "—", too_few))
+            continue
+        note = gettext(
+            "%(n)s people answered before and after; 95%% interval %(low)s to %(high)s"
+        ) % {
+            "n": figure["n"],
+            "low": _signed(figure["ci_low"]),
+            "high": _signed(figure["ci_high"]),
+        }
+        rows.append((str(label), _signed(figure["change"]), note))
+    hours = effect.get("hours_saved_per_month") or {}
+    rows.append(
+        (
+            gettext("Time saved per person, hours per month"),
+            "—" if hours.get("value") is None else number_format(hours["value"], decimal_pos=1),
+            gettext(
+                "Assumption: the drop in self-estimated minutes of administration per week, "
+                "times 52 weeks / 12 months / 60 minutes."
+            ),
+        )
+    )
+    maturity = effect.get("maturity") or {}
+    per_stage = maturity.get("per_stage")
+    language = content_language()
+    names = [gettext("Not yet started")] + [n[language] for _k, n in shipped_model().stages]
+    for index, name in enumerate(names):
+        rows.append(
+            (
+                gettext("Organisations at AI maturity stage: %(stage)s") % {"stage": name},
+                "—" if per_stage is None else str(per_stage[index]),
+                "" if per_stage is not None else gettext("hidden: fewer than 5 organisations"),
+            )
+        )
+    return rows
 
 
 @dataclass

@@ -176,7 +176,9 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     stamp = timezone.localdate().isoformat()
     header = [_("Indicator"), _("Value"), _("Target")]
     figures: list[list[Cell]] = [[label, value, target] for label, value, target in rows]
+    effect: list[list[Cell]] = [[label, value, note] for label, value, note in board.effect]
     if fmt == "csv":
+        figures.extend([label, value, None] for label, value, _note in board.effect)
         return csv_download(filename=f"carai-kpis-{stamp}.csv", header=header, rows=figures)
     months: list[list[Cell]] = [[month, *values] for month, values in _month_rows(board)]
     activity: list[list[Cell]] = [[month, *values] for month, values in _activity_rows(board)]
@@ -190,6 +192,7 @@ def kpi_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
                 [_("Month"), *[label for label, _values in board.activity]],
                 activity,
             ),
+            (_("Effect"), [_("Indicator"), _("Value"), _("How to read it")], effect),
         ],
     )
 

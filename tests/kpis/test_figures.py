@@ -127,7 +127,7 @@ def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: Worl
     assert "900" in csv_text
     xlsx = lead.get(reverse("kpis:export", kwargs={"fmt": "xlsx"}))
     book = load_workbook(io.BytesIO(downloaded(xlsx)))
-    assert len(book.sheetnames) == 3  # figures, reached per month, activity per month
+    assert len(book.sheetnames) == 4  # figures, reached per month, activity per month, effect
     values = [row[1].value for row in book.worksheets[0].iter_rows(min_row=2)]
     assert 1 in values
     assert lead.get(reverse("kpis:export", kwargs={"fmt": "pdf"})).status_code == 404

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from carai.community.demo import DEMO_PASSWORD, PERSONAS, load_demo_community, load_demo_events
+from carai.insights.demo import load_demo_insights
 from carai.kpis.store import kpi_data_changed
 from carai.learning.demo import load_demo_learning
 from carai.literacy.demo import load_demo_literacy
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         goals = load_demo_literacy()
         use_cases = load_demo_use_cases()
         event_count = load_demo_events()
+        load_demo_insights()
         kpi_data_changed()  # the demo also writes with update(), which sends no signal
         self.stdout.write(
             self.style.SUCCESS(
@@ -41,7 +43,8 @@ class Command(BaseCommand):
                 f"{modules} learning modules with demo progress, {len(cases)} practice cases, "
                 f"{tools} AI tools in Lindehof's register, {goals} goals in its AI literacy "
                 f"plan, {use_cases} use cases, "
-                f"{event_count} events."
+                f"{event_count} events, a finished AI maturity round and a pre/post survey at "
+                "Lindehof."
             )
         )
         if options["quiet_logins"]:

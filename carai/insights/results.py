@@ -1,0 +1,266 @@
+"""Reads of surveys and their results, for callers that already passed the access check.
+
+Every result goes through the anonymity rule (``anonymity``): a group (everyone, or one role)
+shows only with at least five answerers, and a role whose group differs from everyone by
+fewer than five people is suppressed too. Open answers show only once the privacy engine
+masked them.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from carai.accounts.models import User
+from carai.community.models import Organisation
+from carai.insights import anonymity, stats
+from carai.insights.models import ItemKind, Survey, SurveyAnswer, SurveyItem, SurveyResponse
+from carai.insights.pseudonym import respondent_key
+
+EVERYONE = ""
+
+
+def surveys_of(*, organisation: Organisation) -> QuerySet[Survey]:
+    return Survey.objects.filter(organisation=organisation)
+
+
+def open_surveys_for(*, user: User, organisation: Organisation) -> list[Survey]:
+    surveys = Survey.objects.filter(
+        organisation=organisation, recipients__user=user, closed_at__isnull=True
+    )
+    return [s for s in surveys if s.is_open]
+
+
+def has_answered(*, survey: Survey, user: User) -> bool:
+    key = respondent_key(chain_id=survey.chain_id, user_id=user.pk)
+    return SurveyResponse.objects.filter(survey=survey, respondent_key=key).exists()
+
+
+def _groups(survey: Survey) -> dict[str, frozenset[str]]:
+    """Everyone and each role: the respondents' keys."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for key, role in SurveyResponse.objects.filter(survey=survey).values_list(
+        "respondent_key", "role"
+    ):
+        members[EVERYONE].add(key)
+        if role:
+            members[role].add(key)
+    return {name: frozenset(keys) for name, keys in members.items()}
+
+
+def filter_choices(*, survey: Survey) -> tuple[list[str], set[str]]:
+    """The roles among the respondents, and those of them (and EVERYONE) that may show."""
+    groups = _groups(survey)
+    return sorted(name for name in groups if name), anonymity.visible_groups(groups)
+
+
+@dataclass
+class ItemResult:
+    item: SurveyItem
+    n: int
+    distribution: list[tuple[str, int]] = field(default_factory=list)
+    mean: float | None = None
+    median: float | None = None
+    texts: list[str] = field(default_factory=list)
+    waiting_texts: int = 0
+
+
+@dataclass
+class Change:
+    label: str  # a scale name or an item code
+    change: stats.PairedChange
+    band: str
+
+
+@dataclass
+class SurveyResults:
+    visible: bool
+    respondents: int
+    items: list[ItemResult]
+    scales: list[tuple[str, int, float]]  # (scale, people, mean score)
+    changes: list[Change] | None  # None: no pre survey, or too few pairs
+    pairs: int
+
+
+def answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int, SurveyAnswer]]:
+    out: dict[str, dict[int, SurveyAnswer]] = defaultdict(dict)
+    for answer in SurveyAnswer.objects.filter(
+        response__survey=survey, response__respondent_key__in=keys
+    ).select_related("response"):
+        out[answer.response.respondent_key][answer.item_id] = answer
+    return out
+
+
+def scale_scores(
+    items: list[SurveyItem], answers: dict[str, dict[int, SurveyAnswer]]
+) -> dict[str, dict[str, float]]:
+    """scale -> person's key -> mean of their answered items of that scale (likert/number)."""
+    scores: dict[str, dict[str, float]] = defaultdict(dict)
+    scaled = [i for i in items if i.scale and i.kind in (ItemKind.LIKERT, ItemKind.NUMBER)]
+    by_scale: dict[str, list[SurveyItem]] = defaultdict(list)
+    for item in scaled:
+        by_scale[item.scale].append(item)
+    for scale, scale_items in by_scale.items():
+        for key, person in answers.items():
+            values = [
+                person[i.pk].number
+                for i in scale_items
+                if i.pk in person and person[i.pk].number is not None
+            ]
+            if values:
+                scores[scale][key] = sum(v for v in values if v is not None) / len(values)
+    return scores
+
+
+def _item_result(item: SurveyItem, answers: list[SurveyAnswer], language: str) -> ItemResult:
+    result = ItemResult(item=item, n=len(answers))
+    if not anonymity.big_enough(len(answers)):
+        return result  # a question few people answered shows no answers (only the count)
+    numbers = [a.number for a in answers if a.number is not None]
+    if item.kind == ItemKind.LIKERT:
+        counts = stats.distribution([int(n) for n in numbers], [1, 2, 3, 4, 5])
+        result.distribution = [(str(value), count) for value, count in counts]
+    elif item.kind == ItemKind.SINGLE:
+        labels = item.choice_labels(language)
+        counts = stats.distribution([int(n) for n in numbers], list(range(len(labels))))
+        result.distribution = [(labels[int(str(i))], count) for i, count in counts]
+    elif item.kind == ItemKind.MULTIPLE:
+        labels = item.choice_labels(language)
+        chosen = [i for a in answers for i in a.choices]
+        counts = stats.distribution(chosen, list(range(len(labels))))
+        result.distribution = [(labels[int(str(i))], count) for i, count in counts]
+    elif item.kind == ItemKind.TEXT:
+        # Sorted, so the order does not tell who answered when.
+        result.texts = sorted(a.text_masked for a in answers if a.masked and a.text_masked)
+        result.waiting_texts = sum(1 for a in answers if not a.masked)
+    if numbers and item.kind in (ItemKind.LIKERT, ItemKind.NUMBER):
+        result.mean = stats.mean(numbers)
+        result.median = statistics.median(numbers)
+    return result
+
+
+def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl") -> SurveyResults:
+    groups = _groups(survey)
+    visible = anonymity.visible_groups(groups)
+    keys = groups.get(role, frozenset())
+    if role not in visible:
+        return SurveyResults(False, len(keys), [], [], None, 0)
+    items = list(survey.items.all())
+    answers = answers_by_key(survey, keys)
+    per_item: dict[int, list[SurveyAnswer]] = defaultdict(list)
+    for person in answers.values():
+        for item_id, answer in person.items():
+            per_item[item_id].append(answer)
+    item_results = [_item_result(item, per_item.get(item.pk, []), language) for item in items]
+    scores = scale_scores(items, answers)
+    scales = [
+        (scale, len(people), stats.mean(list(people.values())))
+        for scale, people in sorted(scores.items())
+        if anonymity.big_enough(len(people))
+    ]
+    changes, pairs = _changes(survey, keys, items, scores)
+    return SurveyResults(True, len(keys), item_results, scales, changes, pairs)
+
+
+def _changes(
+    survey: Survey,
+    keys: frozenset[str],
+    items: list[SurveyItem],
+    post_scores: dict[str, dict[str, float]],
+) -> tuple[list[Change] | None, int]:
+    """Pre/post change per scale for the people (keys) in both surveys."""
+    pre = survey.pre_survey
+    if pre is None:
+        return None, 0
+    pre_keys = frozenset(
+        SurveyResponse.objects.filter(survey=pre, respondent_key__in=keys).values_list(
+            "respondent_key", flat=True
+        )
+    )
+    if not anonymity.big_enough(len(pre_keys)):
+        return None, len(pre_keys)
+    pre_scores = scale_scores(list(pre.items.all()), answers_by_key(pre, pre_keys))
+    changes = []
+    for scale, post_people in sorted(post_scores.items()):
+        pairs = [
+            (pre_scores[scale][key], post_people[key])
+            for key in sorted(pre_keys)
+            if key in post_people and key in pre_scores.get(scale, {})
+        ]
+        if anonymity.big_enough(len(pairs)):
+            change = stats.paired_change(pairs)
+            changes.append(Change(scale, change, stats.effect_size_band(change.dz)))
+    return changes, len(pre_keys)
+
+
+# The researcher's CSV ---------------------------------------------------------------------
+
+
+def export_rows(*, survey: Survey) -> Iterator[list[Any]]:
+    """One row per respondent: the pseudonymous key and each item's answer by code. Open
+    answers only masked. Yields nothing below the threshold."""
+    keys = _groups(survey).get(EVERYONE, frozenset())
+    if not anonymity.big_enough(len(keys)):
+        return
+    items = list(survey.items.all())
+    yield ["respondent_key", *[item.code for item in items]]
+    answers = answers_by_key(survey, keys)
+    for key in sorted(answers):
+        person = answers[key]
+        row: list[Any] = [key]
+        for item in items:
+            answer = person.get(item.pk)
+            if answer is None:
+                row.append("")
+            elif item.kind == ItemKind.MULTIPLE:
+                row.append(";".join(str(i + 1) for i in answer.choices))
+            elif item.kind == ItemKind.TEXT:
+                row.append(answer.text_masked if answer.masked else "")
+            elif item.kind == ItemKind.SINGLE and answer.number is not None:
+                row.append(int(answer.number) + 1)
+            elif item.kind == ItemKind.LIKERT and answer.number is not None:
+                row.append(int(answer.number))
+            else:
+                row.append(answer.number)
+        yield row
+
+
+def codebook_rows(*, survey: Survey) -> Iterator[list[Any]]:
+    yield ["code", "section", "question_nl", "question_en", "kind", "values", "scale"]
+    yield [
+        "respondent_key",
+        "",
+        "Pseudonieme sleutel (HMAC); dezelfde persoon heeft dezelfde sleutel in de voor- "
+        "en nameting",
+        "Pseudonymous key (HMAC); the same person has the same key in the pre and post survey",
+        "key",
+        "",
+        "",
+    ]
+    for item in survey.items.all():
+        if item.kind == ItemKind.LIKERT:
+            values = "1=totally disagree … 5=totally agree"
+        elif item.kind in (ItemKind.SINGLE, ItemKind.MULTIPLE):
+            values = "; ".join(
+                f"{i + 1}={label}" for i, label in enumerate(item.choice_labels("en"))
+            )
+            if item.kind == ItemKind.MULTIPLE:
+                values += " (several, separated by ;)"
+        elif item.kind == ItemKind.NUMBER:
+            values = "number"
+        else:
+            values = "text, identifiers masked by the privacy engine"
+        yield [
+            item.code,
+            item.section_en,
+            item.text_nl,
+            item.text_en,
+            item.kind,
+            values,
+            item.scale,
+        ]

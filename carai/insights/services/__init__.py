@@ -1,0 +1,1 @@
+"""Every write of insights: ``maturity`` (self-assessment rounds) and ``surveys``."""

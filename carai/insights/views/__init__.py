@@ -1,0 +1,1 @@
+"""Pages of insights: maturity self-assessment and surveys."""

@@ -1,0 +1,149 @@
+"""Measuring the effect: a care worker answers the survey before a module (after reading the
+consent text), finishes the module, answers the survey after it, and the community lead sees
+the change before and after. The organisation admin looks at the demo maturity round. All
+people and answers are made up (the demo community)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from carai.accounts.models import User
+from carai.community.models import Organisation
+from carai.insights.demo import ROUND_TITLE, load_demo_insights
+from carai.insights.models import MaturityRound, Survey
+from carai.insights.services import surveys
+from carai.learning.content import read_pack
+from carai.learning.demo import finish_lesson
+from carai.learning.models import Enrolment
+from carai.learning.services.content import module_import
+from carai.learning.services.progress import enrolment_start
+from tests.browser.helpers import Visit, nl
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
+
+PACK = Path(__file__).resolve().parent.parent / "fixtures" / "pack"
+CARE_WORKER = "zorgmedewerker@lindehof.example"
+LEAD = "lead@carai.example"
+ADMIN = "beheerder@lindehof.example"
+OTHERS = [
+    "manager@lindehof.example",
+    "beheerder@lindehof.example",
+    "privacy@lindehof.example",
+    "aicoach@lindehof.example",
+    "opleider@lindehof.example",
+]
+
+
+def _answer_in_browser(visit: Visit, survey: Survey, choice: str) -> None:
+    page = visit.page
+    visit.goto("/vragenlijsten/lindehof/")
+    visit.check(f"survey-list-{survey.pk}")
+    page.get_by_role("link", name=survey.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(survey.title)
+    # The consent text stands before the first question.
+    expect(page.get_by_text(survey.consent_text)).to_be_visible()
+    visit.check(f"survey-answer-{survey.pk}", screenshot=True)
+    page.get_by_label(nl("I have read this and I agree.")).check()
+    for item in survey.items.filter(kind="likert"):
+        group = page.get_by_role("group", name=re.compile(re.escape(item.text_nl)))
+        group.get_by_label(nl(choice)).check()
+    page.get_by_role("button", name=nl("Send my answers")).click()
+    expect(page.get_by_text(nl("Thank you for your answers."))).to_be_visible()
+    visit.check(f"survey-answered-{survey.pk}")
+
+
+def _log_in_fresh(visit: Visit, email: str, password: str) -> Page:
+    visit.page.context.clear_cookies()
+    visit.log_in(email, password)
+    return visit.page
+
+
+def test_pre_post_survey_around_a_module(visit: Visit, demo_password: str) -> None:
+    (data,) = read_pack(PACK)
+    module = module_import(data=data)
+    lindehof = Organisation.objects.get(slug="lindehof")
+    educator = User.objects.get(email="opleider@lindehof.example")
+    care_worker = User.objects.get(email=CARE_WORKER)
+    others = [User.objects.get(email=e) for e in OTHERS]
+    for user in [care_worker, *others]:
+        enrolment_start(user=user, module=module)
+    closes = datetime.date.today() + datetime.timedelta(days=10)
+    consent = "Meedoen is vrijwillig (test). Je antwoorden staan onder een code."
+    pre = surveys.survey_create(
+        organisation=lindehof,
+        actor=educator,
+        title="Voor de module (test)",
+        consent_text=consent,
+        template_keys=["ai-literacy"],
+        module=module,
+    )
+    surveys.survey_send(survey=pre, actor=educator, closes_on=closes)
+    for number, user in enumerate(others):
+        answers = {i.pk: 2 + number % 2 for i in pre.items.all()}
+        surveys.survey_respond(survey=pre, user=user, consent=True, answers=answers)
+
+    # The care worker answers before the module.
+    _log_in_fresh(visit, CARE_WORKER, demo_password)
+    _answer_in_browser(visit, pre, "Disagree")
+
+    # She finishes the module (the lessons themselves are tested in test_learning.py).
+    enrolment = Enrolment.objects.get(user=care_worker, module=module)
+    for lesson in module.lessons.filter(is_active=True).order_by("order"):
+        finish_lesson(enrolment, lesson)
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None
+
+    post = surveys.survey_create(
+        organisation=lindehof,
+        actor=educator,
+        title="Na de module (test)",
+        consent_text=consent,
+        pre_survey=pre,
+        module=module,
+    )
+    surveys.survey_send(survey=post, actor=educator, closes_on=closes)
+    for number, user in enumerate(others):
+        answers = {i.pk: 4 + number % 2 for i in post.items.all()}
+        surveys.survey_respond(survey=post, user=user, consent=True, answers=answers)
+    _answer_in_browser(visit, post, "Totally agree")
+
+    # The community lead sees the change, in a table beside the chart and in words.
+    page = _log_in_fresh(visit, LEAD, demo_password)
+    visit.goto(f"/vragenlijsten/lindehof/{post.pk}/")
+    expect(page.get_by_role("heading", level=2, name=nl("Before and after"))).to_be_visible()
+    table = page.get_by_role(
+        "table", name=nl("Change per scale for people who answered both times")
+    )
+    expect(table.get_by_role("rowheader", name=nl("AI literacy"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Bij de 6 mensen die beide keren invulden"))).to_be_visible()
+    visit.check("lead-sees-the-change", screenshot=True)
+
+
+def test_admin_sees_the_maturity_round_and_the_lead_the_partners(
+    visit: Visit, demo_password: str
+) -> None:
+    load_demo_insights()
+    maturity_round = MaturityRound.objects.get(title=ROUND_TITLE)
+    page = _log_in_fresh(visit, ADMIN, demo_password)
+    visit.goto("/volwassenheid/lindehof/")
+    expect(page.get_by_role("link", name=ROUND_TITLE)).to_be_visible()
+    visit.check("maturity-home")
+    page.get_by_role("link", name=ROUND_TITLE).click()
+    expect(page.get_by_role("table", name=nl("Level and spread per subject"))).to_be_visible()
+    visit.check("maturity-results", screenshot=True)
+    visit.goto(f"/volwassenheid/lindehof/{maturity_round.pk}/invullen/")
+    visit.check("maturity-answer-closed")
+    visit.goto("/volwassenheid/lindehof/nieuw/")
+    visit.check("maturity-start")
+    page = _log_in_fresh(visit, "opleider@lindehof.example", demo_password)
+    visit.goto("/vragenlijsten/lindehof/nieuw/")
+    visit.check("survey-new")
+    page = _log_in_fresh(visit, LEAD, demo_password)
+    visit.goto("/community/volwassenheid/")
+    expect(page.get_by_text(re.compile("minstens 5 organisaties"))).to_be_visible()
+    visit.check("maturity-community")
