@@ -13,7 +13,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,20 @@ _DEDUCE_SKIPPED = frozenset(
      "street_pattern", "postal_code", "postbus"}
 )  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
+# A role or relation word in what deduce read as a name: "Kleinzoon Sjoerd" is Sjoerd,
+# "P. De Teamleider" is no name at all.
+_ROLE_WORD = re.compile(
+    r"(?<![\w-])(?i:" + patterns.ROLE_WORDS + r"|flat|woning|appartement)(?![\w-])"
+)
+_LEADING_ROLE = re.compile(_ROLE_WORD.pattern + r"[ ]+")
+_INITIAL_OR_PARTICLE = re.compile(r"(?:[A-Z]\.|" + patterns.NAME_PARTICLES + r")", re.IGNORECASE)
+# "de Grote Zaal", "de Kleine Kapel": an inflected adjective before a one-word "name"
+_AFTER_ADJECTIVE = re.compile(
+    r"\b(?:de|het|in|naar|op)[ ](?:Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Witte|Rode"
+    r"|Blauwe|Gele|Groene|Bovenste|Onderste|Achterste|Voorste)[ ]$"
+)
+_LETTER_BEFORE_SLASH = re.compile(r" [A-Za-z]/")
+_ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
 _LEADING_LOWER = re.compile(r"^(?:(?:aan|op|in|de|het|den|bij|naar|van|te)\s+)+")
 _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
@@ -211,6 +225,17 @@ class PrivacyEngine:
                     title = _TITLES.match(piece)
                     if title is not None:
                         start += title.end()
+                    lead = _LEADING_ROLE.match(text, start, end)
+                    if lead is not None:
+                        start = lead.end()
+                    end = _before_role_word(text, start, end, self._is_surname)
+                    if not _has_name_word(text[start:end]):
+                        continue  # "P. De Teamleider": an initial and a job, no name
+                    if (
+                        _AFTER_ADJECTIVE.search(text, max(0, start - 10), start)
+                        and " " not in (text[start:end])
+                    ):
+                        continue  # "de Grote Zaal": a room, not Mr Zaal
                 if all(w in _PARTICLE_WORDS or w in _NOT_A_NAME_LEFT for w in piece.split()):
                     continue  # "aan de ": what deduce leaves of a name it cut at an address
                 if self._is_disease(text[start:end]):
@@ -234,6 +259,9 @@ class PrivacyEngine:
                     if lead is not None and piece[lead.end() : lead.end() + 1].isupper():
                         start += lead.end()  # "aan de Vaart 24": the street starts at "Vaart"
                         piece = text[start:end]
+                    if _LETTER_BEFORE_SLASH.match(text, end - 2):
+                        end -= 2  # "Kerkstraat 4 t/m de zomer": "t" of "t/m", no house letter
+                        piece = text[start:end]
                     postcode = _POSTCODE_AT_END.search(piece)
                     if postcode is not None:  # "Dijkweg 3 4531 EK": an address and a postcode
                         found.append(
@@ -244,6 +272,8 @@ class PrivacyEngine:
                 candidate = Candidate(start, end, label, reason, LOOKUP)
                 if label == "instelling" and self._care_type(text, candidate):
                     continue
+                if label == "instelling" and _ABBREVIATION_COMPOUND.match(text, start, end + 2):
+                    continue  # "FACT-team", "GGZ-instelling": a kind of team, not a name
                 found.append(candidate)
         return found
 
@@ -728,6 +758,24 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
 _AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+
+
+def _before_role_word(text: str, start: int, end: int, is_surname: Callable[[str], bool]) -> int:
+    """Where a name deduce found ends: before a role word inside it that is no surname too
+    ("P. De Teamleider" -> "P. De", but "Jan Kapper" stays whole)."""
+    for m in _ROLE_WORD.finditer(text, start, end):
+        if m.start() > start and not is_surname(m.group(0).lower()):
+            return start + len(text[start : m.start()].rstrip())
+    return end
+
+
+def _has_name_word(piece: str) -> bool:
+    """Whether a piece holds a word that can be a name: not only initials, particles and
+    role words ("P. De Teamleider" has none)."""
+    return any(
+        not _INITIAL_OR_PARTICLE.fullmatch(word) and not _ROLE_WORD.fullmatch(word)
+        for word in piece.split()
+    )
 
 
 def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
