@@ -84,6 +84,10 @@ _AFTER_ADJECTIVE = re.compile(
     r"|Blauwe|Gele|Groene|Bovenste|Onderste|Achterste|Voorste)[ ]$"
 )
 _LETTER_BEFORE_SLASH = re.compile(r" [A-Za-z]/")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|ons|onze)[ ]$")
+_KIND_ENDING = re.compile(
+    r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
+)
 _ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
 _LEADING_LOWER = re.compile(r"^(?:(?:aan|op|in|de|het|den|bij|naar|van|te)\s+)+")
 _P = patterns.NAME_PARTICLES
@@ -536,7 +540,11 @@ class PrivacyEngine:
         )
 
     def _institution_candidates(self, text: str) -> list[Candidate]:
-        found = [c for c in patterns.find_institutions(text) if not self._care_type(text, c)]
+        found = [
+            c
+            for c in patterns.find_institutions(text)
+            if not self._care_type(text, c) and not self._generic_kind(text, c)
+        ]
         if self.deduce is None:
             return found
         for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
@@ -559,6 +567,8 @@ class PrivacyEngine:
                 continue
             name = m.group(1)
             first = name.split()[0]
+            if " " not in name and _article_before(text, m.start(1)):
+                continue  # "brengt haar in de Rolstoel": a noun written with a capital
             if (
                 first.lower() in self._common
                 or first.lower() in _NOT_NAME_WORDS
@@ -571,6 +581,18 @@ class PrivacyEngine:
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
         return found
+
+    def _generic_kind(self, text: str, candidate: Candidate) -> bool:
+        """ "het Kindcentrum", "de Zorgboerderij": one word of an ordinary word and a kind of
+        institution after a lower-case article is a kind, not the name of one."""
+        word = text[candidate.start : candidate.end]
+        kind = _KIND_ENDING.search(word)
+        if candidate.priority != LOOKUP or " " in word or kind is None:
+            return False
+        if not _article_before(text, candidate.start):
+            return False
+        stem = word[: kind.start()].lower()
+        return stem in self._common or stem in self._medical or self._is_care_word(stem)
 
     def _care_type(self, text: str, candidate: Candidate) -> bool:
         """ "Jeugdzorg, groepsoverdracht", "Respijtzorg besproken": one word for a kind of
@@ -758,6 +780,15 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
 _AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+
+
+def _article_before(text: str, start: int) -> bool:
+    """An article right before ``start``: "de Rolstoel", "het Kindcentrum"; a capitalised one
+    only where it opens a sentence ("Het Kindcentrum meldt"), not in "De Hooge Bongerd"."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return False
+    return text[m.start()].islower() or _starts_sentence(text, m.start())
 
 
 def _before_role_word(text: str, start: int, end: int, is_surname: Callable[[str], bool]) -> int:

@@ -889,7 +889,9 @@ NOT_NAMES = frozenset(
     zij ze ook nog al niet geen wel erg veel weer dan als toen maar want dus vandaag morgen
     gisteren vannacht vanmiddag vanochtend vanavond dr arts huisarts mw dhr mevr meneer
     mevrouw mantelzorger zelfstandig alleen samen graag nu later eerst daarna patiënt
-    patient cliënt client bewoner
+    patient cliënt client bewoner las leest keek kijkt zong zingt speelde speelt lachte lacht
+    huilde huilt riep roept schreef schrijft hoorde hoort zag ziet wandelde wandelt rustte rust
+    pastoor dominee pastor imam
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Names in lower case, as chats write them: "lisa de jong", "kwame van den berg",

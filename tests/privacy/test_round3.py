@@ -126,3 +126,31 @@ def test_real_names_next_to_those_words_stay_found(
     engine: PrivacyEngine, text: str, label: str, value: str
 ) -> None:
     assert labelled(engine, text, label) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Kindcentrum meldt dat het Meisje vaker afwezig is.",  # a kind after an article
+        "De Vrijwilliger brengt haar in de Rolstoel naar de kerk.",  # a noun with a capital
+        "Mevrouw las de krant en dronk koffie.",  # a verb after "Mevrouw"
+        "Meneer Pastoor kwam langs voor de ziekenzalving.",  # a role after "Meneer"
+    ],
+)
+def test_capitalised_nouns_and_verbs_are_no_identifiers(engine: PrivacyEngine, text: str) -> None:
+    assert engine.analyse(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("Mevrouw is opgenomen in Antoniushof.", "instelling", "Antoniushof"),
+        ("Zij verblijft in het Zonnehuis.", "instelling", "Zonnehuis"),  # no ordinary stem
+        ("Ze werkt bij Schoonwerk sinds vorig jaar.", "instelling", "Schoonwerk"),
+        ("Mevrouw Lasser belde over de afspraak.", "naam", "Lasser"),
+    ],
+)
+def test_names_of_institutions_and_people_stay_found(
+    engine: PrivacyEngine, text: str, label: str, value: str
+) -> None:
+    assert labelled(engine, text, label) == [value]
