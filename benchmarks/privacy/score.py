@@ -2,8 +2,9 @@
 
     python -m benchmarks.privacy.score [SET.jsonl ...] [--misses]
 
-Without arguments it scores every set in benchmarks/privacy (dev, dev2, the two tuning
-variants, the clean texts and the two held-out sets), loading the engine once. Measures, per engine:
+Without arguments it scores every set in benchmarks/privacy (dev, dev2, dev3, the two tuning
+variants, the clean texts and the three held-out sets), loading the engine once. Measures,
+per engine:
 
 - entity recall: a gold identifier counts as found when at least 80% of its characters are
   covered by found spans; "same label" counts only spans of the gold label, "any label"
@@ -33,11 +34,13 @@ HERE = Path(__file__).parent
 DEFAULT_SETS = (
     "dev_set.jsonl",
     "dev2_set.jsonl",
+    "dev3.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "clean_set.jsonl",
     "holdout_set.jsonl",
     "variants_holdout_set.jsonl",
+    "holdout3.jsonl",
 )
 COVERED = 0.8
 TARGETS = {

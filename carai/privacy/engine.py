@@ -13,7 +13,7 @@ import os
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,24 @@ _DEDUCE_SKIPPED = frozenset(
      "street_pattern", "postal_code", "postbus"}
 )  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
+# A role or relation word in what deduce read as a name: "Kleinzoon Sjoerd" is Sjoerd,
+# "P. De Teamleider" is no name at all.
+_ROLE_WORD = re.compile(
+    r"(?<![\w-])(?i:" + patterns.ROLE_WORDS + r"|flat|woning|appartement)(?![\w-])"
+)
+_LEADING_ROLE = re.compile(_ROLE_WORD.pattern + r"[ ]+")
+_INITIAL_OR_PARTICLE = re.compile(r"(?:[A-Z]\.|" + patterns.NAME_PARTICLES + r")", re.IGNORECASE)
+# "de Grote Zaal", "de Kleine Kapel": an inflected adjective before a one-word "name"
+_AFTER_ADJECTIVE = re.compile(
+    r"\b(?:de|het|in|naar|op)[ ](?:Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Witte|Rode"
+    r"|Blauwe|Gele|Groene|Bovenste|Onderste|Achterste|Voorste)[ ]$"
+)
+_LETTER_BEFORE_SLASH = re.compile(r" [A-Za-z]/")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|ons|onze)[ ]$")
+_KIND_ENDING = re.compile(
+    r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
+)
+_ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
 _LEADING_LOWER = re.compile(r"^(?:(?:aan|op|in|de|het|den|bij|naar|van|te)\s+)+")
 _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
@@ -211,6 +229,17 @@ class PrivacyEngine:
                     title = _TITLES.match(piece)
                     if title is not None:
                         start += title.end()
+                    lead = _LEADING_ROLE.match(text, start, end)
+                    if lead is not None:
+                        start = lead.end()
+                    end = _before_role_word(text, start, end, self._is_surname)
+                    if not _has_name_word(text[start:end]):
+                        continue  # "P. De Teamleider": an initial and a job, no name
+                    if (
+                        _AFTER_ADJECTIVE.search(text, max(0, start - 10), start)
+                        and " " not in (text[start:end])
+                    ):
+                        continue  # "de Grote Zaal": a room, not Mr Zaal
                 if all(w in _PARTICLE_WORDS or w in _NOT_A_NAME_LEFT for w in piece.split()):
                     continue  # "aan de ": what deduce leaves of a name it cut at an address
                 if self._is_disease(text[start:end]):
@@ -234,6 +263,9 @@ class PrivacyEngine:
                     if lead is not None and piece[lead.end() : lead.end() + 1].isupper():
                         start += lead.end()  # "aan de Vaart 24": the street starts at "Vaart"
                         piece = text[start:end]
+                    if _LETTER_BEFORE_SLASH.match(text, end - 2):
+                        end -= 2  # "Kerkstraat 4 t/m de zomer": "t" of "t/m", no house letter
+                        piece = text[start:end]
                     postcode = _POSTCODE_AT_END.search(piece)
                     if postcode is not None:  # "Dijkweg 3 4531 EK": an address and a postcode
                         found.append(
@@ -244,6 +276,8 @@ class PrivacyEngine:
                 candidate = Candidate(start, end, label, reason, LOOKUP)
                 if label == "instelling" and self._care_type(text, candidate):
                     continue
+                if label == "instelling" and _ABBREVIATION_COMPOUND.match(text, start, end + 2):
+                    continue  # "FACT-team", "GGZ-instelling": a kind of team, not a name
                 found.append(candidate)
         return found
 
@@ -506,7 +540,11 @@ class PrivacyEngine:
         )
 
     def _institution_candidates(self, text: str) -> list[Candidate]:
-        found = [c for c in patterns.find_institutions(text) if not self._care_type(text, c)]
+        found = [
+            c
+            for c in patterns.find_institutions(text)
+            if not self._care_type(text, c) and not self._generic_kind(text, c)
+        ]
         if self.deduce is None:
             return found
         for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
@@ -529,6 +567,8 @@ class PrivacyEngine:
                 continue
             name = m.group(1)
             first = name.split()[0]
+            if " " not in name and _article_before(text, m.start(1)):
+                continue  # "brengt haar in de Rolstoel": a noun written with a capital
             if (
                 first.lower() in self._common
                 or first.lower() in _NOT_NAME_WORDS
@@ -541,6 +581,18 @@ class PrivacyEngine:
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
         return found
+
+    def _generic_kind(self, text: str, candidate: Candidate) -> bool:
+        """ "het Kindcentrum", "de Zorgboerderij": one word of an ordinary word and a kind of
+        institution after a lower-case article is a kind, not the name of one."""
+        word = text[candidate.start : candidate.end]
+        kind = _KIND_ENDING.search(word)
+        if candidate.priority != LOOKUP or " " in word or kind is None:
+            return False
+        if not _article_before(text, candidate.start):
+            return False
+        stem = word[: kind.start()].lower()
+        return stem in self._common or stem in self._medical or self._is_care_word(stem)
 
     def _care_type(self, text: str, candidate: Candidate) -> bool:
         """ "Jeugdzorg, groepsoverdracht", "Respijtzorg besproken": one word for a kind of
@@ -728,6 +780,33 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
 _AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+
+
+def _article_before(text: str, start: int) -> bool:
+    """An article right before ``start``: "de Rolstoel", "het Kindcentrum"; a capitalised one
+    only where it opens a sentence ("Het Kindcentrum meldt"), not in "De Hooge Bongerd"."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return False
+    return text[m.start()].islower() or _starts_sentence(text, m.start())
+
+
+def _before_role_word(text: str, start: int, end: int, is_surname: Callable[[str], bool]) -> int:
+    """Where a name deduce found ends: before a role word inside it that is no surname too
+    ("P. De Teamleider" -> "P. De", but "Jan Kapper" stays whole)."""
+    for m in _ROLE_WORD.finditer(text, start, end):
+        if m.start() > start and not is_surname(m.group(0).lower()):
+            return start + len(text[start : m.start()].rstrip())
+    return end
+
+
+def _has_name_word(piece: str) -> bool:
+    """Whether a piece holds a word that can be a name: not only initials, particles and
+    role words ("P. De Teamleider" has none)."""
+    return any(
+        not _INITIAL_OR_PARTICLE.fullmatch(word) and not _ROLE_WORD.fullmatch(word)
+        for word in piece.split()
+    )
 
 
 def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:

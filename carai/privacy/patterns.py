@@ -159,6 +159,7 @@ AGE_WORDS = re.compile(
 # at most two words such as "ruim", "bijna", "volgende week" between, then the number.
 AGE_QUALIFIER = (
     r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
+    r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
     r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
     r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)"
 )
@@ -204,12 +205,31 @@ AGE_BETWEEN_COMMAS = re.compile(
 )
 # "haar 90e verjaardag", "sinds zijn 16e", "op haar 12de": an age as an ordinal
 AGE_ORDINAL = re.compile(
-    r"(?<![\w-])(\d{1,3}(?:e|ste|de))(?=\s+(?:verjaardag|levensjaar)\b)"
+    r"(?<![\w-])(\d{1,3}(?:e|ste|de)(?:\s+levensjaar\b|(?=\s+verjaardag\b)))"
     r"|(?i:\b(?:sinds|vanaf|op|tot|rond|voor|na|vóór|tussen|bij)\s+(?:zijn|haar|hun|z'n|d'r)\s+)"
     r"(\d{1,3}(?:e|ste|de))(?![\w-]|\s+[a-zà-ÿ]{3,}(?<!jaar)(?<!en)(?<!tot)(?<!naar)\b)"
 )
 AGE_AFTER_NAME = re.compile(
-    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\)|[;.](?!\d)|\s+en\b)"
+    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?,\s(\d{2,3})(?:,\s|\)|[;.:](?!\d)|\s+en\b)"
+)
+# "wordt hij 80", "op 12 maart werd ze 100.": the verb before the person, then the number,
+# then the end of the clause (so "is ze 2 keer gevallen" stays out).
+AGE_INVERTED = re.compile(
+    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
+    r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
+    r"|morgen)\b)"
+)
+# "dat ze 100 wordt", "omdat hij 17 is", "zijn vader, die 60 wordt", "die 21 is geworden": the
+# number before the verb in a subordinate clause. After "die" only a turning verb counts
+# ("de saturatie die 88 was" is no age).
+AGE_CLAUSE = re.compile(
+    r"(?<![\w-])(?:(?i:dat|omdat|als|toen|nu|zodra|hoewel|want)\s+"
+    r"(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)|(?P<rel>(?i:die)))\s+"
+    r"(?:(?i:al|pas|bijna|net|ruim|nu|inmiddels|toch|nog|volgende\s+week|vandaag|morgen"
+    r"|binnenkort|volgend\s+jaar)\s+){0,2}(?P<n>\d{1,3})\s+"
+    r"(?:(?i:wordt|werd|zal\s+worden|gaat\s+worden|is\s+geworden|was\s+geworden|geworden\s+is"
+    r"|geworden\s+was)|(?P<be>(?i:is|was)))\b"
 )
 DURATION_AFTER = re.compile(
     r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam|ago|"
@@ -226,7 +246,9 @@ STREET_SUFFIX = (
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
 # follow it: a letter, "bis", a floor ("II", "hs", "rood"), a range or a flat ("4-112").
 HOUSE_TAIL = (
-    r"(?:(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2})(?![\w'-]))"
+    r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
+    r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
+    r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z])"
     r"(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
@@ -235,7 +257,7 @@ HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
-    r"(?:(?:[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von)"
+    r"(?:(?:[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
@@ -621,6 +643,18 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_AFTER_NAME.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
+    for m in AGE_INVERTED.finditer(text):
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'wordt hij 80'", PATTERN)
+    for m in AGE_CLAUSE.finditer(text):
+        if int(m.group("n")) > 120 or (m.group("rel") and m.group("be")):
+            continue
+        if not any(
+            word in text[max(0, m.start() - 25) : m.start()].lower() for word in _MEASURED_BY
+        ):
+            yield Candidate(
+                m.start("n"), m.end("n"), "leeftijd", "leeftijd: 'dat ze 90 wordt'", PATTERN
+            )
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_OF.finditer(text):
@@ -663,10 +697,21 @@ def _address_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+_ORDINAL_STREET = re.compile(r"[1-9]e")  # "2e Jan Steenstraat": "Tweede" in digits
+# "op de hoek Molenstraat/Kerkweg", "kruising stationsweg / dorpsstraat": a corner of two
+# streets is an address without a house number.
+_CORNER_STREET = (
+    r"(?:(?:[A-ZÀ-Þ][\w'\u2019-]*\.?|van|de|der|den|'t|ter|ten)[ ]){0,3}"
+    r"[A-ZÀ-Þa-zà-ÿ][\w'\u2019-]*?" + STREET_SUFFIX + r"(?![\w-])"
+)
+ADDRESS_CORNER = re.compile(
+    r"(?<![\w-])(?i:hoek|kruising|kruispunt)[ ](?:(?i:van[ ]de|van)[ ])?"
+    r"(" + _CORNER_STREET + r"[ ]?/[ ]?" + _CORNER_STREET + r")"
+)
 # Words that introduce an address and are no part of it ("Adres Kerkplein 2").
 ADDRESS_LABELS = frozenset(
     """adres woonadres postadres bezoekadres huisadres correspondentieadres woont woonde
-    nieuw oud verhuisd naar per""".split()  # noqa: SIM905
+    nieuw oud verhuisd naar per flat appartement woning""".split()  # noqa: SIM905
 )
 AGE_AFTER_NUMBER = re.compile(r"\s?(?:-?jarige?\b|jaar\b|jr\b)", re.IGNORECASE)
 
@@ -675,6 +720,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     """Street and house number. Leading words of the match that are no part of the street
     ("aan de", "Adres", "Woont") are dropped: lower-case words, and capitalised ordinary
     words (``common``) unless they open street names ("Burgemeester", "Sint", "Nieuwe")."""
+    for m in ADDRESS_CORNER.finditer(text):  # no house number, so before the digit check
+        yield Candidate(*_groups_span(m), "adres", "hoek van twee straten", STRONG)
     if _ANY_DIGIT.search(text) is None:
         return
     for m in _address_matches(text):
@@ -682,16 +729,16 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         words = m.group(1).split(" ")
         for word in words[:-1]:
             lower = word.lower()
-            if (
-                word[0].isupper()
-                and lower not in ADDRESS_LABELS
-                and (lower in STREET_TITLES or lower not in common)
+            if (word[0].isupper() or _ORDINAL_STREET.fullmatch(word)) and (
+                lower not in ADDRESS_LABELS and (lower in STREET_TITLES or lower not in common)
             ):
                 break
             start += len(word) + 1
         if AGE_AFTER_NUMBER.match(text, m.end(2)):
             continue  # "Dhr Bakker 84 jaar": an age after a name, no house number
-        if text[start].isupper():  # a street and its number beat a name that overlaps them
+        if (
+            text[start].isupper() or text[start].isdigit()
+        ):  # a street and its number beat a name that overlaps them
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
@@ -842,7 +889,9 @@ NOT_NAMES = frozenset(
     zij ze ook nog al niet geen wel erg veel weer dan als toen maar want dus vandaag morgen
     gisteren vannacht vanmiddag vanochtend vanavond dr arts huisarts mw dhr mevr meneer
     mevrouw mantelzorger zelfstandig alleen samen graag nu later eerst daarna patiënt
-    patient cliënt client bewoner
+    patient cliënt client bewoner las leest keek kijkt zong zingt speelde speelt lachte lacht
+    huilde huilt riep roept schreef schrijft hoorde hoort zag ziet wandelde wandelt rustte rust
+    pastoor dominee pastor imam
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Names in lower case, as chats write them: "lisa de jong", "kwame van den berg",
