@@ -238,13 +238,24 @@ def test_seconds_since_1970_are_put_in_their_local_month() -> None:
 def test_people_reached_add_up_per_month_and_earlier_reach_starts_the_first_month() -> None:
     assert _monthly(_Reach(first={}, groups={})) == ([], {})
     reach = _Reach(
-        first={1: D(2026, 4, 1), 2: D(2026, 6, 1), 3: D(2026, 4, 1), 4: D(2026, 5, 1)},
-        groups={1: {"professionals", "educators"}, 2: {"professionals"}, 3: {"students"}},
+        first={
+            1: D(2026, 4, 1),
+            2: D(2026, 6, 1),
+            3: D(2026, 4, 1),
+            4: D(2026, 5, 1),
+            5: D(2026, 4, 1),
+        },
+        groups={
+            1: {"professionals", "educators"},
+            2: {"professionals"},
+            3: {"students"},
+            5: {"professionals"},  # the second professional of April
+        },
     )
     months, series = _monthly(reach)
     assert months == ["2026-04", "2026-05", "2026-06"]
     assert series == {
-        "professionals": [1, 1, 2],
+        "professionals": [2, 2, 3],
         "students": [1, 1, 1],
         "educators": [1, 1, 1],
     }
