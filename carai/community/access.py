@@ -4,6 +4,9 @@ Views never query tenant data with ``.objects.get()``. They call one of these fu
 which return the object only when the user holds an active membership with a fitting role
 (or is the community lead, where noted), and raise Http404 otherwise, so that outsiders
 cannot even learn that the object exists.
+
+The text of each Http404 is for developers only: the 404 page never shows it. Mutation
+testing leaves those lines alone (``# pragma: no mutate``, docs/testing.md).
 """
 
 from __future__ import annotations
@@ -64,14 +67,14 @@ def access_organisation(
     if organisation is None or not has_organisation_role(
         user=user, organisation=organisation, roles=roles, lead_allowed=lead_allowed
     ):
-        raise Http404("No such organisation.")
+        raise Http404("No such organisation.")  # pragma: no mutate
     return organisation
 
 
 def access_membership(*, user: User, organisation: Organisation, membership_id: int) -> Membership:
     """An active membership of an organisation that ``user`` may manage."""
     if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
-        raise Http404("No such membership.")
+        raise Http404("No such membership.")  # pragma: no mutate
     membership = (
         Membership.objects.active()
         .select_related("user", "organisation")
@@ -79,24 +82,24 @@ def access_membership(*, user: User, organisation: Organisation, membership_id: 
         .first()
     )
     if membership is None:
-        raise Http404("No such membership.")
+        raise Http404("No such membership.")  # pragma: no mutate
     return membership
 
 
 def access_invitation(*, user: User, organisation: Organisation, invitation_id: int) -> Invitation:
     """An invitation of an organisation that ``user`` may manage."""
     if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):
-        raise Http404("No such invitation.")
+        raise Http404("No such invitation.")  # pragma: no mutate
     invitation = Invitation.objects.filter(pk=invitation_id, organisation=organisation).first()
     if invitation is None:
-        raise Http404("No such invitation.")
+        raise Http404("No such invitation.")  # pragma: no mutate
     return invitation
 
 
 def access_community_lead(*, user: User) -> None:
     """Pages for the community lead only."""
     if not (user.is_active and user.is_community_lead):
-        raise Http404("Not found.")
+        raise Http404("Not found.")  # pragma: no mutate
 
 
 def access_invitation_by_token(*, public_id: str, token: str) -> Invitation:
@@ -105,7 +108,7 @@ def access_invitation_by_token(*, public_id: str, token: str) -> Invitation:
         Invitation.objects.select_related("organisation").filter(public_id=public_id).first()
     )
     if invitation is None or not invitation.check_token(token):
-        raise Http404("No such invitation.")
+        raise Http404("No such invitation.")  # pragma: no mutate
     return invitation
 
 
@@ -114,7 +117,7 @@ def access_organisation_as_lead(*, user: User, slug: str) -> Organisation:
     access_community_lead(user=user)
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
-        raise Http404("No such organisation.")
+        raise Http404("No such organisation.")  # pragma: no mutate
     return organisation
 
 
@@ -131,5 +134,5 @@ def access_mail_message(
         messages = messages.filter(organisation=organisation)
     message = messages.first()
     if message is None:
-        raise Http404("No such e-mail.")
+        raise Http404("No such e-mail.")  # pragma: no mutate
     return message

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Membership, Organisation, Role
 from carai.core.markdown import render_markdown
+from carai.learning import rules
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -234,7 +235,7 @@ class Lesson(models.Model):
 
     def passes(self, score: int) -> bool:
         """A quiz score (percentage) at or above the pass mark passes."""
-        return score >= self.pass_mark
+        return rules.passes(score=score, pass_mark=self.pass_mark)
 
 
 class QuestionKind(models.TextChoices):
@@ -258,7 +259,9 @@ class Question(models.Model):
     def is_answered_right(self, chosen: Iterable[int]) -> bool:
         """Right only when exactly the correct options are chosen: every one of them (for a
         question with more answers) and nothing else."""
-        return set(chosen) == {o.pk for o in self.options.all() if o.is_correct}
+        return rules.answered_right(
+            chosen=chosen, correct=[o.pk for o in self.options.all() if o.is_correct]
+        )
 
 
 class Option(models.Model):
@@ -390,8 +393,11 @@ class Certificate(models.Model):
     def is_valid(self) -> bool:
         from django.utils import timezone
 
-        return (
-            self.revoked_at is None and self.expired_at is None and self.expires_at > timezone.now()
+        return rules.certificate_valid(
+            revoked_at=self.revoked_at,
+            expired_at=self.expired_at,
+            expires_at=self.expires_at,
+            now=timezone.now(),
         )
 
 

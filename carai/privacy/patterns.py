@@ -493,8 +493,11 @@ def find_numbers(text: str) -> Iterator[Candidate]:
             )
     for m in BSN.finditer(text) if has_digit else ():
         digits = re.sub(r"[. ]", "", m.group(1))
-        if len(digits) == 8 and not BSN_CONTEXT.search(text[max(0, m.start() - 30) : m.start()]):
-            continue  # 8 digits are a BSN only where the text says so
+        # 8 digits are a BSN only where the text says so. The window holds the longest word
+        # of BSN_CONTEXT (19 letters), the 20 characters it allows after it, and the one
+        # before it (for the word boundary).
+        if len(digits) == 8 and not BSN_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
         if bsn_valid(digits):
             yield Candidate(*_groups_span(m), "bsn", "9 cijfers die de elfproef halen", STRONG)
     for m in PHONE.finditer(text) if has_digit else ():

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Membership
 from carai.core.audit import audit_record
+from carai.learning import rules
 from carai.learning.audit import LearningAction
 from carai.learning.models import (
     Certificate,
@@ -46,13 +46,6 @@ def enrolment_check_completion(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
-def _add_months(moment: datetime, months: int) -> datetime:
-    month = moment.month - 1 + months
-    year, month = moment.year + month // 12, month % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
 def certificate_issue(*, enrolment: Enrolment) -> Certificate:
     """Issue the certificate for a completed enrolment (once per module version)."""
     module, user = enrolment.module, enrolment.user
@@ -79,7 +72,7 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         holder_name=user.full_name or user.email,
         organisation_name=membership.organisation.name if membership else "",
         issued_at=issued,
-        expires_at=_add_months(issued, module.validity_months),
+        expires_at=rules.certificate_expiry(issued, module.validity_months),
     )
 
 

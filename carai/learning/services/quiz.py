@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carai.learning import rules
 from carai.learning.models import (
     Enrolment,
     Lesson,
@@ -23,7 +24,7 @@ def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
     if lesson.max_attempts is None:
         return None
     used = enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False).count()
-    return max(lesson.max_attempts - used, 0)
+    return rules.attempts_left(max_attempts=lesson.max_attempts, used=used)
 
 
 @transaction.atomic
@@ -63,13 +64,12 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) 
         chosen = set(answers.get(question_id, []))
         if not chosen <= valid:
             raise ValidationError(_("An answer does not belong to this question."))
-        if question.kind != "multiple" and len(chosen) > 1:
+        if not rules.answer_count_allowed(kind=question.kind, chosen=chosen):
             raise ValidationError(_("Choose one answer for each of these questions."))
         correct_count += question.is_answered_right(chosen)
         stored[str(question_id)] = sorted(chosen)
-    total = len(attempt.question_order) or 1
     attempt.answers = stored
-    attempt.score = round(100 * correct_count / total)
+    attempt.score = rules.quiz_score(correct=correct_count, questions=len(attempt.question_order))
     attempt.passed = attempt.lesson.passes(attempt.score)
     attempt.submitted_at = timezone.now()
     attempt.save()
