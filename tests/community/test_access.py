@@ -163,7 +163,7 @@ def test_the_lead_pages_need_an_active_community_lead(world: World) -> None:
 
 def test_an_invitation_link_needs_its_own_token(world: World, django_assert_num_queries) -> None:
     invitation = world.open_invitation
-    found = access_invitation_by_token(public_id=invitation.public_id, token=invitation.token)
+    found = access_invitation_by_token(public_id=str(invitation.public_id), token=invitation.token)
     assert found == invitation
     with django_assert_num_queries(0):  # the page names the organisation
         assert found.organisation.name == world.org_a.name
@@ -171,9 +171,9 @@ def test_an_invitation_link_needs_its_own_token(world: World, django_assert_num_
         organisation=world.org_b, email="iemand@zorg-b.example", invited_by=world.outsider_admin
     )
     with pytest.raises(Http404):
-        access_invitation_by_token(public_id=invitation.public_id, token=other.token)
+        access_invitation_by_token(public_id=str(invitation.public_id), token=other.token)
     with pytest.raises(Http404):
-        access_invitation_by_token(public_id=other.public_id, token=invitation.token)
+        access_invitation_by_token(public_id=str(other.public_id), token=invitation.token)
 
 
 def _mail(organisation_id: int | None, status: str = MailStatus.FAILED) -> MailMessage:

@@ -259,7 +259,7 @@ def test_people_reached_add_up_per_month_and_earlier_reach_starts_the_first_mont
         "students": [1, 1, 1],
         "educators": [1, 1, 1],
     }
-    old = _Reach(first={1: D(2015, 1, 1), 2: D(2026, 6, 1)}, groups={1: {"students"}, 2: {}})
+    old = _Reach(first={1: D(2015, 1, 1), 2: D(2026, 6, 1)}, groups={1: {"students"}, 2: set()})
     months, series = _monthly(old)
     assert len(months) == MAX_MONTHS
     assert series["students"][0] == 1  # reached before the chart starts: in its first month
