@@ -232,7 +232,17 @@ def assignments_for_user(
         for key, assignment in seen.items():
             if key in readable:
                 assignment.module = readable[key]
-    return [(a, enrolments.get(key)) for key, a in seen.items()]
+    out: list[tuple[Assignment, Enrolment | None]] = []
+    for key, assignment in seen.items():
+        enrolment = enrolments.get(key)
+        if (
+            enrolment is not None
+            and enrolment.completed_at is not None
+            and not assignment.is_fulfilled(enrolment.completed_at)
+        ):
+            enrolment = None  # a renewal: the earlier finish does not count, to do again
+        out.append((assignment, enrolment))
+    return out
 
 
 def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:

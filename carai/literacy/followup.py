@@ -88,6 +88,7 @@ def _assign(
             module=module,
             due_date=due,
             user=User.objects.get(pk=user_id),
+            renewal=reason == AssignmentReason.REFRESH,
         )
         LiteracyAssignment.objects.create(
             assignment=assignment,
