@@ -234,14 +234,14 @@ def assignments_for_user(
                 assignment.module = readable[key]
     out: list[tuple[Assignment, Enrolment | None]] = []
     for key, assignment in seen.items():
-        enrolment = enrolments.get(key)
+        current = enrolments.get(key)
         if (
-            enrolment is not None
-            and enrolment.completed_at is not None
-            and not assignment.is_fulfilled(enrolment.completed_at)
+            current is not None
+            and current.completed_at is not None
+            and not assignment.is_fulfilled(current.completed_at)
         ):
-            enrolment = None  # a renewal: the earlier finish does not count, to do again
-        out.append((assignment, enrolment))
+            current = None  # a renewal: the earlier finish does not count, to do again
+        out.append((assignment, current))
     return out
 
 
