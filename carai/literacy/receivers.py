@@ -84,6 +84,13 @@ def _by_organisation(sender: Any, instance: Any, **kwargs: Any) -> None:
     _outdate(instance.organisation_id)
 
 
+def _guideline_saved(sender: Any, instance: Guideline, **kwargs: Any) -> None:
+    """A new version of the guidelines: everyone whose tool asks for them reads it again."""
+    _outdate(instance.organisation_id)
+    if kwargs.get("signal") is post_save:
+        _queue(instance.organisation_id)
+
+
 def _by_user(sender: Any, instance: Any, **kwargs: Any) -> None:
     _outdate_user(instance.user_id)
 
@@ -108,7 +115,7 @@ def connect() -> None:
         (AITool, _tool_saved),
         (ToolRequirement, _requirement_saved),
         (Membership, _membership_saved),
-        (Guideline, _by_organisation),
+        (Guideline, _guideline_saved),
         (WorkshopSession, _by_organisation),
         (User, _user_saved),
         (Certificate, _by_user),

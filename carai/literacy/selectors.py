@@ -40,6 +40,7 @@ from carai.learning.selectors import one_per_key
 from carai.literacy.models import (
     ExternalCertificate,
     ExternalStatus,
+    LiteracyTask,
     RequirementKind,
     ToolRequirement,
 )
@@ -1048,3 +1049,57 @@ def external_of(*, organisation: Organisation, user: User) -> QuerySet[ExternalC
 def module_choices(*, organisation: Organisation, language: str) -> list[Module]:
     usable = list(Module.objects.usable_by(organisation_ids=[organisation.pk]))
     return sorted(one_per_key(usable, language=language), key=lambda m: m.title)
+
+
+@dataclass(frozen=True)
+class TaskView:
+    task: LiteracyTask
+    label: str
+    url: str  # where to do it; "" when there is no page for it
+
+
+def open_tasks(*, organisation: Organisation, user: User, language: str) -> list[TaskView]:
+    """The person's open literacy tasks (guidelines, exercises, workshops), soonest first,
+    each with where to do it."""
+    from django.urls import reverse
+
+    tasks = list(
+        LiteracyTask.objects.filter(
+            organisation=organisation, user=user, done_at__isnull=True, ended_at__isnull=True
+        )
+    )
+    requirements = [Requirement(t.kind, t.key) for t in tasks]
+    labels = requirement_labels(requirements, language)
+    # Done since the follow-up last ran (it marks them done on its next run): not shown.
+    done = _evidence_for(scope_of(organisation=organisation), [user.pk], requirements)
+    out = []
+    for task in tasks:
+        if (user.pk, f"{task.kind}:{task.key}") in done:
+            continue
+        url = ""
+        if task.kind == RequirementKind.GUIDELINES:
+            url = reverse("register:guidelines", kwargs={"slug": organisation.slug})
+        elif task.kind == RequirementKind.PRACTICE:
+            case_key = _split_practice(task.key)[0]
+            cases = {c.language: c.pk for c in Case.objects.filter(key=case_key, is_active=True)}
+            case_id = cases.get(language) or next(iter(cases.values()), None)
+            if case_id is not None:
+                url = reverse("practice:case_detail", kwargs={"case_id": case_id})
+        else:
+            module = next(
+                iter(
+                    one_per_key(
+                        list(
+                            Module.objects.usable_by(organisation_ids=[organisation.pk]).filter(
+                                key=task.key
+                            )
+                        ),
+                        language=language,
+                    )
+                ),
+                None,
+            )
+            if module is not None:
+                url = reverse("learning:module_detail", kwargs={"module_id": module.pk})
+        out.append(TaskView(task, labels.get(f"{task.kind}:{task.key}", task.key), url))
+    return out

@@ -37,7 +37,15 @@ def _open(lit: Lit) -> list[tuple[int, str, str]]:
 
 def test_a_tool_that_requires_a_module_assigns_it(lit: Lit) -> None:
     counts = follow_up(organisation_id=lit.world.org_a.pk)
-    assert counts == {"assigned": 1, "refresh": 0, "withdrawn": 0}
+    assert counts == {
+        "assigned": 1,
+        "refresh": 0,
+        "withdrawn": 0,
+        "tasks": 0,
+        "tasks_done": 0,
+        "tasks_ended": 0,
+        "reminded": 0,
+    }
     assignment = Assignment.objects.get()
     assert assignment.user == lit.world.care_worker
     assert assignment.module == lit.module
