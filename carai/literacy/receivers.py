@@ -91,6 +91,17 @@ def _guideline_saved(sender: Any, instance: Guideline, **kwargs: Any) -> None:
         _queue(instance.organisation_id)
 
 
+def _register_imported(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    """A CSV import writes the tools in bulk (no signal per tool); its audit event is the
+    one save that tells: outdate the facts and follow up."""
+    from carai.register.audit import RegisterAction
+
+    imported = created and instance.action == RegisterAction.AI_REGISTER_IMPORTED
+    if imported and instance.organisation_id is not None:
+        _outdate(instance.organisation_id)
+        _queue(instance.organisation_id)
+
+
 def _by_user(sender: Any, instance: Any, **kwargs: Any) -> None:
     _outdate_user(instance.user_id)
 
@@ -124,6 +135,11 @@ def connect() -> None:
         (PracticeAttempt, _by_user),
         (WorkshopRegistration, _by_user),
     ]
+    from carai.core.models import AuditEvent
+
+    post_save.connect(
+        _register_imported, sender=AuditEvent, dispatch_uid="literacy_register_imported"
+    )
     for model, receiver in both:
         uid = f"literacy-{model._meta.label}"
         post_save.connect(receiver, sender=model, dispatch_uid=uid)

@@ -263,3 +263,20 @@ def test_the_cached_facts_follow_every_kind_of_change(lit: Lit, settings: Any) -
     newcomer.full_name = "Nadia Nieuw (fictief)"
     newcomer.save()  # a name, for search
     assert "Nadia Nieuw (fictief)" in figures()[2]
+
+
+def test_the_cached_facts_follow_a_csv_import_of_the_register(lit: Lit, settings: Any) -> None:
+    """The import writes the tools in bulk (no signal per tool): still outdated at once."""
+    from carai.register.services import register_import_csv
+
+    settings.CARAI_CACHE_SHARED = True
+    assert [c.tool.name for c in selectors.overview(_scope(lit)).tools] == [lit.tool.name]
+    register_import_csv(
+        organisation=lit.world.org_a,
+        actor=lit.world.privacy_officer,
+        text=(
+            "name,vendor,purpose,status,data_location\n"
+            "Schrijfhulp (fictief),Fictief BV,Brieven,not_allowed,eu\n"
+        ),
+    )
+    assert selectors.overview(_scope(lit)).tools == []
