@@ -8,7 +8,7 @@ so progress and certificates earned on an older version are never lost.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -426,6 +426,9 @@ class Assignment(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, blank=True)
     due_date = models.DateField(_("due date"))
+    # To renew a certificate that runs out: only finishing the module again (a round
+    # finished after the assignment was made) fulfils it, not the finish it renews.
+    renewal = models.BooleanField(_("to renew a certificate"), default=False)
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -468,6 +471,20 @@ class Assignment(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.due_date < today
+
+    def fulfilled_by(self) -> Q:
+        """The enrolments (of the person asked) that fulfil it: the module (either
+        language) finished; for a renewal, finished again after it was made."""
+        q = Q(module__key=self.module.key, completed_at__isnull=False)
+        if self.renewal:
+            q &= Q(completed_at__gte=self.created_at)
+        return q
+
+    def is_fulfilled(self, completed_at: datetime | None) -> bool:
+        """Whether a finish at ``completed_at`` (None: not finished) fulfils it."""
+        if completed_at is None:
+            return False
+        return not self.renewal or completed_at >= self.created_at
 
     @property
     def role_label(self) -> str:

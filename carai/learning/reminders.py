@@ -52,9 +52,7 @@ def _reachable(users: QuerySet[User]) -> QuerySet[User]:
 
 def _unfinished(assignment: Assignment) -> QuerySet[User]:
     """The people the assignment asks who have not finished the module in any language."""
-    finished = Enrolment.objects.filter(
-        user=OuterRef("pk"), module__key=assignment.module.key, completed_at__isnull=False
-    )
+    finished = Enrolment.objects.filter(assignment.fulfilled_by(), user=OuterRef("pk"))
     return _reachable(User.objects.filter(pk__in=assignment.assignee_ids())).exclude(
         Exists(finished)
     )

@@ -232,7 +232,17 @@ def assignments_for_user(
         for key, assignment in seen.items():
             if key in readable:
                 assignment.module = readable[key]
-    return [(a, enrolments.get(key)) for key, a in seen.items()]
+    out: list[tuple[Assignment, Enrolment | None]] = []
+    for key, assignment in seen.items():
+        current = enrolments.get(key)
+        if (
+            current is not None
+            and current.completed_at is not None
+            and not assignment.is_fulfilled(current.completed_at)
+        ):
+            current = None  # a renewal: the earlier finish does not count, to do again
+        out.append((assignment, current))
+    return out
 
 
 def correct_answers(*, question_ids: list[int]) -> dict[int, list[int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -90,13 +90,18 @@ def _finished(key: str) -> Exists:
     )
 
 
+def _fulfilled(assignment: Assignment) -> Exists:
+    """The person finished what the assignment asks (for a renewal: finished again)."""
+    return Exists(Enrolment.objects.filter(assignment.fulfilled_by(), user=OuterRef("pk")))
+
+
 def _overdue(assignments: Sequence[Assignment], today: date) -> Q:
     """People who are late with a module: an assignment past its date asks them, and they
     have not finished the module."""
     late = Q(pk__in=[])
     for assignment in assignments:
         if assignment.is_overdue(today):
-            late |= Q(pk__in=assignment.assignee_ids()) & ~Q(_finished(assignment.module.key))
+            late |= Q(pk__in=assignment.assignee_ids()) & ~Q(_fulfilled(assignment))
     return late
 
 
@@ -128,10 +133,15 @@ def team_members(
         people = people.filter(Q(full_name__icontains=word) | Q(email__icontains=word))
     today = timezone.localdate()
     key = filters.module
+    # Asked to renew and not finished again: to do, though the module was finished before.
+    renewing = Q(pk__in=[])
+    for assignment in assignments:
+        if assignment.renewal and assignment.module.key == key:
+            renewing |= Q(pk__in=assignment.assignee_ids()) & ~Q(_fulfilled(assignment))
     if key and filters.status == FINISHED:
-        people = people.filter(_finished(key))
+        people = people.filter(Q(_finished(key)) & ~renewing)
     elif key and filters.status == BUSY:
-        people = people.filter(Q(_started(key)) & ~Q(_finished(key)))
+        people = people.filter(Q(_started(key)) & (~Q(_finished(key)) | renewing))
     elif key and filters.status == NOT_STARTED:
         people = people.filter(~Q(_started(key)))
     elif filters.status == OVERDUE:
@@ -179,12 +189,15 @@ def member_rows(
     keys = {a.module.key for a in assignments} | ({module_key} if module_key else set())
     started: set[tuple[int, str]] = set()
     finished: set[tuple[int, str]] = set()
+    completed: dict[tuple[int, str], datetime] = {}  # the latest finish (either language)
     for user_id, key, completed_at in Enrolment.objects.filter(
         user_id__in=ids, module__key__in=keys
     ).values_list("user_id", "module__key", "completed_at"):
         started.add((user_id, key))
         if completed_at is not None:
             finished.add((user_id, key))
+            if (user_id, key) not in completed or completed[(user_id, key)] < completed_at:
+                completed[(user_id, key)] = completed_at
     today = timezone.localdate()
     for row in rows.values():
         asked: dict[str, Assignment] = {}
@@ -193,16 +206,23 @@ def member_rows(
                 earliest = asked.get(a.module.key)
                 if earliest is None or a.due_date < earliest.due_date:
                     asked[a.module.key] = a
+        done = {
+            key for key, a in asked.items() if a.is_fulfilled(completed.get((row.user.pk, key)))
+        }
         row.assigned = len(asked)
-        row.finished = sum((row.user.pk, key) in finished for key in asked)
+        row.finished = len(done)
         row.overdue = [
-            a.module.title
-            for key, a in asked.items()
-            if a.is_overdue(today) and (row.user.pk, key) not in finished
+            a.module.title for key, a in asked.items() if a.is_overdue(today) and key not in done
         ]
         if module_key:
             pair = (row.user.pk, module_key)
-            if pair in finished:
+            if module_key in asked and module_key not in done:
+                # Asked to (re)do it: to do until the assignment is fulfilled.
+                if asked[module_key].is_overdue(today):
+                    row.status = OVERDUE
+                else:
+                    row.status = BUSY if pair in started else NOT_STARTED
+            elif pair in finished:
                 row.status = FINISHED
             elif module_key in asked and asked[module_key].is_overdue(today):
                 row.status = OVERDUE
@@ -229,7 +249,7 @@ def assignment_summaries(*, assignments: Sequence[Assignment]) -> list[Assignmen
     out = []
     for assignment in assignments:
         counts = User.objects.filter(pk__in=assignment.assignee_ids()).aggregate(
-            asked=Count("pk"), finished=Count("pk", filter=_finished(assignment.module.key))
+            asked=Count("pk"), finished=Count("pk", filter=Q(_fulfilled(assignment)))
         )
         late = counts["asked"] - counts["finished"] if assignment.is_overdue(today) else 0
         out.append(

@@ -21,3 +21,4 @@ class LiteracyConfig(AppConfig):
             export=data.external_certificates_export,
             erase=data.external_certificates_erase,
         )
+        personal_data_register(name="literacy_tasks", export=data.literacy_tasks_export)

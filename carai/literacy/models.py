@@ -197,3 +197,38 @@ class LiteracyAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.module_key} · {self.reason}"
+
+
+class LiteracyTask(models.Model):
+    """Something other than a module that a tool the person may use asks of them (read the
+    current guidelines, pass a practice exercise, attend a workshop), made by the follow-up:
+    the person sees it on their own page and gets an e-mail when it is made and a reminder
+    when the date has passed. Done when the evidence is there; ended when they no longer
+    need it. Kept, never deleted."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=[(k.value, k.label) for k in EXTRA_KINDS])
+    key = models.CharField(max_length=120, blank=True)
+    due_date = models.DateField(_("due date"))
+    created_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)  # no longer needed
+    reminded_at = models.DateTimeField(null=True, blank=True)  # the reminder after the date
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user", "kind", "key"],
+                condition=Q(done_at__isnull=True, ended_at__isnull=True),
+                name="one_open_literacy_task",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.kind} {self.key}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None and self.ended_at is None

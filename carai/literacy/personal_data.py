@@ -7,7 +7,7 @@ from typing import Any
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
-from carai.literacy.models import ExternalCertificate
+from carai.literacy.models import ExternalCertificate, LiteracyTask
 
 
 def external_certificates_export(user: User) -> list[dict[str, Any]]:
@@ -32,3 +32,21 @@ def external_certificates_export(user: User) -> list[dict[str, Any]]:
 def external_certificates_erase(user: User) -> None:
     # The free text goes; that a certificate was accepted (and when) stays as evidence.
     ExternalCertificate.objects.filter(user=user).update(reference="", review_note="")
+
+
+def literacy_tasks_export(user: User) -> list[dict[str, Any]]:
+    """What the literacy follow-up asked of the person (guidelines, exercises, workshops).
+    Nothing to erase: no free text, and it is the organisation's evidence of its measures."""
+    return [
+        {
+            "organisation": t.organisation.name,
+            "kind": t.kind,
+            "what": t.key,
+            "due_date": iso(t.due_date),
+            "created_at": iso(t.created_at),
+            "done_at": iso(t.done_at),
+            "ended_at": iso(t.ended_at),
+            "reminded_at": iso(t.reminded_at),
+        }
+        for t in LiteracyTask.objects.filter(user=user).select_related("organisation")
+    ]

@@ -134,6 +134,9 @@ def mine(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "record": selectors.person_record(scope, user),
+            "tasks": selectors.open_tasks(
+                organisation=organisation, user=user, language=content_language()
+            ),
             "externals": selectors.external_of(organisation=organisation, user=user),
             "form": form,
         },

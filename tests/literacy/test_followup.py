@@ -8,7 +8,19 @@ import datetime
 from django.core.management import call_command
 from django.utils import timezone
 
-from carai.learning.models import Assignment
+from carai.learning.models import Assignment, Enrolment
+from carai.learning.reminders import _unfinished
+from carai.learning.selectors import assignments_for_user
+from carai.learning.services.progress import enrolment_renew
+from carai.learning.team import (
+    BUSY,
+    FINISHED,
+    TeamFilters,
+    assignment_summaries,
+    member_rows,
+    team_assignments,
+    team_members,
+)
 from carai.literacy.followup import REFRESH_DAYS, follow_up
 from carai.literacy.models import AssignmentReason, LiteracyAssignment
 from carai.register.services import tool_update
@@ -25,7 +37,15 @@ def _open(lit: Lit) -> list[tuple[int, str, str]]:
 
 def test_a_tool_that_requires_a_module_assigns_it(lit: Lit) -> None:
     counts = follow_up(organisation_id=lit.world.org_a.pk)
-    assert counts == {"assigned": 1, "refresh": 0, "withdrawn": 0}
+    assert counts == {
+        "assigned": 1,
+        "refresh": 0,
+        "withdrawn": 0,
+        "tasks": 0,
+        "tasks_done": 0,
+        "tasks_ended": 0,
+        "reminded": 0,
+    }
     assignment = Assignment.objects.get()
     assert assignment.user == lit.world.care_worker
     assert assignment.module == lit.module
@@ -109,3 +129,46 @@ def test_a_tool_for_everyone_assigns_to_everyone_who_lacks_it(lit: Lit) -> None:
     make_tool(lit.world, "Vertaalhulp", modules=[lit.module])
     certify(lit.world.manager, lit.module)
     assert follow_up()["assigned"] == 4  # every member but the manager
+
+
+def test_a_refresh_is_to_do_until_the_person_renews(lit: Lit) -> None:
+    """The finish the certificate came from does not fulfil the refresh: the team page,
+    Mijn overzicht and the reminders show it as to do until the module is finished again."""
+    world = lit.world
+    person = world.care_worker
+    long_ago = timezone.now() - datetime.timedelta(days=330)  # valid 360 days: 30 left
+    enrolment = Enrolment.objects.create(user=person, module=lit.module)
+    Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=long_ago, started_at=long_ago)
+    certify(person, lit.module, issued=long_ago)
+    assert follow_up()["refresh"] == 1
+    refresh = Assignment.objects.get()
+    assert refresh.renewal
+
+    def shown() -> tuple[int, int, str, bool, bool]:
+        assignments = team_assignments(organisation=world.org_a)
+        (row,) = member_rows(
+            organisation=world.org_a,
+            users=[person],
+            assignments=assignments,
+            module_key=lit.module.key,
+        )
+        (summary,) = assignment_summaries(assignments=assignments)
+        ((_assignment, mine),) = assignments_for_user(user=person)
+        reminded = person in _unfinished(refresh)
+        finished_mine = mine is not None and mine.completed_at is not None
+        return row.finished, summary.finished, row.status, finished_mine, reminded
+
+    assert shown() == (0, 0, BUSY, False, True)
+    busy = team_members(
+        organisation=world.org_a,
+        filters=TeamFilters(module=lit.module.key, status=BUSY),
+        assignments=team_assignments(organisation=world.org_a),
+    )
+    assert person in busy
+    # The renewal round starts: still to do.
+    enrolment.refresh_from_db()
+    enrolment_renew(enrolment=enrolment)
+    assert shown() == (0, 0, BUSY, False, True)
+    # Finished again: done.
+    Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=timezone.now())
+    assert shown() == (1, 1, FINISHED, True, False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -234,3 +235,48 @@ def test_a_tool_for_everyone_counts_in_the_totals_and_filters(lit: Lit) -> None:
     roles = {g.name: g for g in selectors.coverage_by(scope, "role")}
     assert roles[str(Role.MANAGER.label)].users == 1
     assert roles[str(Role.MANAGER.label)].blocked == 0
+
+
+def test_the_cached_facts_follow_every_kind_of_change(lit: Lit, settings: Any) -> None:
+    """The register's facts are kept in the cache; each write they read outdates them."""
+    settings.CARAI_CACHE_SHARED = True
+    world = lit.world
+
+    def figures() -> tuple[int, int, list[str]]:
+        scope = _scope(lit)
+        result = selectors.overview(scope)
+        names = [u.full_name for u in selectors.people(scope, selectors.PeopleFilters(q="fictief"))]
+        return result.users, result.ready, names
+
+    assert figures()[:2] == (1, 0)
+    certify(world.care_worker, lit.module)  # evidence
+    assert figures()[:2] == (1, 1)
+    guideline_publish(organisation=world.org_a, actor=world.privacy_officer, title="R", body="T")
+    ToolRequirement.objects.create(tool=lit.tool, kind="guidelines", key="")  # requirement
+    assert figures()[:2] == (1, 0)
+    guideline = world.org_a.ai_guidelines.get()
+    guideline_acknowledge(guideline=guideline, user=world.care_worker)  # confirmation
+    assert figures()[:2] == (1, 1)
+    newcomer = UserFactory.create(full_name="Nadia Nieuw")
+    MembershipFactory.create(user=newcomer, organisation=world.org_a, role="professional")
+    assert figures()[:2] == (2, 1)  # membership
+    newcomer.full_name = "Nadia Nieuw (fictief)"
+    newcomer.save()  # a name, for search
+    assert "Nadia Nieuw (fictief)" in figures()[2]
+
+
+def test_the_cached_facts_follow_a_csv_import_of_the_register(lit: Lit, settings: Any) -> None:
+    """The import writes the tools in bulk (no signal per tool): still outdated at once."""
+    from carai.register.services import register_import_csv
+
+    settings.CARAI_CACHE_SHARED = True
+    assert [c.tool.name for c in selectors.overview(_scope(lit)).tools] == [lit.tool.name]
+    register_import_csv(
+        organisation=lit.world.org_a,
+        actor=lit.world.privacy_officer,
+        text=(
+            "name,vendor,purpose,status,data_location\n"
+            "Schrijfhulp (fictief),Fictief BV,Brieven,not_allowed,eu\n"
+        ),
+    )
+    assert selectors.overview(_scope(lit)).tools == []

@@ -26,8 +26,11 @@ def assignment_create(
     due_date: date,
     user: User | None = None,
     role: str = "",
+    renewal: bool = False,
 ) -> Assignment:
-    """Assign a module to one member, or to every member with ``role``, with a due date."""
+    """Assign a module to one member, or to every member with ``role``, with a due date.
+    A ``renewal`` asks to finish the module again (to renew a certificate that runs out):
+    only a finish after it was made fulfils it."""
     if (user is None) == (not role):
         raise ValidationError(_("Choose a person or a role, not both."))
     if due_date < timezone.localdate():
@@ -49,6 +52,7 @@ def assignment_create(
         role=role,
         due_date=due_date,
         assigned_by=actor,
+        renewal=renewal,
     )
 
 
