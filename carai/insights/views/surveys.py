@@ -132,6 +132,8 @@ def survey_new(request: HttpRequest, slug: str) -> HttpResponse:
                 pre_survey=data["pre_survey"],
                 role=data["role"],
                 module=data["module"],
+                use_case=data["use_case"],
+                cycle=data["cycle"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
