@@ -78,6 +78,18 @@ class ItemResult:
     texts: list[str] = field(default_factory=list)
     waiting_texts: int = 0
 
+    @property
+    def chart_id(self) -> str:
+        return f"item-data-{self.item.pk}"
+
+    @property
+    def chart(self) -> dict[str, list[Any]]:
+        """The distribution for the chart beside its table."""
+        return {
+            "labels": [label for label, _count in self.distribution],
+            "values": [count for _label, count in self.distribution],
+        }
+
 
 @dataclass
 class Change:
