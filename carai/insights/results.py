@@ -106,6 +106,17 @@ class SurveyResults:
     scales: list[tuple[str, int, float]]  # (scale, people, mean score)
     changes: list[Change] | None  # None: no pre survey, or too few pairs
     pairs: int
+    # Per agree/disagree scale shown: how many people have a score of about 1, 2, 3, 4 and 5
+    # (their mean rounded half up).
+    scale_spread: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+def score_spread(scores: list[float]) -> list[int]:
+    """How many scores round (half up) to 1, 2, 3, 4 and 5."""
+    counts = [0] * 5
+    for score in scores:
+        counts[min(5, max(1, int(score + 0.5))) - 1] += 1
+    return counts
 
 
 def answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int, SurveyAnswer]]:
@@ -197,13 +208,19 @@ def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl"
             item_results.append(ItemResult(item=item, n=None))
     scores = scale_scores(items, answers)
     scale_cells = anonymity.visible_cells(_per_group(roles, scores), shown=visible)
+    likert_scales = {i.scale for i in items if i.scale and i.kind == ItemKind.LIKERT} - {
+        i.scale for i in items if i.scale and i.kind != ItemKind.LIKERT
+    }
     scales = []
+    spread = []
     for scale, people in sorted(scores.items()):
         if role in scale_cells[scale]:
             mine_scores = [people[key] for key in sorted(keys & people.keys())]
             scales.append((scale, len(mine_scores), stats.mean(mine_scores)))
+            if scale in likert_scales:
+                spread.append((scale, score_spread(mine_scores)))
     changes, pairs = _changes(survey, roles, visible, role, items, scores)
-    return SurveyResults(True, len(keys), item_results, scales, changes, pairs)
+    return SurveyResults(True, len(keys), item_results, scales, changes, pairs, spread)
 
 
 def _changes(

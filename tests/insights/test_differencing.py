@@ -169,8 +169,15 @@ def test_no_combination_of_role_filters_shows_a_few_peoples_answers(world: World
     # Question 1 was answered by all: every group shows it.
     assert shown[Role.PROFESSIONAL].items[0].item == q1
     assert shown[Role.PROFESSIONAL].items[0].n == 6
-    # The scale score: everyone of the roles has one, so it shows per role too.
+    # The scale score: everyone of the roles has one, so it shows per role too, with the
+    # spread of the scores (the managers answered 2, 3, 4, 5, 1 on every question).
     assert [s[1] for s in shown[Role.MANAGER].scales] == [5]
+    assert shown[Role.MANAGER].scale_spread == [("ai_literacy", [1, 1, 1, 1, 1])]
+    assert sum(everyone.scale_spread[0][1]) == 11
+
+
+def test_score_spread_rounds_half_up() -> None:
+    assert results.score_spread([1.0, 1.49, 1.5, 2.5, 4.6, 5.0]) == [2, 1, 1, 0, 2]
 
 
 # The key figures: every combination of organisation, care branch and period ------------------
