@@ -1,14 +1,16 @@
 """Effect figures for the community's key figures (``carai.kpis`` reads them; insights does not
-import kpis). Everything here is an aggregate under the anonymity rule:
+import kpis). Everything here is an aggregate under the anonymity rule (``anonymity``):
 
 - pre/post changes pool every after-measurement of the chosen organisations (sent in the
-  period) with its first measurement, per scale; shown from 5 pairs on;
-- the same figure for all organisations (same period) and for the chosen organisations over
-  all time are the wider groups a reader could also ask for: when the chosen figure differs
-  from either by 1 to 4 pairs it is suppressed (differencing);
+  period) with its first measurement, per scale. They add up *whole blocks* only: one
+  after-measurement's pairs of one scale, and only blocks of at least 5 pairs. Any two choices
+  of organisation, care branch and period then differ by whole blocks of 5 or more pairs, so
+  no combination of filters can be subtracted from another to show one person;
 - maturity per stage counts organisations by the lower median of their levels in their latest
-  closed round; shown from 5 organisations on, with the same differencing against all
-  organisations.
+  closed round. The page offers all organisations, each care branch and each organisation;
+  the rule (threshold 5, differencing, also of several branches together against all) is
+  applied to all those groups at once, so a choice shows only when no other choice, or sum of
+  choices, singles out 1 to 4 organisations.
 
 Time saved is the drop in self-estimated minutes of administration per week, turned into hours
 per month as minutes * 52 / 12 / 60 (the assumptions are shown with the figure).
@@ -23,6 +25,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from carai.community.models import Organisation
 from carai.insights import anonymity, stats
 from carai.insights.content import shipped_model
 from carai.insights.maturity import lower_median, score_round
@@ -39,7 +42,8 @@ def _pairs(
     start: datetime.date | None,
     end: datetime.date | None,
 ) -> dict[str, list[tuple[float, float]]]:
-    """Per scale, the (pre, post) scores of every pair in the after-measurements."""
+    """Per scale, the (pre, post) scores of every pair in the after-measurements, from the
+    blocks (one after-measurement, one scale) of at least 5 pairs."""
     posts = Survey.objects.filter(pre_survey__isnull=False, sent_at__isnull=False)
     if organisation_ids is not None:
         posts = posts.filter(organisation_id__in=organisation_ids)
@@ -62,24 +66,23 @@ def _pairs(
         post_scores = scale_scores(list(post.items.all()), answers_by_key(post, keys))
         pre_scores = scale_scores(list(pre.items.all()), answers_by_key(pre, keys))
         for scale in SCALES:
-            for key in sorted(keys):
-                if key in pre_scores.get(scale, {}) and key in post_scores.get(scale, {}):
-                    pairs[scale].append((pre_scores[scale][key], post_scores[scale][key]))
+            block = [
+                (pre_scores[scale][key], post_scores[scale][key])
+                for key in sorted(keys)
+                if key in pre_scores.get(scale, {}) and key in post_scores.get(scale, {})
+            ]
+            # A block smaller than 5 pairs never counts: see the module's docstring.
+            if anonymity.safe_blocks({post.pk: len(block)}):
+                pairs[scale].extend(block)
     return pairs
 
 
-def _differs_by_few(count: int, wider: int) -> bool:
-    return 0 < wider - count < anonymity.MIN_GROUP
-
-
-def _organisation_stages(organisation_ids: Collection[int] | None) -> dict[int, int]:
+def _organisation_stages() -> dict[int, int]:
     """Organisation id -> its stage (lower median of its levels), latest closed round."""
     model = shipped_model()
     closed = MaturityRound.objects.filter(
         Q(closed_at__isnull=False) | Q(closes_on__lt=timezone.localdate())
     ).order_by("-started_at", "-pk")
-    if organisation_ids is not None:
-        closed = closed.filter(organisation_id__in=organisation_ids)
     stages: dict[int, int] = {}
     for maturity_round in closed:
         if maturity_round.organisation_id in stages:
@@ -90,6 +93,40 @@ def _organisation_stages(organisation_ids: Collection[int] | None) -> dict[int, 
     return stages
 
 
+ALL = "all"
+
+
+def _maturity_groups(stages: dict[int, int]) -> dict[str, frozenset[int]]:
+    """Every group of organisations the key-figure filters can choose, with a stage: all,
+    each care branch (active organisations), each active organisation."""
+    groups: dict[str, set[int]] = {ALL: set(stages)}
+    for pk, branch in Organisation.objects.filter(is_active=True).values_list("pk", "care_branch"):
+        if pk not in stages:
+            continue
+        groups[f"org:{pk}"] = {pk}
+        if branch:
+            groups.setdefault(f"branch:{branch}", set()).add(pk)
+    return {name: frozenset(members) for name, members in groups.items()}
+
+
+def _maturity(organisation_ids: Collection[int] | None) -> dict[str, Any]:
+    stages = _organisation_stages()
+    chosen = (
+        frozenset(stages)
+        if organisation_ids is None
+        else frozenset(pk for pk in organisation_ids if pk in stages)
+    )
+    groups = _maturity_groups(stages)
+    visible = {groups[name] for name in anonymity.visible_groups(groups)}
+    # A choice shows when it is the same set as a group the rule lets show (a branch with
+    # one organisation chosen is that organisation's group, never big enough).
+    shown = chosen in visible
+    per_stage = [0] * (len(shipped_model().stages) + 1)
+    for pk in chosen:
+        per_stage[stages[pk]] += 1
+    return {"organisations": len(chosen), "per_stage": per_stage if shown else None}
+
+
 def effect_figures(
     *,
     organisation_ids: Collection[int] | None,
@@ -98,16 +135,10 @@ def effect_figures(
 ) -> dict[str, Any]:
     """JSON-ready effect figures; a value is None when the anonymity rule hides it."""
     chosen = _pairs(organisation_ids, start, end)
-    wider = [_pairs(None, start, end)]
-    if start or end:
-        wider.append(_pairs(organisation_ids, None, None))
     figures: dict[str, Any] = {}
     for scale in SCALES:
         pairs = chosen[scale]
-        hidden = not anonymity.big_enough(len(pairs)) or any(
-            _differs_by_few(len(pairs), len(w[scale])) for w in wider
-        )
-        if hidden:
+        if not anonymity.big_enough(len(pairs)):
             figures[scale] = {"n": len(pairs), "change": None}
             continue
         change = stats.paired_change(pairs)
@@ -125,11 +156,5 @@ def effect_figures(
         if minutes["change"] is not None
         else None,
     }
-    stages = _organisation_stages(organisation_ids)
-    everyone = _organisation_stages(None) if organisation_ids is not None else stages
-    shown = anonymity.big_enough(len(stages)) and not _differs_by_few(len(stages), len(everyone))
-    per_stage = [0] * (len(shipped_model().stages) + 1)
-    for stage in stages.values():
-        per_stage[stage] += 1
-    figures["maturity"] = {"organisations": len(stages), "per_stage": per_stage if shown else None}
+    figures["maturity"] = _maturity(organisation_ids)
     return figures

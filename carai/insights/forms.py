@@ -13,7 +13,9 @@ from carai.core.forms import ModelsChoiceField
 from carai.core.validators import validate_plain_text
 from carai.insights.content import MaturityModel, survey_templates
 from carai.insights.models import ItemKind, Survey
+from carai.insights.selectors import survey_cycles, survey_use_cases
 from carai.learning.models import Module
+from carai.usecases.models import Cycle, UseCase
 
 
 class MemberChoiceField(ModelsChoiceField):
@@ -89,6 +91,20 @@ class SurveyForm(forms.Form):
     module = forms.ModelChoiceField(
         label=_("Only the learners of the module"), queryset=Module.objects.none(), required=False
     )
+    use_case = forms.ModelChoiceField(
+        label=_("Only the team of the use case"),
+        queryset=UseCase.objects.none(),
+        required=False,
+        help_text=_("Only this organisation's own members in the team get the survey."),
+    )
+    cycle = forms.ModelChoiceField(
+        label=_("Only the use-case teams of the cycle"),
+        queryset=Cycle.objects.none(),
+        required=False,
+        help_text=_(
+            "Everyone of this organisation who works in the team of a use case of this cycle."
+        ),
+    )
 
     def __init__(
         self, *args: Any, organisation: Organisation, language: str, **kwargs: Any
@@ -105,6 +121,12 @@ class SurveyForm(forms.Form):
         self.fields["module"].queryset = Module.objects.usable_by(  # type: ignore[attr-defined]
             organisation_ids=[organisation.pk]
         ).order_by("title")
+        self.fields["use_case"].queryset = survey_use_cases(  # type: ignore[attr-defined]
+            organisation=organisation
+        )
+        self.fields["cycle"].queryset = survey_cycles(  # type: ignore[attr-defined]
+            organisation=organisation
+        )
         self.initial.setdefault(
             "consent_text",
             _(

@@ -7,12 +7,15 @@ until the round closes, and are only ever shown together (``maturity.score_round
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Organisation
+from carai.insights.pseudonym import respondent_key
 
 
 class MaturityRound(models.Model):
@@ -27,6 +30,8 @@ class MaturityRound(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     closes_on = models.DateField(_("closes on"))
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When the invitees who had not answered yet were reminded (once per round).
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -84,6 +89,10 @@ class ItemKind(models.TextChoices):
     TEXT = "text", _("Open answer")
 
 
+def new_key_salt() -> str:
+    return secrets.token_hex(32)
+
+
 class Survey(models.Model):
     """A survey of an organisation, sent to a group. A survey with ``pre_survey`` is the
     after-measurement of that survey: the same person's answers to both are linked through
@@ -99,10 +108,21 @@ class Survey(models.Model):
     pre_survey = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="post_surveys"
     )
-    # The group: the organisation's members, narrowed to a role and/or a module's learners.
+    # The secret of the pseudonymous keys of this survey's chain (``insights.pseudonym``):
+    # random per first measurement, copied to its after-measurements; never SECRET_KEY, so
+    # rotating SECRET_KEY keeps pre/post pairs and withdrawal working.
+    key_salt = models.CharField(max_length=64, default=new_key_salt, editable=False)
+    # The group: the organisation's members, narrowed to a role, a module's learners, the
+    # team of a use case and/or the teams of a cycle's use cases.
     role = models.CharField(max_length=30, blank=True)
     module = models.ForeignKey(
         "learning.Module", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    use_case = models.ForeignKey(
+        "usecases.UseCase", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cycle = models.ForeignKey(
+        "usecases.Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_at = models.DateTimeField(null=True, blank=True)
     closes_on = models.DateField(null=True, blank=True)
@@ -119,6 +139,10 @@ class Survey(models.Model):
     def chain_id(self) -> int:
         """The id that the pseudonymous keys of a pre/post pair share."""
         return self.pre_survey_id or self.pk
+
+    def key_of(self, user_id: int) -> str:
+        """The person's pseudonymous key in this survey's chain."""
+        return respondent_key(salt=self.key_salt, chain_id=self.chain_id, user_id=user_id)
 
     @property
     def is_open(self) -> bool:

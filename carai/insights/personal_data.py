@@ -13,7 +13,6 @@ from typing import Any
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
 from carai.insights.models import MaturityInvite, SurveyResponse
-from carai.insights.pseudonym import respondent_key
 
 
 def maturity_export(user: User) -> list[dict[str, Any]]:
@@ -36,7 +35,7 @@ def _own_responses(user: User) -> list[SurveyResponse]:
     found: list[SurveyResponse] = []
     for recipient in user.survey_invitations.select_related("survey"):
         survey = recipient.survey
-        key = respondent_key(chain_id=survey.chain_id, user_id=user.pk)
+        key = survey.key_of(user.pk)
         found.extend(SurveyResponse.objects.filter(survey=survey, respondent_key=key))
     return found
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 
@@ -20,9 +20,9 @@ from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.insights import anonymity, stats
 from carai.insights.models import ItemKind, Survey, SurveyAnswer, SurveyItem, SurveyResponse
-from carai.insights.pseudonym import respondent_key
 
 EVERYONE = ""
+C = TypeVar("C", int, str)  # a cell: an item's id or a scale's name
 
 
 def surveys_of(*, organisation: Organisation) -> QuerySet[Survey]:
@@ -37,20 +37,29 @@ def open_surveys_for(*, user: User, organisation: Organisation) -> list[Survey]:
 
 
 def has_answered(*, survey: Survey, user: User) -> bool:
-    key = respondent_key(chain_id=survey.chain_id, user_id=user.pk)
+    key = survey.key_of(user.pk)
     return SurveyResponse.objects.filter(survey=survey, respondent_key=key).exists()
+
+
+def _roles(survey: Survey) -> dict[str, str]:
+    """Each respondent's key and the role they answered in."""
+    return dict(SurveyResponse.objects.filter(survey=survey).values_list("respondent_key", "role"))
+
+
+def _group_keys(roles: dict[str, str], keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Everyone and each role: which of ``keys`` are in it."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        members[EVERYONE].add(key)
+        if roles.get(key):
+            members[roles[key]].add(key)
+    return {name: frozenset(found) for name, found in members.items()}
 
 
 def _groups(survey: Survey) -> dict[str, frozenset[str]]:
     """Everyone and each role: the respondents' keys."""
-    members: dict[str, set[str]] = defaultdict(set)
-    for key, role in SurveyResponse.objects.filter(survey=survey).values_list(
-        "respondent_key", "role"
-    ):
-        members[EVERYONE].add(key)
-        if role:
-            members[role].add(key)
-    return {name: frozenset(keys) for name, keys in members.items()}
+    roles = _roles(survey)
+    return _group_keys(roles, roles)
 
 
 def filter_choices(*, survey: Survey) -> tuple[list[str], set[str]]:
@@ -62,12 +71,24 @@ def filter_choices(*, survey: Survey) -> tuple[list[str], set[str]]:
 @dataclass
 class ItemResult:
     item: SurveyItem
-    n: int
+    n: int | None  # None: hidden (too few, or it would single someone out)
     distribution: list[tuple[str, int]] = field(default_factory=list)
     mean: float | None = None
     median: float | None = None
     texts: list[str] = field(default_factory=list)
     waiting_texts: int = 0
+
+    @property
+    def chart_id(self) -> str:
+        return f"item-data-{self.item.pk}"
+
+    @property
+    def chart(self) -> dict[str, list[Any]]:
+        """The distribution for the chart beside its table."""
+        return {
+            "labels": [label for label, _count in self.distribution],
+            "values": [count for _label, count in self.distribution],
+        }
 
 
 @dataclass
@@ -85,6 +106,17 @@ class SurveyResults:
     scales: list[tuple[str, int, float]]  # (scale, people, mean score)
     changes: list[Change] | None  # None: no pre survey, or too few pairs
     pairs: int
+    # Per agree/disagree scale shown: how many people have a score of about 1, 2, 3, 4 and 5
+    # (their mean rounded half up).
+    scale_spread: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+def score_spread(scores: list[float]) -> list[int]:
+    """How many scores round (half up) to 1, 2, 3, 4 and 5."""
+    counts = [0] * 5
+    for score in scores:
+        counts[min(5, max(1, int(score + 0.5))) - 1] += 1
+    return counts
 
 
 def answers_by_key(survey: Survey, keys: frozenset[str]) -> dict[str, dict[int, SurveyAnswer]]:
@@ -119,8 +151,6 @@ def scale_scores(
 
 def _item_result(item: SurveyItem, answers: list[SurveyAnswer], language: str) -> ItemResult:
     result = ItemResult(item=item, n=len(answers))
-    if not anonymity.big_enough(len(answers)):
-        return result  # a question few people answered shows no answers (only the count)
     numbers = [a.number for a in answers if a.number is not None]
     if item.kind == ItemKind.LIKERT:
         counts = stats.distribution([int(n) for n in numbers], [1, 2, 3, 4, 5])
@@ -144,58 +174,90 @@ def _item_result(item: SurveyItem, answers: list[SurveyAnswer], language: str) -
     return result
 
 
+def _per_group(
+    roles: dict[str, str], people: Mapping[C, Iterable[str]]
+) -> dict[C, dict[str, frozenset[str]]]:
+    """cell -> group -> the keys with an answer in that cell."""
+    return {cell: _group_keys(roles, keys) for cell, keys in people.items()}
+
+
 def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl") -> SurveyResults:
-    groups = _groups(survey)
+    """The results of one group (everyone or a role). Every figure (question, scale, pre/post
+    change) shows only when the anonymity rule allows it for this group *and that figure*,
+    against every other group the page offers."""
+    roles = _roles(survey)
+    groups = _group_keys(roles, roles)
     visible = anonymity.visible_groups(groups)
     keys = groups.get(role, frozenset())
     if role not in visible:
         return SurveyResults(False, len(keys), [], [], None, 0)
     items = list(survey.items.all())
-    answers = answers_by_key(survey, keys)
-    per_item: dict[int, list[SurveyAnswer]] = defaultdict(list)
-    for person in answers.values():
-        for item_id, answer in person.items():
-            per_item[item_id].append(answer)
-    item_results = [_item_result(item, per_item.get(item.pk, []), language) for item in items]
+    everyone = groups[EVERYONE]
+    answers = answers_by_key(survey, everyone)
+    answered: dict[int, set[str]] = defaultdict(set)
+    for key, person in answers.items():
+        for item_id in person:
+            answered[item_id].add(key)
+    item_cells = anonymity.visible_cells(_per_group(roles, answered), shown=visible)
+    item_results = []
+    for item in items:
+        if role in item_cells.get(item.pk, set()):
+            mine = [answers[key][item.pk] for key in sorted(answered[item.pk] & keys)]
+            item_results.append(_item_result(item, mine, language))
+        else:
+            item_results.append(ItemResult(item=item, n=None))
     scores = scale_scores(items, answers)
-    scales = [
-        (scale, len(people), stats.mean(list(people.values())))
-        for scale, people in sorted(scores.items())
-        if anonymity.big_enough(len(people))
-    ]
-    changes, pairs = _changes(survey, keys, items, scores)
-    return SurveyResults(True, len(keys), item_results, scales, changes, pairs)
+    scale_cells = anonymity.visible_cells(_per_group(roles, scores), shown=visible)
+    likert_scales = {i.scale for i in items if i.scale and i.kind == ItemKind.LIKERT} - {
+        i.scale for i in items if i.scale and i.kind != ItemKind.LIKERT
+    }
+    scales = []
+    spread = []
+    for scale, people in sorted(scores.items()):
+        if role in scale_cells[scale]:
+            mine_scores = [people[key] for key in sorted(keys & people.keys())]
+            scales.append((scale, len(mine_scores), stats.mean(mine_scores)))
+            if scale in likert_scales:
+                spread.append((scale, score_spread(mine_scores)))
+    changes, pairs = _changes(survey, roles, visible, role, items, scores)
+    return SurveyResults(True, len(keys), item_results, scales, changes, pairs, spread)
 
 
 def _changes(
     survey: Survey,
-    keys: frozenset[str],
+    roles: dict[str, str],
+    visible: set[str],
+    role: str,
     items: list[SurveyItem],
     post_scores: dict[str, dict[str, float]],
 ) -> tuple[list[Change] | None, int]:
-    """Pre/post change per scale for the people (keys) in both surveys."""
+    """Pre/post change per scale for the group's people in both surveys, where the anonymity
+    rule allows it for the pairs of that scale against the other groups."""
     pre = survey.pre_survey
     if pre is None:
         return None, 0
     pre_keys = frozenset(
-        SurveyResponse.objects.filter(survey=pre, respondent_key__in=keys).values_list(
+        SurveyResponse.objects.filter(survey=pre, respondent_key__in=list(roles)).values_list(
             "respondent_key", flat=True
         )
     )
-    if not anonymity.big_enough(len(pre_keys)):
-        return None, len(pre_keys)
+    mine = _group_keys(roles, pre_keys).get(role, frozenset())
+    if not anonymity.big_enough(len(mine)):
+        return None, len(mine)
     pre_scores = scale_scores(list(pre.items.all()), answers_by_key(pre, pre_keys))
+    paired = {
+        scale: {key for key in post_people if key in pre_scores.get(scale, {})}
+        for scale, post_people in post_scores.items()
+    }
+    cells = anonymity.visible_cells(_per_group(roles, paired), shown=visible)
     changes = []
     for scale, post_people in sorted(post_scores.items()):
-        pairs = [
-            (pre_scores[scale][key], post_people[key])
-            for key in sorted(pre_keys)
-            if key in post_people and key in pre_scores.get(scale, {})
-        ]
-        if anonymity.big_enough(len(pairs)):
-            change = stats.paired_change(pairs)
-            changes.append(Change(scale, change, stats.effect_size_band(change.dz)))
-    return changes, len(pre_keys)
+        if role not in cells[scale]:
+            continue
+        pairs = [(pre_scores[scale][key], post_people[key]) for key in sorted(paired[scale] & mine)]
+        change = stats.paired_change(pairs)
+        changes.append(Change(scale, change, stats.effect_size_band(change.dz)))
+    return changes, len(mine)
 
 
 # The researcher's CSV ---------------------------------------------------------------------

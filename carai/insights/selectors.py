@@ -13,6 +13,7 @@ from carai.community.models import Membership, Organisation
 from carai.insights.content import MaturityModel, shipped_model
 from carai.insights.maturity import DimensionResult, score_round
 from carai.insights.models import MaturityAnswer, MaturityInvite, MaturityRound
+from carai.usecases.models import Cycle, TeamMember, UseCase
 
 # The community lead sees the distribution across partners only from this many
 # organisations with a scored round on.
@@ -121,3 +122,33 @@ def community_distribution() -> Distribution | None:
         for dimension in result.dimensions or []:
             levels[dimension.key][dimension.level] += 1
     return Distribution(organisations=len(latest), levels=levels)
+
+
+# Survey groups from use cases ---------------------------------------------------------------
+
+
+def _team_places(organisation: Organisation) -> QuerySet[TeamMember]:
+    """Team places held by the organisation's current members."""
+    return TeamMember.objects.filter(
+        user_id__in=Membership.objects.active_in(organisation=organisation).values("user_id")
+    )
+
+
+def survey_use_cases(*, organisation: Organisation) -> QuerySet[UseCase]:
+    """Use cases a survey of the organisation may go to: those in whose team at least one
+    current member of the organisation works (the team spans organisations; only the
+    organisation's own members are ever asked)."""
+    return (
+        UseCase.objects.filter(pk__in=_team_places(organisation).values("use_case_id"))
+        .select_related("cycle")
+        .order_by("title", "pk")
+    )
+
+
+def survey_cycles(*, organisation: Organisation) -> QuerySet[Cycle]:
+    """Cycles with a use case in whose team a current member of the organisation works."""
+    return Cycle.objects.filter(
+        pk__in=_team_places(organisation)
+        .filter(use_case__cycle__isnull=False)
+        .values("use_case__cycle_id")
+    ).order_by("-starts_on", "pk")

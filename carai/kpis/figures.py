@@ -167,7 +167,9 @@ class Figures:
     effect: dict[str, Any] = field(default_factory=dict)  # insights.figures.effect_figures
 
     # Raise when the fields change: stored figures of another format are worked out again.
-    FORMAT: ClassVar[int] = 3
+    # 4: the effect figures follow the whole-block anonymity rule (insights.figures); figures
+    # stored under the older rule must not be shown again.
+    FORMAT: ClassVar[int] = 4
 
     def as_json(self) -> dict[str, object]:
         return {"format": self.FORMAT, **asdict(self)}

@@ -22,7 +22,7 @@ from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment
 from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
-from tests.browser.helpers import Visit, nl
+from tests.browser.helpers import Visit, nl, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
 
@@ -121,6 +121,11 @@ def test_pre_post_survey_around_a_module(visit: Visit, demo_password: str) -> No
     )
     expect(table.get_by_role("rowheader", name=nl("AI literacy"))).to_be_visible()
     expect(page.get_by_text(re.compile("Bij de 6 mensen die beide keren invulden"))).to_be_visible()
+    # What the interval and the effect size mean, in plain words.
+    page.get_by_text(nl("What do these figures mean?")).first.click()
+    expect(page.get_by_text(re.compile("Het 95%-interval")).first).to_be_visible()
+    # Each question's answers: a chart beside the table with the same counts.
+    expect(page.locator("canvas[data-insights-source]").first).to_be_visible()
     visit.check("lead-sees-the-change", screenshot=True)
 
 
@@ -142,6 +147,9 @@ def test_admin_sees_the_maturity_round_and_the_lead_the_partners(
     visit.check("maturity-start")
     page = _log_in_fresh(visit, "opleider@lindehof.example", demo_password)
     visit.goto("/vragenlijsten/lindehof/nieuw/")
+    for label in ("Only the team of the use case", "Only the use-case teams of the cycle"):
+        name = re.compile("^" + re.escape(shown(label, "nl")))  # "(niet verplicht)" follows
+        expect(page.get_by_role("combobox", name=name)).to_be_visible()
     visit.check("survey-new")
     page = _log_in_fresh(visit, LEAD, demo_password)
     visit.goto("/community/volwassenheid/")

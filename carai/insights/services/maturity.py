@@ -22,6 +22,30 @@ from carai.insights.maturity import MIN_ANSWERERS
 from carai.insights.models import MaturityAnswer, MaturityInvite, MaturityRound
 from carai.insights.selectors import invitable_members
 
+REMIND_DAYS_BEFORE = 3
+
+
+def _mail(maturity_round: MaturityRound, users: Collection[User], kind: str) -> None:
+    organisation = maturity_round.organisation
+    path = reverse(
+        "insights:round_answer", kwargs={"slug": organisation.slug, "round_id": maturity_round.pk}
+    )
+    for user in users:
+        if not user.email:
+            continue
+        mail_send(
+            to=user.email,
+            language=user.preferred_language or settings.LANGUAGE_CODE,
+            template=f"insights/email/maturity_{kind}",
+            context={
+                "name": user.full_name or user.email,
+                "organisation": organisation.name,
+                "closes_on": maturity_round.closes_on,
+                "link": settings.CARAI_BASE_URL.rstrip("/") + path,
+            },
+            organisation_id=organisation.pk,
+        )
+
 
 @transaction.atomic
 def maturity_round_start(
@@ -58,24 +82,7 @@ def maturity_round_start(
     MaturityInvite.objects.bulk_create(
         MaturityInvite(round=maturity_round, user=user) for user in invitees
     )
-    path = reverse(
-        "insights:round_answer", kwargs={"slug": organisation.slug, "round_id": maturity_round.pk}
-    )
-    for user in invitees:
-        if not user.email:
-            continue
-        mail_send(
-            to=user.email,
-            language=user.preferred_language or settings.LANGUAGE_CODE,
-            template="insights/email/maturity_invite",
-            context={
-                "name": user.full_name or user.email,
-                "organisation": organisation.name,
-                "closes_on": closes_on,
-                "link": settings.CARAI_BASE_URL.rstrip("/") + path,
-            },
-            organisation_id=organisation.pk,
-        )
+    _mail(maturity_round, invitees, "invite")
     audit_record(
         action=InsightsAction.MATURITY_ROUND_STARTED,
         actor=actor,
@@ -118,3 +125,34 @@ def maturity_round_close(*, maturity_round: MaturityRound, actor: User) -> Matur
             target=maturity_round,
         )
     return maturity_round
+
+
+def maturity_reminders_send(*, today: datetime.date) -> int:
+    """One reminder per open round that closes within ``REMIND_DAYS_BEFORE`` days, to the
+    invitees who have not answered yet and are still members (answers of a round are kept per
+    invitation, so unlike a survey we know who answered). Never for a closed round; safe to
+    run twice (the round is claimed before the e-mails are queued). Returns the rounds."""
+    reminded = 0
+    due = MaturityRound.objects.filter(
+        closed_at__isnull=True,
+        reminded_at__isnull=True,
+        closes_on__gte=today,
+        closes_on__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
+    ).select_related("organisation")
+    for maturity_round in due:
+        with transaction.atomic():
+            claimed = MaturityRound.objects.filter(
+                pk=maturity_round.pk, reminded_at__isnull=True, closed_at__isnull=True
+            ).update(reminded_at=timezone.now())
+            if not claimed:
+                continue
+            members = invitable_members(organisation=maturity_round.organisation)
+            waiting = list(
+                members.filter(
+                    maturity_invites__round=maturity_round,
+                    maturity_invites__answered_at__isnull=True,
+                ).distinct()
+            )
+            _mail(maturity_round, waiting, "reminder")
+            reminded += 1
+    return reminded

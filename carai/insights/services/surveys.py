@@ -31,9 +31,12 @@ from carai.insights.models import (
     SurveyItem,
     SurveyRecipient,
     SurveyResponse,
+    new_key_salt,
 )
-from carai.insights.pseudonym import respondent_key
+from carai.insights.selectors import survey_cycles, survey_use_cases
+from carai.insights.services.maturity import maturity_reminders_send
 from carai.learning.models import Enrolment, Module
+from carai.usecases.models import Cycle, TeamMember, UseCase
 
 logger = logging.getLogger(__name__)
 REMIND_DAYS_BEFORE = 3
@@ -69,20 +72,45 @@ def survey_create(
     pre_survey: Survey | None = None,
     role: str = "",
     module: Module | None = None,
+    use_case: UseCase | None = None,
+    cycle: Cycle | None = None,
 ) -> Survey:
-    """A draft survey. As the after-measurement of ``pre_survey`` it gets the same items."""
+    """A draft survey. As the after-measurement of ``pre_survey`` it gets the same items
+    and the same key salt (so that a person's keys in both match)."""
     if pre_survey is not None and (
         pre_survey.organisation_id != organisation.pk or pre_survey.pre_survey_id is not None
     ):
         raise ValidationError({"pre_survey": _("Choose a first measurement of this organisation.")})
+    if (
+        use_case is not None
+        and not survey_use_cases(organisation=organisation).filter(pk=use_case.pk).exists()
+    ):
+        raise ValidationError(
+            {"use_case": _("Choose a use case in whose team someone of this organisation works.")}
+        )
+    if (
+        cycle is not None
+        and not survey_cycles(organisation=organisation).filter(pk=cycle.pk).exists()
+    ):
+        raise ValidationError(
+            {
+                "cycle": _(
+                    "Choose a cycle with a use case in whose team someone of this "
+                    "organisation works."
+                )
+            }
+        )
     survey = Survey.objects.create(
         organisation=organisation,
         title=title,
         consent_text=consent_text,
         created_by=actor,
         pre_survey=pre_survey,
+        key_salt=pre_survey.key_salt if pre_survey is not None else new_key_salt(),
         role=role,
         module=module,
+        use_case=use_case,
+        cycle=cycle,
     )
     if pre_survey is not None:
         _copy_items(survey, pre_survey.items.all())
@@ -150,8 +178,9 @@ def survey_item_delete(*, item: SurveyItem) -> None:
 
 
 def survey_audience(*, survey: Survey) -> QuerySet[User]:
-    """The group the survey goes to: the organisation's members, narrowed to a role and/or
-    to the learners of a module."""
+    """The group the survey goes to: the organisation's current members, narrowed to a role,
+    the learners of a module, the team of a use case and/or the teams of a cycle's use cases.
+    Team members of other organisations and people whose membership ended are never in it."""
     memberships = Membership.objects.active_in(organisation=survey.organisation)
     if survey.role:
         memberships = memberships.filter(role=survey.role)
@@ -161,6 +190,14 @@ def survey_audience(*, survey: Survey) -> QuerySet[User]:
     if survey.module_id is not None:
         users = users.filter(
             pk__in=Enrolment.objects.filter(module_id=survey.module_id).values("user_id")
+        )
+    if survey.use_case_id is not None:
+        users = users.filter(
+            pk__in=TeamMember.objects.filter(use_case_id=survey.use_case_id).values("user_id")
+        )
+    if survey.cycle_id is not None:
+        users = users.filter(
+            pk__in=TeamMember.objects.filter(use_case__cycle_id=survey.cycle_id).values("user_id")
         )
     return users.order_by("pk")
 
@@ -231,7 +268,7 @@ def survey_close(*, survey: Survey, actor: User) -> None:
 
 
 def key_for(*, survey: Survey, user: User) -> str:
-    return respondent_key(chain_id=survey.chain_id, user_id=user.pk)
+    return survey.key_of(user.pk)
 
 
 def _value(item: SurveyItem, raw: Any) -> dict[str, Any]:
@@ -350,5 +387,7 @@ def reminders_send(*, today: datetime.date) -> int:
 
 @task()
 def surveys_follow_up() -> int:
-    """Run daily (``manage.py surveys_daily``): the reminders before a survey closes."""
-    return reminders_send(today=timezone.localdate())
+    """Run daily (``manage.py surveys_daily``): the reminders before a survey closes and
+    before a maturity round closes (to the invitees who have not answered)."""
+    today = timezone.localdate()
+    return reminders_send(today=today) + maturity_reminders_send(today=today)

@@ -132,6 +132,8 @@ def survey_new(request: HttpRequest, slug: str) -> HttpResponse:
                 pre_survey=data["pre_survey"],
                 role=data["role"],
                 module=data["module"],
+                use_case=data["use_case"],
+                cycle=data["cycle"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -299,6 +301,7 @@ def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpRespo
             "role": role,
             "filters": [(r, _role_name(r), r in visible) for r in roles],
             "scales": [(scale_name(s), n, mean) for s, n, mean in outcome.scales],
+            "scale_spread": [(scale_name(s), counts) for s, counts in outcome.scale_spread],
             "changes": changes,
             "can_make": can_make_surveys(user=user, organisation=organisation),
             "chart": {

@@ -1,4 +1,5 @@
-"""Enqueue the daily survey follow-up (reminders before a survey closes). Run from cron."""
+"""Enqueue the daily follow-up of insights: reminders before a survey or a maturity round
+closes. Run from cron."""
 
 from typing import Any
 
@@ -8,7 +9,10 @@ from carai.insights.services.surveys import surveys_follow_up
 
 
 class Command(BaseCommand):
-    help = "Queue the daily survey follow-up: one reminder to the group before a survey closes."
+    help = (
+        "Queue the daily follow-up: one reminder before a survey closes, and one to the "
+        "invitees of a maturity round who have not answered before it closes."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = surveys_follow_up.enqueue()
