@@ -143,3 +143,15 @@ def recorded_text(output: AiOutput) -> str:
 
 def attempts_of(*, user: User) -> QuerySet[SandboxAttempt]:
     return SandboxAttempt.objects.filter(user=user).select_related("case")
+
+
+def kept_on_case(*, user: User, case_key: str, since: datetime | None = None) -> bool:
+    """Whether the person kept an attempt on the case's own task (any language of the case),
+    from ``since`` when given: what a module's AI sandbox lesson asks."""
+    attempts = SandboxAttempt.objects.filter(user=user, case__key=case_key).select_related("case")
+    if since is not None:
+        attempts = attempts.filter(created_at__gte=since)
+    return any(
+        attempt.task.strip() == str(attempt.case.data.get("task", "")).strip()
+        for attempt in attempts.only("task", "case__data")
+    )
