@@ -120,6 +120,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "sandbox:workspace": LOGGED_IN,
     "sandbox:attempt": {"care_worker"},  # only the learner's own kept attempt
     "sandbox:settings": REGISTER_EDITORS,  # the organisation's model: admin, privacy officer
+    "sandbox:community": {"lead"},  # the community's model for partners
     "register:home": A_MEMBERS | {"lead"},
     "register:tool_detail": A_MEMBERS | {"lead"},
     "register:tool_history": A_MEMBERS | {"lead"},

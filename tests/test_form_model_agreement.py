@@ -54,6 +54,8 @@ STORED: dict[str, str] = {  # plain form -> the model whose columns take its fie
     "signin.MfaPolicyForm": "signin.MfaPolicy",
     "sandbox.EndpointForm": "sandbox.ModelEndpoint",
     "sandbox.SaveForm": "sandbox.SandboxAttempt",
+    "sandbox.CommunityForm": "sandbox.CommunityEndpoint",
+    "sandbox.JoinForm": "sandbox.ModelEndpoint",
     "learning.CertificateRevokeForm": "learning.Certificate",
     "literacy.ExternalCertificateForm": "literacy.ExternalCertificate",
     "literacy.RequirementForm": "literacy.ToolRequirement",

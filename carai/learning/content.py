@@ -17,7 +17,7 @@ import yaml
 LESSON_FILE = re.compile(
     r"^(?P<order>\d+)-(?P<slug>[a-z0-9][a-z0-9-]*)(?P<suffix>\.quiz\.yaml|\.md)$"
 )
-KINDS = {"text", "image", "video", "reflection", "quiz", "workshop", "practice"}
+KINDS = {"text", "image", "video", "reflection", "quiz", "workshop", "practice", "sandbox"}
 QUESTION_KINDS = {"single", "multiple", "true_false"}
 
 
@@ -171,10 +171,12 @@ def read_lesson(path: Path) -> LessonData:
     kind = str(meta.get("kind", "text"))
     if kind not in KINDS - {"quiz"}:
         raise ContentError(
-            f"{path}: kind must be text, image, video, reflection, workshop or practice."
+            f"{path}: kind must be text, image, video, reflection, workshop, practice or sandbox."
         )
     if kind == "practice" and not (meta.get("case") and meta.get("exercise")):
         raise ContentError(f"{path}: a practice lesson names its 'case' and 'exercise'.")
+    if kind == "sandbox" and not meta.get("case"):
+        raise ContentError(f"{path}: a sandbox lesson names its 'case'.")
     return LessonData(
         slug=slug,
         order=order,
@@ -294,7 +296,8 @@ def write_module(module: ModuleData, root: Path) -> Path:
                 front[extra] = getattr(lesson, extra)
         if lesson.practice_case:
             front["case"] = lesson.practice_case
-            front["exercise"] = lesson.practice_exercise
+            if lesson.practice_exercise:
+                front["exercise"] = lesson.practice_exercise
         (folder / f"{stem}.md").write_text(
             f"---\n{_dump(front)}---\n{lesson.body.strip()}\n", encoding="utf-8"
         )

@@ -13,6 +13,7 @@ from carai.core.validators import validate_plain_text
 from carai.learning.content import OptionData
 from carai.learning.images import MAX_BYTES as MAX_IMAGE_BYTES
 from carai.learning.models import (
+    CASE_KINDS,
     Lesson,
     LessonKind,
     Level,
@@ -348,6 +349,7 @@ class LessonForm(forms.Form):
             "practice_exercise",
             "required",
         ),
+        LessonKind.SANDBOX: ("title", "body", "practice_case", "required"),
     }
     title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
     body = forms.CharField(
@@ -414,7 +416,7 @@ class LessonForm(forms.Form):
             self.fields["image"].required = not lesson.image
         if lesson.kind == LessonKind.VIDEO:
             self.fields["video_url"].required = True
-        if lesson.kind == LessonKind.PRACTICE:
+        if lesson.kind in CASE_KINDS:
             from carai.practice.models import Case
 
             case_field = self.fields["practice_case"]

@@ -182,10 +182,15 @@ class LessonKind(models.TextChoices):
     QUIZ = "quiz", _("Quiz")
     WORKSHOP = "workshop", _("Workshop session")
     PRACTICE = "practice", _("Practice exercise")
+    SANDBOX = "sandbox", _("AI sandbox attempt")
 
 
 # Lessons a learner cannot mark as done themselves.
-CHECKED_KINDS = frozenset({LessonKind.QUIZ, LessonKind.WORKSHOP, LessonKind.PRACTICE})
+CHECKED_KINDS = frozenset(
+    {LessonKind.QUIZ, LessonKind.WORKSHOP, LessonKind.PRACTICE, LessonKind.SANDBOX}
+)
+# Lessons on a fictional case (``practice_case``).
+CASE_KINDS = frozenset({LessonKind.PRACTICE, LessonKind.SANDBOX})
 
 
 class Lesson(models.Model):

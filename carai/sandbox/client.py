@@ -5,6 +5,7 @@ with a code the page words (``rate_limited``, ``server``, ``timeout``, ``refused
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,7 +27,12 @@ class Usage:
     tokens: int = 0
 
 
+@functools.lru_cache(maxsize=32)
 def _client(*, base_url: str, api_key: str, read_timeout: float) -> openai.OpenAI:
+    """One client per endpoint, kept for the life of the process: making one costs 100-150 ms
+    (its HTTP client and TLS set-up), which every learner would otherwise wait for before the
+    first word (see benchmarks/sandbox/ttft.py); a kept client also reuses its connections.
+    The clients are thread-safe; a changed key or address gets a new one."""
     return openai.OpenAI(
         base_url=base_url,
         api_key=api_key or "none",
@@ -95,7 +101,6 @@ def stream_chat(
             usage.tokens = (sent + received + 3) // 4
         if stream is not None:
             stream.close()
-        client.close()
 
 
 def complete_chat(
@@ -112,8 +117,6 @@ def complete_chat(
         response = client.chat.completions.create(model=model, messages=messages)
     except openai.OpenAIError as exc:
         raise _error(exc) from exc
-    finally:
-        client.close()
     if not response.choices:
         raise ModelError("malformed")
     choice = response.choices[0]

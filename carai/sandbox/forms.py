@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carai.core.validators import validate_outgoing_address, validate_plain_text
 from carai.register.models import AITool
-from carai.sandbox.models import ModelEndpoint, Source
+from carai.sandbox.models import CommunityEndpoint, ModelEndpoint, Source
 
 PROMPT_MAX = 6000
 
@@ -109,6 +109,49 @@ class EndpointForm(forms.Form):
         max_digits=8,
         decimal_places=2,
         initial=0,
+    )
+
+    def __init__(self, *args: Any, tools: list[AITool], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["tool"]
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = AITool.objects.filter(pk__in=[tool.pk for tool in tools])
+
+
+class CommunityForm(forms.Form):
+    """The community lead's model for the partner organisations."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=200, validators=[validate_plain_text], initial="CARAI"
+    )
+    is_active = forms.BooleanField(
+        label=CommunityEndpoint._meta.get_field("is_active").verbose_name, required=False
+    )
+    base_url = EndpointForm.base_fields["base_url"]
+    model_name = EndpointForm.base_fields["model_name"]
+    api_key = EndpointForm.base_fields["api_key"]
+    monthly_token_budget = forms.IntegerField(
+        label=_("Tokens per organisation per month"), min_value=1000, max_value=1_000_000_000
+    )
+    requests_per_hour = EndpointForm.base_fields["requests_per_hour"]
+    price_per_million = EndpointForm.base_fields["price_per_million"]
+
+
+class JoinForm(forms.Form):
+    """An organisation admin opts in to the community's model."""
+
+    tool = forms.ModelChoiceField(
+        label=_("AI tool from your register"),
+        queryset=AITool.objects.none(),
+        help_text=_(
+            "The tool in your register that stands for the community model. Only tools your "
+            "register allows for health data of clients are listed."
+        ),
+    )
+    is_active = forms.BooleanField(
+        label=ModelEndpoint._meta.get_field("is_active").verbose_name,
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args: Any, tools: list[AITool], **kwargs: Any) -> None:

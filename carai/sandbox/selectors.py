@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -14,11 +14,12 @@ from carai.accounts.models import User
 from carai.community.access import roles_in_organisation
 from carai.community.models import Membership, Organisation
 from carai.practice.content import AiOutput, CaseData
+from carai.practice.models import Case
 from carai.register import verdict
 from carai.register.models import AITool, DataCategory, Permission, ToolStatus
 from carai.register.selectors import finished_module_keys, tool_rules
 from carai.sandbox.access import SETTINGS_ROLES
-from carai.sandbox.models import Call, ModelEndpoint, SandboxAttempt
+from carai.sandbox.models import Call, CommunityEndpoint, ModelEndpoint, SandboxAttempt
 
 USABLE = {Permission.ALLOWED, Permission.CONDITIONS}
 
@@ -41,7 +42,7 @@ def tools_for_sandbox(*, organisation_id: int) -> list[AITool]:
 
 def endpoint_of(*, organisation_id: int) -> ModelEndpoint | None:
     return (
-        ModelEndpoint.objects.select_related("tool", "organisation")
+        ModelEndpoint.objects.select_related("tool", "organisation", "community")
         .filter(organisation_id=organisation_id)
         .first()
     )
@@ -61,8 +62,9 @@ def endpoint_for(*, user: User) -> ModelEndpoint | None:
     """The active endpoint of one of the person's organisations (the first by name)."""
     organisations = Membership.objects.active().filter(user=user).values("organisation_id")
     return (
-        ModelEndpoint.objects.select_related("tool", "organisation")
+        ModelEndpoint.objects.select_related("tool", "organisation", "community")
         .filter(organisation_id__in=organisations, organisation__is_active=True, is_active=True)
+        .filter(Q(community__isnull=True) | Q(community__is_active=True))
         .order_by("organisation__name")
         .first()
     )
@@ -112,7 +114,7 @@ def usage_by_month(*, endpoint: ModelEndpoint) -> list[MonthUsage]:
         .annotate(calls=Count("id"), tokens=Sum("tokens"))
         .order_by("-month")
     )
-    price = endpoint.price_per_million
+    price = endpoint.price
     return [
         MonthUsage(
             month=row["month"],
@@ -124,6 +126,22 @@ def usage_by_month(*, endpoint: ModelEndpoint) -> list[MonthUsage]:
         )
         for row in rows
     ]
+
+
+_CASE_DATA: dict[tuple[int, str], CaseData] = {}
+
+
+def case_data(case: Case) -> CaseData:
+    """The case as data, read once per version of the case in this process: reading and
+    checking it costs about 10 ms, which every prompt would otherwise wait for before the
+    first word. Callers must not change it."""
+    key = (case.pk, case.content_hash)
+    data = _CASE_DATA.get(key)
+    if data is None:
+        if len(_CASE_DATA) >= 256:
+            _CASE_DATA.clear()
+        data = _CASE_DATA[key] = case.as_data()
+    return data
 
 
 def recorded_output(data: CaseData) -> AiOutput:
@@ -143,3 +161,58 @@ def recorded_text(output: AiOutput) -> str:
 
 def attempts_of(*, user: User) -> QuerySet[SandboxAttempt]:
     return SandboxAttempt.objects.filter(user=user).select_related("case")
+
+
+def kept_on_case(*, user: User, case_key: str, since: datetime | None = None) -> bool:
+    """Whether the person kept an attempt on the case's own task (any language of the case),
+    from ``since`` when given: what a module's AI sandbox lesson asks."""
+    attempts = SandboxAttempt.objects.filter(user=user, case__key=case_key).select_related("case")
+    if since is not None:
+        attempts = attempts.filter(created_at__gte=since)
+    return any(
+        attempt.task.strip() == str(attempt.case.data.get("task", "")).strip()
+        for attempt in attempts.only("task", "case__data")
+    )
+
+
+def community_endpoint() -> CommunityEndpoint | None:
+    """The model the community offers to partners (one; the first made)."""
+    return CommunityEndpoint.objects.order_by("pk").first()
+
+
+def community_offered() -> CommunityEndpoint | None:
+    return CommunityEndpoint.objects.filter(is_active=True).order_by("pk").first()
+
+
+@dataclass(frozen=True)
+class PartnerUsage:
+    organisation: str
+    month: datetime
+    calls: int
+    tokens: int
+    cost: Decimal
+
+
+def community_usage(*, community: CommunityEndpoint) -> list[PartnerUsage]:
+    """Per organisation that opted in and per month: requests, tokens and cost. For the
+    community lead; never who asked what."""
+    rows = (
+        Call.objects.filter(endpoint__community=community)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "endpoint__organisation__name")
+        .annotate(calls=Count("id"), tokens=Sum("tokens"))
+        .order_by("-month", "endpoint__organisation__name")
+    )
+    price = community.price_per_million
+    return [
+        PartnerUsage(
+            organisation=row["endpoint__organisation__name"],
+            month=row["month"],
+            calls=row["calls"],
+            tokens=int(row["tokens"] or 0),
+            cost=(Decimal(int(row["tokens"] or 0)) * price / Decimal(1_000_000)).quantize(
+                Decimal("0.01")
+            ),
+        )
+        for row in rows
+    ]

@@ -20,13 +20,13 @@ from carai.practice.models import Case
 from carai.register.models import AITool
 from carai.sandbox import presend, selectors
 from carai.sandbox.audit import SandboxAction
-from carai.sandbox.models import Call, ModelEndpoint, SandboxAttempt, Source
+from carai.sandbox.models import Call, CommunityEndpoint, ModelEndpoint, SandboxAttempt, Source
 
 KEY_PURPOSE = "carai-sandbox-model-key-v1"
 
 
 def endpoint_key(endpoint: ModelEndpoint) -> str:
-    return secrets_box.unseal(endpoint.key_encrypted, purpose=KEY_PURPOSE)
+    return secrets_box.unseal(endpoint.sealed_key, purpose=KEY_PURPOSE)
 
 
 @transaction.atomic
@@ -52,6 +52,7 @@ def endpoint_save(
         organisation=organisation
     )
     endpoint.tool = tool
+    endpoint.community = None
     endpoint.base_url = base_url
     endpoint.model_name = model_name
     endpoint.monthly_token_budget = monthly_token_budget
@@ -68,6 +69,82 @@ def endpoint_save(
         target=endpoint,
         target_label=model_name,
         details={"tool": tool.name, "base_url": base_url, "active": is_active},
+    )
+    return endpoint
+
+
+@transaction.atomic
+def community_save(
+    *,
+    actor: User,
+    name: str,
+    base_url: str,
+    model_name: str,
+    api_key: str,
+    monthly_token_budget: int,
+    requests_per_hour: int,
+    price_per_million: Decimal,
+    is_active: bool,
+) -> CommunityEndpoint:
+    """The community lead offers (or changes, or withdraws) the community's model. An empty
+    ``api_key`` keeps the saved one."""
+    if not actor.is_community_lead:
+        raise ValidationError(_("Only the community lead offers the community model."))
+    community = selectors.community_endpoint() or CommunityEndpoint()
+    community.name = name
+    community.base_url = base_url
+    community.model_name = model_name
+    community.monthly_token_budget = monthly_token_budget
+    community.requests_per_hour = requests_per_hour
+    community.price_per_million = price_per_million
+    community.is_active = is_active
+    if api_key:
+        community.key_encrypted = secrets_box.seal(api_key, purpose=KEY_PURPOSE)
+    community.save()
+    audit_record(
+        action=SandboxAction.COMMUNITY_SAVED,
+        actor=actor,
+        target=community,
+        target_label=name,
+        details={"base_url": base_url, "model": model_name, "active": is_active},
+    )
+    return community
+
+
+@transaction.atomic
+def community_join(
+    *,
+    actor: User,
+    organisation: Organisation,
+    community: CommunityEndpoint,
+    tool: AITool,
+    is_active: bool,
+) -> ModelEndpoint:
+    """The organisation opts in to the community's model, linked to one of its own register
+    tools that allows health data. It replaces the organisation's own model settings."""
+    if not community.is_active:
+        raise ValidationError(_("The community does not offer this model now."))
+    if tool.organisation_id != organisation.pk or not selectors.health_allowed(tool):
+        raise ValidationError(
+            {"tool": _("Your register does not allow health data in this tool: choose another.")}
+        )
+    endpoint = selectors.endpoint_of(organisation_id=organisation.pk) or ModelEndpoint(
+        organisation=organisation
+    )
+    endpoint.tool = tool
+    endpoint.community = community
+    endpoint.is_active = is_active
+    endpoint.base_url = ""
+    endpoint.model_name = ""
+    endpoint.key_encrypted = ""
+    endpoint.save()
+    audit_record(
+        action=SandboxAction.COMMUNITY_JOINED,
+        actor=actor,
+        organisation=organisation,
+        target=endpoint,
+        target_label=community.name,
+        details={"tool": tool.name, "active": is_active},
     )
     return endpoint
 
@@ -105,12 +182,12 @@ def call_start(*, endpoint: ModelEndpoint, user: User) -> Call:
     up, or the person sent their requests for this hour."""
     with transaction.atomic():
         ModelEndpoint.objects.select_for_update().filter(pk=endpoint.pk).first()
-        if selectors.tokens_this_month(endpoint=endpoint) >= endpoint.monthly_token_budget:
+        if selectors.tokens_this_month(endpoint=endpoint) >= endpoint.token_budget:
             raise ValidationError(
                 _("Your organisation's AI budget for this month is used up. Nothing was sent."),
                 code="budget",
             )
-        if selectors.calls_last_hour(endpoint=endpoint, user=user) >= endpoint.requests_per_hour:
+        if selectors.calls_last_hour(endpoint=endpoint, user=user) >= endpoint.hourly_limit:
             raise ValidationError(
                 _(
                     "You sent the most requests allowed in one hour. Try again later; your "

@@ -11,4 +11,5 @@ urlpatterns = [
     path("casus/<int:case_id>/bewaren/", views.save, name="save"),
     path("poging/<int:sandbox_attempt_id>/", views.attempt, name="attempt"),
     path("instellingen/<slug:slug>/", views.endpoint_settings, name="settings"),
+    path("community/", views.community_settings, name="community"),
 ]

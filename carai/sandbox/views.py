@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
+from carai.community.access import access_community_lead
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
 from carai.practice.access import access_case
@@ -35,11 +36,12 @@ from carai.register import verdict
 from carai.sandbox import checks, selectors, services
 from carai.sandbox.access import access_own_sandbox_attempt, access_sandbox_settings
 from carai.sandbox.client import ModelError, Usage, stream_chat
-from carai.sandbox.forms import EndpointForm, PromptForm, SaveForm
+from carai.sandbox.forms import CommunityForm, EndpointForm, JoinForm, PromptForm, SaveForm
 from carai.sandbox.models import ModelEndpoint, Source
 
 ANSWER_MARK = "<!--carai-sandbox-answer-->"
 REVIEW_MARK = "<!--carai-sandbox-review-->"
+AGAIN_MARK = "<!--carai-sandbox-again-->"
 SYSTEM_PROMPT = (
     "You help a care worker practise with a made-up (fictional) client case. Answer in the "
     "language of the prompt. Use only facts from the text you are given."
@@ -57,6 +59,9 @@ def _reason(code: str, category: str) -> str:
         "category_allowed": _("Your register allows health data of clients in this tool."),
     }
     return texts.get(code, code) % {"category": category}
+
+
+TOOL_KEYS = ("endpoint", "tool_allowed", "tool_reasons", "tool_conditions")
 
 
 def _tool_context(endpoint: ModelEndpoint | None, user: User) -> dict[str, Any]:
@@ -111,7 +116,7 @@ def _task(form: PromptForm, data: CaseData) -> str:
 def workspace(request: HttpRequest, case_id: int) -> HttpResponse | StreamingHttpResponse:
     user = authenticated_user(request)
     case = access_case(case_id=case_id)
-    data = case.as_data()
+    data = selectors.case_data(case)
     endpoint = selectors.endpoint_for(user=user)
     form = PromptForm(request.POST or None)
     context: dict[str, Any] = {"case": case, "data": data, "form": form}
@@ -129,7 +134,9 @@ def workspace(request: HttpRequest, case_id: int) -> HttpResponse | StreamingHtt
             if endpoint is not None and not context["tool_allowed"]:
                 context["not_sent"] = _("This tool may not be used for this. Nothing was sent.")
             else:
-                return _send(request, user, case, data, endpoint, _task(form, data), prompt)
+                return _send(
+                    request, user, case, data, endpoint, _task(form, data), prompt, context
+                )
     return render(request, "sandbox/workspace.html", context)
 
 
@@ -141,9 +148,12 @@ def _send(
     endpoint: ModelEndpoint | None,
     task: str,
     prompt: str,
+    checked: dict[str, Any],
 ) -> HttpResponse | StreamingHttpResponse:
     """Stream the answer page: the top at once, the answer piece by piece as it arrives, then
-    the checks. Without a model (or with an inactive one): the recorded example answer."""
+    the checks. Without a model (or with an inactive one): the recorded example answer.
+    ``checked`` is the workspace's context: the register's verdict is worked out once."""
+    tool_context = {key: checked[key] for key in TOOL_KEYS if key in checked}
     call = None
     live = endpoint is not None
     if endpoint is not None:
@@ -153,7 +163,7 @@ def _send(
             form = PromptForm(request.POST)
             form.is_valid()
             context: dict[str, Any] = {"case": case, "data": data, "form": form, "checked": True}
-            context.update(_tool_context(endpoint, user))
+            context.update(tool_context)
             context["not_sent"] = error.messages[0]
             return render(request, "sandbox/workspace.html", context, status=429)
     source = Source.LIVE if live else Source.RECORDED
@@ -165,15 +175,16 @@ def _send(
             "task": task,
             "prompt": prompt,
             "source": source,
-            "form": PromptForm(request.POST),
             "answer_mark": ANSWER_MARK,
             "review_mark": REVIEW_MARK,
-            **_tool_context(endpoint, user),
+            "again_mark": AGAIN_MARK,
+            **tool_context,
         },
         request=request,
     )
     top, rest = page.split(ANSWER_MARK, 1)
     middle, bottom = rest.split(REVIEW_MARK, 1)
+    before_again, after_again = bottom.split(AGAIN_MARK, 1)
 
     def pieces() -> Iterator[str]:
         if endpoint is None or call is None:
@@ -183,9 +194,9 @@ def _send(
         outcome = "stopped"
         try:
             yield from stream_chat(
-                base_url=endpoint.base_url,
+                base_url=endpoint.target_url,
                 api_key=services.endpoint_key(endpoint),
-                model=endpoint.model_name,
+                model=endpoint.target_model,
                 messages=[
                     {"role": "system", "content": SYSTEM_PROMPT},
                     {"role": "user", "content": prompt},
@@ -220,7 +231,15 @@ def _send(
             source=source,
             error=error,
         )
-        yield bottom
+        yield before_again
+        # The prompt form (to change and send again) comes after the answer: rendering its
+        # fields is work the first word need not wait for.
+        yield render_to_string(
+            "sandbox/includes/prompt_again.html",
+            {"case": case, "form": PromptForm(request.POST)},
+            request=request,
+        )
+        yield after_again
 
     response = StreamingHttpResponse(page_stream(), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-store"
@@ -291,7 +310,7 @@ def _review_html(
 def review(request: HttpRequest, case_id: int) -> HttpResponse:
     """The checks of an answer the learner stopped: what came so far."""
     case = access_case(case_id=case_id)
-    data = case.as_data()
+    data = selectors.case_data(case)
     form = SaveForm(request.POST)
     if not form.is_valid():
         return redirect("sandbox:workspace", case_id=case.pk)
@@ -319,7 +338,7 @@ def review(request: HttpRequest, case_id: int) -> HttpResponse:
 def save(request: HttpRequest, case_id: int) -> HttpResponse:
     user = authenticated_user(request)
     case = access_case(case_id=case_id)
-    data = case.as_data()
+    data = selectors.case_data(case)
     form = SaveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The attempt could not be kept. Send your prompt again."))
@@ -363,13 +382,16 @@ def attempt(request: HttpRequest, sandbox_attempt_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def endpoint_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's model: its own endpoint, or the community's model (opt in)."""
     user = authenticated_user(request)
     organisation = access_sandbox_settings(user=user, slug=slug)
     endpoint = selectors.endpoint_of(organisation_id=organisation.pk)
     tools = selectors.tools_for_sandbox(organisation_id=organisation.pk)
+    community = selectors.community_offered()
     initial: dict[str, Any] = {"is_active": True, "monthly_token_budget": 200_000}
     initial["requests_per_hour"] = 20
-    if endpoint is not None:
+    join_initial: dict[str, Any] = {"is_active": True}
+    if endpoint is not None and endpoint.community_id is None:
         initial = {
             "tool": endpoint.tool_id,
             "is_active": endpoint.is_active,
@@ -379,8 +401,15 @@ def endpoint_settings(request: HttpRequest, slug: str) -> HttpResponse:
             "requests_per_hour": endpoint.requests_per_hour,
             "price_per_million": endpoint.price_per_million,
         }
-    form = EndpointForm(request.POST or None, initial=initial, tools=tools)
-    if request.method == "POST" and form.is_valid():
+    elif endpoint is not None:
+        join_initial = {"tool": endpoint.tool_id, "is_active": endpoint.is_active}
+    joining = request.method == "POST" and "join" in request.POST
+    own = request.method == "POST" and not joining
+    form = EndpointForm(request.POST if own else None, initial=initial, tools=tools)
+    join_form = JoinForm(
+        request.POST if joining else None, initial=join_initial, tools=tools, prefix="join"
+    )
+    if own and form.is_valid():
         try:
             services.endpoint_save(actor=user, organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
@@ -388,15 +417,72 @@ def endpoint_settings(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("sandbox:settings", slug=organisation.slug)
+    if joining and community is not None and join_form.is_valid():
+        try:
+            services.community_join(
+                actor=user, organisation=organisation, community=community, **join_form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(join_form, error)
+        else:
+            messages.success(request, _("Your learners now practise with the community model."))
+            return redirect("sandbox:settings", slug=organisation.slug)
     return render(
         request,
         "sandbox/settings.html",
         {
             "organisation": organisation,
             "form": form,
+            "join_form": join_form,
+            "community": community,
             "endpoint": endpoint,
             "tools": tools,
             "usage": selectors.usage_by_month(endpoint=endpoint) if endpoint else [],
             "tokens_used": selectors.tokens_this_month(endpoint=endpoint) if endpoint else 0,
+        },
+    )
+
+
+@sensitive_post_parameters("api_key")
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_settings(request: HttpRequest) -> HttpResponse:
+    """The community lead's model for partners, and its use per organisation and month."""
+    user = authenticated_user(request)
+    access_community_lead(user=user)
+    community = selectors.community_endpoint()
+    initial: dict[str, Any] = {"is_active": True, "monthly_token_budget": 200_000}
+    initial["requests_per_hour"] = 20
+    if community is not None:
+        initial = {
+            "name": community.name,
+            "is_active": community.is_active,
+            "base_url": community.base_url,
+            "model_name": community.model_name,
+            "monthly_token_budget": community.monthly_token_budget,
+            "requests_per_hour": community.requests_per_hour,
+            "price_per_million": community.price_per_million,
+        }
+    form = CommunityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.community_save(actor=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("sandbox:community")
+    return render(
+        request,
+        "sandbox/community.html",
+        {
+            "form": form,
+            "community": community,
+            "partners": community.partners.select_related("organisation").order_by(
+                "organisation__name"
+            )
+            if community
+            else [],
+            "usage": selectors.community_usage(community=community) if community else [],
         },
     )

@@ -151,3 +151,38 @@ def test_stop_checks_the_part_that_came(
     assert kept.startswith("Dhr. viel om 03:40")
     assert len(kept) < len(model.answer)  # only what came before Stop
     visit.check("sandbox-stopped")
+
+
+def test_the_lead_offers_the_community_model_and_an_admin_opts_in(
+    visit: Visit, demo_password: str, model: ModelServer
+) -> None:
+    page = visit.page
+    visit.log_in("lead@carai.example", demo_password)
+    visit.goto("/ai-oefenruimte/community/")
+    page.get_by_label(nl("Address (base URL)")).fill(model.url)
+    page.get_by_label(nl("Model name")).fill("ok")
+    page.get_by_label(nl("Tokens per organisation per month")).fill("50000")
+    page.get_by_label(re.compile(shown("offered to partners"), re.IGNORECASE)).check()
+    page.get_by_role("button", name=nl("Save")).click()
+    expect(page.get_by_role("heading", name=nl("Use per organisation and month"))).to_be_visible()
+    visit.check("sandbox-community")
+
+    page.context.clear_cookies()
+    organisation = User.objects.get(email=CARE_WORKER).memberships.get().organisation
+    tool = AITool.objects.create(
+        organisation=organisation,
+        name="Oefen-AI van de community (fictief)",
+        vendor="Fictief BV",
+        purpose="Oefenen met AI",
+        status="allowed",
+    )
+    DataRule.objects.create(tool=tool, category="health", permission="allowed")
+    visit.log_in("beheerder@lindehof.example", demo_password)
+    visit.goto(f"/ai-oefenruimte/instellingen/{organisation.slug}/")
+    page.locator("#id_join-tool").select_option(str(tool.pk))
+    page.get_by_role("button", name=nl("Use the community model")).click()
+    expect(page.locator("body")).to_contain_text(shown("Your own model"))
+    visit.check("sandbox-settings-community")
+    endpoint = organisation.sandbox_endpoint
+    assert endpoint.community is not None
+    assert endpoint.tool == tool

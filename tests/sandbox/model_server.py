@@ -7,8 +7,9 @@ It runs in a thread on a free local port. The model name picks the behaviour:
 - ``nousage``: streamed without a usage report;
 - ``slow``: the first word, then silence for ``server.pause`` seconds;
 - ``drip``: word by word with ``server.drip`` seconds between words (to watch it stream);
-- ``busy``: 429 Too Many Requests; ``broken``: 500; ``malformed``: a stream that is not
-  JSON; ``refuse``: a stream that ends with ``finish_reason: content_filter``.
+- ``busy``: 429 Too Many Requests; ``denied``: 401 (key not accepted); ``broken``: 500;
+  ``malformed``: a stream that is not JSON; ``refuse``: a stream that ends with
+  ``finish_reason: content_filter``.
 
 Every request body is kept in ``server.requests`` so tests can see what left CARAI.
 """
@@ -16,6 +17,7 @@ Every request body is kept in ``server.requests`` so tests can see what left CAR
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,6 +41,13 @@ class ModelServer(ThreadingHTTPServer):
     def start(self) -> ModelServer:
         threading.Thread(target=self.serve_forever, name="model-server", daemon=True).start()
         return self
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that drops a kept-alive connection is normal here (the kept clients
+        reuse connections; Stop closes one): no traceback for that."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
 
     def stop(self) -> None:
         self.shutdown()
@@ -86,6 +95,9 @@ class _Handler(BaseHTTPRequestHandler):
         model = body.get("model", "ok")
         if model == "busy":
             self._json(429, {"error": {"message": "Too many requests", "type": "rate_limit"}})
+            return
+        if model == "denied":
+            self._json(401, {"error": {"message": "Invalid key", "type": "invalid_api_key"}})
             return
         if model == "broken":
             self._json(500, {"error": {"message": "Internal error", "type": "server_error"}})

@@ -116,6 +116,7 @@ def test_without_a_model_the_recorded_answer_is_used_and_labelled(
         ("broken", ("had a fault", "storing")),
         ("malformed", ("cannot read", "niet kan lezen")),
         ("refuse", ("refused", "weigerde")),
+        ("denied", ("did not accept the key", "sleutel")),
     ],
 )
 def test_model_errors_are_said_plainly_and_keep_the_prompt(
@@ -127,7 +128,18 @@ def test_model_errors_are_said_plainly_and_keep_the_prompt(
     assert 'id="sandbox-error"' in page
     assert any(word in page.lower() for word in words), page[-3000:]
     assert GOOD_PROMPT in page
-    assert Call.objects.get().outcome in {"rate_limited", "server", "malformed", "refused"}
+    assert Call.objects.get().outcome in {"rate_limited", "server", "malformed", "refused", "auth"}
+
+
+def test_a_model_nobody_answers_at_keeps_the_prompt(
+    world: World, case: Case, endpoint: ModelEndpoint
+) -> None:
+    endpoint.base_url = "http://127.0.0.1:9/v1"  # the discard port: nothing listens
+    endpoint.save()
+    page = html.unescape(_page(_post(world, case, GOOD_PROMPT)))
+    assert 'id="sandbox-error"' in page
+    assert GOOD_PROMPT in page
+    assert Call.objects.get().outcome == "connection"
 
 
 def test_a_slow_model_times_out_with_a_message(

@@ -178,6 +178,10 @@ def _check_publishable(module: Module) -> None:
                 _("The practice lesson “%(title)s” needs a case and an exercise.")
                 % {"title": lesson.title}
             )
+        if lesson.kind == LessonKind.SANDBOX and not lesson.practice_case:
+            problems.append(
+                _("The AI sandbox lesson “%(title)s” needs a case.") % {"title": lesson.title}
+            )
         if lesson.kind == LessonKind.VIDEO and not lesson.video_url:
             problems.append(
                 _("The video lesson “%(title)s” needs a video link.") % {"title": lesson.title}

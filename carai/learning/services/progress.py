@@ -14,6 +14,7 @@ from carai.community.models import Membership
 from carai.core.audit import audit_record
 from carai.learning import rules
 from carai.learning.audit import LearningAction
+from carai.learning.elsewhere import is_done_elsewhere
 from carai.learning.models import (
     Certificate,
     Enrolment,
@@ -111,6 +112,15 @@ def lesson_complete(*, enrolment: Enrolment, lesson: Lesson, reflection: str = "
         enrolment=enrolment, lesson=lesson
     ):
         raise ValidationError(_("Pass the practice exercise to finish this lesson."))
+    if lesson.kind == LessonKind.SANDBOX and not is_done_elsewhere(
+        kind=LessonKind.SANDBOX,
+        user=enrolment.user,
+        case_key=lesson.practice_case,
+        since=enrolment.round_started_at,
+    ):
+        raise ValidationError(
+            _("Keep an attempt on this case in the AI sandbox to finish this lesson.")
+        )
     if lesson.kind == LessonKind.WORKSHOP:
         raise ValidationError(
             _("This lesson is done when the educator has marked that you were at the workshop.")

@@ -20,8 +20,10 @@ from carai.learning.access import (
     access_own_attempt,
     access_own_enrolment,
 )
+from carai.learning.elsewhere import link_elsewhere
 from carai.learning.forms import QuizForm, ReflectionForm
 from carai.learning.models import (
+    CASE_KINDS,
     CHECKED_KINDS,
     LessonKind,
 )
@@ -43,7 +45,7 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
     if lesson.kind == LessonKind.REFLECTION:
         initial = {"answer": progress.reflection} if progress else None
         form = ReflectionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and lesson.kind == LessonKind.PRACTICE:
+    if request.method == "POST" and lesson.kind in CASE_KINDS:
         try:
             lesson_complete(enrolment=enrolment, lesson=lesson)
         except ValidationError as error:
@@ -68,6 +70,11 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         if following is not None:
             return redirect("learning:lesson", module_id=module.pk, lesson_id=following.pk)
         return redirect("learning:module_detail", module_id=module.pk)
+    practice_case = (
+        selectors.practice_case_for(lesson=lesson, language=module.language)
+        if lesson.kind in CASE_KINDS
+        else None
+    )
     lessons = list(module.lessons.filter(is_active=True))
     position = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
     context = {
@@ -81,9 +88,10 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         "previous": lessons[position - 1] if position > 0 else None,
         "attempts": enrolment.current_attempts().filter(lesson=lesson, submitted_at__isnull=False),
         "attempts_left": attempts_left(enrolment=enrolment, lesson=lesson),
-        "practice_case": selectors.practice_case_for(lesson=lesson, language=module.language)
-        if lesson.kind == LessonKind.PRACTICE
-        else None,
+        "practice_case": practice_case,
+        "sandbox_link": link_elsewhere(kind=LessonKind.SANDBOX, case=practice_case)
+        if lesson.kind == LessonKind.SANDBOX
+        else "",
         "sessions": selectors.workshop_sessions_for_learner(user=user, lesson=lesson)
         if lesson.kind == LessonKind.WORKSHOP
         else [],
