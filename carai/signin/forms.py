@@ -29,6 +29,7 @@ class ConnectionForm(forms.Form):
         label=_("Protocol"),
         choices=Protocol.choices,
         initial=Protocol.OIDC,
+        required=False,  # a form without it (as before SAML came) means OpenID Connect
         widget=forms.RadioSelect,
         help_text=_(
             "Fill in the fields of the protocol you choose; the fields of the other one "
@@ -140,6 +141,8 @@ class ConnectionForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        if not data.get("protocol") and "protocol" not in self.errors:
+            data["protocol"] = Protocol.OIDC
         if data.get("protocol") == Protocol.OIDC:
             for name, message in (
                 ("discovery_url", _("Enter the discovery address.")),

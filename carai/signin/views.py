@@ -195,7 +195,11 @@ def saml_metadata(request: HttpRequest, slug: str) -> HttpResponse:
     connection = selectors.saml_connection_by_slug(slug=slug)
     if connection is None:
         raise Http404("No SAML connection.")
-    xml = saml.sp_metadata(_service_provider(connection))
+    try:
+        xml = saml.sp_metadata(_service_provider(connection))
+    except saml.SamlError as error:  # xmlsec1 missing on this server
+        logger.error("SAML metadata for %s cannot be made: %s", connection.pk, error)
+        return HttpResponse(status=503)
     return HttpResponse(xml, content_type="application/samlmetadata+xml; charset=utf-8")
 
 
