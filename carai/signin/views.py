@@ -139,10 +139,10 @@ def sign_in_callback(request: HttpRequest) -> HttpResponse:
         )
     connection = (
         SsoConnection.objects.select_related("organisation")
-        .filter(pk=int(pending.get("connection") or 0))
+        .filter(pk=int(pending.get("connection") or 0), protocol=Protocol.OIDC)
         .first()
     )
-    if connection is None:
+    if connection is None or pending.get("protocol") == Protocol.SAML:
         return _refused(request, _("This sign-in has expired. Start again."), 400)
     if "error" in request.GET:
         services.sign_in_failed_record(

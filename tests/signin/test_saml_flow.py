@@ -341,3 +341,12 @@ def test_expired_assertions_are_forgotten(saml_connection) -> None:
     )
     assert saml_assertions_forget_expired(now=now) == 1
     assert list(SamlAssertionUse.objects.values_list("assertion_id", flat=True)) == ["nieuw"]
+
+
+def test_oidc_return_address_refuses_a_pending_saml_sign_in(saml_connection, world) -> None:
+    client = Client()
+    client.post(reverse("signin:start"), {"sso-email": "iemand@zorg-a.example"})
+    assert client.session[PENDING_KEY]["protocol"] == Protocol.SAML
+    answer = client.get(reverse("signin:callback") + "?code=x&state=y")
+    assert answer.status_code == 400
+    assert "_auth_user_id" not in client.session
