@@ -400,6 +400,10 @@ LOGGING = {
         "django.request": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},  # subsets fonts for every certificate PDF
+        "xmlschema": {"level": "WARNING"},  # loaded by pysaml2 (SAML sign-in)
+        # pysaml2 logs every refused SAML answer as an error; CARAI logs it itself, as a
+        # warning of carai.signin and in the organisation's audit log.
+        "saml2": {"level": "CRITICAL"},
     },
 }
 ADMINS: list[tuple[str, str]] = []

@@ -53,10 +53,16 @@ PUBLIC = {
     "usecases:demonstrator_file",  # files of published use cases only
     "signin:start",  # "Log in with your organisation"
     "signin:callback",  # refuses anything but the sign-in this browser started
+    "signin:saml_acs",  # the provider's signed answer; only handed on to saml_finish
+    "signin:saml_finish",  # refuses anything but the sign-in this browser started
+    "signin:saml_metadata",  # CARAI's SAML metadata for an organisation: no secrets, no names
 }
 # Pages of A's objects that A chose to show every member (never names or e-mail addresses:
 # the walk still checks that none of A's people leak).
-OPEN_BY_CHOICE = {"usecases:join"}  # a use case whose team looks for new members
+OPEN_BY_CHOICE = {
+    "usecases:join",  # a use case whose team looks for new members
+    "signin:saml_metadata",  # A chose SAML: its provider reads CARAI's metadata without log-in
+}
 # Capability links: whoever holds the e-mailed token may open them.
 TOKEN_LINKS = {"community:invitation_accept", "accounts:password_reset_confirm"}
 
@@ -78,6 +84,7 @@ ALLOWED_GET: dict[str, set[str]] = {
     "community:mail_undelivered": {"org_admin", "lead"},
     "xapi:settings": {"org_admin"},
     "signin:settings": {"org_admin", "lead"},
+    "signin:saml_metadata": set(PERSONAS),
     "signin:mfa_policy": {"org_admin", "lead"},
     "signin:mfa": LOGGED_IN,
     "community:lead_mail_undelivered": {"lead"},
@@ -442,13 +449,23 @@ def _use_case_objects(world: World) -> dict[str, int]:
 
 
 def _sso_domain(world: World) -> int:
-    """A's sign-in connection with one e-mail domain, not yet verified."""
-    from carai.signin.models import SsoConnection, SsoDomain
+    """A's sign-in connection (SAML 2.0, so that CARAI's SAML metadata for A exists) with
+    one e-mail domain, not yet verified."""
+    import tempfile
+    from pathlib import Path
 
+    from carai.signin import saml
+    from carai.signin.models import Protocol, SsoConnection, SsoDomain
+    from tests.signin.saml_provider import idp_metadata_without_server
+
+    with tempfile.TemporaryDirectory() as folder:
+        metadata = saml.read_metadata(idp_metadata_without_server(Path(folder)))
     connection = SsoConnection.objects.create(
         organisation=world.org_a,
-        discovery_url="https://login.zorg-a.example",
-        client_id="zorg-a",
+        protocol=Protocol.SAML,
+        saml_metadata_xml=metadata.xml,
+        saml_idp_entity_id=metadata.entity_id,
+        saml_sso_url=metadata.sso_url,
     )
     return SsoDomain.objects.create(connection=connection, domain="zorg-a.example").pk
 

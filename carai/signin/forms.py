@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Role
 from carai.core.validators import validate_outgoing_address
-from carai.signin.models import DEFAULT_SCOPES
+from carai.signin.models import DEFAULT_SCOPES, Protocol
+from carai.signin.saml import MAX_METADATA_BYTES
 
 DOMAIN_PATTERN = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
@@ -24,30 +25,72 @@ class ConnectionForm(forms.Form):
     is_active = forms.BooleanField(
         label=_("People of this organisation may sign in with it"), required=False
     )
+    protocol = forms.ChoiceField(
+        label=_("Protocol"),
+        choices=Protocol.choices,
+        initial=Protocol.OIDC,
+        required=False,  # a form without it (as before SAML came) means OpenID Connect
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Fill in the fields of the protocol you choose; the fields of the other one "
+            "are not used."
+        ),
+    )
     discovery_url = forms.URLField(
-        label=_("Discovery address"),
+        label=_("OpenID Connect: discovery address"),
         max_length=300,
+        required=False,
         assume_scheme="https",
         help_text=_(
             "The OpenID Connect metadata address, for example "
             "https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration"
         ),
     )
-    client_id = forms.CharField(label=_("Client id (application id)"), max_length=200)
+    client_id = forms.CharField(
+        label=_("OpenID Connect: client id (application id)"), max_length=200, required=False
+    )
     client_secret = forms.CharField(
-        label=_("Client secret"),
+        label=_("OpenID Connect: client secret"),
         max_length=500,
         required=False,
         widget=forms.PasswordInput(render_value=False),
         help_text=_("Leave empty to keep the secret you saved before."),
     )
-    scopes = forms.CharField(label=_("Scopes"), max_length=300, initial=DEFAULT_SCOPES)
+    scopes = forms.CharField(
+        label=_("OpenID Connect: scopes"),
+        max_length=300,
+        initial=DEFAULT_SCOPES,
+        required=False,
+    )
+    saml_metadata_url = forms.URLField(
+        label=_("SAML: metadata address of your identity provider"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "For example the 'App Federation Metadata Url' of an enterprise application in "
+            "Microsoft Entra ID. CARAI reads it again each time you save."
+        ),
+    )
+    saml_metadata_file = forms.FileField(
+        label=_("SAML: or upload the metadata file (XML)"),
+        required=False,
+        help_text=_("Leave both empty to keep the metadata you saved before."),
+    )
     default_role = forms.ChoiceField(
         label=_("Role for people who sign in for the first time"),
         choices=Role.choices,
         initial=Role.PROFESSIONAL,
     )
-    groups_claim = forms.CharField(label=_("Claim with groups"), max_length=100, initial="groups")
+    groups_claim = forms.CharField(
+        label=_("Claim or attribute with groups"),
+        max_length=100,
+        initial="groups",
+        help_text=_(
+            "OpenID Connect: usually groups. SAML from Microsoft Entra ID: "
+            "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"
+        ),
+    )
     role_mapping = forms.CharField(
         label=_("Roles by group (optional)"),
         required=False,
@@ -74,8 +117,42 @@ class ConnectionForm(forms.Form):
 
     def clean_discovery_url(self) -> str:
         url: str = self.cleaned_data["discovery_url"]
-        validate_outgoing_address(url)
+        if url:
+            validate_outgoing_address(url)
         return url
+
+    def clean_saml_metadata_url(self) -> str:
+        url: str = self.cleaned_data["saml_metadata_url"]
+        if url:
+            validate_outgoing_address(url)
+        return url
+
+    def clean_saml_metadata_file(self) -> str:
+        upload = self.cleaned_data.get("saml_metadata_file")
+        if not upload:
+            return ""
+        data = upload.read(MAX_METADATA_BYTES + 1)
+        if len(data) > MAX_METADATA_BYTES:
+            raise forms.ValidationError(_("This file is too large for metadata."))
+        try:
+            return str(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("Upload the metadata as an XML file.")) from None
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("protocol") and "protocol" not in self.errors:
+            data["protocol"] = Protocol.OIDC
+        if data.get("protocol") == Protocol.OIDC:
+            for name, message in (
+                ("discovery_url", _("Enter the discovery address.")),
+                ("client_id", _("Enter the client id.")),
+            ):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+            if not data.get("scopes"):
+                data["scopes"] = DEFAULT_SCOPES
+        return data
 
     def clean_role_mapping(self) -> dict[str, str]:
         mapping: dict[str, str] = {}

@@ -1,5 +1,5 @@
-"""An organisation's single sign-on connection (OpenID Connect), its e-mail domains, and the
-people who signed in through it."""
+"""An organisation's single sign-on connection (OpenID Connect or SAML 2.0), its e-mail
+domains, and the people who signed in through it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,15 @@ SIGNIN_BOX = "signin-oidc-client-secret"
 DEFAULT_SCOPES = "openid email profile"
 
 
+class Protocol(models.TextChoices):
+    OIDC = "oidc", _("OpenID Connect")
+    SAML = "saml", _("SAML 2.0")
+
+
 class SsoConnection(models.Model):
-    """One OpenID Connect identity provider of one organisation."""
+    """One identity provider of one organisation, spoken to with OpenID Connect or SAML 2.0.
+    Everything after the provider vouched for a person (domains, accounts, memberships,
+    roles, audit, leaving) is the same for both."""
 
     organisation = models.OneToOneField(
         Organisation,
@@ -24,8 +31,11 @@ class SsoConnection(models.Model):
         verbose_name=_("organisation"),
     )
     is_active = models.BooleanField(_("sign-in switched on"), default=False)
-    discovery_url = models.URLField(_("discovery address"), max_length=300)
-    client_id = models.CharField(_("client id"), max_length=200)
+    protocol = models.CharField(
+        _("protocol"), max_length=4, choices=Protocol.choices, default=Protocol.OIDC
+    )
+    discovery_url = models.URLField(_("discovery address"), max_length=300, blank=True)
+    client_id = models.CharField(_("client id"), max_length=200, blank=True)
     client_secret_encrypted = models.TextField(_("client secret (encrypted)"), blank=True)
     scopes = models.CharField(_("scopes"), max_length=300, default=DEFAULT_SCOPES)
     default_role = models.CharField(
@@ -39,6 +49,20 @@ class SsoConnection(models.Model):
     inactive_days = models.PositiveIntegerField(
         _("end membership after days without sign-in"), null=True, blank=True
     )
+    # SAML 2.0: the identity provider's metadata (fetched from the address, or uploaded) and
+    # what CARAI read from it when it was saved.
+    saml_metadata_url = models.URLField(_("metadata address"), max_length=500, blank=True)
+    saml_metadata_xml = models.TextField(_("metadata"), blank=True)
+    saml_idp_entity_id = models.CharField(
+        _("entity id of the provider"), max_length=500, blank=True
+    )
+    saml_sso_url = models.URLField(_("sign-in address of the provider"), max_length=500, blank=True)
+    saml_certificate_fingerprint = models.CharField(
+        _("certificate (SHA-256)"), max_length=200, blank=True
+    )
+    saml_certificate_not_after = models.DateTimeField(
+        _("certificate valid until"), null=True, blank=True
+    )
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
@@ -46,7 +70,11 @@ class SsoConnection(models.Model):
         verbose_name_plural = _("sign-in connections")
 
     def __str__(self) -> str:
-        return f"{self.organisation} · OpenID Connect"
+        return f"{self.organisation} · {self.get_protocol_display()}"
+
+    @property
+    def is_saml(self) -> bool:
+        return self.protocol == Protocol.SAML
 
 
 class SsoDomain(models.Model):
@@ -101,6 +129,25 @@ class SsoIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.connection.organisation}"
+
+
+class SamlAssertionUse(models.Model):
+    """A SAML assertion CARAI accepted: each is accepted once (no replay). Kept until it
+    expires; ``manage.py signin_daily`` removes the expired ones."""
+
+    connection = models.ForeignKey(SsoConnection, on_delete=models.CASCADE, related_name="+")
+    assertion_id = models.CharField(max_length=255)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["connection", "assertion_id"], name="saml_assertion_used_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.assertion_id
 
 
 class MfaPolicy(models.Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from carai.community.models import Organisation
-from carai.signin.models import SsoConnection, SsoDomain
+from carai.signin.models import Protocol, SsoConnection, SsoDomain
 
 
 def email_domain(email: str) -> str:
@@ -40,3 +40,13 @@ def domains_of(*, connection: SsoConnection) -> QuerySet[SsoDomain]:
 
 def domain_is_verified(*, connection: SsoConnection, email: str) -> bool:
     return connection.domains.filter(domain=email_domain(email), verified_at__isnull=False).exists()
+
+
+def saml_connection_by_slug(*, slug: str) -> SsoConnection | None:
+    """The SAML connection of the organisation ``slug``, for CARAI's public SP metadata."""
+    return (
+        SsoConnection.objects.select_related("organisation")
+        .filter(organisation__slug=slug, protocol=Protocol.SAML)
+        .exclude(saml_metadata_xml="")
+        .first()
+    )

@@ -3,11 +3,11 @@ when someone signs in through it. Each write leaves an event in the organisation
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
@@ -19,7 +19,16 @@ from carai.core.audit import audit_record
 from carai.core.secrets_box import seal
 from carai.signin import selectors
 from carai.signin.audit import SigninAction
-from carai.signin.models import SIGNIN_BOX, SsoConnection, SsoDomain, SsoIdentity
+from carai.signin.models import (
+    DEFAULT_SCOPES,
+    SIGNIN_BOX,
+    Protocol,
+    SamlAssertionUse,
+    SsoConnection,
+    SsoDomain,
+    SsoIdentity,
+)
+from carai.signin.saml import IdpMetadata
 
 
 class SignInRefused(Exception):
@@ -37,33 +46,56 @@ def connection_save(
     request: HttpRequest | None,
     organisation: Organisation,
     is_active: bool,
-    discovery_url: str,
-    client_id: str,
-    client_secret: str,
-    scopes: str,
     default_role: str,
     groups_claim: str,
     role_mapping: dict[str, str],
     inactive_days: int | None,
     idp_enforces_mfa: bool = False,
+    protocol: str = Protocol.OIDC,
+    discovery_url: str = "",
+    client_id: str = "",
+    client_secret: str = "",
+    scopes: str = DEFAULT_SCOPES,
+    saml_metadata_url: str = "",
+    saml_metadata: IdpMetadata | None = None,
 ) -> SsoConnection:
-    """Set up or change the organisation's connection. An empty secret keeps the one stored."""
+    """Set up or change the organisation's connection, with OpenID Connect or SAML 2.0.
+    OpenID Connect: an empty secret keeps the one stored. SAML: ``saml_metadata`` is the
+    provider's metadata as read (``saml.read_metadata``); None keeps the metadata stored."""
     connection = SsoConnection.objects.select_for_update().filter(organisation=organisation).first()
     if connection is None:
-        if not client_secret:
-            raise ValidationError({"client_secret": _("Enter the client secret.")})
         connection = SsoConnection(organisation=organisation)
-    if "openid" not in scopes.split():
-        raise ValidationError({"scopes": _("The scopes must include openid.")})
     unknown = sorted(set(role_mapping.values()) - set(Role.values))
     if default_role not in Role.values or unknown:
         raise ValidationError(_("Choose roles that exist."))
+    if protocol == Protocol.SAML:
+        _saml_settings_apply(connection, metadata_url=saml_metadata_url, metadata=saml_metadata)
+        target_label = connection.saml_idp_entity_id
+        protocol_details: dict[str, Any] = {
+            "idp_entity_id": connection.saml_idp_entity_id,
+            "sso_url": connection.saml_sso_url,
+            "certificate": connection.saml_certificate_fingerprint,
+            "metadata_url": saml_metadata_url,
+            "metadata_changed": saml_metadata is not None,
+        }
+    elif protocol == Protocol.OIDC:
+        _oidc_settings_apply(
+            connection,
+            discovery_url=discovery_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            scopes=scopes,
+        )
+        target_label = discovery_url
+        protocol_details = {
+            "client_id": client_id,
+            "secret_changed": bool(client_secret),
+            "scopes": connection.scopes,
+        }
+    else:
+        raise ValidationError({"protocol": _("Choose OpenID Connect or SAML 2.0.")})
+    connection.protocol = protocol
     connection.is_active = is_active
-    connection.discovery_url = discovery_url
-    connection.client_id = client_id
-    if client_secret:
-        connection.client_secret_encrypted = seal(client_secret, purpose=SIGNIN_BOX)
-    connection.scopes = " ".join(scopes.split())
     connection.default_role = default_role
     connection.groups_claim = groups_claim
     connection.role_mapping = role_mapping
@@ -76,12 +108,11 @@ def connection_save(
         request=request,
         organisation=organisation,
         target=connection,
-        target_label=discovery_url,
+        target_label=target_label[:200],
         details={
+            "protocol": protocol,
             "active": is_active,
-            "client_id": client_id,
-            "secret_changed": bool(client_secret),
-            "scopes": connection.scopes,
+            **protocol_details,
             "default_role": default_role,
             "role_mapping": role_mapping,
             "inactive_days": inactive_days,
@@ -89,6 +120,53 @@ def connection_save(
         },
     )
     return connection
+
+
+def _oidc_settings_apply(
+    connection: SsoConnection,
+    *,
+    discovery_url: str,
+    client_id: str,
+    client_secret: str,
+    scopes: str,
+) -> None:
+    errors: dict[str, str] = {}
+    if not discovery_url:
+        errors["discovery_url"] = _("Enter the discovery address.")
+    if not client_id:
+        errors["client_id"] = _("Enter the client id.")
+    if not client_secret and not connection.client_secret_encrypted:
+        errors["client_secret"] = _("Enter the client secret.")
+    if "openid" not in scopes.split():
+        errors["scopes"] = _("The scopes must include openid.")
+    if errors:
+        raise ValidationError(errors)
+    connection.discovery_url = discovery_url
+    connection.client_id = client_id
+    if client_secret:
+        connection.client_secret_encrypted = seal(client_secret, purpose=SIGNIN_BOX)
+    connection.scopes = " ".join(scopes.split())
+
+
+def _saml_settings_apply(
+    connection: SsoConnection, *, metadata_url: str, metadata: IdpMetadata | None
+) -> None:
+    if metadata is None and not connection.saml_metadata_xml:
+        raise ValidationError(
+            {
+                "saml_metadata_url": _(
+                    "Enter the metadata address of your identity provider, or upload its "
+                    "metadata file."
+                )
+            }
+        )
+    connection.saml_metadata_url = metadata_url
+    if metadata is not None:
+        connection.saml_metadata_xml = metadata.xml
+        connection.saml_idp_entity_id = metadata.entity_id
+        connection.saml_sso_url = metadata.sso_url
+        connection.saml_certificate_fingerprint = metadata.certificate_fingerprint
+        connection.saml_certificate_not_after = metadata.certificate_not_after
 
 
 @transaction.atomic
@@ -280,6 +358,35 @@ def _sign_in(
         details={"roles_added": sorted(wanted - current)},
     )
     return user
+
+
+def saml_assertion_consume(
+    *,
+    connection: SsoConnection,
+    request: HttpRequest | None,
+    assertion_id: str,
+    expires_at: datetime,
+) -> None:
+    """Accept a checked SAML assertion once: the same assertion again (a replay) raises
+    SignInRefused, after logging it. Kept until it expires (and a little longer)."""
+    try:
+        with transaction.atomic():
+            SamlAssertionUse.objects.create(
+                connection=connection,
+                assertion_id=assertion_id[:255],
+                expires_at=expires_at + timedelta(minutes=5),
+            )
+    except IntegrityError:
+        sign_in_failed_record(connection=connection, request=request, reason="replay")
+        raise SignInRefused("replay") from None
+
+
+def saml_assertions_forget_expired(*, now: datetime | None = None) -> int:
+    """Remove remembered assertions that expired: they cannot be replayed any more."""
+    deleted, _by_model = SamlAssertionUse.objects.filter(
+        expires_at__lt=now or timezone.now()
+    ).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -4,34 +4,56 @@ organisation admin (or the community lead) sets the connection up."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.accounts.http import authenticated_user
 from carai.core.forms import add_service_errors
 from carai.core.secrets_box import unseal
-from carai.signin import oidc, selectors, services
+from carai.signin import oidc, saml, selectors, services
 from carai.signin.access import access_connection, access_domain, access_signin_settings
 from carai.signin.forms import ConnectionForm, DomainForm, SignInStartForm, mapping_as_text
-from carai.signin.models import SIGNIN_BOX, SsoConnection
+from carai.signin.models import SIGNIN_BOX, Protocol, SsoConnection
 
 logger = logging.getLogger("carai.signin")
 PENDING_KEY = "carai_signin_pending"
+MAX_SAML_RESPONSE = 500_000  # characters of base64: far more than a real answer needs
 
 
 def callback_url() -> str:
     """The redirect URI to register at the identity provider."""
     return settings.CARAI_BASE_URL.rstrip("/") + reverse("signin:callback")
+
+
+def saml_entity_id(slug: str) -> str:
+    """CARAI's entity id for the organisation's SAML connection: the address of its metadata."""
+    return settings.CARAI_BASE_URL.rstrip("/") + reverse("signin:saml_metadata", args=[slug])
+
+
+def saml_acs_url(slug: str) -> str:
+    """Where the identity provider posts its answer (the assertion consumer service)."""
+    return settings.CARAI_BASE_URL.rstrip("/") + reverse("signin:saml_acs", args=[slug])
+
+
+def _service_provider(connection: SsoConnection) -> saml.ServiceProvider:
+    slug = connection.organisation.slug
+    return saml.ServiceProvider(
+        entity_id=saml_entity_id(slug),
+        acs_url=saml_acs_url(slug),
+        idp_metadata_xml=connection.saml_metadata_xml,
+    )
 
 
 def _client(connection: SsoConnection) -> oidc.Client:
@@ -71,8 +93,15 @@ def sign_in_start(request: HttpRequest) -> HttpResponse:
             )
         else:
             try:
-                url, pending = oidc.authorization_request(_client(connection))
-            except oidc.OidcError as error:
+                if connection.is_saml:
+                    url, request_id = saml.authentication_request(
+                        _service_provider(connection),
+                        idp_entity_id=connection.saml_idp_entity_id,
+                    )
+                    pending = {"protocol": Protocol.SAML, "request_id": request_id}
+                else:
+                    url, pending = oidc.authorization_request(_client(connection))
+            except (oidc.OidcError, saml.SamlError) as error:
                 logger.warning("Sign-in start failed for %s: %s", connection.pk, error)
                 services.sign_in_failed_record(
                     connection=connection, request=request, reason="provider_unreachable"
@@ -110,10 +139,10 @@ def sign_in_callback(request: HttpRequest) -> HttpResponse:
         )
     connection = (
         SsoConnection.objects.select_related("organisation")
-        .filter(pk=int(pending.get("connection") or 0))
+        .filter(pk=int(pending.get("connection") or 0), protocol=Protocol.OIDC)
         .first()
     )
-    if connection is None:
+    if connection is None or pending.get("protocol") == Protocol.SAML:
         return _refused(request, _("This sign-in has expired. Start again."), 400)
     if "error" in request.GET:
         services.sign_in_failed_record(
@@ -135,6 +164,14 @@ def sign_in_callback(request: HttpRequest) -> HttpResponse:
         logger.warning("Sign-in callback failed for %s: %s", connection.pk, error)
         services.sign_in_failed_record(connection=connection, request=request, reason="token")
         return _refused(request, _("The sign-in could not be completed. Start again."))
+    return _sign_in_finish(request, connection, claims, next_url=pending.get("next") or "")
+
+
+def _sign_in_finish(
+    request: HttpRequest, connection: SsoConnection, claims: dict[str, Any], *, next_url: str
+) -> HttpResponse:
+    """After the provider's answer was checked, for both protocols: the account, the
+    membership and the log-in (``services.sign_in_complete``)."""
     try:
         user = services.sign_in_complete(connection=connection, claims=claims, request=request)
     except services.SignInRefused as refused:
@@ -148,7 +185,82 @@ def sign_in_callback(request: HttpRequest) -> HttpResponse:
     # Read by the log-in receiver: no second step of CARAI's own when the provider asks one.
     request.carai_sso_mfa_done = connection.idp_enforces_mfa  # type: ignore[attr-defined]
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
+    return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+
+
+@require_GET
+def saml_metadata(request: HttpRequest, slug: str) -> HttpResponse:
+    """CARAI's SAML metadata for one organisation (entity id, assertion consumer address),
+    for its identity provider. Holds no secret; 404 when the organisation has no SAML."""
+    connection = selectors.saml_connection_by_slug(slug=slug)
+    if connection is None:
+        raise Http404("No SAML connection.")
+    try:
+        xml = saml.sp_metadata(_service_provider(connection))
+    except saml.SamlError as error:  # xmlsec1 missing on this server
+        logger.error("SAML metadata for %s cannot be made: %s", connection.pk, error)
+        return HttpResponse(status=503)
+    return HttpResponse(xml, content_type="application/samlmetadata+xml; charset=utf-8")
+
+
+@csrf_exempt  # the identity provider posts here from its own site; the answer is signed
+@require_POST
+def saml_acs(request: HttpRequest, slug: str) -> HttpResponse:
+    """The identity provider's answer arrives here in a POST from its own site, so the
+    browser sends no session cookie with it (SameSite=Lax). Hand it on to CARAI itself in a
+    form that sends itself: that request carries the session with the pending sign-in."""
+    if selectors.saml_connection_by_slug(slug=slug) is None:
+        raise Http404("No SAML connection.")
+    saml_response = request.POST.get("SAMLResponse", "")
+    if not saml_response or len(saml_response) > MAX_SAML_RESPONSE:
+        return _refused(request, _("The sign-in could not be completed. Start again."))
+    return render(
+        request,
+        "signin/saml_continue.html",
+        {"saml_response": saml_response, "slug": slug},
+    )
+
+
+@csrf_exempt  # bound to this browser by the pending request (InResponseTo), not by a token
+@require_POST
+def saml_finish(request: HttpRequest) -> HttpResponse:
+    """Check the provider's answer against the sign-in this browser started, then sign in."""
+    pending = request.session.pop(PENDING_KEY, None)
+    if not isinstance(pending, dict) or pending.get("protocol") != Protocol.SAML:
+        return _refused(
+            request, _("This sign-in has expired or was already used. Start again."), 400
+        )
+    connection = (
+        SsoConnection.objects.select_related("organisation")
+        .filter(pk=int(pending.get("connection") or 0), protocol=Protocol.SAML)
+        .first()
+    )
+    if connection is None:
+        return _refused(request, _("This sign-in has expired. Start again."), 400)
+    try:
+        assertion = saml.read_response(
+            _service_provider(connection),
+            saml_response=request.POST.get("SAMLResponse", "")[:MAX_SAML_RESPONSE],
+            request_id=str(pending.get("request_id") or ""),
+            idp_entity_id=connection.saml_idp_entity_id,
+        )
+    except saml.SamlError as error:
+        logger.warning("SAML sign-in failed for %s: %s", connection.pk, error)
+        services.sign_in_failed_record(
+            connection=connection, request=request, reason="saml_response"
+        )
+        return _refused(request, _("The sign-in could not be completed. Start again."))
+    try:
+        services.saml_assertion_consume(
+            connection=connection,
+            request=request,
+            assertion_id=assertion.assertion_id,
+            expires_at=assertion.not_on_or_after,
+        )
+    except services.SignInRefused:
+        return _refused(request, _("This sign-in has expired or was already used. Start again."))
+    claims = assertion.claims(groups_attribute=connection.groups_claim)
+    return _sign_in_finish(request, connection, claims, next_url=pending.get("next") or "")
 
 
 @login_required
@@ -160,6 +272,8 @@ def connection_settings(request: HttpRequest, slug: str) -> HttpResponse:
     initial = (
         {
             "is_active": connection.is_active,
+            "protocol": connection.protocol,
+            "saml_metadata_url": connection.saml_metadata_url,
             "discovery_url": connection.discovery_url,
             "client_id": connection.client_id,
             "scopes": connection.scopes,
@@ -172,17 +286,25 @@ def connection_settings(request: HttpRequest, slug: str) -> HttpResponse:
         if connection
         else {}
     )
-    form = ConnectionForm(request.POST or None, initial=initial)
+    form = ConnectionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.connection_save(
-                actor=user, request=request, organisation=organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("signin:settings", slug=organisation.slug)
+        data = dict(form.cleaned_data)
+        metadata_file = data.pop("saml_metadata_file")
+        metadata = _saml_metadata_from_form(form, data, metadata_file)
+        if not form.errors:
+            try:
+                services.connection_save(
+                    actor=user,
+                    request=request,
+                    organisation=organisation,
+                    saml_metadata=metadata,
+                    **data,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("signin:settings", slug=organisation.slug)
     return render(
         request,
         "signin/settings.html",
@@ -193,8 +315,30 @@ def connection_settings(request: HttpRequest, slug: str) -> HttpResponse:
             "domains": selectors.domains_of(connection=connection) if connection else [],
             "domain_form": DomainForm(),
             "callback_url": callback_url(),
+            "saml_entity_id": saml_entity_id(organisation.slug),
+            "saml_acs_url": saml_acs_url(organisation.slug),
         },
     )
+
+
+def _saml_metadata_from_form(
+    form: ConnectionForm, data: dict[str, Any], metadata_file: str
+) -> saml.IdpMetadata | None:
+    """The identity provider's metadata from the uploaded file, else from its address (read
+    again at every save); None when neither was given or on an error (added to the form)."""
+    if data.get("protocol") != Protocol.SAML:
+        return None
+    field = "saml_metadata_file" if metadata_file else "saml_metadata_url"
+    try:
+        if metadata_file:
+            return saml.read_metadata(metadata_file)
+        if data.get("saml_metadata_url"):
+            return saml.read_metadata(saml.fetch_metadata(data["saml_metadata_url"]))
+    except saml.SamlError as error:
+        form.add_error(
+            field, _("CARAI cannot use this metadata: %(reason)s") % {"reason": str(error)}
+        )
+    return None
 
 
 @login_required

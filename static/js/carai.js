@@ -202,3 +202,14 @@
     setUpAll(event.target && event.target.parentNode ? event.target.parentNode : document);
   });
 })();
+
+// A page that hands an answer on to CARAI itself (the SAML sign-in): send its form at once.
+// Without JavaScript the person presses the form's button.
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-carai-autosubmit]");
+    if (form) {
+      form.submit();
+    }
+  });
+})();

@@ -9,11 +9,13 @@ from typing import Any
 
 import pyotp
 import pytest
+import requests
 from playwright.sync_api import expect
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
-from carai.signin.models import SsoDomain
+from carai.signin import saml
+from carai.signin.models import Protocol, SsoDomain
 from carai.signin.services import connection_save
 from tests.browser.helpers import Visit, nl
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -23,6 +25,10 @@ from tests.signin.provider import (
     CLIENT_SECRET,
     Provider,
     oidc_provider,  # noqa: F401  (the fixture)
+)
+from tests.signin.saml_provider import (
+    SamlProvider,
+    saml_provider,  # noqa: F401  (the fixture)
 )
 
 pytestmark = pytest.mark.browser
@@ -192,3 +198,76 @@ def test_second_step_with_a_security_key(
     page.get_by_role("button", name=nl("Use a passkey or security key")).click()
     page.wait_for_url(visit.url("/overzicht/"))
     visit.check("after-key")
+
+
+@pytest.fixture
+def saml_organisation(
+    transactional_db: None,
+    live_server: Any,
+    settings: Any,
+    saml_provider: SamlProvider,  # noqa: F811
+):
+    """An organisation that signs in with SAML 2.0 at the fictional pysaml2 provider. The
+    provider runs on 127.0.0.1 and CARAI on localhost: two sites, as in real life, so the
+    browser sends no CARAI cookies with the provider's POST (SameSite=Lax)."""
+    settings.CARAI_BASE_URL = live_server.url
+    org = OrganisationFactory.create(name="Kustzorg (fictief)", slug="kustzorg")
+    admin = UserFactory.create(email="beheer@kustzorg.example", full_name="Kim Beheer")
+    MembershipFactory.create(user=admin, organisation=org, role=Role.ORG_ADMIN)
+    connection = connection_save(
+        actor=admin,
+        request=None,
+        organisation=org,
+        is_active=True,
+        protocol=Protocol.SAML,
+        saml_metadata_url=saml_provider.metadata_url,
+        saml_metadata=saml.read_metadata(saml.fetch_metadata(saml_provider.metadata_url)),
+        default_role=Role.PROFESSIONAL,
+        groups_claim="groups",
+        role_mapping={},
+        inactive_days=None,
+    )
+    SsoDomain.objects.create(
+        connection=connection, domain="kustzorg.example", verified_at="2026-01-01T00:00Z"
+    )
+    published = requests.get(f"{live_server.url}/account/organisatie/saml/kustzorg/", timeout=10)
+    published.raise_for_status()
+    saml_provider.register_sp("kustzorg", published.text)
+    return org
+
+
+def test_new_employee_signs_in_with_saml(
+    visit: Visit,
+    saml_organisation: Any,
+    saml_provider: SamlProvider,  # noqa: F811
+) -> None:
+    saml_provider.add_person(
+        "daan", subject="idp-daan", email="daan@kustzorg.example", name="Daan Nieuw"
+    )
+    page = visit.page
+    visit.allow_console_error(r"127\.0\.0\.1:\d+/favicon\.ico")  # the fictional provider has none
+    visit.goto("/account/inloggen/")
+    page.get_by_label(nl("Your work e-mail address")).fill("daan@kustzorg.example")
+    page.get_by_role("button", name=nl("Log in with your organisation")).click()
+    page.get_by_label("Gebruiker").fill("daan")
+    assert page.url.startswith(f"{saml_provider.url}/sso/redirect?SAMLRequest=")
+    page.get_by_label("Wachtwoord").fill("fictional-password-1")
+    page.get_by_role("button", name="Inloggen").click()
+    # The provider posts the signed answer to CARAI, which hands it on to itself.
+    page.wait_for_url(visit.url("/overzicht/"))
+    visit.check("signed-in-saml")
+    user = User.objects.get(email="daan@kustzorg.example")
+    assert set(
+        Membership.objects.active_in(organisation=saml_organisation)
+        .filter(user=user)
+        .values_list("role", flat=True)
+    ) == {Role.PROFESSIONAL}
+
+
+def test_saml_settings_page_is_accessible(visit: Visit, saml_organisation: Any) -> None:
+    admin = User.objects.get(email="beheer@kustzorg.example")
+    admin.set_password(PASSWORD)
+    admin.save()
+    visit.log_in(admin.email, PASSWORD)
+    visit.goto("/organisaties/kustzorg/inloggen/")
+    visit.check("sso-settings-saml")
