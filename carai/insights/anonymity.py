@@ -9,8 +9,9 @@
    people answered, so B (the narrower choice) is suppressed. Groups with exactly the same
    people are no risk (their difference is nobody).
 
-``visible_groups`` applies both rules to every group a page or export would show, and repeats
-until nothing changes.
+``visible_groups`` applies both rules to every group a page or export would show. One pass
+over the pairs is enough: groups are only ever taken away, so two groups still shown at the
+end were both shown when their pair was checked.
 """
 
 from __future__ import annotations
@@ -28,15 +29,12 @@ def visible_groups(groups: Mapping[str, frozenset[Hashable]]) -> set[str]:
     """The names of the groups whose results may be shown. ``groups``: name -> answerers'
     pseudonymous keys."""
     shown = {name for name, members in groups.items() if big_enough(len(members))}
-    changed = True
-    while changed:
-        changed = False
-        for wide in sorted(shown):
-            for narrow in sorted(shown):
-                if wide == narrow or narrow not in shown or wide not in shown:
-                    continue
-                a, b = groups[wide], groups[narrow]
-                if b <= a and 0 < len(a - b) < MIN_GROUP:
-                    shown.discard(narrow)
-                    changed = True
+    for wide in sorted(shown):
+        if wide not in shown:
+            continue  # hidden: nothing can be subtracted from results that are not shown
+        a = groups[wide]
+        for narrow in sorted(shown - {wide}):
+            b = groups[narrow]
+            if b < a and len(a - b) < MIN_GROUP:
+                shown.discard(narrow)
     return shown
