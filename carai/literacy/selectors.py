@@ -44,6 +44,14 @@ from carai.literacy.models import (
     RequirementKind,
     ToolRequirement,
 )
+from carai.literacy.rules import (
+    Requirement,
+    first_expiry,
+    fits,
+    lasts_longer,
+    split_teams,
+    tool_requirements,
+)
 from carai.practice.models import Case, Exercise, PracticeAttempt
 from carai.register.models import Acknowledgement, AITool, Guideline, ToolRevision, ToolStatus
 
@@ -63,22 +71,6 @@ def nothing() -> Q:
     """A condition no row meets, written as real SQL: an empty ``pk__in`` would make Django
     drop the whole (wrapped) count query as empty."""
     return Q(pk__isnull=True)
-
-
-def split_teams(text: str) -> tuple[str, ...]:
-    """The teams a tool names ("Wijkteam Noord, Kortverblijf"): comma, semicolon or line."""
-    parts = text.replace(";", ",").replace("\n", ",").split(",")
-    return tuple(sorted({p.strip() for p in parts if p.strip()}))
-
-
-@dataclass(frozen=True)
-class Requirement:
-    kind: str
-    key: str
-
-    @property
-    def code(self) -> str:
-        return f"{self.kind}:{self.key}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +101,7 @@ class ToolState:
         return q
 
     def fits(self, role: str, team: str) -> bool:
-        return (not self.roles or role in self.roles) and (not self.teams or team in self.teams)
+        return fits(roles=self.roles, teams=self.teams, role=role, team=team)
 
     @property
     def role_labels(self) -> list[str]:
@@ -186,11 +178,11 @@ def tool_states(
     guideline = guideline_on(organisation=organisation, at=at)
     states = []
     for tool_id, number, snapshot, module_keys in rows:
-        requirements = [Requirement(RequirementKind.MODULE, k) for k in sorted(set(module_keys))]
-        for requirement in extra.get(tool_id, []):
-            if requirement.kind == RequirementKind.GUIDELINES and guideline is None:
-                continue  # nothing published to read yet
-            requirements.append(requirement)
+        requirements = tool_requirements(
+            module_keys=module_keys,
+            extra=extra.get(tool_id, []),
+            has_guideline=guideline is not None,
+        )
         states.append(
             ToolState(
                 tool_id=tool_id,
@@ -798,14 +790,7 @@ class PersonTool:
 
     @property
     def next_expiry(self) -> datetime.datetime | datetime.date | None:
-        dates = [i.expires for i in self.items if i.expires is not None]
-        return min(dates, key=_as_datetime) if dates else None
-
-
-def _as_datetime(value: datetime.datetime | datetime.date) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
-        return value
-    return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+        return first_expiry(i.expires for i in self.items)
 
 
 @dataclass
@@ -836,17 +821,6 @@ class PersonRecord:
             for item in person_tool.items:
                 seen.setdefault(item.requirement.code, item)
         return list(seen.values())
-
-
-def _later(kept: Evidence | None, new: Evidence) -> Evidence:
-    """The evidence that holds longest (no expiry beats any date; then the later expiry)."""
-    if kept is None:
-        return new
-    if kept.expires is None:
-        return kept
-    if new.expires is None or _as_datetime(new.expires) > _as_datetime(kept.expires):
-        return new
-    return kept
 
 
 def _evidence_queries(
@@ -935,7 +909,7 @@ def _evidence_for(
     found: dict[tuple[int, str], Evidence] = {}
 
     def keep(user_id: int, code: str, evidence: Evidence) -> None:
-        found[(user_id, code)] = _later(found.get((user_id, code)), evidence)
+        found[(user_id, code)] = lasts_longer(found.get((user_id, code)), evidence)
 
     queries = _evidence_queries(scope, user_ids, requirements)
     if "certificate" in queries:

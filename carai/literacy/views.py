@@ -31,6 +31,7 @@ from carai.literacy.forms import (
     ReviewForm,
 )
 from carai.literacy.models import EvidenceFile, EvidenceStatus, PlanStep, ToolRequirement
+from carai.literacy.rules import Requirement
 from carai.register.access import access_tool
 
 # The gap overview ------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def review(request: HttpRequest, slug: str, external_id: int) -> HttpResponse:
             messages.success(request, _("Your review is saved."))
             return redirect("literacy:reviews", slug=slug)
     labels = selectors.requirement_labels(
-        [selectors.Requirement("module", external.module_key)], content_language()
+        [Requirement("module", external.module_key)], content_language()
     )
     return render(
         request,
@@ -224,7 +225,7 @@ def requirements(request: HttpRequest, slug: str, tool_id: int) -> HttpResponse:
         ToolRequirement.objects.filter(tool=tool, removed_at__isnull=True).order_by("kind", "key")
     )
     labels = selectors.requirement_labels(
-        [selectors.Requirement(r.kind, r.key) for r in current], content_language()
+        [Requirement(r.kind, r.key) for r in current], content_language()
     )
     return render(
         request,

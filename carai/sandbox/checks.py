@@ -72,36 +72,40 @@ def _normal_number(value: str) -> str:
     return value.lstrip("0") or "0"
 
 
+# Other ways to write a unit, as the unit they mean (a table: each row is data, not a rule).
+_UNIT_NAMES = {
+    "u": "uur",
+    "h": "uur",
+    "hours": "uur",
+    "hour": "uur",
+    "minuten": "min",
+    "minutes": "min",
+    "minute": "min",
+    "gram": "g",
+    "microgram": "mcg",
+    "µg": "mcg",
+    "liter": "l",
+    "e": "ie",
+    "eh": "ie",
+    "units": "eenheden",
+    "unit": "eenheden",
+    "keer": "x",
+    "times": "x",
+    "graden": "°c",
+    "days": "dagen",
+    "day": "dagen",
+    "weeks": "weken",
+    "week": "weken",
+    "months": "maanden",
+    "month": "maanden",
+    "years": "jaar",
+    "year": "jaar",
+}
+
+
 def _normal_unit(unit: str) -> str:
     unit = unit.lower()
-    return {
-        "u": "uur",
-        "h": "uur",
-        "hours": "uur",
-        "hour": "uur",
-        "minuten": "min",
-        "minutes": "min",
-        "minute": "min",
-        "gram": "g",
-        "microgram": "mcg",
-        "µg": "mcg",
-        "liter": "l",
-        "e": "ie",
-        "eh": "ie",
-        "units": "eenheden",
-        "unit": "eenheden",
-        "keer": "x",
-        "times": "x",
-        "graden": "°c",
-        "days": "dagen",
-        "day": "dagen",
-        "weeks": "weken",
-        "week": "weken",
-        "months": "maanden",
-        "month": "maanden",
-        "years": "jaar",
-        "year": "jaar",
-    }.get(unit, unit)
+    return _UNIT_NAMES.get(unit, unit)
 
 
 def _facts(text: str, *, parts: bool = False) -> list[_Fact]:

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carai.insights import anonymity, stats
 from carai.insights.content import MODEL_FILE, ModelError, parse_model, shipped_model
@@ -143,7 +145,7 @@ def test_paired_change_without_spread_has_no_effect_size() -> None:
 
 
 def test_paired_change_needs_two_pairs() -> None:
-    with pytest.raises(ValueError, match="two pairs"):
+    with pytest.raises(ValueError, match=r"^At least two pairs are needed\.$"):
         stats.paired_change([(1, 2)])
 
 
@@ -203,3 +205,123 @@ def test_differencing_is_checked_between_filter_choices_too() -> None:
         "north, nurses": _people(*"abcdefghi"),  # one less than region north
     }
     assert anonymity.visible_groups(groups) == {"all", "region north"}
+
+
+def test_exactly_five_is_big_enough_and_four_is_not() -> None:
+    assert anonymity.big_enough(5)
+    assert not anonymity.big_enough(4)
+
+
+def test_a_hidden_group_does_not_hide_others() -> None:
+    # b differs from a by one person, so b is hidden. c differs from a by five (safe) and
+    # from b by four: but b is not shown, so nothing can be subtracted from it.
+    a = _people(*"abcdefghijklmnop")  # 16
+    groups = {"a": a, "b": a - {"p"}, "c": a - set("lmnop")}
+    assert anonymity.visible_groups(groups) == {"a", "c"}
+
+
+def test_a_wider_group_is_never_hidden_for_a_narrower_one() -> None:
+    groups = {"a narrow": _people(*"abcde"), "b wide": _people(*"abcdefg")}
+    assert anonymity.visible_groups(groups) == {"b wide"}
+
+
+def test_groups_that_overlap_without_one_holding_the_other_are_both_shown() -> None:
+    groups = {"day": _people(*"abcdef"), "night": _people(*"bcdefg")}
+    assert anonymity.visible_groups(groups) == {"day", "night"}
+
+
+def test_nothing_is_shown_of_no_groups_or_only_small_ones() -> None:
+    assert anonymity.visible_groups({}) == set()
+    assert anonymity.visible_groups({"few": _people(*"abcd")}) == set()
+
+
+def test_a_hidden_group_is_skipped_not_the_end_of_the_check() -> None:
+    a = _people(*"abcdefghijklmnop")
+    c = _people(*"qrstuvwx")
+    groups = {"a": a, "b": a - {"p"}, "c": c, "d": c - {"x"}}
+    assert anonymity.visible_groups(groups) == {"a", "c"}
+
+
+@settings(deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdefgh"),
+        st.frozensets(st.integers(0, 12), max_size=13),
+        max_size=6,
+    )
+)
+def test_what_is_shown_keeps_both_rules_and_hides_only_what_it_must(
+    groups: dict[str, frozenset[int]],
+) -> None:
+    shown = anonymity.visible_groups(groups)
+    assert all(len(groups[name]) >= 5 for name in shown)
+    for wide in shown:
+        for narrow in shown - {wide}:
+            a, b = groups[wide], groups[narrow]
+            assert not (b < a and len(a - b) < 5), (wide, narrow)
+    # Every big group that is hidden sits, a few people short, inside a wider big group.
+    for name, members in groups.items():
+        if len(members) >= 5 and name not in shown:
+            assert any(
+                members < other and len(other - members) < 5
+                for other in groups.values()
+                if len(other) >= 5
+            )
+
+
+# Statistics: edges -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("df", "expected"),
+    # t(0.975, df) to six decimals (standard tables): the table ends at 30, the expansion
+    # takes over at 31.
+    [(30, 2.042), (31, 2.039513), (40, 2.021075), (60, 2.000298), (120, 1.979930)],
+)
+def test_t_quantile_to_six_decimals(df: int, expected: float) -> None:
+    assert stats.t_975(df) == pytest.approx(expected, abs=2e-6)
+
+
+def test_the_expansion_keeps_its_fourth_term() -> None:
+    # t(0.975, 31) = 2.0395134; without the 1/df^4 term the expansion gives 2.0395117.
+    assert stats.t_975(31) == pytest.approx(2.0395134, abs=5e-7)
+
+
+def test_t_quantile_table_is_read_at_its_own_place() -> None:
+    assert [stats.t_975(df) for df in (1, 2, 3, 29, 30)] == [12.706, 4.303, 3.182, 2.045, 2.042]
+
+
+def test_t_quantile_needs_a_degree_of_freedom() -> None:
+    with pytest.raises(ValueError, match=r"^At least one degree of freedom is needed\.$"):
+        stats.t_975(0)
+
+
+def test_two_pairs_are_enough() -> None:
+    change = stats.paired_change([(1, 2), (1, 4)])
+    # Changes 1 and 3: mean 2, sd sqrt(2), half width 12.706 * sqrt(2) / sqrt(2).
+    assert change.n == 2
+    assert change.mean_change == pytest.approx(2)
+    assert change.sd_change == pytest.approx(2**0.5)
+    assert change.ci_low == pytest.approx(2 - 12.706)
+    assert change.ci_high == pytest.approx(2 + 12.706)
+    assert change.dz == pytest.approx(2 / 2**0.5)
+
+
+def test_a_small_spread_still_gives_an_effect_size() -> None:
+    change = stats.paired_change([(1, 1.1), (1, 1.3)])
+    assert change.sd_change == pytest.approx(0.141421, abs=1e-6)
+    assert change.dz == pytest.approx(0.2 / 0.141421, abs=1e-4)
+
+
+def test_mean_and_sample_sd() -> None:
+    assert stats.mean([1, 2, 6]) == 3
+    assert stats.sample_sd([1, 2, 6]) == pytest.approx(7**0.5)  # 14 / (3 - 1)
+
+
+def test_effect_size_band_edges() -> None:
+    bands = [stats.effect_size_band(x) for x in (0.19, 0.2, 0.49, 0.5, 0.79, 0.8, -0.8)]
+    assert bands == ["none", "small", "small", "medium", "medium", "large", "large"]
+
+
+def test_distribution_ignores_values_that_are_no_option_and_counts_repeats() -> None:
+    assert stats.distribution(["b", "x", "b", "b"], ["a", "b"]) == [("a", 0), ("b", 3)]
