@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("learning", "0009_assignment_reminders_team_digest"),
+        ("learning", "0010_lesson_kind_sandbox"),
     ]
 
     operations = [
