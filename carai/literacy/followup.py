@@ -39,6 +39,7 @@ from carai.literacy.models import (
     LiteracyTask,
     RequirementKind,
 )
+from carai.literacy.rules import Requirement
 from carai.register.models import ToolRevision
 
 DUE_DAYS = 30
@@ -120,7 +121,7 @@ def _task_mail(task: LiteracyTask, template: str) -> None:
     if not user.is_active or user.erased_at is not None or not user.email:
         return
     language = user.preferred_language or settings.LANGUAGE_CODE
-    requirement = selectors.Requirement(task.kind, task.key)
+    requirement = Requirement(task.kind, task.key)
     label = selectors.requirement_labels([requirement], language)[requirement.code]
     path = reverse("literacy:mine", kwargs={"slug": task.organisation.slug})
     mail_send(
