@@ -149,6 +149,10 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets: Django's templates, with the common widgets written out in Python (the same
+# HTML, a fraction of the time; see carai/core/renderers.py).
+FORM_RENDERER = "carai.core.renderers.FastWidgetRenderer"
+
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
