@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "carai.core.context_processors.carai",
             ],
+            # {% url %} that remembers what it reversed (carai/core/templatetags/carai_urls.py).
+            "builtins": ["carai.core.templatetags.carai_urls"],
         },
     },
     {
