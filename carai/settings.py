@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "carai.core.context_processors.carai",
             ],
+            # {% url %} that remembers what it reversed (carai/core/templatetags/carai_urls.py).
+            "builtins": ["carai.core.templatetags.carai_urls"],
         },
     },
     {
@@ -148,6 +150,10 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Form widgets: Django's templates, with the common widgets written out in Python (the same
+# HTML, a fraction of the time; see carai/core/renderers.py).
+FORM_RENDERER = "carai.core.renderers.FastWidgetRenderer"
 
 # Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file.
 DATABASE_URL = env_str("DATABASE_URL", "")

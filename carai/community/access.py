@@ -71,6 +71,26 @@ def access_organisation(
     return organisation
 
 
+def access_organisation_and_roles(
+    *, user: User, slug: str, roles: Collection[str] = MEMBER_ROLES
+) -> tuple[Organisation, set[str]]:
+    """``access_organisation`` (the community lead allowed) and the roles ``user`` holds in
+    it, with one look-up of those roles for both: for pages that show more to some roles."""
+    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+    held = (
+        roles_in_organisation(user=user, organisation=organisation)
+        if organisation is not None and user.is_active
+        else set()
+    )
+    if (
+        organisation is None
+        or not user.is_active
+        or not (user.is_community_lead or held & set(roles))
+    ):
+        raise Http404("No such organisation.")  # pragma: no mutate
+    return organisation, held
+
+
 def access_membership(*, user: User, organisation: Organisation, membership_id: int) -> Membership:
     """An active membership of an organisation that ``user`` may manage."""
     if not has_organisation_role(user=user, organisation=organisation, roles=MANAGE_MEMBERS_ROLES):

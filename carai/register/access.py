@@ -10,7 +10,12 @@ from __future__ import annotations
 from django.http import Http404
 
 from carai.accounts.models import User
-from carai.community.access import MEMBER_ROLES, access_organisation, roles_in_organisation
+from carai.community.access import (
+    MEMBER_ROLES,
+    access_organisation,
+    access_organisation_and_roles,
+    roles_in_organisation,
+)
 from carai.community.models import Organisation, Role
 from carai.register.models import AITool, Register
 
@@ -28,6 +33,13 @@ def access_register(*, user: User, slug: str, edit: bool = False) -> Organisatio
     if edit:
         return access_organisation(user=user, slug=slug, roles=EDIT_ROLES, lead_allowed=False)
     return access_organisation(user=user, slug=slug, roles=MEMBER_ROLES)
+
+
+def access_register_to_read(*, user: User, slug: str) -> tuple[Organisation, bool]:
+    """``access_register(user=, slug=)`` and ``can_edit_register`` for it, with one look-up of
+    the user's roles."""
+    organisation, roles = access_organisation_and_roles(user=user, slug=slug, roles=MEMBER_ROLES)
+    return organisation, bool(roles & EDIT_ROLES)
 
 
 def access_acknowledgements(*, user: User, slug: str) -> Organisation:

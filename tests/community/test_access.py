@@ -204,3 +204,37 @@ def test_undelivered_mail_of_the_organisation_or_any_for_the_lead(world: World) 
         access_mail_message(user=world.lead, organisation=None, message_id=sent.pk)
     with pytest.raises(Http404):
         access_mail_message(user=world.org_admin, organisation=None, message_id=ours.pk)
+
+
+def test_organisation_and_roles_let_in_whom_access_organisation_lets_in(world: World) -> None:
+    """The one-look-up variant answers as ``access_organisation`` (lead allowed) does, and
+    gives the roles held there."""
+    from carai.community.access import access_organisation_and_roles
+
+    slug = world.org_a.slug
+    for user in (world.care_worker, world.privacy_officer, world.lead, world.outsider):
+        try:
+            expected = access_organisation(user=user, slug=slug)
+        except Http404:
+            with pytest.raises(Http404):
+                access_organisation_and_roles(user=user, slug=slug)
+            continue
+        organisation, roles = access_organisation_and_roles(user=user, slug=slug)
+        assert organisation == expected
+        assert roles == roles_in_organisation(user=user, organisation=organisation)
+    assert access_organisation_and_roles(user=world.privacy_officer, slug=slug)[1] == {
+        Role.PRIVACY_OFFICER
+    }
+    assert access_organisation_and_roles(user=world.lead, slug=slug)[1] == set()
+    with pytest.raises(Http404):  # the roles asked for, not just any
+        access_organisation_and_roles(user=world.care_worker, slug=slug, roles={Role.ORG_ADMIN})
+    with pytest.raises(Http404):
+        access_organisation_and_roles(user=world.care_worker, slug="no-such-organisation")
+    with pytest.raises(Http404):
+        access_organisation_and_roles(user=_deactivate(world.privacy_officer), slug=slug)
+    with pytest.raises(Http404):
+        access_organisation_and_roles(user=_deactivate(world.lead), slug=slug)
+    world.org_a.is_active = False
+    world.org_a.save(update_fields=["is_active"])
+    with pytest.raises(Http404):
+        access_organisation_and_roles(user=world.care_worker, slug=slug)

@@ -598,3 +598,29 @@ def test_the_tool_form_shows_every_field_once_in_a_section(db: None, with_module
     placed = [field.name for _heading, fields in form.sections() for field in fields]
     assert sorted(placed) == sorted(form.fields)  # none missing, none twice
     assert all(fields for _heading, fields in form.sections())
+
+
+@pytest.mark.parametrize(
+    ("persona", "edits"),
+    [("privacy_officer", True), ("org_admin", True), ("care_worker", False), ("lead", False)],
+)
+def test_the_register_pages_show_the_edit_links_only_to_its_keepers(
+    world: World, persona: str, edits: bool
+) -> None:
+    """The pages look up the roles once for both the door and the edit links."""
+    user = world.persona(persona)
+    assert user is not None
+    client = client_for(user)
+    create = reverse("register:tool_create", kwargs={"slug": world.org_a.slug})
+    edit = reverse("register:guideline_edit", kwargs={"slug": world.org_a.slug})
+    for name in ("home", "guidelines"):
+        page = client.get(reverse(f"register:{name}", kwargs={"slug": world.org_a.slug}))
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert ((create if name == "home" else edit) in html) is edits, name
+    assert (
+        client_for(world.outsider)
+        .get(reverse("register:home", kwargs={"slug": world.org_a.slug}))
+        .status_code
+        == 404
+    )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from django import forms, template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from carai.core.templatetags.carai_urls import reverse_remembered
 
 register = template.Library()
 
@@ -52,3 +55,19 @@ def markdown(value: str) -> SafeString:
     from carai.core.markdown import render_markdown
 
     return render_markdown(value or "")
+
+
+@register.simple_tag(takes_context=True)
+def nav_item(context: template.Context, section: str, url_name: str, label: str) -> SafeString:
+    """One item of the main menu; the current one gets ``aria-current`` (see
+    ``core.context_processors``). Written here rather than as an included template: the
+    menu is on every page."""
+    current = ""
+    if context.get("nav_section") == section:
+        current = format_html(' aria-current="{}"', context.get("nav_current", ""))
+    return format_html(
+        '<li><a class="carai-nav__link" href="{}"{}>{}</a></li>',
+        reverse_remembered(url_name, [], {}, None),
+        current,
+        label,
+    )

@@ -20,7 +20,7 @@ from carai.register import selectors, services
 from carai.register.access import (
     access_acknowledgements,
     access_register,
-    can_edit_register,
+    access_register_to_read,
 )
 from carai.register.forms import (
     AcknowledgeForm,
@@ -35,7 +35,7 @@ from carai.register.forms import (
 @require_http_methods(["GET", "POST"])
 def guidelines(request: HttpRequest, slug: str) -> HttpResponse:
     user = authenticated_user(request)
-    organisation = access_register(user=user, slug=slug)
+    organisation, can_edit = access_register_to_read(user=user, slug=slug)
     guideline = selectors.current_guideline(organisation=organisation)
     if request.method == "POST":
         if guideline is None:
@@ -59,9 +59,7 @@ def guidelines(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "guideline": guideline,
             "acknowledged": acknowledged,
-            "can_edit": can_edit_register(
-                user=authenticated_user(request), organisation=organisation
-            ),
+            "can_edit": can_edit,
         },
     )
 

@@ -19,8 +19,8 @@ from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_public_register,
     access_register,
+    access_register_to_read,
     access_tool,
-    can_edit_register,
 )
 from carai.register.forms import (
     AdoptForm,
@@ -34,8 +34,7 @@ from carai.register.views.transfer import json_download, public_page_url
 @login_required
 @require_GET
 def register_home(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = access_register(user=authenticated_user(request), slug=slug)
-    can_edit = can_edit_register(user=authenticated_user(request), organisation=organisation)
+    organisation, can_edit = access_register_to_read(user=authenticated_user(request), slug=slug)
     return render(
         request,
         "register/home.html",
@@ -53,9 +52,8 @@ def register_home(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def tool_detail(request: HttpRequest, slug: str, tool_id: int) -> HttpResponse:
-    organisation = access_register(user=authenticated_user(request), slug=slug)
+    organisation, can_edit = access_register_to_read(user=authenticated_user(request), slug=slug)
     tool = access_tool(organisation=organisation, tool_id=tool_id)
-    can_edit = can_edit_register(user=authenticated_user(request), organisation=organisation)
     return render(
         request,
         "register/tool_detail.html",
