@@ -713,7 +713,11 @@ class PrivacyEngine:
         ]
         # A word of a name found again is grown to the whole name there too ("bosma" in
         # "fatima bosma-de haan" when "haan" alone is a common word).
-        extra = self._whole(text, extra)
+        # Grown into a name already found ("Fan pieter" where "Fan" is one): the word alone.
+        extra = [
+            grown if not _overlaps_any(grown, first) else word
+            for word, grown in zip(extra, self._whole(text, extra), strict=True)
+        ]
         extra += extra_ages
         if not extra:
             return first
@@ -750,6 +754,10 @@ class PrivacyEngine:
             pseudonymised=pseudonymised,
             verdict=verdict,
         )
+
+
+def _overlaps_any(candidate: Candidate, spans: list[Span]) -> bool:
+    return any(span.start < candidate.end and candidate.start < span.end for span in spans)
 
 
 _STREET_END = re.compile(r"(?i:.*" + patterns.STREET_SUFFIX + r")$")
