@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from carai.accounts.models import User
 from carai.learning.content import ContentError, LessonData, read_pack
@@ -129,7 +129,7 @@ def test_the_educator_chooses_the_case_and_publishing_needs_one(world: World, ca
     module.owner = world.org_a
     module.save()
     Lesson.objects.filter(pk=lesson.pk).update(practice_case="")
-    with pytest.raises(ValidationError, match="needs a case"):
+    with translation.override("en"), pytest.raises(ValidationError, match="needs a case"):
         module_publish(actor=world.educator, module=module)
 
 
