@@ -56,6 +56,35 @@ def test_several_groups_that_leave_five_or_nobody_are_fine() -> None:
     assert anonymity.visible_groups(nobody_left) == set(nobody_left)
 
 
+def test_the_smallest_group_of_a_family_is_the_one_suppressed() -> None:
+    # 15 people, two groups of 5 and 6 inside: 4 are left, so one group must go, and it is the
+    # smaller one (its name sorts last, so the order by size is what decides).
+    everyone = frozenset(range(15))
+    groups: dict[str, frozenset[Hashable]] = {
+        "alle": everyone,
+        "b-zorg": frozenset(range(5)),
+        "a-staf": frozenset(range(5, 11)),
+    }
+    assert anonymity.visible_groups(groups) == {"alle", "a-staf"}
+
+
+def test_too_many_groups_inside_one_suppresses_the_smallest() -> None:
+    # More than MAX_FAMILY groups inside one: the smallest goes (the families are not tried);
+    # exactly MAX_FAMILY that leave nobody out are all shown.
+    size = MIN
+    count = anonymity.MAX_FAMILY
+    people = frozenset(range(size * count))
+    inner = {f"g{i:02d}": frozenset(range(i * size, (i + 1) * size)) for i in range(count)}
+    assert anonymity.visible_groups({"alle": people, **inner}) == {"alle", *inner}
+
+    bigger = {name: members | {1000 + i} for i, (name, members) in enumerate(inner.items())}
+    bigger["g99-small"] = frozenset(range(2000, 2000 + size))
+    everyone = frozenset().union(*bigger.values()) | frozenset(range(3000, 3000 + MIN))
+    shown = anonymity.visible_groups({"alle": everyone, **bigger})
+    assert "g99-small" not in shown
+    assert "alle" in shown
+
+
 def test_cells_are_checked_on_their_own() -> None:
     groups = {"all": _people(*"abcdefghij"), "nurses": _people(*"abcde")}
     shown = anonymity.visible_groups(groups)
