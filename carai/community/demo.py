@@ -180,6 +180,18 @@ PERSONAS = [
         "Care worker of another organisation (De Brug)",
     ),
     DemoPerson(
+        "vrijwilliger@lindehof.example",
+        "Gerrit Hoekstra",
+        (("lindehof", Role.VOLUNTEER, "", ""),),
+        "Volunteer (Lindehof)",
+    ),
+    DemoPerson(
+        "inhuur@lindehof.example",
+        "Priya Ramdin",
+        (("lindehof", Role.CONTRACTOR, "", ""),),
+        "Contractor: temporary nurse (Lindehof)",
+    ),
+    DemoPerson(
         "lead@carai.example",
         "Noor Bakker",
         (),

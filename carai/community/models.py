@@ -42,6 +42,10 @@ class Role(models.TextChoices):
     AI_COACH = "ai_coach", _("AI coach")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     ORG_ADMIN = "org_admin", _("Organisation admin")
+    # People who work for the organisation without a contract of employment: they use its
+    # AI tools too, so the AI literacy register counts them (EU AI Act, article 4).
+    VOLUNTEER = "volunteer", _("Volunteer")
+    CONTRACTOR = "contractor", _("Contractor or temporary staff")
 
 
 class StudentLevel(models.TextChoices):

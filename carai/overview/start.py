@@ -41,6 +41,8 @@ _ROLE_PATHS: tuple[tuple[str, PathName], ...] = (
     (Role.PROFESSIONAL, "care"),
     (Role.STUDENT, "care"),
     (Role.AI_COACH, "care"),
+    (Role.VOLUNTEER, "care"),
+    (Role.CONTRACTOR, "care"),
 )
 
 

@@ -280,3 +280,28 @@ def test_the_cached_facts_follow_a_csv_import_of_the_register(lit: Lit, settings
         ),
     )
     assert selectors.overview(_scope(lit)).tools == []
+
+
+def test_volunteers_and_contractors_are_in_the_register(lit: Lit) -> None:
+    """Article 4 counts everyone who uses AI on the organisation's behalf: a volunteer and a
+    contractor the organisation invites get what a tool for their role requires."""
+    volunteer = UserFactory.create(full_name="Vera Vrijwilliger (fictief)")
+    contractor = UserFactory.create(full_name="Cas Inhuur (fictief)")
+    MembershipFactory(user=volunteer, organisation=lit.world.org_a, role=Role.VOLUNTEER)
+    MembershipFactory(user=contractor, organisation=lit.world.org_a, role=Role.CONTRACTOR)
+    tool = make_tool(
+        lit.world,
+        "Vertaalhulp (fictief)",
+        modules=[lit.module],
+        roles=[Role.VOLUNTEER, Role.CONTRACTOR],
+    )
+    scope = _scope(lit)
+    coverage = {c.tool.tool_id: c for c in selectors.overview(scope).tools}[tool.pk]
+    assert (coverage.users, coverage.ready) == (2, 0)
+
+    certify(volunteer, lit.module)
+    scope = _scope(lit)
+    records = {r.user.pk: r for r in selectors.person_records(scope, [volunteer, contractor])}
+    assert records[volunteer.pk].roles == [str(Role.VOLUNTEER.label)]
+    assert not records[volunteer.pk].blocked_tools
+    assert [t.tool.tool_id for t in records[contractor.pk].blocked_tools] == [tool.pk]
