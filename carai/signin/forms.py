@@ -92,7 +92,7 @@ class ConnectionForm(forms.Form):
         ),
     )
     role_mapping = forms.CharField(
-        label=_("Roles by group (optional)"),
+        label=_("Roles by group"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
@@ -109,7 +109,7 @@ class ConnectionForm(forms.Form):
         ),
     )
     inactive_days = forms.IntegerField(
-        label=_("End membership after this many days without sign-in (optional)"),
+        label=_("End membership after this many days without sign-in"),
         required=False,
         min_value=7,
         max_value=3650,
