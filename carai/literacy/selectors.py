@@ -1032,11 +1032,44 @@ class TaskView:
     url: str  # where to do it; "" when there is no page for it
 
 
+def requirement_url(*, organisation: Organisation, requirement: Requirement, language: str) -> str:
+    """Where a person does what a requirement asks: the guidelines, the practice case, the
+    workshop's or the module's page ("" when there is no such page for them)."""
+    from django.urls import reverse
+
+    if requirement.kind == RequirementKind.GUIDELINES:
+        return reverse("register:guidelines", kwargs={"slug": organisation.slug})
+    if requirement.kind == RequirementKind.PRACTICE:
+        case_key = _split_practice(requirement.key)[0]
+        cases = {c.language: c.pk for c in Case.objects.filter(key=case_key, is_active=True)}
+        case_id = cases.get(language) or next(iter(cases.values()), None)
+        if case_id is None:
+            return ""
+        return reverse("practice:case_detail", kwargs={"case_id": case_id})
+    modules = Module.objects.usable_by(organisation_ids=[organisation.pk]).filter(
+        key=requirement.key
+    )
+    module = next(iter(one_per_key(list(modules), language=language)), None)
+    if module is None:
+        return ""
+    return reverse("learning:module_detail", kwargs={"module_id": module.pk})
+
+
+def missing_links(
+    *, organisation: Organisation, record: PersonRecord, language: str
+) -> dict[str, str]:
+    """For one person's own page: requirement code -> where to do it, for what is missing."""
+    missing = {item.requirement.code: item.requirement for item in record.items if not item.met}
+    links = {
+        code: requirement_url(organisation=organisation, requirement=requirement, language=language)
+        for code, requirement in missing.items()
+    }
+    return {code: url for code, url in links.items() if url}
+
+
 def open_tasks(*, organisation: Organisation, user: User, language: str) -> list[TaskView]:
     """The person's open literacy tasks (guidelines, exercises, workshops), soonest first,
     each with where to do it."""
-    from django.urls import reverse
-
     tasks = list(
         LiteracyTask.objects.filter(
             organisation=organisation, user=user, done_at__isnull=True, ended_at__isnull=True
@@ -1050,30 +1083,10 @@ def open_tasks(*, organisation: Organisation, user: User, language: str) -> list
     for task in tasks:
         if (user.pk, f"{task.kind}:{task.key}") in done:
             continue
-        url = ""
-        if task.kind == RequirementKind.GUIDELINES:
-            url = reverse("register:guidelines", kwargs={"slug": organisation.slug})
-        elif task.kind == RequirementKind.PRACTICE:
-            case_key = _split_practice(task.key)[0]
-            cases = {c.language: c.pk for c in Case.objects.filter(key=case_key, is_active=True)}
-            case_id = cases.get(language) or next(iter(cases.values()), None)
-            if case_id is not None:
-                url = reverse("practice:case_detail", kwargs={"case_id": case_id})
-        else:
-            module = next(
-                iter(
-                    one_per_key(
-                        list(
-                            Module.objects.usable_by(organisation_ids=[organisation.pk]).filter(
-                                key=task.key
-                            )
-                        ),
-                        language=language,
-                    )
-                ),
-                None,
-            )
-            if module is not None:
-                url = reverse("learning:module_detail", kwargs={"module_id": module.pk})
+        url = requirement_url(
+            organisation=organisation,
+            requirement=Requirement(task.kind, task.key),
+            language=language,
+        )
         out.append(TaskView(task, labels.get(f"{task.kind}:{task.key}", task.key), url))
     return out

@@ -129,12 +129,16 @@ def mine(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("literacy:mine", slug=slug)
     scope = selectors.scope_of(organisation=organisation)
+    record = selectors.person_record(scope, user)
     return render(
         request,
         "literacy/mine.html",
         {
             "organisation": organisation,
-            "record": selectors.person_record(scope, user),
+            "record": record,
+            "links": selectors.missing_links(
+                organisation=organisation, record=record, language=content_language()
+            ),
             "tasks": selectors.open_tasks(
                 organisation=organisation, user=user, language=content_language()
             ),

@@ -24,7 +24,7 @@ from carai.register.models import Guideline
 from carai.register.services import guideline_acknowledge, guideline_publish
 from tests.conftest import client_for
 from tests.factories import MembershipFactory, UserFactory
-from tests.literacy.conftest import Lit
+from tests.literacy.conftest import Lit, certify
 
 Committed = Callable[[], AbstractContextManager[Any]]
 
@@ -164,3 +164,18 @@ def test_a_late_task_is_reminded_once(lit: Lit, committed: Committed) -> None:
     assert follow_up()["reminded"] == 0
     mail = MailMessage.objects.get(template="literacy/email/task_overdue")
     assert mail.to == world.care_worker.email
+
+
+def test_the_own_page_links_what_is_missing_to_where_it_is_done(lit: Lit) -> None:
+    world = lit.world
+    client = client_for(world.care_worker)
+    url = reverse("literacy:mine", kwargs={"slug": world.org_a.slug})
+    module_url = reverse("learning:module_detail", kwargs={"module_id": lit.module.pk})
+    response = client.get(url)
+    assert response.context["links"] == {f"module:{lit.module.key}": module_url}
+    assert f'href="{module_url}"' in response.content.decode()
+
+    certify(world.care_worker, lit.module)
+    response = client.get(url)
+    assert response.context["links"] == {}
+    assert f'href="{module_url}"' not in response.content.decode()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms, template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -37,6 +40,13 @@ def widget(bound: forms.BoundField) -> SafeString:
     if bound.field.required and not isinstance(bound.field.widget, forms.CheckboxInput):
         attrs["aria-required"] = "true"
     return bound.as_widget(attrs=attrs)
+
+
+@register.filter
+def lookup(mapping: Mapping[str, Any] | None, key: str) -> Any:
+    """``{{ links|lookup:code }}``: a dictionary's value for a key from the template ("" when
+    it is missing)."""
+    return (mapping or {}).get(key, "")
 
 
 @register.filter
