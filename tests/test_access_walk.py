@@ -161,10 +161,10 @@ ALLOWED_GET: dict[str, set[str]] = {
     "insights:round_answer": {"care_worker"},  # only one's own invitation
     "insights:community": {"lead"},
     "insights:survey_list": A_MEMBERS | {"lead"},
-    "insights:survey_new": {"educator", "org_admin"},
+    "insights:survey_new": {"educator", "org_admin", "lead"},
     "insights:survey_answer": {"care_worker"},  # sent to A's professionals
     "insights:survey_results": {"educator", "org_admin", "manager", "lead"},
-    "insights:survey_export": {"educator", "org_admin"},  # the codebook
+    "insights:survey_export": {"educator", "org_admin", "lead"},  # the codebook
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,

@@ -60,7 +60,9 @@ def access_own_invite(*, user: User, organisation: Organisation, round_id: int) 
 
 # Surveys ----------------------------------------------------------------------------------
 
-# Who makes, sends and closes surveys and downloads the researcher's CSV.
+# Who makes, sends and closes surveys and downloads the researcher's CSV: these roles of the
+# organisation, and the community lead (who measures the effect for the funders; a survey
+# is still one organisation's, sent to its own people, and shows only groups of 5 or more).
 SURVEY_MAKER_ROLES: frozenset[str] = frozenset({Role.EDUCATOR, Role.ORG_ADMIN})
 # Who sees the results (never one person's answers): the makers and the managers; the
 # community lead too.
@@ -70,13 +72,15 @@ SURVEY_RESULT_ROLES: frozenset[str] = SURVEY_MAKER_ROLES | {Role.MANAGER}
 def access_surveys(*, user: User, slug: str, make: bool = False) -> Organisation:
     if make:
         return access_organisation(
-            user=user, slug=slug, roles=SURVEY_MAKER_ROLES, lead_allowed=False
+            user=user, slug=slug, roles=SURVEY_MAKER_ROLES, lead_allowed=True
         )
     return access_organisation(user=user, slug=slug, roles=MEMBER_ROLES, lead_allowed=True)
 
 
 def can_make_surveys(*, user: User, organisation: Organisation) -> bool:
-    return bool(roles_in_organisation(user=user, organisation=organisation) & SURVEY_MAKER_ROLES)
+    return user.is_community_lead or bool(
+        roles_in_organisation(user=user, organisation=organisation) & SURVEY_MAKER_ROLES
+    )
 
 
 def can_see_survey_results(*, user: User, organisation: Organisation) -> bool:

@@ -311,3 +311,34 @@ def test_a_question_few_people_answered_shows_no_answers(world: World) -> None:
     assert outcome.items[0].n is None  # not even the count: it would tell who skipped
     assert outcome.items[0].distribution == []
     assert outcome.items[1].distribution[2] == ("3", 5)
+
+
+def test_the_lead_builds_and_sends_a_survey_to_a_partners_own_people(world: World) -> None:
+    """The community lead measures the effect for the funders: they may make a survey in a
+    partner organisation; it goes to that organisation's people only."""
+    client = client_for(world.lead)
+    slug = world.org_a.slug
+    response = client.post(
+        reverse("insights:survey_new", kwargs={"slug": slug}),
+        {
+            "title": "Voormeting community (fictief)",
+            "consent_text": "Meedoen is vrijwillig.",
+            "templates": ["ai-literacy"],
+            "role": "",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    survey = Survey.objects.get(title="Voormeting community (fictief)")
+    assert survey.organisation == world.org_a
+    sent = client.post(
+        reverse("insights:survey_send", kwargs={"slug": slug, "survey_id": survey.pk}),
+        {"closes_on": (datetime.date.today() + datetime.timedelta(days=14)).isoformat()},
+    )
+    assert sent.status_code == 302
+    recipients = set(survey.recipients.values_list("user__email", flat=True))
+    assert world.care_worker.email in recipients
+    assert world.outsider.email not in recipients
+    assert all(
+        user.memberships.filter(organisation=world.org_a).exists()
+        for user in (r.user for r in survey.recipients.select_related("user"))
+    )
