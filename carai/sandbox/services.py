@@ -29,6 +29,29 @@ def endpoint_key(endpoint: ModelEndpoint) -> str:
     return secrets_box.unseal(endpoint.sealed_key, purpose=KEY_PURPOSE)
 
 
+def _connect(
+    target: ModelEndpoint | CommunityEndpoint,
+    *,
+    base_url: str,
+    model_name: str,
+    api_key: str,
+    monthly_token_budget: int,
+    requests_per_hour: int,
+    price_per_million: Decimal,
+    is_active: bool,
+) -> None:
+    """The connection settings an organisation's and the community's model share; an empty
+    ``api_key`` keeps the saved one (it is never shown again, so a form leaves it empty)."""
+    target.base_url = base_url
+    target.model_name = model_name
+    target.monthly_token_budget = monthly_token_budget
+    target.requests_per_hour = requests_per_hour
+    target.price_per_million = price_per_million
+    target.is_active = is_active
+    if api_key:
+        target.key_encrypted = secrets_box.seal(api_key, purpose=KEY_PURPOSE)
+
+
 @transaction.atomic
 def endpoint_save(
     *,
@@ -53,14 +76,16 @@ def endpoint_save(
     )
     endpoint.tool = tool
     endpoint.community = None
-    endpoint.base_url = base_url
-    endpoint.model_name = model_name
-    endpoint.monthly_token_budget = monthly_token_budget
-    endpoint.requests_per_hour = requests_per_hour
-    endpoint.price_per_million = price_per_million
-    endpoint.is_active = is_active
-    if api_key:
-        endpoint.key_encrypted = secrets_box.seal(api_key, purpose=KEY_PURPOSE)
+    _connect(
+        endpoint,
+        base_url=base_url,
+        model_name=model_name,
+        api_key=api_key,
+        monthly_token_budget=monthly_token_budget,
+        requests_per_hour=requests_per_hour,
+        price_per_million=price_per_million,
+        is_active=is_active,
+    )
     endpoint.save()
     audit_record(
         action=SandboxAction.ENDPOINT_SAVED,
@@ -92,14 +117,16 @@ def community_save(
         raise ValidationError(_("Only the community lead offers the community model."))
     community = selectors.community_endpoint() or CommunityEndpoint()
     community.name = name
-    community.base_url = base_url
-    community.model_name = model_name
-    community.monthly_token_budget = monthly_token_budget
-    community.requests_per_hour = requests_per_hour
-    community.price_per_million = price_per_million
-    community.is_active = is_active
-    if api_key:
-        community.key_encrypted = secrets_box.seal(api_key, purpose=KEY_PURPOSE)
+    _connect(
+        community,
+        base_url=base_url,
+        model_name=model_name,
+        api_key=api_key,
+        monthly_token_budget=monthly_token_budget,
+        requests_per_hour=requests_per_hour,
+        price_per_million=price_per_million,
+        is_active=is_active,
+    )
     community.save()
     audit_record(
         action=SandboxAction.COMMUNITY_SAVED,
