@@ -7,9 +7,11 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import logging
 import os
+import pickle
 import re
 import threading
 from collections import defaultdict
@@ -20,6 +22,8 @@ from typing import Any
 
 from carai.privacy import patterns
 from carai.privacy.patterns import LOOKUP, PATTERN, Candidate
+
+logger = logging.getLogger(__name__)
 
 LABELS = (
     "naam",
@@ -180,6 +184,31 @@ def _import_deduce() -> Any:
     return deduce
 
 
+# What a cache file cut short by a crash, or written by another process meanwhile, raises.
+_BROKEN_CACHE = (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError)
+
+
+def load_deduce(deduce: Any, cache: Path) -> Any:
+    """Make deduce's ``Deduce`` with its lookup cache in ``cache``, safely across processes.
+
+    deduce writes its cache file in place. Without a lock, a web server and a task worker that
+    start together read each other's half-written file and fail. So one process at a time
+    loads or builds (an exclusive lock on a file beside the cache), and a cache that cannot be
+    read (a crash while it was written) is built again instead of stopping the platform.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / "build.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            try:
+                return deduce.Deduce(cache_path=cache)
+            except _BROKEN_CACHE as exc:
+                logger.warning("deduce's cache in %s is broken (%r): building it again", cache, exc)
+                return deduce.Deduce(cache_path=cache, build_lookup_structs=True)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 class PrivacyEngine:
     """Finds identifiers in Dutch text. Thread-safe for reading once built."""
 
@@ -187,9 +216,7 @@ class PrivacyEngine:
         self.deduce: Any = None
         if use_deduce:
             deduce = _import_deduce()
-            cache = cache_dir or default_cache_dir()
-            cache.mkdir(parents=True, exist_ok=True)
-            self.deduce = deduce.Deduce(cache_path=cache)
+            self.deduce = load_deduce(deduce, cache_dir or default_cache_dir())
             structs = self.deduce.lookup_structs
             self._first_names = structs["first_name"]
             self._surnames = structs["surname"]
