@@ -122,9 +122,12 @@ _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
-_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
+_CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+_PLACE_AFTER_WORD = patterns.gated(
+    "[tiunbw]", re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)")
+)
 _ANY_WORD = re.compile(r"[^\W_]+")
 _ONE_WORD = re.compile(r"[^\W_]+")
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
@@ -610,9 +613,7 @@ class PrivacyEngine:
         if self.deduce is None:
             return []
         found = []
-        for m in re.finditer(
-            r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)", text
-        ):
+        for m in _PLACE_AFTER_WORD.finditer(text):
             name = m.group(1)
             if _in_trie(self._places, re.split(r"([ -])", name)[::2]) or _in_trie(
                 self._places, [name]
