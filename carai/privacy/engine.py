@@ -367,15 +367,18 @@ class PrivacyEngine:
                 elif lower_case and word not in self._common and self._is_surname(word):
                     end = m.end()  # "mevrouw fatima bosma" in a chat
             window = text[max(0, start - 40) : start]
-            m = _LEFT_INITIALS.search(window)
+            # Each pattern on the left ends in ".", "-" or " " (and "$" allows a newline
+            # after it): a look at the last characters spares the search of the window.
+            tail = window[-4:]
+            m = _LEFT_INITIALS.search(window) if "." in tail else None
             if m is not None:
                 start -= len(window) - m.start(1)
             else:
-                m = _LEFT_HYPHEN.search(window)
+                m = _LEFT_HYPHEN.search(window) if "-" in tail else None
                 if m is not None and m.group(1)[0].isupper():
                     start -= len(window) - m.start(1)
                 else:
-                    m = _LEFT_WORD.search(window)
+                    m = _LEFT_WORD.search(window) if " " in tail else None
                     if m is not None:
                         at = start - (len(window) - m.start(1))
                         word, particles = m.group(1), bool(m.group(2))
