@@ -126,7 +126,8 @@ _CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 _PLACE_AFTER_WORD = patterns.gated(
-    "[tiunbw]", re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)")
+    "[tiunbw]",
+    re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
 )
 _ANY_WORD = re.compile(r"[^\W_]+")
 _ONE_WORD = re.compile(r"[^\W_]+")
