@@ -126,9 +126,13 @@ _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
-_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])")
+_CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+_PLACE_AFTER_WORD = patterns.gated(
+    "[tiunbw]",
+    re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
+)
 _ANY_WORD = re.compile(r"[^\W_]+")
 _ONE_WORD = re.compile(r"[^\W_]+")
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
@@ -391,15 +395,18 @@ class PrivacyEngine:
                 elif lower_case and word not in self._common and self._is_surname(word):
                     end = m.end()  # "mevrouw fatima bosma" in a chat
             window = text[max(0, start - 40) : start]
-            m = _LEFT_INITIALS.search(window)
+            # Each pattern on the left ends in ".", "-" or " " (and "$" allows a newline
+            # after it): a look at the last characters spares the search of the window.
+            tail = window[-4:]
+            m = _LEFT_INITIALS.search(window) if "." in tail else None
             if m is not None:
                 start -= len(window) - m.start(1)
             else:
-                m = _LEFT_HYPHEN.search(window)
+                m = _LEFT_HYPHEN.search(window) if "-" in tail else None
                 if m is not None and m.group(1)[0].isupper():
                     start -= len(window) - m.start(1)
                 else:
-                    m = _LEFT_WORD.search(window)
+                    m = _LEFT_WORD.search(window) if " " in tail else None
                     if m is not None:
                         at = start - (len(window) - m.start(1))
                         word, particles = m.group(1), bool(m.group(2))
@@ -637,9 +644,7 @@ class PrivacyEngine:
         if self.deduce is None:
             return []
         found = []
-        for m in re.finditer(
-            r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)", text
-        ):
+        for m in _PLACE_AFTER_WORD.finditer(text):
             name = m.group(1)
             if _in_trie(self._places, re.split(r"([ -])", name)[::2]) or _in_trie(
                 self._places, [name]

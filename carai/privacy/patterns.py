@@ -673,28 +673,40 @@ def find_ages(text: str) -> Iterator[Candidate]:
 
 
 # Where a street word ends right before a house number: the cheap first look for addresses.
-STREET_BEFORE_NUMBER = re.compile(
-    r"(?i:"
-    + word_alternation(
-        "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
-        "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
-        "promenade passage steenweg pleintje akker weide zoom einde vaart kanaal brink werf "
-        "schans wetering straatje laantje steegje gaarde stede"
-    )
-    + r")(?=[ ]\d)"
+STREET_WORDS = (
+    "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
+    "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
+    "promenade passage steenweg pleintje akker weide zoom einde vaart kanaal brink werf "
+    "schans wetering straatje laantje steegje gaarde stede"
 )
+STREET_BEFORE_NUMBER = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")(?=[ ]\d)")
+# The same street word, asked for only where it must end: before a space and a digit.
+_STREET_WORD_AT_END = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")\Z")
+_LONGEST_STREET_WORD = max(len(word) for word in STREET_WORDS.split())
+_GAP_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])[ ](?=\d)")
+
+
+def _street_words(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each match of STREET_BEFORE_NUMBER, found the other way round: from
+    each letter, space and digit ("straat 4") back to the street word, instead of trying
+    the whole pattern at every position of the text."""
+    for gap in _GAP_BEFORE_NUMBER.finditer(text):
+        end = gap.start()
+        word = _STREET_WORD_AT_END.search(text, max(0, end - _LONGEST_STREET_WORD), end)
+        if word is not None:
+            yield word.start(), end
 
 
 def _address_matches(text: str) -> Iterator[re.Match[str]]:
     """ADDRESS matches, looked for only just before a street word and its number."""
     last_end = -1
-    for hit in STREET_BEFORE_NUMBER.finditer(text):
-        if hit.end() <= last_end:
+    for hit_start, hit_end in _street_words(text):
+        if hit_end <= last_end:
             continue
-        line_start = text.rfind("\n", 0, hit.start()) + 1
-        window = max(line_start, hit.start() - 90)
-        for m in ADDRESS.finditer(text, window, min(len(text), hit.end() + 20)):
-            if m.end(1) == hit.end() and m.start(1) > last_end:
+        line_start = text.rfind("\n", 0, hit_start) + 1
+        window = max(line_start, hit_start - 90)
+        for m in ADDRESS.finditer(text, window, min(len(text), hit_end + 20)):
+            if m.end(1) == hit_end and m.start(1) > last_end:
                 last_end = m.end()
                 yield m
                 break
@@ -918,3 +930,49 @@ SPEAKER = re.compile(
 
 def has_health_terms(text: str) -> bool:
     return HEALTH_TERMS.search(text) is not None
+
+
+def gated(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on ``first``, a class that holds the first character
+    of every match. The engine then turns away every other position after one test instead
+    of entering the pattern there; the matches stay exactly the same, the scan of a long
+    text runs two to three times faster."""
+    return re.compile("(?=" + first + ")(?:" + pattern.pattern + ")", pattern.flags)
+
+
+# The whole-text scanners, each behind the first characters its matches can have (an
+# inline "(?i:...)" where the pattern ignores case there).
+IBAN = gated("[A-Z]", IBAN)
+BSN = gated(r"\d", BSN)
+PHONE = gated(r"[+0(1]", PHONE)
+RECORD = gated("(?i:[pczeromabvklfdr])", RECORD)
+BARE_NUMBER = gated(r"\d", BARE_NUMBER)
+POSTCODE = gated("[1-9]", POSTCODE)
+POSTCODE_LOWER = gated("[1-9]", POSTCODE_LOWER)
+AGE_WORDS = gated(r"\d", AGE_WORDS)
+AGE_TURNS = gated(r"(?i:[wi])|\d", AGE_TURNS)
+AGE_TURNING = gated("(?i:w)", AGE_TURNING)
+AGE_BETWEEN_COMMAS = gated("(?i:[mdhzcpbo])", AGE_BETWEEN_COMMAS)
+AGE_ORDINAL = gated(r"\d|(?i:[svotrnb])", AGE_ORDINAL)
+AGE_AFTER_NAME = gated("[A-Z]", AGE_AFTER_NAME)
+AGE_INVERTED = gated("(?i:[wi])", AGE_INVERTED)
+AGE_CLAUSE = gated("(?i:[doatnzhw])", AGE_CLAUSE)
+AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
+AGE_OF = gated("v", AGE_OF)
+ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
+ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)
+DATE_WORDS = gated(r"[\djfmasond]", DATE_WORDS)  # ignoring case, as DATE_WORDS does
+MONTH_ALONE = gated("(?i:[jfmasond])", MONTH_ALONE)
+DATE_NUMBERS = gated(r"\d", DATE_NUMBERS)
+DATE_ISO = gated("[12]", DATE_ISO)
+DATE_RANGE_START = gated(r"\d", DATE_RANGE_START)
+YEAR = gated("[12]", YEAR)
+INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
+SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
+INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
+INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
+INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
+TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
+RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
+INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
+LOWER_PLACE = gated("[itun]", LOWER_PLACE)
