@@ -83,12 +83,19 @@ def module_choices(*, organisation: Organisation, language: str) -> list[Module]
 
 
 def team_assignments(*, organisation: Organisation) -> list[Assignment]:
-    """The organisation's assignments that still hold, soonest first."""
-    return list(
-        Assignment.objects.active()
-        .filter(organisation=organisation)
-        .select_related("module", "user")
-        .order_by("due_date", "pk")
+    """The organisation's assignments that still hold, soonest first, with their module and
+    person. Kept under the team scope (every assignment save, a member's new name) and the
+    modules' scope (a module's new title)."""
+    return cached(
+        f"team-assignments:{organisation.pk}",
+        scopes=[team_scope(organisation.pk), MODULES_SCOPE],
+        compute=lambda: list(
+            Assignment.objects.active()
+            .filter(organisation=organisation)
+            .select_related("module", "user")
+            .order_by("due_date", "pk")
+        ),
+        timeout=TEAM_FIGURES_TIMEOUT,
     )
 
 

@@ -392,6 +392,28 @@ def test_cached_member_count_and_module_list_follow_writes(module: Module, world
     assert seen()[1:] == ([], [])
 
 
+def test_cached_assignments_follow_a_new_date_and_a_new_title(module: Module, world: World) -> None:
+    client = client_for(world.manager)
+    assignment = assignment_create(
+        actor=world.manager,
+        organisation=world.org_a,
+        module=module,
+        role=Role.PROFESSIONAL,
+        due_date=TODAY + datetime.timedelta(days=7),
+    )
+
+    def shown() -> list[tuple[datetime.date, str]]:
+        figures = client.get(team_url(world)).context["figures"]
+        return [(s.assignment.due_date, s.assignment.module.title) for s in figures.summaries]
+
+    assert shown() == [(TODAY + datetime.timedelta(days=7), module.title)]
+    assignment_change_due_date(assignment=assignment, due_date=TODAY + datetime.timedelta(days=9))
+    assert shown() == [(TODAY + datetime.timedelta(days=9), module.title)]
+    module.title = "Nieuwe titel (fictief)"
+    module.save()
+    assert shown() == [(TODAY + datetime.timedelta(days=9), "Nieuwe titel (fictief)")]
+
+
 def test_the_module_list_is_per_organisation(module: Module, world: World) -> None:
     """An organisation's own module is in its own list only, also when another
     organisation's list was cached first."""
