@@ -8,6 +8,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -16,10 +17,10 @@ from carai.core.redis_cache import ReusingRedisCache
 
 
 def test_one_client_per_pool_without_connecting() -> None:
-    cache = ReusingRedisCache("redis://127.0.0.1:1/0", {})
-    client = cache._cache.get_client("a")
-    assert cache._cache.get_client("b") is client
-    assert cache._cache.get_client("c", write=True) is client  # one server: one pool
+    backend: Any = ReusingRedisCache("redis://127.0.0.1:1/0", {})._cache  # type: ignore[attr-defined]
+    client = backend.get_client("a")
+    assert backend.get_client("b") is client
+    assert backend.get_client("c", write=True) is client  # one server: one pool
 
 
 @pytest.fixture(scope="module")
