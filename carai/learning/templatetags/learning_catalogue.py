@@ -26,11 +26,13 @@ def catalogue_cards(cards: Sequence[tuple[Any, bool, Any]], language: str) -> Sa
     """``cards``: (module, started, completed) as the catalogue view makes them; ``language``:
     the reader's content language."""
     e = conditional_escape
-    for_you = f'<span class="carai-badge">{e(gettext("For you"))}</span>'
+    # (gettext outside f-strings: xgettext does not look inside them)
+    for_you_text = e(gettext("For you"))
+    finished_text = e(gettext("Finished"))
+    for_you = f'<span class="carai-badge">{for_you_text}</span>'
     only_in = gettext("Only in %(name)s")
     finished = (
-        '<p class="utrecht-paragraph"><strong class="carai-done">✓ '
-        f"{e(gettext('Finished'))}</strong></p>"
+        f'<p class="utrecht-paragraph"><strong class="carai-done">✓ {finished_text}</strong></p>'
     )
     lessons_done = gettext("%(done)s of %(total)s lessons done")
     out: list[str] = []
