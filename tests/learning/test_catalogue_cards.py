@@ -12,7 +12,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from carai.learning.models import Module
+from carai.learning.models import Module, ModuleFormat
 
 # The loop as the template wrote it before (templates/learning/includes/catalogue_results.html).
 TEMPLATE_CARDS = (Path(__file__).parent / "catalogue_cards_before.html").read_text()
@@ -27,7 +27,7 @@ def _module(pk: int, language: str, **extra: Any) -> Module:
         title=extra.pop("title", f"Module {pk} (fictief)"),
         summary=extra.pop("summary", "Wat je leert."),
         estimated_minutes=extra.pop("minutes", 30),
-        format=extra.pop("format", Module._meta.get_field("format").choices[0][0]),
+        format=extra.pop("format", ModuleFormat.E_LEARNING),
     )
     module.for_you = extra.pop("for_you", False)  # type: ignore[attr-defined]
     module.lesson_count = extra.pop("lesson_count", 4)  # type: ignore[attr-defined]
