@@ -305,7 +305,7 @@ CARAI_TASK_MAINTENANCE_SECONDS = env_int("CARAI_TASK_MAINTENANCE_SECONDS", 60)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "carai.core.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "carai",
             "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},

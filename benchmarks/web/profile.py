@@ -72,7 +72,8 @@ def main() -> int:
     args = parser.parse_args()
     workdir = Path(args.workdir)
     env = run._env(args, args.database, workdir)
-    state = workdir / ("large.json" if args.database.endswith("carai_bench") else "small.json")
+    # The small community's database is the large one's name with "_small" (run.py's default).
+    state = workdir / ("small.json" if args.database.endswith("_small") else "large.json")
     subprocess.run(  # noqa: S603
         [
             sys.executable,

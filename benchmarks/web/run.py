@@ -111,8 +111,11 @@ def _fresh_database(url: str) -> None:
 
     parts = urllib.parse.urlparse(url)
     name = parts.path.lstrip("/")
-    if not re.fullmatch(r"carai_bench[a-z0-9_]*", name):
-        raise SystemExit(f"the benchmark only empties databases named carai_bench…, not {name!r}")
+    if not re.fullmatch(r"carai_([a-z0-9]+_)?bench[a-z0-9_]*", name):
+        raise SystemExit(
+            f"the benchmark only empties databases named carai_bench… or carai_NAME_bench…,"
+            f" not {name!r}"
+        )
     with psycopg.connect(
         host=parts.hostname,
         port=parts.port or 5432,

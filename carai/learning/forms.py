@@ -23,7 +23,6 @@ from carai.learning.models import (
     QuestionKind,
     QuizAttempt,
 )
-from carai.learning.selectors import one_per_key
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -139,8 +138,10 @@ class AssignmentForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, organisation: Organisation, language: str, **kwargs: Any
+        self, *args: Any, organisation: Organisation, modules: list[Module], **kwargs: Any
     ) -> None:
+        """``modules``: each module the organisation may use once, in the reader's language
+        where it has that version, in the order to show (``team.module_choices``)."""
         super().__init__(*args, **kwargs)
         module_field = self.fields["module"]
         people = self.fields["user"]
@@ -148,11 +149,12 @@ class AssignmentForm(forms.Form):
             people, forms.ModelChoiceField
         ):
             raise TypeError("AssignmentForm fields changed type")
-        # Each module once, in the reader's language where it has that version.
-        usable = list(Module.objects.usable_by(organisation_ids=[organisation.pk]))
-        module_field.queryset = Module.objects.filter(
-            pk__in=[m.pk for m in one_per_key(usable, language=language)]
-        ).order_by("title")
+        # The queryset checks the choice on POST; the list is shown as it is (no query).
+        module_field.queryset = Module.objects.filter(pk__in=[m.pk for m in modules])
+        module_field.widget.choices = [
+            ("", module_field.empty_label),
+            *((m.pk, module_field.label_from_instance(m)) for m in modules),
+        ]
         people.queryset = User.objects.filter(
             pk__in=Membership.objects.active_in(organisation=organisation).values("user_id")
         )

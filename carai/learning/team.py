@@ -12,6 +12,7 @@ A module counts by its key: finishing it in either language counts.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -65,18 +66,36 @@ def team_names(*, organisation: Organisation) -> list[str]:
 
 
 def module_choices(*, organisation: Organisation, language: str) -> list[Module]:
-    """The modules the organisation may use, each once, for filters."""
-    usable = list(Module.objects.usable_by(organisation_ids=[organisation.pk]))
-    return sorted(one_per_key(usable, language=language), key=lambda m: m.title)
+    """The modules the organisation may use, each once, by title: for the filter and the
+    assignment form. Kept under the modules' scope (which modules an organisation may use
+    follows from the modules alone: published, shared, owner; every module save outdates it)."""
+
+    def compute() -> list[Module]:
+        usable = list(Module.objects.usable_by(organisation_ids=[organisation.pk]))
+        return sorted(one_per_key(usable, language=language), key=lambda m: m.title)
+
+    return cached(
+        f"team-modules:{organisation.pk}:{language}",
+        scopes=[MODULES_SCOPE],
+        compute=compute,
+        timeout=TEAM_FIGURES_TIMEOUT,
+    )
 
 
 def team_assignments(*, organisation: Organisation) -> list[Assignment]:
-    """The organisation's assignments that still hold, soonest first."""
-    return list(
-        Assignment.objects.active()
-        .filter(organisation=organisation)
-        .select_related("module", "user")
-        .order_by("due_date", "pk")
+    """The organisation's assignments that still hold, soonest first, with their module and
+    person. Kept under the team scope (every assignment save, a member's new name) and the
+    modules' scope (a module's new title)."""
+    return cached(
+        f"team-assignments:{organisation.pk}",
+        scopes=[team_scope(organisation.pk), MODULES_SCOPE],
+        compute=lambda: list(
+            Assignment.objects.active()
+            .filter(organisation=organisation)
+            .select_related("module", "user")
+            .order_by("due_date", "pk")
+        ),
+        timeout=TEAM_FIGURES_TIMEOUT,
     )
 
 
@@ -121,7 +140,15 @@ def team_member_count(*, organisation: Organisation, filters: TeamFilters) -> in
     the filters need the people."""
     if filters.q.strip() or filters.status:
         return None
-    return _memberships(organisation, filters).values("user_id").distinct().count()
+    # Kept under the team scope, which every membership save outdates; the team name is a
+    # choice from the organisation's own teams, hashed to keep the key short.
+    team = hashlib.sha256(filters.team.encode()).hexdigest()[:16] if filters.team else ""
+    return cached(
+        f"team-count:{organisation.pk}:{filters.role}:{team}",
+        scopes=[team_scope(organisation.pk)],
+        compute=lambda: _memberships(organisation, filters).values("user_id").distinct().count(),
+        timeout=TEAM_FIGURES_TIMEOUT,
+    )
 
 
 def team_members(

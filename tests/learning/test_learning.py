@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carai.learning.content import ContentError, read_module, read_pack, write_module
@@ -115,6 +117,39 @@ def test_quiz_html_has_no_correct_answers_and_scoring_is_on_the_server(
     second.refresh_from_db()
     assert (second.score, second.passed) == (100, True)
     assert LessonProgress.objects.filter(lesson=quiz).exists()
+
+
+def test_handing_in_reads_questions_attempt_and_lesson_once(module: Module, world: World) -> None:
+    """The submit scores with the questions the form read, locks the attempt with its lesson,
+    module and learner in one query, and the learning record reads none of them again."""
+    client = client_for(world.care_worker)
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
+    client.get(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}))  # warm session
+    answers = _answers_all_right(attempt)
+    wrong_q = next(q for q in attempt.question_order if len(answers[q]) == 1)
+    answers[wrong_q] = [
+        o.pk for o in attempt.lesson.questions.get(pk=wrong_q).options.all() if not o.is_correct
+    ][:1]
+    data = {f"q{q}": [str(o) for o in opts] for q, opts in answers.items()}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}), data)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (67, False)
+    selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+
+    def reads(table: str) -> int:
+        return sum(
+            1
+            for sql in selects
+            if sql.split(" WHERE ")[0].split(" FROM ")[1].startswith(f'"{table}"')
+        )
+
+    assert reads("learning_question") == 1
+    assert reads("learning_option") == 1
+    assert reads("learning_quizattempt") == 2  # the page's access check, the lock
+    assert reads("learning_lesson") == reads("learning_module") == reads("learning_enrolment") == 0
 
 
 def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> None:

@@ -362,6 +362,73 @@ def test_cached_figures_follow_every_write_they_count(module: Module, world: Wor
     assert _figures(client, world) == ([], [(1, 1)])
 
 
+def test_cached_member_count_and_module_list_follow_writes(module: Module, world: World) -> None:
+    """The member count and the module list of the filter and the assignment form are kept
+    in the cache; a new member, a member leaving, a module's new title and a module taken
+    back from publication show on the next view."""
+    client = client_for(world.manager)
+
+    def seen() -> tuple[int, list[str], list[str]]:
+        response = client.get(team_url(world))
+        filter_titles = [t for _k, t in response.context["filter_form"].fields["module"].choices]
+        form_titles = [str(t) for _k, t in response.context["form"].fields["module"].widget.choices]
+        return response.context["page"].paginator.count, filter_titles[1:], form_titles[1:]
+
+    count, filter_titles, form_titles = seen()
+    assert filter_titles == form_titles == [module.title]
+    newcomer = UserFactory.create(full_name="Nieuw Lid (fictief)", email="nieuw@zorg-a.example")
+    membership = Membership.objects.create(
+        user=newcomer, organisation=world.org_a, role=Role.PROFESSIONAL
+    )
+    assert seen()[0] == count + 1
+    membership.ended_at = timezone.now()
+    membership.save()
+    assert seen()[0] == count
+    module.title = "Nieuwe titel (fictief)"
+    module.save()
+    assert seen()[1:] == (["Nieuwe titel (fictief)"], ["Nieuwe titel (fictief)"])
+    module.status = "draft"
+    module.save()
+    assert seen()[1:] == ([], [])
+
+
+def test_cached_assignments_follow_a_new_date_and_a_new_title(module: Module, world: World) -> None:
+    client = client_for(world.manager)
+    assignment = assignment_create(
+        actor=world.manager,
+        organisation=world.org_a,
+        module=module,
+        role=Role.PROFESSIONAL,
+        due_date=TODAY + datetime.timedelta(days=7),
+    )
+
+    def shown() -> list[tuple[datetime.date, str]]:
+        figures = client.get(team_url(world)).context["figures"]
+        return [(s.assignment.due_date, s.assignment.module.title) for s in figures.summaries]
+
+    assert shown() == [(TODAY + datetime.timedelta(days=7), module.title)]
+    assignment_change_due_date(assignment=assignment, due_date=TODAY + datetime.timedelta(days=9))
+    assert shown() == [(TODAY + datetime.timedelta(days=9), module.title)]
+    module.title = "Nieuwe titel (fictief)"
+    module.save()
+    assert shown() == [(TODAY + datetime.timedelta(days=9), "Nieuwe titel (fictief)")]
+
+
+def test_the_module_list_is_per_organisation(module: Module, world: World) -> None:
+    """An organisation's own module is in its own list only, also when another
+    organisation's list was cached first."""
+    module.owner = world.org_b
+    module.save()
+
+    def titles(user: User, slug: str) -> list[str]:
+        url = reverse("learning:team", kwargs={"slug": slug})
+        form = client_for(user).get(url).context["form"]
+        return [str(t) for _k, t in form.fields["module"].widget.choices][1:]
+
+    assert titles(world.outsider_admin, world.org_b.slug) == [module.title]
+    assert titles(world.manager, world.org_a.slug) == []
+
+
 def test_figures_are_worked_out_once_until_a_write(module: Module, world: World) -> None:
     _finish(world.care_worker, module)
     client = client_for(world.manager)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -45,15 +46,32 @@ def quiz_attempt_start(*, enrolment: Enrolment, lesson: Lesson) -> QuizAttempt:
 
 
 @transaction.atomic
-def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) -> QuizAttempt:
-    """Score on the server. Options that do not belong to the question are refused."""
-    attempt = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+def quiz_attempt_submit(
+    *,
+    attempt: QuizAttempt,
+    answers: dict[int, list[int]],
+    questions: Mapping[int, Question] | None = None,
+) -> QuizAttempt:
+    """Score on the server. Options that do not belong to the question are refused.
+
+    ``questions``: the attempt's questions with their options, when the caller has just
+    read them (the quiz form does); otherwise they are read here. The attempt is locked and
+    read again with its lesson, module, enrolment and learner in one query, so that what
+    follows the save (the learning record, finishing the lesson) reads none of them again."""
+    attempt = (
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("lesson__module", "enrolment__module", "enrolment__user")
+        .get(pk=attempt.pk)
+    )
     if attempt.submitted_at is not None:
         raise ValidationError(_("This attempt has already been handed in."))
-    questions = {
-        q.pk: q
-        for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related("options")
-    }
+    if questions is None:
+        questions = {
+            q.pk: q
+            for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related(
+                "options"
+            )
+        }
     if set(questions) != set(attempt.question_order):
         raise ValidationError(_("This quiz has changed. Start a new attempt."))
     correct_count = 0
@@ -72,7 +90,7 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) 
     attempt.score = rules.quiz_score(correct=correct_count, questions=len(attempt.question_order))
     attempt.passed = attempt.lesson.passes(attempt.score)
     attempt.submitted_at = timezone.now()
-    attempt.save()
+    attempt.save(update_fields=["answers", "score", "passed", "submitted_at"])
     if attempt.passed:
         lesson_complete(enrolment=attempt.enrolment, lesson=attempt.lesson)
     return attempt

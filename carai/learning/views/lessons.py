@@ -124,7 +124,11 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
         form = QuizForm(request.POST or None, attempt=attempt)
         if request.method == "POST" and form.is_valid():
             try:
-                attempt = quiz_attempt_submit(attempt=attempt, answers=form.answers())
+                attempt = quiz_attempt_submit(
+                    attempt=attempt,
+                    answers=form.answers(),
+                    questions={q.pk: q for q in form.questions},
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

@@ -30,6 +30,7 @@ from carai.core.paging import page_of, query_without_page
 from carai.learning import team
 from carai.learning.access import access_assignment
 from carai.learning.forms import AssignmentForm, DueDateForm, TeamFilterForm
+from carai.learning.models import Module
 from carai.learning.services.assignments import (
     assignment_change_due_date,
     assignment_create,
@@ -47,9 +48,10 @@ def _organisation(request: HttpRequest, slug: str) -> Organisation:
 
 
 def _filters(
-    request: HttpRequest, organisation: Organisation
+    request: HttpRequest, organisation: Organisation, modules: list[Module] | None = None
 ) -> tuple[TeamFilterForm, team.TeamFilters]:
-    modules = team.module_choices(organisation=organisation, language=content_language())
+    if modules is None:
+        modules = team.module_choices(organisation=organisation, language=content_language())
     form = TeamFilterForm(
         request.GET or None,
         teams=team.team_names(organisation=organisation),
@@ -86,7 +88,8 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(request, slug)
     user = authenticated_user(request)
     assignments = team.team_assignments(organisation=organisation)
-    filter_form, filters = _filters(request, organisation)
+    modules = team.module_choices(organisation=organisation, language=content_language())
+    filter_form, filters = _filters(request, organisation, modules)
     people = team.team_members(organisation=organisation, filters=filters, assignments=assignments)
     page = page_of(
         request, people, count=team.team_member_count(organisation=organisation, filters=filters)
@@ -107,9 +110,7 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if is_htmx(request) and request.method == "GET":
         return render(request, "learning/includes/team_results.html", context)
-    form = AssignmentForm(
-        request.POST or None, organisation=organisation, language=content_language()
-    )
+    form = AssignmentForm(request.POST or None, organisation=organisation, modules=modules)
     if request.method == "POST" and form.is_valid():
         try:
             assignment_create(actor=user, organisation=organisation, **form.cleaned_data)

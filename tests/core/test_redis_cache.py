@@ -1,0 +1,75 @@
+"""The Redis cache backend that keeps one client per connection pool (carai.core.redis_cache)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from benchmarks.faults.smtp_sink import free_port
+from carai.core.redis_cache import ReusingRedisCache
+
+
+def test_one_client_per_pool_without_connecting() -> None:
+    backend: Any = ReusingRedisCache("redis://127.0.0.1:1/0", {})._cache  # type: ignore[attr-defined]
+    client = backend.get_client("a")
+    assert backend.get_client("b") is client
+    assert backend.get_client("c", write=True) is client  # one server: one pool
+
+
+@pytest.fixture(scope="module")
+def redis_location() -> Iterator[str]:
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (bin/test installs it).")
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="carai-redis-")
+    process = subprocess.Popen(  # noqa: S603
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+    )
+    import redis
+
+    probe = redis.Redis(host="127.0.0.1", port=port)
+    for _ in range(50):
+        try:
+            probe.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_it_behaves_as_djangos_redis_cache_across_threads(redis_location: str) -> None:
+    cache = ReusingRedisCache(redis_location, {"KEY_PREFIX": "t"})
+    cache.set("version", 1)
+    cache.incr("version")
+    assert cache.get("version") == 2
+    assert cache.add("version", 9) is False
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(50):
+                cache.set(f"k{n}", i)
+                assert cache.get(f"k{n}") == i
+                assert cache.get_many([f"k{n}", "version"]) == {f"k{n}": i, "version": 2}
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    cache.delete("version")
+    assert cache.get("version", "gone") == "gone"
