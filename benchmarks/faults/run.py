@@ -65,6 +65,12 @@ WORKER_SETTINGS = {
 }
 
 
+def raw_error(status: int, body: bytes) -> bool:
+    """An error answer a person should never see: a traceback, or not CARAI's own error
+    page (which carries the site's theme) but a bare server or framework text."""
+    return status >= 500 and (b"Traceback" in body or b"carai-theme" not in body)
+
+
 def log(text: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {text}", flush=True)
 
@@ -202,6 +208,7 @@ class Request:
     at: float
     seconds: float
     status: int  # 0: no answer
+    raw: bool = False  # an error page that is not CARAI's (see raw_error)
 
 
 @dataclass
@@ -226,7 +233,9 @@ class Client:
         except OSError:
             status, location, body = 0, "", b""
         with self.record.lock:
-            self.record.requests.append(Request(time.time(), time.monotonic() - started, status))
+            self.record.requests.append(
+                Request(time.time(), time.monotonic() - started, status, raw_error(status, body))
+            )
         return status, location, body
 
     def post(self, path: str, data: dict[str, str]) -> tuple[int, str, bytes]:
@@ -569,6 +578,7 @@ class Run:
         for phase, start, end in bounds:
             requests = [r for r in self.record.requests if start <= r.at <= end]
             errors = [r for r in requests if r.status == 0 or r.status >= 500]
+            raw = [r for r in requests if r.raw]
             answers = [a for t, a in self.record.answers if start <= t <= end]
             lost = [a for a in answers if a not in stored]
             invites = [a for t, a in self.record.invitations if start <= t <= end]
@@ -583,6 +593,7 @@ class Run:
                     phase.name,
                     str(len(requests)),
                     str(len(errors)),
+                    str(len(raw)),
                     f"{slowest:.1f}",
                     "-" if recovered is None else f"{recovered:.1f}",
                     f"{len(answers)} / {len(answers) - len(lost)}",
@@ -590,7 +601,7 @@ class Run:
                     str(len(twice)),
                 ]
             )
-            if lost or len(delivered) != len(invites) or twice:
+            if lost or len(delivered) != len(invites) or twice or raw:
                 ok = False
             if recovered is None or recovered > 5:
                 ok = False
@@ -598,6 +609,7 @@ class Run:
             "fault",
             "requests",
             "errors",
+            "of them not CARAI's error page",
             "slowest s",
             "answers again after s",
             "quiz answers accepted / stored",
