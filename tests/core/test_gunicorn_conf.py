@@ -30,6 +30,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     conf = load(monkeypatch)
     assert conf["bind"] == "127.0.0.1:8000"
     assert conf["preload_app"] is True
+    assert conf["control_socket_disable"] is True
     assert isinstance(conf["graceful_timeout"], int)
     assert conf["graceful_timeout"] < 10
     assert conf["max_requests"] == 2000
