@@ -209,6 +209,7 @@ class Request:
     seconds: float
     status: int  # 0: no answer
     raw: bool = False  # an error page that is not CARAI's (see raw_error)
+    path: str = ""
 
 
 @dataclass
@@ -234,7 +235,13 @@ class Client:
             status, location, body = 0, "", b""
         with self.record.lock:
             self.record.requests.append(
-                Request(time.time(), time.monotonic() - started, status, raw_error(status, body))
+                Request(
+                    time.time(),
+                    time.monotonic() - started,
+                    status,
+                    raw_error(status, body),
+                    path.split("?", 1)[0],
+                )
             )
         return status, location, body
 
@@ -586,7 +593,7 @@ class Run:
             queued = [messages[a] for a in invites if a in messages]
             delivered = [m for m in queued if sum(m[0] in i for i in received) >= 1]
             twice = [m for m in queued if sum(m[0] in i for i in received) > 1]
-            slowest = max((r.seconds for r in requests), default=0.0)
+            slowest = max(requests, key=lambda r: r.seconds, default=None)
             recovered = phase.recovered_after
             rows.append(
                 [
@@ -594,7 +601,7 @@ class Run:
                     str(len(requests)),
                     str(len(errors)),
                     str(len(raw)),
-                    f"{slowest:.1f}",
+                    "0.0" if slowest is None else f"{slowest.seconds:.1f} ({slowest.path})",
                     "-" if recovered is None else f"{recovered:.1f}",
                     f"{len(answers)} / {len(answers) - len(lost)}",
                     f"{len(tried)} / {len(invites)} / {len(queued)} / {len(delivered)}",
@@ -610,7 +617,7 @@ class Run:
             "requests",
             "errors",
             "of them not CARAI's error page",
-            "slowest s",
+            "slowest s (page)",
             "answers again after s",
             "quiz answers accepted / stored",
             "invitations sent / accepted / e-mails queued / delivered",

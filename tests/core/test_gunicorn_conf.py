@@ -4,6 +4,7 @@ the garbage collector frozen before each fork."""
 from __future__ import annotations
 
 import gc
+import os
 import runpy
 from pathlib import Path
 
@@ -13,17 +14,21 @@ CONF = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
 def load(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, object]:
-    # the file sets CARAI_PRIVACY_WARMUP in os.environ; delenv puts it back afterwards
-    for name in [
-        "CARAI_BIND",
-        "CARAI_MAX_REQUESTS",
-        "CARAI_GRACEFUL_TIMEOUT",
-        "CARAI_PRIVACY_WARMUP",
-    ]:
+    for name in ["CARAI_BIND", "CARAI_MAX_REQUESTS", "CARAI_GRACEFUL_TIMEOUT"]:
         monkeypatch.delenv(name, raising=False)
+    # The file sets CARAI_PRIVACY_WARMUP=wait where it is unset; setenv records the old state
+    # so it is put back (a later process started by a test would otherwise load the engine).
+    monkeypatch.setenv("CARAI_PRIVACY_WARMUP", os.environ.get("CARAI_PRIVACY_WARMUP", ""))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return runpy.run_path(str(CONF))
+
+
+def test_the_environment_is_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = os.environ.get("CARAI_PRIVACY_WARMUP")
+    with monkeypatch.context() as inner:
+        load(inner)
+    assert os.environ.get("CARAI_PRIVACY_WARMUP") == before
 
 
 def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
