@@ -29,6 +29,10 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 # For reloads without a refused connection (bin/gunicorn-reload, docs/operations.md).
 pidfile = os.environ.get("CARAI_PIDFILE") or None
+# No control socket (gunicorn 25+): CARAI is reloaded and stopped with signals, and the
+# default path (~/.gunicorn/gunicorn.ctl) is one per user, so a reload's second master or
+# another gunicorn of the same user takes it over and removes it on stopping.
+control_socket_disable = True
 raw_env = ["CARAI_PRIVACY_WARMUP=wait"]
 os.environ.setdefault("CARAI_PRIVACY_WARMUP", "wait")
 

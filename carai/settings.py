@@ -385,6 +385,9 @@ CSRF_FAILURE_VIEW = "carai.core.views.csrf_failure"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A load balancer asks for readiness over plain HTTP, straight at gunicorn: answer it
+    # rather than send it to https (a redirect is no answer to "are you ready?").
+    SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

@@ -108,3 +108,24 @@ def test_server_error_page_is_dutch_and_self_contained(rf) -> None:
     assert "Er ging iets mis" in body
     assert "Something went wrong" in body  # English below the Dutch
     assert "<script" not in body
+
+
+def test_production_answers_readiness_over_plain_http_and_redirects_the_rest() -> None:
+    code = (
+        "from django.test import Client; c = Client(SERVER_NAME='carai.example'); "
+        "print(c.get('/gezond/').status_code, c.get('/leren/').status_code, "
+        "c.get('/gezond/x').status_code)"
+    )
+    env = {
+        "CARAI_ENV": "production",
+        "SECRET_KEY": "k" * 60,
+        "ALLOWED_HOSTS": "carai.example",
+        "REDIS_URL": "",
+        "CARAI_PRIVACY_WARMUP": "",
+    }
+    result = run_settings(env, code)
+    assert result.returncode == 0, result.stderr
+    # 200, or 503 when the test database is not there: an answer either way, no redirect
+    health, page, other = result.stdout.split()
+    assert health in {"200", "503"}
+    assert (page, other) == ("301", "301")

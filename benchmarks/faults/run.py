@@ -65,6 +65,12 @@ WORKER_SETTINGS = {
 }
 
 
+def raw_error(status: int, body: bytes) -> bool:
+    """An error answer a person should never see: a traceback, or not CARAI's own error
+    page (which carries the site's theme) but a bare server or framework text."""
+    return status >= 500 and (b"Traceback" in body or b"carai-theme" not in body)
+
+
 def log(text: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {text}", flush=True)
 
@@ -202,6 +208,8 @@ class Request:
     at: float
     seconds: float
     status: int  # 0: no answer
+    raw: bool = False  # an error page that is not CARAI's (see raw_error)
+    path: str = ""
 
 
 @dataclass
@@ -226,7 +234,15 @@ class Client:
         except OSError:
             status, location, body = 0, "", b""
         with self.record.lock:
-            self.record.requests.append(Request(time.time(), time.monotonic() - started, status))
+            self.record.requests.append(
+                Request(
+                    time.time(),
+                    time.monotonic() - started,
+                    status,
+                    raw_error(status, body),
+                    path.split("?", 1)[0],
+                )
+            )
         return status, location, body
 
     def post(self, path: str, data: dict[str, str]) -> tuple[int, str, bytes]:
@@ -569,6 +585,7 @@ class Run:
         for phase, start, end in bounds:
             requests = [r for r in self.record.requests if start <= r.at <= end]
             errors = [r for r in requests if r.status == 0 or r.status >= 500]
+            raw = [r for r in requests if r.raw]
             answers = [a for t, a in self.record.answers if start <= t <= end]
             lost = [a for a in answers if a not in stored]
             invites = [a for t, a in self.record.invitations if start <= t <= end]
@@ -576,21 +593,22 @@ class Run:
             queued = [messages[a] for a in invites if a in messages]
             delivered = [m for m in queued if sum(m[0] in i for i in received) >= 1]
             twice = [m for m in queued if sum(m[0] in i for i in received) > 1]
-            slowest = max((r.seconds for r in requests), default=0.0)
+            slowest = max(requests, key=lambda r: r.seconds, default=None)
             recovered = phase.recovered_after
             rows.append(
                 [
                     phase.name,
                     str(len(requests)),
                     str(len(errors)),
-                    f"{slowest:.1f}",
+                    str(len(raw)),
+                    "0.0" if slowest is None else f"{slowest.seconds:.1f} ({slowest.path})",
                     "-" if recovered is None else f"{recovered:.1f}",
                     f"{len(answers)} / {len(answers) - len(lost)}",
                     f"{len(tried)} / {len(invites)} / {len(queued)} / {len(delivered)}",
                     str(len(twice)),
                 ]
             )
-            if lost or len(delivered) != len(invites) or twice:
+            if lost or len(delivered) != len(invites) or twice or raw:
                 ok = False
             if recovered is None or recovered > 5:
                 ok = False
@@ -598,7 +616,8 @@ class Run:
             "fault",
             "requests",
             "errors",
-            "slowest s",
+            "of them not CARAI's error page",
+            "slowest s (page)",
             "answers again after s",
             "quiz answers accepted / stored",
             "invitations sent / accepted / e-mails queued / delivered",
