@@ -87,7 +87,9 @@ def test_lead_makes_and_sends_through_the_pages_to_every_organisation(world: Wor
         {"closes_on": SOON.isoformat()},
     )
     assert response.status_code == 302
-    through = dict(SurveyRecipient.objects.filter(survey=survey).values_list("user", "organisation"))
+    through = dict(
+        SurveyRecipient.objects.filter(survey=survey).values_list("user", "organisation")
+    )
     assert through[world.care_worker.pk] == world.org_a.pk
     assert through[world.outsider.pk] == world.org_b.pk
     # Each person answers through their own organisation; never through another's.
@@ -111,14 +113,16 @@ def test_results_per_organisation_only_where_the_rule_allows(world: World) -> No
             survey=survey, user=user, consent=True, answers=_likert(survey, 1 + number % 5)
         )
     everyone = releases.published_results(survey=survey)
-    assert everyone.visible and everyone.respondents == 15  # releases at 5, 10 and 15
+    assert everyone.visible
+    assert everyone.respondents == 15
     # A (6) and B (6) are both big enough, but everyone minus A and B leaves C's 3 people:
     # one of the two is held back; C never shows.
     groups, visible = releases.published_groups(survey=survey)
     orgs = {results.organisation_group(o.pk) for o in (world.org_a, world.org_b, org_c)}
     assert orgs <= set(groups)
     shown_orgs = visible & orgs
-    assert len(shown_orgs) == 1 and results.organisation_group(org_c.pk) not in shown_orgs
+    assert len(shown_orgs) == 1
+    assert results.organisation_group(org_c.pk) not in shown_orgs
 
     url = reverse("insights:community_survey_results", kwargs={"community_survey_id": survey.pk})
     response = client_for(world.lead).get(url)
@@ -129,7 +133,8 @@ def test_results_per_organisation_only_where_the_rule_allows(world: World) -> No
     # The lead's per-organisation view of a held-back organisation shows nothing.
     held = (orgs - shown_orgs - {results.organisation_group(org_c.pk)}).pop()
     response = client_for(world.lead).get(url, {"groep": held})
-    assert response.context["role"] == held and not response.context["outcome"].visible
+    assert response.context["role"] == held
+    assert not response.context["outcome"].visible
 
     # An organisation admin sees their own organisation's group only, whatever they ask for.
     for admin, org in ((world.org_admin, world.org_a), (world.outsider_admin, world.org_b)):
@@ -159,9 +164,12 @@ def test_community_pre_post_pairs_and_counts_in_the_key_figures(world: World) ->
         services.survey_respond(survey=post, user=user, consent=True, answers=_likert(post, 4))
     # The care worker and the outsider (professionals too) were asked but did not answer.
     change = releases.published_results(survey=post).changes
-    assert change is not None and change[0].change.n == 10 and change[0].change.mean_change == 2
+    assert change is not None
+    assert change[0].change.n == 10
+    assert change[0].change.mean_change == 2
     community = effect_figures(organisation_ids=None)["ai_literacy"]
-    assert community["n"] == 10 and community["change"] == 2
+    assert community["n"] == 10
+    assert community["change"] == 2
     # Per organisation: each of A and B has 5 pairs, and together they are everyone.
     assert effect_figures(organisation_ids=[world.org_a.pk])["ai_literacy"]["n"] == 5
     assert effect_figures(organisation_ids=[world.org_b.pk])["ai_literacy"]["n"] == 5
@@ -196,7 +204,8 @@ def test_one_answer_more_or_less_changes_nothing_shown_five_do(world: World) -> 
             survey=survey, user=user, consent=True, answers=_likert(survey, 1 + number % 5)
         )
     first = _shown(survey)
-    assert first[0] and first[1] == 10  # releases came at 5 and 10 answers
+    assert first[0]
+    assert first[1] == 10
     url = reverse("insights:survey_results", kwargs={"slug": "zorg-a", "survey_id": survey.pk})
     assert client_for(world.educator).get(url).context["release"].number == 2
     data_url = reverse(
@@ -206,7 +215,9 @@ def test_one_answer_more_or_less_changes_nothing_shown_five_do(world: World) -> 
     figures_before = effect_figures(organisation_ids=None)
 
     # One more answer: nothing shown changes (page, CSV).
-    services.survey_respond(survey=survey, user=people[10], consent=True, answers=_likert(survey, 5))
+    services.survey_respond(
+        survey=survey, user=people[10], consent=True, answers=_likert(survey, 5)
+    )
     assert _shown(survey) == first
     assert downloaded(client_for(world.educator).get(data_url)) == csv_before
     # One withdrawal: the answers are gone at once, what is shown stays.
@@ -225,11 +236,14 @@ def test_one_answer_more_or_less_changes_nothing_shown_five_do(world: World) -> 
     # The withdrawn person's row leaves the CSV at once (their answers are deleted), and so
     # does the changed row; new and changed rows come with the next release.
     csv_now = downloaded(client_for(world.educator).get(data_url))
-    assert key.encode() in csv_before and key.encode() not in csv_now
+    assert key.encode() in csv_before
+    assert key.encode() not in csv_now
     assert csv_now.count(b"\n") == csv_before.count(b"\n") - 2
 
     # A fifth change (one more answer): a new release, computed without the withdrawn one.
-    services.survey_respond(survey=survey, user=people[11], consent=True, answers=_likert(survey, 5))
+    services.survey_respond(
+        survey=survey, user=people[11], consent=True, answers=_likert(survey, 5)
+    )
     moved = _shown(survey)
     assert moved != first
     assert moved[1] == 11  # 10 - 1 withdrawn + 2 new
@@ -293,7 +307,9 @@ def test_pooled_change_equals_the_change_over_all_pairs() -> None:
 # 3. Two overlapping groups --------------------------------------------------------------------
 
 
-def _send_to_professionals(world: World, title: str, keys: tuple[str, ...] = ("ai-literacy",)) -> Survey:
+def _send_to_professionals(
+    world: World, title: str, keys: tuple[str, ...] = ("ai-literacy",)
+) -> Survey:
     survey = services.survey_create(
         organisation=world.org_a,
         actor=world.educator,
@@ -315,7 +331,8 @@ def test_a_group_that_differs_by_one_person_is_refused_at_send(world: World) -> 
     with pytest.raises(ValidationError, match="differs by fewer than 5 people"):
         _send_to_professionals(world, "Professionals, opnieuw")
     again = Survey.objects.get(title="Professionals, opnieuw")
-    assert again.sent_at is None and not again.recipients.exists()
+    assert again.sent_at is None
+    assert not again.recipients.exists()
     # Other questions: nothing to subtract.
     _send_to_professionals(world, "Werkplezier", ("work-pleasure",))
     # The after-measurement of the same chain goes to the changed group: compared as pairs.
