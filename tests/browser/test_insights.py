@@ -167,16 +167,31 @@ def test_lead_sends_a_community_survey_and_an_admin_sees_only_their_organisation
     visit.goto("/community/vragenlijsten/")
     expect(page.get_by_role("heading", level=1)).to_have_text(nl("Community surveys"))
     visit.check("community-surveys")
-    page.get_by_role("link", name=nl("Make a new community survey")).click()
-    page.get_by_label(nl("Title")).fill("Tijd voor administratie (test)")
-    page.get_by_label(nl("Time for administration")).check()
-    visit.check("community-survey-new")
-    page.get_by_role("button", name=nl("Next: the questions")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tijd voor administratie (test)")
-    visit.check("community-survey-edit")
     closes = datetime.date.today() + datetime.timedelta(days=14)
-    page.get_by_label(nl("Answers possible until")).fill(closes.isoformat())
-    page.get_by_role("button", name=nl("Send the survey")).click()
+
+    def make_and_send(title: str, role: str | None) -> None:
+        visit.goto("/community/vragenlijsten/")
+        page.get_by_role("link", name=nl("Make a new community survey")).click()
+        page.get_by_label(nl("Title")).fill(title)
+        page.get_by_label("Tijd voor administratie").check()  # the section's Dutch title
+        if role:
+            name = re.compile("^" + re.escape(shown("Send to people with the role", "nl")))
+            page.get_by_role("combobox", name=name).select_option(label=role)
+        visit.check(f"community-survey-new-{bool(role)}")
+        page.get_by_role("button", name=nl("Next: the questions")).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        visit.check(f"community-survey-edit-{bool(role)}")
+        page.get_by_label(nl("Answers possible until")).fill(closes.isoformat())
+        page.get_by_role("button", name=nl("Send the survey")).click()
+
+    # To everyone: Lindehof's own pre/post with the same questions went to a group that
+    # differs by a few people from Lindehof's part of this one (rule 6): refused, clearly.
+    make_and_send("Iedereen (test)", None)
+    expect(page.get_by_text(re.compile("Deze groep verschilt minder dan 5 mensen"))).to_be_visible()
+    visit.check("community-survey-refused")
+    assert Survey.objects.get(title="Iedereen (test)").sent_at is None
+    # To the care professionals: far enough apart.
+    make_and_send("Tijd voor administratie (test)", "Zorgprofessional")
     expect(
         page.get_by_text(re.compile("De vragenlijst is naar \\d+ mensen gestuurd"))
     ).to_be_visible()
@@ -192,11 +207,10 @@ def test_lead_sends_a_community_survey_and_an_admin_sees_only_their_organisation
     expect(page.locator("#release-explained")).to_contain_text("momentopname")
     visit.check("community-survey-results", screenshot=True)
 
-    # Lindehof's admin sees the same survey for Lindehof's people only, and never the
-    # community's own page.
+    # Lindehof's admin sees the same survey for Lindehof's people only (the community's own
+    # page answers them 404: tests/insights/test_community_releases.py and the access walk).
     page = _log_in_fresh(visit, ADMIN, demo_password)
     visit.goto(f"/vragenlijsten/lindehof/{demo.pk}/")
     expect(page.get_by_text(re.compile("Je ziet alleen de mensen van"))).to_be_visible()
     expect(page.get_by_role("navigation", name=nl("Show the results of"))).to_have_count(0)
     visit.check("community-survey-own-organisation")
-    assert visit.goto(f"/community/vragenlijsten/{demo.pk}/").status == 404
