@@ -328,7 +328,7 @@ def test_a_group_that_differs_by_one_person_is_refused_at_send(world: World) -> 
     # One person joins, and the professionals are asked the same questions again: the two
     # groups differ by one person. Refused, with a clear message; nothing is sent.
     _people(world.org_a, 1)
-    with pytest.raises(ValidationError, match="differs by fewer than 5 people"):
+    with pytest.raises(ValidationError, match="verschilt minder dan 5 mensen"):
         _send_to_professionals(world, "Professionals, opnieuw")
     again = Survey.objects.get(title="Professionals, opnieuw")
     assert again.sent_at is None
@@ -377,5 +377,5 @@ def test_a_community_survey_is_checked_per_organisation(world: World) -> None:
     )
     # A's admin would see A's group of the community survey beside A's own survey: one
     # person apart.
-    with pytest.raises(ValidationError, match="Comparing the two results"):
+    with pytest.raises(ValidationError, match="Wie de twee uitkomsten vergelijkt"):
         services.survey_send(survey=community, actor=world.lead, closes_on=SOON)
