@@ -165,6 +165,11 @@ ALLOWED_GET: dict[str, set[str]] = {
     "insights:survey_answer": {"care_worker"},  # sent to A's professionals
     "insights:survey_results": {"educator", "org_admin", "manager", "lead"},
     "insights:survey_export": {"educator", "org_admin", "lead"},  # the codebook
+    # The community's own surveys: the community lead only (outsiders and A's people: 404).
+    "insights:community_survey_list": {"lead"},
+    "insights:community_survey_new": {"lead"},
+    "insights:community_survey_results": {"lead"},
+    "insights:community_survey_export": {"lead"},  # the codebook
     "kpis:report": {"lead"},
     "kpis:export": {"lead"},
     "community:event_list": LOGGED_IN,
@@ -521,6 +526,28 @@ def _survey_objects(world: World) -> dict[str, int]:
     return {"survey_id": survey.pk, "item_id": item_id}
 
 
+def _community_survey(world: World) -> int:
+    """A community survey (the lead's), sent to the professionals of every organisation."""
+    import datetime
+
+    from carai.insights.services.surveys import survey_create, survey_send
+
+    survey = survey_create(
+        organisation=None,
+        actor=world.lead,
+        title="Community-voormeting",
+        consent_text="Vrijwillig.",
+        template_keys=["work-pleasure"],
+        role="professional",
+    )
+    survey_send(
+        survey=survey,
+        actor=world.lead,
+        closes_on=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    return survey.pk
+
+
 def _undelivered_mail(world: World) -> int:
     """An invitation e-mail of A that the mail server refused for good."""
     from carai.core.models import MailMessage, MailStatus
@@ -580,6 +607,7 @@ def build_routes(world: World) -> list[Route]:
         "key_id": _security_key(world),
         "round_id": _maturity_round(world),
         **_survey_objects(world),
+        "community_survey_id": _community_survey(world),
         "public_id": world.open_invitation.public_id,
         "uidb64": urlsafe_base64_encode(force_bytes(world.care_worker.pk)),
     }

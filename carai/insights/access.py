@@ -9,6 +9,7 @@ others.
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404
 
 from carai.accounts.models import User
@@ -93,12 +94,30 @@ def access_survey(
     *, user: User, organisation: Organisation, survey_id: int, purpose: str
 ) -> Survey:
     """A survey of ``organisation`` for ``purpose``: "make" (makers), "results" (result
-    roles and the lead) or "answer" (the people it was sent to)."""
-    survey = Survey.objects.filter(pk=survey_id, organisation=organisation).first()
+    roles and the lead) or "answer" (the people it was sent to). A community survey that
+    reached ``organisation`` is found here too, but never to make: its results show only
+    this organisation's group (the view's job), its answering only to people asked through
+    this organisation."""
+    survey = (
+        Survey.objects.filter(pk=survey_id)
+        .filter(
+            Q(organisation=organisation)
+            | Q(organisation__isnull=True, recipients__organisation=organisation)
+        )
+        .distinct()
+        .first()
+    )
     allowed = survey is not None and (
-        (purpose == "make" and can_make_surveys(user=user, organisation=organisation))
+        (
+            purpose == "make"
+            and not survey.is_community
+            and can_make_surveys(user=user, organisation=organisation)
+        )
         or (purpose == "results" and can_see_survey_results(user=user, organisation=organisation))
-        or (purpose == "answer" and survey.recipients.filter(user=user).exists())
+        or (
+            purpose == "answer"
+            and survey.recipients.filter(user=user, organisation=organisation).exists()
+        )
     )
     if survey is None or not allowed:
         raise Http404("No such survey.")
@@ -110,3 +129,18 @@ def access_survey_item(*, survey: Survey, item_id: int) -> SurveyItem:
     if item is None:
         raise Http404("No such question.")
     return item
+
+
+def access_community_surveys(*, user: User) -> None:
+    """The community's own surveys (to every partner organisation): the community lead only."""
+    if not (user.is_active and user.is_community_lead):
+        raise Http404("No such page.")
+
+
+def access_community_survey(*, user: User, survey_id: int) -> Survey:
+    """A community survey, to make, send, close and see in full: the community lead only."""
+    access_community_surveys(user=user)
+    survey = Survey.objects.filter(pk=survey_id, organisation__isnull=True).first()
+    if survey is None:
+        raise Http404("No such survey.")
+    return survey

@@ -19,13 +19,23 @@
    then differ by whole blocks of five or more, so no choice of filters, however many, can be
    subtracted from another to show one person.
 
+5. **Over time** (``release_due``, ``over_time``): results are published as releases. A new
+   release is made only when at least ``MIN_GROUP`` answers were added, changed or withdrawn
+   since the last one; until then every view shows the last release. In a new release a
+   figure shows new values only when the people behind it did not change, or changed in a way
+   that rules 1 and 2 allow for the changes themselves (at least five, and not five minus one
+   of another figure's changes); otherwise it is held back until enough has changed.
+6. **Overlapping groups** (``groups_too_close``): a survey may not be sent to a group that
+   differs by 1 to 4 people from the group of another recent survey with the same questions:
+   subtracting the two results would show those few people.
+
 ``visible_groups`` applies rules 1 and 2 to every group a page or export would show, and
 repeats until nothing changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TypeVar
 
 MIN_GROUP = 5
@@ -106,3 +116,37 @@ def safe_blocks(blocks: Mapping[K, int]) -> set[K]:
     """The blocks a figure over any choice of filters may add up: those of at least
     ``MIN_GROUP`` people (``blocks``: block -> its number of people or pairs)."""
     return {block for block, count in blocks.items() if big_enough(count)}
+
+
+def release_due(*, before: frozenset[Hashable] | None, now: frozenset[Hashable]) -> bool:
+    """Whether a new release may be made: the first from ``MIN_GROUP`` answers on, a next
+    one when at least ``MIN_GROUP`` answers (ids of responses, so answering again counts as
+    a change) were added or withdrawn since the release ``before``."""
+    if before is None:
+        return big_enough(len(now))
+    return big_enough(len(before ^ now))
+
+
+def over_time(
+    cells: Mapping[K, Mapping[str, frozenset[Hashable]]],
+    last: Mapping[K, Mapping[str, frozenset[Hashable]]],
+) -> dict[K, set[str]]:
+    """Per cell: the groups whose figure may show its new values in a new release.
+    ``cells``: cell -> group -> the people behind the figure now (only figures that rules 1-3
+    let show); ``last``: the same for the last version of each figure that was shown. A figure
+    whose people did not change shows; one whose people changed shows only when its change
+    passes rules 1 and 2 among the changes of the cell's other figures."""
+    out: dict[K, set[str]] = {}
+    for cell, groups in cells.items():
+        before = last.get(cell, {})
+        changes = {
+            name: members ^ before.get(name, frozenset()) for name, members in groups.items()
+        }
+        moved = {name: change for name, change in changes.items() if change}
+        out[cell] = {name for name in groups if not changes[name]} | visible_groups(moved)
+    return out
+
+
+def groups_too_close(new: frozenset[Hashable], others: Iterable[frozenset[Hashable]]) -> bool:
+    """Whether a new group differs from one of ``others`` by 1 to 4 people (either way)."""
+    return any(_few(len(new ^ other)) for other in others)

@@ -1,5 +1,6 @@
 """Demo data of insights for the made-up care organisation Lindehof (idempotent): a finished
-AI maturity round and a pre/post survey on AI literacy and work pleasure. All answers are
+AI maturity round and a pre/post survey on AI literacy and work pleasure; and a community
+survey of the lead to every partner organisation. All answers are
 made up, generated from fixed numbers so that every run gives the same result."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from carai.insights.services import maturity, surveys
 ROUND_TITLE = "Zelfscan voorjaar 2026 (demo)"
 PRE_TITLE = "AI-geletterdheid en werkplezier: voormeting (demo)"
 POST_TITLE = "AI-geletterdheid en werkplezier: nameting (demo)"
+COMMUNITY_TITLE = "Werkplezier in de hele community (demo)"
 # Ratings per answerer, per dimension (learn, innovate, operationalise): made up.
 MATURITY = [
     (4, 3, 2),
@@ -100,6 +102,45 @@ def _load_surveys(lindehof: Organisation, educator: User, people: list[User]) ->
     surveys.survey_close(survey=post, actor=educator)
 
 
+def _load_community_survey() -> None:
+    """A survey of the community lead to the professionals of every partner organisation,
+    with answers from most of them (made up), so that the lead sees the community and the
+    organisations that are big enough, and each organisation admin their own organisation's
+    group."""
+    if Survey.objects.filter(organisation__isnull=True, title=COMMUNITY_TITLE).exists():
+        return
+    lead = User.objects.filter(is_community_lead=True).order_by("pk").first()
+    if lead is None:
+        return
+    survey = surveys.survey_create(
+        organisation=None,
+        actor=lead,
+        title=COMMUNITY_TITLE,
+        consent_text=(
+            "Deze vragenlijst gaat naar alle partners van de community. Meedoen is vrijwillig. "
+            "Je antwoorden worden bewaard onder een code, niet onder je naam. Uitkomsten tonen "
+            "we alleen voor groepen van minstens 5 mensen. (Demo.)"
+        ),
+        template_keys=["work-pleasure"],
+        # The professionals: Lindehof's own pre/post (same questions) went to all its
+        # members, a group more than 4 people apart (rule 6 of ``anonymity``).
+        role=Role.PROFESSIONAL,
+    )
+    surveys.survey_send(
+        survey=survey, actor=lead, closes_on=timezone.localdate() + datetime.timedelta(days=21)
+    )
+    recipients = survey.recipients.select_related("user").order_by("user__email")
+    for person, recipient in enumerate(recipients):
+        if person % 5 == 4:  # not everyone answers
+            continue
+        surveys.survey_respond(
+            survey=survey,
+            user=recipient.user,
+            consent=True,
+            answers=_likert_answers(survey, 3 + person % 2, person),
+        )
+
+
 def load_demo_insights() -> None:
     lindehof = Organisation.objects.get(slug="lindehof")
     people = _members(lindehof)
@@ -115,3 +156,4 @@ def load_demo_insights() -> None:
     )
     _load_round(lindehof, admin, people)
     _load_surveys(lindehof, educator, people)
+    _load_community_survey()

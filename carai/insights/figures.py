@@ -2,7 +2,10 @@
 import kpis). Everything here is an aggregate under the anonymity rule (``anonymity``):
 
 - pre/post changes pool every after-measurement of the chosen organisations (sent in the
-  period) with its first measurement, per scale. They add up *whole blocks* only: one
+  period) with its first measurement, per scale, as published in the survey's last release
+  (``releases``: it moves only when 5 or more answers changed). A community survey counts
+  for the whole community with everyone, and for chosen organisations with each one's own
+  group where its release shows that group. They add up *whole blocks* only: one
   after-measurement's pairs of one scale, and only blocks of at least 5 pairs. Any two choices
   of organisation, care branch and period then differ by whole blocks of 5 or more pairs, so
   no combination of filters can be subtracted from another to show one person;
@@ -26,55 +29,50 @@ from django.db.models import Q
 from django.utils import timezone
 
 from carai.community.models import Organisation
-from carai.insights import anonymity, stats
+from carai.insights import anonymity, releases, stats
 from carai.insights.content import shipped_model
 from carai.insights.maturity import lower_median, score_round
-from carai.insights.models import MaturityRound, Survey, SurveyResponse
-from carai.insights.results import answers_by_key, scale_scores
+from carai.insights.models import MaturityRound, Survey
+from carai.insights.results import EVERYONE, organisation_group
 from carai.insights.selectors import round_answers
 
 SCALES = ("ai_literacy", "work_pleasure", "admin_minutes")
 WEEKS_PER_MONTH = 52 / 12
 
 
-def _pairs(
+def _blocks(
     organisation_ids: Collection[int] | None,
     start: datetime.date | None,
     end: datetime.date | None,
-) -> dict[str, list[tuple[float, float]]]:
-    """Per scale, the (pre, post) scores of every pair in the after-measurements, from the
-    blocks (one after-measurement, one scale) of at least 5 pairs."""
+) -> dict[str, list[stats.PairedChange]]:
+    """Per scale, the published pre/post change (``releases``) of every after-measurement
+    sent in the period: of an organisation's survey, its everyone; of a community survey,
+    everyone (the whole community) or each chosen organisation's group. Only blocks of at
+    least 5 pairs that the survey's last release shows; so a figure moves only with a new
+    release, never with one answer more or less."""
     posts = Survey.objects.filter(pre_survey__isnull=False, sent_at__isnull=False)
     if organisation_ids is not None:
-        posts = posts.filter(organisation_id__in=organisation_ids)
+        posts = posts.filter(Q(organisation_id__in=organisation_ids) | Q(organisation__isnull=True))
     if start:
         posts = posts.filter(sent_at__date__gte=start)
     if end:
         posts = posts.filter(sent_at__date__lte=end)
-    pairs: dict[str, list[tuple[float, float]]] = {scale: [] for scale in SCALES}
-    for post in posts.select_related("pre_survey"):
-        pre = post.pre_survey
-        if pre is None:
+    blocks: dict[str, list[stats.PairedChange]] = {scale: [] for scale in SCALES}
+    for post in posts.order_by("pk"):
+        release = releases.latest(survey=post)
+        if release is None:
             continue
-        keys = frozenset(
-            SurveyResponse.objects.filter(survey=post).values_list("respondent_key", flat=True)
-        ) & frozenset(
-            SurveyResponse.objects.filter(survey=pre).values_list("respondent_key", flat=True)
-        )
-        if not keys:
-            continue
-        post_scores = scale_scores(list(post.items.all()), answers_by_key(post, keys))
-        pre_scores = scale_scores(list(pre.items.all()), answers_by_key(pre, keys))
+        if post.is_community and organisation_ids is not None:
+            groups = [organisation_group(pk) for pk in sorted(organisation_ids)]
+        else:
+            groups = [EVERYONE]
         for scale in SCALES:
-            block = [
-                (pre_scores[scale][key], post_scores[scale][key])
-                for key in sorted(keys)
-                if key in pre_scores.get(scale, {}) and key in post_scores.get(scale, {})
-            ]
-            # A block smaller than 5 pairs never counts: see the module's docstring.
-            if anonymity.safe_blocks({post.pk: len(block)}):
-                pairs[scale].extend(block)
-    return pairs
+            for group in groups:
+                change = releases.published_change(release=release, group=group, scale=scale)
+                # A block smaller than 5 pairs never counts: see the module's docstring.
+                if change is not None and anonymity.safe_blocks({group: change.n}):
+                    blocks[scale].append(change)
+    return blocks
 
 
 def _organisation_stages() -> dict[int, int]:
@@ -134,14 +132,15 @@ def effect_figures(
     end: datetime.date | None = None,
 ) -> dict[str, Any]:
     """JSON-ready effect figures; a value is None when the anonymity rule hides it."""
-    chosen = _pairs(organisation_ids, start, end)
+    chosen = _blocks(organisation_ids, start, end)
     figures: dict[str, Any] = {}
     for scale in SCALES:
-        pairs = chosen[scale]
-        if not anonymity.big_enough(len(pairs)):
-            figures[scale] = {"n": len(pairs), "change": None}
+        parts = chosen[scale]
+        n = sum(part.n for part in parts)
+        if not anonymity.big_enough(n):
+            figures[scale] = {"n": n, "change": None}
             continue
-        change = stats.paired_change(pairs)
+        change = stats.pooled_change(parts)
         figures[scale] = {
             "n": change.n,
             "change": round(change.mean_change, 2),

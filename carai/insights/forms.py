@@ -107,8 +107,10 @@ class SurveyForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, organisation: Organisation, language: str, **kwargs: Any
+        self, *args: Any, organisation: Organisation | None, language: str, **kwargs: Any
     ) -> None:
+        """``organisation`` None: a community survey (every active partner organisation;
+        no use-case team, any module or cycle)."""
         super().__init__(*args, **kwargs)
         self.fields["templates"].choices = [  # type: ignore[attr-defined]
             (t.key, t.title[language]) for t in survey_templates()
@@ -118,15 +120,24 @@ class SurveyForm(forms.Form):
         )
         roles = [("", _("Everyone")), *Role.choices]
         self.fields["role"].choices = roles  # type: ignore[attr-defined]
-        self.fields["module"].queryset = Module.objects.usable_by(  # type: ignore[attr-defined]
-            organisation_ids=[organisation.pk]
-        ).order_by("title")
-        self.fields["use_case"].queryset = survey_use_cases(  # type: ignore[attr-defined]
-            organisation=organisation
-        )
-        self.fields["cycle"].queryset = survey_cycles(  # type: ignore[attr-defined]
-            organisation=organisation
-        )
+        if organisation is None:
+            del self.fields["use_case"]
+            self.fields["module"].queryset = Module.objects.order_by("title")  # type: ignore[attr-defined]
+            self.fields["cycle"].queryset = Cycle.objects.order_by("-starts_on", "pk")  # type: ignore[attr-defined]
+            self.fields["cycle"].help_text = _(
+                "Everyone in a partner organisation who works in the team of a use case of "
+                "this cycle."
+            )
+        else:
+            self.fields["module"].queryset = Module.objects.usable_by(  # type: ignore[attr-defined]
+                organisation_ids=[organisation.pk]
+            ).order_by("title")
+            self.fields["use_case"].queryset = survey_use_cases(  # type: ignore[attr-defined]
+                organisation=organisation
+            )
+            self.fields["cycle"].queryset = survey_cycles(  # type: ignore[attr-defined]
+                organisation=organisation
+            )
         self.initial.setdefault(
             "consent_text",
             _(

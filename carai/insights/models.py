@@ -98,7 +98,11 @@ class Survey(models.Model):
     after-measurement of that survey: the same person's answers to both are linked through
     the same pseudonymous key (``insights.pseudonym``), never through their name."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="surveys")
+    # None: a community survey, made by the community lead and sent to the people of every
+    # active partner organisation (``SurveyRecipient.organisation`` says through which one).
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="surveys"
+    )
     title = models.CharField(_("title"), max_length=160)
     consent_text = models.TextField(_("consent text"))
     created_by = models.ForeignKey(
@@ -134,6 +138,10 @@ class Survey(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_community(self) -> bool:
+        return self.organisation_id is None
 
     @property
     def chain_id(self) -> int:
@@ -190,6 +198,11 @@ class SurveyRecipient(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_invitations"
     )
+    # The organisation through which the person was asked (for a community survey: one of
+    # their active memberships; else the survey's organisation).
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -206,6 +219,10 @@ class SurveyResponse(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     respondent_key = models.CharField(max_length=64)
     role = models.CharField(max_length=30, blank=True)  # for the role filter of the results
+    # For the per-organisation split of a community survey's results (never shown per person).
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     consented_at = models.DateTimeField()
     submitted_at = models.DateTimeField(default=timezone.now)
 
@@ -237,3 +254,31 @@ class SurveyAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response} {self.item}"
+
+
+class SurveyRelease(models.Model):
+    """The results of a survey as published (``insights.releases``): what the results page,
+    the key figures and the CSV show until the next release. A new release is made only when
+    at least five answers were added, changed or withdrawn since the last one, so comparing
+    two views never shows one person's answers. The release keeps figures (counts, means,
+    sums), never a person's answers; withdrawing still deletes those at once."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="releases")
+    number = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    # The responses (ids) the release was made from: to see when five have changed.
+    responses = models.JSONField(default=list)
+    # Per figure ("<group>|<cell>"): the responses of its last shown version.
+    figures = models.JSONField(default=dict)
+    # Per group: its results as shown (``releases.dump``), read by the results page and
+    # the key figures.
+    results = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="survey_release_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} #{self.number}"

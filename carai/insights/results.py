@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from carai.accounts.models import User
 from carai.community.models import Organisation
@@ -26,12 +26,18 @@ C = TypeVar("C", int, str)  # a cell: an item's id or a scale's name
 
 
 def surveys_of(*, organisation: Organisation) -> QuerySet[Survey]:
-    return Survey.objects.filter(organisation=organisation)
+    """The organisation's surveys and the community surveys sent to its people."""
+    return Survey.objects.filter(
+        Q(organisation=organisation)
+        | Q(organisation__isnull=True, sent_at__isnull=False, recipients__organisation=organisation)
+    ).distinct()
 
 
 def open_surveys_for(*, user: User, organisation: Organisation) -> list[Survey]:
+    """Open surveys the user was asked to answer through this organisation (its own, and
+    community surveys)."""
     surveys = Survey.objects.filter(
-        organisation=organisation, recipients__user=user, closed_at__isnull=True
+        recipients__user=user, recipients__organisation=organisation, closed_at__isnull=True
     )
     return [s for s in surveys if s.is_open]
 
@@ -41,29 +47,54 @@ def has_answered(*, survey: Survey, user: User) -> bool:
     return SurveyResponse.objects.filter(survey=survey, respondent_key=key).exists()
 
 
-def _roles(survey: Survey) -> dict[str, str]:
-    """Each respondent's key and the role they answered in."""
-    return dict(SurveyResponse.objects.filter(survey=survey).values_list("respondent_key", "role"))
+def organisation_group(organisation_id: int) -> str:
+    """The group name of one organisation's people in a community survey's results."""
+    return f"org:{organisation_id}"
 
 
-def _group_keys(roles: dict[str, str], keys: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Everyone and each role: which of ``keys`` are in it."""
+def _roles(survey: Survey) -> dict[str, tuple[str, ...]]:
+    """Each respondent's key and the groups they are in besides everyone: the role they
+    answered in and, in a community survey, the organisation they were asked through."""
+    out: dict[str, tuple[str, ...]] = {}
+    rows = SurveyResponse.objects.filter(survey=survey).values_list(
+        "respondent_key", "role", "organisation_id"
+    )
+    for key, role, organisation_id in rows:
+        names = [role] if role else []
+        if survey.is_community and organisation_id is not None:
+            names.append(organisation_group(organisation_id))
+        out[key] = tuple(names)
+    return out
+
+
+def _tokens(survey: Survey) -> dict[str, str]:
+    """Each respondent's key and the id of their response (a new one when they answer
+    again): what a figure is made of, to see over time how many changed."""
+    rows = SurveyResponse.objects.filter(survey=survey).values_list("respondent_key", "pk")
+    return {key: str(pk) for key, pk in rows}
+
+
+def _group_keys(
+    roles: dict[str, tuple[str, ...]], keys: Iterable[str]
+) -> dict[str, frozenset[str]]:
+    """Everyone and each role (and organisation): which of ``keys`` are in it."""
     members: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         members[EVERYONE].add(key)
-        if roles.get(key):
-            members[roles[key]].add(key)
+        for name in roles.get(key, ()):
+            members[name].add(key)
     return {name: frozenset(found) for name, found in members.items()}
 
 
 def _groups(survey: Survey) -> dict[str, frozenset[str]]:
-    """Everyone and each role: the respondents' keys."""
+    """Everyone and each role (and organisation): the respondents' keys."""
     roles = _roles(survey)
     return _group_keys(roles, roles)
 
 
 def filter_choices(*, survey: Survey) -> tuple[list[str], set[str]]:
-    """The roles among the respondents, and those of them (and EVERYONE) that may show."""
+    """The roles (and organisations) among the respondents, and those of them (and
+    EVERYONE) that may show."""
     groups = _groups(survey)
     return sorted(name for name in groups if name), anonymity.visible_groups(groups)
 
@@ -109,6 +140,9 @@ class SurveyResults:
     # Per agree/disagree scale shown: how many people have a score of about 1, 2, 3, 4 and 5
     # (their mean rounded half up).
     scale_spread: list[tuple[str, list[int]]] = field(default_factory=list)
+    # Per figure shown ("n", "item:<id>", "scale:<name>", "change:<name>"): the responses
+    # behind it (``_tokens``), for the rule over time (``insights.releases``).
+    members: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def score_spread(scores: list[float]) -> list[int]:
@@ -175,7 +209,7 @@ def _item_result(item: SurveyItem, answers: list[SurveyAnswer], language: str) -
 
 
 def _per_group(
-    roles: dict[str, str], people: Mapping[C, Iterable[str]]
+    roles: dict[str, tuple[str, ...]], people: Mapping[C, Iterable[str]]
 ) -> dict[C, dict[str, frozenset[str]]]:
     """cell -> group -> the keys with an answer in that cell."""
     return {cell: _group_keys(roles, keys) for cell, keys in people.items()}
@@ -186,11 +220,13 @@ def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl"
     change) shows only when the anonymity rule allows it for this group *and that figure*,
     against every other group the page offers."""
     roles = _roles(survey)
+    tokens = _tokens(survey)
     groups = _group_keys(roles, roles)
     visible = anonymity.visible_groups(groups)
     keys = groups.get(role, frozenset())
     if role not in visible:
         return SurveyResults(False, len(keys), [], [], None, 0)
+    members = {"n": frozenset(tokens[key] for key in keys)}
     items = list(survey.items.all())
     everyone = groups[EVERYONE]
     answers = answers_by_key(survey, everyone)
@@ -202,8 +238,10 @@ def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl"
     item_results = []
     for item in items:
         if role in item_cells.get(item.pk, set()):
-            mine = [answers[key][item.pk] for key in sorted(answered[item.pk] & keys)]
+            mine_keys = sorted(answered[item.pk] & keys)
+            mine = [answers[key][item.pk] for key in mine_keys]
             item_results.append(_item_result(item, mine, language))
+            members[f"item:{item.pk}"] = frozenset(tokens[key] for key in mine_keys)
         else:
             item_results.append(ItemResult(item=item, n=None))
     scores = scale_scores(items, answers)
@@ -216,31 +254,35 @@ def survey_results(*, survey: Survey, role: str = EVERYONE, language: str = "nl"
     for scale, people in sorted(scores.items()):
         if role in scale_cells[scale]:
             mine_scores = [people[key] for key in sorted(keys & people.keys())]
+            members[f"scale:{scale}"] = frozenset(tokens[key] for key in keys & people.keys())
             scales.append((scale, len(mine_scores), stats.mean(mine_scores)))
             if scale in likert_scales:
                 spread.append((scale, score_spread(mine_scores)))
-    changes, pairs = _changes(survey, roles, visible, role, items, scores)
-    return SurveyResults(True, len(keys), item_results, scales, changes, pairs, spread)
+    changes, pairs = _changes(survey, roles, visible, role, items, scores, members)
+    return SurveyResults(True, len(keys), item_results, scales, changes, pairs, spread, members)
 
 
 def _changes(
     survey: Survey,
-    roles: dict[str, str],
+    roles: dict[str, tuple[str, ...]],
     visible: set[str],
     role: str,
     items: list[SurveyItem],
     post_scores: dict[str, dict[str, float]],
+    members: dict[str, frozenset[str]],
 ) -> tuple[list[Change] | None, int]:
     """Pre/post change per scale for the group's people in both surveys, where the anonymity
     rule allows it for the pairs of that scale against the other groups."""
     pre = survey.pre_survey
     if pre is None:
         return None, 0
-    pre_keys = frozenset(
+    pre_tokens = dict(
         SurveyResponse.objects.filter(survey=pre, respondent_key__in=list(roles)).values_list(
-            "respondent_key", flat=True
+            "respondent_key", "pk"
         )
     )
+    pre_keys = frozenset(pre_tokens)
+    post_tokens = _tokens(survey)
     mine = _group_keys(roles, pre_keys).get(role, frozenset())
     if not anonymity.big_enough(len(mine)):
         return None, len(mine)
@@ -254,7 +296,11 @@ def _changes(
     for scale, post_people in sorted(post_scores.items()):
         if role not in cells[scale]:
             continue
-        pairs = [(pre_scores[scale][key], post_people[key]) for key in sorted(paired[scale] & mine)]
+        pair_keys = sorted(paired[scale] & mine)
+        pairs = [(pre_scores[scale][key], post_people[key]) for key in pair_keys]
+        members[f"change:{scale}"] = frozenset(
+            f"{pre_tokens[key]}>{post_tokens[key]}" for key in pair_keys
+        )
         change = stats.paired_change(pairs)
         changes.append(Change(scale, change, stats.effect_size_band(change.dz)))
     return changes, len(mine)
@@ -263,10 +309,15 @@ def _changes(
 # The researcher's CSV ---------------------------------------------------------------------
 
 
-def export_rows(*, survey: Survey) -> Iterator[list[Any]]:
+def export_rows(*, survey: Survey, responses: Collection[int] | None = None) -> Iterator[list[Any]]:
     """One row per respondent: the pseudonymous key and each item's answer by code. Open
-    answers only masked. Yields nothing below the threshold."""
-    keys = _groups(survey).get(EVERYONE, frozenset())
+    answers only masked. Yields nothing below the threshold. ``responses``: only these (the
+    last release's, so that the file moves with the results page; a withdrawn person's
+    row is gone at once, their answers being deleted)."""
+    rows = SurveyResponse.objects.filter(survey=survey)
+    if responses is not None:
+        rows = rows.filter(pk__in=responses)
+    keys = frozenset(rows.values_list("respondent_key", flat=True))
     if not anonymity.big_enough(len(keys)):
         return
     items = list(survey.items.all())

@@ -92,6 +92,31 @@ def paired_change(pairs: Sequence[tuple[float, float]]) -> PairedChange:
     )
 
 
+def pooled_change(parts: Sequence[PairedChange]) -> PairedChange:
+    """The change over all pairs of several blocks, from each block's figures alone (its n,
+    means and sd), equal to ``paired_change`` over all their pairs together."""
+    n = sum(p.n for p in parts)
+    if n < 2:
+        raise ValueError("At least two pairs are needed.")
+    change = sum(p.n * p.mean_change for p in parts) / n
+    # Sum of squared changes of a block: (n - 1) * sd^2 + n * mean^2.
+    squares = sum((p.n - 1) * p.sd_change**2 + p.n * p.mean_change**2 for p in parts)
+    sd = math.sqrt(max(0.0, (squares - n * change**2) / (n - 1)))
+    if sd < 1e-12:
+        sd = 0.0
+    half = t_975(n - 1) * sd / math.sqrt(n)
+    return PairedChange(
+        n=n,
+        mean_pre=sum(p.n * p.mean_pre for p in parts) / n,
+        mean_post=sum(p.n * p.mean_post for p in parts) / n,
+        mean_change=change,
+        sd_change=sd,
+        ci_low=change - half,
+        ci_high=change + half,
+        dz=change / sd if sd > 0 else None,
+    )
+
+
 def effect_size_band(dz: float | None) -> str:
     """Cohen's rule of thumb: 'none' (< 0.2), 'small' (< 0.5), 'medium' (< 0.8), 'large'."""
     if dz is None:

@@ -61,4 +61,37 @@ urlpatterns = [
         surveys.survey_export,
         name="survey_export",
     ),
+    # The community's own surveys, to every partner organisation (the community lead).
+    path("community/vragenlijsten/", surveys.community_list, name="community_survey_list"),
+    path("community/vragenlijsten/nieuw/", surveys.community_new, name="community_survey_new"),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/maken/",
+        surveys.community_edit,
+        name="community_survey_edit",
+    ),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/vragen/<int:item_id>/verwijderen/",
+        surveys.community_item_delete,
+        name="community_survey_item_delete",
+    ),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/versturen/",
+        surveys.community_send,
+        name="community_survey_send",
+    ),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/sluiten/",
+        surveys.community_close,
+        name="community_survey_close",
+    ),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/",
+        surveys.community_results,
+        name="community_survey_results",
+    ),
+    path(
+        "community/vragenlijsten/<int:community_survey_id>/<str:what>.csv",
+        surveys.community_export,
+        name="community_survey_export",
+    ),
 ]

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from carai.accounts.models import User
 from carai.community.models import Organisation
-from carai.insights.demo import ROUND_TITLE, load_demo_insights
+from carai.insights.demo import COMMUNITY_TITLE, ROUND_TITLE, load_demo_insights
 from carai.insights.models import MaturityRound, Survey
 from carai.insights.services import surveys
 from carai.learning.content import read_pack
@@ -107,7 +107,9 @@ def test_pre_post_survey_around_a_module(visit: Visit, demo_password: str) -> No
         module=module,
     )
     surveys.survey_send(survey=post, actor=educator, closes_on=closes)
-    for number, user in enumerate(others):
+    # Four others answer after; the care worker's answer is the fifth, which makes the first
+    # snapshot of the results (they move only with 5 changed answers).
+    for number, user in enumerate(others[:4]):
         answers = {i.pk: 4 + number % 2 for i in post.items.all()}
         surveys.survey_respond(survey=post, user=user, consent=True, answers=answers)
     _answer_in_browser(visit, post, "Totally agree")
@@ -120,7 +122,7 @@ def test_pre_post_survey_around_a_module(visit: Visit, demo_password: str) -> No
         "table", name=nl("Change per scale for people who answered both times")
     )
     expect(table.get_by_role("rowheader", name=nl("AI literacy"))).to_be_visible()
-    expect(page.get_by_text(re.compile("Bij de 6 mensen die beide keren invulden"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Bij de 5 mensen die beide keren invulden"))).to_be_visible()
     # What the interval and the effect size mean, in plain words.
     page.get_by_text(nl("What do these figures mean?")).first.click()
     expect(page.get_by_text(re.compile("Het 95%-interval")).first).to_be_visible()
@@ -155,3 +157,60 @@ def test_admin_sees_the_maturity_round_and_the_lead_the_partners(
     visit.goto("/community/volwassenheid/")
     expect(page.get_by_text(re.compile("minstens 5 organisaties"))).to_be_visible()
     visit.check("maturity-community")
+
+
+def test_lead_sends_a_community_survey_and_an_admin_sees_only_their_organisation(
+    visit: Visit, demo_password: str
+) -> None:
+    load_demo_insights()  # has a community survey with answers
+    page = _log_in_fresh(visit, LEAD, demo_password)
+    visit.goto("/community/vragenlijsten/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("Community surveys"))
+    visit.check("community-surveys")
+    closes = datetime.date.today() + datetime.timedelta(days=14)
+
+    def make_and_send(title: str, role: str | None) -> None:
+        visit.goto("/community/vragenlijsten/")
+        page.get_by_role("link", name=nl("Make a new community survey")).click()
+        page.get_by_label(nl("Title")).fill(title)
+        page.get_by_label("Tijd voor administratie").check()  # the section's Dutch title
+        if role:
+            name = re.compile("^" + re.escape(shown("Send to people with the role", "nl")))
+            page.get_by_role("combobox", name=name).select_option(label=role)
+        visit.check(f"community-survey-new-{bool(role)}")
+        page.get_by_role("button", name=nl("Next: the questions")).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        visit.check(f"community-survey-edit-{bool(role)}")
+        page.get_by_label(nl("Answers possible until")).fill(closes.isoformat())
+        page.get_by_role("button", name=nl("Send the survey")).click()
+
+    # To everyone: Lindehof's own pre/post with the same questions went to a group that
+    # differs by a few people from Lindehof's part of this one (rule 6): refused, clearly.
+    make_and_send("Iedereen (test)", None)
+    expect(page.get_by_text(re.compile("Deze groep verschilt minder dan 5 mensen"))).to_be_visible()
+    visit.check("community-survey-refused")
+    assert Survey.objects.get(title="Iedereen (test)").sent_at is None
+    # To the care professionals: far enough apart.
+    make_and_send("Tijd voor administratie (test)", "Zorgprofessional")
+    expect(
+        page.get_by_text(re.compile("De vragenlijst is naar \\d+ mensen gestuurd"))
+    ).to_be_visible()
+    visit.check("community-survey-sent")
+    sent = Survey.objects.get(title="Tijd voor administratie (test)")
+    assert sent.is_community
+    assert sent.recipients.values("organisation").distinct().count() > 1
+
+    # The demo's community survey: the community, and organisations only where big enough.
+    demo = Survey.objects.get(title=COMMUNITY_TITLE)
+    visit.goto(f"/community/vragenlijsten/{demo.pk}/")
+    expect(page.get_by_role("navigation", name=nl("Show the results of"))).to_be_visible()
+    expect(page.locator("#release-explained")).to_contain_text("momentopname")
+    visit.check("community-survey-results", screenshot=True)
+
+    # Lindehof's admin sees the same survey for Lindehof's people only (the community's own
+    # page answers them 404: tests/insights/test_community_releases.py and the access walk).
+    page = _log_in_fresh(visit, ADMIN, demo_password)
+    visit.goto(f"/vragenlijsten/lindehof/{demo.pk}/")
+    expect(page.get_by_text(re.compile("Je ziet alleen de mensen van"))).to_be_visible()
+    expect(page.get_by_role("navigation", name=nl("Show the results of"))).to_have_count(0)
+    visit.check("community-survey-own-organisation")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from carai.community.demo import load_demo_community
-from carai.insights import results, selectors
-from carai.insights.demo import POST_TITLE, ROUND_TITLE, load_demo_insights
+from carai.insights import releases, results, selectors
+from carai.insights.demo import COMMUNITY_TITLE, POST_TITLE, ROUND_TITLE, load_demo_insights
 from carai.insights.models import MaturityRound, Survey
 
 
@@ -23,3 +23,12 @@ def test_demo_round_and_survey_show_results_and_load_once(db: None) -> None:
     assert outcome.changes
     literacy = next(c for c in outcome.changes if c.label == "ai_literacy")
     assert literacy.change.mean_change > 0
+
+    community = Survey.objects.get(title=COMMUNITY_TITLE)
+    assert community.is_community
+    assert Survey.objects.filter(title=COMMUNITY_TITLE).count() == 1
+    assert community.recipients.values("organisation").distinct().count() > 1
+    published = releases.published_results(survey=community)
+    assert published.visible
+    assert published.respondents >= 5
+    assert published.scales  # the work-pleasure scale shows for the whole community

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from carai.community.models import Membership, Organisation
 from carai.core.audit import audit_record
 from carai.core.engine import privacy_engine_or_none, privacy_engine_warm_up
 from carai.core.mail import mail_send
+from carai.insights import anonymity, releases
 from carai.insights.audit import InsightsAction
 from carai.insights.content import survey_templates
 from carai.insights.models import (
@@ -30,6 +31,7 @@ from carai.insights.models import (
     SurveyAnswer,
     SurveyItem,
     SurveyRecipient,
+    SurveyRelease,
     SurveyResponse,
     new_key_salt,
 )
@@ -41,6 +43,9 @@ from carai.usecases.models import Cycle, TeamMember, UseCase
 logger = logging.getLogger(__name__)
 REMIND_DAYS_BEFORE = 3
 MAX_NUMBER = 100_000
+# Rule 6 of ``anonymity``: surveys with a question in common sent this recently (or still
+# open) count as overlapping groups.
+OVERLAP_DAYS = 365
 
 
 def _copy_items(survey: Survey, items: QuerySet[SurveyItem]) -> None:
@@ -64,7 +69,7 @@ def _copy_items(survey: Survey, items: QuerySet[SurveyItem]) -> None:
 @transaction.atomic
 def survey_create(
     *,
-    organisation: Organisation,
+    organisation: Organisation | None,
     actor: User,
     title: str,
     consent_text: str,
@@ -76,20 +81,26 @@ def survey_create(
     cycle: Cycle | None = None,
 ) -> Survey:
     """A draft survey. As the after-measurement of ``pre_survey`` it gets the same items
-    and the same key salt (so that a person's keys in both match)."""
-    if pre_survey is not None and (
+    and the same key salt (so that a person's keys in both match). ``organisation`` None: a
+    community survey, for the community lead only, to every active partner organisation
+    (narrowed by role, module or cycle; not by a use case's team)."""
+    if organisation is None:
+        _community_checks(actor=actor, pre_survey=pre_survey, use_case=use_case)
+    elif pre_survey is not None and (
         pre_survey.organisation_id != organisation.pk or pre_survey.pre_survey_id is not None
     ):
         raise ValidationError({"pre_survey": _("Choose a first measurement of this organisation.")})
     if (
-        use_case is not None
+        organisation is not None
+        and use_case is not None
         and not survey_use_cases(organisation=organisation).filter(pk=use_case.pk).exists()
     ):
         raise ValidationError(
             {"use_case": _("Choose a use case in whose team someone of this organisation works.")}
         )
     if (
-        cycle is not None
+        organisation is not None
+        and cycle is not None
         and not survey_cycles(organisation=organisation).filter(pk=cycle.pk).exists()
     ):
         raise ValidationError(
@@ -138,6 +149,19 @@ def survey_create(
     return survey
 
 
+def _community_checks(*, actor: User, pre_survey: Survey | None, use_case: UseCase | None) -> None:
+    if not actor.is_community_lead:
+        raise ValidationError(_("Only the community lead sends a survey to the whole community."))
+    if pre_survey is not None and (
+        pre_survey.organisation_id is not None or pre_survey.pre_survey_id is not None
+    ):
+        raise ValidationError({"pre_survey": _("Choose a first measurement of the community.")})
+    if use_case is not None:
+        raise ValidationError(
+            {"use_case": _("A community survey goes to organisations, not to one team.")}
+        )
+
+
 def _editable(survey: Survey) -> None:
     if survey.sent_at is not None:
         raise ValidationError(_("A survey that was sent can no longer change."))
@@ -177,13 +201,22 @@ def survey_item_delete(*, item: SurveyItem) -> None:
     item.delete()
 
 
-def survey_audience(*, survey: Survey) -> QuerySet[User]:
-    """The group the survey goes to: the organisation's current members, narrowed to a role,
-    the learners of a module, the team of a use case and/or the teams of a cycle's use cases.
-    Team members of other organisations and people whose membership ended are never in it."""
-    memberships = Membership.objects.active_in(organisation=survey.organisation)
+def _memberships(survey: Survey) -> QuerySet[Membership]:
+    if survey.organisation_id is None:
+        memberships = Membership.objects.active().filter(organisation__is_active=True)
+    else:
+        memberships = Membership.objects.active_in(organisation=survey.organisation_id)
     if survey.role:
         memberships = memberships.filter(role=survey.role)
+    return memberships
+
+
+def survey_audience(*, survey: Survey) -> QuerySet[User]:
+    """The group the survey goes to: the organisation's current members (for a community
+    survey: those of every active organisation), narrowed to a role, the learners of a
+    module, the team of a use case and/or the teams of a cycle's use cases. Team members of
+    other organisations and people whose membership ended are never in it."""
+    memberships = _memberships(survey)
     users = User.objects.filter(
         pk__in=memberships.values("user_id"), is_active=True, erased_at__isnull=True
     )
@@ -202,15 +235,78 @@ def survey_audience(*, survey: Survey) -> QuerySet[User]:
     return users.order_by("pk")
 
 
-def _link(survey: Survey) -> str:
+def _asked_through(survey: Survey, users: list[User]) -> dict[int, Organisation]:
+    """Per person, the organisation through which they are asked: the survey's, or (for a
+    community survey) the first of their organisations in the group."""
+    if survey.organisation is not None:
+        return {user.pk: survey.organisation for user in users}
+    out: dict[int, Organisation] = {}
+    rows = (
+        _memberships(survey)
+        .filter(user_id__in=[u.pk for u in users])
+        .select_related("organisation")
+        .order_by("organisation__name", "organisation_id")
+    )
+    for membership in rows:
+        out.setdefault(membership.user_id, membership.organisation)
+    return out
+
+
+def _by_organisation(pairs: Collection[tuple[int, int | None]]) -> dict[int | None, frozenset[int]]:
+    """(user id, organisation id) -> per organisation, its people; None: everyone."""
+    out: dict[int | None, set[int]] = {None: set()}
+    for user_id, organisation_id in pairs:
+        out[None].add(user_id)
+        out.setdefault(organisation_id, set()).add(user_id)
+    return {key: frozenset(value) for key, value in out.items()}
+
+
+def survey_group_too_close(
+    *, survey: Survey, asked: Collection[tuple[int, int | None]]
+) -> Survey | None:
+    """Rule 6 of ``anonymity`` (one place). ``asked``: the new group, as (user id, organisation
+    id through which they are asked). Returns another survey with a question in common, sent
+    in the last ``OVERLAP_DAYS`` days or still open, outside this survey's own pre/post
+    chain, whose group differs from the new one by 1 to 4 people: in one organisation (each
+    organisation sees its own people's results), or in the whole community when both are
+    community surveys. Comparing the two results would show those few people."""
+    codes = set(survey.items.values_list("code", flat=True))
+    since = timezone.now() - datetime.timedelta(days=OVERLAP_DAYS)
+    others = (
+        Survey.objects.filter(sent_at__isnull=False, items__code__in=codes)
+        .filter(models.Q(sent_at__gte=since) | models.Q(closed_at__isnull=True))
+        .exclude(pk=survey.pk)
+        .distinct()
+        .order_by("-sent_at")
+    )
+    new = _by_organisation(asked)
+    for other in others:
+        if other.chain_id == survey.chain_id:
+            continue  # the after-measurement of the same group: compared as pairs
+        theirs = _by_organisation(
+            list(
+                SurveyRecipient.objects.filter(survey=other).values_list(
+                    "user_id", "organisation_id"
+                )
+            )
+        )
+        places = set(new) & set(theirs) - {None}
+        if survey.is_community and other.is_community:
+            places.add(None)
+        if any(anonymity.groups_too_close(new[p], [theirs[p]]) for p in places):
+            return other
+    return None
+
+
+def _link(survey: Survey, organisation: Organisation) -> str:
     path = reverse(
-        "insights:survey_answer", kwargs={"slug": survey.organisation.slug, "survey_id": survey.pk}
+        "insights:survey_answer", kwargs={"slug": organisation.slug, "survey_id": survey.pk}
     )
     return str(settings.CARAI_BASE_URL).rstrip("/") + path
 
 
-def _mail(survey: Survey, users: Collection[User], kind: str) -> None:
-    for user in users:
+def _mail(survey: Survey, people: Collection[tuple[User, Organisation]], kind: str) -> None:
+    for user, organisation in people:
         if not user.email:
             continue
         mail_send(
@@ -219,12 +315,12 @@ def _mail(survey: Survey, users: Collection[User], kind: str) -> None:
             template=f"insights/email/survey_{kind}",
             context={
                 "name": user.full_name or user.email,
-                "organisation": survey.organisation.name,
+                "organisation": organisation.name,
                 "title": survey.title,
                 "closes_on": survey.closes_on,
-                "link": _link(survey),
+                "link": _link(survey, organisation),
             },
-            organisation_id=survey.organisation_id,
+            organisation_id=organisation.pk,
         )
 
 
@@ -239,11 +335,25 @@ def survey_send(*, survey: Survey, actor: User, closes_on: datetime.date) -> int
     users = list(survey_audience(survey=survey))
     if not users:
         raise ValidationError(_("Nobody is in this group."))
+    through = _asked_through(survey, users)
+    other = survey_group_too_close(survey=survey, asked=[(u.pk, through[u.pk].pk) for u in users])
+    if other is not None:
+        raise ValidationError(
+            _(
+                'This group differs by fewer than 5 people from the group of "%(title)s", '
+                "which has the same questions. Comparing the two results could show those "
+                "people's answers. Choose the same group, or one that differs by at least 5 "
+                "people."
+            )
+            % {"title": other.title}
+        )
     survey.sent_at = timezone.now()
     survey.closes_on = closes_on
     survey.save(update_fields=["sent_at", "closes_on"])
-    SurveyRecipient.objects.bulk_create(SurveyRecipient(survey=survey, user=u) for u in users)
-    _mail(survey, users, "invite")
+    SurveyRecipient.objects.bulk_create(
+        SurveyRecipient(survey=survey, user=u, organisation=through[u.pk]) for u in users
+    )
+    _mail(survey, [(u, through[u.pk]) for u in users], "invite")
     audit_record(
         action=InsightsAction.SURVEY_SENT,
         actor=actor,
@@ -299,16 +409,22 @@ def survey_respond(
 ) -> SurveyResponse:
     """Keep one person's answers under their pseudonymous key. Every question may be left
     empty; consent is required. Answering again replaces the earlier answers."""
-    if not survey.is_open or not survey.recipients.filter(user=user).exists():
+    recipient = survey.recipients.filter(user=user).first()
+    if not survey.is_open or recipient is None:
         raise ValidationError(_("This survey is not open for you."))
     if not consent:
         raise ValidationError({"consent": _("Give your consent to answer, or leave the survey.")})
     key = key_for(survey=survey, user=user)
     SurveyResponse.objects.filter(survey=survey, respondent_key=key).delete()
-    roles = Membership.objects.active_in(organisation=survey.organisation).filter(user=user)
+    organisation_id = recipient.organisation_id or survey.organisation_id
+    roles = Membership.objects.active().filter(user=user, organisation=organisation_id)
     role = survey.role or (roles.order_by("role").values_list("role", flat=True).first() or "")
     response = SurveyResponse.objects.create(
-        survey=survey, respondent_key=key, role=role, consented_at=timezone.now()
+        survey=survey,
+        respondent_key=key,
+        role=role,
+        organisation_id=organisation_id,
+        consented_at=timezone.now(),
     )
     items = {item.pk: item for item in survey.items.all()}
     rows = []
@@ -321,6 +437,7 @@ def survey_respond(
     if any(row.text for row in rows):
         response_id = response.pk
         transaction.on_commit(lambda: survey_answers_mask.enqueue(response_id=response_id))
+    survey_release_refresh(survey=survey)
     return response
 
 
@@ -331,7 +448,38 @@ def survey_withdraw(*, survey: Survey, user: User) -> bool:
     deleted, _rows = SurveyResponse.objects.filter(
         survey=survey, respondent_key=key_for(survey=survey, user=user)
     ).delete()
+    survey_release_refresh(survey=survey)
     return bool(deleted)
+
+
+@transaction.atomic
+def survey_release_refresh(*, survey: Survey, again: bool = False) -> SurveyRelease | None:
+    """Publish a new release of the survey's results when rule 5 of ``anonymity`` allows it
+    (``releases``): the first from 5 answers, a next one when at least 5 answers were added,
+    changed or withdrawn since the last. ``again``: also make the last release again when
+    its answers are still exactly the same (after open answers were masked: the same people,
+    only the masked texts are new)."""
+    Survey.objects.select_for_update().filter(pk=survey.pk).first()
+    last = releases.latest(survey=survey)
+    now = frozenset(
+        str(pk) for pk in SurveyResponse.objects.filter(survey=survey).values_list("pk", flat=True)
+    )
+    before = frozenset(last.responses) if last is not None else None
+    if last is not None and again and before == now:
+        previous = SurveyRelease.objects.filter(survey=survey, number__lt=last.number).first()
+        last.results, last.figures = releases.build(survey=survey, previous=previous)
+        last.save(update_fields=["results", "figures"])
+        return last
+    if not anonymity.release_due(before=before, now=now):
+        return last
+    results, figures = releases.build(survey=survey, previous=last)
+    return SurveyRelease.objects.create(
+        survey=survey,
+        number=last.number + 1 if last is not None else 1,
+        responses=sorted(now, key=int),
+        results=results,
+        figures=figures,
+    )
 
 
 def answers_mask(*, response_id: int) -> int:
@@ -352,6 +500,9 @@ def answers_mask(*, response_id: int) -> int:
             text_masked=masked, text="", masked=True
         )
         done += 1
+    survey = Survey.objects.filter(responses__pk=response_id).first()
+    if done and survey is not None:
+        survey_release_refresh(survey=survey, again=True)
     return done
 
 
@@ -379,8 +530,15 @@ def reminders_send(*, today: datetime.date) -> int:
             )
             if not claimed:
                 continue
-            users = [r.user for r in survey.recipients.select_related("user")]
-            _mail(survey, [u for u in users if u.is_active], "reminder")
+            people = [
+                (r.user, r.organisation or survey.organisation)
+                for r in survey.recipients.select_related("user", "organisation")
+            ]
+            _mail(
+                survey,
+                [(u, o) for u, o in people if u.is_active and o is not None],
+                "reminder",
+            )
             sent += 1
     return sent
 

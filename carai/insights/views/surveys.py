@@ -21,8 +21,10 @@ from carai.community.models import Organisation, Role
 from carai.core.exports import csv_download
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.language import content_language
-from carai.insights import results
+from carai.insights import releases, results
 from carai.insights.access import (
+    access_community_survey,
+    access_community_surveys,
     access_survey,
     access_survey_item,
     access_surveys,
@@ -33,6 +35,7 @@ from carai.insights.forms import SurveyAnswerForm, SurveyForm, SurveyItemForm, S
 from carai.insights.models import Survey
 from carai.insights.services import surveys as services
 from carai.insights.stats import PairedChange
+from carai.insights.templatetags.insights_urls import survey_url
 
 SCALE_NAMES = {
     "ai_literacy": gettext_lazy("AI literacy"),
@@ -114,11 +117,7 @@ def survey_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_new(request: HttpRequest, slug: str) -> HttpResponse:
-    user = authenticated_user(request)
-    organisation = access_surveys(user=user, slug=slug, make=True)
+def _new(request: HttpRequest, user: User, organisation: Organisation | None) -> HttpResponse:
     form = SurveyForm(request.POST or None, organisation=organisation, language=content_language())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -132,23 +131,28 @@ def survey_new(request: HttpRequest, slug: str) -> HttpResponse:
                 pre_survey=data["pre_survey"],
                 role=data["role"],
                 module=data["module"],
-                use_case=data["use_case"],
+                use_case=data.get("use_case"),
                 cycle=data["cycle"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            return redirect("insights:survey_edit", slug=slug, survey_id=survey.pk)
+            return redirect(survey_url("survey_edit", organisation, survey_id=survey.pk))
     return render(request, "insights/survey_new.html", {"organisation": organisation, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def survey_edit(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
+def survey_new(request: HttpRequest, slug: str) -> HttpResponse:
+    user = authenticated_user(request)
+    organisation = access_surveys(user=user, slug=slug, make=True)
+    return _new(request, user, organisation)
+
+
+def _edit(request: HttpRequest, organisation: Organisation | None, survey: Survey) -> HttpResponse:
     """The builder: the questions of a draft, a form to add one, and sending."""
-    _user, organisation, survey = _to_make(request, slug, survey_id)
     if survey.sent_at is not None:
-        return redirect("insights:survey_results", slug=slug, survey_id=survey.pk)
+        return redirect(survey_url("survey_results", organisation, survey_id=survey.pk))
     item_form = SurveyItemForm(request.POST or None)
     if request.method == "POST" and item_form.is_valid():
         try:
@@ -157,7 +161,7 @@ def survey_edit(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse
             add_service_errors(item_form, error)
         else:
             messages.success(request, _("The question was added."))
-            return redirect("insights:survey_edit", slug=slug, survey_id=survey.pk)
+            return redirect(survey_url("survey_edit", organisation, survey_id=survey.pk))
     return render(
         request,
         "insights/survey_edit.html",
@@ -174,45 +178,71 @@ def survey_edit(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse
 
 
 @login_required
-@require_POST
-def survey_item_delete(
-    request: HttpRequest, slug: str, survey_id: int, item_id: int
+@require_http_methods(["GET", "POST"])
+def survey_edit(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
+    _user, organisation, survey = _to_make(request, slug, survey_id)
+    return _edit(request, organisation, survey)
+
+
+def _item_delete(
+    request: HttpRequest, organisation: Organisation | None, survey: Survey, item_id: int
 ) -> HttpResponse:
-    _user, _organisation, survey = _to_make(request, slug, survey_id)
     item = access_survey_item(survey=survey, item_id=item_id)
     try:
         services.survey_item_delete(item=item)
     except ValidationError as error:
         message_service_error(request, error)
-    return redirect("insights:survey_edit", slug=slug, survey_id=survey.pk)
+    return redirect(survey_url("survey_edit", organisation, survey_id=survey.pk))
 
 
 @login_required
 @require_POST
-def survey_send(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
-    user, _organisation, survey = _to_make(request, slug, survey_id)
+def survey_item_delete(
+    request: HttpRequest, slug: str, survey_id: int, item_id: int
+) -> HttpResponse:
+    _user, organisation, survey = _to_make(request, slug, survey_id)
+    return _item_delete(request, organisation, survey, item_id)
+
+
+def _send(
+    request: HttpRequest, user: User, organisation: Organisation | None, survey: Survey
+) -> HttpResponse:
     form = SurveySendForm(request.POST)
+    edit = survey_url("survey_edit", organisation, survey_id=survey.pk)
     if not form.is_valid():
         messages.error(request, _("Choose until when people can answer."))
-        return redirect("insights:survey_edit", slug=slug, survey_id=survey.pk)
+        return redirect(edit)
     try:
         count = services.survey_send(
             survey=survey, actor=user, closes_on=form.cleaned_data["closes_on"]
         )
     except ValidationError as error:
         message_service_error(request, error)
-        return redirect("insights:survey_edit", slug=slug, survey_id=survey.pk)
+        return redirect(edit)
     messages.success(request, _("The survey was sent to %(count)s people.") % {"count": count})
-    return redirect("insights:survey_results", slug=slug, survey_id=survey.pk)
+    return redirect(survey_url("survey_results", organisation, survey_id=survey.pk))
+
+
+@login_required
+@require_POST
+def survey_send(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
+    user, organisation, survey = _to_make(request, slug, survey_id)
+    return _send(request, user, organisation, survey)
+
+
+def _close(
+    request: HttpRequest, user: User, organisation: Organisation | None, survey: Survey
+) -> HttpResponse:
+    services.survey_close(survey=survey, actor=user)
+    messages.success(request, _("The survey is closed."))
+    return redirect(survey_url("survey_results", organisation, survey_id=survey.pk))
 
 
 @login_required
 @require_POST
 def survey_close(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
-    user, _organisation, survey = _to_make(request, slug, survey_id)
-    services.survey_close(survey=survey, actor=user)
-    messages.success(request, _("The survey is closed."))
-    return redirect("insights:survey_results", slug=slug, survey_id=survey.pk)
+    user, organisation, survey = _to_make(request, slug, survey_id)
+    return _close(request, user, organisation, survey)
 
 
 @login_required
@@ -268,20 +298,43 @@ def _role_name(role: str) -> str:
     return str(Role(role).label) if role in Role.values else role
 
 
-@login_required
-@require_GET
-def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
-    user = authenticated_user(request)
-    organisation = access_surveys(user=user, slug=slug)
-    survey = access_survey(
-        user=user, organisation=organisation, survey_id=survey_id, purpose="results"
-    )
+def _group_name(group: str, names: dict[str, str]) -> str:
+    if group.startswith("org:"):
+        return names.get(group, group)
+    return _role_name(group)
+
+
+def _results_page(
+    request: HttpRequest,
+    *,
+    organisation: Organisation | None,
+    survey: Survey,
+    can_make: bool,
+) -> HttpResponse:
+    """The published results (``releases``). For a community survey seen through an
+    organisation: only that organisation's group, never another's or the whole community."""
     language = content_language()
-    roles, visible = results.filter_choices(survey=survey)
-    role = request.GET.get("rol", results.EVERYONE)
-    if role and role not in roles:
-        role = results.EVERYONE
-    outcome = results.survey_results(survey=survey, role=role, language=language)
+    services.survey_release_refresh(survey=survey)
+    groups, visible = releases.published_groups(survey=survey)
+    own_group = (
+        results.organisation_group(organisation.pk)
+        if survey.is_community and organisation is not None
+        else None
+    )
+    if own_group is not None:
+        group = own_group
+        filters: list[tuple[str, str, bool]] = []
+    else:
+        wanted = request.GET.get("groep", request.GET.get("rol", results.EVERYONE))
+        group = wanted if wanted in groups else results.EVERYONE
+        names = {
+            results.organisation_group(pk): name
+            for pk, name in Organisation.objects.filter(
+                pk__in=[int(g[4:]) for g in groups if g.startswith("org:")]
+            ).values_list("pk", "name")
+        }
+        filters = [(g, _group_name(g, names), g in visible) for g in groups]
+    outcome = releases.published_results(survey=survey, group=group, language=language)
     changes: list[dict[str, Any]] = [
         {
             "name": scale_name(c.label),
@@ -290,6 +343,7 @@ def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpRespo
         }
         for c in outcome.changes or []
     ]
+    release = releases.latest(survey=survey)
     return render(
         request,
         "insights/survey_results.html",
@@ -297,13 +351,15 @@ def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpRespo
             "organisation": organisation,
             "survey": survey,
             "outcome": outcome,
+            "release": release,
             "language": language,
-            "role": role,
-            "filters": [(r, _role_name(r), r in visible) for r in roles],
+            "role": group,
+            "own_group": own_group,
+            "filters": filters,
             "scales": [(scale_name(s), n, mean) for s, n, mean in outcome.scales],
             "scale_spread": [(scale_name(s), counts) for s, counts in outcome.scale_spread],
             "changes": changes,
-            "can_make": can_make_surveys(user=user, organisation=organisation),
+            "can_make": can_make,
             "chart": {
                 "kind": "change",
                 "labels": [c["name"] for c in changes],
@@ -320,15 +376,26 @@ def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpRespo
 
 @login_required
 @require_GET
-def survey_export(
-    request: HttpRequest, slug: str, survey_id: int, what: str
-) -> StreamingHttpResponse:
+def survey_results(request: HttpRequest, slug: str, survey_id: int) -> HttpResponse:
+    user = authenticated_user(request)
+    organisation = access_surveys(user=user, slug=slug)
+    survey = access_survey(
+        user=user, organisation=organisation, survey_id=survey_id, purpose="results"
+    )
+    can_make = not survey.is_community and can_make_surveys(user=user, organisation=organisation)
+    return _results_page(request, organisation=organisation, survey=survey, can_make=can_make)
+
+
+def _export(survey: Survey, what: str) -> StreamingHttpResponse:
     """The researcher's CSV (``data``) and its codebook (``codebook``)."""
-    _user, _organisation, survey = _to_make(request, slug, survey_id)
     if what == "codebook":
         header, *rows = list(results.codebook_rows(survey=survey))
     elif what == "data":
-        all_rows = list(results.export_rows(survey=survey))
+        all_rows = list(
+            results.export_rows(
+                survey=survey, responses=releases.published_responses(survey=survey)
+            )
+        )
         if not all_rows:
             raise Http404("Too few answers to export.")
         header, *rows = all_rows
@@ -337,3 +404,86 @@ def survey_export(
     return csv_download(
         filename=f"survey-{survey.pk}-{what}.csv", header=[str(h) for h in header], rows=rows
     )
+
+
+@login_required
+@require_GET
+def survey_export(
+    request: HttpRequest, slug: str, survey_id: int, what: str
+) -> StreamingHttpResponse:
+    _user, _organisation, survey = _to_make(request, slug, survey_id)
+    return _export(survey, what)
+
+
+# The community's own surveys (the community lead) -----------------------------------------
+
+
+def _community(request: HttpRequest, survey_id: int) -> tuple[User, Survey]:
+    user = authenticated_user(request)
+    return user, access_community_survey(user=user, survey_id=survey_id)
+
+
+@login_required
+@require_GET
+def community_list(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    access_community_surveys(user=user)
+    return render(
+        request,
+        "insights/community_surveys.html",
+        {"surveys": Survey.objects.filter(organisation__isnull=True).select_related("pre_survey")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_new(request: HttpRequest) -> HttpResponse:
+    user = authenticated_user(request)
+    access_community_surveys(user=user)
+    return _new(request, user, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_edit(request: HttpRequest, community_survey_id: int) -> HttpResponse:
+    _user, survey = _community(request, community_survey_id)
+    return _edit(request, None, survey)
+
+
+@login_required
+@require_POST
+def community_item_delete(
+    request: HttpRequest, community_survey_id: int, item_id: int
+) -> HttpResponse:
+    _user, survey = _community(request, community_survey_id)
+    return _item_delete(request, None, survey, item_id)
+
+
+@login_required
+@require_POST
+def community_send(request: HttpRequest, community_survey_id: int) -> HttpResponse:
+    user, survey = _community(request, community_survey_id)
+    return _send(request, user, None, survey)
+
+
+@login_required
+@require_POST
+def community_close(request: HttpRequest, community_survey_id: int) -> HttpResponse:
+    user, survey = _community(request, community_survey_id)
+    return _close(request, user, None, survey)
+
+
+@login_required
+@require_GET
+def community_results(request: HttpRequest, community_survey_id: int) -> HttpResponse:
+    _user, survey = _community(request, community_survey_id)
+    return _results_page(request, organisation=None, survey=survey, can_make=True)
+
+
+@login_required
+@require_GET
+def community_export(
+    request: HttpRequest, community_survey_id: int, what: str
+) -> StreamingHttpResponse:
+    _user, survey = _community(request, community_survey_id)
+    return _export(survey, what)
