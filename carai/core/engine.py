@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from pathlib import Path
 
 from django.conf import settings
@@ -22,41 +21,15 @@ _lock = threading.Lock()
 _ready = threading.Event()
 
 
-# deduce writes its lookup cache in place (it opens the file and pickles into it), so a
-# process that reads the cache while another one writes it (gunicorn, the task worker and a
-# command starting at once on a new install) finds half a file and fails. The file is only
-# a cache: try again after a pause, and before the last try remove it so it is built anew.
-LOAD_ATTEMPTS = 3
-RETRY_PAUSE_SECONDS = 10.0
-
-
-def deduce_cache_file() -> Path:
-    return Path(settings.DEDUCE_CACHE_DIR) / "cache" / "lookup_structs.pickle"
-
-
 def _load() -> None:
     try:
-        for attempt in range(1, LOAD_ATTEMPTS + 1):
-            try:
-                get_engine(cache_dir=Path(settings.DEDUCE_CACHE_DIR))
-            except Exception:
-                if attempt == LOAD_ATTEMPTS:
-                    logger.exception("The privacy engine could not be loaded.")
-                    _state["failed"] = True
-                    return
-                logger.warning(
-                    "The privacy engine could not be loaded (try %s of %s); trying again.",
-                    attempt,
-                    LOAD_ATTEMPTS,
-                    exc_info=True,
-                )
-                if attempt == LOAD_ATTEMPTS - 1:
-                    deduce_cache_file().unlink(missing_ok=True)
-                time.sleep(RETRY_PAUSE_SECONDS)
-            else:
-                _ready.set()
-                logger.info("The privacy engine is ready.")
-                return
+        get_engine(cache_dir=Path(settings.DEDUCE_CACHE_DIR))
+    except Exception:
+        logger.exception("The privacy engine could not be loaded.")
+        _state["failed"] = True
+    else:
+        _ready.set()
+        logger.info("The privacy engine is ready.")
     finally:
         _state["loading"] = False
 
