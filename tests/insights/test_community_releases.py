@@ -379,3 +379,23 @@ def test_a_community_survey_is_checked_per_organisation(world: World) -> None:
     # person apart.
     with pytest.raises(ValidationError, match="Wie de twee uitkomsten vergelijkt"):
         services.survey_send(survey=community, actor=world.lead, closes_on=SOON)
+
+
+def test_the_results_page_writes_nothing_and_the_daily_run_makes_a_due_release(
+    world: World,
+) -> None:
+    people = _people(world.org_a, 5)
+    survey = _community(world, role=Role.PROFESSIONAL)
+    for user in people:
+        services.survey_respond(survey=survey, user=user, consent=True, answers=_likert(survey, 4))
+    assert releases.latest(survey=survey) is not None  # answering made the first release
+    # Answers that arrived another way (e.g. before releases existed) wait for the daily run:
+    survey.releases.all().delete()
+    url = reverse("insights:community_survey_results", kwargs={"community_survey_id": survey.pk})
+    response = client_for(world.lead).get(url)
+    assert response.status_code == 200
+    assert releases.latest(survey=survey) is None  # a GET makes no release
+    assert not response.context["outcome"].visible
+    assert services.releases_refresh() == 1
+    assert services.releases_refresh() == 0  # nothing new: no second release
+    assert client_for(world.lead).get(url).context["outcome"].respondents == 5

@@ -543,9 +543,23 @@ def reminders_send(*, today: datetime.date) -> int:
     return sent
 
 
+def releases_refresh() -> int:
+    """Make the releases that are due for every survey with answers (answering and withdrawing
+    already do this at once; this catches answers that came in another way, e.g. before
+    releases existed). Returns how many new releases were made."""
+    made = 0
+    for survey in Survey.objects.filter(responses__isnull=False).distinct().order_by("pk"):
+        before = releases.latest(survey=survey)
+        after = survey_release_refresh(survey=survey)
+        made += after is not None and (before is None or after.pk != before.pk)
+    return made
+
+
 @task()
 def surveys_follow_up() -> int:
     """Run daily (``manage.py surveys_daily``): the reminders before a survey closes and
-    before a maturity round closes (to the invitees who have not answered)."""
+    before a maturity round closes (to the invitees who have not answered), and any release
+    of results that is due (``releases_refresh``)."""
     today = timezone.localdate()
+    releases_refresh()
     return reminders_send(today=today) + maturity_reminders_send(today=today)

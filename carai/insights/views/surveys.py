@@ -314,7 +314,6 @@ def _results_page(
     """The published results (``releases``). For a community survey seen through an
     organisation: only that organisation's group, never another's or the whole community."""
     language = content_language()
-    services.survey_release_refresh(survey=survey)
     groups, visible = releases.published_groups(survey=survey)
     own_group = (
         results.organisation_group(organisation.pk)
