@@ -307,9 +307,7 @@ def test_volunteers_and_contractors_are_in_the_register(lit: Lit) -> None:
     assert [t.tool.tool_id for t in records[contractor.pk].blocked_tools] == [tool.pk]
 
 
-def test_the_cached_facts_drop_a_person_who_erases_their_account(
-    lit: Lit, settings: Any
-) -> None:
+def test_the_cached_facts_drop_a_person_who_erases_their_account(lit: Lit, settings: Any) -> None:
     """Erasing an account ends its memberships in bulk (no signal per membership): the
     erasure itself outdates the register's cached facts, without leaning on the save of
     the account (whose receiver is switched off here)."""
