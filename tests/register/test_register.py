@@ -618,6 +618,16 @@ def test_the_tool_form_offers_a_module_in_two_languages_once(copilot: AITool, wo
     assert choices[dutch.pk] is False
 
 
+def test_the_tool_form_names_an_unset_ai_act_category_in_words(db: None) -> None:
+    from django.utils import translation
+
+    from carai.register.forms import ToolForm
+
+    with translation.override("nl"):
+        value, label = list(ToolForm().fields["ai_act_category"].choices)[0]
+        assert (value, str(label)) == ("", "Niet beoordeeld")  # not Django's "---------"
+
+
 @pytest.mark.parametrize("with_modules", [True, False])
 def test_the_tool_form_shows_every_field_once_in_a_section(db: None, with_modules: bool) -> None:
     from carai.register.forms import ToolForm
