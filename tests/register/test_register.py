@@ -624,7 +624,7 @@ def test_the_tool_form_names_an_unset_ai_act_category_in_words(db: None) -> None
     from carai.register.forms import ToolForm
 
     with translation.override("nl"):
-        value, label = list(ToolForm().fields["ai_act_category"].choices)[0]
+        value, label = next(iter(ToolForm().fields["ai_act_category"].choices))
         assert (value, str(label)) == ("", "Niet beoordeeld")  # not Django's "---------"
 
 
