@@ -619,12 +619,15 @@ def test_the_tool_form_offers_a_module_in_two_languages_once(copilot: AITool, wo
 
 
 def test_the_tool_form_names_an_unset_ai_act_category_in_words(db: None) -> None:
+    from django import forms
     from django.utils import translation
 
     from carai.register.forms import ToolForm
 
+    field = ToolForm().fields["ai_act_category"]
+    assert isinstance(field, forms.ChoiceField)
     with translation.override("nl"):
-        value, label = next(iter(ToolForm().fields["ai_act_category"].choices))
+        value, label = next(iter(field.choices))  # type: ignore[arg-type]
         assert (value, str(label)) == ("", "Niet beoordeeld")  # not Django's "---------"
 
 
