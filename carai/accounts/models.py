@@ -33,6 +33,10 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+# Titles before a name that a greeting passes over ("Hallo Lotte", not "Hallo Dr.").
+_TITLES = frozenset({"dr", "drs", "mr", "ir", "ing", "prof", "dhr", "mevr", "ds"})
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
@@ -78,4 +82,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        """The first name for a greeting: titles (Dr., Mr., Ir. …) are passed over; a name
+        that starts with an initial ("J. de Vries") is kept whole."""
+        words = self.full_name.split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES:
+            words = words[1:]
+        if not words:
+            return self.email
+        return " ".join(words) if words[0].endswith(".") else words[0]

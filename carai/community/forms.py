@@ -9,6 +9,7 @@ from carai.accounts.forms import NameField
 from carai.community.models import (
     CareBranch,
     Event,
+    EventKind,
     OrganisationKind,
     Role,
     StudentLevel,
@@ -156,6 +157,9 @@ class EventForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields[name].help_text = _("Give a place, an online link, or both.")
             self.fields[name].hide_optional = True  # type: ignore[attr-defined]
         self.fields["capacity"].min_value = 1  # type: ignore[attr-defined]
+        kind = self.fields["kind"]
+        if isinstance(kind, forms.ChoiceField):  # words instead of Django's "---------"
+            kind.choices = [("", _("Choose a kind")), *EventKind.choices]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -136,6 +136,7 @@ class PlanGoalForm(forms.ModelForm):  # type: ignore[type-arg]
         responsible = self.fields["responsible"]
         if isinstance(responsible, forms.ModelChoiceField):
             responsible.queryset = people
+            responsible.empty_label = _("Nobody chosen yet")
             responsible.label_from_instance = _display_name  # type: ignore[method-assign,assignment]
         if with_evaluation:
             self.fields["evaluation"] = forms.CharField(

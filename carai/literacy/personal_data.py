@@ -8,6 +8,7 @@ from typing import Any
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
 from carai.literacy.models import ExternalCertificate, LiteracyTask
+from carai.literacy.receivers import outdate_person
 
 
 def external_certificates_export(user: User) -> list[dict[str, Any]]:
@@ -32,6 +33,9 @@ def external_certificates_export(user: User) -> list[dict[str, Any]]:
 def external_certificates_erase(user: User) -> None:
     # The free text goes; that a certificate was accepted (and when) stays as evidence.
     ExternalCertificate.objects.filter(user=user).update(reference="", review_note="")
+    # The erasure ends the memberships with an update (no signal per membership): the
+    # register's cached facts of those organisations must stop counting the person now.
+    outdate_person(user.pk)
 
 
 def literacy_tasks_export(user: User) -> list[dict[str, Any]]:

@@ -49,7 +49,9 @@ def _outdate(*organisation_ids: int) -> None:
     scopes_changed(*(facts_scope(pk) for pk in sorted(set(organisation_ids))))
 
 
-def _outdate_user(user_id: int) -> None:
+def outdate_person(user_id: int) -> None:
+    """Outdate the facts of every organisation the person is or was in (also used by the
+    account erasure, which ends the memberships with an update that sends no signal)."""
     _outdate(
         *Membership.objects.filter(user_id=user_id)
         .values_list("organisation_id", flat=True)
@@ -103,14 +105,14 @@ def _register_imported(sender: Any, instance: Any, created: bool = False, **kwar
 
 
 def _by_user(sender: Any, instance: Any, **kwargs: Any) -> None:
-    _outdate_user(instance.user_id)
+    outdate_person(instance.user_id)
 
 
 def _user_saved(sender: Any, instance: User, **kwargs: Any) -> None:
     """Only a name or e-mail change matters (a log-in saves ``last_login`` alone)."""
     fields = kwargs.get("update_fields")
     if fields is None or {"full_name", "email", "erased_at"} & set(fields):
-        _outdate_user(instance.pk)
+        outdate_person(instance.pk)
 
 
 def connect() -> None:

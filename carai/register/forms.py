@@ -10,7 +10,13 @@ from carai.community.models import Role
 from carai.core.forms import ModelsChoiceField
 from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
-from carai.register.models import TOOL_FIELDS, AITool, DataCategory, Permission
+from carai.register.models import (
+    TOOL_FIELDS,
+    AIActCategory,
+    AITool,
+    DataCategory,
+    Permission,
+)
 
 MAX_CHECK_CHARS = 20_000
 MAX_CSV_BYTES = 1_000_000
@@ -65,6 +71,9 @@ class ToolForm(forms.ModelForm):  # type: ignore[type-arg]
             del self.fields["required_modules"]
         for name in [*TEXT_AREAS, "name", "vendor", "product", "version", "teams", "hosting"]:
             self.fields[name].validators.append(validate_plain_text)
+        act_category = self.fields["ai_act_category"]
+        if isinstance(act_category, forms.ChoiceField):  # words instead of Django's "---------"
+            act_category.choices = [("", _("Not assessed")), *AIActCategory.choices]
         rules = self.instance.rules() if self.instance.pk else {}
         for category, label in DataCategory.choices:
             rule = rules.get(category)

@@ -68,11 +68,19 @@ def templates_available() -> QuerySet[ToolTemplate]:
     return ToolTemplate.objects.filter(is_active=True)
 
 
-def modules_for_requirements(*, organisation: Organisation) -> QuerySet[Module]:
-    """Modules a tool may require: the community's, shared ones and the organisation's own."""
-    return Module.objects.usable_by(organisation_ids=[organisation.pk]).order_by(
-        "title", "language"
-    )
+def modules_for_requirements(
+    *, organisation: Organisation, language: str, tool: AITool | None = None
+) -> QuerySet[Module]:
+    """Modules a tool may require: the community's, shared ones and the organisation's own.
+
+    Either language version of a module counts (``missing_modules``), so each module is
+    offered once, in ``language`` where it has that version; a version the tool already
+    requires stays on offer, so saving the form keeps it."""
+    usable = Module.objects.usable_by(organisation_ids=[organisation.pk])
+    chosen = {m.pk for m in one_per_key(list(usable), language=language)}
+    if tool is not None:
+        chosen |= set(tool.required_modules.values_list("pk", flat=True))
+    return usable.filter(pk__in=chosen).order_by("title", "language")
 
 
 def may_use(tool: AITool, roles: set[str]) -> bool:

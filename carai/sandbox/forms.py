@@ -77,6 +77,7 @@ class EndpointForm(forms.Form):
     tool = forms.ModelChoiceField(
         label=_("AI tool from your register"),
         queryset=AITool.objects.none(),
+        empty_label=_("Choose a tool"),
         help_text=_("Only tools your register allows for health data of clients are listed."),
     )
     is_active = forms.BooleanField(
@@ -143,6 +144,7 @@ class JoinForm(forms.Form):
     tool = forms.ModelChoiceField(
         label=_("AI tool from your register"),
         queryset=AITool.objects.none(),
+        empty_label=_("Choose a tool"),
         help_text=_(
             "The tool in your register that stands for the community model. Only tools your "
             "register allows for health data of clients are listed."

@@ -59,6 +59,9 @@ class SubmitForm(forms.Form):
             field.queryset = organisations
             if organisations.count() == 1:
                 field.initial = organisations.first()
+                field.empty_label = None  # nothing to choose: no empty line above it
+            else:
+                field.empty_label = _("Choose an organisation")
 
     def use_case_data(self) -> dict[str, Any]:
         return {

@@ -284,3 +284,19 @@ def test_password_reset_is_queued_only_when_the_transaction_commits(
             raise RuntimeError("rolled back")
         assert callbacks == []
         assert len(backend.results) == 1
+
+
+@pytest.mark.parametrize(
+    ("full_name", "greeting"),
+    [
+        ("Sanne Verbeek", "Sanne"),
+        ("Dr. Lotte Hendriks", "Lotte"),
+        ("prof. dr. Ir. Bas de Wit", "Bas"),
+        ("J. de Vries", "J. de Vries"),
+        ("Dr.", "Dr."),
+        ("", "iemand@zorg-a.example"),
+    ],
+)
+def test_the_greeting_uses_the_first_name_without_titles(full_name: str, greeting: str) -> None:
+    user = User(email="iemand@zorg-a.example", full_name=full_name)
+    assert user.get_short_name() == greeting

@@ -270,6 +270,25 @@ def test_drafts_and_other_organisations_modules_are_invisible(module: Module, wo
     assert client_for(world.outsider).get(url).status_code == 404
 
 
+def test_a_lesson_link_before_starting_leads_to_the_module_page(
+    module: Module, world: World
+) -> None:
+    """Not started yet: the module's page, where one can start (not a bare 404); a module
+    the person may not see stays 404."""
+    lesson = module.lessons.order_by("order").first()
+    assert lesson is not None
+    url = reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": lesson.pk})
+    response = client_for(world.manager).get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "learning:module_detail", kwargs={"module_id": module.pk}
+    )
+    assert client_for(world.manager).post(url, {}).status_code == 404
+    module.owner = world.org_b
+    module.save()
+    assert client_for(world.manager).get(url).status_code == 404
+
+
 @pytest.mark.skipif(not (CONTENT / "modules").is_dir(), reason="no content pack yet")
 def test_shipped_curriculum_is_complete_and_imports(db: None) -> None:
     modules = read_pack(CONTENT)

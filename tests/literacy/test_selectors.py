@@ -305,3 +305,24 @@ def test_volunteers_and_contractors_are_in_the_register(lit: Lit) -> None:
     assert records[volunteer.pk].roles == [str(Role.VOLUNTEER.label)]
     assert not records[volunteer.pk].blocked_tools
     assert [t.tool.tool_id for t in records[contractor.pk].blocked_tools] == [tool.pk]
+
+
+def test_the_cached_facts_drop_a_person_who_erases_their_account(lit: Lit, settings: Any) -> None:
+    """Erasing an account ends its memberships in bulk (no signal per membership): the
+    erasure itself outdates the register's cached facts, without leaning on the save of
+    the account (whose receiver is switched off here)."""
+    from django.db.models.signals import post_save
+
+    from carai.accounts.models import User
+    from carai.accounts.services import user_erase
+    from carai.literacy import receivers
+
+    settings.CARAI_CACHE_SHARED = True
+    before = selectors.overview(_scope(lit)).people
+    uid = "literacy-accounts.User"
+    assert post_save.disconnect(sender=User, dispatch_uid=uid)
+    try:
+        user_erase(user=lit.world.care_worker, request=None)
+    finally:
+        post_save.connect(receivers._user_saved, sender=User, dispatch_uid=uid)
+    assert selectors.overview(_scope(lit)).people == before - 1

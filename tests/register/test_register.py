@@ -590,6 +590,47 @@ def test_a_module_in_two_languages_is_one_module_to_learn() -> None:
     assert one_per_key([dutch, english], language="en") == [english]
 
 
+def test_the_tool_form_offers_a_module_in_two_languages_once(copilot: AITool, world: World) -> None:
+    """Either language version meets a requirement, so the form offers each module once,
+    in the reader's language; a version the tool already requires stays ticked."""
+
+    def module(key: str, language: str, title: str) -> Module:
+        return Module.objects.create(
+            key=key, language=language, title=title, summary="Fictief.", status="published"
+        )
+
+    dutch = module("privacy-fictief", "nl", "Privacy (fictief)")
+    english = module("privacy-fictief", "en", "Privacy (fictional)")
+    only_english = module("alleen-engels", "en", "Only in English (fictional)")
+    client = client_for(world.privacy_officer)
+
+    def offered(path: str) -> dict[int, bool]:
+        field = client.get(path).context["form"]["required_modules"]
+        return {int(str(o.data["value"])): o.data["selected"] for o in field.subwidgets}
+
+    choices = offered(url("tool_create"))
+    assert dutch.pk in choices
+    assert only_english.pk in choices
+    assert english.pk not in choices
+    copilot.required_modules.set([english])
+    choices = offered(url("tool_edit", tool_id=copilot.pk))
+    assert choices[english.pk] is True  # kept: saving the form does not drop it
+    assert choices[dutch.pk] is False
+
+
+def test_the_tool_form_names_an_unset_ai_act_category_in_words(db: None) -> None:
+    from django import forms
+    from django.utils import translation
+
+    from carai.register.forms import ToolForm
+
+    field = ToolForm().fields["ai_act_category"]
+    assert isinstance(field, forms.ChoiceField)
+    with translation.override("nl"):
+        value, label = next(iter(field.choices))  # type: ignore[arg-type]
+        assert (value, str(label)) == ("", "Niet beoordeeld")  # not Django's "---------"
+
+
 @pytest.mark.parametrize("with_modules", [True, False])
 def test_the_tool_form_shows_every_field_once_in_a_section(db: None, with_modules: bool) -> None:
     from carai.register.forms import ToolForm

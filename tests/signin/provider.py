@@ -4,29 +4,21 @@ its own process on a free port, for the sign-in tests."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, free_port, serving
+
 CLIENT_ID = "carai-test-client"
 CLIENT_SECRET = "fictional-client-secret-for-tests"
 CALLBACK_PATH = "/account/organisatie/terug/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -73,30 +65,13 @@ def start_provider(folder: Path, redirect_uris: list[str]) -> Iterator[Provider]
     django_cmd = [sys.executable, "-m", "django"]
     subprocess.run([*django_cmd, "migrate", "-v0"], env=env, cwd=ROOT, check=True)  # noqa: S603
     provider.tool("client", CLIENT_ID, CLIENT_SECRET, *redirect_uris)
-    log = (folder / "provider.log").open("w")
-    process = subprocess.Popen(  # noqa: S603
+    with serving(
         [*django_cmd, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        ready_url=provider.discovery_url,
+        log_path=folder / "provider.log",
         env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(provider.discovery_url, timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError((folder / "provider.log").read_text())
-            time.sleep(0.2)
+    ):
         yield provider
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="session")

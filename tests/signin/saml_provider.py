@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -22,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from tests.signin.provider import ROOT, free_port
+from tests.processes import free_port, serving
 
 PASSWORD = "fictional-password-1"
 
@@ -134,29 +132,12 @@ def start_saml_provider(folder: Path) -> Iterator[SamlProvider]:
     make_key_and_certificate(folder, "Fictieve SAML-provider")
     port = free_port()
     provider = SamlProvider(url=f"http://127.0.0.1:{port}", folder=folder)
-    log = (folder / "idp.log").open("w")
-    process = subprocess.Popen(  # noqa: S603
+    with serving(
         [sys.executable, "-m", "tests.saml_idp.server", str(folder), str(port)],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(provider.metadata_url, timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError((folder / "idp.log").read_text())
-            time.sleep(0.2)
+        ready_url=provider.metadata_url,
+        log_path=folder / "idp.log",
+    ):
         yield provider
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -39,7 +39,15 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
     user = authenticated_user(request)
     module = access_module(user=user, module_id=module_id)
     lesson = access_lesson(module=module, lesson_id=lesson_id)
-    enrolment = access_own_enrolment(user=user, module=module)
+    try:
+        enrolment = access_own_enrolment(user=user, module=module)
+    except Http404:
+        if request.method != "GET":
+            raise
+        # A link to a lesson of a module the person may learn but has not started (shared
+        # by a colleague, or after a reset): the module's page, where they can start it.
+        messages.info(request, _("Start the module first; then its lessons open."))
+        return redirect("learning:module_detail", module_id=module.pk)
     progress = enrolment.current_progress().filter(lesson=lesson).first()
     form = None
     if lesson.kind == LessonKind.REFLECTION:

@@ -76,7 +76,9 @@ def _tool_form_page(request: HttpRequest, slug: str, tool_id: int | None) -> Htt
     user = authenticated_user(request)
     organisation = access_register(user=user, slug=slug, edit=True)
     tool = access_tool(organisation=organisation, tool_id=tool_id) if tool_id else None
-    modules = selectors.modules_for_requirements(organisation=organisation)
+    modules = selectors.modules_for_requirements(
+        organisation=organisation, language=content_language(), tool=tool
+    )
     form = ToolForm(request.POST or None, instance=tool, modules=modules)
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["required_modules"])
