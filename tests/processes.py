@@ -1,10 +1,12 @@
-"""Run a helper server (a fictional identity provider) as its own process for the tests:
-start it on a free port, wait until its URL answers, and always stop it afterwards."""
+"""Run a helper server as its own process for the tests (a fictional identity provider, a
+private Redis): start it on a free port, wait until it answers, and always stop it afterwards."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -55,3 +57,30 @@ def serving(
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@contextmanager
+def private_redis(server: str) -> Iterator[str]:
+    """A ``redis-server`` of the test's own on a free port, keeping nothing on disk; yields its
+    URL once it answers a ping, and stops it (and removes its folder) afterwards."""
+    import redis
+
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="carai-redis-")
+    process = subprocess.Popen(  # noqa: S603 (the machine's redis-server, our arguments)
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        client = redis.Redis(host="127.0.0.1", port=port)
+        for _ in range(50):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from benchmarks.faults.smtp_sink import free_port
 from carai.core.redis_cache import ReusingRedisCache
+from tests.processes import private_redis
 
 
 def test_one_client_per_pool_without_connecting() -> None:
@@ -28,24 +25,8 @@ def redis_location() -> Iterator[str]:
     server = shutil.which("redis-server")
     if server is None:
         pytest.skip("redis-server is not installed (bin/test installs it).")
-    port = free_port()
-    folder = tempfile.mkdtemp(prefix="carai-redis-")
-    process = subprocess.Popen(  # noqa: S603
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-        stdout=subprocess.DEVNULL,
-    )
-    import redis
-
-    probe = redis.Redis(host="127.0.0.1", port=port)
-    for _ in range(50):
-        try:
-            probe.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
+    with private_redis(server) as url:
+        yield url
 
 
 def test_it_behaves_as_djangos_redis_cache_across_threads(redis_location: str) -> None:

@@ -34,9 +34,10 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
-from benchmarks.faults.smtp_sink import SmtpSink, free_port
+from benchmarks.faults.smtp_sink import SmtpSink
 from carai.core.mail import mail_relay, mail_send
 from carai.core.models import MailMessage, MailStatus
+from tests.processes import private_redis
 
 ROOT = Path(__file__).resolve().parents[2]
 RQ = "django_tasks_rq.RQBackend"
@@ -62,25 +63,8 @@ def redis_url() -> Iterator[str]:
     if server is None:
         _missing("redis-server is not installed (bin/test installs it).")
         return
-    port = free_port()
-    folder = tempfile.mkdtemp(prefix="carai-redis-")
-    process = subprocess.Popen(  # noqa: S603
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-        stdout=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=port)
-    for _ in range(50):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(10)
-    shutil.rmtree(folder, ignore_errors=True)
+    with private_redis(server) as url:
+        yield url
 
 
 @pytest.fixture
