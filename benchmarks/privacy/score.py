@@ -3,7 +3,7 @@
     python -m benchmarks.privacy.score [SET.jsonl ...] [--misses]
 
 Without arguments it scores every set in benchmarks/privacy (dev, dev2, dev3, the two tuning
-variants, the clean texts and the four held-out sets), loading the engine once. Measures,
+variants, the clean texts and the five held-out sets), loading the engine once. Measures,
 per engine:
 
 - entity recall: a gold identifier counts as found when at least 80% of its characters are
@@ -42,6 +42,7 @@ DEFAULT_SETS = (
     "variants_holdout_set.jsonl",
     "holdout3.jsonl",
     "holdout4.jsonl",
+    "holdout5.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
