@@ -12,6 +12,7 @@ from django.utils import translation
 from carai.accounts.models import User
 from carai.community.forms import EventForm
 from carai.community.models import Organisation
+from carai.insights.forms import SurveyForm
 from carai.literacy.forms import PlanGoalForm
 from carai.register.forms import ToolForm
 from carai.sandbox.forms import EndpointForm, JoinForm
@@ -42,13 +43,18 @@ def _forms(world: World) -> list[forms.Form]:
         (EndpointForm, {"tools": []}),
         (JoinForm, {"tools": []}),
         (SubmitForm, {"organisations": organisations}),
+        (SurveyForm, {"organisation": world.org_a, "language": "nl"}),
+        (SurveyForm, {"organisation": None, "language": "nl"}),
     ]
     return [form_class(**extra) for form_class, extra in kwargs]
 
 
 def test_empty_choices_are_words(world: World) -> None:
     with translation.override("nl"):
-        labels = {type(form).__name__: _first_choices(form) for form in _forms(world)}
+        labels = {
+            f"{type(form).__name__} {n}": _first_choices(form)
+            for n, form in enumerate(_forms(world))
+        }
     assert all(labels.values()), labels  # every form here has an empty first choice
     for form_name, fields in labels.items():
         for field, label in fields.items():

@@ -15,6 +15,7 @@ from carai.insights.content import MaturityModel, survey_templates
 from carai.insights.models import ItemKind, Survey
 from carai.insights.selectors import survey_cycles, survey_use_cases
 from carai.learning.models import Module
+from carai.learning.selectors import one_per_key
 from carai.usecases.models import Cycle, UseCase
 
 
@@ -82,6 +83,7 @@ class SurveyForm(forms.Form):
         label=_("After-measurement of"),
         queryset=Survey.objects.none(),
         required=False,
+        empty_label=_("No, this is a first measurement"),
         help_text=_(
             "Choose the first measurement to compare with. The new survey gets the same "
             "questions, and each person's answers before and after are linked without a name."
@@ -89,18 +91,24 @@ class SurveyForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Send to people with the role"), required=False)
     module = forms.ModelChoiceField(
-        label=_("Only the learners of the module"), queryset=Module.objects.none(), required=False
+        label=_("Only the learners of the module"),
+        queryset=Module.objects.none(),
+        required=False,
+        empty_label=_("No, not only one module's learners"),
+        help_text=_("Learners of the Dutch and of the English version both get the survey."),
     )
     use_case = forms.ModelChoiceField(
         label=_("Only the team of the use case"),
         queryset=UseCase.objects.none(),
         required=False,
+        empty_label=_("No, not only one team"),
         help_text=_("Only this organisation's own members in the team get the survey."),
     )
     cycle = forms.ModelChoiceField(
         label=_("Only the use-case teams of the cycle"),
         queryset=Cycle.objects.none(),
         required=False,
+        empty_label=_("No, not only one cycle"),
         help_text=_(
             "Everyone of this organisation who works in the team of a use case of this cycle."
         ),
@@ -122,22 +130,24 @@ class SurveyForm(forms.Form):
         self.fields["role"].choices = roles  # type: ignore[attr-defined]
         if organisation is None:
             del self.fields["use_case"]
-            self.fields["module"].queryset = Module.objects.order_by("title")  # type: ignore[attr-defined]
+            modules = Module.objects.live()
             self.fields["cycle"].queryset = Cycle.objects.order_by("-starts_on", "pk")  # type: ignore[attr-defined]
             self.fields["cycle"].help_text = _(
                 "Everyone in a partner organisation who works in the team of a use case of "
                 "this cycle."
             )
         else:
-            self.fields["module"].queryset = Module.objects.usable_by(  # type: ignore[attr-defined]
-                organisation_ids=[organisation.pk]
-            ).order_by("title")
+            modules = Module.objects.usable_by(organisation_ids=[organisation.pk])
             self.fields["use_case"].queryset = survey_use_cases(  # type: ignore[attr-defined]
                 organisation=organisation
             )
             self.fields["cycle"].queryset = survey_cycles(  # type: ignore[attr-defined]
                 organisation=organisation
             )
+        # A module in two languages is one module to learn: offer it once, in the reader's
+        # language; its learners in either language get the survey (``survey_audience``).
+        chosen = [m.pk for m in one_per_key(list(modules), language=language)]
+        self.fields["module"].queryset = modules.filter(pk__in=chosen).order_by("title")  # type: ignore[attr-defined]
         self.initial.setdefault(
             "consent_text",
             _(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -399,3 +399,34 @@ def test_the_results_page_writes_nothing_and_the_daily_run_makes_a_due_release(
     assert services.releases_refresh() == 1
     assert services.releases_refresh() == 0  # nothing new: no second release
     assert client_for(world.lead).get(url).context["outcome"].respondents == 5
+
+
+def test_a_module_is_offered_once_and_both_language_versions_learners_get_the_survey(
+    world: World,
+) -> None:
+    from carai.insights.forms import SurveyForm
+    from carai.learning.models import Enrolment, Module, ModuleStatus
+
+    dutch, english = (
+        Module.objects.create(
+            key="ai-basis-test", language=language, title=title, status=ModuleStatus.PUBLISHED
+        )
+        for language, title in (("nl", "AI-basis (test)"), ("en", "AI basics (test)"))
+    )
+    for language, shown in (("nl", dutch), ("en", english)):
+        field = SurveyForm(organisation=world.org_a, language=language).fields["module"]
+        offered = list(cast(Any, field).queryset)
+        assert shown in offered
+        assert {dutch, english} - {shown} <= set(Module.objects.all()) - set(offered)
+    people = _people(world.org_a, 2)
+    Enrolment.objects.create(user=people[0], module=dutch)
+    Enrolment.objects.create(user=people[1], module=english)
+    survey = services.survey_create(
+        organisation=world.org_a,
+        actor=world.educator,
+        title="Na de module",
+        consent_text="-",
+        template_keys=["ai-literacy"],
+        module=dutch,
+    )
+    assert set(services.survey_audience(survey=survey)) == set(people)

@@ -214,15 +214,16 @@ def _memberships(survey: Survey) -> QuerySet[Membership]:
 def survey_audience(*, survey: Survey) -> QuerySet[User]:
     """The group the survey goes to: the organisation's current members (for a community
     survey: those of every active organisation), narrowed to a role, the learners of a
-    module, the team of a use case and/or the teams of a cycle's use cases. Team members of
-    other organisations and people whose membership ended are never in it."""
+    module (in either language), the team of a use case and/or the teams of a cycle's use
+    cases. Team members of other organisations and people whose membership ended are never
+    in it."""
     memberships = _memberships(survey)
     users = User.objects.filter(
         pk__in=memberships.values("user_id"), is_active=True, erased_at__isnull=True
     )
-    if survey.module_id is not None:
+    if survey.module is not None:  # the learners of either language version
         users = users.filter(
-            pk__in=Enrolment.objects.filter(module_id=survey.module_id).values("user_id")
+            pk__in=Enrolment.objects.filter(module__key=survey.module.key).values("user_id")
         )
     if survey.use_case_id is not None:
         users = users.filter(
