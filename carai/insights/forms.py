@@ -94,21 +94,21 @@ class SurveyForm(forms.Form):
         label=_("Only the learners of the module"),
         queryset=Module.objects.none(),
         required=False,
-        empty_label=_("No, not only one module's learners"),
+        empty_label=_("No, everyone"),
         help_text=_("Learners of the Dutch and of the English version both get the survey."),
     )
     use_case = forms.ModelChoiceField(
         label=_("Only the team of the use case"),
         queryset=UseCase.objects.none(),
         required=False,
-        empty_label=_("No, not only one team"),
+        empty_label=_("No, everyone"),
         help_text=_("Only this organisation's own members in the team get the survey."),
     )
     cycle = forms.ModelChoiceField(
         label=_("Only the use-case teams of the cycle"),
         queryset=Cycle.objects.none(),
         required=False,
-        empty_label=_("No, not only one cycle"),
+        empty_label=_("No, everyone"),
         help_text=_(
             "Everyone of this organisation who works in the team of a use case of this cycle."
         ),
