@@ -25,6 +25,16 @@ _VERSION = "carai:v:"
 _MISSING = object()
 
 
+def user_scope(user_id: int) -> str:
+    """The scope of what one person's own pages show."""
+    return f"user:{user_id}"
+
+
+def organisation_scope(organisation_id: int) -> str:
+    """The scope of what every member of one organisation sees."""
+    return f"organisation:{organisation_id}"
+
+
 def cache_version(scope: str) -> int:
     value = cache.get(_VERSION + scope)
     if value is None:

@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.insights import anonymity, stats
-from carai.insights.models import ItemKind, Survey, SurveyAnswer, SurveyItem, SurveyResponse
+from carai.insights.models import (
+    ItemKind,
+    Survey,
+    SurveyAnswer,
+    SurveyItem,
+    SurveyRecipient,
+    SurveyResponse,
+)
 
 EVERYONE = ""
 C = TypeVar("C", int, str)  # a cell: an item's id or a scale's name
@@ -40,6 +48,35 @@ def open_surveys_for(*, user: User, organisation: Organisation) -> list[Survey]:
         recipients__user=user, recipients__organisation=organisation, closed_at__isnull=True
     )
     return [s for s in surveys if s.is_open]
+
+
+def surveys_to_answer(*, user: User) -> list[tuple[Survey, str]]:
+    """Open surveys the person was asked to answer and has not answered yet, soonest closing
+    first, each with the slug of the organisation they are asked through (for the link)."""
+    invitations = [
+        (recipient.survey, recipient.organisation.slug)
+        for recipient in SurveyRecipient.objects.filter(
+            user=user,
+            organisation__isnull=False,
+            survey__closed_at__isnull=True,
+            survey__closes_on__gte=timezone.localdate(),
+        ).select_related("survey", "organisation")
+        if recipient.survey.is_open and recipient.organisation is not None
+    ]
+    if not invitations:
+        return []
+    answered = set(
+        SurveyResponse.objects.filter(
+            survey__in=[survey for survey, _slug in invitations],
+            respondent_key__in=[survey.key_of(user.pk) for survey, _slug in invitations],
+        ).values_list("survey_id", "respondent_key")
+    )
+    waiting = [
+        (survey, slug)
+        for survey, slug in invitations
+        if (survey.pk, survey.key_of(user.pk)) not in answered
+    ]
+    return sorted(waiting, key=lambda pair: (pair[0].closes_on, pair[0].pk))
 
 
 def has_answered(*, survey: Survey, user: User) -> bool:

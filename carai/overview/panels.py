@@ -20,7 +20,9 @@ from carai.community.selectors import (
     overview_for_user,
     upcoming_registrations,
 )
-from carai.core.cache import cached, scopes_changed
+from carai.core.cache import cached, organisation_scope, scopes_changed, user_scope
+from carai.insights.models import Survey
+from carai.insights.results import surveys_to_answer
 from carai.learning.access import authoring_organisations
 from carai.learning.models import Assignment, Certificate, Enrolment
 from carai.learning.selectors import (
@@ -50,14 +52,7 @@ class Panels:
     my_events: list[EventRegistration]
     my_use_cases: list[UseCase]
     join_requests_waiting: int
-
-
-def user_scope(user_id: int) -> str:
-    return f"user:{user_id}"
-
-
-def organisation_scope(organisation_id: int) -> str:
-    return f"organisation:{organisation_id}"
+    surveys_to_answer: list[tuple[Survey, str]]
 
 
 CONTENT_SCOPE = "content"
@@ -114,6 +109,7 @@ def _panels_compute(*, user: User, language: str) -> Panels:
         my_events=upcoming_registrations(user=user, limit=5),
         my_use_cases=list(usecase_selectors.use_cases_of(user=user)[:5]),
         join_requests_waiting=usecase_selectors.join_requests_for_my_teams(user=user).count(),
+        surveys_to_answer=surveys_to_answer(user=user),
     )
 
 

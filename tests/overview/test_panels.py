@@ -174,3 +174,34 @@ def test_without_a_shared_cache_every_page_works_it_out(
     with CaptureQueriesContext(connection) as second:
         _page(worker)
     assert len(second) == len(first) >= 12
+
+
+def test_a_survey_to_answer_shows_until_answered_or_closed(world: World) -> None:
+    from carai.insights.services import surveys
+
+    soon = timezone.localdate() + datetime.timedelta(days=10)
+    worker, outsider = client_for(world.care_worker), client_for(world.outsider)
+    assert "Wat vind je van AI?" not in _page(worker)  # warm cache from here on
+    survey = surveys.survey_create(
+        organisation=world.org_a,
+        actor=world.educator,
+        title="Wat vind je van AI?",
+        consent_text="Vrijwillig.",
+        template_keys=["ai-literacy"],
+    )
+    assert "Wat vind je van AI?" not in _page(worker)  # made, not sent yet
+    surveys.survey_send(survey=survey, actor=world.educator, closes_on=soon)
+    page = _page(worker)
+    assert "Wat vind je van AI?" in page
+    assert (
+        reverse("insights:survey_answer", kwargs={"slug": "zorg-a", "survey_id": survey.pk}) in page
+    )
+    assert "Wat vind je van AI?" not in _page(outsider)
+
+    answers = {item.pk: 4 for item in survey.items.all() if item.kind == "likert"}
+    surveys.survey_respond(survey=survey, user=world.care_worker, consent=True, answers=answers)
+    assert "Wat vind je van AI?" not in _page(worker)
+    surveys.survey_withdraw(survey=survey, user=world.care_worker)
+    assert "Wat vind je van AI?" in _page(worker)  # open again: may answer again
+    surveys.survey_close(survey=survey, actor=world.educator)
+    assert "Wat vind je van AI?" not in _page(worker)

@@ -20,6 +20,7 @@ from django_tasks import task
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
 from carai.core.audit import audit_record
+from carai.core.cache import organisation_scope, scopes_changed, user_scope
 from carai.core.engine import privacy_engine_or_none, privacy_engine_warm_up
 from carai.core.mail import mail_send
 from carai.insights import anonymity, releases
@@ -354,6 +355,7 @@ def survey_send(*, survey: Survey, actor: User, closes_on: datetime.date) -> int
     SurveyRecipient.objects.bulk_create(
         SurveyRecipient(survey=survey, user=u, organisation=through[u.pk]) for u in users
     )
+    _invitations_changed(survey)
     _mail(survey, [(u, through[u.pk]) for u in users], "invite")
     audit_record(
         action=InsightsAction.SURVEY_SENT,
@@ -370,12 +372,22 @@ def survey_close(*, survey: Survey, actor: User) -> None:
     if survey.closed_at is None:
         survey.closed_at = timezone.now()
         survey.save(update_fields=["closed_at"])
+        _invitations_changed(survey)
         audit_record(
             action=InsightsAction.SURVEY_CLOSED,
             actor=actor,
             organisation=survey.organisation,
             target=survey,
         )
+
+
+def _invitations_changed(survey: Survey) -> None:
+    """The survey was sent or closed: the "to answer" lists of its recipients (in "Mijn
+    overzicht", cached per organisation of the people in it) are outdated."""
+    organisation_ids = set(
+        survey.recipients.exclude(organisation=None).values_list("organisation_id", flat=True)
+    )
+    scopes_changed(*(organisation_scope(pk) for pk in sorted(organisation_ids)))
 
 
 def key_for(*, survey: Survey, user: User) -> str:
@@ -438,6 +450,7 @@ def survey_respond(
     if any(row.text for row in rows):
         response_id = response.pk
         transaction.on_commit(lambda: survey_answers_mask.enqueue(response_id=response_id))
+    scopes_changed(user_scope(user.pk))  # no longer "to answer" in their overview
     survey_release_refresh(survey=survey)
     return response
 
@@ -449,6 +462,7 @@ def survey_withdraw(*, survey: Survey, user: User) -> bool:
     deleted, _rows = SurveyResponse.objects.filter(
         survey=survey, respondent_key=key_for(survey=survey, user=user)
     ).delete()
+    scopes_changed(user_scope(user.pk))  # "to answer" again while the survey is open
     survey_release_refresh(survey=survey)
     return bool(deleted)
 
