@@ -11,12 +11,15 @@ testing leaves those lines alone (``# pragma: no mutate``, docs/testing.md).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
+from typing import Any
 
 from django.http import Http404
 
 from carai.accounts.models import User
 from carai.community.models import Invitation, Membership, Organisation, Role
+from carai.core.cache import cached, scopes_changed
 from carai.core.models import MailMessage, MailStatus
 
 # Who may do what inside an organisation.
@@ -30,6 +33,43 @@ MAIL_ROLES: frozenset[str] = frozenset({Role.ORG_ADMIN})
 TEAM_LEARNING_ROLES: frozenset[str] = VIEW_MEMBERS_ROLES
 # Who writes the organisation's own modules and runs its workshop sessions.
 AUTHOR_ROLES: frozenset[str] = frozenset({Role.EDUCATOR})
+
+
+# The cache scopes of the look-up that every organisation page starts with (``_door``):
+# every organisation (its slug and whether it is active) and one person's memberships.
+ORGANISATIONS_SCOPE = "community:organisations"
+
+
+def roles_scope(user_id: int) -> str:
+    return f"community:roles:{user_id}"
+
+
+def _door(*, user: User, slug: str) -> tuple[Organisation | None, frozenset[str]]:
+    """The active organisation ``slug`` (None if there is none) and the roles ``user`` holds
+    in it now, kept in the cache until an organisation or one of the person's memberships
+    is saved or deleted (``organisation_saved``, ``membership_saved``, and the erasure of
+    a person's data, which ends their memberships in one update)."""
+
+    def compute() -> tuple[Organisation | None, frozenset[str]]:
+        organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
+        if organisation is None:
+            return None, frozenset()
+        return organisation, frozenset(roles_in_organisation(user=user, organisation=organisation))
+
+    # The slug comes from the address: hashed, so that any slug makes a short, safe key.
+    return cached(
+        f"door:{user.pk}:{hashlib.sha256(slug.encode()).hexdigest()[:32]}",
+        scopes=[ORGANISATIONS_SCOPE, roles_scope(user.pk)],
+        compute=compute,
+    )
+
+
+def organisation_saved(sender: Any, **kwargs: Any) -> None:
+    scopes_changed(ORGANISATIONS_SCOPE)
+
+
+def membership_saved(sender: Any, instance: Membership, **kwargs: Any) -> None:
+    scopes_changed(roles_scope(instance.user_id))
 
 
 def roles_in_organisation(*, user: User, organisation: Organisation) -> set[str]:
@@ -63,10 +103,8 @@ def access_organisation(
     lead_allowed: bool = True,
 ) -> Organisation:
     """Return the active organisation ``slug`` if ``user`` holds one of ``roles`` in it."""
-    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
-    if organisation is None or not has_organisation_role(
-        user=user, organisation=organisation, roles=roles, lead_allowed=lead_allowed
-    ):
+    organisation, held = _door(user=user, slug=slug) if user.is_active else (None, frozenset())
+    if organisation is None or not ((lead_allowed and user.is_community_lead) or held & set(roles)):
         raise Http404("No such organisation.")  # pragma: no mutate
     return organisation
 
@@ -76,19 +114,10 @@ def access_organisation_and_roles(
 ) -> tuple[Organisation, set[str]]:
     """``access_organisation`` (the community lead allowed) and the roles ``user`` holds in
     it, with one look-up of those roles for both: for pages that show more to some roles."""
-    organisation = Organisation.objects.filter(slug=slug, is_active=True).first()
-    held = (
-        roles_in_organisation(user=user, organisation=organisation)
-        if organisation is not None and user.is_active
-        else set()
-    )
-    if (
-        organisation is None
-        or not user.is_active
-        or not (user.is_community_lead or held & set(roles))
-    ):
+    organisation, held = _door(user=user, slug=slug) if user.is_active else (None, frozenset())
+    if organisation is None or not (user.is_community_lead or held & set(roles)):
         raise Http404("No such organisation.")  # pragma: no mutate
-    return organisation, held
+    return organisation, set(held)
 
 
 def access_membership(*, user: User, organisation: Organisation, membership_id: int) -> Membership:

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
+from carai.community.access import roles_scope
 from carai.community.models import Invitation, Membership
+from carai.core.cache import scopes_changed
 
 
 def memberships_export(user: User) -> list[dict[str, Any]]:
@@ -28,6 +30,8 @@ def memberships_export(user: User) -> list[dict[str, Any]]:
 
 def memberships_erase(user: User) -> None:
     Membership.objects.active().filter(user=user).update(ended_at=timezone.now())
+    # One update sends no signals: outdate the cached roles here (access._door).
+    scopes_changed(roles_scope(user.pk))
 
 
 def invitations_export(user: User) -> list[dict[str, Any]]:

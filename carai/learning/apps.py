@@ -19,7 +19,7 @@ class LearningConfig(AppConfig):
             receivers,
         )
         from carai.learning import personal_data as data
-        from carai.learning.models import Assignment, Enrolment, Module
+        from carai.learning.models import Assignment, Enrolment, Lesson, LessonProgress, Module
 
         personal_data_register(
             name="learning", export=data.learning_export, erase=data.learning_erase
@@ -35,7 +35,11 @@ class LearningConfig(AppConfig):
             (Assignment, receivers.assignment_changed),
             (User, receivers.user_changed),
             (Module, receivers.module_changed),
+            # The catalogue's cards (learning.catalogue): lesson counts, a person's progress.
+            (Lesson, receivers.module_changed),
+            (Enrolment, receivers.learner_changed),
+            (LessonProgress, receivers.learner_changed),
         ):
-            uid = f"learning-team-{model._meta.label}"
+            uid = f"learning-team-{model._meta.label}-{receiver.__name__}"
             post_save.connect(receiver, sender=model, dispatch_uid=uid)
             post_delete.connect(receiver, sender=model, dispatch_uid=uid)

@@ -12,7 +12,8 @@ from typing import Any
 from carai.accounts.models import User
 from carai.community.models import Membership
 from carai.core.cache import scopes_changed
-from carai.learning.models import Assignment, Enrolment
+from carai.learning.catalogue import learner_scope
+from carai.learning.models import Assignment, Enrolment, LessonProgress
 from carai.learning.team import MODULES_SCOPE, team_scope
 
 # Saves that touch only these fields change nothing the team figures count.
@@ -33,6 +34,12 @@ def enrolment_changed(sender: Any, instance: Enrolment, **kwargs: Any) -> None:
     if _only(kwargs.get("update_fields"), _ENROLMENT_FIELDS_NOT_COUNTED):
         return
     scopes_changed(*_teams_of(instance.user_id))
+
+
+def learner_changed(sender: Any, instance: Enrolment | LessonProgress, **kwargs: Any) -> None:
+    """The person's catalogue cards (started, finished, lessons done)."""
+    user_id = instance.user_id if isinstance(instance, Enrolment) else instance.enrolment.user_id
+    scopes_changed(learner_scope(user_id))
 
 
 def membership_changed(sender: Any, instance: Membership, **kwargs: Any) -> None:

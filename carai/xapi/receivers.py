@@ -25,6 +25,7 @@ from carai.learning.models import (
     QuizAttempt,
 )
 from carai.practice.models import Exercise, PracticeAttempt
+from carai.xapi.selectors import has_lrs
 from carai.xapi.services import statements_record
 from carai.xapi.statements import Activity, Happening
 
@@ -47,6 +48,8 @@ def lesson_activity(lesson: Lesson, *, kind: str = "lesson") -> Activity:
 
 
 def _record(user: User, build: Callable[[], Happening]) -> None:
+    if not has_lrs(user=user):
+        return  # no LRS takes this person's records: nothing to build or queue
     try:
         with transaction.atomic():
             statements_record(user=user, happening=build(), home_page=_base() + "/")

@@ -17,6 +17,12 @@ def lrs_for_user(*, user: User) -> QuerySet[LrsConfig]:
     )
 
 
+def has_lrs(*, user: User) -> bool:
+    """Whether any LRS takes the person's learning records: most people have none, and then
+    a learning write need not build a statement, nor open a savepoint to queue one."""
+    return lrs_for_user(user=user).exists()
+
+
 def lrs_of(*, organisation: Organisation) -> LrsConfig | None:
     return LrsConfig.objects.filter(organisation=organisation).first()
 

@@ -25,6 +25,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from carai.community.models import Membership, Role
 from carai.learning.content import read_pack
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Module
@@ -32,6 +33,7 @@ from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.xapi import statements
 from carai.xapi.models import LrsConfig, Statement, StatementState
+from carai.xapi.selectors import has_lrs
 from carai.xapi.services import lrs_config_save
 from carai.xapi.tasks import xapi_deliver_now, xapi_relay
 from tests.conftest import FIXTURES, World, client_for
@@ -264,3 +266,34 @@ def test_settings_page_for_the_organisation_admin_only(world: World) -> None:
     config = LrsConfig.objects.get(organisation=world.org_a)
     assert config.endpoint == "https://lrs.zorg-a.example/xAPI/"
     assert "heel-geheim" not in config.password_encrypted
+
+
+def test_whether_someone_has_an_lrs_follows_every_write(module: Module, world: World) -> None:
+    """Without an LRS a learning write builds and queues nothing (and opens no savepoint);
+    a new LRS, one switched off, an organisation switched off and a new membership count at
+    once."""
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    lessons = list(module.lessons.filter(is_active=True).order_by("order"))
+    finish_lesson(enrolment, lessons[0])
+    assert Statement.objects.count() == 0
+    config = _lrs(world)
+    finish_lesson(enrolment, lessons[1])
+    assert Statement.objects.filter(user=world.care_worker).count() == 1
+    config.is_active = False
+    config.save()
+    enrolment_start(user=world.outsider, module=module)  # B has no LRS
+    count = Statement.objects.count()
+    finish_lesson(enrolment, lessons[2])
+    assert Statement.objects.count() == count
+    config.is_active = True
+    config.save()
+    world.org_a.is_active = False
+    world.org_a.save()
+    assert not has_lrs(user=world.care_worker)
+    world.org_a.is_active = True
+    world.org_a.save()
+    assert has_lrs(user=world.care_worker)
+    # Kevin (organisation B) joins A: his records go to A's LRS from then on.
+    assert not has_lrs(user=world.outsider)
+    Membership.objects.create(user=world.outsider, organisation=world.org_a, role=Role.PROFESSIONAL)
+    assert has_lrs(user=world.outsider)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from carai.core.cache import scopes_changed
 from carai.learning.content import ModuleData, OptionData
 from carai.learning.models import (
     Lesson,
@@ -18,6 +19,7 @@ from carai.learning.models import (
     Question,
 )
 from carai.learning.selectors import module_to_data
+from carai.learning.team import MODULES_SCOPE
 
 
 @dataclass
@@ -117,6 +119,8 @@ def module_apply_data(*, module: Module, data: ModuleData, digest: str) -> Modul
                 )
                 question_options_replace(question=question, options=q.options)
     module.lessons.exclude(slug__in=seen).update(is_active=False)
+    # One update sends no signals: the catalogue's lesson counts (learning.catalogue).
+    scopes_changed(MODULES_SCOPE)
     return module
 
 

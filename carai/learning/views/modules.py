@@ -19,6 +19,7 @@ from carai.learning.access import (
     access_module,
     access_own_enrolment,
 )
+from carai.learning.catalogue import catalogue_cards
 from carai.learning.forms import CatalogueForm
 from carai.learning.models import (
     Certificate,
@@ -42,14 +43,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         filters = selectors.CatalogueFilters(**form.cleaned_data)
     language = content_language()
-    modules = selectors.catalogue(user=user, filters=filters, language=language)
-    # Started or finished in either language counts (finished wins).
-    enrolled: dict[str, object] = {}
-    for key, completed_at in Enrolment.objects.filter(user=user).values_list(
-        "module__key", "completed_at"
-    ):
-        enrolled[key] = enrolled.get(key) or completed_at
-    cards = [(module, module.key in enrolled, enrolled.get(module.key)) for module in modules]
+    cards = catalogue_cards(user=user, filters=filters, language=language)
     filters_used = form.is_valid() and any(
         form.cleaned_data.get(name) for name in form.fields if name != "q"
     )

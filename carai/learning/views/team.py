@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,6 +25,7 @@ from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
 from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
 from carai.community.models import Organisation
+from carai.core.cache import cached
 from carai.core.exports import Cell, csv_download, xlsx_download
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import is_htmx
@@ -82,6 +86,36 @@ def _people_found(organisation: Organisation, q: str, chosen: object = None) -> 
     return found
 
 
+def _unbound_fields_html(
+    *, organisation: Organisation, form: Form, fields: list[str] | None = None
+) -> str | None:
+    """The HTML of an empty (unbound) form's fields, kept under the organisation's team
+    scope (its team names) and the modules' scope (the module lists), per language: the
+    whole form as ``core/includes/form_fields.html`` writes it (``fields`` None), or these
+    fields as ``core/includes/field.html`` does. None for a bound form: its values and
+    errors are the person's own, rendered as usual."""
+    if form.is_bound:
+        return None
+
+    def compute() -> str:
+        if fields is None:
+            return render_to_string(
+                "core/includes/form_fields.html", {"form": form, "saves_nothing": True}
+            )
+        # Joined as the template's lines are: a new line and the indent of the form.
+        return "\n  ".join(
+            render_to_string("core/includes/field.html", {"field": form[name]}) for name in fields
+        )
+
+    return cached(
+        f"team-form:{type(form).__name__}:{organisation.pk}:{','.join(fields or [])}:"
+        f"{get_language()}",
+        scopes=[team.team_scope(organisation.pk), team.MODULES_SCOPE],
+        compute=compute,
+        timeout=team.TEAM_FIGURES_TIMEOUT,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
@@ -97,6 +131,7 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, object] = {
         "organisation": organisation,
         "filter_form": filter_form,
+        "filter_fields_html": _unbound_fields_html(organisation=organisation, form=filter_form),
         "filters": filters,
         "page": page,
         "page_query": query_without_page(request),
@@ -123,6 +158,12 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     person_q = request.POST.get("persoon") or request.GET.get("persoon", "")
     context.update(
         form=form,
+        module_field_html=_unbound_fields_html(
+            organisation=organisation, form=form, fields=["module"]
+        ),
+        more_fields_html=_unbound_fields_html(
+            organisation=organisation, form=form, fields=["role", "due_date"]
+        ),
         person_q=person_q,
         people_found=_people_found(organisation, person_q, chosen=form["user"].value()),
         figures=team.team_figures(
