@@ -65,16 +65,17 @@ def surveys_to_answer(*, user: User) -> list[tuple[Survey, str]]:
     ]
     if not invitations:
         return []
+    keys = {survey.pk: survey.key_of(user.pk) for survey, _slug in invitations}
     answered = set(
         SurveyResponse.objects.filter(
             survey__in=[survey for survey, _slug in invitations],
-            respondent_key__in=[survey.key_of(user.pk) for survey, _slug in invitations],
+            respondent_key__in=keys.values(),
         ).values_list("survey_id", "respondent_key")
     )
     waiting = [
         (survey, slug)
         for survey, slug in invitations
-        if (survey.pk, survey.key_of(user.pk)) not in answered
+        if (survey.pk, keys[survey.pk]) not in answered
     ]
     return sorted(waiting, key=lambda pair: (pair[0].closes_on, pair[0].pk))
 
