@@ -1,8 +1,11 @@
 """gunicorn settings for production: ``gunicorn -c gunicorn.conf.py carai.wsgi``.
 
 The privacy engine (deduce, about 1 GB) is loaded once in the master before the workers
-fork (``preload_app``), so the workers share its memory pages instead of each loading a
-copy. Two things keep that sharing and keep stops quick:
+fork, so the workers share its memory pages instead of each loading a copy. The master
+loads the app first (``preload_app``), then binds the socket, and only then loads the
+engine (``when_ready``), still before the first fork: while it loads (10-60 s) a first
+start already listens, and connections wait in the socket's queue instead of being
+refused. Two things keep the sharing and keep stops quick:
 
 - the garbage collector's objects are frozen just before each fork, so a collection in a
   worker never writes to (and so never copies) the engine's pages;
@@ -14,7 +17,9 @@ Every value can be set from the environment (see docs/operations.md).
 
 import gc
 import os
+import signal
 import sys
+from typing import Any
 
 bind = os.environ.get("CARAI_BIND", "127.0.0.1:8000")  # behind a TLS-terminating proxy
 workers = int(os.environ.get("CARAI_WORKERS", "3"))
@@ -33,8 +38,32 @@ pidfile = os.environ.get("CARAI_PIDFILE") or None
 # default path (~/.gunicorn/gunicorn.ctl) is one per user, so a reload's second master or
 # another gunicorn of the same user takes it over and removes it on stopping.
 control_socket_disable = True
-raw_env = ["CARAI_PRIVACY_WARMUP=wait"]
-os.environ.setdefault("CARAI_PRIVACY_WARMUP", "wait")
+# "server": Django does not load the engine itself; when_ready below does, in the master.
+raw_env = ["CARAI_PRIVACY_WARMUP=server"]
+os.environ.setdefault("CARAI_PRIVACY_WARMUP", "server")
+
+
+def when_ready(server: Any) -> None:
+    """Load the privacy engine in the master after binding, before the workers fork.
+
+    gunicorn (27) runs, in order: load the app (``preload_app``), write the pid file, bind
+    (or take over the listening socket of the old master on a USR2 reload), ``when_ready``,
+    then fork the workers. A stop signal that comes while the engine loads ends the master
+    at once (no worker is there yet), as it did when the engine loaded before binding.
+    """
+    if os.environ.get("CARAI_PRIVACY_WARMUP") != "server" or not server.cfg.preload_app:
+        return
+    from carai.core.engine import privacy_engine_state, privacy_engine_warm_up
+
+    stops = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)
+    handlers = {sig: signal.signal(sig, signal.SIG_DFL) for sig in stops}
+    try:
+        server.log.info("Loading the privacy engine; connections wait in the queue.")
+        privacy_engine_warm_up(wait=True)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    server.log.info("Privacy engine: %s; starting the workers.", privacy_engine_state())
 
 
 def pre_fork(server: object, worker: object) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 import os
 import runpy
+import signal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -58,3 +60,55 @@ def test_pre_fork_freezes_the_garbage_collector(monkeypatch: pytest.MonkeyPatch)
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_engine_loads_after_binding_and_before_the_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app does not load the engine (preload_app would do it before binding);
+    when_ready does, which gunicorn calls once the socket listens, before the first fork.
+    A stop signal during the load ends the master at once."""
+    from carai.core import engine
+
+    conf = load(monkeypatch)
+    assert conf["raw_env"] == ["CARAI_PRIVACY_WARMUP=server"]
+    monkeypatch.setenv("CARAI_PRIVACY_WARMUP", "server")
+    seen: list[object] = []
+
+    def warm_up(*, wait: bool = False) -> None:
+        seen.append((wait, signal.getsignal(signal.SIGTERM)))
+
+    def handler(signum: int, frame: object) -> None:
+        return None
+
+    monkeypatch.setattr(engine, "privacy_engine_warm_up", warm_up)
+    monkeypatch.setattr(engine, "privacy_engine_state", lambda: "ready")
+    server = SimpleNamespace(
+        cfg=SimpleNamespace(preload_app=True), log=SimpleNamespace(info=lambda *a: None)
+    )
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        when_ready = conf["when_ready"]
+        assert callable(when_ready)
+        when_ready(server)
+        assert seen == [(True, signal.SIG_DFL)]
+        assert signal.getsignal(signal.SIGTERM) is handler  # gunicorn's handler is back
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_the_app_itself_leaves_the_engine_to_the_server(
+    monkeypatch: pytest.MonkeyPatch, settings
+) -> None:
+    from django.apps import apps
+
+    from carai.core import engine
+
+    called: list[bool] = []
+    monkeypatch.setattr(engine, "privacy_engine_warm_up", lambda **kw: called.append(True))
+    settings.CARAI_PRIVACY_WARMUP = "server"
+    apps.get_app_config("core").ready()
+    assert called == []
+    settings.CARAI_PRIVACY_WARMUP = "wait"
+    apps.get_app_config("core").ready()
+    assert called == [True]
