@@ -16,7 +16,13 @@ CONF = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
 def load(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, object]:
-    for name in ["CARAI_BIND", "CARAI_MAX_REQUESTS", "CARAI_GRACEFUL_TIMEOUT"]:
+    for name in [
+        "CARAI_BIND",
+        "CARAI_MAX_REQUESTS",
+        "CARAI_GRACEFUL_TIMEOUT",
+        "CARAI_KEEPALIVE",
+        "CARAI_THREADS",
+    ]:
         monkeypatch.delenv(name, raising=False)
     # The file sets CARAI_PRIVACY_WARMUP=wait where it is unset; setenv records the old state
     # so it is put back (a later process started by a test would otherwise load the engine).
@@ -42,12 +48,18 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert conf["graceful_timeout"] < 10
     assert conf["max_requests"] == 2000
     assert conf["max_requests_jitter"] == 200
+    # One request per connection; a worker accepts only with a thread free.
+    assert conf["keepalive"] == 0
+    assert conf["worker_connections"] == conf["threads"] == 4
 
 
 def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     conf = load(monkeypatch, CARAI_BIND="0.0.0.0:9000", CARAI_MAX_REQUESTS="40")
     assert conf["bind"] == "0.0.0.0:9000"
     assert (conf["max_requests"], conf["max_requests_jitter"]) == (40, 4)
+    conf = load(monkeypatch, CARAI_KEEPALIVE="5", CARAI_THREADS="8")
+    assert (conf["keepalive"], conf["threads"]) == (5, 8)
+    assert conf["worker_connections"] == 1000  # room for the connections kept alive
 
 
 def test_pre_fork_freezes_the_garbage_collector(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,3 +124,33 @@ def test_the_app_itself_leaves_the_engine_to_the_server(
     settings.CARAI_PRIVACY_WARMUP = "wait"
     apps.get_app_config("core").ready()
     assert called == [True]
+
+
+def test_the_master_imports_the_url_conf_before_forking(
+    monkeypatch: pytest.MonkeyPatch, settings
+) -> None:
+    """Without it every new worker imports every view module on its first request (about
+    1.2 s of CPU; under load its first requests took 6-12 s)."""
+    import django.urls
+
+    built: list[str] = []
+
+    class Resolver:
+        @property
+        def reverse_dict(self) -> dict[str, object]:
+            from django.utils import translation
+
+            built.append(translation.get_language())
+            return {}
+
+    monkeypatch.setattr(django.urls, "get_resolver", lambda: Resolver())
+    monkeypatch.setenv("CARAI_PRIVACY_WARMUP", "")
+    conf = load(monkeypatch)
+    monkeypatch.setenv("CARAI_PRIVACY_WARMUP", "")
+    server = SimpleNamespace(
+        cfg=SimpleNamespace(preload_app=True), log=SimpleNamespace(info=lambda *a: None)
+    )
+    when_ready = conf["when_ready"]
+    assert callable(when_ready)
+    when_ready(server)
+    assert built == [code for code, _name in settings.LANGUAGES]
