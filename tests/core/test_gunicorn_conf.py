@@ -8,7 +8,7 @@ import os
 import runpy
 import signal
 from pathlib import Path
-from types import SimpleNamespace
+from types import FunctionType, SimpleNamespace
 
 import pytest
 
@@ -98,10 +98,11 @@ def test_the_engine_loads_after_binding_and_before_the_workers(
     server = SimpleNamespace(
         cfg=SimpleNamespace(preload_app=True), log=SimpleNamespace(info=lambda *a: None)
     )
+    when_ready = conf["when_ready"]
+    assert isinstance(when_ready, FunctionType)
+    monkeypatch.setitem(when_ready.__globals__, "_warm_up_app", lambda: None)  # tested below
     previous = signal.signal(signal.SIGTERM, handler)
     try:
-        when_ready = conf["when_ready"]
-        assert callable(when_ready)
         when_ready(server)
         assert seen == [(True, signal.SIG_DFL)]
         assert signal.getsignal(signal.SIGTERM) is handler  # gunicorn's handler is back
