@@ -249,7 +249,8 @@ DEDUCE_CACHE_DIR = Path(
 )
 PRIVACY_CHECK_MAX_CHARS = 20_000
 # Load the privacy engine at start-up: "1" in the background (development server), "wait"
-# before serving (gunicorn's master, see gunicorn.conf.py); empty: on first use.
+# before going on; "server": the server loads it (gunicorn's master after binding and
+# before forking, see gunicorn.conf.py), and /gezond/ waits for it; empty: on first use.
 CARAI_PRIVACY_WARMUP = env_str("CARAI_PRIVACY_WARMUP", "")
 # Set by Django's autoreloader in the process that serves pages.
 CARAI_RUN_MAIN = env_str("RUN_MAIN", "")

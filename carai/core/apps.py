@@ -14,8 +14,9 @@ class CoreConfig(AppConfig):
         """Load the privacy engine at start-up, never on a visitor's request.
 
         CARAI_PRIVACY_WARMUP=1 loads it in the background (development server);
-        CARAI_PRIVACY_WARMUP=wait loads it before going on, so that gunicorn's master
-        (preload_app) holds it before the workers fork and they share its memory.
+        CARAI_PRIVACY_WARMUP=wait loads it before going on. With "server" nothing
+        happens here: gunicorn.conf.py loads it in the master once the socket is bound and
+        before the workers fork, so they share its memory.
         Management commands and tests leave it unset.
         """
         from carai.core import mail  # noqa: F401  (declares the outbox's audit action)

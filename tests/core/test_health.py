@@ -16,6 +16,8 @@ from carai.core import views
         ("wait", "ready", 200),
         ("wait", "loading", 503),  # gunicorn's master still loads it: not ready yet
         ("wait", "failed", 503),
+        ("server", "ready", 200),
+        ("server", "loading", 503),  # the master loads it after binding: queue, not ready
         ("1", "not loaded", 503),
         ("", "not loaded", 200),  # loaded on first use (development, tests)
         ("", "failed", 503),

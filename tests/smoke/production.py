@@ -3,6 +3,8 @@
 With ``CARAI_ENV=production`` it migrates a fresh PostgreSQL database, collects the static
 files (WhiteNoise manifest), starts gunicorn with the repository's ``gunicorn.conf.py``,
 logs in as a fictional person and fetches pages and every stylesheet and script they name.
+On that first start it connects as soon as gunicorn listens, while the master still loads
+the privacy engine: the connection must be held and answered, not refused.
 Then it reloads gunicorn with bin/gunicorn-reload while asking for /gezond/ all the time
 (every request must be answered), stops it with SIGTERM and reports how long that took.
 
@@ -124,6 +126,46 @@ def wait_until_ready(browser: Browser, process: subprocess.Popen[bytes]) -> floa
             return time.monotonic() - started
         time.sleep(0.5)
     raise SmokeError(f"/gezond/ did not answer 200 within {STARTUP_SECONDS} s")
+
+
+def check_first_start_holds_connections(
+    port: int, process: subprocess.Popen[bytes], log: Path
+) -> None:
+    """gunicorn binds before the master loads the privacy engine (gunicorn.conf.py,
+    when_ready): a connection made while the engine loads waits in the socket's queue and
+    gets its answer once the workers run."""
+    started = time.monotonic()
+    while True:
+        if process.poll() is not None:
+            raise SmokeError(f"gunicorn exited with code {process.returncode} while starting")
+        expect(time.monotonic() - started < STARTUP_SECONDS, "gunicorn never listened")
+        try:
+            conn = socket.create_connection(("127.0.0.1", port), timeout=STARTUP_SECONDS)
+            break
+        except ConnectionRefusedError:
+            time.sleep(0.02)  # not bound yet: the app (not the engine) is still loading
+    with conn:
+        loaded_at_connect = "Privacy engine: " in log.read_text(errors="replace")
+        connected = time.monotonic()
+        conn.sendall(
+            b"GET /gezond/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: https\r\n"
+            b"Connection: close\r\n\r\n"
+        )
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    held = time.monotonic() - connected
+    text = log.read_text(errors="replace")
+    expect(
+        "Loading the privacy engine" in text and not loaded_at_connect,
+        "the first connection was accepted only after the privacy engine was loaded",
+    )
+    status = answer.split(b"\r\n", 1)[0]
+    expect(b" 200 " in status, f"the held connection was answered {status!r}")
+    print(
+        f"    first start: connected while the engine loaded, answered 200 after {held:.1f} s",
+        flush=True,
+    )
 
 
 def expect(condition: bool, message: str) -> None:
@@ -277,11 +319,16 @@ def main() -> int:
         # The gunicorn command as the README has it (a reload re-executes the command;
         # "python -m gunicorn" would then shadow the standard library's http package).
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        process = subprocess.Popen(  # noqa: S603
-            [gunicorn, "-c", "gunicorn.conf.py", "carai.wsgi"],
-            cwd=ROOT,
-            env=env,
-        )
+        log = workdir / "gunicorn.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(  # noqa: S603
+                [gunicorn, "-c", "gunicorn.conf.py", "carai.wsgi"],
+                cwd=ROOT,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        check_first_start_holds_connections(port, process, log)
         browser = Browser(f"http://127.0.0.1:{port}")
         seconds = wait_until_ready(browser, process)
         print(f"    ready after {seconds:.1f} s", flush=True)
@@ -312,6 +359,9 @@ def main() -> int:
         return 0
     except (SmokeError, subprocess.CalledProcessError) as exc:
         print(f"PRODUCTION SMOKE TEST FAILED: {exc}", file=sys.stderr, flush=True)
+        log = workdir / "gunicorn.log"
+        if log.exists():
+            print(log.read_text(errors="replace")[-4000:], file=sys.stderr, flush=True)
         return 1
     finally:
         if process is not None and process.poll() is None:
