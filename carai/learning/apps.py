@@ -20,6 +20,7 @@ class LearningConfig(AppConfig):
         )
         from carai.learning import personal_data as data
         from carai.learning.models import Assignment, Enrolment, Lesson, LessonProgress, Module
+        from carai.practice.models import PracticeAttempt
 
         personal_data_register(
             name="learning", export=data.learning_export, erase=data.learning_erase
@@ -28,13 +29,15 @@ class LearningConfig(AppConfig):
             name="certificates", export=data.certificates_export, erase=data.certificates_erase
         )
 
-        # The team page's cached figures follow every write they count.
+        # The team page's cached figures and member table follow every write they show.
         for model, receiver in (
             (Enrolment, receivers.enrolment_changed),
             (Membership, receivers.membership_changed),
             (Assignment, receivers.assignment_changed),
             (User, receivers.user_changed),
             (Module, receivers.module_changed),
+            # The member table's passed exercises.
+            (PracticeAttempt, receivers.practice_changed),
             # The catalogue's cards (learning.catalogue): lesson counts, a person's progress.
             (Lesson, receivers.module_changed),
             (Enrolment, receivers.learner_changed),

@@ -1,8 +1,8 @@
 """Signal receivers of learning, connected in ``LearningConfig.ready``.
 
-They outdate the team page's cached figures (``team.team_figures``) when a write changes
-what those figures count: who is a member, who started or finished which module, what was
-asked of whom, a module's title, a person's name.
+They outdate the team page's cached figures (``team.team_figures``) and member table when a
+write changes what they show: who is a member, who started or finished which module, what
+was asked of whom, a module's title, a person's name, the practice exercises someone passed.
 """
 
 from __future__ import annotations
@@ -14,16 +14,21 @@ from carai.community.models import Membership
 from carai.core.cache import scopes_changed
 from carai.learning.catalogue import learner_scope
 from carai.learning.models import Assignment, Enrolment, LessonProgress
-from carai.learning.team import MODULES_SCOPE, team_scope
+from carai.learning.team import MODULES_SCOPE, team_practice_scope, team_scope
+from carai.practice.models import PracticeAttempt
 
 # Saves that touch only these fields change nothing the team figures count.
 _ENROLMENT_FIELDS_NOT_COUNTED = frozenset({"last_lesson"})
 _USER_FIELDS_NOT_SHOWN = frozenset({"last_login", "password", "language"})
 
 
-def _teams_of(user_id: int) -> list[str]:
+def _organisations_of(user_id: int) -> set[int]:
     memberships = Membership.objects.active().filter(user_id=user_id)
-    return [team_scope(pk) for pk in set(memberships.values_list("organisation_id", flat=True))]
+    return set(memberships.values_list("organisation_id", flat=True))
+
+
+def _teams_of(user_id: int) -> list[str]:
+    return [team_scope(pk) for pk in _organisations_of(user_id)]
 
 
 def _only(update_fields: Any, fields: frozenset[str]) -> bool:
@@ -55,6 +60,11 @@ def user_changed(sender: Any, instance: User, **kwargs: Any) -> None:
     if instance.pk is None or _only(kwargs.get("update_fields"), _USER_FIELDS_NOT_SHOWN):
         return
     scopes_changed(*_teams_of(instance.pk))
+
+
+def practice_changed(sender: Any, instance: PracticeAttempt, **kwargs: Any) -> None:
+    """The member table shows how many exercises each person passed and when last."""
+    scopes_changed(*(team_practice_scope(pk) for pk in _organisations_of(instance.user_id)))
 
 
 def module_changed(sender: Any, **kwargs: Any) -> None:

@@ -37,6 +37,13 @@ def team_scope(organisation_id: int) -> str:
     return f"team:{organisation_id}"
 
 
+def team_practice_scope(organisation_id: int) -> str:
+    """The cache scope of the practice exercises the organisation's members passed (the
+    member table's last column); apart from the team scope, so that a try at an exercise
+    does not outdate the figures, which do not count them."""
+    return f"team-practice:{organisation_id}"
+
+
 # What the member table can be filtered on, per module.
 NOT_STARTED = "not_started"
 BUSY = "busy"

@@ -6,7 +6,9 @@ counted in SQL and paged, so the page costs the same for 100 people as for 10,00
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import hashlib
+from collections.abc import Callable, Iterator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,27 +16,30 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.accounts.http import authenticated_user
 from carai.accounts.models import User
-from carai.community.access import TEAM_LEARNING_ROLES, access_organisation
+from carai.community.access import ORGANISATIONS_SCOPE, TEAM_LEARNING_ROLES, access_organisation
 from carai.community.models import Organisation
 from carai.core.cache import cached
 from carai.core.exports import Cell, csv_download, xlsx_download
 from carai.core.forms import add_service_errors, message_service_error
 from carai.core.http import is_htmx
 from carai.core.language import content_language
-from carai.core.paging import page_of, query_without_page
+from carai.core.paging import PAGE_PARAM, page_of, query_without_page
 from carai.learning import team
 from carai.learning.access import access_assignment
 from carai.learning.forms import AssignmentForm, DueDateForm, TeamFilterForm
-from carai.learning.models import Module
+from carai.learning.models import Assignment, Module
 from carai.learning.services.assignments import (
     assignment_change_due_date,
     assignment_create,
@@ -43,6 +48,12 @@ from carai.learning.services.assignments import (
 
 PEOPLE_FOUND = 8  # the person picker shows at most this many matches
 EXPORT_CHUNK = 500
+# The query parameters of the member table: with only these (and no name typed), its HTML
+# is kept in the cache (``_results_html``).
+RESULTS_PARAMS = frozenset({"q", "role", "team", "module", "status", PAGE_PARAM})
+# The kept figures' forms carry this instead of a CSRF token (``_figures_html``).
+CSRF_PLACEHOLDER = "carai-csrf-token-of-the-viewer"
+CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 
 
 def _organisation(request: HttpRequest, slug: str) -> Organisation:
@@ -116,35 +127,131 @@ def _unbound_fields_html(
     )
 
 
+def _results_html(
+    request: HttpRequest,
+    *,
+    organisation: Organisation,
+    filters: team.TeamFilters,
+    assignments: Callable[[], list[Assignment]],
+    context: dict[str, object],
+) -> SafeString:
+    """The member table (``learning/includes/team_results.html``): one page of rows, its
+    paging links and the download links. Everything it shows follows from the query
+    string, so without a name typed (each search its own) and without other parameters its
+    HTML is kept per organisation, query string, language and day ("overdue" follows the
+    calendar), under the team scope (members, names, enrolments, assignments), the modules'
+    scope (titles, which modules the filter accepts), the team's practice scope (exercises
+    passed) and every organisation's (the address in the links). Working it out adds
+    ``page`` and ``rows`` to ``context``."""
+
+    def compute() -> str:
+        people = team.team_members(
+            organisation=organisation, filters=filters, assignments=assignments()
+        )
+        page = page_of(
+            request,
+            people,
+            count=team.team_member_count(organisation=organisation, filters=filters),
+        )
+        context["page"] = page
+        context["rows"] = team.member_rows(
+            organisation=organisation,
+            users=list(page),
+            assignments=assignments(),
+            module_key=filters.module,
+        )
+        # Rendered without the request: the table has no form and no per-person text.
+        return render_to_string("learning/includes/team_results.html", context)
+
+    if filters.q.strip() or not set(request.GET) <= RESULTS_PARAMS:
+        return mark_safe(compute())  # noqa: S308  (the template's output, escaped there)
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32]
+    day = timezone.localdate().isoformat()
+    html = cached(
+        f"team-results:{organisation.pk}:{get_language()}:{day}:{query}",
+        scopes=[
+            team.team_scope(organisation.pk),
+            team.MODULES_SCOPE,
+            team.team_practice_scope(organisation.pk),
+            ORGANISATIONS_SCOPE,
+        ],
+        compute=compute,
+        timeout=team.TEAM_FIGURES_TIMEOUT,
+    )
+    return mark_safe(html)  # noqa: S308  (the template's output, escaped there)
+
+
+def _figures_html(
+    request: HttpRequest,
+    *,
+    organisation: Organisation,
+    assignments: Callable[[], list[Assignment]],
+    context: dict[str, object],
+) -> SafeString:
+    """The page's figures (``learning/includes/team_figures.html``): what was asked, with
+    its counts and the forms to withdraw it, and what the team learns. The same for every
+    manager of the organisation, so its HTML is kept per organisation, language and day
+    ("date passed") under the scopes of the figures (``team.team_figures``) and every
+    organisation's (the address in the links). The forms' CSRF token is the viewer's own:
+    kept as a placeholder, filled in per request. Working it out adds ``figures`` to
+    ``context``."""
+
+    def compute() -> str:
+        figures = team.team_figures(
+            organisation=organisation, assignments=assignments(), language=content_language()
+        )
+        context["figures"] = figures
+        # Without the request: nothing in it is the viewer's but the token.
+        return render_to_string(
+            "learning/includes/team_figures.html",
+            {
+                "organisation": organisation,
+                "figures": figures,
+                "today": timezone.localdate(),
+                "csrf_token": CSRF_PLACEHOLDER,
+            },
+        )
+
+    day = timezone.localdate().isoformat()
+    html = cached(
+        f"team-figures-html:{organisation.pk}:{get_language()}:{day}",
+        scopes=[team.team_scope(organisation.pk), team.MODULES_SCOPE, ORGANISATIONS_SCOPE],
+        compute=compute,
+        timeout=team.TEAM_FIGURES_TIMEOUT,
+    )
+    # The placeholder's input as {% csrf_token %} writes it: its quotes would be escaped in
+    # any text a person wrote, so only the tag's own output matches.
+    token = format_html(CSRF_INPUT, CSRF_PLACEHOLDER)
+    return mark_safe(html.replace(token, format_html(CSRF_INPUT, get_token(request))))  # noqa: S308
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(request, slug)
     user = authenticated_user(request)
-    assignments = team.team_assignments(organisation=organisation)
+    # Read from the cache when first needed: the kept figures and member table need none.
+    assignments = functools.cache(lambda: team.team_assignments(organisation=organisation))
+
     modules = team.module_choices(organisation=organisation, language=content_language())
     filter_form, filters = _filters(request, organisation, modules)
-    people = team.team_members(organisation=organisation, filters=filters, assignments=assignments)
-    page = page_of(
-        request, people, count=team.team_member_count(organisation=organisation, filters=filters)
-    )
     context: dict[str, object] = {
         "organisation": organisation,
         "filter_form": filter_form,
         "filter_fields_html": _unbound_fields_html(organisation=organisation, form=filter_form),
         "filters": filters,
-        "page": page,
         "page_query": query_without_page(request),
         "page_target": "#team-results",
-        "rows": team.member_rows(
-            organisation=organisation,
-            users=list(page),
-            assignments=assignments,
-            module_key=filters.module,
-        ),
     }
+    context["results_html"] = _results_html(
+        request,
+        organisation=organisation,
+        filters=filters,
+        assignments=assignments,
+        context=context,
+    )
     if is_htmx(request) and request.method == "GET":
-        return render(request, "learning/includes/team_results.html", context)
+        return HttpResponse(context["results_html"])
     form = AssignmentForm(request.POST or None, organisation=organisation, modules=modules)
     if request.method == "POST" and form.is_valid():
         try:
@@ -166,10 +273,9 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         person_q=person_q,
         people_found=_people_found(organisation, person_q, chosen=form["user"].value()),
-        figures=team.team_figures(
-            organisation=organisation, assignments=assignments, language=content_language()
+        figures_html=_figures_html(
+            request, organisation=organisation, assignments=assignments, context=context
         ),
-        today=timezone.localdate(),
     )
     return render(request, "learning/team.html", context)
 
