@@ -140,6 +140,12 @@ TEMPLATES = [
             ],
             # {% url %} that remembers what it reversed (carai/core/templatetags/carai_urls.py).
             "builtins": ["carai.core.templatetags.carai_urls"],
+            # {% load i18n %} and {% load static %}: Django's libraries with a {% translate %}
+            # and a {% static %} that remember fixed texts and paths (carai/core/templatetags).
+            "libraries": {
+                "i18n": "carai.core.templatetags.carai_i18n",
+                "static": "carai.core.templatetags.carai_static",
+            },
         },
     },
     {
