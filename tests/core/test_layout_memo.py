@@ -9,7 +9,7 @@ from contextlib import ExitStack, contextmanager
 from unittest import mock
 
 import pytest
-from django.template import engines
+from django.template import TemplateSyntaxError, engines
 from django.templatetags.i18n import TranslateNode
 from django.templatetags.static import StaticNode
 from django.test import override_settings
@@ -175,3 +175,12 @@ def test_a_fragment_is_remembered_per_value_and_language_not_for_other_values() 
     with translation.override("en"):
         assert render(text, v="a") == "a Menu"
     assert len(carai._FRAGMENTS) == 4
+
+
+@pytest.mark.parametrize(
+    "inside",
+    ["{% csrf_token %}", "{% block b %}{% endblock %}", "{% remembered 'y' %}{% endremembered %}"],
+)
+def test_a_fragment_may_not_hold_a_token_or_a_block(inside: str) -> None:
+    with pytest.raises(TemplateSyntaxError, match="cannot hold"):
+        render("{% load carai %}{% remembered 'x' %}<p>" + inside + "</p>{% endremembered %}")

@@ -9,6 +9,8 @@ from django import forms, template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.base import FilterExpression, NodeList, Parser, Token
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.autoreload import file_changed
 from django.utils.html import format_html
@@ -108,6 +110,9 @@ def _forget_fragments_on_catalogue(*, file_path: Any, **_kwargs: Any) -> None:
 
 
 class RememberedNode(template.Node):
+    # Not searched for blocks by {% extends %} on every render: it may hold none (see below).
+    child_nodelists = ()
+
     def __init__(self, name: str, values: list[FilterExpression], nodelist: NodeList) -> None:
         self.name = name
         self.values = values
@@ -147,4 +152,9 @@ def do_remembered(parser: Parser, token: Token) -> RememberedNode:
     values = [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endremembered",))
     parser.delete_first_token()
+    for kind in (BlockNode, CsrfTokenNode, RememberedNode):
+        if nodelist.get_nodes_by_type(kind):
+            raise template.TemplateSyntaxError(
+                f"'remembered' cannot hold a {kind.__name__}: it differs per page or request"
+            )
     return RememberedNode(bits[1][1:-1], values, nodelist)
