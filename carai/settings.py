@@ -127,7 +127,10 @@ WSGI_APPLICATION = "carai.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's engine, with a {% translate %} and a {% static %} that remember fixed texts
+        # and paths (carai/core/template_engine.py).
+        "NAME": "django",
+        "BACKEND": "carai.core.template_engine.RememberingTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -140,12 +143,6 @@ TEMPLATES = [
             ],
             # {% url %} that remembers what it reversed (carai/core/templatetags/carai_urls.py).
             "builtins": ["carai.core.templatetags.carai_urls"],
-            # {% load i18n %} and {% load static %}: Django's libraries with a {% translate %}
-            # and a {% static %} that remember fixed texts and paths (carai/core/templatetags).
-            "libraries": {
-                "i18n": "carai.core.templatetags.carai_i18n",
-                "static": "carai.core.templatetags.carai_static",
-            },
         },
     },
     {

@@ -1,7 +1,7 @@
 """Django's ``i18n`` template library, with a ``{% translate %}`` that remembers its answer.
 
-Named ``i18n`` in ``settings.TEMPLATES`` (``libraries``), so every ``{% load i18n %}`` gets
-it. All other tags and filters are Django's own. A page translates dozens of fixed texts
+The site's engine (``carai.core.template_engine``) gives it for every ``{% load i18n %}``;
+all other tags and filters are Django's own. A page translates dozens of fixed texts
 ("Log out", column names, button labels), and each ``{% translate "…" %}`` goes through
 gettext and escaping again. For a fixed text without filters the rendered answer depends
 only on the text, its context, ``noop``, the active language and autoescaping, so those are

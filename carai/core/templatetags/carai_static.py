@@ -1,7 +1,7 @@
 """Django's ``static`` template library, with a ``{% static %}`` that remembers its URL.
 
-Named ``static`` in ``settings.TEMPLATES`` (``libraries``), so every ``{% load static %}``
-gets it. Every page asks for the same stylesheets, scripts and images, and each
+The site's engine (``carai.core.template_engine``) gives it for every ``{% load static %}``.
+Every page asks for the same stylesheets, scripts and images, and each
 ``{% static "…" %}`` looks the name up in the storage again (in production: the manifest of
 hashed names, through several path functions). For a fixed path without filters the URL
 depends only on the path and the static settings, which do not change while a process
