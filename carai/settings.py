@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "carai.core.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "carai.core.csp.PolicyMiddleware",  # django-csp, the usual header built once
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "carai.signin.middleware.SecondStepMiddleware",
