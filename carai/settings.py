@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "carai.core.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "carai.core.csp.PolicyMiddleware",  # django-csp, the usual header built once
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "carai.signin.middleware.SecondStepMiddleware",
@@ -127,7 +127,10 @@ WSGI_APPLICATION = "carai.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's engine, with a {% translate %} and a {% static %} that remember fixed texts
+        # and paths (carai/core/template_engine.py).
+        "NAME": "django",
+        "BACKEND": "carai.core.template_engine.RememberingTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {

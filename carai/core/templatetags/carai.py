@@ -1,4 +1,4 @@
-"""Template helpers: accessible form widgets, Markdown."""
+"""Template helpers: accessible form widgets, Markdown, the menu, fixed layout fragments."""
 
 from __future__ import annotations
 
@@ -6,8 +6,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms, template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.base import FilterExpression, NodeList, Parser, Token
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader_tags import BlockNode
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.autoreload import file_changed
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from carai.core.templatetags.carai_urls import reverse_remembered
 
@@ -81,3 +89,72 @@ def nav_item(context: template.Context, section: str, url_name: str, label: str)
         current,
         label,
     )
+
+
+# Fixed fragments of the layout ------------------------------------------------------------
+
+_FRAGMENTS: dict[tuple[Any, ...], SafeString] = {}
+_FRAGMENTS_LIMIT = 5_000
+_PLAIN = (str, SafeString, int, bool, type(None))
+
+
+@receiver(setting_changed)
+def _forget_fragments(*, setting: str, **_kwargs: Any) -> None:
+    _FRAGMENTS.clear()  # any setting may show in a fragment (URLs, static files, languages)
+
+
+@receiver(file_changed)
+def _forget_fragments_on_catalogue(*, file_path: Any, **_kwargs: Any) -> None:
+    if str(file_path).endswith(".mo"):
+        _FRAGMENTS.clear()
+
+
+class RememberedNode(template.Node):
+    # Not searched for blocks by {% extends %} on every render: it may hold none (see below).
+    child_nodelists = ()
+
+    def __init__(self, name: str, values: list[FilterExpression], nodelist: NodeList) -> None:
+        self.name = name
+        self.values = values
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> SafeString:
+        values = [value.resolve(context) for value in self.values]
+        if not all(type(value) in _PLAIN for value in values):
+            return mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered template)
+        key = (
+            self.name,
+            get_language(),
+            get_urlconf(),
+            get_script_prefix(),
+            context.autoescape,
+            *values,
+        )
+        html = _FRAGMENTS.get(key)
+        if html is None:
+            html = mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered template)
+            if len(_FRAGMENTS) >= _FRAGMENTS_LIMIT:
+                _FRAGMENTS.clear()
+            _FRAGMENTS[key] = html
+        return html
+
+
+@register.tag("remembered")
+def do_remembered(parser: Parser, token: Token) -> RememberedNode:
+    """``{% remembered "name" value… %}…{% endremembered %}``: the fragment rendered once per
+    process for each language, URL conf and combination of the values (plain text, numbers,
+    booleans), then repeated. Only for what the layout fixes: what is inside may depend on
+    nothing but the language, URLs, static files and the values named. Never put a form's
+    CSRF token, the request's path or anything read from the database inside."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError("'remembered' needs a quoted name first")
+    values = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    for kind in (BlockNode, CsrfTokenNode, RememberedNode):
+        if nodelist.get_nodes_by_type(kind):
+            raise template.TemplateSyntaxError(
+                f"'remembered' cannot hold a {kind.__name__}: it differs per page or request"
+            )
+    return RememberedNode(bits[1][1:-1], values, nodelist)
