@@ -22,6 +22,7 @@ from carai.learning.models import (
     Question,
     QuestionKind,
     QuizAttempt,
+    questions_with_options,
 )
 from carai.practice.models import Exercise as PracticeExercise
 
@@ -77,12 +78,7 @@ class QuizForm(forms.Form):
 
     def __init__(self, *args: Any, attempt: QuizAttempt, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        questions = {
-            q.pk: q
-            for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related(
-                "options"
-            )
-        }
+        questions = questions_with_options(attempt.question_order)
         self.questions: list[Question] = [
             questions[pk] for pk in attempt.question_order if pk in questions
         ]
