@@ -22,8 +22,8 @@ from carai.learning.models import (
     Question,
     QuestionKind,
     QuizAttempt,
-    questions_with_options,
 )
+from carai.learning.selectors import quiz_questions
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -78,7 +78,7 @@ class QuizForm(forms.Form):
 
     def __init__(self, *args: Any, attempt: QuizAttempt, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        questions = questions_with_options(attempt.question_order)
+        questions = quiz_questions(attempt.question_order)
         self.questions: list[Question] = [
             questions[pk] for pk in attempt.question_order if pk in questions
         ]

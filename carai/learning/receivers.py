@@ -14,6 +14,7 @@ from carai.community.models import Membership
 from carai.core.cache import scopes_changed
 from carai.learning.catalogue import learner_scope
 from carai.learning.models import Assignment, Enrolment, LessonProgress
+from carai.learning.selectors import QUESTIONS_SCOPE
 from carai.learning.team import MODULES_SCOPE, team_scope
 
 # Saves that touch only these fields change nothing the team figures count.
@@ -59,3 +60,9 @@ def user_changed(sender: Any, instance: User, **kwargs: Any) -> None:
 
 def module_changed(sender: Any, **kwargs: Any) -> None:
     scopes_changed(MODULES_SCOPE)
+
+
+def questions_changed(sender: Any, **kwargs: Any) -> None:
+    """A quiz question or an answer option: the quiz form's cached questions (and so what
+    the next hand-in is scored with) are read afresh."""
+    scopes_changed(QUESTIONS_SCOPE)

@@ -17,8 +17,8 @@ from carai.learning.models import (
     LessonKind,
     Question,
     QuizAttempt,
-    questions_with_options,
 )
+from carai.learning.selectors import quiz_questions
 from carai.learning.services.progress import lesson_complete
 
 
@@ -70,7 +70,7 @@ def quiz_attempt_submit(
     if submitted_at is not None:
         raise ValidationError(_("This attempt has already been handed in."))
     if questions is None:
-        questions = questions_with_options(attempt.question_order)
+        questions = quiz_questions(attempt.question_order)
     if set(questions) != set(attempt.question_order):
         raise ValidationError(_("This quiz has changed. Start a new attempt."))
     correct_count = 0
