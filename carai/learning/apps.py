@@ -19,7 +19,15 @@ class LearningConfig(AppConfig):
             receivers,
         )
         from carai.learning import personal_data as data
-        from carai.learning.models import Assignment, Enrolment, Lesson, LessonProgress, Module
+        from carai.learning.models import (
+            Assignment,
+            Enrolment,
+            Lesson,
+            LessonProgress,
+            Module,
+            Option,
+            Question,
+        )
         from carai.practice.models import PracticeAttempt
 
         personal_data_register(
@@ -42,6 +50,9 @@ class LearningConfig(AppConfig):
             (Lesson, receivers.module_changed),
             (Enrolment, receivers.learner_changed),
             (LessonProgress, receivers.learner_changed),
+            # A quiz's questions and options, which the quiz form keeps (selectors.quiz_questions).
+            (Question, receivers.questions_changed),
+            (Option, receivers.questions_changed),
         ):
             uid = f"learning-team-{model._meta.label}-{receiver.__name__}"
             post_save.connect(receiver, sender=model, dispatch_uid=uid)

@@ -23,6 +23,7 @@ from carai.learning.models import (
     QuestionKind,
     QuizAttempt,
 )
+from carai.learning.selectors import quiz_questions
 from carai.practice.models import Exercise as PracticeExercise
 
 
@@ -77,12 +78,7 @@ class QuizForm(forms.Form):
 
     def __init__(self, *args: Any, attempt: QuizAttempt, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        questions = {
-            q.pk: q
-            for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related(
-                "options"
-            )
-        }
+        questions = quiz_questions(attempt.question_order)
         self.questions: list[Question] = [
             questions[pk] for pk in attempt.question_order if pk in questions
         ]

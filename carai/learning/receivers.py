@@ -14,6 +14,7 @@ from carai.community.models import Membership
 from carai.core.cache import scopes_changed
 from carai.learning.catalogue import learner_scope
 from carai.learning.models import Assignment, Enrolment, LessonProgress
+from carai.learning.selectors import QUESTIONS_SCOPE
 from carai.learning.team import MODULES_SCOPE, team_practice_scope, team_scope
 from carai.practice.models import PracticeAttempt
 
@@ -69,3 +70,9 @@ def practice_changed(sender: Any, instance: PracticeAttempt, **kwargs: Any) -> N
 
 def module_changed(sender: Any, **kwargs: Any) -> None:
     scopes_changed(MODULES_SCOPE)
+
+
+def questions_changed(sender: Any, **kwargs: Any) -> None:
+    """A quiz question or an answer option: the quiz form's cached questions (and so what
+    the next hand-in is scored with) are read afresh."""
+    scopes_changed(QUESTIONS_SCOPE)

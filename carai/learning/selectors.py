@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +26,7 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership
+from carai.core.cache import cached
 from carai.core.search import text_search
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
@@ -37,7 +40,26 @@ from carai.learning.models import (
     Question,
     WorkshopRegistration,
     WorkshopSession,
+    questions_with_options,
 )
+
+# The cache scope of every quiz's questions and options: bumped by each save or delete of a
+# question or an option (``receivers.questions_changed``) and by the services that make a
+# question's options in one insert (``services.content.question_options_replace``).
+QUESTIONS_SCOPE = "learning:questions"
+
+
+def quiz_questions(question_ids: Collection[int]) -> dict[int, Question]:
+    """``models.questions_with_options`` for a quiz attempt's questions (the quiz form, and
+    so the scoring, reads them), kept in the cache until a question or an option changes.
+    The cache gives every call its own copies (it stores them pickled)."""
+    ids = sorted(set(question_ids))
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    return cached(
+        f"quiz-questions:{digest}",
+        scopes=[QUESTIONS_SCOPE],
+        compute=lambda: questions_with_options(ids),
+    )
 
 
 @dataclass

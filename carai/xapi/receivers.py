@@ -11,11 +11,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
 from carai.accounts.models import User
 from carai.community.models import EventRegistration
+from carai.core.cache import scopes_changed
 from carai.learning.models import (
     Certificate,
     Enrolment,
@@ -25,7 +26,8 @@ from carai.learning.models import (
     QuizAttempt,
 )
 from carai.practice.models import Exercise, PracticeAttempt
-from carai.xapi.selectors import has_lrs
+from carai.xapi.models import LrsConfig
+from carai.xapi.selectors import LRS_SCOPE, has_lrs
 from carai.xapi.services import statements_record
 from carai.xapi.statements import Activity, Happening
 
@@ -170,7 +172,14 @@ def on_registration(sender: Any, instance: EventRegistration, **kwargs: Any) -> 
     )
 
 
+def lrs_changed(sender: Any, **kwargs: Any) -> None:
+    """An LRS switched on or off, added or removed: ``has_lrs`` answers afresh."""
+    scopes_changed(LRS_SCOPE)
+
+
 def connect() -> None:
+    post_save.connect(lrs_changed, sender=LrsConfig, dispatch_uid="xapi-lrs-saved")
+    post_delete.connect(lrs_changed, sender=LrsConfig, dispatch_uid="xapi-lrs-deleted")
     post_save.connect(on_lesson_progress, sender=LessonProgress, dispatch_uid="xapi-lesson")
     post_save.connect(on_quiz_attempt, sender=QuizAttempt, dispatch_uid="xapi-quiz")
     post_save.connect(on_enrolment, sender=Enrolment, dispatch_uid="xapi-enrolment")

@@ -5,8 +5,13 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 
 from carai.accounts.models import User
+from carai.community.access import ORGANISATIONS_SCOPE
 from carai.community.models import Membership, Organisation
+from carai.core.cache import cached
 from carai.xapi.models import LrsConfig, StatementState
+
+# The cache scope of every organisation's LRS settings (bumped by each save or delete).
+LRS_SCOPE = "xapi:lrs"
 
 
 def lrs_for_user(*, user: User) -> QuerySet[LrsConfig]:
@@ -19,8 +24,26 @@ def lrs_for_user(*, user: User) -> QuerySet[LrsConfig]:
 
 def has_lrs(*, user: User) -> bool:
     """Whether any LRS takes the person's learning records: most people have none, and then
-    a learning write need not build a statement, nor open a savepoint to queue one."""
-    return lrs_for_user(user=user).exists()
+    a learning write need not build a statement, nor open a savepoint to queue one.
+
+    Which organisations have an active LRS is kept in the cache until an LRS setting
+    (``receivers.lrs_changed``) or an organisation is saved or deleted; when none has, no
+    query is needed. The person's memberships are read each time. ``statements_record``
+    reads the LRSs itself, so this only decides whether a statement is built at all."""
+    organisation_ids = cached(
+        "lrs-organisations",
+        scopes=[LRS_SCOPE, ORGANISATIONS_SCOPE],
+        compute=lambda: frozenset(
+            LrsConfig.objects.filter(is_active=True, organisation__is_active=True).values_list(
+                "organisation_id", flat=True
+            )
+        ),
+    )
+    if not organisation_ids:
+        return False
+    return (
+        Membership.objects.active().filter(user=user, organisation_id__in=organisation_ids).exists()
+    )
 
 
 def lrs_of(*, organisation: Organisation) -> LrsConfig | None:

@@ -121,12 +121,17 @@ def test_quiz_html_has_no_correct_answers_and_scoring_is_on_the_server(
 
 
 def test_handing_in_reads_questions_attempt_and_lesson_once(module: Module, world: World) -> None:
-    """The submit scores with the questions the form read, locks the attempt with its lesson,
-    module and learner in one query, and the learning record reads none of them again."""
+    """The submit scores with the questions the form read (once; here not from the cache),
+    locks only the attempt's row, and neither that nor the learning record reads the lesson,
+    module, enrolment or learner again: the page's access check read them."""
+    from carai.core.cache import cache_bump
+    from carai.learning.selectors import QUESTIONS_SCOPE
+
     client = client_for(world.care_worker)
     enrolment = enrolment_start(user=world.care_worker, module=module)
     attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
     client.get(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}))  # warm session
+    cache_bump(QUESTIONS_SCOPE)  # the page above put the questions in the cache
     answers = _answers_all_right(attempt)
     wrong_q = next(q for q in attempt.question_order if len(answers[q]) == 1)
     answers[wrong_q] = [
@@ -151,6 +156,94 @@ def test_handing_in_reads_questions_attempt_and_lesson_once(module: Module, worl
     assert reads("learning_option") == 1
     assert reads("learning_quizattempt") == 2  # the page's access check, the lock
     assert reads("learning_lesson") == reads("learning_module") == reads("learning_enrolment") == 0
+    assert reads("accounts_user") == 1  # the session's; the learning record's learner is known
+
+
+def test_handing_in_with_an_lrs_reads_the_lesson_module_once(module: Module, world: World) -> None:
+    """With an LRS the learning record names the quiz's module: the page's access check read
+    it already (it is the enrolment's module), so handing in, passing and finishing the
+    lesson read neither the module nor the learner again."""
+    from carai.xapi.models import Statement
+    from carai.xapi.services import lrs_config_save
+
+    lrs_config_save(
+        actor=world.org_admin,
+        organisation=world.org_a,
+        is_active=True,
+        endpoint="http://127.0.0.1:9/xAPI/",
+        username="carai",
+        password="fictief-geheim",  # made up
+        identify_by="pseudonym",
+    )
+    client = client_for(world.care_worker)
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
+    client.get(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}))  # warm session
+    data = {f"q{q}": [str(o) for o in opts] for q, opts in _answers_all_right(attempt).items()}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("learning:attempt", kwargs={"attempt_id": attempt.pk}), data)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (100, True)
+    assert LessonProgress.objects.filter(enrolment=enrolment, lesson=attempt.lesson).exists()
+    verbs = {
+        statement.body["verb"]["id"].rsplit("/", 1)[-1]
+        for statement in Statement.objects.filter(user=world.care_worker)
+    }
+    assert {"passed", "completed"} <= verbs
+    tables = [
+        q["sql"].split(" FROM ")[1].split()[0]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT") and " FROM " in q["sql"]
+    ]
+    assert tables.count('"learning_module"') == 0
+    assert tables.count('"accounts_user"') == 1  # the session's
+
+
+def test_an_attempt_handed_in_meanwhile_is_not_scored_again(module: Module, world: World) -> None:
+    """Whether an attempt was handed in is read again under the lock, not taken from the
+    caller's copy: a second hand-in of the same attempt (another tab, a double click) is
+    refused and changes nothing."""
+    from django.core.exceptions import ValidationError
+
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
+    stale = QuizAttempt.objects.get(pk=attempt.pk)
+    right = _answers_all_right(attempt)
+    quiz_attempt_submit(attempt=attempt, answers=right)
+    with pytest.raises(ValidationError, match="al ingeleverd"):  # "already handed in"
+        quiz_attempt_submit(attempt=stale, answers={q: [] for q in right})
+    attempt.refresh_from_db()
+    assert (attempt.score, attempt.passed) == (100, True)
+    assert attempt.answers == {str(q): sorted(opts) for q, opts in right.items()}
+
+
+def test_quiz_options_show_in_their_own_order(module: Module, world: World) -> None:
+    """The quiz form reads options without the default ordering's joins; within a question
+    they still come in their ``order``, also when that differs from the order they were
+    made in, and the questions in the attempt's order."""
+    from carai.learning.forms import QuizForm
+
+    quiz = module.lessons.get(kind="quiz")
+    question = quiz.questions.order_by("order").first()
+    assert question is not None
+    options = list(question.options.order_by("pk"))
+    assert len(options) >= 2
+    for position, option in enumerate(reversed(options)):
+        option.order = position
+        option.save()
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=quiz)
+    attempt.question_order = list(reversed(attempt.question_order))
+    attempt.save()
+    form = QuizForm(attempt=attempt)
+    assert [q.pk for q in form.questions] == attempt.question_order
+    page = client_for(world.care_worker).get(
+        reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
+    )
+    html = page.content.decode()
+    places = [html.index(f'value="{o.pk}"') for o in reversed(options)]
+    assert places == sorted(places)
 
 
 def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> None:

@@ -270,8 +270,8 @@ def test_settings_page_for_the_organisation_admin_only(world: World) -> None:
 
 def test_whether_someone_has_an_lrs_follows_every_write(module: Module, world: World) -> None:
     """Without an LRS a learning write builds and queues nothing (and opens no savepoint);
-    a new LRS, one switched off, an organisation switched off and a new membership count at
-    once."""
+    a new LRS, one switched off or removed, an organisation switched off and a new
+    membership count at once."""
     enrolment = enrolment_start(user=world.care_worker, module=module)
     lessons = list(module.lessons.filter(is_active=True).order_by("order"))
     finish_lesson(enrolment, lessons[0])
@@ -297,3 +297,7 @@ def test_whether_someone_has_an_lrs_follows_every_write(module: Module, world: W
     assert not has_lrs(user=world.outsider)
     Membership.objects.create(user=world.outsider, organisation=world.org_a, role=Role.PROFESSIONAL)
     assert has_lrs(user=world.outsider)
+    # Which organisations have an LRS is kept in the cache: removing one shows at once.
+    config.delete()
+    assert not has_lrs(user=world.outsider)
+    assert not has_lrs(user=world.care_worker)

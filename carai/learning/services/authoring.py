@@ -152,6 +152,8 @@ def module_working_copy(*, actor: User, module: Module) -> Module:
             for option in options:
                 option.pk = None
                 option.question = question
+            # One insert sends no signals; the options are those of a question saved just
+            # above, whose save outdated the quiz form's cache (selectors.quiz_questions).
             Option.objects.bulk_create(options)
     return copy
 

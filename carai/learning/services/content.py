@@ -18,7 +18,7 @@ from carai.learning.models import (
     Option,
     Question,
 )
-from carai.learning.selectors import module_to_data
+from carai.learning.selectors import QUESTIONS_SCOPE, module_to_data
 from carai.learning.team import MODULES_SCOPE
 
 
@@ -137,3 +137,5 @@ def question_options_replace(*, question: Question, options: list[OptionData]) -
         )
         for number, option in enumerate(options)
     )
+    # One insert sends no signals: the quiz form's cached questions (selectors.quiz_questions).
+    scopes_changed(QUESTIONS_SCOPE)

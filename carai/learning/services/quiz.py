@@ -18,6 +18,7 @@ from carai.learning.models import (
     Question,
     QuizAttempt,
 )
+from carai.learning.selectors import quiz_questions
 from carai.learning.services.progress import lesson_complete
 
 
@@ -54,24 +55,22 @@ def quiz_attempt_submit(
 ) -> QuizAttempt:
     """Score on the server. Options that do not belong to the question are refused.
 
+    ``attempt``: as the caller read it, with its lesson and enrolment (the page's access
+    check reads them, and the learner, in its one query; other callers get them read when
+    needed). Of the attempt only whether it was handed in is read again, under a lock on
+    its row, so that two hand-ins of the same attempt cannot both count; its lesson,
+    enrolment and question order never change once it is started.
     ``questions``: the attempt's questions with their options, when the caller has just
-    read them (the quiz form does); otherwise they are read here. The attempt is locked and
-    read again with its lesson, module, enrolment and learner in one query, so that what
-    follows the save (the learning record, finishing the lesson) reads none of them again."""
-    attempt = (
-        QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("lesson__module", "enrolment__module", "enrolment__user")
+    read them (the quiz form does); otherwise they are read here."""
+    submitted_at = (
+        QuizAttempt.objects.select_for_update()
+        .values_list("submitted_at", flat=True)
         .get(pk=attempt.pk)
     )
-    if attempt.submitted_at is not None:
+    if submitted_at is not None:
         raise ValidationError(_("This attempt has already been handed in."))
     if questions is None:
-        questions = {
-            q.pk: q
-            for q in Question.objects.filter(pk__in=attempt.question_order).prefetch_related(
-                "options"
-            )
-        }
+        questions = quiz_questions(attempt.question_order)
     if set(questions) != set(attempt.question_order):
         raise ValidationError(_("This quiz has changed. Start a new attempt."))
     correct_count = 0
