@@ -37,12 +37,14 @@ DEFAULT_SETS = (
     "dev3.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
+    "variants3_set.jsonl",
     "clean_set.jsonl",
     "holdout_set.jsonl",
     "variants_holdout_set.jsonl",
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
+    "variants3_holdout_set.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
