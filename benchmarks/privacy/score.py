@@ -2,8 +2,8 @@
 
     python -m benchmarks.privacy.score [SET.jsonl ...] [--misses]
 
-Without arguments it scores every set in benchmarks/privacy (dev, dev2, dev3, the two tuning
-variants, the clean texts and the five held-out sets), loading the engine once. Measures,
+Without arguments it scores every set in benchmarks/privacy (dev, dev2, dev3, the three tuning
+variants, the clean texts and the six held-out sets), loading the engine once. Measures,
 per engine:
 
 - entity recall: a gold identifier counts as found when at least 80% of its characters are
@@ -37,12 +37,14 @@ DEFAULT_SETS = (
     "dev3.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
+    "variants3_set.jsonl",
     "clean_set.jsonl",
     "holdout_set.jsonl",
     "variants_holdout_set.jsonl",
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
+    "variants3_holdout_set.jsonl",
 )
 COVERED = 0.8
 TARGETS = {

@@ -126,6 +126,22 @@ _KIND_WORD = re.compile(
 _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
+_TITLE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?(?![\w.])")
+# A street and house number right after a title: only words of a street name between
+# ("Meester J. de Vriesstraat 5"), not "Anna Koning woont aan de Molenweg 12".
+_STREET_FOLLOWS = re.compile(
+    r"[ ](?:(?:[A-Z][\w'.-]*|van|de|der|den|het|'t|ter|ten|op)[ ]){0,3}"
+    r"[A-Z][\w'-]*?(?i:" + patterns.STREET_SUFFIX + r")[ ]\d"
+)
+# Street titles of rank or office (not "Groot", "Lange", "Oost": those are surnames too).
+_OFFICE_TITLES = patterns.STREET_TITLES - frozenset(
+    """nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
+    onze lieve vrouwe oranje""".split()  # noqa: SIM905
+)
+# Letters of Turkish, Polish and other names that Dutch words never have.
+# (ü and ö only after a consonant: Dutch writes them after a vowel, "reünie", "coördinator")
+# Not IGNORECASE: there the dotless i would match every "i".
+_FOREIGN_LETTER = re.compile(r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
@@ -139,7 +155,11 @@ _ANY_WORD = re.compile(r"[^\W_]+")
 _ONE_WORD = re.compile(r"[^\W_]+")
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
 _LOWER_PAIR = re.compile(
-    r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?![\w-]))"
+    r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ("
+    + patterns.LOWER_LETTER
+    + r"{2,}(?:-"
+    + patterns.LOWER_LETTER
+    + r"+)?)(?![\w-]))"
 )
 
 
@@ -334,6 +354,9 @@ class PrivacyEngine:
                     if lead is not None:
                         start = lead.end()
                     end = _before_role_word(text, start, end, self._is_surname)
+                    end = self._before_street_title(text, start, end)
+                    if end <= start:
+                        continue
                     if not _has_name_word(text[start:end]):
                         continue  # "P. De Teamleider": an initial and a job, no name
                     if (
@@ -381,6 +404,31 @@ class PrivacyEngine:
                     continue  # "FACT-team", "GGZ-instelling": a kind of team, not a name
                 found.append(candidate)
         return found
+
+    def _before_street_title(self, text: str, start: int, end: int) -> int:
+        """ "Huisbezoek Burgemeester" before "Robijnstraat 4", "Huisbezoek Meester J. de
+        Vriesstraat": a title of rank or office inside what deduce read as a name, with a
+        street and house number after it, opens the street; the name ends before it. What
+        is left is no name if it is one word opening a sentence that no list knows."""
+        for m in _TITLE_WORD.finditer(text, start, end):
+            if (
+                m.start() > start
+                and m.group(0).lower() in _OFFICE_TITLES
+                and _STREET_FOLLOWS.match(text, m.end())
+            ):
+                end = start + len(text[start : m.start()].rstrip())
+                break
+        else:
+            return end
+        word = text[start:end]
+        if (
+            " " not in word
+            and _starts_sentence(text, start)
+            and not self._is_first_name(word)
+            and not self._is_surname(word.lower())
+        ):
+            return start
+        return end
 
     def _extend_surname(self, text: str, end: int) -> int:
         """ "Wilhelmina Testpersoon": deduce knows the first name, not the rare surname."""
@@ -462,8 +510,12 @@ class PrivacyEngine:
                         end = m.end()
                 elif lower_case and particles and word not in self._common:
                     end = m.end()  # "mw de groot" in a chat
-                elif lower_case and word not in self._common and self._is_surname(word):
-                    end = m.end()  # "mevrouw fatima bosma" in a chat
+                elif (
+                    lower_case
+                    and word not in self._common
+                    and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
+                ):
+                    end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
             window = text[max(0, start - 40) : start]
             # Each pattern on the left ends in ".", "-" or " " (and "$" allows a newline
             # after it): a look at the last characters spares the search of the window.
@@ -480,7 +532,11 @@ class PrivacyEngine:
                     if m is not None:
                         at = start - (len(window) - m.start(1))
                         word, particles = m.group(1), bool(m.group(2))
-                        if self._left_name_word(word, particles) and (
+                        if (
+                            self._left_name_word(word, particles)
+                            or self._first_name_before_surname(text, word, start, end)
+                            or (lower_case and particles and self._lower_first_name(word))
+                        ) and (
                             not _starts_sentence(text, at)
                             or self._is_first_name(word)
                             or self._is_surname(word.lower())
@@ -489,6 +545,27 @@ class PrivacyEngine:
             if (start, end) == before:
                 break
         return start, end
+
+    def _first_name_before_surname(self, text: str, word: str, start: int, end: int) -> bool:
+        """ "Bożena van der Zwaag", "Wojciech Kamińska-de Wit": a capitalised word that no
+        list knows as a first name, right before a surname with particles or a hyphen, is the
+        first name when it is name-like (no common word, place, title or kind of
+        organisation) or has a letter Dutch words never have."""
+        name = text[start:end]
+        if not (name[:1].islower() or "-" in name.split(" ", 1)[0]):
+            return False
+        if not word[:1].isupper() or word.lower() in self._common or _ROLE_WORD.fullmatch(word):
+            return False
+        return bool(_FOREIGN_LETTER.search(word)) or self._name_like(word, particles=False)
+
+    def _lower_first_name(self, word: str) -> bool:
+        """ "ilham" in "ilham ait benhaddou" in a chat: a lower-case first name before the
+        particles of a found surname."""
+        return (
+            word.islower()
+            and word not in self._common
+            and (self._is_first_name(word) or _FOREIGN_LETTER.search(word) is not None)
+        )
 
     def _left_name_word(self, word: str, particles: bool) -> bool:
         """Whether the word before a found name belongs to it: a known first name ("Fatima"
@@ -525,7 +602,7 @@ class PrivacyEngine:
                 and a not in self._whitelist
                 and b not in self._whitelist
                 and self._is_first_name(a)
-                and self._is_surname(b)
+                and (self._is_surname(b) or _FOREIGN_LETTER.search(b))
             ):
                 found.append(
                     Candidate(m.start(1), m.end(2), "naam", "voornaam en achternaam", PATTERN)
@@ -543,17 +620,25 @@ class PrivacyEngine:
             surname = last.split("-")[-1]
             if not (particles or "-" in last or head.endswith(".")):
                 continue  # two plain words: _lowercase_name_candidates
-            if surname in self._common or surname in self._medical or last in self._common:
+            if (
+                surname in self._medical
+                or surname in _NOT_NAME_WORDS
+                or surname in patterns.NOT_NAMES
+            ):
+                continue
+            if (surname in self._common or last in self._common) and not (
+                particles and (head.endswith(".") or self._is_first_name(head))
+            ):
                 continue
             if head.endswith("."):
                 if head.upper() in patterns.NOT_INITIALS or not (
-                    self._is_surname(surname) or particles
+                    self._is_surname(surname) or particles or "-" in last
                 ):
                     continue
             elif (
                 head in self._common
                 or head in self._whitelist
-                or not self._is_first_name(head)
+                or not (self._is_first_name(head) or _FOREIGN_LETTER.search(head))
                 or not (particles or "-" in last or self._is_surname(last))
             ):
                 continue
@@ -598,6 +683,11 @@ class PrivacyEngine:
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
         for m in patterns.INITIALS_ALONE.finditer(text):
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
+                found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
+        for m in patterns.INITIALS_AFTER_WORD.finditer(text):
+            if m.group(1).upper() not in patterns.NOT_INITIALS and (
+                patterns.INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            ):
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
         for age in patterns.AGE_IN_BRACKETS.finditer(text):
             before = patterns.NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
@@ -779,6 +869,9 @@ class PrivacyEngine:
         labels = {span.text: span.label for span in first if len(span.text) >= 2}
         for span in first:
             if span.label == "naam":
+                surname = _surname_with_particles(span.text)
+                if surname is not None:  # "van 't zand" of "marlon van 't zand"
+                    labels.setdefault(surname, "naam")
                 for word in _NAME_PART.findall(span.text):
                     if self._propagates(word):
                         labels.setdefault(word, "naam")
@@ -859,6 +952,17 @@ class PrivacyEngine:
             pseudonymised=pseudonymised,
             verdict=verdict,
         )
+
+
+def _surname_with_particles(name: str) -> str | None:
+    """The particles and surname of a name of more words ("van 't zand" of "marlon van 't
+    zand"): looked for elsewhere as a whole, also where the surname alone is a common word
+    that is not."""
+    words = name.split(" ")
+    for index in range(1, len(words) - 1):
+        if words[index].lower() in _PARTICLE_WORDS:
+            return " ".join(words[index:])
+    return None
 
 
 def _overlaps_first(candidate: Candidate, spans: list[Span], covered: bytearray) -> bool:

@@ -102,7 +102,7 @@ RECORD = re.compile(
     r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
     r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
-    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d)"
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
 )
 # A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
 # "HV 44180231", "W-2025/4410", "ZK/2025/77142". Five digits or more; a space after the
@@ -251,6 +251,7 @@ HOUSE_TAIL = (
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z])"
     r"(?![\w'/-])"
+    r"|(?:bis|hs)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
@@ -267,13 +268,18 @@ ADDRESS_LAAN_VAN = re.compile(
     r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
     r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
+# A lower-case letter, also of Turkish and Polish ("çalişkanhof", "wójcikstraat").
+LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
-    r"|meester|kanunnik|zuster|kardinaal|luitenant|kolonel|wethouder|mgr\.)[ ](?:[a-zà-ÿ]+[ ])?"
+    r"|meester|kanunnik|zuster|kardinaal|luitenant|kolonel|wethouder|mgr\.|majoor|kapitein"
+    r"|notaris|dominee)[ ](?:(?:doctor|dokter|dr\.|mr\.|meester|professor|prof\.)[ ])?"
+    r"(?:[a-z]\.[ ]?){0,3}(?:[a-zà-ÿ]+[ ])?"
     r"(?:(?:van|de|der|den|ter|ten|'t)[ ])*|(?:van|ter|ten)[ ](?:(?:de|der|den|'t)[ ])*)?"
-    r"[a-zà-ÿ]{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park|dijk|markt"
-    r"|plantsoen|haven|straatje|vaart))"
+    r"" + LOWER_LETTER + r"{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park"
+    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad)"
+    r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # Words that may open a street name although Dutch writes them as ordinary words.
@@ -296,8 +302,8 @@ AGE_OF = re.compile(
 )
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
-    r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef"
-    r"|nicht|(?P<adult>man|vrouw|heer|meneer|mevrouw|dame|cliënte?|client|patiënte?|bewoner"
+    r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef(?:je)?"
+    r"|nicht(?:je)?|(?P<adult>man|vrouw|heer|meneer|mevrouw|dame|cliënte?|client|patiënte?|bewoner"
     r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
     r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
 )
@@ -742,7 +748,9 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in _address_matches(text):
         start = m.start(1)
         words = m.group(1).split(" ")
-        for word in words[:-1]:
+        head = _street_head(words)
+        start += sum(len(word) + 1 for word in words[:head])
+        for word in words[head:-1]:
             lower = word.lower()
             if (word[0].isupper() or _ORDINAL_STREET.fullmatch(word)) and (
                 lower not in ADDRESS_LABELS and (lower in STREET_TITLES or lower not in common)
@@ -760,6 +768,27 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in ADDRESS_LOWER.finditer(text):
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+
+
+def _street_head(words: list[str]) -> int:
+    """How many leading words of an ADDRESS match belong before the street: up to a word
+    that ends a sentence ("Anker. Meester J. de Vriesstraat 5": not an initial or a title
+    such as "Dr."), and the words before a title that opens the street ("Huisbezoek
+    Burgemeester Robijnstraat 4")."""
+    head = 0
+    for index, word in enumerate(words[:-1]):
+        lower = word.lower()
+        if word.endswith(".") and len(word) > 5 and lower not in STREET_TITLES:
+            head = index + 1
+        elif (
+            index > head
+            and word[:1].isupper()
+            and lower in STREET_TITLES
+            and words[index - 1].lower() not in STREET_TITLES
+            and words[index - 1][:1].isupper()
+        ):
+            head = index
+    return head
 
 
 def find_dates(text: str) -> Iterator[Candidate]:
@@ -836,7 +865,7 @@ TITLE_NAME = re.compile(
         "dokter arts huisarts mr mr. ir ir. ing ing. prof prof."
     )
     + r")\s+"
-    r"((?:[A-Z]\.\s?){0,4}(?:"
+    r"((?:[A-Za-z]\.\s?){0,4}(?:"
     + NAME_PARTICLES
     + r"\s+){0,3}"
     + NAME_PART
@@ -877,8 +906,19 @@ INITIALS_ALONE = re.compile(r"(?<![\w.])([A-Z]\.(?:\s?[A-Z]\.){1,3})(?![\w.])")
 NOT_INITIALS = frozenset(
     {"N.B.", "P.S.", "O.K.", "A.U.B.", "T.A.V.", "I.V.M.", "Z.S.M.", "D.W.Z.", "M.B.T.", "M.V.G.",
      "E.D.", "V.G.", "I.P.V.", "C.Q.", "E.A.", "O.A.", "A.S.", "S.V.P.", "B.V.", "N.V.", "U.A.",
-     "T.Z.T.", "I.O.", "Z.O.Z."}
+     "T.Z.T.", "I.O.", "Z.O.Z.", "M.B.V.", "I.O.M.", "N.A.V.", "T.B.V.", "I.C.M.", "E.E.A.",
+     "M.I.V.", "I.S.M.", "O.B.V.", "Z.I.", "P.W.", "A.D.", "N.V.T.", "T.O.V.", "M.N.", "D.D.",
+     "O.V.V.", "Z.N.", "P.O.", "M.A.W.", "V.D.", "A.S.A.P.", "P.P.", "I.E.", "E.G.", "V.S.",
+     "A.M.", "P.M.", "J.L.", "W.O.", "H.O.", "V.O.", "M.B.O.", "H.B.O.", "E.V.", "T.A."}
 )  # fmt: skip
+# Initials, also one and in lower case, for a person after a word such as "door" or "met":
+# "overgedragen door S. aan ...", "gesprek met c.m. en ...".
+# (The scan starts at the space, which the regex engine finds fast; the word before it is
+# checked with INITIALS_WORD_BEFORE only where initials follow.)
+INITIALS_AFTER_WORD = re.compile(
+    r" ([A-Za-z]\.(?:[A-Za-z]\.){0,3})"
+    r"(?![\w.]|[ ][A-Z]|[ ](?:aureus|coli|pneumoniae|epidermidis|pyogenes|faecalis)\b)"
+)
 # A capitalised word directly followed by an age in brackets: "Wessel (10)", "Noa (4)".
 AGE_IN_BRACKETS = re.compile(r"\s\((?:[1-9]\d{0,2})(?:\)|,\s)")
 NAME_BEFORE_AGE = re.compile(r"(?<![\w.-])(" + NAME_PART + r")$")
@@ -1069,4 +1109,5 @@ INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
 TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
 RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
+INITIALS_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:door|aan|met|voor|via|namens|en|of)$")
 LOWER_PLACE = gated("[itun]", LOWER_PLACE)
