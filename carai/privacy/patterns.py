@@ -981,15 +981,17 @@ LOWER_PLACE = gated("[itun]", LOWER_PLACE)
 # -- identifiers of kinds the patterns above miss (dev6, issue 16) ---------------------------
 
 # A code with two or more letter groups before its digits: "IB-MIC-5521", "ZH-OK-20931".
-CODE_LETTER_GROUPS = re.compile(r"(?<![\w/.-])([A-Z]{1,5}(?:-[A-Z]{2,5}){1,2}-\d{3,10})(?![\w/-])")
+CODE_LETTER_GROUPS = gated(
+    "[A-Z]", re.compile(r"(?<![\w/.-])([A-Z]{1,5}(?:-[A-Z]{2,5}){1,2}-\d{3,10})(?![\w/-])")
+)
 # An identity document number, letters and digits mixed ("IRX7KL4P2"): two letters first,
 # 8 to 10 characters, at least two digits and at least three letters.
-DOCUMENT_NUMBER = re.compile(
-    r"(?<![\w-])(?=[A-Z0-9]{8,10}(?![\w-]))(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){3})"
-    r"([A-Z]{2}[A-Z0-9]{6,8})(?![\w-])"
-)
+DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(?![\w-])"))
 # A number in groups with a space after a label: "pat.nr. GV 0882 193", "dossier 12 345 678".
-GROUPED_NUMBER = re.compile(r"(?<![\w-])((?:[A-Z]{1,4}[ ])?\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])")
+GROUPED_NUMBER = gated(
+    r"[A-Z\d]", re.compile(r"(?<![\w-])((?:[A-Z]{1,4}[ ])?\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])")
+)
+_DIGITS_SPACED = re.compile(r"\d[ ]\d")
 AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
 POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
 # After "Adres:" any capitalised street and a house number, also without a street ending
@@ -1006,11 +1008,14 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
     """Record numbers, AGB codes and addresses in shapes the main scanners do not take."""
     if _ANY_DIGIT.search(text) is None:
         return
-    for m in CODE_LETTER_GROUPS.finditer(text):
+    for m in CODE_LETTER_GROUPS.finditer(text) if "-" in text else ():
         yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
     for m in DOCUMENT_NUMBER.finditer(text):
-        yield Candidate(m.start(1), m.end(1), "nummer", "documentnummer", PATTERN)
-    for m in GROUPED_NUMBER.finditer(text):
+        code = m.group(1)
+        digits = sum(ch.isdigit() for ch in code)
+        if digits >= 2 and len(code) - digits >= 3:  # letters and digits mixed
+            yield Candidate(m.start(1), m.end(1), "nummer", "documentnummer", PATTERN)
+    for m in GROUPED_NUMBER.finditer(text) if _DIGITS_SPACED.search(text) else ():
         code = m.group(1)
         if sum(ch.isdigit() for ch in code) >= 6 and _after_label(
             text[max(0, m.start() - 40) : m.start()]
