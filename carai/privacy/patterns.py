@@ -988,9 +988,8 @@ CODE_LETTER_GROUPS = gated(
 # 8 to 10 characters, at least two digits and at least three letters.
 DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(?![\w-])"))
 # A number in groups with a space after a label: "pat.nr. GV 0882 193", "dossier 12 345 678".
-GROUPED_NUMBER = gated(
-    r"[A-Z\d]", re.compile(r"(?<![\w-])((?:[A-Z]{1,4}[ ])?\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])")
-)
+GROUPED_NUMBER = gated(r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])"))
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 193"
 _DIGITS_SPACED = re.compile(r"\d[ ]\d")
 AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
 POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
@@ -1016,11 +1015,14 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
         if digits >= 2 and len(code) - digits >= 3:  # letters and digits mixed
             yield Candidate(m.start(1), m.end(1), "nummer", "documentnummer", PATTERN)
     for m in GROUPED_NUMBER.finditer(text) if _DIGITS_SPACED.search(text) else ():
-        code = m.group(1)
-        if sum(ch.isdigit() for ch in code) >= 6 and _after_label(
-            text[max(0, m.start() - 40) : m.start()]
+        start = m.start(1)
+        prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
+        if prefix is not None:
+            start = prefix.start()
+        if sum(ch.isdigit() for ch in m.group(1)) >= 6 and _after_label(
+            text[max(0, start - 40) : start]
         ):
-            yield Candidate(m.start(1), m.end(1), "nummer", "nummer na een label", PATTERN)
+            yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
     lowered = text.lower()
     if "agb" in lowered:
         for m in AGB_DASHED.finditer(text):
