@@ -35,6 +35,7 @@ DEFAULT_SETS = (
     "dev_set.jsonl",
     "dev2_set.jsonl",
     "dev3.jsonl",
+    "dev6.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",

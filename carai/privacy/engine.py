@@ -163,6 +163,27 @@ _LOWER_PAIR = re.compile(
 )
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'@.-])[^\W\d_A-Z]{3,}(?![\w'@-])")
+# A pronoun or article right after a word opening a sentence: the word is a verb
+# ("Weeg uzelf", "Bel de huisarts"), not a place.
+_IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|dit|dat)(?![\w-])")
+
+
+_NUMBER_AFTER = re.compile(r"[ ]?\d")
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` opens a street or building name ("sint", "st.")."""
+    words = text[max(0, start - 16) : start].split()
+    return bool(words) and words[-1].lower() in patterns.STREET_TITLES
+
+
+def _is_chat(text: str) -> bool:
+    """Whether at least two lines, or the text itself, open in lower case, as chats do."""
+    lower = sum(1 for line in text.split("\n") if line[:1].islower())
+    return lower >= 2 or text[:1].islower()
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -862,6 +883,9 @@ class PrivacyEngine:
         candidates.extend(self._context_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
+        candidates.extend(patterns.find_more_identifiers(text))
+        candidates.extend(self._chat_first_names(text))
+        candidates = self._without_sentence_start_words(text, candidates)
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -922,6 +946,68 @@ class PrivacyEngine:
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
         return _resolve(text, extra, kept=first)
+
+    def _chat_first_names(self, text: str) -> list[Candidate]:
+        """ "hoi priya", "thx rik", "lars ben je er al?": a known first name in lower case,
+        in a chat (a text whose lines open in lower case), that is no ordinary word."""
+        if self.deduce is None or not _is_chat(text):
+            return []
+        found = []
+        for m in _LOWER_WORD.finditer(text):
+            word = m.group(0)
+            if (
+                not word.islower()
+                or word in self._common
+                or word in self._whitelist
+                or word in self._medical
+                or word in _NOT_NAME_WORDS
+                or word in _PARTICLE_WORDS
+                or word in patterns.STREET_TITLES
+                or not self._is_first_name(word)
+                or self._is_place(word.capitalize())
+                or _article_before(text, m.start())
+                or _NUMBER_AFTER.match(text, m.end())  # "max 4x per dag"
+                or _title_before(text, m.start())  # "woonzorgcentrum sint jozef"
+            ):
+                continue
+            found.append(Candidate(m.start(), m.end(), "naam", "voornaam in een chat", LOOKUP))
+        return found
+
+    def _without_sentence_start_words(
+        self, text: str, candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """A single capitalised word that a list calls a name or a place, where a sentence
+        starts, is often an ordinary word: "Onderwerp: Scholing ..." when "scholing" stands
+        in lower case further on, "Weeg uzelf elke ochtend" (a verb before "u")."""
+        kept = []
+        for c in candidates:
+            if (
+                c.priority == LOOKUP
+                and c.label in ("naam", "plaats")
+                and text[c.start : c.start + 1].isupper()
+                and _starts_sentence(text, c.start)
+            ):
+                word = text[c.start : c.end]
+                if _ONE_WORD.fullmatch(word):
+                    if c.label == "plaats" and _IMPERATIVE_OBJECT.match(text, c.end):
+                        continue
+                    if c.label == "plaats" and text[c.end : c.end + 1] == ":":
+                        continue  # "Middag: ...": the label of a part of a report
+                    if (
+                        c.label == "naam"
+                        and word.lower() in self._common
+                        and not self._is_first_name(word)
+                    ):
+                        continue  # "Visser, bakker, kapper": an ordinary word (a found
+                        # name is found here again as a word already known, see spans())
+                    if (
+                        c.label == "naam"
+                        and not self._is_first_name(word)
+                        and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text)
+                    ):
+                        continue
+            kept.append(c)
+        return kept
 
     def _propagates(self, word: str) -> bool:
         """Whether one word of a found name is a name wherever it stands on its own."""

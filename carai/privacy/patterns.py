@@ -125,7 +125,7 @@ NOT_CODES = frozenset(
 BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
-    svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer""".split()  # noqa: SIM905
+    svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -240,7 +240,7 @@ STREET_SUFFIX = (
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef|markt|plantsoen|baan"
     r"|ring|wal|haven|erf|hof|park|veld|boulevard|allee|dam|burcht|poort|straatweg|kwartier"
     r"|hoven|wijk|promenade|passage|dwarsstraat|steenweg|pleintje|akker|weide|zoom|einde"
-    r"|vaart|kanaal|brink|werf|schans|wetering|straatje|laantje|steegje|gaarde|stede)"
+    r"|vaart|kanaal|brink|werf|schans|wetering|straatje|laantje|steegje|gaarde|stede|kaai)"
 )
 # A street name ("Kerkstraat", "Nieuwe Gracht", "Burgemeester Van Nispenstraat", "Jan
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
@@ -248,7 +248,7 @@ STREET_SUFFIX = (
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
-    r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2})(?![\w'-]))"
+    r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z])"
     r"(?![\w'/-])"
     r"|(?:bis|hs)(?![\w'/-])"
@@ -289,7 +289,7 @@ STREET_TITLES = frozenset(
     kanunnik zuster kardinaal luitenant majoor kapitein admiraal hertog hertogin jonkheer jhr.
     mgr. monseigneur deken abt president minister wethouder pastor broeder notaris oranje
     nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
-    onze lieve vrouwe""".split()  # noqa: SIM905
+    onze lieve vrouwe kasteel slot abdij huize""".split()  # noqa: SIM905
 )
 AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
@@ -683,7 +683,7 @@ STREET_WORDS = (
     "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
     "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
     "promenade passage steenweg pleintje akker weide zoom einde vaart kanaal brink werf "
-    "schans wetering straatje laantje steegje gaarde stede"
+    "schans wetering straatje laantje steegje gaarde stede kaai"
 )
 STREET_BEFORE_NUMBER = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")(?=[ ]\d)")
 # The same street word, asked for only where it must end: before a space and a digit.
@@ -1111,3 +1111,65 @@ RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
 INITIALS_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:door|aan|met|voor|via|namens|en|of)$")
 LOWER_PLACE = gated("[itun]", LOWER_PLACE)
+
+
+# -- identifiers of kinds the patterns above miss (dev6, issue 16) ---------------------------
+
+# A code with two or more letter groups before its digits: "IB-MIC-5521", "ZH-OK-20931".
+CODE_LETTER_GROUPS = gated(
+    "[A-Z]", re.compile(r"(?<![\w/.-])([A-Z]{1,5}(?:-[A-Z]{2,5}){1,2}-\d{3,10})(?![\w/-])")
+)
+# An identity document number, letters and digits mixed ("IRX7KL4P2"): two letters first,
+# 8 to 10 characters, at least two digits and at least three letters.
+DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(?![\w-])"))
+# A number in groups with a space after a label: "pat.nr. GV 0882 193", "dossier 12 345 678".
+GROUPED_NUMBER = gated(r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])"))
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 193"
+_DIGITS_SPACED = re.compile(r"\d[ ]\d")
+AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
+POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
+# After "Adres:" any capitalised street and a house number, also without a street ending
+# ("Adres: It Heidenskip 5", "Woonadres: De Wieken 12").
+ADDRESS_AFTER_LABEL = re.compile(
+    r"(?<![\w-])(?i:woon|post|bezoek|huis)?(?i:adres)[ ]?:[ ]*"
+    r"([A-ZÀ-Þ'][\w'\u2019.-]*"
+    r"(?:[ ](?:[A-ZÀ-Þ][\w'\u2019.-]*|van|de|der|den|het|ter|ten|'t|op|aan)){0,4})"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+
+
+def find_more_identifiers(text: str) -> Iterator[Candidate]:
+    """Record numbers, AGB codes and addresses in shapes the main scanners do not take."""
+    if _ANY_DIGIT.search(text) is None:
+        return
+    for m in CODE_LETTER_GROUPS.finditer(text) if "-" in text else ():
+        yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
+    for m in DOCUMENT_NUMBER.finditer(text):
+        code = m.group(1)
+        digits = sum(ch.isdigit() for ch in code)
+        if digits >= 2 and len(code) - digits >= 3:  # letters and digits mixed
+            yield Candidate(m.start(1), m.end(1), "nummer", "documentnummer", PATTERN)
+    for m in GROUPED_NUMBER.finditer(text) if _DIGITS_SPACED.search(text) else ():
+        start = m.start(1)
+        prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
+        if prefix is not None:
+            start = prefix.start()
+        if sum(ch.isdigit() for ch in m.group(1)) >= 6 and _after_label(
+            text[max(0, start - 40) : start]
+        ):
+            yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
+    lowered = text.lower()
+    if "agb" in lowered:
+        for m in AGB_DASHED.finditer(text):
+            yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG + 1)
+    if "postbus" in lowered or "antwoordnummer" in lowered:
+        for m in POSTBUS.finditer(text):
+            yield Candidate(m.start(1), m.end(1), "adres", "postbus", STRONG)
+    if "adres" in lowered:
+        for m in ADDRESS_AFTER_LABEL.finditer(text):
+            start = m.start(1)
+            for word in m.group(1).split(" ")[:-1]:  # "Adres: Flat Laan van ...": no "Flat"
+                if word.lower() not in ADDRESS_LABELS:
+                    break
+                start += len(word) + 1
+            yield Candidate(start, m.end(2), "adres", "adres na 'Adres:'", STRONG)

@@ -1,0 +1,113 @@
+"""Issue 16 on dev6: the kinds of identifier its blind texts showed us, tried on other made-up
+texts (other names, streets and numbers than in dev6). A positive and a negative test for
+each new rule. Every name, street and number here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine, get_engine
+
+
+@pytest.fixture(scope="session")
+def engine() -> PrivacyEngine:
+    return get_engine()
+
+
+def labelled(engine: PrivacyEngine, text: str, label: str) -> list[str]:
+    return [s.text for s in engine.analyse(text).spans if s.label == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hoi femke kun jij de late dienst doen?\nik moet weg om 4 uur", "femke"),
+        ("daan is ziek vandaag\nwie neemt zijn ronde over?\nik wel", "daan"),
+        ("ok ik bel wel even\nthx noor\ntot zo", "noor"),
+        ("morgen met sanne naar de cliënt\nprima, ik zeg het tegen de planner", "sanne"),
+    ],
+)
+def test_a_first_name_in_lower_case_in_a_chat(engine: PrivacyEngine, text: str, name: str) -> None:
+    assert name in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lower-case words that are also first names, where they are no names
+        "pijn aan de knie, oxycodon max 4x per dag\nfysio komt morgen\nok",
+        "overleg met woonzorgcentrum sint jozef over de indicatie\nprima\nik bel ze",
+    ],
+)
+def test_no_chat_name_where_the_word_is_no_name(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "naam") == []
+
+
+def test_a_chat_name_only_in_a_chat(engine: PrivacyEngine) -> None:
+    # A report in sentences: a lower-case word is no first name there.
+    text = "De cliënt kreeg max 2 tabletten. Zij sliep goed. Morgen volgt controle."
+    assert labelled(engine, text, "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nr.: ZW-INC-20931. Datum: 3 mei.", "ZW-INC-20931"),
+        ("MIC 2025/0417 - valincident op de gang.", "2025/0417"),
+        (
+            "Patiënt: dhr. P. Smit, pat.nr. KT 4471 208\nOvergeplaatst naar de afdeling.",
+            "KT 4471 208",
+        ),
+        ("Het nummer van zijn paspoort is NPK3R8T51; ophalen volgende week.", "NPK3R8T51"),
+    ],
+)
+def test_record_numbers_of_new_shapes(engine: PrivacyEngine, text: str, code: str) -> None:
+    assert code in labelled(engine, text, "nummer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De saturatie was 94 procent bij 2 liter zuurstof.",
+        "Gebruik COVID19 als zoekwoord in het ECD.",
+        "Kamer 12 345 is een oud nummer van de telefooncentrale.",
+    ],
+)
+def test_no_record_number_in_ordinary_numbers(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "nummer") == []
+
+
+def test_an_agb_code_with_a_dash(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Praktijk Oost, AGB-code 03-118842.", "agb") == ["03-118842"]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Aan: Praktijk Zuid, Postbus 4410, 2501 CK Den Haag", "Postbus 4410"),
+        ("Adres: De Mieden 14, 9001 AB Grou.", "De Mieden 14"),
+        ("Woonadres: It Skar 3a, Drachten", "It Skar 3a"),
+        ("dhr. K. Oost, Kasteel Wittemstraat 9, Valkenburg", "Kasteel Wittemstraat 9"),
+        ("mw. Hoek woont op Oranjekaai 12-B4 in Zaandam.", "Oranjekaai 12-B4"),
+    ],
+)
+def test_addresses_of_new_shapes(engine: PrivacyEngine, text: str, address: str) -> None:
+    assert address in labelled(engine, text, "adres")
+
+
+def test_no_address_after_adres_without_a_number(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Adres: zie het dossier, niet bekend.", "adres") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb opening a sentence before "u"/"de", not a place
+        "Weeg uzelf elke ochtend. Bel de afdeling bij vragen.",
+        # a noun opening a subject line, which the text writes in lower case too
+        "Onderwerp: Kookles\n\nDe kookles is donderdag. Neem een schort mee naar de kookles.",
+    ],
+)
+def test_sentence_start_words_are_no_names_or_places(engine: PrivacyEngine, text: str) -> None:
+    spans = engine.analyse(text).spans
+    assert [s.text for s in spans if s.label in ("naam", "plaats")] == []
