@@ -45,6 +45,7 @@ DEFAULT_SETS = (
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
+    "holdout7.jsonl",
     "variants3_holdout_set.jsonl",
 )
 COVERED = 0.8
