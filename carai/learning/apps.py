@@ -48,6 +48,8 @@ class LearningConfig(AppConfig):
             (PracticeAttempt, receivers.practice_changed),
             # The catalogue's cards (learning.catalogue): lesson counts, a person's progress.
             (Lesson, receivers.module_changed),
+            # The module and lesson pages' lesson list (selectors.module_lessons).
+            (Lesson, receivers.lessons_changed),
             (Enrolment, receivers.learner_changed),
             (LessonProgress, receivers.learner_changed),
             # A quiz's questions and options, which the quiz form keeps (selectors.quiz_questions).

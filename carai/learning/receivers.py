@@ -13,8 +13,8 @@ from carai.accounts.models import User
 from carai.community.models import Membership
 from carai.core.cache import scopes_changed
 from carai.learning.catalogue import learner_scope
-from carai.learning.models import Assignment, Enrolment, LessonProgress
-from carai.learning.selectors import QUESTIONS_SCOPE
+from carai.learning.models import Assignment, Enrolment, Lesson, LessonProgress
+from carai.learning.selectors import QUESTIONS_SCOPE, lessons_scope
 from carai.learning.team import MODULES_SCOPE, team_practice_scope, team_scope
 from carai.practice.models import PracticeAttempt
 
@@ -70,6 +70,11 @@ def practice_changed(sender: Any, instance: PracticeAttempt, **kwargs: Any) -> N
 
 def module_changed(sender: Any, **kwargs: Any) -> None:
     scopes_changed(MODULES_SCOPE)
+
+
+def lessons_changed(sender: Any, instance: Lesson, **kwargs: Any) -> None:
+    """A lesson: its module's cached lesson list (the module and lesson pages)."""
+    scopes_changed(lessons_scope(instance.module_id))
 
 
 def questions_changed(sender: Any, **kwargs: Any) -> None:

@@ -49,6 +49,27 @@ from carai.learning.models import (
 QUESTIONS_SCOPE = "learning:questions"
 
 
+def lessons_scope(module_id: int) -> str:
+    """The cache scope of one module's lessons: bumped by each save or delete of one of its
+    lessons (``receivers.lessons_changed``) and by the services that change lessons in one
+    update (``services.content``, ``services.authoring.lesson_move``)."""
+    return f"learning:lessons:{module_id}"
+
+
+def module_lessons(*, module: Module) -> list[Lesson]:
+    """``module.lessons.filter(is_active=True)`` as a list, kept in the cache per module
+    (each version and language is a module of its own) until one of its lessons changes.
+    Every lesson's ``module`` is ``module`` itself, so reading it costs no query."""
+    lessons: list[Lesson] = cached(
+        f"module-lessons:{module.pk}",
+        scopes=[lessons_scope(module.pk)],
+        compute=lambda: list(Lesson.objects.filter(module_id=module.pk, is_active=True)),
+    )
+    for lesson in lessons:
+        lesson.module = module
+    return lessons
+
+
 def quiz_questions(question_ids: Collection[int]) -> dict[int, Question]:
     """``models.questions_with_options`` for a quiz attempt's questions (the quiz form, and
     so the scoring, reads them), kept in the cache until a question or an option changes.
@@ -315,7 +336,9 @@ class Versions:
     finished_other: Enrolment | None
 
 
-def module_versions(*, user: User, module: Module) -> Versions:
+def module_versions(*, user: User, module: Module, finished_here: bool = False) -> Versions:
+    """The module in the person's own language, and when they finished it in another
+    language (not looked for when they finished ``module`` itself: the page shows that)."""
     other = (
         modules_visible_to(user=user)
         .live()
@@ -324,7 +347,9 @@ def module_versions(*, user: User, module: Module) -> Versions:
         .first()
     )
     finished = (
-        Enrolment.objects.filter(user=user, module__key=module.key, completed_at__isnull=False)
+        None
+        if finished_here
+        else Enrolment.objects.filter(user=user, module__key=module.key, completed_at__isnull=False)
         .exclude(module=module)
         .select_related("module")
         .order_by("-completed_at")

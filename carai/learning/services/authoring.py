@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
+from carai.core.cache import scopes_changed
 from carai.learning.audit import LearningAction
 from carai.learning.content import ModuleFields, OptionData
 from carai.learning.images import ImageProblem, image_clean
@@ -40,7 +41,7 @@ from carai.learning.models import (
     Question,
     QuestionKind,
 )
-from carai.learning.selectors import module_to_data
+from carai.learning.selectors import lessons_scope, module_to_data
 from carai.learning.services.content import module_apply_data, question_options_replace
 
 MODULE_FIELDS = (
@@ -329,6 +330,8 @@ def lesson_move(*, lesson: Lesson, up: bool) -> None:
     for number, item in enumerate(lessons, start=1):
         item.order = number
     Lesson.objects.bulk_update(lessons, ["order"])
+    # One update sends no signals: the module's cached lesson list (selectors.module_lessons).
+    scopes_changed(lessons_scope(module.pk))
 
 
 IMAGE_MESSAGES = {

@@ -18,7 +18,7 @@ from carai.learning.models import (
     Option,
     Question,
 )
-from carai.learning.selectors import QUESTIONS_SCOPE, module_to_data
+from carai.learning.selectors import QUESTIONS_SCOPE, lessons_scope, module_to_data
 from carai.learning.team import MODULES_SCOPE
 
 
@@ -119,8 +119,9 @@ def module_apply_data(*, module: Module, data: ModuleData, digest: str) -> Modul
                 )
                 question_options_replace(question=question, options=q.options)
     module.lessons.exclude(slug__in=seen).update(is_active=False)
-    # One update sends no signals: the catalogue's lesson counts (learning.catalogue).
-    scopes_changed(MODULES_SCOPE)
+    # One update sends no signals: the catalogue's lesson counts (learning.catalogue) and
+    # the module's lesson list (selectors.module_lessons).
+    scopes_changed(MODULES_SCOPE, lessons_scope(module.pk))
     return module
 
 

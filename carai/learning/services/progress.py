@@ -180,6 +180,11 @@ def enrolment_can_renew(*, enrolment: Enrolment) -> bool:
         .order_by("-issued_at")
         .first()
     )
+    return certificate_renewable(certificate)
+
+
+def certificate_renewable(certificate: Certificate | None) -> bool:
+    """``enrolment_can_renew`` for a finished enrolment whose newest certificate is read."""
     if certificate is None:
         return False
     soon = timezone.now() + timedelta(days=RENEW_BEFORE_DAYS)

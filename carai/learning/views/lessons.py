@@ -38,7 +38,13 @@ from carai.learning.services.quiz import attempts_left, quiz_attempt_start, quiz
 def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
     user = authenticated_user(request)
     module = access_module(user=user, module_id=module_id)
-    lesson = access_lesson(module=module, lesson_id=lesson_id)
+    # The module's active lessons, from the cache: the lesson itself, its place and the one
+    # before it (as access_lesson and module.lessons.filter(is_active=True) would read them).
+    lessons = selectors.module_lessons(module=module)
+    position = next((i for i, item in enumerate(lessons) if item.pk == lesson_id), None)
+    if position is None:
+        raise Http404("No such lesson.")
+    lesson = lessons[position]
     try:
         enrolment = access_own_enrolment(user=user, module=module)
     except Http404:
@@ -83,8 +89,6 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         if lesson.kind in CASE_KINDS
         else None
     )
-    lessons = list(module.lessons.filter(is_active=True))
-    position = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
     context = {
         "module": module,
         "lesson": lesson,

@@ -28,7 +28,7 @@ from carai.learning.models import (
     Module,
 )
 from carai.learning.services.progress import (
-    enrolment_can_renew,
+    certificate_renewable,
     enrolment_renew,
     enrolment_start,
 )
@@ -78,22 +78,30 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
     module = access_module(user=user, module_id=module_id)
     enrolment = Enrolment.objects.filter(user=user, module=module).first()
     done = _done_lesson_ids(enrolment)
-    lessons = list(module.lessons.filter(is_active=True))
+    lessons = selectors.module_lessons(module=module)
+    finished = enrolment is not None and enrolment.completed_at is not None
+    # Shown, and needed to renew, only once the module is finished: the newest one.
+    certificate = (
+        Certificate.objects.filter(user=user, module=module).order_by("-issued_at").first()
+        if finished
+        else None
+    )
     return render(
         request,
         "learning/module_detail.html",
         {
             "module": module,
-            "versions": selectors.module_versions(user=user, module=module),
+            "versions": selectors.module_versions(user=user, module=module, finished_here=finished),
             "language": content_language(),
             "enrolment": enrolment,
-            "certificate": Certificate.objects.filter(user=user, module=module).first(),
+            "certificate": certificate,
             "lessons": [(lesson, lesson.pk in done) for lesson in lessons],
             # The first active lesson not done yet, in the lessons' own order (as _next_lesson).
             "next_lesson": next((x for x in lessons if x.pk not in done), None)
             if enrolment
             else None,
-            "can_renew": enrolment is not None and enrolment_can_renew(enrolment=enrolment),
+            # As enrolment_can_renew, with the certificate read above.
+            "can_renew": finished and certificate_renewable(certificate),
         },
     )
 
