@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from carai.core.prepared import PreparedRead
 from carai.learning import rules
 from carai.learning.models import (
     Enrolment,
@@ -20,6 +21,19 @@ from carai.learning.models import (
 )
 from carai.learning.selectors import quiz_questions
 from carai.learning.services.progress import lesson_complete
+
+# The attempt's row locked, of it only whether it was handed in (the query built once per
+# connection).
+_LOCKED_ATTEMPT = PreparedRead(
+    "locked_attempt",
+    lambda attempt_id: (
+        QuizAttempt.objects.select_for_update()
+        .only("submitted_at")
+        .filter(pk=attempt_id)
+        .order_by()
+    ),
+    arity=1,
+)
 
 
 def attempts_left(*, enrolment: Enrolment, lesson: Lesson) -> int | None:
@@ -62,12 +76,10 @@ def quiz_attempt_submit(
     enrolment and question order never change once it is started.
     ``questions``: the attempt's questions with their options, when the caller has just
     read them (the quiz form does); otherwise they are read here."""
-    submitted_at = (
-        QuizAttempt.objects.select_for_update()
-        .values_list("submitted_at", flat=True)
-        .get(pk=attempt.pk)
-    )
-    if submitted_at is not None:
+    locked = _LOCKED_ATTEMPT.rows(attempt.pk)
+    if not locked:
+        raise QuizAttempt.DoesNotExist("QuizAttempt matching query does not exist.")
+    if locked[0].submitted_at is not None:
         raise ValidationError(_("This attempt has already been handed in."))
     if questions is None:
         questions = quiz_questions(attempt.question_order)
