@@ -6,10 +6,11 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
-from django.db import connections, models
-from django.db.models.sql.compiler import SQLCompiler
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from carai.core.prepared import PreparedRead
 
 
 class Language(models.TextChoices):
@@ -22,36 +23,17 @@ class UserManager(BaseUserManager["User"]):
 
     def get(self, *args: Any, **kwargs: Any) -> User:
         """``User.objects.get(pk=…)`` (as Django's log-in reads the person on every request)
-        runs a query compiled once per connection: the same SQL, columns and value
-        conversions as the ORM's, without building the query each time. Anything else is
-        Django's own ``get``."""
+        runs a query built once per connection (``core.prepared``): the same SQL, columns
+        and value conversions as the ORM's. Anything else is Django's own ``get``."""
         if args or len(kwargs) != 1 or not ({"pk", "id"} >= kwargs.keys()):
             return super().get(*args, **kwargs)
-        db = self.db
-        connection = connections[db]
-        # Kept on the connection (each thread has its own), which the compiler belongs to.
-        prepared: tuple[str, list[str], SQLCompiler, dict[int, Any]] | None
-        prepared = getattr(connection, "carai_user_by_pk", None)
-        if prepared is None:
-            compiler = self.get_queryset().filter(pk=0).query.get_compiler(using=db)
-            sql, _params = compiler.as_sql()
-            columns = [expression for expression, _sql, _alias in compiler.select]
-            names = [column.target.attname for column in columns]
-            converters = compiler.get_converters(columns)
-            prepared = (sql, names, compiler, converters)
-            connection.carai_user_by_pk = prepared  # type: ignore[attr-defined]
-        sql, names, compiler, converters = prepared
         value = self.model._meta.pk.get_prep_value(next(iter(kwargs.values())))
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [value])
-            rows = cursor.fetchall()
+        rows = _USER_BY_PK.rows(value, db=self.db)
         if not rows:
             raise self.model.DoesNotExist(
                 f"{self.model._meta.object_name} matching query does not exist."
             )
-        if converters:
-            rows = list(compiler.apply_converters(rows, converters))
-        return self.model.from_db(db, names, rows[0])
+        return rows[0]
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         if not email:
@@ -124,3 +106,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not words:
             return self.email
         return " ".join(words) if words[0].endswith(".") else words[0]
+
+
+# The read of every logged-in request (``UserManager.get(pk=…)``), built once per connection.
+_USER_BY_PK: PreparedRead[User] = PreparedRead(
+    "user_by_pk", lambda pk: User.objects.filter(pk=pk), arity=1
+)
