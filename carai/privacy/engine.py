@@ -124,6 +124,12 @@ _KIND_WORD = re.compile(
     r"|opvang|voorziening|bedrijf|winkel|gemeente|instituut|apotheek|afdeling|supermarkt))$"
 )
 _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
+# After one capitalised word opening a sentence: ": <one lower-case word>" closing the clause
+# (a field label and its value, "Ernst: laag."), or ", <word>, <word>" (a list of plain
+# words, "Smid, bakker, kapper").
+_LABEL_OR_LIST_AFTER = re.compile(
+    r":[ \t]*[a-zà-ÿ][a-zà-ÿ-]*[ \t]*(?:[.;,]|\n|$)|,[ ]*[a-zà-ÿ]+,[ ]*[a-zà-ÿ]+\b"
+)
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _TITLE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?(?![\w.])")
@@ -795,6 +801,23 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
+        for m in patterns.INSTITUTION_AFTER_ROLE.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                lower in self._common
+                or lower in self._medical
+                or lower in _NOT_NAME_WORDS
+                or lower.endswith("en")  # "team Wonen": an infinitive or a plural
+                or self._is_place(word)
+                or self._is_surname(lower)
+                or self._is_first_name(lower)
+            ):
+                continue  # "begeleider Jansen.", "team Wonen:": a person or a plain word
+            # a pattern with its context: it outranks deduce reading the word as a name
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
+            )
         return found
 
     def _generic_kind(self, text: str, candidate: Candidate) -> bool:
@@ -1000,6 +1023,13 @@ class PrivacyEngine:
                     ):
                         continue  # "Visser, bakker, kapper": an ordinary word (a found
                         # name is found here again as a word already known, see spans())
+                    if (
+                        c.label == "naam"
+                        and not self._is_first_name(word)
+                        and _LABEL_OR_LIST_AFTER.match(text, c.end)
+                    ):
+                        continue  # "Ernst: laag.", "Smid, bakker, kapper": a report's field
+                        # label with a one-word value, or the head of a list of plain words
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)

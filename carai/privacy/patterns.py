@@ -416,7 +416,7 @@ INSTITUTION_BEFORE_KIND = re.compile(
     r"(?:Ziekenhuis|Kinderziekenhuis|Gasthuis|Kliniek|Zorgcentrum|Verpleeghuis|Medisch\s+Centrum"
     r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg|College|Lyceum|Gymnasium"
     r"|Academie|Supermarkt|Instituut|Zorg|Huisartsen|Fysiotherapie|Tandartsen|Groep|Stichting"
-    r"|School|Scholengemeenschap)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
+    r"|School|Scholengemeenschap|Bewindvoering)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
 )
 SCHOOL_LOWER = re.compile(
     r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}"
@@ -433,6 +433,16 @@ INSTITUTION_AFTER_CONTEXT = re.compile(
 INSTITUTION_AFTER_VERB = re.compile(
     r"(?<![\w-])" + word_alternation("bij via in naar door uit") + r"\s+(?:de\s+|het\s+)?"
     r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:[ ][A-ZÀ-Þ][\w'-]+)?)"
+)
+# "ambulant begeleider Welvaart.", "gedragsdeskundige Kompaan,", "FACT-team Oostgeest":
+# one capitalised word right after a care role or a team word and before the end of the
+# clause is the organisation the role works for (the engine drops names and known words).
+INSTITUTION_AFTER_ROLE = re.compile(
+    r"(?<!\w)(?i:begeleider|begeleidster|gedragsdeskundige|jongerenwerker"
+    r"|wijkverpleegkundige|verpleegkundige|casemanager|behandelaar|trajectbegeleider"
+    r"|ambulant[ ]hulpverlener|hulpverlener|gezinsvoogd|jeugdconsulent|consulent|ergotherapeut"
+    r"|zorgcoördinator|woonbegeleider|persoonlijk[ ]begeleider|team)"
+    r"[ ]+([A-ZÀ-Þ][\w'-]*[a-zA-Zà-ÿ])(?=[ \t]*(?:[.,;:)]|\n|$))"
 )
 WORK_VERB_BEFORE = re.compile(
     r"(?i:\b(?:werkt|werkte|werkzaam|werken|dienst|stage|bekend|opgenomen|behandeld|behandeling"
@@ -1106,6 +1116,7 @@ SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
 INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
 INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
+INSTITUTION_AFTER_ROLE = gated("(?i:[abcghjptvwz])", INSTITUTION_AFTER_ROLE)
 TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
 RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)

@@ -111,3 +111,66 @@ def test_no_address_after_adres_without_a_number(engine: PrivacyEngine) -> None:
 def test_sentence_start_words_are_no_names_or_places(engine: PrivacyEngine, text: str) -> None:
     spans = engine.analyse(text).spans
     assert [s.text for s in spans if s.label in ("naam", "plaats")] == []
+
+
+# Round 8: an organisation named right after a care role or a team word (made-up names).
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Aanwezig: Noor (ambulant begeleider Welvaart), ouders.", "Welvaart"),
+        ("Medewerker: Tim Dekker, persoonlijk begeleider Kompaan.", "Kompaan"),
+        ("Notitie FACT-team Oostgeest\nCliënt: dhr. P. Smit", "Oostgeest"),
+        ("Aanwezig: Mo (jongerenwerker Jouvia), leerplicht.", "Jouvia"),
+    ],
+)
+def test_an_organisation_after_a_care_role(
+    engine: PrivacyEngine, text: str, organisation: str
+) -> None:
+    assert organisation in labelled(engine, text, "instelling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overleg met het team Noord, daarna lunch.",
+        "Het team Wonen: goed overleg.",
+        "Besproken met de begeleider. Daarna rust.",
+        "De begeleider Jansen belde.",  # a person, not an organisation
+    ],
+)
+def test_no_organisation_after_a_role_when_the_word_is_a_name_or_a_word(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "instelling") == []
+
+
+def test_a_name_before_bewindvoering(engine: PrivacyEngine) -> None:
+    assert "Prins Bewindvoering" in labelled(
+        engine, "Haar bewindvoerder is Prins Bewindvoering, bel hen.", "instelling"
+    )
+
+
+# Round 8: clean texts. A surname-only word opening a line as a field label with a one-word
+# value, or heading a list of plain words, is no name; a name in a real sentence still is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Melding gedaan.\nSmid: hoog.\nKans: klein.",
+        "Beroepen van vroeger.\nSmid, bakker, kapper: iedereen deed mee.",
+    ],
+)
+def test_a_field_label_or_list_head_is_no_name(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Overleg.\nJansen: meldt dat de cliënt onrustig was.", "Jansen"),
+        ("Gesprek.\nBakker, ik en de cliënt gingen samen winkelen.", "Bakker"),
+    ],
+)
+def test_a_surname_opening_a_line_in_a_sentence_stays_a_name(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    assert name in labelled(engine, text, "naam")
