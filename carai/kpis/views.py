@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,13 +14,17 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRefresh, HttpResponseStopPolling
 
 from carai.accounts.http import authenticated_user
-from carai.community.access import access_community_lead
+from carai.community.access import ORGANISATIONS_SCOPE, access_community_lead
 from carai.community.models import CareBranch
+from carai.core.cache import cached
 from carai.core.exports import Cell, csv_download, xlsx_download
 from carai.kpis import figures as kpis
 from carai.kpis import store as kpi_store
@@ -117,15 +124,74 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "status_query": _status_query(request, shown=stored.figures is not None),
     }
+    if not form.is_bound:
+        # Called by the template as it renders (after the page's own context is recorded).
+        context["filter_fields"] = functools.partial(
+            _fields_html,
+            form,
+            name="kpi-filter-fields",
+            scopes=[ORGANISATIONS_SCOPE],
+            saves_nothing=True,
+        )
+    if not target_form.is_bound:
+        shown = hashlib.sha256(str(sorted(goal.items())).encode()).hexdigest()[:32]
+        context["target_fields"] = functools.partial(
+            _fields_html, target_form, name=f"kpi-target-fields:{shown}", scopes=[]
+        )
     if stored.figures is not None:
-        board = kpis.Dashboard.of(stored.figures, goal)
+        figures = stored.figures
         context.update(
-            board=board,
-            chart=_chart(board),
-            month_rows=_month_rows(board),
-            activity_rows=_activity_rows(board),
+            has_board=True,
+            board_html=_board_html(filters, stored, goal),
+            # Built only when read (as tests do): the page itself shows the HTML above.
+            board=SimpleLazyObject(lambda: kpis.Dashboard.of(figures, goal)),
         )
     return render(request, "kpis/dashboard.html", context)
+
+
+def _fields_html(
+    form: forms.Form, *, name: str, scopes: list[str], saves_nothing: bool = False
+) -> SafeString:
+    """The fields of an unbound form (no errors, no data), kept as HTML per language: the
+    filters under the organisations' scope (their names are the choices), the targets under
+    a key that holds their values."""
+
+    def compute() -> str:
+        return render_to_string(
+            "core/includes/form_fields.html", {"form": form, "saves_nothing": saves_nothing}
+        )
+
+    html = cached(f"{name}:{get_language()}", scopes=scopes, compute=compute)
+    return mark_safe(html)  # noqa: S308  (the template's output, escaped there)
+
+
+def _board_html(
+    filters: kpis.KpiFilters, stored: kpi_store.StoredFigures, goal: dict[str, int]
+) -> SafeString:
+    """The figures, charts and tables, kept as HTML. The key names all they show: the
+    filters, when these figures were computed (new figures, a new key), the targets and
+    the language; so no write can leave it outdated, and nothing needs bumping."""
+    figures = stored.figures
+    assert figures is not None  # noqa: S101  (the caller checked)
+
+    def compute() -> str:
+        board = kpis.Dashboard.of(figures, goal)
+        # Rendered without the request: the fragment has no form and nothing per person.
+        return render_to_string(
+            "kpis/includes/board.html",
+            {
+                "board": board,
+                "chart": _chart(board),
+                "month_rows": _month_rows(board),
+                "activity_rows": _activity_rows(board),
+            },
+        )
+
+    computed = stored.computed_at.isoformat() if stored.computed_at else ""
+    shown = f"{filters.key()}|{computed}|{sorted(goal.items())}"
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
+    html = cached(f"kpi-board:{get_language()}:{digest}", scopes=[], compute=compute)
+    return mark_safe(html)  # noqa: S308  (the template's output, escaped there)
 
 
 def _status_query(request: HttpRequest, *, shown: bool) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
+from carai.core.cache import scopes_changed
 from carai.core.exports import unsafe_text
 from carai.learning.models import Enrolment, Module
 from carai.learning.selectors import one_per_key
@@ -50,6 +51,16 @@ def tools_of(*, organisation: Organisation) -> QuerySet[AITool]:
     return AITool.objects.filter(organisation=organisation).prefetch_related(
         "data_rules", "required_modules"
     )
+
+
+def register_scope(organisation_id: int) -> str:
+    """The cache scope of what every member sees of one organisation's register: its tools
+    and guidelines (bumped by ``register.receivers`` and the import's bulk writes)."""
+    return f"register:{organisation_id}"
+
+
+def register_changed(*, organisation_id: int) -> None:
+    scopes_changed(register_scope(organisation_id))
 
 
 def register_of(*, organisation: Organisation) -> Register | None:

@@ -604,6 +604,8 @@ def _import_write(
         for category, (permission, conditions) in tool_rules.items()
     )
     ToolRevision.objects.bulk_create(revisions)
+    # Bulk writes send no signals: outdate the cached tool list here.
+    selectors.register_changed(organisation_id=organisation.pk)
     updated = len(plans) - len(new)
     audit_record(
         action=RegisterAction.AI_REGISTER_IMPORTED,

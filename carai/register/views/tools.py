@@ -8,10 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from carai.accounts.http import authenticated_user
+from carai.community.access import ORGANISATIONS_SCOPE
+from carai.community.models import Organisation
+from carai.core.cache import cached
 from carai.core.forms import add_service_errors
 from carai.core.language import content_language
 from carai.core.paging import page_of, query_without_page
@@ -40,13 +46,35 @@ def register_home(request: HttpRequest, slug: str) -> HttpResponse:
         "register/home.html",
         {
             "organisation": organisation,
-            "tools": selectors.tools_of(organisation=organisation),
-            "register": selectors.register_of(organisation=organisation),
-            "guideline": selectors.current_guideline(organisation=organisation),
+            "tool_list": _tool_list_html(organisation),
+            "register": selectors.register_of(organisation=organisation) if can_edit else None,
             "can_edit": can_edit,
             "check_counts": selectors.check_counts(organisation=organisation) if can_edit else [],
         },
     )
+
+
+def _tool_list_html(organisation: Organisation) -> SafeString:
+    """The guideline link and the tool table, the same for every member: kept as HTML per
+    organisation and language until a tool or guideline of it, or an organisation, changes."""
+
+    def compute() -> str:
+        # Rendered without the request: the fragment has no form and nothing per person.
+        return render_to_string(
+            "register/includes/tool_list.html",
+            {
+                "organisation": organisation,
+                "tools": list(AITool.objects.filter(organisation=organisation)),
+                "guideline": selectors.current_guideline(organisation=organisation),
+            },
+        )
+
+    html = cached(
+        f"register-list:{organisation.pk}:{get_language()}",
+        scopes=[selectors.register_scope(organisation.pk), ORGANISATIONS_SCOPE],
+        compute=compute,
+    )
+    return mark_safe(html)  # noqa: S308  (the template's output, escaped there)
 
 
 @login_required
