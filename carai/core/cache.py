@@ -9,11 +9,20 @@ Across requests this is only correct when every web process shares one cache (Re
 ``REDIS_URL``); a cache in the memory of each process would miss another process's bumps.
 So with a per-process cache and more than one process (``CARAI_CACHE_SHARED`` false) the
 work is only remembered within one request.
+
+Every key also holds the release: a fingerprint of the code and templates the process runs.
+After an upgrade (or during a reload, while old and new workers both answer) each version
+reads only what its own code cached, never HTML or objects that older templates or classes
+made.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Sequence
+from functools import cache as remember
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -23,6 +32,22 @@ from django.db import transaction
 T = TypeVar("T")
 _VERSION = "carai:v:"
 _MISSING = object()
+
+
+@remember
+def release() -> str:
+    """``CARAI_RELEASE`` when set, else a hash of the contents of CARAI's Python files and
+    templates (read once per process, a few milliseconds): servers that run the same code
+    share their cached work, and a new version starts afresh."""
+    if os.environ.get("CARAI_RELEASE"):
+        return os.environ["CARAI_RELEASE"]
+    digest = hashlib.blake2b(digest_size=8)
+    root = Path(settings.BASE_DIR)
+    for folder, pattern in (("carai", "*.py"), ("templates", "*.html"), ("carai", "*.html")):
+        for path in sorted((root / folder).rglob(pattern)):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def user_scope(user_id: int) -> str:
@@ -79,6 +104,7 @@ def cached(
     key = ":".join(
         [
             "carai:c",
+            release(),
             name,
             *(
                 f"{scope}={versions.get(_VERSION + scope) or cache_version(scope)}"

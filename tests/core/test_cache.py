@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from carai.core.cache import cache_bump, cache_version, cached
+from carai.core.cache import cache_bump, cache_version, cached, release
 
 
 def test_work_is_remembered_until_a_scope_is_bumped(settings) -> None:
@@ -41,3 +41,51 @@ def test_without_a_shared_cache_nothing_is_remembered(settings, shared: bool) ->
     for _ in range(3):
         cached("panel", scopes=["user:1"], compute=lambda: calls.append(1))
     assert len(calls) == 3
+
+
+def test_a_new_release_never_reads_what_an_older_one_cached(settings, monkeypatch) -> None:
+    settings.CARAI_CACHE_SHARED = True
+    calls: list[str] = []
+
+    def work(label: str) -> str:
+        calls.append(label)
+        return label
+
+    try:
+        monkeypatch.setenv("CARAI_RELEASE", "old")
+        release.cache_clear()
+        assert cached("release-test", scopes=["content"], compute=lambda: work("old")) == "old"
+        monkeypatch.setenv("CARAI_RELEASE", "new")
+        release.cache_clear()
+        assert cached("release-test", scopes=["content"], compute=lambda: work("new")) == "new"
+        assert cached("release-test", scopes=["content"], compute=lambda: work("again")) == "new"
+        assert calls == ["old", "new"]
+    finally:
+        release.cache_clear()
+
+
+def test_the_release_is_a_fingerprint_of_the_code_and_templates(
+    settings, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.delenv("CARAI_RELEASE", raising=False)
+    (tmp_path / "carai" / "app" / "templates").mkdir(parents=True)
+    (tmp_path / "templates").mkdir()
+    code = tmp_path / "carai" / "app" / "views.py"
+    page = tmp_path / "templates" / "page.html"
+    app_page = tmp_path / "carai" / "app" / "templates" / "part.html"
+    code.write_text("x = 1\n")
+    page.write_text("<p>1</p>\n")
+    app_page.write_text("<p>a</p>\n")
+    settings.BASE_DIR = tmp_path
+    seen = []
+    try:
+        for path, text in ((None, ""), (code, "x = 2\n"), (page, "<p>2</p>\n"), (app_page, "b")):
+            if path is not None:
+                path.write_text(text)
+            release.cache_clear()
+            seen.append(release())
+        release.cache_clear()
+        assert release() == seen[-1]  # the same files, the same release
+        assert len(set(seen)) == 4  # each change of code or a template, a new one
+    finally:
+        release.cache_clear()
