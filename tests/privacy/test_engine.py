@@ -26,11 +26,6 @@ from carai.privacy.patterns import bsn_valid, iban_valid
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
-
-
 def found(engine: PrivacyEngine, text: str) -> set[tuple[str, str]]:
     return {(span.label, span.text) for span in engine.analyse(text).spans}
 

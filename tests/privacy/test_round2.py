@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from carai.privacy import PrivacyEngine, get_engine
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
 
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN_SET = ROOT / "benchmarks" / "privacy" / "clean_set.jsonl"
-
-
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
-
-
-def labelled(engine: PrivacyEngine, text: str, label: str) -> list[str]:
-    return [s.text for s in engine.analyse(text).spans if s.label == label]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from carai.privacy import PrivacyEngine, get_engine
-
-
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
-
-
-def labelled(engine: PrivacyEngine, text: str, label: str) -> list[str]:
-    return [s.text for s in engine.analyse(text).spans if s.label == label]
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,9 @@ from hypothesis import strategies as st
 
 from benchmarks.privacy.build_set import parse_marked
 from benchmarks.privacy.variants3 import TEMPLATES, Parts3, half
-from carai.privacy import PrivacyEngine, get_engine
+from carai.privacy import PrivacyEngine
 from carai.privacy.patterns import STREET_TITLES
 from tests.privacy.test_whole_spans import PARTICLES
-
-
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
 
 
 def _found(engine: PrivacyEngine, text: str) -> set[tuple[str, str]]:

@@ -8,20 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.privacy.common import load_set
-from carai.privacy import PrivacyEngine, get_engine
+from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _DEDUCE_SKIPPED, _QuickTokenizer
 
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-
-
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
 
 
 def _tokens(token_list: Any) -> list[tuple[Any, ...]]:

@@ -14,15 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carai.privacy import PrivacyEngine, get_engine
+from carai.privacy import PrivacyEngine
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "el", "al", "het", "'t", "in", "op"}
-
-
-@pytest.fixture(scope="session")
-def engine() -> PrivacyEngine:
-    return get_engine()
 
 
 @pytest.mark.parametrize(
