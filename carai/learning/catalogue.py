@@ -27,6 +27,11 @@ def learner_scope(user_id: int) -> str:
     return f"learning:learner:{user_id}"
 
 
+def _person_scopes(user_id: int) -> list[str]:
+    """What decides which modules a person sees and how far they are (see above)."""
+    return [learner_scope(user_id), roles_scope(user_id), ORGANISATIONS_SCOPE, MODULES_SCOPE]
+
+
 def catalogue_cards(
     *, user: User, filters: selectors.CatalogueFilters, language: str
 ) -> list[Card]:
@@ -46,12 +51,21 @@ def catalogue_cards(
         return compute()
     return cached(
         f"catalogue-cards:{user.pk}:{language}",
-        scopes=[
-            learner_scope(user.pk),
-            roles_scope(user.pk),
-            ORGANISATIONS_SCOPE,
-            MODULES_SCOPE,
-        ],
+        scopes=_person_scopes(user.pk),
         compute=compute,
+        timeout=CARDS_TIMEOUT,
+    )
+
+
+def module_versions(*, user: User, module: Module, finished_here: bool) -> selectors.Versions:
+    """``selectors.module_versions`` for the module page, kept per person and module under
+    the same scopes as the cards: it reads the same facts (which modules the person may see,
+    and their enrolments)."""
+    return cached(
+        f"module-versions:{user.pk}:{module.pk}:{int(finished_here)}",
+        scopes=_person_scopes(user.pk),
+        compute=lambda: selectors.module_versions(
+            user=user, module=module, finished_here=finished_here
+        ),
         timeout=CARDS_TIMEOUT,
     )

@@ -19,7 +19,7 @@ from carai.learning.access import (
     access_module,
     access_own_enrolment,
 )
-from carai.learning.catalogue import catalogue_cards
+from carai.learning.catalogue import catalogue_cards, module_versions
 from carai.learning.forms import CatalogueForm
 from carai.learning.models import (
     Certificate,
@@ -91,7 +91,7 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
         "learning/module_detail.html",
         {
             "module": module,
-            "versions": selectors.module_versions(user=user, module=module, finished_here=finished),
+            "versions": module_versions(user=user, module=module, finished_here=finished),
             "language": content_language(),
             "enrolment": enrolment,
             "certificate": certificate,
