@@ -6,6 +6,7 @@ and lesson progress. The cards are kept under a scope for each: the person's rol
 (``community.access.roles_scope``), every organisation (``ORGANISATIONS_SCOPE``), the modules
 (``team.MODULES_SCOPE``, also outdated by lesson saves) and the person as a learner
 (``learner_scope``, outdated by their enrolments and progress in ``learning.receivers``).
+The module page's other-language facts (``module_versions``) are kept under the same scopes.
 """
 
 from __future__ import annotations
