@@ -36,6 +36,7 @@ DEFAULT_SETS = (
     "dev2_set.jsonl",
     "dev3.jsonl",
     "dev6.jsonl",
+    "dev7.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -45,7 +46,6 @@ DEFAULT_SETS = (
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
-    "holdout7.jsonl",
     "variants3_holdout_set.jsonl",
 )
 COVERED = 0.8
