@@ -92,9 +92,20 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b"
 URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+"
     # without a scheme: host.name.tld/path ("intranet.lindeboom.nl/verhuizing")
-    r"|\b(?<![@.-])(?=[a-z0-9-]+\.[a-z0-9.-]+/)(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|de|info|nu)/[^\s<>\"')\]]*",
+    r"|\b(?<![@.-])(?=[a-z0-9-]+\.[a-z0-9.-]+/)(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|de|info|nu|io|ly|co|app)/[^\s<>\"')\]]*"
+    # a bare domain ("geldpunt-noord.nl", "kijk op zorgwijzer.com"): labels of two or more
+    # characters (so "i.v.m.de" is none), only top-level domains that are no Dutch word
+    r"|(?<![@.\w-])(?:[a-z0-9][a-z0-9-]+\.)+(?:nl|com|org|net|eu|info)(?![\w-]|\.\w)",
     re.IGNORECASE,
 )
+_DOMAIN_ENDINGS = (".nl", ".com", ".org", ".net", ".eu", ".info")
+
+
+def _has_domain(lowered: str) -> bool:
+    """A cheap look before the URL pattern: does a bare domain's ending occur at all?"""
+    return any(ending in lowered for ending in _DOMAIN_ENDINGS)
+
+
 AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
 RECORD = re.compile(
     r"\b(?=(?i:[pczeromabvklfdr]))(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
@@ -489,7 +500,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     """
     has_digit = _ANY_DIGIT.search(text) is not None
     lowered = text.lower()
-    if not has_digit and "@" not in text and "/" not in text and "www" not in lowered:
+    has_domain = _has_domain(lowered)
+    if not (has_digit or has_domain or "@" in text or "/" in text or "www" in lowered):
         return
     for m in IBAN.finditer(text) if has_digit else ():
         raw = m.group(1)
@@ -520,7 +532,7 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in EMAIL.finditer(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
-    for m in URL.finditer(text) if ("/" in text or "www" in lowered) else ():
+    for m in URL.finditer(text) if ("/" in text or "www" in lowered or has_domain) else ():
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1

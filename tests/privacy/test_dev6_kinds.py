@@ -166,3 +166,28 @@ def test_a_surname_opening_a_line_in_a_sentence_stays_a_name(
     engine: PrivacyEngine, text: str, name: str
 ) -> None:
     assert name in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        # a bare domain, without www or a path (deduce finds these; so must we)
+        ("stuur het naar info@budgetmaatje.nl of kijk op budgetmaatje.nl", "budgetmaatje.nl"),
+        ("Meer over de cursus op leerplein-zorg.com, onder 'Aanbod'.", "leerplein-zorg.com"),
+        ("link naar de app: bit.ly/4hQzT9 (werkt alleen op je telefoon)", "bit.ly/4hQzT9"),
+    ],
+)
+def test_a_bare_domain_is_a_web_address(engine: PrivacyEngine, text: str, url: str) -> None:
+    assert url in labelled(engine, text, "url")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abbreviations glued together in a hurried chat, and file names, are no web address
+        "ok i.v.m.de planning bel ik morgen",
+        "het verslag.docx staat in de map, zie ook bijlage.pdf",
+    ],
+)
+def test_no_web_address_in_abbreviations_or_file_names(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "url") == []
