@@ -10,6 +10,9 @@ Across requests this is only correct when every web process shares one cache (Re
 So with a per-process cache and more than one process (``CARAI_CACHE_SHARED`` false) the
 work is only remembered within one request.
 
+``cached_in_process`` also keeps a small value that callers only read in the memory of the
+process, under the same versioned key: a request then reads only the versions.
+
 Every key also holds the release: a fingerprint of the code and templates the process runs.
 After an upgrade (or during a reload, while old and new workers both answer) each version
 reads only what its own code cached, never HTML or objects that older templates or classes
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
+import time
 from collections.abc import Callable, Sequence
 from functools import cache as remember
 from pathlib import Path
@@ -70,7 +75,12 @@ def cache_version(scope: str) -> int:
 
 def cache_bump(*scopes: str) -> None:
     """Outdate everything cached under these scopes."""
+    # The Redis cache (``core.redis_cache``) does the same in one round trip per scope.
+    incr_or_add = getattr(cache, "incr_or_add", None)
     for scope in scopes:
+        if incr_or_add is not None:
+            incr_or_add(_VERSION + scope, 1, 2)
+            continue
         try:
             cache.incr(_VERSION + scope)
         except ValueError:  # no version yet: nothing was cached under it
@@ -84,6 +94,30 @@ def scopes_changed(*scopes: str) -> None:
         return
     cache_bump(*scopes)
     transaction.on_commit(lambda: cache_bump(*scopes))
+
+
+def _key(name: str, scopes: Sequence[str], versions: dict[str, object]) -> str:
+    """The cache key of ``name`` under the scopes' current versions (``versions``: what
+    ``get_many`` found of them; a scope without a version gets one)."""
+    return ":".join(
+        [
+            "carai:c",
+            release(),
+            name,
+            *(
+                f"{scope}={versions.get(_VERSION + scope) or cache_version(scope)}"
+                for scope in scopes
+            ),
+        ]
+    )
+
+
+def _stored(key: str, compute: Callable[[], T], timeout: int) -> T:
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value  # type: ignore[no-any-return]
 
 
 def cached(
@@ -101,19 +135,53 @@ def cached(
     if callable(scopes):
         scopes = scopes()
     versions = cache.get_many([_VERSION + scope for scope in scopes])
-    key = ":".join(
-        [
-            "carai:c",
-            release(),
-            name,
-            *(
-                f"{scope}={versions.get(_VERSION + scope) or cache_version(scope)}"
-                for scope in scopes
-            ),
-        ]
-    )
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, timeout=timeout)
-    return value  # type: ignore[no-any-return]
+    return _stored(_key(name, scopes, versions), compute, timeout)
+
+
+# What ``cached_in_process`` keeps in this process: its key (the cache's epoch and the
+# versioned key) -> (until, value). Emptied whole when it reaches ``_LOCAL_MOST`` entries
+# (old versions are never read again).
+_LOCAL: dict[str, tuple[float, object]] = {}
+_LOCAL_MOST = 1000
+# A token kept in the cache with the versions and read with them. The cache losing its
+# contents (a restart, a flush; in the tests, every test) loses it too, and a new one is
+# made: the versions begin again then, and the token keeps old values kept in a process
+# from being taken for new ones.
+_EPOCH = "carai:epoch"
+
+
+def cached_in_process(
+    name: str,
+    *,
+    scopes: Sequence[str],
+    compute: Callable[[], T],
+    timeout: int = 600,
+) -> T:
+    """``cached``, and the value also kept in the memory of this process under the same
+    versioned key: a request then reads only the scopes' versions from the cache (one round
+    trip), not the value, and does not unpickle it. Every bump, from any process, changes a
+    version and so the key; the kept value lives at most ``timeout`` seconds.
+
+    The value is **shared** by every caller in the process (and its threads): only for
+    values that callers read and never change (frozensets, or model objects that are only
+    read) and that are small (a few per page at most)."""
+    if not settings.CARAI_CACHE_SHARED:
+        return compute()
+    found = cache.get_many([_EPOCH, *(_VERSION + scope for scope in scopes)])
+    epoch = found.get(_EPOCH)
+    if epoch is None:
+        cache.add(_EPOCH, secrets.token_hex(8), timeout=None)
+        epoch = cache.get(_EPOCH)
+        if epoch is None:  # the cache keeps nothing: do not keep it here either
+            return _stored(_key(name, scopes, found), compute, timeout)
+    key = _key(name, scopes, found)
+    local = f"{epoch}:{key}"
+    now = time.monotonic()
+    kept = _LOCAL.get(local)
+    if kept is not None and kept[0] > now:
+        return kept[1]  # type: ignore[return-value]
+    value = _stored(key, compute, timeout)
+    if len(_LOCAL) >= _LOCAL_MOST:
+        _LOCAL.clear()
+    _LOCAL[local] = (now + timeout, value)
+    return value

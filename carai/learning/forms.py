@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from carai.accounts.models import User
@@ -76,12 +78,19 @@ class QuizForm(forms.Form):
     """One field per question of the attempt, in the attempt's order. The correct answers are
     not in this form; scoring happens in services.quiz_attempt_submit."""
 
-    def __init__(self, *args: Any, attempt: QuizAttempt, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        attempt: QuizAttempt,
+        questions: Mapping[int, Question] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``questions``: ``selectors.quiz_questions(attempt.question_order)`` when the
+        caller has just read it; otherwise it is read here."""
         super().__init__(*args, **kwargs)
-        questions = quiz_questions(attempt.question_order)
-        self.questions: list[Question] = [
-            questions[pk] for pk in attempt.question_order if pk in questions
-        ]
+        if questions is None:
+            questions = quiz_questions(attempt.question_order)
+        self.questions: list[Question] = quiz_form_questions(attempt, questions)
         for number, question in enumerate(self.questions, start=1):
             choices = [(str(o.pk), o.text) for o in question.options.all()]
             label = f"{number}. {question.text}"
@@ -108,6 +117,39 @@ class QuizForm(forms.Form):
             values = value if isinstance(value, list) else [value]
             result[question.pk] = [int(v) for v in values if v]
         return result
+
+
+def quiz_form_questions(attempt: QuizAttempt, questions: Mapping[int, Question]) -> list[Question]:
+    """The questions ``QuizForm`` asks, in the attempt's order (one removed since is left out)."""
+    return [questions[pk] for pk in attempt.question_order if pk in questions]
+
+
+def quiz_answers(data: QueryDict, questions: Sequence[Question]) -> dict[int, list[int]] | None:
+    """``QuizForm(data, ...).answers()`` when that form would be valid, else ``None``, without
+    building the form's fields and widgets (a hand-in does not show them; build the form
+    when this says ``None``, to show its errors). ``questions``: the form's own
+    (``quiz_form_questions``). The rules are Django's for the form's fields: a radio field
+    takes the last value sent under its name, which must be one of the question's option
+    ids; a checkbox field every value, at least one, each one of them. A form bound to no
+    data at all is not valid. ``tests/learning/test_quiz_answers.py`` holds this against the
+    form itself."""
+    if not data:
+        return None
+    answers: dict[int, list[int]] = {}
+    for question in questions:
+        name = f"q{question.pk}"
+        valid = {str(option.pk) for option in question.options.all()}
+        if question.kind == QuestionKind.MULTIPLE:
+            chosen = data.getlist(name)
+            if not chosen or not all(str(value) in valid for value in chosen):
+                return None
+            answers[question.pk] = [int(value) for value in chosen]
+        else:
+            value = data.get(name)
+            if value is None or value == "" or str(value) not in valid:
+                return None
+            answers[question.pk] = [int(value)]
+    return answers
 
 
 class AssignmentForm(forms.Form):

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership
-from carai.core.cache import cached
+from carai.core.cache import cached, cached_in_process
 from carai.core.search import text_search
 from carai.learning.access import modules_visible_to
 from carai.learning.content import LessonData, ModuleData, OptionData, QuestionData
@@ -72,15 +72,18 @@ def module_lessons(*, module: Module) -> list[Lesson]:
 
 def quiz_questions(question_ids: Collection[int]) -> dict[int, Question]:
     """``models.questions_with_options`` for a quiz attempt's questions (the quiz form, and
-    so the scoring, reads them), kept in the cache until a question or an option changes.
-    The cache gives every call its own copies (it stores them pickled)."""
+    so the scoring, reads them), kept in the cache until a question or an option changes,
+    and in the memory of the process under the same version (``cached_in_process``).
+    **The questions and options are shared** by every request of the process: read them,
+    never change them (the mapping itself is each call's own)."""
     ids = sorted(set(question_ids))
     digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
-    return cached(
+    questions = cached_in_process(
         f"quiz-questions:{digest}",
         scopes=[QUESTIONS_SCOPE],
         compute=lambda: questions_with_options(ids),
     )
+    return dict(questions)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from django.db.models import Count, QuerySet
 from carai.accounts.models import User
 from carai.community.access import ORGANISATIONS_SCOPE
 from carai.community.models import Membership, Organisation
-from carai.core.cache import cached
+from carai.core.cache import cached_in_process
 from carai.xapi.models import LrsConfig, StatementState
 
 # The cache scope of every organisation's LRS settings (bumped by each save or delete).
@@ -26,11 +26,12 @@ def has_lrs(*, user: User) -> bool:
     """Whether any LRS takes the person's learning records: most people have none, and then
     a learning write need not build a statement, nor open a savepoint to queue one.
 
-    Which organisations have an active LRS is kept in the cache until an LRS setting
-    (``receivers.lrs_changed``) or an organisation is saved or deleted; when none has, no
-    query is needed. The person's memberships are read each time. ``statements_record``
-    reads the LRSs itself, so this only decides whether a statement is built at all."""
-    organisation_ids = cached(
+    Which organisations have an active LRS is kept in the cache (and in the process,
+    ``cached_in_process``: a frozenset) until an LRS setting (``receivers.lrs_changed``) or
+    an organisation is saved or deleted; when none has, no query is needed. The person's
+    memberships are read each time. ``statements_record`` reads the LRSs itself, so this
+    only decides whether a statement is built at all."""
+    organisation_ids = cached_in_process(
         "lrs-organisations",
         scopes=[LRS_SCOPE, ORGANISATIONS_SCOPE],
         compute=lambda: frozenset(

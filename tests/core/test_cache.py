@@ -3,9 +3,14 @@ that do not share the cache."""
 
 from __future__ import annotations
 
-import pytest
+import time
+from collections.abc import Callable
 
-from carai.core.cache import cache_bump, cache_version, cached, release
+import pytest
+from django.core.cache import cache
+
+from carai.core import cache as cache_module
+from carai.core.cache import cache_bump, cache_version, cached, cached_in_process, release
 
 
 def test_work_is_remembered_until_a_scope_is_bumped(settings) -> None:
@@ -89,3 +94,70 @@ def test_the_release_is_a_fingerprint_of_the_code_and_templates(
         assert len(set(seen)) == 4  # each change of code or a template, a new one
     finally:
         release.cache_clear()
+
+
+def _counting() -> tuple[list[int], Callable[[], list[int]]]:
+    calls: list[int] = []
+
+    def work() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    return calls, work
+
+
+def test_kept_in_process_until_a_scope_is_bumped(settings) -> None:
+    settings.CARAI_CACHE_SHARED = True
+    calls, work = _counting()
+    first = cached_in_process("kept", scopes=["user:1", "content"], compute=work)
+    # The same object: neither read from the cache again nor computed.
+    assert cached_in_process("kept", scopes=["user:1", "content"], compute=work) is first
+    assert cached_in_process("kept", scopes=["user:2", "content"], compute=work) == [2]
+    cache_bump("user:1")  # from this process or any other: the version is in the cache
+    assert cached_in_process("kept", scopes=["user:1", "content"], compute=work) == [3]
+    cache_bump("content")
+    assert cached_in_process("kept", scopes=["user:2", "content"], compute=work) == [4]
+    assert cached_in_process("kept", scopes=["user:2"], compute=work) == [5]  # other scopes
+    assert len(calls) == 5
+
+
+def test_another_process_reads_what_one_process_kept_from_the_cache(settings) -> None:
+    settings.CARAI_CACHE_SHARED = True
+    calls, work = _counting()
+    first = cached_in_process("shared", scopes=["content"], compute=work)
+    cache_module._LOCAL.clear()  # as a process that has not kept it yet
+    again = cached_in_process("shared", scopes=["content"], compute=work)
+    assert again == first
+    assert again is not first  # unpickled from the cache
+    assert len(calls) == 1
+
+
+def test_nothing_kept_outlives_the_cache_losing_its_contents(settings) -> None:
+    # A restart or flush of the cache starts the versions again at 1: what a process kept
+    # under version 1 before must not come back.
+    settings.CARAI_CACHE_SHARED = True
+    calls, work = _counting()
+    assert cached_in_process("flushed", scopes=["content"], compute=work) == [1]
+    cache.clear()
+    assert cached_in_process("flushed", scopes=["content"], compute=work) == [2]
+    assert cached_in_process("flushed", scopes=["content"], compute=work) == [2]
+    assert len(calls) == 2
+
+
+def test_kept_in_process_no_longer_than_the_timeout(settings, monkeypatch) -> None:
+    settings.CARAI_CACHE_SHARED = True
+    _calls, work = _counting()
+    first = cached_in_process("timed", scopes=["content"], compute=work, timeout=60)
+    now = time.monotonic()
+    monkeypatch.setattr(time, "monotonic", lambda: now + 61)
+    again = cached_in_process("timed", scopes=["content"], compute=work, timeout=60)
+    assert again is not first  # read again (the cache's own copy, or computed afresh)
+    assert cached_in_process("timed", scopes=["content"], compute=work, timeout=60) is again
+
+
+def test_without_a_shared_cache_nothing_is_kept_in_process(settings) -> None:
+    settings.CARAI_CACHE_SHARED = False
+    calls, work = _counting()
+    for _ in range(3):
+        cached_in_process("unshared", scopes=["content"], compute=work)
+    assert len(calls) == 3

@@ -54,3 +54,91 @@ def test_it_behaves_as_djangos_redis_cache_across_threads(redis_location: str) -
     assert errors == []
     cache.delete("version")
     assert cache.get("version", "gone") == "gone"
+
+
+def test_incr_is_djangos_in_one_round_trip(redis_location: str) -> None:
+    cache = ReusingRedisCache(redis_location, {"KEY_PREFIX": "incr"})
+    client: Any = cache._cache.get_client(None)  # type: ignore[attr-defined]
+    sent: list[str] = []
+    execute = client.execute_command
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        sent.append(str(args[0]))
+        return execute(*args, **kwargs)
+
+    client.execute_command = counting
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("missing")
+    assert cache.get("missing") is None  # not made by the failed incr
+    cache.set("n", 5)
+    sent.clear()
+    assert cache.incr("n") == 6
+    assert sent == ["EVALSHA"]
+    assert cache.incr("n", 10) == 16
+    client.script_flush()  # as after a restart of the server: the script is loaded again
+    assert cache.incr("n", -1) == 15
+    assert cache.get("n") == 15
+    cache.set("text", "x")
+    with pytest.raises(Exception, match="not an integer"):
+        cache.incr("text")
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(50):
+                cache.incr("n")
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert cache.get("n") == 215
+
+
+def test_a_scope_is_bumped_in_one_round_trip(redis_location: str, monkeypatch) -> None:
+    from carai.core import cache as cache_module
+
+    cache = ReusingRedisCache(redis_location, {"KEY_PREFIX": "bump"})
+    monkeypatch.setattr(cache_module, "cache", cache)
+    client: Any = cache._cache.get_client(None)  # type: ignore[attr-defined]
+    sent: list[str] = []
+    execute = client.execute_command
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        sent.append(str(args[0]))
+        return execute(*args, **kwargs)
+
+    client.execute_command = counting
+    assert cache.incr_or_add("fresh", 1, 7) == 7
+    assert cache.incr_or_add("fresh", 3, 7) == 10
+    assert cache.get("fresh") == 10
+    # Kept without a timeout, as add(timeout=None): Redis answers -1 for "never expires".
+    assert client.ttl(cache.make_and_validate_key("fresh")) == -1
+    # Bumped before anything was cached under it, then again: as with any other cache.
+    sent.clear()
+    cache_module.cache_bump("organisation:9")
+    assert sent == ["EVALSHA"]
+    assert cache_module.cache_version("organisation:9") == 2
+    cache_module.cache_bump("organisation:9", "content")
+    assert cache_module.cache_version("organisation:9") == 3
+    assert cache_module.cache_version("content") == 2
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(50):
+                cache_module.cache_bump("user:1")
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert cache_module.cache_version("user:1") == 201

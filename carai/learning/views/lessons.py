@@ -21,7 +21,7 @@ from carai.learning.access import (
     access_own_enrolment,
 )
 from carai.learning.elsewhere import link_elsewhere
-from carai.learning.forms import QuizForm, ReflectionForm
+from carai.learning.forms import QuizForm, ReflectionForm, quiz_answers, quiz_form_questions
 from carai.learning.models import (
     CASE_KINDS,
     CHECKED_KINDS,
@@ -133,18 +133,27 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = access_own_attempt(user=user, attempt_id=attempt_id)
     module = attempt.enrolment.module
     if attempt.submitted_at is None:
-        form = QuizForm(request.POST or None, attempt=attempt)
-        if request.method == "POST" and form.is_valid():
-            try:
-                attempt = quiz_attempt_submit(
-                    attempt=attempt,
-                    answers=form.answers(),
-                    questions={q.pk: q for q in form.questions},
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect("learning:attempt", attempt_id=attempt.pk)
+        questions = selectors.quiz_questions(attempt.question_order)
+        refused: ValidationError | None = None
+        if request.method == "POST":
+            # What the form would give when it is valid, without building its fields: a
+            # hand-in that is accepted shows no form.
+            asked = quiz_form_questions(attempt, questions)
+            answers = quiz_answers(request.POST, asked)
+            if answers is not None:
+                try:
+                    attempt = quiz_attempt_submit(
+                        attempt=attempt,
+                        answers=answers,
+                        questions={q.pk: q for q in asked},
+                    )
+                except ValidationError as error:
+                    refused = error
+                else:
+                    return redirect("learning:attempt", attempt_id=attempt.pk)
+        form = QuizForm(request.POST or None, attempt=attempt, questions=questions)
+        if refused is not None and form.is_valid():
+            add_service_errors(form, refused)
         return render(
             request,
             "learning/attempt.html",
