@@ -175,7 +175,8 @@ _LOWER_PAIR = re.compile(
 # vriendelijke groet,\nTeun Gravemaker"), after "roepnaam"/"bijnaam", after a kinship word
 # in the diminutive ("zusje Ilse"), before a verb of speaking ("Wietske zegt"), after the
 # label of a person in a form ("Cliënt: Olek Baranowski (41)"), after a title with an
-# initial of any alphabet ("Dhr. Ö. Kaya").
+# initial of any alphabet ("Dhr. Ö. Kaya"), initials after "cliënt", a word before "uit
+# kamer 8". See docs/privacy.md, "Round 9a".
 _R9_PHRASE = (
     r"(" + _PART + r"(?:(?:[ ]" + _P + r")*[ ]" + _PART + r"|-(?:" + _P + r"-)?" + _PART
     + r"){0,3})"

@@ -64,6 +64,9 @@ def test_a_nickname_found_again_on_its_own(engine: PrivacyEngine) -> None:
         # a closing followed by a department, a service or one word without a role
         "Met vriendelijke groet,\nSecretariaat",
         "Met vriendelijke groet,\nAfdeling Planning",
+        "Met vriendelijke groet,\nWijkverpleging Noord",
+        "Met vriendelijke groet,\nZorgbemiddeling Regio Oost",
+        "Groetjes,\nIedereen van de avonddienst",
         # a group or service before a verb of speaking, a word after an article
         "Politie belde om 22.00 uur. Thuiszorg belde af. De Voorzitter zegt dat het kan. "
         "Apotheek belde over de baxter. Familie belde ook.",
@@ -71,6 +74,7 @@ def test_a_nickname_found_again_on_its_own(engine: PrivacyEngine) -> None:
         # a form label with an organisation, or with one word and no age
         "Aan: Veilig Thuis\nOnderwerp: melding",
         "Aan: Gemeente Zaanstad\nCliënt: Doorverwezen naar de fysio",
+        "Aanwezig: Teamleider, Casemanager, Huisarts\nNaam: Onbekend (nog niet ingevuld)",
         # a weekday after a kinship word
         "Met zijn zoontje Maandag naar de kinderarts.",
         # an abbreviation after a person word
