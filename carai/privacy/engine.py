@@ -169,6 +169,90 @@ _LOWER_PAIR = re.compile(
 )
 
 
+# -- Round 9a: names from a person cue (greetings, signatures, kinship, speaking verbs) ------
+# A word no list knows as a name is still one where the text says it is a person: after a
+# greeting opening a line ("Beste Sjoerdje,"), as the first line after a closing ("Met
+# vriendelijke groet,\nTeun Gravemaker"), after "roepnaam"/"bijnaam", after a kinship word
+# in the diminutive ("zusje Ilse"), before a verb of speaking ("Wietske zegt"), after the
+# label of a person in a form ("Cliënt: Olek Baranowski (41)"), after a title with an
+# initial of any alphabet ("Dhr. Ö. Kaya"), initials after "cliënt", a word before "uit
+# kamer 8". See docs/privacy.md, "Round 9a".
+_R9_PHRASE = (
+    r"(" + _PART + r"(?:(?:[ ]" + _P + r")*[ ]" + _PART + r"|-(?:" + _P + r"-)?" + _PART
+    + r"){0,3})"
+)  # fmt: skip
+_R9_GREETING = patterns.gated(
+    "[BLHDG]",
+    re.compile(
+        r"(?:^|(?<=\n)|(?<=: ))(?:Beste|Lieve|Hoi|Hallo|Hey|Hee|Hi|Dag|Goedemorgen|Goeiemorgen"
+        r"|Goedemiddag|Goedenavond)[ ]+" + _R9_PHRASE + r"[ ]*(?=[,!]|\n|$)"
+    ),
+)
+_R9_CLOSING = re.compile(
+    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|warme[ ]+|lieve[ ]+"
+    r"|collegiale[ ]+)?(?:groet(?:en|jes)?|mvg|gr\.?)[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    r"((?:[A-Z]\.[ ]?){0,4}" + _R9_PHRASE[1:] + r"[ \t]*(?=(,[ ]*[a-zà-ÿ])|,|\n|$)"
+)
+_R9_NICKNAME = patterns.gated(
+    "(?i:[rbgn])",
+    re.compile(r"(?<![\w-])(?i:roepnaam|bijnaam|genaamd|noemt zich)[ :]+(" + _PART + r")(?![\w-])"),
+)
+_R9_KIN = patterns.gated(
+    "(?i:[zbdnkhstv])",
+    re.compile(
+        r"(?<![\w-])(?i:zusje|broertje|zoontje|dochtertje|neefje|nichtje|kleinzoontje"
+        r"|kleindochtertje|halfbroer|halfzus|stiefzoon|stiefdochter|tweelingbroer|tweelingzus"
+        r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
+    ),
+)
+# (the scan looks for the verb; the word before it is checked there only)
+_R9_SPEAKS = re.compile(
+    r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
+    r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
+)
+_R9_WORD_BEFORE = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
+_R9_PERSON_LABEL = re.compile(
+    r"(?im:^(?:cliënte?|client|patiënte?|patient|betrokkene|aanwezig|aan|naam|cc"
+    r"|bewoner|bewoonster|contactpersoon|melder|verwijzer|jeugdige|deelnemer)[ \t]*:[ \t]*)"
+    r"((?:[A-Z]\.[ ]?){0,4}" + _R9_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
+)
+_R9_TITLE_INITIAL = patterns.gated(
+    "(?i:[dm])",
+    re.compile(
+        r"(?<![\w-])(?i:dhr|mw|mevr|mevrouw|meneer|de[ ]heer)\.?[ ]+"
+        r"((?:[^\W\d_a-zà-ÿ]\.[ ]?){1,4}(?:" + _P + r"[ ]+){0,3}" + _PART + r")"
+    ),
+)
+# Groups and services that speak or call like a person ("Politie belde"): never a name.
+# (Verbs that organisations and results use too, "meldt", "geeft aan", "laat weten", are
+# left out of _R9_SPEAKS: "Insuline gaf aan ...".)
+_R9_NOT_PERSONS = frozenset(
+    """politie brandweer ambulance receptie planning secretariaat familie ouders kinderen
+    buren iemand niemand iedereen men allen collega collega's team jullie u""".split()  # noqa: SIM905
+)
+# Initials right after a person word: "cliënt K.M.", also initials that read as an
+# abbreviation elsewhere ("A.D."), but not an abbreviation that follows a noun ("o.a.").
+_R9_INITIALS_AFTER_PERSON = patterns.gated(
+    "(?i:[cpbdm])",
+    re.compile(
+        r"(?<![\w-])(?i:cliënte?|client|patiënte?|patient|bewoner|bewoonster|dhr|mw|mevr"
+        r"|mevrouw|meneer|de[ ]heer)\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
+    ),
+)
+_R9_ABBREVIATIONS_AFTER_NOUN = frozenset(
+    """O.A. E.A. E.D. C.Q. I.V.M. N.V.T. Z.S.M. A.U.B. T.Z.T. D.W.Z. N.B. P.S. O.K. I.O.M.
+    I.S.M. M.B.T. T.A.V. I.P.V. T.B.V. M.I.V. N.A.V. V.G. M.V.G.""".split()  # noqa: SIM905
+)
+# A person named by a room: "wiktor uit kamer 8", "Jolanda van kamer 12".
+_R9_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
+_R9_LEFT_INITIALS_PARTICLES = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$"
+)
+_R9_RIGHT_HYPHEN_PARTICLE = re.compile(
+    r"[ ](" + _P + r")-([A-Z]" + _PART[len(patterns.LETTER) :] + r")"
+)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'@.-])[^\W\d_A-Z]{3,}(?![\w'@-])")
 # A pronoun or article right after a word opening a sentence: the word is a verb
 # ("Weeg uzelf", "Bel de huisarts"), not a place.
@@ -520,6 +604,9 @@ class PrivacyEngine:
             m = _RIGHT_INITIAL.match(text, end)
             if m is not None and " " not in text[start:end] and text[start].isupper():
                 end = m.end()  # "Rachid B."
+            m = _R9_RIGHT_HYPHEN_PARTICLE.match(text, end)  # round 9a: "Lina Al-Hamwi"
+            if m is not None and text[start].isupper():
+                end = m.end()
             m = _RIGHT_NICK.match(text, end)
             if (
                 m is not None
@@ -548,6 +635,8 @@ class PrivacyEngine:
             # after it): a look at the last characters spares the search of the window.
             tail = window[-4:]
             m = _LEFT_INITIALS.search(window) if "." in tail else None
+            if m is None and " " in tail and text[start].isupper():  # round 9a: "A. Ben Yahia"
+                m = _R9_LEFT_INITIALS_PARTICLES.search(window)
             if m is not None:
                 start -= len(window) - m.start(1)
             else:
@@ -908,6 +997,7 @@ class PrivacyEngine:
         candidates.extend(self._deduce_candidates(text))
         candidates.extend(patterns.find_more_identifiers(text))
         candidates.extend(self._chat_first_names(text))
+        candidates.extend(self._cue_names(text))  # round 9a
         candidates = self._without_sentence_start_words(text, candidates)
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
@@ -994,6 +1084,118 @@ class PrivacyEngine:
             ):
                 continue
             found.append(Candidate(m.start(), m.end(), "naam", "voornaam in een chat", LOOKUP))
+        return found
+
+    # -- Round 9a: names from a person cue --------------------------------------------------
+
+    def _r9_name_word(self, word: str, *, strict: bool) -> bool:
+        """Whether a capitalised word can be a person's name where a cue says a person
+        stands there: no common, stop, title, role, medical or kind word, no place or
+        disease. ``strict`` (a weaker cue: a verb after it) also refuses medical terms and
+        the words deduce's whitelist of ordinary and medical words holds."""
+        lower = word.lower()
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            return False
+        if (
+            lower in self._common
+            or lower in _NOT_NAME_WORDS
+            or lower in _R9_NOT_PERSONS
+            or lower in _PARTICLE_WORDS
+            or lower in patterns.STREET_TITLES
+            or _ROLE_WORD.fullmatch(word)
+            or _INSTITUTION_KIND.fullmatch(word)
+            or _KIND_WORD.match(word)
+            or self._is_place(word)
+            or _in_trie(self._diseases, [word])
+        ):
+            return False
+        # "Beste Cor,": a strong cue allows a word that is also a medical term
+        return not (strict and (lower in self._whitelist or lower in self._medical))
+
+    def _r9_phrase_ok(self, phrase: str, *, strict: bool) -> bool:
+        """Every word of a phrase (initials and particles aside) passes ``_r9_name_word``."""
+        words = [
+            w
+            for w in re.split(r"[ -]", phrase)
+            if w and not re.fullmatch(r"[^\W\d_]\.", w) and w.lower() not in _PARTICLE_WORDS
+        ]
+        return bool(words) and all(self._r9_name_word(w, strict=strict) for w in words)
+
+    def _r9_known(self, phrase: str) -> bool:
+        """Whether a list knows a word of the phrase as a name, or one has a foreign letter."""
+        return any(
+            self._is_first_name(w) or self._is_surname(w.lower()) or _FOREIGN_LETTER.search(w)
+            for w in re.split(r"[ -]", phrase)
+            if len(w) > 1 and w.lower() not in _PARTICLE_WORDS
+        )
+
+    def _cue_names(self, text: str) -> list[Candidate]:
+        """Names that no list needs to know, found by a cue that a person stands there."""
+        if self.deduce is None:
+            return []
+        found = []
+
+        def add(start: int, end: int, reason: str) -> None:
+            found.append(Candidate(start, end, "naam", reason, PATTERN))
+
+        if "\n" in text or text[:1].isupper():
+            for m in _R9_GREETING.finditer(text):
+                if self._r9_phrase_ok(m.group(1), strict=False):
+                    add(m.start(1), m.end(1), "naam na een groet")
+            for m in _R9_CLOSING.finditer(text):
+                phrase = m.group(1)
+                if not self._r9_phrase_ok(phrase, strict=False):
+                    continue
+                one_word = not re.search(r"[ -]", phrase.strip())
+                if one_word and not (m.group(2) or self._is_first_name(phrase)):
+                    continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
+                add(m.start(1), m.end(1), "naam onder een brief")
+            for m in _R9_PERSON_LABEL.finditer(text):
+                phrase = m.group(1)
+                several = bool(re.search(r"[ -]", phrase.strip()))
+                age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
+                if not self._r9_phrase_ok(phrase, strict=False):
+                    continue
+                if not (age_after or (several and self._r9_known(phrase))):
+                    continue  # "Aan: Veilig Thuis": a name needs a known part or an age
+                add(m.start(1), m.end(1), "naam na 'Cliënt:'")
+        for m in _R9_NICKNAME.finditer(text):
+            if self._r9_name_word(m.group(1), strict=False):
+                add(m.start(1), m.end(1), "roepnaam")
+        for m in _R9_KIN.finditer(text):
+            if self._r9_name_word(m.group(1), strict=False):
+                add(m.start(1), m.end(1), "naam na 'zusje'")
+        for verb in _R9_SPEAKS.finditer(text):
+            m = _R9_WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+            if m is None or _article_before(text, m.start(1)):
+                continue  # "de Voorzitter zegt"
+            word = m.group(1)
+            if self._r9_name_word(word, strict=True) or (
+                self._is_first_name(word) and not self._is_place(word)
+            ):
+                add(m.start(1), m.end(1), "naam voor 'zegt'")
+        for m in _R9_INITIALS_AFTER_PERSON.finditer(text):
+            if m.group(1).replace(" ", "") not in _R9_ABBREVIATIONS_AFTER_NOUN:
+                add(m.start(1), m.end(1), "voorletters na 'cliënt'")
+        for m in _R9_ROOM.finditer(text) if "kamer" in text else ():
+            word = m.group(1)
+            if word.islower():
+                lower_ok = (
+                    _is_chat(text)
+                    and not _article_before(text, m.start(1))
+                    and not word.endswith((*_VERB_ENDINGS, "ing"))
+                    and word not in self._whitelist
+                    and self._r9_name_word(word.capitalize(), strict=True)
+                )
+                if not lower_ok:
+                    continue  # "iemand uit kamer 3", "verhuist van kamer 3"
+            elif _article_before(text, m.start(1)) or not self._r9_name_word(word, strict=True):
+                continue
+            add(m.start(1), m.end(1), "naam voor 'uit kamer'")
+        for m in _R9_TITLE_INITIAL.finditer(text):
+            last = m.group(1).split()[-1]
+            if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
+                add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
         return found
 
     def _without_sentence_start_words(
