@@ -996,9 +996,11 @@ class PrivacyEngine:
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
         candidates.extend(patterns.find_more_identifiers(text))
+        candidates.extend(patterns.find_service_numbers(text))  # round 9c
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))  # round 9a
         candidates = self._without_sentence_start_words(text, candidates)
+        candidates = self._without_false_friends(text, candidates)  # round 9c
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -1240,6 +1242,175 @@ class PrivacyEngine:
                         continue
             kept.append(c)
         return kept
+
+    # -- Round 9c (2026-12-06): words that only look like identifiers ---------------------
+
+    def _without_false_friends(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Drops (or relabels) candidates of kinds that are no identifier: a language
+        ("tolk Arabisch", "spreekt goed Engels"), a placeholder letter after a role
+        ("bewoner A", "bewoner B."), a unit letter and a drug after a dose ("14 E Insulatard"),
+        a role word after a title ("mw. Casemanager"), a label in capitals before a number
+        ("AGB: 0101..."), a common word that a list also knows as a first name opening a
+        sentence ("Storm op zondag"), an agenda item ending in "-ing" ("- Scholing 'tillen'"),
+        a score before "is"/"was" and a number ("Apgar was 9"), a dose read as a date or a
+        street ("2-3 dd", "Dosering 2-3"), a ward ("afdeling De Berk"), "Team Thuiszorg", a
+        word before a street ("Huisbezoek Laan van ..."). "huisarts te Zwolle": the place
+        after a profession, not a name with the particle "te"."""
+        if self.deduce is None:
+            return candidates
+        placeholder_roles: set[str] = set()  # filled when first needed: rarely
+        address_starts = {c.start for c in candidates if c.label == "adres"}
+        kept = []
+        for c in candidates:
+            piece = text[c.start : c.end]
+            if c.label == "naam":
+                if address_starts and self._word_before_address(text, c, piece, address_starts):
+                    continue
+                head, _, rest = piece.partition(" ")
+                if (
+                    rest
+                    and head.lower() in patterns.LANGUAGES
+                    and patterns.LANGUAGE_BEFORE.search(text, max(0, c.start - 20), c.start)
+                    and rest[:1].isupper()
+                ):
+                    # "tolk Koerdisch Rojda Ahmadi": the language is no part of the name
+                    c = Candidate(c.start + len(head) + 1, c.end, c.label, c.reason, c.priority)
+                    piece = rest
+                if self._false_friend_name(text, c, piece, placeholder_roles):
+                    # "tolk Tigrinya Mehari": the name after the language is the interpreter's
+                    after = _NEXT_CAPITALISED.match(text, c.end)
+                    if (
+                        piece.lower() in patterns.LANGUAGES
+                        and after is not None
+                        and (
+                            self._is_first_name(after.group(1))
+                            or self._name_like(after.group(1), particles=False)
+                        )
+                    ):
+                        kept.append(
+                            Candidate(
+                                after.start(1), after.end(1), "naam", "naam na 'tolk'", PATTERN
+                            )
+                        )
+                    continue
+                if piece.startswith("te ") and self._is_place(piece[3:]):
+                    before = text[max(0, c.start - 12) : c.start].lower().split()
+                    if before and before[-1] in ("huisarts", "arts", "dokter", "tandarts"):
+                        kept.append(
+                            Candidate(
+                                c.start + 3, c.end, "plaats", "plaatsnaam na 'te'", c.priority
+                            )
+                        )
+                        continue
+            elif (
+                c.label == "leeftijd"
+                and c.priority == PATTERN
+                and patterns.SCORE_SUBJECT.search(text, max(0, c.start - 40), c.start)
+            ):
+                continue  # "Apgar was 9": a score, no age
+            elif (
+                c.label == "plaats"
+                and c.priority == LOOKUP
+                and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 12), c.start)
+            ):
+                continue  # "afdeling De Berk": a ward of the house, named after a tree
+            elif (
+                c.label == "datum"
+                and _SHORT_DATE.fullmatch(piece)
+                and (
+                    _DOSE_AFTER.match(text, c.end)
+                    or _DOSE_WORD_BEFORE.search(text, max(0, c.start - 12), c.start)
+                )
+            ):
+                continue  # "2-3 dd 1 tablet", "dosering 1-2": a dose, no date
+            elif c.label == "adres" and _MEASURE_FIRST.match(piece):
+                continue  # "Dosering 2-3 dd": a dose and a range, no street and number
+            elif (
+                c.label == "instelling"
+                and _ONE_WORD.fullmatch(piece)
+                and _GENERIC_SERVICE.search(piece)
+                and _TEAM_BEFORE.search(text, max(0, c.start - 6), c.start)
+            ):
+                continue  # "Team Wijkverpleging": a kind of care, no organisation's name
+            kept.append(c)
+        return kept
+
+    def _word_before_address(
+        self, text: str, c: Candidate, piece: str, address_starts: set[int]
+    ) -> bool:
+        """ "Huisbezoek Laan van ...  12", "Hoek Molenstraat/Kerkweg": what deduce read as a
+        name before a street is one word opening a sentence that no list knows as a first
+        name (nor as a surname, unless it is a common word); "woont aan de Parkweg 3": only
+        "aan" and "de" before the street. The street is found by the address patterns."""
+        words = piece.split(" ")
+        for count in range(1, min(len(words), 3) + 1):
+            before = " ".join(words[:count])
+            if c.start + len(before) + 1 not in address_starts:
+                continue
+            if all(w in _PARTICLE_WORDS or w in _NOT_A_NAME_LEFT for w in words[:count]):
+                return True  # "aan de" before the street
+            return (
+                count == 1
+                and c.priority == LOOKUP
+                and _ONE_WORD.fullmatch(before) is not None
+                and _starts_sentence(text, c.start)
+                and not self._is_first_name(before)
+                and (before.lower() in self._common or not self._is_surname(before.lower()))
+            )
+        return False
+
+    def _false_friend_name(
+        self, text: str, c: Candidate, piece: str, placeholder_roles: set[str]
+    ) -> bool:
+        """Whether a name candidate is one of the kinds :meth:`_without_false_friends` drops.
+        ``placeholder_roles``: the role words that stand before a bare letter in ``text``,
+        filled on the first call that needs them."""
+        first = piece[:1]
+        before = text[max(0, c.start - 40) : c.start]
+        # "bewoner A", and "bewoner B." where the same role stands with a bare letter too
+        if len(piece) >= 1 and first.isupper() and (len(piece) == 1 or piece[1] in ". "):
+            words = before.split()
+            word = words[-1].lower() if words and before.endswith(" ") else ""
+            role = _ROLE_WORD.fullmatch(word) if word else None
+            if role is not None and len(piece) > 1 and not placeholder_roles:
+                placeholder_roles.add("")  # looked for once
+                placeholder_roles.update(
+                    m.group(0)[: m.start(1) - m.start()].strip().lower()
+                    for m in patterns.ROLE_LETTER.finditer(text)
+                )
+            if (
+                role is not None
+                and word not in _ADDRESS_WORDS
+                and (len(piece) == 1 or word in placeholder_roles)
+            ):
+                return True
+            if len(piece) > 1 and piece[1] == " " and _DOSE_BEFORE.search(before):
+                return True  # "14 E Novorapid": units of insulin and the drug
+        if not _ONE_WORD.fullmatch(piece):
+            return False
+        lower = piece.lower()
+        if lower in patterns.LANGUAGES and (
+            patterns.LANGUAGE_BEFORE.search(before) or _LANGUAGE_LIST_BEFORE.search(before)
+        ):
+            return True  # "tolk Arabisch", "in het Pools of Engels": a language
+        if _ROLE_WORD.fullmatch(piece):
+            return True  # "mw. Casemanager dementie": a role, no name
+        if piece.isupper() and len(piece) >= 2 and _LABEL_NUMBER_AFTER.match(text, c.end):
+            return True  # "AGB: 01012388": a label before its number
+        if (
+            c.priority == LOOKUP
+            and _starts_sentence(text, c.start)
+            and lower in self._common
+            and self._is_first_name(piece)
+        ):
+            return True  # "Storm op woensdag", "Winter is lastig": common words
+        # "- Scholing 'omgaan met ...'", "3. Training BHV": an agenda item, not a surname
+        return bool(
+            lower.endswith("ing")
+            and _ITEM_START.search(text, max(0, c.start - 8), c.start)
+            and _HEADING_AFTER.match(text, c.end)
+            and not self._is_first_name(piece)
+        )
 
     def _propagates(self, word: str) -> bool:
         """Whether one word of a found name is a name wherever it stands on its own."""
@@ -1501,6 +1672,31 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
 
 def _normal(value: str) -> str:
     return re.sub(r"[\s.\-()+]", "", value).lower()
+
+
+# -- Round 9c (2026-12-06): helpers of PrivacyEngine._without_false_friends -------------
+_DOSE_BEFORE = re.compile(r"\d[ ]?$")
+# Forms of address: "dhr B" is a person, even without the dot.
+_ADDRESS_WORDS = frozenset({"dhr", "dhr.", "mw", "mw.", "mevr", "mevr.", "mevrouw", "meneer"})
+_LANGUAGE_LIST_BEFORE = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")[ ]*(?:,|of|en|en/of|/)[ ]*$"
+)
+_DEPARTMENT_BEFORE = re.compile(r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+$")
+_MEASURE_FIRST = re.compile(
+    r"(?i:(?:" + "|".join(sorted(patterns.MEASURE_WORDS)) + r"|dosering|fase|stap|niveau)\b)"
+)
+_GENERIC_SERVICE = re.compile(
+    r"(?i:verpleging|zorg|begeleiding|behandeling|hulp|dienst|dagbesteding|revalidatie)$"
+)
+_TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:team)[ ]+$")
+_SHORT_DATE = re.compile(r"\d{1,2}[-/]\d{1,2}")
+_DOSE_AFTER = re.compile(r"[ ]*(?i:dd|d\.d\.|x[ ]?(?:per|p\.?d|daags)|maal|keer)(?![\w])")
+_DOSE_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:dosering|dosis)[ :]+$")
+_LABEL_NUMBER_AFTER = re.compile(r"[ ]*[:#][ ]*\d")
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])?[ \t]*$")
+# A quoted title or an abbreviation after it ("Scholing 'rouw'", "Training BHV"); not a colon:
+# "- Koning: bloeddruk gemeten" is a person in a handover list.
+_HEADING_AFTER = re.compile(r"[ ]*(?:['\"\u2018\u201c]|[A-Z]{2,}(?![\w]))")
 
 
 def pseudonymise(text: str, spans: list[Span]) -> str:

@@ -1196,3 +1196,48 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
                     break
                 start += len(word) + 1
             yield Candidate(start, m.end(2), "adres", "adres na 'Adres:'", STRONG)
+
+
+# -- Round 9c (2026-12-06): service numbers and words that only look like identifiers ------
+# Information and service numbers: 0800 (free) and 0900/0906/0909 (paid) with 4 to 7 digits
+# after them, in any grouping ("0900-1234 567", "0800 0123"). A text names the number of a
+# helpline, a mechanic or a pharmacy this way; it identifies like any phone number.
+SERVICE_PHONE = re.compile(
+    r"(?<![\w+-])(0(?:800|90[069])(?:[ ]?[.-][ ]?|[ ])?\d(?:[ .-]?\d){3,6})(?![\d]|[.,-]\d)"
+)
+# Names of languages, from general knowledge (not from any set): "tolk Arabisch", "spreekt
+# goed Engels", "in het Pools". Several are also surnames or first names in deduce's lists.
+LANGUAGES = frozenset(
+    """albanees amhaars arabisch armeens berbers bosnisch bulgaars chinees dari deens duits
+    engels farsi fries frans georgisch grieks hebreeuws hindi hindoestaans hongaars
+    indonesisch italiaans japans kantonees koerdisch koreaans kroatisch litouws lets
+    macedonisch mandarijn marokkaans nederlands noors oekraïens oezbeeks papiaments pasjtoe
+    perzisch pools portugees punjabi roemeens russisch sarnami servisch slowaaks sloveens
+    somalisch spaans sranantongo swahili tamazight tamil tarifit thais tigrinya tsjechisch
+    turks twi urdu vietnamees zweeds""".split()  # noqa: SIM905
+)
+# Words right before a language that say it is one: "tolk", "spreekt", "in het" ...
+LANGUAGE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:tolk|tolken|taal|spreekt|spreken|sprak|verstaat|praat|praten|leest|schrijft"
+    r"|het|goed|geen|alleen|vloeiend|beperkt|weinig|redelijk|gebrekkig|voertaal|moedertaal)"
+    r"[ :]+$"
+)
+# Scores and measurements that a capitalised word names before "is"/"was" and a number:
+# "Apgar was 9 en 10", "Katz-ADL is 4", "EMV was 14" are no ages.
+SCORE_SUBJECT = re.compile(
+    r"(?<![\w-])(?i:apgar(?:score)?|katz(?:-adl)?|adl|barthel|emv|gcs|mmse|moca|nrs|vas|bmi"
+    r"|snaq|must|braden|norton|ews|mews|qsofa|cijfer|score|eindscore|totaalscore|hba1c|hb|crp"
+    r"|glucose|saturatie|temperatuur|pols|gewicht|tensie|uitslag)"
+    r"(?:\s+\w+)?\s+(?i:is|was|wordt|werd)\s+(?:\w+\s+)?$"
+)
+# A role word and one bare capital letter: "bewoner A", "cliënt B" stand for a person
+# kept anonymous on purpose (an MDO list, an incident without names), not an initial.
+ROLE_LETTER = re.compile(r"(?<![\w-])(?i:" + ROLE_WORDS + r")[ ]+([A-Z])(?![\w.'-])")
+
+
+def find_service_numbers(text: str) -> Iterator[Candidate]:
+    """0800 and 0900 numbers with the grouping the national formats allow."""
+    if "080" not in text and "090" not in text:
+        return
+    for m in SERVICE_PHONE.finditer(text):
+        yield Candidate(*_groups_span(m), "telefoon", "informatienummer (0800/0900)", STRONG)
