@@ -94,6 +94,7 @@ _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
 )
 _ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
+_COMPASS = frozenset("noord oost zuid west midden centrum".split())  # noqa: SIM905 - 9b
 # Superlatives, ordinals and determiners after an article: "het liefst", "de hele" (9b).
 _NOT_AFTER_KIND = frozenset(
     """liefst best meest eerst laatst minst vaakst hele gehele volgende vorige andere zelfde
@@ -840,14 +841,22 @@ class PrivacyEngine:
             return []
         found = []
         reason = "naam van een organisatie"
-        for m in patterns.MORE_INSTITUTION.finditer(text):
+        for m in itertools.chain(
+            patterns.MORE_INSTITUTION.finditer(text), patterns.MORE_INSTITUTION_LOWER.finditer(text)
+        ):
             name = m.group(2)
             words = name.split()
             bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
             if not bare or bare[0].lower() in _NOT_NAME_WORDS:
                 continue  # "Kantoor Maandag": a weekday, not a name
-            if len(words) == 1 and (
-                self._is_first_name(name) or name.lower() in self._common or self._is_disease(name)
+            if (
+                len(words) == 1
+                and name.lower() not in _COMPASS
+                and (
+                    self._is_first_name(name)
+                    or name.lower() in self._common
+                    or self._is_disease(name)
+                )
             ):
                 continue  # "Kraamzorg Anouk": the maternity nurse; "Kantoor Dicht"
             # a kind word in lower case describes, it is no part of the name: "uitzendbureau
@@ -881,7 +890,14 @@ class PrivacyEngine:
                 or word in _NOT_NAME_WORDS
             ):
                 continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
-            found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+            # stronger than a lower-case name grown over "van": "sanne bos van obs de linde"
+            found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.COMPASS_AFTER.finditer(text):
+            kind = patterns.COMPOUND_KIND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if kind is not None and not _OWNER_BEFORE.search(
+                text, max(0, kind.start() - 8), kind.start()
+            ):
+                found.append(Candidate(kind.start(), m.end(), "instelling", reason, STRONG))
         for m in patterns.WORK_PLACE.finditer(text):
             group = 1 if m.group(1) is not None else 2
             word = m.group(group)
@@ -897,7 +913,34 @@ class PrivacyEngine:
             ):
                 continue  # "werkt bij Jansen", "werkt bij jan": a person; "in Zwolle"
             found.append(Candidate(m.start(group), m.end(group), "instelling", reason, PATTERN))
+        for m in patterns.ROLE_OF_ORGANISATION.finditer(text):
+            person, name = m.group(1), m.group(2)
+            if person is not None and not self._is_first_name(person):
+                continue
+            if not all(
+                self._organisation_word(w, first_name_ok=person is not None) for w in name.split()
+            ):
+                continue  # "begeleider van Jan", "casemanager bij De Vries"
+            # stronger than deduce's "Samantha van Zorgkracht" as one name
+            found.append(Candidate(m.start(2), m.end(2), "instelling", reason, STRONG))
+        for m in patterns.SERVICE_VIA.finditer(text):
+            if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
         return found
+
+    def _organisation_word(self, word: str, *, first_name_ok: bool) -> bool:
+        """A capitalised word that no list knows as a surname, place or common word (and as
+        a first name, unless a first name stands before it): part of an organisation's name."""
+        lower = word.lower()
+        return not (
+            lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or lower in _NOT_NAME_WORDS
+            or self._is_surname(lower)
+            or self._is_place(word)
+            or (not first_name_ok and self._is_first_name(word))
+        )
 
     def _generic_kind(self, text: str, candidate: Candidate) -> bool:
         """ "het Kindcentrum", "de Zorgboerderij": one word of an ordinary word and a kind of

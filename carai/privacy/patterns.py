@@ -1236,8 +1236,11 @@ _INST_NAME = (
     + _INST_WORD
     + r")){0,3}"
 )
+# Scanned only from capitals (few in a text; a scan that may start at any letter costs
+# about twice as much): the capitalised kinds. The lower-case kinds that go before a
+# capitalised name have a scan of their own below.
 MORE_INSTITUTION = gated(
-    "(?i:[a-z])",
+    "[A-ZÀ-Þ]",
     re.compile(
         r"(?<![\w-])("
         + _KIND_ADJECTIVE
@@ -1252,13 +1255,28 @@ MORE_INSTITUTION = gated(
         + r")"
     ),
 )
+# "via uitzendbureau Werkvast", "crisisdienst Lichtbaken": a lower-case kind word (it stays
+# outside the span) and a capitalised name.
+MORE_INSTITUTION_LOWER = gated(
+    "[uikcmjlgs]",
+    re.compile(
+        r"(?<![\w-])("
+        + word_alternation(
+            """uitzendbureau incassobureau kredietbank crisisdienst meldpunt jeugdpunt
+            jeugdbescherming logeerhuis gezinshuis kantoor steunpunt"""
+        )
+        + r")[ ]+("
+        + _INST_NAME
+        + r")"
+    ),
+)
 # A name before "GGZ": "Lichtbaken GGZ", "naar Duinzicht GGZ".
 NAME_BEFORE_GGZ = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ][\w'-]+[ ]GGZ)(?![\w-])")
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
 # sint pieter", "cbs koning willem".
 LOWER_INSTITUTION = gated(
-    "[a-z]",
+    "[abcdghkloprstvwz]",
     re.compile(
         r"(?<![\w-])((?:"
         + word_alternation(
@@ -1271,7 +1289,8 @@ LOWER_INSTITUTION = gated(
         + r")[ ]+"
         r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
         r"|(?:sint|st\.|prins|prinses|koning|koningin|pater|dokter|dr\.)[ ]+[a-zà-ÿ]{3,}"
-        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))(?![\w-])"
+        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))"
+        r"(?![\w-]|[ ]?\d)"
     ),
 )
 # "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
@@ -1287,3 +1306,31 @@ WORK_PLACE = gated(
         r"(?=[ ]*(?:[.,;:)]|\n|$|[ ](?:in|op|als|sinds|voor|en|of|van|met|naar|tot|om|waar)\b))"
     ),
 )
+# "wijkverpleegkundige Samantha van Zorgkracht.", "casemanager bij Levenskunst.": after a
+# care professional (and the person's first name), "van"/"bij"/"namens" and one or two
+# capitalised words ending the clause name the organisation the professional works for.
+ROLE_OF_ORGANISATION = gated(
+    "(?i:[abcefgjmptvwz])",
+    re.compile(
+        r"(?<![\w-])(?i:wijkverpleegkundige|verpleegkundige|begeleider|begeleidster"
+        r"|casemanager|behandelaar|consulent|coach|ergotherapeut|fysiotherapeut|psycholoog"
+        r"|maatschappelijk[ ]werker|medewerker|medewerkster|jeugdbeschermer|gezinsvoogd"
+        r"|trajectbegeleider|woonbegeleider|ambulant[ ]begeleider|zorgcoördinator"
+        r"|verzorgende|thuisbegeleider|gedragsdeskundige|jongerenwerker|wijkcoach)"
+        r"[ ]+(?:([A-Z][a-zà-ÿ]+)[ ]+)?(?:van|bij|namens)[ ]+"
+        r"([A-Z][a-zà-ÿ]+(?:[ ][A-Z][a-zà-ÿ]+)?)(?=[ \t]*(?:[.,;:)]|\n|$))"
+    ),
+)
+# "tolk via Tolkpunt Plus", "vervoer via Rolmobiel": a service and the firm that gives it.
+SERVICE_VIA = gated(
+    "(?i:[tvbmah])",
+    re.compile(
+        r"(?<![\w-])(?i:tolk|tolken|taxi|vervoer|bezorging|maaltijden|hulpmiddelen"
+        r"|alarmering|maaltijdservice)[ ]+(?:via|van)[ ]+"
+        r"([A-Z][a-zà-ÿ]*[A-Z]?[a-zà-ÿ]+(?:[ ][A-Z][a-zà-ÿ]+)?)(?=[ \t]*(?:[.,;:)]|\n|$))"
+    ),
+)
+# "erasmuscollege zuid", "stadsziekenhuis west": a lower-case compound ending in a kind and
+# a compass word. Found from the compass word (rare after a space), then the word before.
+COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
+COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")

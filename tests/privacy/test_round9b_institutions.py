@@ -140,3 +140,62 @@ def test_no_organisation_after_a_verb_where_a_person_or_place_stands(
     engine: PrivacyEngine, text: str
 ) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+def test_a_branch_named_by_a_compass_word(engine: PrivacyEngine) -> None:
+    text = "Van: Jeugdbescherming Noord, Petra Smit"
+    assert labelled(engine, text, "instelling") == ["Jeugdbescherming Noord"]
+    chat = "ok school (vondelcollege west) heeft gebeld\nprima"
+    assert labelled(engine, chat, "instelling") == ["vondelcollege west"]
+
+
+def test_no_branch_without_a_kind_word(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "De wind komt uit het noord west vandaag.", "instelling") == []
+
+
+def test_a_lower_case_provider_is_not_swallowed_by_a_name(engine: PrivacyEngine) -> None:
+    text = "overleg met petra de wit van obs de linde over de indicatie"
+    assert labelled(engine, text, "instelling") == ["obs de linde"]
+    assert labelled(engine, text, "naam") == ["petra de wit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        (
+            "Ontdekt door wijkverpleegkundige Marloes van Zorgkracht. INR gecontroleerd.",
+            "Zorgkracht",
+            ["Marloes"],
+        ),
+        ("Contact met casemanager bij Levenskunst.", "Levenskunst", []),
+    ],
+)
+def test_an_organisation_after_a_care_professional(
+    engine: PrivacyEngine, text: str, organisation: str, person: list[str]
+) -> None:
+    assert labelled(engine, text, "instelling") == [organisation]
+    assert labelled(engine, text, "naam") == person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gesprek met begeleider van Jan.",  # a first name: a person
+        "Gesprek met casemanager Ellen van Leeuwen.",  # a surname with "van"
+        "Dochter Lotte van Gerrit belt morgen.",  # a relation, no professional
+    ],
+)
+def test_no_organisation_after_a_professional_where_a_person_stands(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "instelling") == []
+
+
+def test_a_firm_that_gives_a_service(engine: PrivacyEngine) -> None:
+    text = "Afspraak met tolk via Tolkpunt Plus. Daarna naar huis."
+    assert labelled(engine, text, "instelling") == ["Tolkpunt Plus"]
+
+
+def test_no_firm_after_a_service_where_a_person_or_place_stands(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Vervoer via Deventer.", "instelling") == []
+    assert labelled(engine, "Tolk via Fatima, de buurvrouw.", "instelling") == []
