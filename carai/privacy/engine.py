@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from carai.privacy import patterns
-from carai.privacy.patterns import LOOKUP, PATTERN, Candidate
+from carai.privacy.patterns import LOOKUP, PATTERN, STRONG, Candidate
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,16 @@ _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
 )
 _ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
+_COMPASS = frozenset("noord oost zuid west midden centrum".split())  # noqa: SIM905 - 9b
+# Superlatives, ordinals and determiners after an article: "het liefst", "de hele" (9b).
+_NOT_AFTER_KIND = frozenset(
+    """liefst best meest eerst laatst minst vaakst hele gehele volgende vorige andere zelfde
+    eerste laatste tweede derde ander beste""".split()  # noqa: SIM905
+)
+# An article or a possessive before a lower-case kind word: a kind, not a name (round 9b).
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w-])(?i:de|het|een|onze|ons|jullie|hun|haar|zijn|die|deze|dat|elke)[ ]+$"
+)
 _LEADING_LOWER = re.compile(r"^(?:(?:aan|op|in|de|het|den|bij|naar|van|te)\s+)+")
 _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
@@ -909,6 +919,118 @@ class PrivacyEngine:
             )
         return found
 
+    # -- institutions of kinds the rules above miss (round 9b) -------------------------------
+
+    def _more_institution_candidates(self, text: str) -> list[Candidate]:
+        """Organisations by kind words the main list lacks ("FPK De Zandhaven", "Kredietbank
+        Salland", "Montessorischool De Boog"), a name before "GGZ", kind words in lower case in
+        chats ("apotheek de linde"), and one word after a verb of working or admission ("werkt
+        bij Amaris", also a first name, "opgenomen in Vincent")."""
+        if self.deduce is None:
+            return []
+        found = []
+        reason = "naam van een organisatie"
+        for m in itertools.chain(
+            patterns.MORE_INSTITUTION.finditer(text), patterns.MORE_INSTITUTION_LOWER.finditer(text)
+        ):
+            name = m.group(2)
+            words = name.split()
+            bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
+            if not bare or bare[0].lower() in _NOT_NAME_WORDS:
+                continue  # "Kantoor Maandag": a weekday, not a name
+            if (
+                len(words) == 1
+                and name.lower() not in _COMPASS
+                and (
+                    self._is_first_name(name)
+                    or name.lower() in self._common
+                    or self._is_disease(name)
+                )
+            ):
+                continue  # "Kraamzorg Anouk": the maternity nurse; "Kantoor Dicht"
+            # a kind word in lower case describes, it is no part of the name: "uitzendbureau
+            # Werkvast" gives "Werkvast" (a capitalised one is: "Kredietbank Salland")
+            if m.group(1)[:1].islower():
+                found.append(Candidate(m.start(2), m.end(2), "instelling", reason, PATTERN))
+            elif _INSTITUTION_KIND.fullmatch(m.group(1)):  # a kind the main list knows
+                found.append(Candidate(m.start(1), m.end(2), "instelling", reason, PATTERN))
+            else:  # a new capitalised kind and a name: stronger than a name read over both
+                found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
+        if "GGZ" in text:
+            for m in patterns.NAME_BEFORE_GGZ.finditer(text):
+                word = m.group(1).split()[0].lower()
+                if (
+                    word in self._common
+                    or word in self._whitelist
+                    or word in self._medical
+                    or word.endswith(("ische", "isch"))
+                    or _starts_sentence(text, m.start(1))
+                ):
+                    continue  # "Specialistische GGZ", "Basis GGZ": a kind of care
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        for m in patterns.LOWER_INSTITUTION.finditer(text):
+            if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "de apotheek de medicijnen": a kind, not a name
+            word = m.group(2)
+            if word is not None and (
+                word in self._common
+                or word in _NOT_AFTER_KIND
+                or word.endswith("en")
+                or word in _NOT_NAME_WORDS
+            ):
+                continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
+            # stronger than a lower-case name grown over "van": "sanne bos van obs de linde"
+            found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.COMPASS_AFTER.finditer(text):
+            kind = patterns.COMPOUND_KIND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if kind is not None and not _OWNER_BEFORE.search(
+                text, max(0, kind.start() - 8), kind.start()
+            ):
+                found.append(Candidate(kind.start(), m.end(), "instelling", reason, STRONG))
+        for m in patterns.WORK_PLACE.finditer(text):
+            group = 1 if m.group(1) is not None else 2
+            word = m.group(group)
+            lower = word.lower()
+            if (
+                lower in self._common
+                or lower in self._whitelist
+                or lower in self._medical
+                or lower in _NOT_NAME_WORDS
+                or self._is_place(word.capitalize())
+                or self._is_surname(lower)
+                or (word.islower() and self._is_first_name(lower))
+            ):
+                continue  # "werkt bij Jansen", "werkt bij jan": a person; "in Zwolle"
+            found.append(Candidate(m.start(group), m.end(group), "instelling", reason, PATTERN))
+        for m in patterns.ROLE_OF_ORGANISATION.finditer(text):
+            person, name = m.group(1), m.group(2)
+            if person is not None and not self._is_first_name(person):
+                continue
+            if not all(
+                self._organisation_word(w, first_name_ok=person is not None) for w in name.split()
+            ):
+                continue  # "begeleider van Jan", "casemanager bij De Vries"
+            # stronger than deduce's "Samantha van Zorgkracht" as one name
+            found.append(Candidate(m.start(2), m.end(2), "instelling", reason, STRONG))
+        for m in patterns.SERVICE_VIA.finditer(text):
+            if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        return found
+
+    def _organisation_word(self, word: str, *, first_name_ok: bool) -> bool:
+        """A capitalised word that no list knows as a surname, place or common word (and as
+        a first name, unless a first name stands before it): part of an organisation's name."""
+        lower = word.lower()
+        return not (
+            lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or lower in _NOT_NAME_WORDS
+            or self._is_surname(lower)
+            or self._is_place(word)
+            or (not first_name_ok and self._is_first_name(word))
+        )
+
     def _generic_kind(self, text: str, candidate: Candidate) -> bool:
         """ "het Kindcentrum", "de Zorgboerderij": one word of an ordinary word and a kind of
         institution after a lower-case article is a kind, not the name of one."""
@@ -990,6 +1112,7 @@ class PrivacyEngine:
         candidates.extend(patterns.find_ages(text))
         candidates.extend(patterns.find_dates(text))
         candidates.extend(self._institution_candidates(text))
+        candidates.extend(self._more_institution_candidates(text))  # round 9b
         candidates.extend(self._lowercase_name_candidates(text))
         candidates.extend(self._lowercase_particle_names(text))
         candidates.extend(self._context_name_candidates(text))

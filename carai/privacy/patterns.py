@@ -1241,3 +1241,153 @@ def find_service_numbers(text: str) -> Iterator[Candidate]:
         return
     for m in SERVICE_PHONE.finditer(text):
         yield Candidate(*_groups_span(m), "telefoon", "informatienummer (0800/0900)", STRONG)
+
+
+# -- institutions of kinds the patterns above miss (round 9b) --------------------------------
+# Kind words for organisations the main list does not hold: GGZ and forensic care ("FPK De
+# Zandhaven", "HIC Noordwijk", "Penitentiaire Inrichting Assen"), maternity care
+# ("Verloskundigen Duinrand"), debt counselling and companies ("Kredietbank Salland",
+# "Incassobureau Smit & Co", "Uitzendbureau Werkvast"), schools ("Daltonschool De Boog",
+# "CSG Het Noorderlicht"), labs, municipal desks and youth services ("Meldpunt Zorg Oost",
+# "Jeugdbescherming Noord"), respite and day care ("Logeerhuis De Kei", "Kortverblijf
+# Oldenhof"). Lower case: they are matched ignoring case where a capitalised name follows.
+MORE_INSTITUTION_KINDS = word_alternation(
+    """fpk fpc hic pi tbs-kliniek penitentiaire_inrichting forensisch_centrum
+    verloskundigen verloskundigenpraktijk kraambureau kraamcentrum huisartsen tandartsen
+    fysiotherapeuten kredietbank incassobureau deurwaarderskantoor deurwaarder
+    uitzendbureau kantoor advocatenkantoor notariskantoor adviesbureau csg ksg rsg osg
+    laboratorium trombosedienst prikpost crisisdienst tolkendienst meldpunt jeugdpunt
+    steunpunt vrijwilligerspunt informatiepunt servicepunt zorgloket wmo-loket
+    jeugdbescherming logeerhuis gezinshuis kortverblijf kinderdagverblijf dagverblijf
+    zorgteam thuiszorgteam woonbegeleiding boerderij dierenpark vakantiepark regiotaxi
+    taxicentrale ergotherapie logopedie podotherapie oefentherapie bibliotheek parochie
+    kerk moskee"""
+)
+# The same kind as the last part of a capitalised compound: "Montessorischool",
+# "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
+MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor)"
+# An adjective that belongs to the name of a kind ("Hervormde Gemeente", "Ambulante
+# Woonbegeleiding"), and "Fysio- en " before "Ergotherapie".
+_KIND_ADJECTIVE = (
+    r"(?:(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
+    r"|Islamitische|Openbare|Ambulante|Forensische|Psychiatrische|Regionale|Stedelijke"
+    r"|Algemene|Academische)[ ]+"
+    r"|[A-Z][a-zà-ÿ]+-[ ]en[ ]+)?"
+)
+_INST_WORD = r"[A-ZÀ-Þ][\w'\u2019-]*"
+_INST_WORD_END = r"(?![\w'\u2019-]|[ ]?\d)"  # the whole word, and no house number after it
+# The name after the kind: an article, a capitalised preposition with an article ("Op de
+# Geest"), further capitalised words, "van (de)" inside, "& Co" at the end.
+_INST_NAME = (
+    r"(?:(?:[Dd]e|[Hh]et|'t|[Dd]en)[ ]+)?"
+    r"(?:(?:Op|In|Aan|Bij|Onder|Over|Achter|Om)[ ]+(?:de|het|den|'t)[ ]+)?"
+    + _INST_WORD
+    + r"(?<![A-ZÀ-Þ])"  # not one capital: "Wondzorg H. Smit" is no organisation "H"
+    + _INST_WORD_END
+    + r"(?:[ ]+(?:"
+    + _INST_WORD
+    + _INST_WORD_END
+    + r"|van(?:[ ]de[rn]?|[ ]het)?[ ]+"
+    + _INST_WORD
+    + r"|&[ ]+"
+    + _INST_WORD
+    + r")){0,3}"
+)
+# Scanned only from capitals (few in a text; a scan that may start at any letter costs
+# about twice as much): the capitalised kinds. The lower-case kinds that go before a
+# capitalised name have a scan of their own below.
+MORE_INSTITUTION = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w-])("
+        + _KIND_ADJECTIVE
+        + r"(?:(?i:"
+        + MORE_INSTITUTION_KINDS
+        + r")|"
+        + INSTITUTION_KINDS
+        + r"|"
+        + MORE_KIND_COMPOUND
+        + r"))[ ]+("
+        + _INST_NAME
+        + r")"
+    ),
+)
+# "via uitzendbureau Werkvast", "crisisdienst Lichtbaken": a lower-case kind word (it stays
+# outside the span) and a capitalised name.
+MORE_INSTITUTION_LOWER = gated(
+    "[uikcmjlgs]",
+    re.compile(
+        r"(?<![\w-])("
+        + word_alternation(
+            """uitzendbureau incassobureau kredietbank crisisdienst meldpunt jeugdpunt
+            jeugdbescherming logeerhuis gezinshuis kantoor steunpunt"""
+        )
+        + r")[ ]+("
+        + _INST_NAME
+        + r")"
+    ),
+)
+# A name before "GGZ": "Lichtbaken GGZ", "naar Duinzicht GGZ".
+NAME_BEFORE_GGZ = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ][\w'-]+[ ]GGZ)(?![\w-])")
+# Lower case in chats: a kind word with no article before it and a name after it:
+# "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
+# sint pieter", "cbs koning willem".
+LOWER_INSTITUTION = gated(
+    "[abcdghkloprstvwz]",
+    re.compile(
+        r"(?<![\w-])((?:"
+        + word_alternation(
+            """apotheek zorgboerderij zorgpunt thuiszorg zorgcentrum woonzorgcentrum
+            verpleeghuis verzorgingshuis ziekenhuis huisartsenpraktijk huisartsenpost
+            kinderopvang dagbesteding woongroep hospice revalidatiecentrum gezondheidscentrum
+            basisschool school obs cbs sbo kbs rkbs pcbs college logeerhuis gezinshuis
+            kinderdagverblijf bso kdv"""
+        )
+        + r")[ ]+"
+        r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
+        r"|(?:sint|st\.|prins|prinses|koning|koningin|pater|dokter|dr\.)[ ]+[a-zà-ÿ]{3,}"
+        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))"
+        r"(?![\w-]|[ ]?\d)"
+    ),
+)
+# "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
+# word is an organisation, also when it is a first name (a person does not employ or admit
+# anyone in care texts).
+WORK_PLACE = gated(
+    "(?i:[wsiovg])",
+    re.compile(
+        r"(?<![\w-])(?:(?i:werkt|werkte|werken|werkzaam|stage|stageloopt|in[ ]dienst)"
+        r"(?:[ ]+[a-zà-ÿ]+){0,3}[ ]+bij[ ]+([a-zà-ÿ]{4,}|[A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+)"
+        r"|(?i:opgenomen|verblijft|verbleef|geplaatst)(?:[ ]+[a-zà-ÿ]+){0,2}[ ]+in"
+        r"[ ]+([A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+))"
+        r"(?=[ ]*(?:[.,;:)]|\n|$|[ ](?:in|op|als|sinds|voor|en|of|van|met|naar|tot|om|waar)\b))"
+    ),
+)
+# "wijkverpleegkundige Samantha van Zorgkracht.", "casemanager bij Levenskunst.": after a
+# care professional (and the person's first name), "van"/"bij"/"namens" and one or two
+# capitalised words ending the clause name the organisation the professional works for.
+ROLE_OF_ORGANISATION = gated(
+    "(?i:[abcefgjmptvwz])",
+    re.compile(
+        r"(?<![\w-])(?i:wijkverpleegkundige|verpleegkundige|begeleider|begeleidster"
+        r"|casemanager|behandelaar|consulent|coach|ergotherapeut|fysiotherapeut|psycholoog"
+        r"|maatschappelijk[ ]werker|medewerker|medewerkster|jeugdbeschermer|gezinsvoogd"
+        r"|trajectbegeleider|woonbegeleider|ambulant[ ]begeleider|zorgcoördinator"
+        r"|verzorgende|thuisbegeleider|gedragsdeskundige|jongerenwerker|wijkcoach)"
+        r"[ ]+(?:([A-Z][a-zà-ÿ]+)[ ]+)?(?:van|bij|namens)[ ]+"
+        r"([A-Z][a-zà-ÿ]+(?:[ ][A-Z][a-zà-ÿ]+)?)(?=[ \t]*(?:[.,;:)]|\n|$))"
+    ),
+)
+# "tolk via Tolkpunt Plus", "vervoer via Rolmobiel": a service and the firm that gives it.
+SERVICE_VIA = gated(
+    "(?i:[tvbmah])",
+    re.compile(
+        r"(?<![\w-])(?i:tolk|tolken|taxi|vervoer|bezorging|maaltijden|hulpmiddelen"
+        r"|alarmering|maaltijdservice)[ ]+(?:via|van)[ ]+"
+        r"([A-Z][a-zà-ÿ]*[A-Z]?[a-zà-ÿ]+(?:[ ][A-Z][a-zà-ÿ]+)?)(?=[ \t]*(?:[.,;:)]|\n|$))"
+    ),
+)
+# "erasmuscollege zuid", "stadsziekenhuis west": a lower-case compound ending in a kind and
+# a compass word. Found from the compass word (rare after a space), then the word before.
+COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
+COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
