@@ -1,0 +1,117 @@
+"""Round 9d: the engine runs deduce's word-list steps (``MultiTokenLookupAnnotator``) through
+``engine._QuickLookupAnnotator``, which shares the token texts of a document between the
+steps. Each step must give exactly deduce's own annotations, and deduce's own processors
+(what "deduce alone" in the benchmarks runs) must stay as shipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.privacy.common import load_set
+from carai.privacy import PrivacyEngine
+from carai.privacy.engine import _DEDUCE_SKIPPED, _document_class, _QuickLookupAnnotator
+
+SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
+
+
+def _set_texts() -> list[str]:
+    return [
+        item["text"]
+        for path in sorted(SETS.glob("*.jsonl"))
+        if "holdout" not in path.name
+        for item in load_set(path)
+    ]
+
+
+def _quick_steps(engine: PrivacyEngine) -> list[_QuickLookupAnnotator]:
+    steps: list[_QuickLookupAnnotator] = []
+
+    def walk(group: Any) -> None:
+        for _, processor in group:
+            if isinstance(processor, _QuickLookupAnnotator):
+                steps.append(processor)
+            elif hasattr(processor, "_processors"):
+                walk(processor)
+
+    walk(engine._processors)
+    return steps
+
+
+def _key(annotations: list[Any]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (a.start_char, a.end_char, a.text, a.tag, a.priority, a.start_token, a.end_token)
+        for a in annotations
+    )
+
+
+def _same_per_step(engine: PrivacyEngine, text: str) -> int:
+    document = _document_class()(text, tokenizers=engine._tokenizers)
+    found = 0
+    for step in _quick_steps(engine):
+        ours = step.annotate(document)
+        assert _key(ours) == _key(step._annotator.annotate(document)), (step.tag, text)
+        found += len(ours)
+    return found
+
+
+def test_every_word_list_step_is_replaced(engine: PrivacyEngine) -> None:
+    tags = {step.tag for step in _quick_steps(engine)}
+    assert {"voornaam", "achternaam", "locatie", "ziekenhuis", "zorginstelling"} <= tags
+
+
+def test_deduce_itself_is_left_as_shipped(engine: PrivacyEngine) -> None:
+    from docdeid.process.annotator import MultiTokenLookupAnnotator
+
+    names = engine.deduce.processors["names"]
+    assert type(names["first_name_lookup"]) is MultiTokenLookupAnnotator
+    assert type(engine._processors["names"]["first_name_lookup"]) is _QuickLookupAnnotator
+    assert engine._processors.get_names() == engine.deduce.processors.get_names()
+
+
+def test_the_same_annotations_per_step_on_every_set(engine: PrivacyEngine) -> None:
+    texts = _set_texts()
+    assert len(texts) > 400
+    assert sum(_same_per_step(engine, text) for text in texts) > 1000
+
+
+def test_the_same_annotations_as_deduce_on_every_set(engine: PrivacyEngine) -> None:
+    for text in _set_texts():
+        ours = engine._deduce_document(text).annotations
+        theirs = engine.deduce.deidentify(text, disabled=_DEDUCE_SKIPPED).annotations
+        assert _key(list(ours)) == _key(list(theirs)), text
+
+
+def test_made_up_text_with_names_places_and_a_hospital(engine: PrivacyEngine) -> None:
+    # words from deduce's own lists, in upper and lower case (hospitals match either)
+    text = (
+        "Dhr. Pieter Hoekstra uit Groningen is opgenomen in het Martini Ziekenhuis; "
+        "zijn zus Greet woont in assen, bezoek via het martini ziekenhuis."
+    )
+    assert _same_per_step(engine, text) >= 4
+    tags = {a.tag for a in engine._deduce_document(text).annotations}
+    assert tags & {"ziekenhuis", "zorginstelling"}
+
+
+def test_text_without_list_words_gets_nothing(engine: PrivacyEngine) -> None:
+    text = "de wond is schoon, geen roodheid; morgen opnieuw verbinden om 10.00 uur."
+    assert _same_per_step(engine, text) == 0
+
+
+# made-up words of the kinds deduce's lists hold, with particles, signs and spaces
+_NAMES = ["Jan", "jan", "Vries", "Berg", "Amsterdam", "ziekenhuis", "Martini", "Kerkstraat"]
+_WORDS = [*_NAMES, "de", "van", "der", "12", ",", ".", "Parkinson", "é", "\n", "  "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(_WORDS) | st.text(max_size=6),
+        max_size=40,
+    )
+)
+def test_the_same_annotations_on_random_text(engine: PrivacyEngine, words: list[str]) -> None:
+    _same_per_step(engine, " ".join(words))
