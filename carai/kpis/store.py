@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Model, Q
+from django.db.models import F, Model, Q, Subquery
 from django.utils import timezone
 from django_tasks import task
 
@@ -182,8 +182,14 @@ def kpi_figures_request(*, filters: KpiFilters) -> None:
 def kpi_figures_get(*, filters: KpiFilters) -> StoredFigures:
     """The figures for ``filters``: the stored ones when current; otherwise computed now
     when that is quick, or else asked of the background worker."""
-    version = kpi_data_version()
-    snapshot = KpiSnapshot.objects.filter(key=filters.key()).first()
+    # The stored figures and the latest data version in one query (the page's usual case:
+    # current figures); without a stored row the version is read on its own.
+    snapshot = (
+        KpiSnapshot.objects.filter(key=filters.key())
+        .annotate(latest_version=Subquery(KpiDataVersion.objects.filter(pk=1).values("value")[:1]))
+        .first()
+    )
+    version = (snapshot.latest_version or 0) if snapshot is not None else kpi_data_version()
     if _is_current(snapshot, version):
         return _stored(snapshot, version)
     if _quick_enough(snapshot):

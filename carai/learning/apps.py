@@ -21,6 +21,7 @@ class LearningConfig(AppConfig):
         from carai.learning import personal_data as data
         from carai.learning.models import (
             Assignment,
+            Certificate,
             Enrolment,
             Lesson,
             LessonProgress,
@@ -52,6 +53,8 @@ class LearningConfig(AppConfig):
             (Lesson, receivers.lessons_changed),
             (Enrolment, receivers.learner_changed),
             (LessonProgress, receivers.learner_changed),
+            # The module page's certificate (learning.catalogue.module_page).
+            (Certificate, receivers.learner_changed),
             # A quiz's questions and options, which the quiz form keeps (selectors.quiz_questions).
             (Question, receivers.questions_changed),
             (Option, receivers.questions_changed),

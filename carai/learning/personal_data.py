@@ -9,6 +9,7 @@ from carai.accounts.models import User
 from carai.accounts.personal_data import iso
 from carai.community.models import Membership
 from carai.core.cache import scopes_changed
+from carai.learning.catalogue import learner_scope
 from carai.learning.models import Certificate, Enrolment, LessonProgress
 from carai.learning.team import team_scope
 
@@ -43,7 +44,7 @@ def learning_erase(user: User) -> None:
     # Erasing ends the memberships with an update (no signals): the team figures of every
     # organisation the person was in must not keep counting them.
     organisations = Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
-    scopes_changed(*{team_scope(pk) for pk in organisations})
+    scopes_changed(*{team_scope(pk) for pk in organisations}, learner_scope(user.pk))
 
 
 def certificates_export(user: User) -> list[dict[str, Any]]:
@@ -61,3 +62,5 @@ def certificates_export(user: User) -> list[dict[str, Any]]:
 
 def certificates_erase(user: User) -> None:
     Certificate.objects.filter(user=user).update(holder_name="")
+    # One update sends no signals: the module page's kept certificate goes too.
+    scopes_changed(learner_scope(user.pk))

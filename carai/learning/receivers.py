@@ -13,7 +13,7 @@ from carai.accounts.models import User
 from carai.community.models import Membership
 from carai.core.cache import scopes_changed
 from carai.learning.catalogue import learner_scope
-from carai.learning.models import Assignment, Enrolment, Lesson, LessonProgress
+from carai.learning.models import Assignment, Certificate, Enrolment, Lesson, LessonProgress
 from carai.learning.selectors import QUESTIONS_SCOPE, lessons_scope
 from carai.learning.team import MODULES_SCOPE, team_practice_scope, team_scope
 from carai.practice.models import PracticeAttempt
@@ -42,9 +42,15 @@ def enrolment_changed(sender: Any, instance: Enrolment, **kwargs: Any) -> None:
     scopes_changed(*_teams_of(instance.user_id))
 
 
-def learner_changed(sender: Any, instance: Enrolment | LessonProgress, **kwargs: Any) -> None:
-    """The person's catalogue cards (started, finished, lessons done)."""
-    user_id = instance.user_id if isinstance(instance, Enrolment) else instance.enrolment.user_id
+def learner_changed(
+    sender: Any, instance: Enrolment | LessonProgress | Certificate, **kwargs: Any
+) -> None:
+    """The person's catalogue cards (started, finished, lessons done) and the module and
+    lesson pages' facts about them (``catalogue.learner_module``, ``catalogue.module_page``:
+    their enrolment, lessons done, newest certificate)."""
+    user_id = (
+        instance.enrolment.user_id if isinstance(instance, LessonProgress) else instance.user_id
+    )
     scopes_changed(learner_scope(user_id))
 
 

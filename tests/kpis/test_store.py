@@ -79,6 +79,26 @@ def test_the_page_reads_stored_figures_until_something_counted_changes(world: Wo
     assert _professionals(after.context) == 2
 
 
+def test_current_figures_and_the_data_version_are_one_query(world: World) -> None:
+    _use_case(world)
+    lead = client_for(world.lead)
+    url = reverse("kpis:dashboard")
+    lead.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = lead.get(url)
+    assert again.context["stored"].is_current
+    store_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "kpis_kpisnapshot" in q["sql"] or "kpis_kpidataversion" in q["sql"]
+    ]
+    assert len(store_reads) == 1, store_reads
+    # Something counted changes: that one query sees the newer version.
+    _add_colleague(world)
+    after = lead.get(url)
+    assert _professionals(after.context) == 2
+
+
 def test_counted_changes_raise_the_version_and_others_do_not(world: World) -> None:
     module = make_org_module(world).live
     learner = UserFactory.create()

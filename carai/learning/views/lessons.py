@@ -20,6 +20,7 @@ from carai.learning.access import (
     access_own_attempt,
     access_own_enrolment,
 )
+from carai.learning.catalogue import learner_module, learner_module_read
 from carai.learning.elsewhere import link_elsewhere
 from carai.learning.forms import QuizForm, ReflectionForm, quiz_answers, quiz_form_questions
 from carai.learning.models import (
@@ -37,7 +38,16 @@ from carai.learning.services.quiz import attempts_left, quiz_attempt_start, quiz
 @require_http_methods(["GET", "POST"])
 def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpResponse:
     user = authenticated_user(request)
-    module = access_module(user=user, module_id=module_id)
+    # The module (if the person may see it), their enrolment and the lessons they did: kept
+    # per person and module for a view, read afresh for a POST (which writes with them).
+    facts = (
+        learner_module(user=user, module_id=module_id)
+        if request.method == "GET"
+        else learner_module_read(user=user, module_id=module_id)
+    )
+    if facts.module is None:
+        raise Http404("No such module.")
+    module, enrolment = facts.module, facts.enrolment
     # The module's active lessons, from the cache: the lesson itself, its place and the one
     # before it (as access_lesson and module.lessons.filter(is_active=True) would read them).
     lessons = selectors.module_lessons(module=module)
@@ -45,18 +55,17 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
     if position is None:
         raise Http404("No such lesson.")
     lesson = lessons[position]
-    try:
-        enrolment = access_own_enrolment(user=user, module=module)
-    except Http404:
+    if enrolment is None:
         if request.method != "GET":
-            raise
+            raise Http404("Not enrolled.")
         # A link to a lesson of a module the person may learn but has not started (shared
         # by a colleague, or after a reset): the module's page, where they can start it.
         messages.info(request, _("Start the module first; then its lessons open."))
         return redirect("learning:module_detail", module_id=module.pk)
-    progress = enrolment.current_progress().filter(lesson=lesson).first()
     form = None
     if lesson.kind == LessonKind.REFLECTION:
+        # Only a reflection shows what was written; other lessons need only "done".
+        progress = enrolment.current_progress().filter(lesson=lesson).first()
         initial = {"answer": progress.reflection} if progress else None
         form = ReflectionForm(request.POST or None, initial=initial)
     if request.method == "POST" and lesson.kind in CASE_KINDS:
@@ -93,7 +102,7 @@ def lesson_view(request: HttpRequest, module_id: int, lesson_id: int) -> HttpRes
         "module": module,
         "lesson": lesson,
         "enrolment": enrolment,
-        "done": progress is not None,
+        "done": lesson.pk in facts.done,
         "form": form,
         "position": position + 1,
         "total": len(lessons),

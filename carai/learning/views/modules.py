@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -19,10 +19,9 @@ from carai.learning.access import (
     access_module,
     access_own_enrolment,
 )
-from carai.learning.catalogue import catalogue_cards, module_versions
+from carai.learning.catalogue import catalogue_cards, module_page
 from carai.learning.forms import CatalogueForm
 from carai.learning.models import (
-    Certificate,
     Enrolment,
     Lesson,
     Module,
@@ -75,23 +74,20 @@ def _next_lesson(module: Module, done: set[int]) -> Lesson | None:
 @require_GET
 def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
     user = authenticated_user(request)
-    module = access_module(user=user, module_id=module_id)
-    enrolment = Enrolment.objects.filter(user=user, module=module).first()
-    done = _done_lesson_ids(enrolment)
+    # The module (if the person may see it), their enrolment, the lessons done, the newest
+    # certificate once finished and the other language version: kept per person and module.
+    page = module_page(user=user, module_id=module_id)
+    if page.module is None:
+        raise Http404("No such module.")
+    module, enrolment, done, certificate = page.module, page.enrolment, page.done, page.certificate
     lessons = selectors.module_lessons(module=module)
     finished = enrolment is not None and enrolment.completed_at is not None
-    # Shown, and needed to renew, only once the module is finished: the newest one.
-    certificate = (
-        Certificate.objects.filter(user=user, module=module).order_by("-issued_at").first()
-        if finished
-        else None
-    )
     return render(
         request,
         "learning/module_detail.html",
         {
             "module": module,
-            "versions": module_versions(user=user, module=module, finished_here=finished),
+            "versions": page.versions,
             "language": content_language(),
             "enrolment": enrolment,
             "certificate": certificate,
@@ -100,7 +96,7 @@ def module_detail(request: HttpRequest, module_id: int) -> HttpResponse:
             "next_lesson": next((x for x in lessons if x.pk not in done), None)
             if enrolment
             else None,
-            # As enrolment_can_renew, with the certificate read above.
+            # As enrolment_can_renew, with the certificate read above (the clock decides).
             "can_renew": finished and certificate_renewable(certificate),
         },
     )
