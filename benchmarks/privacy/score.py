@@ -37,6 +37,7 @@ DEFAULT_SETS = (
     "dev3.jsonl",
     "dev6.jsonl",
     "dev7.jsonl",
+    "dev8.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
