@@ -11,16 +11,15 @@ built headers are forgotten.
 from __future__ import annotations
 
 import http.client
-from typing import Any
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+
+from carai.core.memo import ProcessMemo
 
 # What django-csp's decorators put on a response to change its policy.
 _PER_RESPONSE = (
@@ -32,17 +31,16 @@ _PER_RESPONSE = (
     "_csp_replace_ro",
 )
 # (header, its policy text, the attribute that exempts a response, its excluded prefixes)
-_BUILT: list[tuple[str, str, str, tuple[str, ...]]] = []
+_Built = list[tuple[str, str, str, tuple[str, ...]]]
+_BUILT: ProcessMemo[None, _Built] = ProcessMemo(
+    limit=1, forget_when=lambda setting: setting.startswith("CONTENT_SECURITY_POLICY")
+)
 
 
-@receiver(setting_changed)
-def _forget(*, setting: str, **_kwargs: Any) -> None:
-    if setting.startswith("CONTENT_SECURITY_POLICY"):
-        _BUILT.clear()
-
-
-def _headers() -> list[tuple[str, str, str, tuple[str, ...]]]:
-    if not _BUILT:
+def _headers() -> _Built:
+    built = _BUILT.get(None)
+    if built is None:
+        built = []
         for header, setting, exempt, report_only in (
             (HEADER, "CONTENT_SECURITY_POLICY", "_csp_exempt", False),
             (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", "_csp_exempt_ro", True),
@@ -50,8 +48,9 @@ def _headers() -> list[tuple[str, str, str, tuple[str, ...]]]:
             policy = build_policy(report_only=report_only)
             if policy:
                 prefixes = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES")
-                _BUILT.append((header, policy, exempt, tuple(prefixes or ())))
-    return _BUILT
+                built.append((header, policy, exempt, tuple(prefixes or ())))
+        _BUILT.remember(None, built)
+    return built
 
 
 class PolicyMiddleware(CSPMiddleware):

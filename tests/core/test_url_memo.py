@@ -73,7 +73,7 @@ def test_a_new_url_conf_forgets_and_keys_on_it() -> None:
 
 def test_the_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     carai_urls._MEMO.clear()
-    monkeypatch.setattr(carai_urls, "_MEMO_LIMIT", 3)
+    monkeypatch.setattr(carai_urls._MEMO, "limit", 3)
     for n in range(10):
         assert reverse_remembered("learning:module_detail", [n], {}, None) == reverse(
             "learning:module_detail", args=[n]

@@ -6,17 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms, template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.template.defaulttags import CsrfTokenNode
 from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix, get_urlconf
-from django.utils.autoreload import file_changed
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from carai.core.memo import ProcessMemo, any_setting
 from carai.core.templatetags.carai_urls import reverse_remembered
 
 register = template.Library()
@@ -93,20 +91,11 @@ def nav_item(context: template.Context, section: str, url_name: str, label: str)
 
 # Fixed fragments of the layout ------------------------------------------------------------
 
-_FRAGMENTS: dict[tuple[Any, ...], SafeString] = {}
-_FRAGMENTS_LIMIT = 5_000
+# any setting may show in a fragment (URLs, static files, languages)
+_FRAGMENTS: ProcessMemo[tuple[Any, ...], SafeString] = ProcessMemo(
+    limit=5_000, forget_when=any_setting, catalogue=True
+)
 _PLAIN = (str, SafeString, int, bool, type(None))
-
-
-@receiver(setting_changed)
-def _forget_fragments(*, setting: str, **_kwargs: Any) -> None:
-    _FRAGMENTS.clear()  # any setting may show in a fragment (URLs, static files, languages)
-
-
-@receiver(file_changed)
-def _forget_fragments_on_catalogue(*, file_path: Any, **_kwargs: Any) -> None:
-    if str(file_path).endswith(".mo"):
-        _FRAGMENTS.clear()
 
 
 class RememberedNode(template.Node):
@@ -133,9 +122,7 @@ class RememberedNode(template.Node):
         html = _FRAGMENTS.get(key)
         if html is None:
             html = mark_safe(self.nodelist.render(context))  # noqa: S308 (rendered template)
-            if len(_FRAGMENTS) >= _FRAGMENTS_LIMIT:
-                _FRAGMENTS.clear()
-            _FRAGMENTS[key] = html
+            _FRAGMENTS.remember(key, html)
         return html
 
 

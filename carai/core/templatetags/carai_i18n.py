@@ -15,32 +15,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.base import Parser, Token
 from django.templatetags import i18n as django_i18n
-from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
+
+from carai.core.memo import ProcessMemo, settings_named
 
 register = template.Library()
 register.tags.update(django_i18n.register.tags)
 register.filters.update(django_i18n.register.filters)
 
-_MEMO: dict[tuple[Any, ...], str] = {}
-_MEMO_LIMIT = 20_000
-
-
-@receiver(setting_changed)
-def _forget(*, setting: str, **_kwargs: Any) -> None:
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
-        _MEMO.clear()
-
-
-@receiver(file_changed)
-def _forget_catalogue(*, file_path: Any, **_kwargs: Any) -> None:
-    """The development server reloads a changed catalogue (.mo) without restarting."""
-    if str(file_path).endswith(".mo"):
-        _MEMO.clear()
+_MEMO: ProcessMemo[tuple[Any, ...], str] = ProcessMemo(
+    limit=20_000,
+    forget_when=settings_named("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"),
+    catalogue=True,
+)
 
 
 def _fixed(node: django_i18n.TranslateNode) -> tuple[Any, ...] | None:
@@ -69,9 +58,7 @@ class RememberedTranslateNode(django_i18n.TranslateNode):
             value = super().render(context)
             if self.asvar:
                 value = context[self.asvar]
-            if len(_MEMO) >= _MEMO_LIMIT:
-                _MEMO.clear()
-            _MEMO[key] = value
+            _MEMO.remember(key, value)
         if self.asvar:
             context[self.asvar] = value
             return ""

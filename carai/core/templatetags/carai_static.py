@@ -11,33 +11,22 @@ before.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.base import Parser, Token
 from django.templatetags import static as django_static
+
+from carai.core.memo import ProcessMemo, settings_named
 
 register = template.Library()
 register.tags.update(django_static.register.tags)
 register.filters.update(django_static.register.filters)
 
-_MEMO: dict[str, str] = {}
-_MEMO_LIMIT = 5_000
-
-
-@receiver(setting_changed)
-def _forget(*, setting: str, **_kwargs: Any) -> None:
-    if setting in {
-        "DEBUG",
-        "STATIC_URL",
-        "STATIC_ROOT",
-        "STORAGES",
-        "STATICFILES_DIRS",
-        "INSTALLED_APPS",
-    }:
-        _MEMO.clear()
+_MEMO: ProcessMemo[str, str] = ProcessMemo(
+    limit=5_000,
+    forget_when=settings_named(
+        "DEBUG", "STATIC_URL", "STATIC_ROOT", "STORAGES", "STATICFILES_DIRS", "INSTALLED_APPS"
+    ),
+)
 
 
 class RememberedStaticNode(django_static.StaticNode):
@@ -48,9 +37,7 @@ class RememberedStaticNode(django_static.StaticNode):
         url = _MEMO.get(path.var)
         if url is None:
             url = super().url(context)
-            if len(_MEMO) >= _MEMO_LIMIT:
-                _MEMO.clear()
-            _MEMO[path.var] = url
+            _MEMO.remember(path.var, url)
         return url
 
 

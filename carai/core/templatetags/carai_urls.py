@@ -14,8 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import defaulttags
 from django.template.base import Parser, Token
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
@@ -23,16 +21,15 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from carai.core.memo import ProcessMemo, settings_named
+
 register = template.Library()
 
-_MEMO: dict[tuple[Any, ...], str] = {}
-_MEMO_LIMIT = 20_000  # names and arguments seen by one process; emptied when reached
-
-
-@receiver(setting_changed)
-def _forget(*, setting: str, **_kwargs: Any) -> None:
-    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME", "LANGUAGE_CODE", "LANGUAGES"}:
-        _MEMO.clear()
+# names and arguments seen by one process
+_MEMO: ProcessMemo[tuple[Any, ...], str] = ProcessMemo(
+    limit=20_000,
+    forget_when=settings_named("ROOT_URLCONF", "FORCE_SCRIPT_NAME", "LANGUAGE_CODE", "LANGUAGES"),
+)
 
 
 def _plain(value: object) -> bool:
@@ -57,9 +54,7 @@ def reverse_remembered(
     url = _MEMO.get(key)
     if url is None:
         url = reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-        if len(_MEMO) >= _MEMO_LIMIT:
-            _MEMO.clear()
-        _MEMO[key] = url
+        _MEMO.remember(key, url)
     return url
 
 
