@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import RequestFactory, override_settings
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, set_urlconf
 from django.urls.resolvers import URLResolver
 
 from carai.core import wsgi
@@ -43,6 +43,7 @@ def resolves(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     wsgi.matches_forget()
     yield asked
     wsgi.matches_forget()
+    set_urlconf(None)  # as Django's handler does when a request ends (request.urlconf)
 
 
 def resolved(path: str, **attributes: Any) -> Any:
