@@ -162,10 +162,14 @@ FORM_RENDERER = "carai.core.renderers.FastWidgetRenderer"
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     # Connections are kept for a minute and checked before reuse, so a restarted database
-    # costs no failed request for a connection that went stale.
+    # costs no failed request for a connection that went stale. CARAI's PostgreSQL backend
+    # skips the check's round trip for a connection that served a request seconds ago and
+    # got nothing from the server since (carai/core/db/postgresql/base.py).
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["ENGINE"] = "carai.core.db.postgresql"
 else:
     DATABASES = {
         "default": {

@@ -2,7 +2,12 @@
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "carai.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)  # as django.core.wsgi.get_wsgi_application
+
+from carai.core.wsgi import RememberingWSGIHandler  # noqa: E402  (needs the settings)
+
+# Django's handler, remembering which view a path resolves to (carai/core/wsgi.py).
+application = RememberingWSGIHandler()
