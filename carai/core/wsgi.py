@@ -8,8 +8,8 @@ the URL conf down into each include: 50-190 microseconds per request for the key
 ``request.urlconf`` names another), the path and, for translated routes, the language; so
 the handler keeps it per process under those three. Each request gets its own copy of the
 match (its own ``kwargs``), as Django gives it. A path that resolves to nothing (404) is
-not kept. The memo holds at most ``LIMIT`` paths and is emptied when it is full (paths with
-ids in them are many; the common ones come back at once).
+not kept. The memo (``core.memo.ProcessMemo``) holds at most ``LIMIT`` paths and is emptied
+when it is full (paths with ids in them are many; the common ones come back at once).
 """
 
 from __future__ import annotations
@@ -21,9 +21,13 @@ from django.http import HttpRequest
 from django.urls import ResolverMatch, get_resolver, set_urlconf
 from django.utils.translation import get_language
 
+from carai.core.memo import ProcessMemo, settings_named
+
 LIMIT = 4096
 
-_matches: dict[tuple[Any, str, str | None], ResolverMatch] = {}
+_matches: ProcessMemo[tuple[Any, str, str | None], ResolverMatch] = ProcessMemo(
+    limit=LIMIT, forget_when=settings_named("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE")
+)
 
 
 def matches_forget() -> None:
@@ -42,10 +46,8 @@ class RememberingWSGIHandler(WSGIHandler):
         key = (resolver, request.path_info, get_language())
         kept = _matches.get(key)
         if kept is None:
-            kept = resolver.resolve(request.path_info)  # Resolver404 is raised, not kept
-            if len(_matches) >= LIMIT:
-                _matches.clear()
-            _matches[key] = kept
+            # Resolver404 is raised, not kept
+            kept = _matches.remember(key, resolver.resolve(request.path_info))
         # A copy with its own kwargs (ResolverMatch refuses copy.copy: it cannot be pickled).
         match = object.__new__(ResolverMatch)
         match.__dict__.update(kept.__dict__)

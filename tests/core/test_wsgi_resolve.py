@@ -96,7 +96,7 @@ def test_another_url_conf_is_not_answered_from_the_memo(resolves) -> None:
 
 
 def test_the_memo_stays_within_its_limit(resolves, monkeypatch) -> None:
-    monkeypatch.setattr(wsgi, "LIMIT", 3)
+    monkeypatch.setattr(wsgi._matches, "limit", 3)
     for module_id in range(1, 8):
         assert resolved(f"/leren/modules/{module_id}/").kwargs == {"module_id": module_id}
         assert len(wsgi._matches) <= 3
