@@ -1998,9 +1998,12 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
 
 # Round 10a: "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
 # letters or more, a house number (a letter may follow) and a capitalised place after it.
-_STREET_NUMBER_PLACE = re.compile(
-    r"(?<![\w.-])([A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)(?:,[ ]?|[ ])"
-    r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
+_STREET_NUMBER_PLACE = patterns.gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w.-])([A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)(?:,[ ]?|[ ])"
+        r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
+    ),
 )
 # Words before such an address on its line: living, moving, sending, visiting.
 _ADDRESS_CUE_BEFORE = re.compile(

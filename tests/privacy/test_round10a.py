@@ -23,6 +23,11 @@ def spans(engine: PrivacyEngine, text: str) -> list[tuple[str, str]]:
         ("mob. 06\u201348302719 (na 17 uur)", ("06\u201348302719", "telefoon")),
         # a mobile number with 06 in brackets
         ("Bereikbaar op (06) 41 70 93 28.", ("(06) 41 70 93 28", "telefoon")),
+        # a slash after the area code
+        ("Praktijk: 0341/42 17 90, mobiel 06/38472615.", ("0341/42 17 90", "telefoon")),
+        ("Praktijk: 0341/42 17 90, mobiel 06/38472615.", ("06/38472615", "telefoon")),
+        # record numbers in a list after a plural label
+        ("Cliëntnummers 58213, 58214 en 58290 zijn samengevoegd.", ("58290", "nummer")),
         # a flat, room or unit after the house number
         (
             "Zij woont op Lijsterbesstraat 71 kamer 4, Hengelo.",
@@ -67,6 +72,8 @@ def test_identifier_is_found_whole(
             "Scores 10 \u2013 12 \u2013 14 \u2013 16 \u2013 18, periode 2019 \u2013 2023.",
             "telefoon",
         ),
+        # dates, fractions and scores written with a slash
+        ("Gezien op 06/11/2025, pijn 08/10, 1/2 tablet; 06/11 en 07/11 controle.", "telefoon"),
         # a room number without a street, or after a comma
         ("Om 10 uur kamer 5 gecontroleerd, daarna kamer 7.", "adres"),
         ("Medicatie 2 flat 3 keer geteld.", "adres"),
@@ -78,6 +85,8 @@ def test_identifier_is_found_whole(
         ("Opgenomen op de Intensive Care, daarna naar de Markt.", "adres"),
         # a title and a name before a number that is no house number
         ("Naar Sint Joris 3 weken geleden; op koning Boudewijn 2 keer gebeld.", "adres"),
+        # a plural label of phone or house numbers
+        ("Telefoonnummers 24680 en 13579 zijn intern; huisnummers 12345 ook.", "nummer"),
         # a BIG registration without a number, a year code without letters
         ("Neem je BIG-registratie mee; BIG 1234 is geen nummer.", "nummer"),
         ("Het rooster 2024-2025 hangt bij kamer 12.", "nummer"),
