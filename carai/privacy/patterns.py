@@ -1404,6 +1404,11 @@ PHONE_DASHED = re.compile(
     r"|\(06\)[ ]?\d(?:[ .-]?\d){7}"
     r")(?![\d]|[.,-]\d)"
 )
+# +31 or 0031, "(0)" and groups with a spaced dash: "+31 (0)58 - 213 44 55".
+PHONE_INTL_SPACED = re.compile(
+    r"(?<![\w+])((?:\+|00)31[ ]?(?:\(0\)[ ]?)?[1-9]"
+    r"(?:(?:[ ]?[-.\u2013\u2014][ ]?|[ ])?\d){8})(?![\d]|[.,-]\d)"
+)
 # A slash after the area code: "06/12345678", "020/555 12 34", "0575/55 12 34" (ten digits).
 PHONE_SLASHED = re.compile(
     r"(?<![\w+/.-])(0(?:[1-9][ ]?/[ ]?\d(?:[ .-]?\d){7}|[1-9]\d[ ]?/[ ]?\d(?:[ .-]?\d){6}"
@@ -1416,7 +1421,8 @@ PHONE_SLASHED = re.compile(
 ADDRESS_FLAT = gated(
     r"\d",
     re.compile(
-        r"(?<=[^\W\d_][ ])(\d{1,5}[A-Za-z]?[ ](?:kamer|flat|app\.?|appartement|unit|whg\.?)[ ]"
+        r"(?<=[^\W\d_][ ])(\d{1,5}[A-Za-z]?[ ](?:kamer|flat|app\.?|appartement|unit|whg\.?|bus"
+        r"|[-\u2013](?=[ ]\d{1,5}(?![\w-]|[ ]?(?i:uur|u|min|jaar|personen|keer|x|%)(?!\w))))[ ]"
         r"\d{1,4}[A-Za-z]?)(?![\w-]|[.,]\d)"
     ),
 )
@@ -1454,6 +1460,14 @@ CODE_YEAR_FIRST = gated(
     r"\d",
     re.compile(r"(?<![\w/.-])(\d{2,4}-[A-Z]{2,5}-\d{3,10})(?![\w/-])"),
 )
+# A record number in groups with a slash and letters at the end, after a label: "Dossier:
+# 2025/0412/AB", "kenmerk JZ/24/1187-b" (the letters belong to the number).
+RECORD_LETTER_SUFFIX = gated(
+    r"\d|[A-Z]",
+    re.compile(
+        r"(?<![\w/.-])((?:[A-Z]{1,5}/)?\d{2,6}(?:/\d{2,6}){1,2}[/-][A-Za-z]{1,3})(?![\w/-])"
+    ),
+)
 # A BIG number (eleven digits) after "BIG", "BIG-nummer", "BIG-registratie(nummer)".
 BIG_NUMBER = re.compile(
     r"(?<![\w-])BIG(?:[- ]?(?:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*(\d{11})"
@@ -1480,11 +1494,21 @@ def find_round10a(text: str) -> Iterator[Candidate]:
     if "\u2013" in text or "\u2014" in text or "(06)" in text:
         for m in PHONE_DASHED.finditer(text):
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    if "31" in text and ("(0)" in text or " - " in text or "\u2013" in text):
+        for m in PHONE_INTL_SPACED.finditer(text):
+            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    if "/" in text:
+        for m in RECORD_LETTER_SUFFIX.finditer(text):
+            if _after_label(text[max(0, m.start() - 40) : m.start()]):
+                yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
     if "/" in text:
         for m in PHONE_SLASHED.finditer(text):
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     lowered = text.lower()
-    if any(word in lowered for word in (" kamer ", " flat ", " app", " unit ", " whg")):
+    if any(
+        word in lowered
+        for word in (" kamer ", " flat ", " app", " unit ", " whg", " bus ", " - ", " \u2013 ")
+    ):
         for m in ADDRESS_FLAT.finditer(text):
             before = text[max(0, m.start() - 40) : m.start() - 1]
             if _STREET_WORD_AT_END.search(before) is not None:

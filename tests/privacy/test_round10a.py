@@ -26,6 +26,8 @@ def spans(engine: PrivacyEngine, text: str) -> list[tuple[str, str]]:
         # a slash after the area code
         ("Praktijk: 0341/42 17 90, mobiel 06/38472615.", ("0341/42 17 90", "telefoon")),
         ("Praktijk: 0341/42 17 90, mobiel 06/38472615.", ("06/38472615", "telefoon")),
+        # +31 with (0) and a spaced dash
+        ("Spoed: +31 (0)71 - 524 38 90", ("+31 (0)71 - 524 38 90", "telefoon")),
         # record numbers in a list after a plural label
         ("Cliëntnummers 58213, 58214 en 58290 zijn samengevoegd.", ("58290", "nummer")),
         # a flat, room or unit after the house number
@@ -35,6 +37,12 @@ def spans(engine: PrivacyEngine, text: str) -> list[tuple[str, str]]:
         ),
         ("Adres cliënt: Orionplein 8 flat 12.", ("Orionplein 8 flat 12", "adres")),
         ("post naar Kwartelweg 3 app. 21", ("Kwartelweg 3 app. 21", "adres")),
+        # a range of house numbers with spaces, a Belgian "bus"
+        ("Praktijk aan de Lindendreef 40 - 42, Oss.", ("Lindendreef 40 - 42", "adres")),
+        ("Brieven naar Meirstraat 17 bus 3, Lier.", ("Meirstraat 17 bus 3", "adres")),
+        # a record number with letters after its last slash or dash
+        ("Ons kenmerk: 2024/0387/TB", ("2024/0387/TB", "nummer")),
+        ("zaaknummer KV/25/4410-c", ("KV/25/4410-c", "nummer")),
         # a short lower-case title before a street
         ("ik ga om 3 uur naar pr. marijkelaan 14b", ("pr. marijkelaan 14b", "adres")),
         # a street without a number after "op de" / "aan de"
@@ -90,9 +98,17 @@ def test_identifier_is_found_whole(
         # a BIG registration without a number, a year code without letters
         ("Neem je BIG-registratie mee; BIG 1234 is geen nummer.", "nummer"),
         ("Het rooster 2024-2025 hangt bij kamer 12.", "nummer"),
+        # a fraction-like code with letters but no label before it
+        ("Score 2024/0387/TB in de tabel.", "nummer"),
         # a lower-case word and a short number after a label
         ("Het dossiernummer ab 1234 klopt niet.", "nummer"),
     ],
 )
 def test_no_identifier_of_that_kind(engine: PrivacyEngine, text: str, label: str) -> None:
     assert [found for found in spans(engine, text) if found[1] == label] == []
+
+
+def test_range_of_people_or_hours_is_no_house_number(engine: PrivacyEngine) -> None:
+    text = "Op de Beukenlaan 3 - 5 personen, Esdoornweg 8 - 10 uur."
+    found = [found for found in spans(engine, text) if found[1] == "adres"]
+    assert found == [("Beukenlaan 3", "adres"), ("Esdoornweg 8", "adres")]
