@@ -16,7 +16,7 @@ import pickle
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1219,6 +1219,30 @@ class PrivacyEngine:
                 out.append(c)
         return out
 
+    # -- Round 10a (2026-12-06): a street without a street word before a place --------------
+    def _street_before_place(self, text: str) -> Iterator[Candidate]:
+        """ "Maartensdwinger 3, Haren": one capitalised word that no list knows as a common
+        word, a place or a first name, a house number, and a place that deduce knows, where a
+        word before it on the line says an address follows ("woont", "naar", "adres", "bij"
+        ...; "Hoofdstuk 3, Utrecht" has none). With a postcode after the number the address
+        is found already."""
+        if _HAS_DIGIT.search(text) is None:
+            return
+        for m in _STREET_NUMBER_PLACE.finditer(text):
+            street, place = m.group(1), m.group(3)
+            line = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
+            if (
+                _ADDRESS_CUE_BEFORE.search(line) is None
+                or street.lower() in self._common
+                or self._is_place(street)
+                or self._is_first_name(street)
+                or not (self._is_place(place) or _CLAUSE_END.match(text, m.end()))
+            ):
+                continue
+            yield Candidate(
+                m.start(1), m.end(2), "adres", "straat en huisnummer voor een plaats", PATTERN
+            )
+
     def spans(self, text: str) -> list[Span]:
         candidates: list[Candidate] = []
         candidates.extend(patterns.find_numbers(text))
@@ -1236,6 +1260,8 @@ class PrivacyEngine:
         candidates.extend(self._deduce_candidates(text))
         candidates.extend(patterns.find_more_identifiers(text))
         candidates.extend(patterns.find_service_numbers(text))  # round 9c
+        candidates.extend(patterns.find_round10a(text))  # round 10a
+        candidates.extend(self._street_before_place(text))  # round 10a
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))  # round 9a
         candidates = self._without_sentence_start_words(text, candidates)
@@ -1968,3 +1994,20 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
             if _engine is None:
                 _engine = PrivacyEngine(cache_dir=cache_dir)
     return _engine
+
+
+# Round 10a: "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
+# letters or more, a house number (a letter may follow) and a capitalised place after it.
+_STREET_NUMBER_PLACE = patterns.gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w.-])([A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)(?:,[ ]?|[ ])"
+        r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
+    ),
+)
+# Words before such an address on its line: living, moving, sending, visiting.
+_ADDRESS_CUE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:woont|wonen|wonend|woonachtig|verhuisd|verhuist|adres|naar|bij|op|aan"
+    r"|gevestigd|verblijft|bezoek|post|ontslag)(?![\w-])"
+)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;\n]|\Z)")  # a place that ends its clause ("..., Haren.")

@@ -576,7 +576,7 @@ def _after_label(before: str) -> bool:
             return False
         if (
             word in LABEL_WORDS
-            or word.endswith(("nummer", "nr", "number"))
+            or word.endswith(("nummer", "nr", "number", "nummers", "nrs"))  # plural: round 10a
             or word.startswith(LABEL_STARTS)
         ):
             return True
@@ -1391,3 +1391,183 @@ SERVICE_VIA = gated(
 # a compass word. Found from the compass word (rare after a space), then the word before.
 COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
 COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
+
+
+# -- Round 10a (2026-12-06): phone numbers, addresses and record numbers of more shapes ------
+# Phone numbers with an en or em dash between the groups, as word processors write them
+# ("033", an en dash, "470 29 16"), and a mobile number with "06" in brackets ("(06) 12 34
+# 56 78"). Ten digits in all, as the national pattern above; not inside a longer number.
+_DASH_GAP = r"(?:[ ]?[\u2013\u2014][ ]?)"  # an en or em dash
+PHONE_DASHED = re.compile(
+    r"(?<![\w+])("
+    r"0[1-9](?:(?:" + _DASH_GAP + r"|[ ]?[.-][ ]?|[ ])?\d){8}"
+    r"|\(06\)[ ]?\d(?:[ .-]?\d){7}"
+    r")(?![\d]|[.,-]\d)"
+)
+# +31 or 0031, "(0)" and groups with a spaced dash: "+31 (0)58 - 213 44 55".
+PHONE_INTL_SPACED = re.compile(
+    r"(?<![\w+])((?:\+|00)31[ ]?(?:\(0\)[ ]?)?[1-9]"
+    r"(?:(?:[ ]?[-.\u2013\u2014][ ]?|[ ])?\d){8})(?![\d]|[.,-]\d)"
+)
+# A slash after the area code: "06/12345678", "020/555 12 34", "0575/55 12 34" (ten digits).
+PHONE_SLASHED = re.compile(
+    r"(?<![\w+/.-])(0(?:[1-9][ ]?/[ ]?\d(?:[ .-]?\d){7}|[1-9]\d[ ]?/[ ]?\d(?:[ .-]?\d){6}"
+    r"|[1-9]\d{2}[ ]?/[ ]?\d(?:[ .-]?\d){5}))(?![\d/]|[.,-]\d)"
+)
+# A flat, room or unit after a street and house number: "Stationsstraat 32 kamer 5",
+# "Herculesplein 22 flat 9", "Zonnehof 3 app. 14". Only the number and what follows are
+# matched here; the street before it is checked separately (a word ending in a street word),
+# and the span joins the street's own span.
+ADDRESS_FLAT = gated(
+    r"\d",
+    re.compile(
+        r"(?<=[^\W\d_][ ])(\d{1,5}[A-Za-z]?[ ](?:kamer|flat|app\.?|appartement|unit|whg\.?|bus"
+        r"|[-\u2013](?=[ ]\d{1,5}(?![\w-]|[ ]?(?i:uur|u|min|jaar|personen|keer|x|%)(?!\w))))[ ]"
+        r"\d{1,4}[A-Za-z]?)(?![\w-]|[.,]\d)"
+    ),
+)
+# A title written short in lower case before a street: "pr. bernhardlaan 9a", "prs.
+# irenestraat 4", "bgm. de withlaan 2" (the main lower-case pattern knows "burg.", "kon.").
+ADDRESS_LOWER_SHORT_TITLE = gated(
+    "[pbhg]",
+    re.compile(
+        r"(?<![\w-])((?:pr|prs|bgm|pres|hert|ghr)\.[ ]?(?:(?:van|de|der|den|ter|ten|'t)[ ])*"
+        + LOWER_LETTER
+        + r"{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park|dijk|pad))"
+        r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    ),
+)
+# A street without a house number after "op de", "aan de" ...: "ik ben tot 13u op de
+# Prinses Irenelaan", "dhr zwaan op de koningin julianastraat". Capitalised: up to two
+# capitalised words before a compound that ends in a street word (at least three letters
+# before it, so "op de Weg" stays out). Lower case only after a title ("koningin", "sint").
+_STREET_END_STRICT = r"(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|straatweg)"
+_STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
+STREET_WITHOUT_NUMBER = gated(
+    "(?i:[oanvl])",
+    re.compile(
+        r"(?<![\w-])(?i:op|aan|naar|via|langs|over)[ ]de[ ]("
+        r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
+        + _STREET_END_STRICT
+        + r"|(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|professor|prof\.|generaal"
+        r"|koningin|koning|prins|prinses|pr\.|graaf|bisschop|dominee|ds\.|wethouder|kardinaal)"
+        r"[ ](?:[a-zà-ÿ]+[ ])?" + LOWER_LETTER + r"{3,}" + _STREET_END_STRICT + r")(?![\w-]|[ ]\d)"
+    ),
+)
+# A record code with the year first and a letter group between: "2024-MIC-00561",
+# "23-VIM-0412" (the letters-first form is CODE_LETTER_GROUPS above).
+CODE_YEAR_FIRST = gated(
+    r"\d",
+    re.compile(r"(?<![\w/.-])(\d{2,4}-[A-Z]{2,5}-\d{3,10})(?![\w/-])"),
+)
+# A record number in groups with a slash and letters at the end, after a label: "Dossier:
+# 2025/0412/AB", "kenmerk JZ/24/1187-b" (the letters belong to the number).
+RECORD_LETTER_SUFFIX = gated(
+    r"\d|[A-Z]",
+    re.compile(
+        r"(?<![\w/.-])((?:[A-Z]{1,5}/)?\d{2,6}(?:/\d{2,6}){1,2}[/-][A-Za-z]{1,3})(?![\w/-])"
+    ),
+)
+# A BIG number (eleven digits) after "BIG", "BIG-nummer", "BIG-registratie(nummer)".
+BIG_NUMBER = re.compile(
+    r"(?<![\w-])BIG(?:[- ]?(?:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*(\d{11})"
+    r"(?![\d])"
+)
+# A lower-case letter prefix and a space before the digits after a record label:
+# "dossiernummer hv 14453108", "patiëntnr. zt 0048812" (upper case is in RECORD above).
+RECORD_LOWER_PREFIX = gated(
+    "(?i:[dpczrkl])",
+    re.compile(
+        r"(?<![\w-])(?i:dossier|pati[eë]nt|cli[eë]nt|zaak|registratie|klant|lid|polis|pat\.?|cl\.?)"
+        r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
+    ),
+)
+
+
+def find_round10a(text: str) -> Iterator[Candidate]:
+    """Phone numbers, addresses and record numbers in the shapes of the Round 10a block."""
+    if _ANY_DIGIT.search(text) is None:
+        lowered = text.lower()
+        if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
+            yield from _streets_without_number(text)
+        return
+    if "\u2013" in text or "\u2014" in text or "(06)" in text:
+        for m in PHONE_DASHED.finditer(text):
+            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    if "31" in text and ("(0)" in text or " - " in text or "\u2013" in text):
+        for m in PHONE_INTL_SPACED.finditer(text):
+            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    if "/" in text:
+        for m in RECORD_LETTER_SUFFIX.finditer(text):
+            if _after_label(text[max(0, m.start() - 40) : m.start()]):
+                yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
+    if "/" in text:
+        for m in PHONE_SLASHED.finditer(text):
+            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+    lowered = text.lower()
+    if any(
+        word in lowered
+        for word in (" kamer ", " flat ", " app", " unit ", " whg", " bus ", " - ", " \u2013 ")
+    ):
+        for m in ADDRESS_FLAT.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start() - 1]
+            if _STREET_WORD_AT_END.search(before) is not None:
+                yield Candidate(m.start(1), m.end(1), "adres", "huisnummer met flat", PATTERN)
+    if "." in text:
+        for m in ADDRESS_LOWER_SHORT_TITLE.finditer(text):
+            yield Candidate(m.start(1), m.end(2), "adres", "straat en huisnummer", PATTERN)
+    if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
+        yield from _streets_without_number(text)
+    if any(
+        word in lowered
+        for word in (
+            "sint ",
+            "st. ",
+            "koning",
+            "prins",
+            "burg",
+            "pastoor",
+            "pater ",
+            "graaf ",
+            "kardinaal ",
+            "bisschop ",
+        )
+    ):
+        yield from _title_streets(text)
+    if "-" in text:
+        for m in CODE_YEAR_FIRST.finditer(text):
+            yield Candidate(*_groups_span(m), "nummer", "code met letters en cijfers", PATTERN)
+    if "BIG" in text:
+        for m in BIG_NUMBER.finditer(text):
+            yield Candidate(*_groups_span(m), "nummer", "BIG-nummer", STRONG)
+    if "nummer" in lowered or "nr" in lowered or "no" in lowered:
+        for m in RECORD_LOWER_PREFIX.finditer(text):
+            yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
+
+
+# A street named after a saint or a title without a street word, and a house number, after a
+# word that says an address follows: "verhuisd naar sint bavo 7 ii", "woont op Prinses
+# Margriet 12", "naar de Sint Helenabaai 88-i". The number ends the clause or a place or
+# postcode follows ("naar burgemeester Visser 4 brieven" stays out).
+TITLE_STREET_NUMBER = gated(
+    "(?i:[noawv])",
+    re.compile(
+        r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd)[ :]+(?:(?i:de)[ ])?("
+        r"(?i:sint|st\.|koningin|koning|prins|prinses|burgemeester|burg\.|pastoor|pater|graaf"
+        r"|kardinaal|bisschop)[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
+        r"[ ]("
+        + HOUSE_NUMBER
+        + r")(?=[ \t]*(?:[,.;)\n]|\Z)|[ ](?:in|te)[ ]|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
+    ),
+)
+
+
+def _title_streets(text: str) -> Iterator[Candidate]:
+    for m in TITLE_STREET_NUMBER.finditer(text):
+        yield Candidate(m.start(1), m.end(2), "adres", "straat naar een heilige of titel", PATTERN)
+
+
+def _streets_without_number(text: str) -> Iterator[Candidate]:
+    for m in STREET_WITHOUT_NUMBER.finditer(text):
+        # a word ending in a street word after "op de" beats a name read in it ("Prins ...")
+        yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
