@@ -289,6 +289,18 @@ _R10_ROLE_BEFORE = re.compile(
     r"(?<![\w-])(?i:begeleider|begeleidster|medewerker|medewerkster|coördinator|consulent"
     r"|manager|teamleider|planner|coach|adviseur)[ ]+$"
 )
+# A word with a letter of Turkish, Polish, Czech or Hungarian spelling that Dutch words and
+# loan words never have (not "ü", "ö", "ç": "müsli", "façade"): a name, also in lower case
+# in a chat ("heeft iemand ayşe gezien?"). Not inside an e-mail address or a web address.
+_R10_STRICT_FOREIGN = re.compile(r"[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]")
+_R10_FOREIGN_WORD = re.compile(
+    r"(?<![\w@./-])([^\W\d_]*[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ][^\W\d_]*)(?![\w@/]|\.[a-z])"
+)
+# A lower-case first name alone on the line after a closing: "Groetjes,\nlieke".
+_R10_LOWER_SIGNATURE = re.compile(
+    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|lieve[ ]+)?(?:groet(?:en|jes)?|mvg"
+    r"|gr\.?|doei|liefs)[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
+)
 # Where a name in a list or after a preposition stands: "Aanwezig: X (...), Y (...)",
 # "de indicatie van X (19 jaar)".
 _R10_LISTED_BEFORE = re.compile(
@@ -1552,6 +1564,31 @@ class PrivacyEngine:
             ):
                 continue  # "mnr zegt": no name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'mnr'", PATTERN))
+        if _R10_STRICT_FOREIGN.search(text):
+            for m in _R10_FOREIGN_WORD.finditer(text):
+                word = m.group(1)
+                if word.lower() not in self._common and not _R10_STRICT_FOREIGN.fullmatch(word):
+                    found.append(
+                        Candidate(
+                            # the lowest rank: it only fills gaps between other spans
+                            m.start(1),
+                            m.end(1),
+                            "naam",
+                            "naam met een vreemde letter",
+                            0,
+                        )
+                    )
+        if "\n" in text:
+            for m in _R10_LOWER_SIGNATURE.finditer(text):
+                word = m.group(1)
+                if (
+                    word not in self._common
+                    and word not in self._whitelist
+                    and self._is_first_name(word)
+                ):
+                    found.append(
+                        Candidate(m.start(1), m.end(1), "naam", "naam onder een bericht", PATTERN)
+                    )
         if "(" not in text:
             return found
         for cue, strict in ((_R10_AGE_YEARS, True), (_R10_ROLE_IN_BRACKETS, False)):

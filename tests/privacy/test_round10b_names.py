@@ -24,6 +24,14 @@ from tests.privacy.helpers import labelled
         ("Naam: Wobbegien B. Hofstee\nGeboren: onbekend", "Wobbegien B. Hofstee"),
         # a short title
         ("Bel jij mnr Oukili even terug over de pedicure?", "Oukili"),
+        # a lower-case word with a letter of Turkish or Polish spelling, in a chat
+        ("[16:10] wendy: heeft iemand gülşen al gezien vandaag?", "gülşen"),
+        ("[16:12] wendy: zegt jarosław dat hij later komt?", "jarosław"),
+        # a lower-case first name alone under a closing
+        (
+            "Beste collega,\n\nDe planning voor maart staat klaar.\n\nGroetjes,\nwillemijn",
+            "willemijn",
+        ),
         # an age in years in brackets after a name of more words
         (
             "Vandaag de aanmelding van Ysaline Gebrehiwet (17 jaar) besproken.",
@@ -77,6 +85,10 @@ def test_no_name_grown_over_words_that_are_none(
         "Agenda: rooster.\nScholing Vaxeo gaat niet door.",
         # a sector after a role
         "Begeleider Wonen belde over vervoer. Medewerker Huisvesting komt later.",
+        # loan words with ü or ç, foreign letters inside an e-mail or web address
+        "De müsli en de crème, façade geverfd. Mail naar info@zorg-łąka.pl of www.łąka.pl.",
+        # a lower-case word under a closing that no list knows as a first name
+        "Groetjes,\nplanning\n\nMet vriendelijke groet,\nteam",
     ],
 )
 def test_no_name_where_no_person_is(engine: PrivacyEngine, text: str) -> None:
@@ -96,6 +108,11 @@ def test_no_name_where_no_person_is(engine: PrivacyEngine, text: str) -> None:
         "Vaxeo",
         "Wonen",
         "Huisvesting",
+        "müsli",
+        "façade",
+        "łąka",
+        "planning",
+        "team",
     ):
         assert not any(word in name.split() for name in names), (word, names)
 
