@@ -258,6 +258,60 @@ _R9_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
 _R9_LEFT_INITIALS_PARTICLES = re.compile(
     r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$"
 )
+# -- Round 10b: names on text not seen before (docs/privacy.md, "Round 10b") ------------------
+# A bracket inside a name: "P.J. (Pieter) Dekker", "Kees (C.W.) Bakhuis": initials or a first
+# name, a nickname or initials in brackets, then the found surname.
+_R10_LEFT_BRACKET = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5}|" + _PART + r")[ ]\((" + _PART + r"|(?:[A-Z]\.){1,5})\)[ ]$"
+)
+# "Gerritdina B. Hofstee": a first name that no list holds before one initial and a surname.
+_R10_MIDDLE_INITIAL = re.compile(r"[A-Z]\.[ ][A-Z]")
+_R10_WORD_BEFORE = re.compile(r"(?<![\w'.-])(" + _PART + r")[ ]$")
+# "mnr Oukili", "hr. Van Tuyl": short titles that TITLE_NAME does not hold.
+_R10_SHORT_TITLE = patterns.gated(
+    "(?i:[mh])",
+    re.compile(
+        r"(?<![\w-])(?:(?i:mnr|mvr)|[Hh]r)\.?[ ]+((?:" + _P + r"[ ]+){0,3}" + _PART + r")(?![\w-])"
+    ),
+)
+# A name before an age in years in brackets: "Liya Tesfamariam (17 jaar)", "(8 jr)".
+_R10_AGE_YEARS = re.compile(r"[ ]\((?:[1-9]\d?|1[01]\d)[ ]?(?:jaar|jr\.?)(?:\)|,)")
+# A name before its role in brackets: "Anna Kowalczyk (ergotherapeut)", "(persoonlijk
+# begeleider)": a lower-case role word of ROLE_WORDS or with an ending of a profession.
+_R10_ROLE_IN_BRACKETS = re.compile(
+    r"[ ]\((?:[a-zà-ÿ]+[ ])?(?:" + patterns.ROLE_WORDS + r"|[a-zà-ÿ]+(?:kundige|therapeut"
+    r"|arts|loog|loge|iste?|coach|coördinator|begeleider|begeleidster|verzorgende"
+    r"|medewerker|medewerkster|manager|assistent|werker|consulent|deskundige|pedagoog))"
+    r"(?:\)|,)"
+)
+# A job that is named after a sector: "Begeleider Wonen", "Medewerker Huisvesting".
+_R10_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:begeleider|begeleidster|medewerker|medewerkster|coördinator|consulent"
+    r"|manager|teamleider|planner|coach|adviseur)[ ]+$"
+)
+# A word with a letter of Turkish, Polish, Czech or Hungarian spelling that Dutch words and
+# loan words never have (not "ü", "ö", "ç": "müsli", "façade"): a name, also in lower case
+# in a chat ("heeft iemand ayşe gezien?"). Not inside an e-mail address or a web address.
+_R10_STRICT_FOREIGN = re.compile(r"[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]")
+_R10_FOREIGN_WORD = re.compile(
+    r"(?<![\w@./-])([^\W\d_]*[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ][^\W\d_]*)(?![\w@/]|\.[a-z])"
+)
+# A lower-case first name alone on the line after a closing: "Groetjes,\nlieke".
+_R10_LOWER_SIGNATURE = re.compile(
+    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|lieve[ ]+)?(?:groet(?:en|jes)?|mvg"
+    r"|gr\.?|doei|liefs)[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
+)
+# Where a name in a list or after a preposition stands: "Aanwezig: X (...), Y (...)",
+# "de indicatie van X (19 jaar)".
+_R10_LISTED_BEFORE = re.compile(
+    r"(?:^|[,:;(\n][ \t]*|(?<![\w-])(?i:en|met|van|door|voor|bij|aan|naar)[ ]+)$"
+)
+_R10_PHRASE_BEFORE = re.compile(r"(?<![\w'.-])" + _R9_PHRASE + r"$")
+# Words after which one capitalised word names a ward, a unit or a station, not a person
+# ("unit Orion", "afd. Joachim", "station Alexander").
+_R10_NOT_PERSON_BEFORE = re.compile(
+    r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel|station|halte|metrostation)[ ]+$"
+)
 _R9_RIGHT_HYPHEN_PARTICLE = re.compile(
     r"[ ](" + _P + r")-([A-Z]" + _PART[len(patterns.LETTER) :] + r")"
 )
@@ -763,6 +817,10 @@ class PrivacyEngine:
             m = _LEFT_INITIALS.search(window) if "." in tail else None
             if m is None and " " in tail and text[start].isupper():  # round 9a: "A. Ben Yahia"
                 m = _R9_LEFT_INITIALS_PARTICLES.search(window)
+            if m is None and ") " in tail and text[start].isupper():  # round 10b
+                m = self._r10_left_bracket(window)  # "P.J. (Pieter) Dekker"
+            if m is None and _R10_MIDDLE_INITIAL.match(text, start):  # round 10b
+                m = self._r10_first_name_before_initial(text, window, start)
             if m is not None:
                 start -= len(window) - m.start(1)
             else:
@@ -778,6 +836,7 @@ class PrivacyEngine:
                             self._left_name_word(word, particles)
                             or self._first_name_before_surname(text, word, start, end)
                             or (lower_case and particles and self._lower_first_name(word))
+                            or self._r10_lower_first_name(text, word, start, particles)
                         ) and (
                             not _starts_sentence(text, at)
                             or self._is_first_name(word)
@@ -1264,8 +1323,10 @@ class PrivacyEngine:
         candidates.extend(self._street_before_place(text))  # round 10a
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))  # round 9a
+        candidates.extend(self._r10_names(text))  # round 10b
         candidates = self._without_sentence_start_words(text, candidates)
         candidates = self._without_false_friends(text, candidates)  # round 9c
+        candidates = self._r10_without_false_names(text, candidates)  # round 10b
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -1464,6 +1525,167 @@ class PrivacyEngine:
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
         return found
+
+    # -- Round 10b: names on text not seen before ---------------------------------------------
+
+    def _r10_left_bracket(self, window: str) -> re.Match[str] | None:
+        """ "P.J. (Pieter) " or "Kees (C.W.) " before a found surname: initials or a name-like
+        word, then a nickname or initials in brackets."""
+        m = _R10_LEFT_BRACKET.search(window)
+        if m is None:
+            return None
+        for part in (m.group(1), m.group(2)):
+            if part.endswith("."):
+                continue
+            if not (self._is_first_name(part) or self._name_like(part, particles=False)):
+                return None
+        return m
+
+    def _r10_first_name_before_initial(
+        self, text: str, window: str, start: int
+    ) -> re.Match[str] | None:
+        """ "Naam: Gerritdina B. Hofstee": a capitalised word before a middle initial and a
+        found surname is the first name when it passes the strict word check (no common,
+        medical, place or kind word) and does not open a sentence (a form label may precede)."""
+        m = _R10_WORD_BEFORE.search(window)
+        if m is None or not self._r9_name_word(m.group(1), strict=True):
+            return None
+        at = start - (len(window) - m.start(1))
+        if _article_before(text, at):
+            return None
+        if _starts_sentence(text, at) and not text[:at].rstrip(" \t").endswith(":"):
+            return None
+        return m
+
+    def _r10_lower_first_name(self, text: str, word: str, start: int, particles: bool) -> bool:
+        """ "marloes vd Wal", "[10:02] joost de Ruiter:": a lower-case known first name before
+        the particles of a capitalised surname (a chat writes first names in lower case)."""
+        if not particles:
+            head = text[start : start + 8].split(" ", 1)[0]
+            if head.lower() not in _PARTICLE_WORDS or " " not in text[start : start + 8]:
+                return False  # "vd Wal": the particles may open the found name
+            start += len(head) + 1
+        return (
+            word.islower()
+            and text[start : start + 1].isupper()
+            and word not in self._whitelist
+            and self._lower_first_name(word)
+        )
+
+    def _r10_names(self, text: str) -> list[Candidate]:
+        """Names by a cue that rounds before did not read: a short title ("mnr Oukili"), an
+        age in years in brackets after a name of more words ("Liya Tesfamariam (17 jaar)"),
+        a role in brackets after a name of more words ("Anna Kowalczyk (ergotherapeut)")."""
+        if self.deduce is None:
+            return []
+        found = []
+        for m in _R10_SHORT_TITLE.finditer(text):
+            name = m.group(1)
+            last = name.split()[-1]
+            if last[0].isupper():
+                if not self._r9_name_word(last, strict=False):
+                    continue
+            elif not (
+                last not in self._common and (self._is_surname(last) or self._is_first_name(last))
+            ):
+                continue  # "mnr zegt": no name
+            found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'mnr'", PATTERN))
+        if _R10_STRICT_FOREIGN.search(text):
+            for m in _R10_FOREIGN_WORD.finditer(text):
+                word = m.group(1)
+                if word.lower() not in self._common and not _R10_STRICT_FOREIGN.fullmatch(word):
+                    found.append(
+                        Candidate(
+                            # the lowest rank: it only fills gaps between other spans
+                            m.start(1),
+                            m.end(1),
+                            "naam",
+                            "naam met een vreemde letter",
+                            0,
+                        )
+                    )
+        if "\n" in text:
+            for m in _R10_LOWER_SIGNATURE.finditer(text):
+                word = m.group(1)
+                if (
+                    word not in self._common
+                    and word not in self._whitelist
+                    and self._is_first_name(word)
+                ):
+                    found.append(
+                        Candidate(m.start(1), m.end(1), "naam", "naam onder een bericht", PATTERN)
+                    )
+        if "(" not in text:
+            return found
+        for cue, strict in ((_R10_AGE_YEARS, True), (_R10_ROLE_IN_BRACKETS, False)):
+            for after in cue.finditer(text):
+                m = _R10_PHRASE_BEFORE.search(text, max(0, after.start() - 60), after.start())
+                if m is None:
+                    continue
+                phrase, at = _r10_capitalised_tail(m.group(1)), m.end(1)
+                at -= len(phrase)  # "Vandaag de aanmelding van Liya Tesfamariam": the tail
+                several = bool(re.search(r"[ -]", phrase))
+                if not several or not _R10_LISTED_BEFORE.search(text, max(0, at - 12), at):
+                    continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"
+                if _article_before(text, at):
+                    continue  # one word: the rules before; "de Kinderboerderij (3 jaar)"
+                if not self._r9_phrase_ok(phrase, strict=strict):
+                    continue
+                found.append(Candidate(at, m.end(1), "naam", "naam voor leeftijd of rol", PATTERN))
+        return found
+
+    def _r10_without_false_names(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Drops name candidates that are no person: one word after a ward, unit or station
+        word ("unit Orion", "afd. Joachim", "station Alexander"); the label of a form line
+        before a name ("Gast: Kofi Mensah" outside a chat); a noun in "-ing" opening a
+        sentence with a word no list knows as a name ("Scholing Omaha gaat niet door"); a
+        word in "-en" or "-ing" that no list knows, after a role ("Begeleider Wonen")."""
+        if self.deduce is None:
+            return candidates
+        name_starts = {c.start for c in candidates if c.label == "naam"}
+        chat: bool | None = None
+        kept = []
+        for c in candidates:
+            if c.label != "naam":
+                kept.append(c)
+                continue
+            piece = text[c.start : c.end]
+            one_word = _ONE_WORD.fullmatch(piece) is not None
+            if one_word and _R10_NOT_PERSON_BEFORE.search(text, max(0, c.start - 16), c.start):
+                continue
+            if (
+                one_word
+                and text[c.end : c.end + 2] == ": "
+                and (c.start == 0 or text[c.start - 1] == "\n")
+                and c.end + 2 in name_starts
+                and not self._is_first_name(piece)
+            ):
+                if chat is None:
+                    chat = _is_chat(text)
+                if not chat:
+                    continue  # "Gast: Kofi Mensah": a label
+            head, _, rest = piece.partition(" ")
+            if (
+                rest
+                and " " not in rest
+                and len(head) > 5
+                and head.endswith("ing")
+                and _starts_sentence(text, c.start)
+                and not self._is_first_name(head)
+                and not (self._is_first_name(rest) or self._is_surname(rest.lower()))
+            ):
+                continue  # "Scholing Omaha": an agenda item
+            if (
+                one_word
+                and piece.endswith(("en", "ing"))
+                and _R10_ROLE_BEFORE.search(text, max(0, c.start - 30), c.start)
+                and not self._is_first_name(piece)
+                and not self._is_surname(piece.lower())
+                and not _FOREIGN_LETTER.search(piece)
+            ):
+                continue  # "Begeleider Wonen": a sector, not a person
+            kept.append(c)
+        return kept
 
     def _without_sentence_start_words(
         self, text: str, candidates: list[Candidate]
@@ -1706,6 +1928,19 @@ class PrivacyEngine:
             pseudonymised=pseudonymised,
             verdict=verdict,
         )
+
+
+def _r10_capitalised_tail(phrase: str) -> str:
+    """The capitalised words at the end of a phrase, with the particles between them:
+    "Liya Tesfamariam" of "de aanmelding van Liya Tesfamariam" (round 10b)."""
+    words = phrase.split(" ")
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][:1].isupper():
+            first = i
+        elif words[i].lower() not in _PARTICLE_WORDS:
+            break
+    return " ".join(words[first:])
 
 
 def _surname_with_particles(name: str) -> str | None:
