@@ -95,6 +95,30 @@ _KIND_ENDING = re.compile(
 )
 _ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
 _COMPASS = frozenset("noord oost zuid west midden centrum".split())  # noqa: SIM905 - 9b
+_PARTICLES_10C = frozenset("van der den de ter ten te op in 't".split())  # noqa: SIM905
+_CARE_KIND_ENDINGS = (
+    "logie",
+    "kunde",
+    "atrie",
+    "chirurgie",
+    "revalidatie",
+    "therapie",
+    "verpleging",
+    "begeleiding",
+    "behandeling",
+    "dienst",
+    "voorbereiding",
+    "overleg",
+    "afdeling",
+)
+# The first part of a compound that names a kind of care, not an organisation:
+# "Dagcentrum", "Wijkzorg", "Thuiszorg", "Kraamzorg", "Jeugdzorg" (round 10c).
+_CARE_PREFIXES = frozenset("dag wijk thuis kraam jeugd woon zorg nacht".split())  # noqa: SIM905
+# Words for a department or a unit, not a name, in a report's heading (round 10c).
+_DEPARTMENT_WORDS = frozenset(
+    """afdeling afd unit kamer team groep locatie cliënt client patiënt bewoner bewoners
+    cliënten patiënten vandaag gisteren ochtend middag avond nacht dienst""".split()  # noqa: SIM905
+)
 # Superlatives, ordinals and determiners after an article: "het liefst", "de hele" (9b).
 _NOT_AFTER_KIND = frozenset(
     """liefst best meest eerst laatst minst vaakst hele gehele volgende vorige andere zelfde
@@ -1192,6 +1216,128 @@ class PrivacyEngine:
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
         return found
 
+    # -- institutions and places of kinds the rules above miss (round 10c) -------------------
+
+    def _round10c_candidates(self, text: str) -> list[Candidate]:
+        """Municipal desks, UMCs and schools by kind ("Sociaal Domein Hoorn", "UMC Veluwe"),
+        a name before "UMC" or joined to "-poli", the team or house in a report's heading,
+        an organisation in a letterhead or under a signature, one word after a verb of
+        referral ("aangemeld bij Kompaan") and the place after a street and house number."""
+        if self.deduce is None:
+            return []
+        found = []
+        reason = "naam van een organisatie"
+        for m in patterns.ROUND10_KIND.finditer(text):
+            words = m.group(2).split()
+            bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
+            if not bare or bare[0].lower() in _NOT_NAME_WORDS:
+                continue
+            if len(bare) == 1 and (
+                bare[0].lower() in self._common
+                or self._is_first_name(bare[0])
+                or self._is_disease(bare[0])
+            ):
+                continue  # "Lyceum Vandaag", "UMC Anna": no name of an organisation
+            if m.group(1)[:1].islower():  # "wmo-loket Noord": the kind describes
+                found.append(Candidate(m.start(2), m.end(2), "instelling", reason, PATTERN))
+            else:
+                found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
+        if "MC" in text:
+            for m in patterns.NAME_BEFORE_UMC.finditer(text):
+                first = re.split(r"[ -]", m.group(1))[0].lower()
+                if "-" not in m.group(1) and (
+                    first in self._common or first in self._medical or first.endswith("isch")
+                ):
+                    continue  # "Academisch MC": a kind
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.NAME_HYPHEN_DEPARTMENT.finditer(text):
+            word = m.group(1)
+            if self._organisation_word(word, first_name_ok=False) and not self._kind_of_care(word):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        for m in patterns.REPORT_HEADING.finditer(text):
+            if self._house_or_team_name(m.group(1)):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for head in patterns.LETTERHEAD.finditer(text[:240]):
+            if self._organisation_word(head.group(1), first_name_ok=False) and self._is_place(
+                head.group(2)
+            ):
+                found.append(Candidate(head.start(1), head.end(1), "instelling", reason, STRONG))
+        tail = patterns.SIGNATURE_ORGANISATION.search(text, max(0, len(text) - 80))
+        if tail is not None:
+            word = tail.group(1)
+            if (
+                word.lower() not in self._common
+                and not self._kind_of_care(word)
+                and not self._is_first_name(word)
+            ):
+                found.append(Candidate(tail.start(1), tail.end(1), "instelling", reason, STRONG))
+        for m in patterns.REFERRAL_TO.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                lower in self._common
+                or lower in self._whitelist
+                or lower in self._medical
+                or lower in _NOT_NAME_WORDS
+                or _INSTITUTION_KIND.fullmatch(word)
+                or self._is_place(word.capitalize())
+                or self._is_surname(lower)
+                or self._is_first_name(lower)
+            ):
+                continue  # "aangemeld bij Jansen", "verwezen naar Anne", "naar thuiszorg"
+            found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        for m in patterns.PLACE_AFTER_HOUSE_NUMBER.finditer(text):
+            if not patterns.STREET_BEFORE.search(text, max(0, m.start() - 31), m.start() - 1):
+                continue  # "om 4 uur", "kamer 12 Haarlem": no street before the number
+            word = m.group(2)
+            if word.lower() not in self._common and self._is_place(word.capitalize()):
+                found.append(Candidate(m.start(2), m.end(2), "plaats", "plaatsnaam", PATTERN))
+        return found
+
+    def _house_or_team_name(self, name: str) -> bool:
+        """The words after "Rapportage" or "Verslag teamoverleg" name a house or a team (not
+        a person, a date or a department): "De Vlinder", "Ons Eigen Huis", "Zonnehof Noord"."""
+        words = name.split()
+        article = words[0].lower() in {"de", "het", "'t", "den"}
+        bare = words[1:] if article else words
+        if not bare:
+            return False
+        lower = [w.lower() for w in bare]
+        if any(w in _NOT_NAME_WORDS or w in _DEPARTMENT_WORDS for w in lower):
+            return False  # "Rapportage Maandag", "Overdracht nachtdienst Afdeling 3"
+        if any(self._is_first_name(w) for w in bare):
+            return False  # "Rapportage Shirley Leysner": a client
+        if not article and len(bare) == 1:
+            return self._organisation_word(bare[0], first_name_ok=False) and not (
+                self._kind_of_care(bare[0])
+            )
+        if (
+            not article
+            and self._is_surname(lower[-1])
+            and lower[-1] not in self._common
+            and lower[-1] not in _COMPASS  # "Zonnehof Noord": a branch
+            and not all(w in self._common and w not in _PARTICLES_10C for w in lower[:-1])
+        ):
+            return False  # "Rapportage Van Dam": a client; "Ons Eigen Huis" stays
+        return not all(self._is_care_word(w) for w in bare)
+
+    def _kind_of_care(self, word: str) -> bool:
+        """ "Wondzorg", "Geriatrie", "Thuiszorg": a speciality or a kind of care, no name."""
+        lower = word.lower()
+        if _ABBREVIATION_COMPOUND.match(word) or lower.endswith(_CARE_KIND_ENDINGS):
+            return True  # "PG-afdeling", "Wijkverpleging", "Geriatrie"
+        kind = _KIND_ENDING.search(lower)
+        if kind is None:
+            return lower in self._medical
+        stem = lower[: kind.start()]
+        return (
+            not stem
+            or stem in _CARE_PREFIXES
+            or stem in self._common
+            or self._is_care_word(stem)
+            or stem in self._medical
+        )
+
     def _organisation_word(self, word: str, *, first_name_ok: bool) -> bool:
         """A capitalised word that no list knows as a surname, place or common word (and as
         a first name, unless a first name stands before it): part of an organisation's name."""
@@ -1312,6 +1458,7 @@ class PrivacyEngine:
         candidates.extend(patterns.find_dates(text))
         candidates.extend(self._institution_candidates(text))
         candidates.extend(self._more_institution_candidates(text))  # round 9b
+        candidates.extend(self._round10c_candidates(text))  # round 10c
         candidates.extend(self._lowercase_name_candidates(text))
         candidates.extend(self._lowercase_particle_names(text))
         candidates.extend(self._context_name_candidates(text))

@@ -1571,3 +1571,81 @@ def _streets_without_number(text: str) -> Iterator[Candidate]:
     for m in STREET_WITHOUT_NUMBER.finditer(text):
         # a word ending in a street word after "op de" beats a name read in it ("Prins ...")
         yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
+
+
+# -- institutions and places of kinds the patterns above miss (round 10c) -------------------
+# Kinds of municipal desks, hospitals and schools before a capitalised name: "Sociaal Domein
+# Hoorn", "UMC Veluwe", "MBO College Oostrand", "Lyceum De Spar"; compounds ending in
+# "-hospice", "-loket", "-poli" ("Kinderhospice De Egel", "Jongerenloket Noord").
+ROUND10_KIND = gated(
+    "[A-Zsumlgvwi]",
+    re.compile(
+        r"(?<![\w-])((?i:"
+        + word_alternation(
+            """sociaal_domein umc mc mbo_college mbo-college vakcollege lyceum gymnasium
+            scholengemeenschap inloophuis passantenverblijf wmo-loket"""
+        )
+        + r")|[A-Z][a-zà-ÿ]+(?:hospice|loket|poli))[ ]+("
+        + _INST_NAME
+        + r")"
+    ),
+)
+# A name before "UMC" or "MC", also with a hyphen: "Zuid-Veluwe UMC", "Dijkzicht MC".
+NAME_BEFORE_UMC = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?[ ]U?MC)(?![\w-])"),
+)
+# A name joined to a department by a hyphen: "de Zeezicht-poli", "op de Bosrand-afdeling".
+NAME_HYPHEN_DEPARTMENT = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]{3,})-(?:poli|polikliniek|afdeling|locatie)(?![\w-])"),
+)
+# The heading of a report names the team or house it is written in: "Rapportage De Vlinder -
+# ma 3/2", "Verslag teamoverleg Zonnehof Noord", "Overdracht nachtdienst Het Baken".
+REPORT_HEADING = gated(
+    "[DROVT]",
+    re.compile(
+        r"^(?:Dagrapportage|Rapportage|Weekrapportage|Verslag[ ](?:teamoverleg|MDO|overleg)"
+        r"|Teamoverleg|Overdracht[ ](?:nacht|dag|avond|late|vroege)dienst)[ ]+("
+        + _INST_NAME
+        + r")(?=[ ]*(?:[\u2013,:(-]|\n|$))",
+        re.MULTILINE,
+    ),
+)
+# A letterhead: an organisation and its place on a line near the top (the engine looks at
+# the first 240 characters only), then a department or the
+# kind of letter: "Dijkzicht Deventer, afd. Neurologie", "Veldhorst Emmen - Ontslagbrief".
+LETTERHEAD = re.compile(
+    r"^[ \t]*([A-ZÀ-Þ][a-zà-ÿ]{3,})[ ]+([A-ZÀ-Þ][\w'-]+)"
+    r"(?=[ ]*(?:,[ ]*(?:afd\.|afdeling|locatie|polikliniek)|[ ]+[\u2013-][ ]+"
+    r"(?:Ontslagbrief|Ontslagbericht|Verwijsbrief|Overdracht|[Aa]fdeling|[Ll]ocatie)))",
+    re.MULTILINE,
+)
+# A one-word organisation ending in a kind alone on the last line of a message, under the
+# writer's name: "Groet,\nMieke\nVeluwezorg".
+SIGNATURE_ORGANISATION = re.compile(
+    r"\n[A-ZÀ-Þ][a-zà-ÿ]+(?:[ ][A-ZÀ-Þ][\w'-]+)?[ \t]*\n[ \t]*"
+    r"([A-ZÀ-Þ][a-zà-ÿ]+(?:zorg|kliniek|centrum|huis|groep|hof|welzijn))[ \t]*\Z"
+)
+# One word after a verb of referral or registration: "aangemeld bij Kompaan", "in zorg bij
+# tactus", "doorverwezen naar Karakter", "ingeschreven bij woonbron".
+REFERRAL_TO = gated(
+    "(?i:[vdaio])",
+    re.compile(
+        r"(?<![\w-])(?i:(?:door)?verwezen[ ]naar|aangemeld[ ]bij|ingeschreven[ ]bij"
+        r"|in[ ]zorg[ ]bij|in[ ]behandeling[ ]bij|onder[ ]behandeling[ ]bij|overgeplaatst[ ]naar"
+        r"|in[ ]begeleiding[ ]bij)"
+        r"[ ]+([a-zà-ÿ]{4,}|[A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+)"
+        r"(?=[ ]*(?:[.,;:)!?]|\n|$|[ ](?:in|op|als|sinds|voor|en|of|met|om|want|omdat|maar)\b))"
+    ),
+)
+# A street and house number, then the place: "Hazelaarweg 3, Epe.", "linnaeusdreef 12 a
+# epe": the place of an address also when it is a surname too.
+PLACE_AFTER_HOUSE_NUMBER = gated(
+    r"\d",
+    re.compile(
+        r"(?<=[a-zà-ÿ][ ])(\d{1,4}(?:[ ]?[a-zA-Z]{1,3}\b)?(?:[ ]?-[ ]?\w{1,4})?),?[ ]+"
+        r"([A-Za-zÀ-ÿ][a-zà-ÿ'-]{2,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))"
+    ),
+)
+STREET_BEFORE = _STREET_WORD_AT_END  # the street word right before the number
