@@ -47,6 +47,8 @@ DEFAULT_SETS = (
     "holdout3.jsonl",
     "holdout4.jsonl",
     "holdout5.jsonl",
+    "holdout9.jsonl",
+    "holdout10.jsonl",
     "variants3_holdout_set.jsonl",
 )
 COVERED = 0.8
