@@ -7,6 +7,7 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import functools
 import itertools
@@ -583,6 +584,43 @@ def _token_keys(
     return made
 
 
+# How many times deduce's context step may grow its names in one text. deduce recurses once
+# per pass without a bound: a long run of capitalised names ("Jan Piet Klaas Bakker ..."
+# repeated over 20,000 characters) grows every name by one word per pass, which took minutes
+# and many gigabytes. Real names grow in a few passes; the sets give the same spans with this
+# bound (tests/privacy/test_long_input.py).
+_CONTEXT_PASSES = 25
+
+
+def _bounded_context(processor: Any) -> Any:
+    """deduce's ``ContextAnnotator`` with its passes done in a loop of at most
+    ``_CONTEXT_PASSES`` instead of an unbounded recursion (the same result otherwise)."""
+    from deduce.annotator import ContextAnnotator
+    from docdeid.annotation import AnnotationSet
+
+    class BoundedContextAnnotator(ContextAnnotator):  # type: ignore[misc]
+        def _annotate(self, text: str, annotations: Any) -> Any:
+            done = AnnotationSet()
+            current = annotations
+            for _ in range(_CONTEXT_PASSES):
+                original = current.copy()
+                for context_pattern in self.pattern:
+                    current = self._apply_context_pattern(text, current, context_pattern)
+                if not self.iterative:
+                    return current
+                changed = AnnotationSet(current.difference(original))
+                done.update(current.intersection(original))
+                if not changed:
+                    return done
+                current = changed
+            done.update(current)
+            return done
+
+    bounded = copy.copy(processor)
+    bounded.__class__ = BoundedContextAnnotator
+    return bounded
+
+
 def _quick_processors(group: Any) -> Any:
     """A copy of deduce's processor tree (the same processors, in the same order) in which
     each word-list step is done by :class:`_QuickLookupAnnotator`. deduce's own tree is not
@@ -598,6 +636,8 @@ def _quick_processors(group: Any) -> Any:
             processor = _quick_processors(processor)
         elif type(processor) is MultiTokenLookupAnnotator:
             processor = _QuickLookupAnnotator(processor)
+        elif type(processor).__name__ == "ContextAnnotator":
+            processor = _bounded_context(processor)
         copy.add_processor(name, processor)
     return copy
 
