@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -27,6 +27,39 @@ def redis_location() -> Iterator[str]:
         pytest.skip("redis-server is not installed (bin/test installs it).")
     with private_redis(server) as url:
         yield url
+
+
+def _count_commands(cache: ReusingRedisCache) -> tuple[Any, list[str]]:
+    """The cache's Redis client, and a list that records the name of every command it sends."""
+    client: Any = cache._cache.get_client(None)  # type: ignore[attr-defined]
+    sent: list[str] = []
+    execute = client.execute_command
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        sent.append(str(args[0]))
+        return execute(*args, **kwargs)
+
+    client.execute_command = counting
+    return client, sent
+
+
+def _in_four_threads(step: Callable[[], object], times: int = 50) -> None:
+    """Run ``step`` ``times`` times in each of four threads at once; fail on any error."""
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(times):
+                step()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
 
 
 def test_it_behaves_as_djangos_redis_cache_across_threads(redis_location: str) -> None:
@@ -58,15 +91,7 @@ def test_it_behaves_as_djangos_redis_cache_across_threads(redis_location: str) -
 
 def test_incr_is_djangos_in_one_round_trip(redis_location: str) -> None:
     cache = ReusingRedisCache(redis_location, {"KEY_PREFIX": "incr"})
-    client: Any = cache._cache.get_client(None)  # type: ignore[attr-defined]
-    sent: list[str] = []
-    execute = client.execute_command
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        sent.append(str(args[0]))
-        return execute(*args, **kwargs)
-
-    client.execute_command = counting
+    client, sent = _count_commands(cache)
     with pytest.raises(ValueError, match="not found"):
         cache.incr("missing")
     assert cache.get("missing") is None  # not made by the failed incr
@@ -81,21 +106,7 @@ def test_incr_is_djangos_in_one_round_trip(redis_location: str) -> None:
     cache.set("text", "x")
     with pytest.raises(Exception, match="not an integer"):
         cache.incr("text")
-    errors: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            for _ in range(50):
-                cache.incr("n")
-        except BaseException as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    _in_four_threads(lambda: cache.incr("n"))
     assert cache.get("n") == 215
 
 
@@ -104,15 +115,7 @@ def test_a_scope_is_bumped_in_one_round_trip(redis_location: str, monkeypatch) -
 
     cache = ReusingRedisCache(redis_location, {"KEY_PREFIX": "bump"})
     monkeypatch.setattr(cache_module, "cache", cache)
-    client: Any = cache._cache.get_client(None)  # type: ignore[attr-defined]
-    sent: list[str] = []
-    execute = client.execute_command
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        sent.append(str(args[0]))
-        return execute(*args, **kwargs)
-
-    client.execute_command = counting
+    client, sent = _count_commands(cache)
     assert cache.incr_or_add("fresh", 1, 7) == 7
     assert cache.incr_or_add("fresh", 3, 7) == 10
     assert cache.get("fresh") == 10
@@ -126,19 +129,5 @@ def test_a_scope_is_bumped_in_one_round_trip(redis_location: str, monkeypatch) -
     cache_module.cache_bump("organisation:9", "content")
     assert cache_module.cache_version("organisation:9") == 3
     assert cache_module.cache_version("content") == 2
-    errors: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            for _ in range(50):
-                cache_module.cache_bump("user:1")
-        except BaseException as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    _in_four_threads(lambda: cache_module.cache_bump("user:1"))
     assert cache_module.cache_version("user:1") == 201
