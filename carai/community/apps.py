@@ -8,8 +8,6 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from carai.accounts.personal_data import personal_data_register
         from carai.community import (
             access,
@@ -17,15 +15,14 @@ class CommunityConfig(AppConfig):
         )
         from carai.community import personal_data as data
         from carai.community.models import Membership, Organisation
+        from carai.core.cache import on_write
 
         # The cached look-up of an organisation and a person's roles in it (access._door).
         for model, receiver in (
             (Organisation, access.organisation_saved),
             (Membership, access.membership_saved),
         ):
-            uid = f"community-door-{model.__name__}"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid)
-            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+            on_write(model, receiver, dispatch_uid=f"community-door-{model.__name__}")
 
         personal_data_register(
             name="memberships", export=data.memberships_export, erase=data.memberships_erase

@@ -20,6 +20,7 @@ from carai.community.models import (
     Role,
     StudentLevel,
 )
+from carai.core.cache import rows_written_send
 
 DEMO_PASSWORD = "CaraiDemo-2026"  # noqa: S105  (public demo password, development only)
 LEAD_GROUP = "Community lead"
@@ -413,6 +414,10 @@ def load_demo_events() -> int:
                 starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
             )
             event.refresh_from_db()
+            # One update sends no signal: "upcoming" in Mijn overzicht, the key figures.
+            rows_written_send(
+                model=Event, instances=[event], update_fields=["starts_at", "ends_at"]
+            )
             present = set(
                 EventRegistration.objects.filter(
                     event=event, status=RegistrationStatus.REGISTERED

@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
-from carai.community.access import roles_scope
 from carai.community.models import Invitation, Membership
-from carai.core.cache import scopes_changed
+from carai.core.cache import rows_written_send
 
 
 def memberships_export(user: User) -> list[dict[str, Any]]:
@@ -29,9 +28,11 @@ def memberships_export(user: User) -> list[dict[str, Any]]:
 
 
 def memberships_erase(user: User) -> None:
-    Membership.objects.active().filter(user=user).update(ended_at=timezone.now())
-    # One update sends no signals: outdate the cached roles here (access._door).
-    scopes_changed(roles_scope(user.pk))
+    ending = list(Membership.objects.active().filter(user=user))
+    Membership.objects.filter(pk__in=[m.pk for m in ending]).update(ended_at=timezone.now())
+    # One update sends no signals: the cached roles (access._door), the team page, the
+    # literacy facts, Mijn overzicht (core.cache.rows_written_send).
+    rows_written_send(model=Membership, instances=ending, update_fields=["ended_at"])
 
 
 def invitations_export(user: User) -> list[dict[str, Any]]:

@@ -10,6 +10,11 @@ Across requests this is only correct when every web process shares one cache (Re
 So with a per-process cache and more than one process (``CARAI_CACHE_SHARED`` false) the
 work is only remembered within one request.
 
+Writes that send no ``post_save``/``post_delete`` per row (``QuerySet.update``,
+``bulk_create``, ``bulk_update``, raw SQL) tell the same receivers through ``rows_written``:
+the service that writes calls ``rows_written_send`` with the rows, and the apps that cache
+connect their receivers with ``on_write`` (save, delete and ``rows_written`` at once).
+
 ``cached_in_process`` also keeps a small value that callers only read in the memory of the
 process, under the same versioned key: a request then reads only the versions.
 
@@ -24,15 +29,20 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache as remember
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 T = TypeVar("T")
 _VERSION = "carai:v:"
@@ -87,13 +97,93 @@ def cache_bump(*scopes: str) -> None:
             cache.add(_VERSION + scope, 2, timeout=None)
 
 
+# While ``rows_written_send`` runs the receivers, the scopes they outdate are gathered here
+# and bumped once at the end (an import of 500 rows bumps each scope once, not 500 times).
+_gathering = threading.local()
+
+
 def scopes_changed(*scopes: str) -> None:
     """Outdate the scopes now and again when the transaction commits: work done in between
     (by another request, still seeing the old rows) cannot outlive the write."""
     if not scopes:
         return
+    gathered: set[str] | None = getattr(_gathering, "scopes", None)
+    if gathered is not None:
+        gathered.update(scopes)
+        return
     cache_bump(*scopes)
     transaction.on_commit(lambda: cache_bump(*scopes))
+
+
+@contextmanager
+def _scopes_gathered() -> Iterator[None]:
+    outer = getattr(_gathering, "scopes", None)
+    if outer is not None:  # already gathering: the outer call bumps
+        yield
+        return
+    gathered: set[str] = set()
+    _gathering.scopes = gathered
+    try:
+        yield
+    finally:
+        _gathering.scopes = None
+    scopes_changed(*sorted(gathered))
+
+
+# Sent (sender: the model) once per write that changed rows without a signal per row, with
+# ``instances`` (the rows, as they are now) and ``update_fields`` (the fields it set, or
+# None). Receivers connected with ``on_write`` are called once per row with ``post_save``'s
+# keyword arguments and ``created`` False: receivers that must know of new rows (follow-up
+# tasks, learning records) stay on ``post_save`` alone.
+rows_written = Signal()
+
+
+def rows_written_send(
+    *,
+    model: type[Model],
+    instances: Iterable[Model],
+    update_fields: Iterable[str] | None = None,
+) -> None:
+    """Tell every cache that reads ``model`` that these rows changed (or were inserted) by a
+    write that sent no signal per row: ``QuerySet.update`` (pass the rows it changes, read
+    before the update when it changes what the filter selects), ``bulk_create``,
+    ``bulk_update`` or raw SQL. ``update_fields``: the fields the write set (None: any).
+
+    The rule (docs/architecture.md, "Writes without signals"): every such write of a model
+    that a cache's receiver is connected to calls this, in the service that writes.
+    """
+    rows = list(instances)
+    if not rows:
+        return
+    fields = frozenset(update_fields) if update_fields is not None else None
+    with _scopes_gathered():
+        rows_written.send(sender=model, instances=rows, update_fields=fields)
+
+
+def on_write(model: type[Model], receiver: Callable[..., Any], *, dispatch_uid: str) -> None:
+    """Connect a receiver that outdates cached work to every write of ``model``: its saves and
+    deletes (also of a ``QuerySet.delete``, which Django sends per row while a receiver is
+    connected) and, once per row, the writes without signals that services report
+    (``rows_written_send``). The receiver takes ``post_save``'s keyword arguments;
+    ``created`` and ``update_fields`` are absent on a delete."""
+    post_save.connect(receiver, sender=model, dispatch_uid=dispatch_uid)
+    post_delete.connect(receiver, sender=model, dispatch_uid=dispatch_uid)
+
+    def each_row(
+        sender: type[Model], instances: list[Model], update_fields: Any, **kwargs: Any
+    ) -> None:
+        for instance in instances:
+            receiver(
+                sender=sender,
+                instance=instance,
+                created=False,
+                update_fields=update_fields,
+                raw=False,
+                **kwargs,
+            )
+
+    # A closure: held strongly, or it would be gone at once.
+    rows_written.connect(each_row, sender=model, dispatch_uid=dispatch_uid, weak=False)
 
 
 def _key(name: str, scopes: Sequence[str], versions: dict[str, object]) -> str:

@@ -5,9 +5,10 @@ Computing the figures (``figures.figures_compute``) reads every reaching moment,
 grows with the community. The result is therefore stored per choice of filters
 (``KpiSnapshot``), together with the *data version* it shows. Every save or delete of
 something the figures count raises the version by one (``kpi_data_changed``, connected to
-the models in ``KpisConfig.ready``; code that writes with ``QuerySet.update`` or
-``bulk_create`` calls it itself). Stored figures are current while their version is the
-latest and they are less than an hour old (the monthly series follows the calendar).
+the models in ``KpisConfig.ready``; a service that writes them with ``QuerySet.update`` or
+``bulk_create`` reports the rows with ``core.cache.rows_written_send``). Stored figures are
+current while their version is the latest and they are less than an hour old (the monthly
+series follows the calendar).
 
 Outdated figures are computed again while the lead waits when that took less than a second
 the last time; otherwise a background task (django-tasks) does it, and the page shows the
@@ -64,6 +65,14 @@ def kpi_data_saved(
     counted = COUNTED_FIELDS.get(sender._meta.label)
     if created or update_fields is None or counted is None or counted & set(update_fields):
         kpi_data_changed()
+
+
+def kpi_rows_written(
+    sender: type[Model], update_fields: frozenset[str] | None, **_signal: Any
+) -> None:
+    """``core.cache.rows_written`` receiver (a write without a signal per row, reported by
+    its service): outdate the figures once unless it set nothing counted."""
+    kpi_data_saved(sender, created=False, update_fields=update_fields)
 
 
 def kpi_data_version() -> int:

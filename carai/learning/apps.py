@@ -8,11 +8,10 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from carai.accounts.models import User
         from carai.accounts.personal_data import personal_data_register
         from carai.community.models import Membership
+        from carai.core.cache import on_write
         from carai.learning import (
             audit,  # noqa: F401  (declares the audit actions)
             checks,  # noqa: F401  (registers the system checks)
@@ -60,5 +59,4 @@ class LearningConfig(AppConfig):
             (Option, receivers.questions_changed),
         ):
             uid = f"learning-team-{model._meta.label}-{receiver.__name__}"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid)
-            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+            on_write(model, receiver, dispatch_uid=uid)

@@ -7,11 +7,9 @@ from typing import Any
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
-from carai.community.models import Membership
-from carai.core.cache import scopes_changed
+from carai.core.cache import rows_written_send, scopes_changed
 from carai.learning.catalogue import learner_scope
 from carai.learning.models import Certificate, Enrolment, LessonProgress
-from carai.learning.team import team_scope
 
 
 def learning_export(user: User) -> list[dict[str, Any]]:
@@ -40,11 +38,13 @@ def learning_export(user: User) -> list[dict[str, Any]]:
 
 def learning_erase(user: User) -> None:
     # The free text people wrote goes; completion counts stay for the figures.
+    progress = list(LessonProgress.objects.filter(enrolment__user=user).select_related("enrolment"))
     LessonProgress.objects.filter(enrolment__user=user).update(reflection="")
-    # Erasing ends the memberships with an update (no signals): the team figures of every
-    # organisation the person was in must not keep counting them.
-    organisations = Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
-    scopes_changed(*{team_scope(pk) for pk in organisations}, learner_scope(user.pk))
+    # One update sends no signals (core.cache.rows_written_send). The memberships the
+    # erasure ends reach the team figures the same way (community.personal_data).
+    rows_written_send(model=LessonProgress, instances=progress, update_fields=["reflection"])
+    # And the person's kept learning facts whatever rows there were (an erasure is rare).
+    scopes_changed(learner_scope(user.pk))
 
 
 def certificates_export(user: User) -> list[dict[str, Any]]:
@@ -61,6 +61,8 @@ def certificates_export(user: User) -> list[dict[str, Any]]:
 
 
 def certificates_erase(user: User) -> None:
+    certificates = list(Certificate.objects.filter(user=user))
     Certificate.objects.filter(user=user).update(holder_name="")
     # One update sends no signals: the module page's kept certificate goes too.
-    scopes_changed(learner_scope(user.pk))
+    rows_written_send(model=Certificate, instances=certificates, update_fields=["holder_name"])
+    scopes_changed(learner_scope(user.pk))  # as in learning_erase

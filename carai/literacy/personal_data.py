@@ -7,8 +7,8 @@ from typing import Any
 
 from carai.accounts.models import User
 from carai.accounts.personal_data import iso
+from carai.core.cache import rows_written_send
 from carai.literacy.models import ExternalCertificate, LiteracyTask
-from carai.literacy.receivers import outdate_person
 
 
 def external_certificates_export(user: User) -> list[dict[str, Any]]:
@@ -32,10 +32,12 @@ def external_certificates_export(user: User) -> list[dict[str, Any]]:
 
 def external_certificates_erase(user: User) -> None:
     # The free text goes; that a certificate was accepted (and when) stays as evidence.
+    certificates = list(ExternalCertificate.objects.filter(user=user))
     ExternalCertificate.objects.filter(user=user).update(reference="", review_note="")
-    # The erasure ends the memberships with an update (no signal per membership): the
-    # register's cached facts of those organisations must stop counting the person now.
-    outdate_person(user.pk)
+    fields = ["reference", "review_note"]
+    # The register's cached facts (and the ended memberships: community's erasure reports
+    # them the same way, core.cache.rows_written_send).
+    rows_written_send(model=ExternalCertificate, instances=certificates, update_fields=fields)
 
 
 def literacy_tasks_export(user: User) -> list[dict[str, Any]]:

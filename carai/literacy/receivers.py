@@ -17,11 +17,11 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save
 
 from carai.accounts.models import User
 from carai.community.models import Membership
-from carai.core.cache import scopes_changed
+from carai.core.cache import on_write, scopes_changed
 from carai.learning.models import Certificate, WorkshopRegistration, WorkshopSession
 from carai.practice.models import PracticeAttempt
 from carai.register.models import Acknowledgement, AITool, Guideline
@@ -143,6 +143,4 @@ def connect() -> None:
         _register_imported, sender=AuditEvent, dispatch_uid="literacy_register_imported"
     )
     for model, receiver in both:
-        uid = f"literacy-{model._meta.label}"
-        post_save.connect(receiver, sender=model, dispatch_uid=uid)
-        post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+        on_write(model, receiver, dispatch_uid=f"literacy-{model._meta.label}")

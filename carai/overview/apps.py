@@ -13,10 +13,11 @@ class OverviewConfig(AppConfig):
         from collections.abc import Callable
 
         from django.db.models import Model
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed
 
         from carai.accounts.models import User
         from carai.community.models import Event, EventRegistration, Membership, Organisation
+        from carai.core.cache import on_write
         from carai.learning.models import (
             Assignment,
             Certificate,
@@ -32,8 +33,9 @@ class OverviewConfig(AppConfig):
         from carai.usecases.models import JoinRequest, TeamMember, UseCase
 
         # Everything "Mijn overzicht" shows (its panels, "Begin hier", "Ga verder waar je
-        # was"): a save or delete outdates the cached work of the people (or organisations,
-        # or all content) it concerns.
+        # was"): a save or delete, or a write without signals that a service reports
+        # (``core.cache.rows_written_send``), outdates the cached work of the people (or
+        # organisations, or all content) it concerns.
         receivers: list[tuple[type[Model], Callable[..., None]]] = [
             (User, panels._user_saved),
             (Organisation, panels._organisation_saved),
@@ -57,9 +59,7 @@ class OverviewConfig(AppConfig):
             (JoinRequest, panels._join_request_changed),
         ]
         for model, receiver in receivers:
-            uid = f"overview-panels-{model._meta.label}"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid)
-            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+            on_write(model, receiver, dispatch_uid=f"overview-panels-{model._meta.label}")
         m2m_changed.connect(
             panels._required_modules_changed,
             sender=AITool.required_modules.through,

@@ -8,8 +8,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("AI tool register")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
+        from carai.core.cache import on_write
         from carai.register import audit  # noqa: F401  (declares the audit actions)
         from carai.register.models import AITool, Guideline
         from carai.register.receivers import tool_or_guideline_changed
@@ -17,5 +16,4 @@ class RegisterConfig(AppConfig):
         # The tools and guideline every member sees (register_home) are kept in the cache.
         for model in (AITool, Guideline):
             uid = f"register-list-{model._meta.label}"
-            post_save.connect(tool_or_guideline_changed, sender=model, dispatch_uid=uid)
-            post_delete.connect(tool_or_guideline_changed, sender=model, dispatch_uid=uid)
+            on_write(model, tool_or_guideline_changed, dispatch_uid=uid)

@@ -23,6 +23,7 @@ from carai.accounts.models import User
 from carai.community.access import roles_in_organisation
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
+from carai.core.cache import rows_written_send
 from carai.core.engine import privacy_engine_or_none
 from carai.core.language import content_language
 from carai.learning.models import Module
@@ -604,8 +605,9 @@ def _import_write(
         for category, (permission, conditions) in tool_rules.items()
     )
     ToolRevision.objects.bulk_create(revisions)
-    # Bulk writes send no signals: outdate the cached tool list here.
-    selectors.register_changed(organisation_id=organisation.pk)
+    # Bulk writes send no signals: tell the caches that read tools (the register's list,
+    # Mijn overzicht, the literacy facts) which tools changed.
+    rows_written_send(model=AITool, instances=[*tools, *changed])
     updated = len(plans) - len(new)
     audit_record(
         action=RegisterAction.AI_REGISTER_IMPORTED,

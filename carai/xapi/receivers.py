@@ -11,12 +11,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from carai.accounts.models import User
 from carai.community.models import EventRegistration
-from carai.core.cache import scopes_changed
+from carai.core.cache import on_write, scopes_changed
 from carai.learning.models import (
     Certificate,
     Enrolment,
@@ -178,8 +178,7 @@ def lrs_changed(sender: Any, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    post_save.connect(lrs_changed, sender=LrsConfig, dispatch_uid="xapi-lrs-saved")
-    post_delete.connect(lrs_changed, sender=LrsConfig, dispatch_uid="xapi-lrs-deleted")
+    on_write(LrsConfig, lrs_changed, dispatch_uid="xapi-lrs")
     post_save.connect(on_lesson_progress, sender=LessonProgress, dispatch_uid="xapi-lesson")
     post_save.connect(on_quiz_attempt, sender=QuizAttempt, dispatch_uid="xapi-quiz")
     post_save.connect(on_enrolment, sender=Enrolment, dispatch_uid="xapi-enrolment")

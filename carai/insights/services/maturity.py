@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
+from carai.core.cache import rows_written_send
 from carai.core.mail import mail_send
 from carai.insights.audit import InsightsAction
 from carai.insights.content import shipped_model
@@ -105,10 +106,12 @@ def maturity_answers_save(*, invite: MaturityInvite, ratings: Mapping[str, int])
     if any(rating not in model.ratings for rating in ratings.values()):
         raise ValidationError(_("Choose one of the answers for every statement."))
     invite.answers.all().delete()
-    MaturityAnswer.objects.bulk_create(
+    answers = MaturityAnswer.objects.bulk_create(
         MaturityAnswer(invite=invite, statement=key, rating=rating)
         for key, rating in sorted(ratings.items())
     )
+    # One insert sends no signals: the key figures count the answers (core.cache).
+    rows_written_send(model=MaturityAnswer, instances=answers)
     invite.answered_at = timezone.now()
     invite.save(update_fields=["answered_at"])
 

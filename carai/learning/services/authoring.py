@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from carai.accounts.models import User
 from carai.community.models import Organisation
 from carai.core.audit import audit_record
-from carai.core.cache import scopes_changed
+from carai.core.cache import rows_written_send
 from carai.learning.audit import LearningAction
 from carai.learning.content import ModuleFields, OptionData
 from carai.learning.images import ImageProblem, image_clean
@@ -41,7 +41,7 @@ from carai.learning.models import (
     Question,
     QuestionKind,
 )
-from carai.learning.selectors import lessons_scope, module_to_data
+from carai.learning.selectors import module_to_data
 from carai.learning.services.content import module_apply_data, question_options_replace
 
 MODULE_FIELDS = (
@@ -153,9 +153,8 @@ def module_working_copy(*, actor: User, module: Module) -> Module:
             for option in options:
                 option.pk = None
                 option.question = question
-            # One insert sends no signals; the options are those of a question saved just
-            # above, whose save outdated the quiz form's cache (selectors.quiz_questions).
-            Option.objects.bulk_create(options)
+            # One insert sends no signals (core.cache.rows_written_send).
+            rows_written_send(model=Option, instances=Option.objects.bulk_create(options))
     return copy
 
 
@@ -330,8 +329,8 @@ def lesson_move(*, lesson: Lesson, up: bool) -> None:
     for number, item in enumerate(lessons, start=1):
         item.order = number
     Lesson.objects.bulk_update(lessons, ["order"])
-    # One update sends no signals: the module's cached lesson list (selectors.module_lessons).
-    scopes_changed(lessons_scope(module.pk))
+    # One update sends no signals: the module's cached lesson list, "Ga verder waar je was".
+    rows_written_send(model=Lesson, instances=lessons, update_fields=["order"])
 
 
 IMAGE_MESSAGES = {

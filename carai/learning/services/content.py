@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from carai.core.cache import scopes_changed
+from carai.core.cache import rows_written_send
 from carai.learning.content import ModuleData, OptionData
 from carai.learning.models import (
     Lesson,
@@ -18,8 +18,7 @@ from carai.learning.models import (
     Option,
     Question,
 )
-from carai.learning.selectors import QUESTIONS_SCOPE, lessons_scope, module_to_data
-from carai.learning.team import MODULES_SCOPE
+from carai.learning.selectors import module_to_data
 
 
 @dataclass
@@ -118,17 +117,18 @@ def module_apply_data(*, module: Module, data: ModuleData, digest: str) -> Modul
                     lesson=lesson, order=q_order, kind=q.kind, text=q.text
                 )
                 question_options_replace(question=question, options=q.options)
-    module.lessons.exclude(slug__in=seen).update(is_active=False)
-    # One update sends no signals: the catalogue's lesson counts (learning.catalogue) and
-    # the module's lesson list (selectors.module_lessons).
-    scopes_changed(MODULES_SCOPE, lessons_scope(module.pk))
+    gone = list(module.lessons.filter(is_active=True).exclude(slug__in=seen))
+    module.lessons.filter(pk__in=[lesson.pk for lesson in gone]).update(is_active=False)
+    # One update sends no signals: the catalogue's lesson counts, the module's lesson list,
+    # "Ga verder waar je was" (core.cache.rows_written_send).
+    rows_written_send(model=Lesson, instances=gone, update_fields=["is_active"])
     return module
 
 
 def question_options_replace(*, question: Question, options: list[OptionData]) -> None:
     """Give a question exactly these answers, in this order."""
     question.options.all().delete()
-    Option.objects.bulk_create(
+    written = Option.objects.bulk_create(
         Option(
             question=question,
             order=number,
@@ -139,4 +139,4 @@ def question_options_replace(*, question: Question, options: list[OptionData]) -
         for number, option in enumerate(options)
     )
     # One insert sends no signals: the quiz form's cached questions (selectors.quiz_questions).
-    scopes_changed(QUESTIONS_SCOPE)
+    rows_written_send(model=Option, instances=written)
