@@ -318,6 +318,12 @@ AGE_IN_WORDS = re.compile(
     r"|veertien|vijftien|zestien|zeventien|achttien|negentien)[-]?jarige(?![\w-])",
     re.IGNORECASE,
 )
+# "Patiënt: vrouw, ca. 45 jaar": "ca." makes "45 jaar" read as a duration, but a person word
+# and a comma before it make it an age.
+PERSON_COMMA_ABOUT = re.compile(
+    r"(?<![\w-])(?i:vrouw|man|meneer|mevrouw|heer|dame|patiënte?|cliënte?|jongen|meisje|kind"
+    r"|bewoner|bewoonster)[ ]?,[ ]*(?i:ca\.|circa|ongeveer|ruim|bijna|rond[ ]de)[ ]+$"
+)
 # After "25-jarig": an anniversary or the length of something, not a person's age.
 ANNIVERSARY_AFTER = re.compile(
     r"\s+(?i:jubileum|bestaan|huwelijk\w*|dienstverband|dienstjubileum|werkjubileum|contract"
@@ -717,7 +723,11 @@ def find_ages(text: str) -> Iterator[Candidate]:
         jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
         if jarige and ANNIVERSARY_AFTER.match(text, m.end()):
             continue  # "het 25-jarig jubileum", "een 40-jarig huwelijk"
-        if not jarige and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        if (
+            not jarige
+            and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            and not PERSON_COMMA_ABOUT.search(text, max(0, m.start() - 40), m.start())
+        ):
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"

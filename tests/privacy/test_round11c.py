@@ -46,6 +46,7 @@ def codes(text: str) -> list[str]:
         ("De 66\u2011jarige buurman belde.", "66\u2011jarige"),
         ("Een tachtigjarige vrouw is gevallen.", "tachtigjarige"),
         ("De drieënnegentigjarige bewoonster slaapt.", "drieënnegentigjarige"),
+        ("Gevonden: man, ca. 70 jaar, geen papieren bij zich.", "70 jaar"),
     ],
 )
 def test_ages_found_whole(text: str, age: str) -> None:
@@ -64,6 +65,7 @@ def test_ages_found_whole(text: str, age: str) -> None:
         "Sinds 5 j. in zorg, 4 j. geleden geopereerd.",
         "De heer zijn saturatie is 93.",
         "Het 25-jarig jubileum van de zorggroep en een veertigjarige samenwerking.",
+        "Nekklachten, ca. 4 jaar; de man heeft ruim 2 jaar pijn.",
     ],
 )
 def test_no_age_in_these_texts(text: str) -> None:
