@@ -694,9 +694,6 @@ _QUALIFIES = re.compile(
 )
 
 
-_MONTH_UNIT = re.compile(r"(?i:mnd|maand|wk|wkn|weken)")
-
-
 def _age_start(m: re.Match[str]) -> int:
     """Where an age found by AGE_TURNS/AGE_TURNING starts: at "ruim" in "is ruim 80", at the
     number in "wordt volgende week 85"."""
@@ -705,7 +702,8 @@ def _age_start(m: re.Match[str]) -> int:
 
 
 def find_ages(text: str) -> Iterator[Candidate]:
-    for m in AGE_IN_WORDS.finditer(text) if "jarige" in text.lower() else ():
+    lowered = text.lower()
+    for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
         if not ANNIVERSARY_AFTER.match(text, m.end()):
             yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in woorden", PATTERN)
     if _ANY_DIGIT.search(text) is None:
@@ -781,7 +779,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
-    for m in AGE_MONTHS.finditer(text) if _MONTH_UNIT.search(text) else ():
+    has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
+    for m in AGE_MONTHS.finditer(text) if has_unit else ():
         start = m.start(1)
         in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(text, max(0, start - 40), start)
         child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start)
@@ -1217,6 +1216,9 @@ DATE_NUMBERS = gated(r"\d", DATE_NUMBERS)
 DATE_ISO = gated("[12]", DATE_ISO)
 DATE_RANGE_START = gated(r"\d", DATE_RANGE_START)
 YEAR = gated("[12]", YEAR)
+YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
+AGE_MONTHS = gated(r"\d", AGE_MONTHS)
+AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
