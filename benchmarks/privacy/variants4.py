@@ -7,7 +7,7 @@ tuned on). The shapes are those care workers write in quick notes, handovers, le
 chats:
 
 - ages: "(84)", "84 jr", "84jr.", "de 84-jarige", "mw. is 84", "zoon van 12", "leeftijd: 7
-  mnd", "3,5 jaar oud", "een baby van 6 weken", "(m, 84)";
+  mnd", "3,5 jaar oud", "een baby van 6 weken";
 - dates: "12-3", "12/03", "3 mrt '25", "mrt 2025", "eind maart" (the month), "begin '24"
   (the year with its apostrophe), "sinds 2019" (the year, as docs/privacy.md's year policy
   says), "d.d. 12.03.2025", "12 en 13 maart" (both days);
