@@ -41,6 +41,7 @@ DEFAULT_SETS = (
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
+    "variants4_set.jsonl",
     "clean_set.jsonl",
     "holdout_set.jsonl",
     "variants_holdout_set.jsonl",
@@ -50,6 +51,7 @@ DEFAULT_SETS = (
     "holdout9.jsonl",
     "holdout10.jsonl",
     "variants3_holdout_set.jsonl",
+    "variants4_holdout_set.jsonl",
 )
 COVERED = 0.8
 TARGETS = {

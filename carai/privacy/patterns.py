@@ -133,10 +133,12 @@ NOT_CODES = frozenset(
 )  # fmt: skip
 # A bare number of 5 to 10 digits, or digits in groups ("2025-0918-4471"), is a record
 # number where a label stands before it on the same line ("Patiëntnr ZHT: 4482910").
-BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
+BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
-    svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim""".split()  # noqa: SIM905
+    svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
+    vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
+    patiëntid pid""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -161,7 +163,8 @@ PLATE = re.compile(
 )
 AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:-jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)|\s+jaar(?:\s+oud)?\b"
+    r"\b(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
+    r"|\s*jaar(?:\s+oud)?\b|\s?j\.(?!\w)"  # "84jaar" in a hurry, "84 j." abbreviated
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
@@ -201,7 +204,12 @@ AGE_TURNING = re.compile(
 AGE_SUBJECT = re.compile(
     r"(?<![\w-])(?:(?i:hij|zij|ze|mevrouw|meneer|mw\.?|dhr\.?|mevr\.?|cliënte?|client|patiënte?"
     r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
-    r"|jongen|meisje|baby|echtgenoot|echtgenote)|(?P<word>[A-Z][a-zà-ÿ]+)),?\s+$"
+    r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
+    r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
+    r"|weduwnaar|zoontje|dochtertje|broertje|zusje)|(?P<word>[A-Z][a-zà-ÿ]+)"
+    # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
+    r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
+    r"),?\s+$"
 )
 # Words that name a measurement: "Saturatie is 95" is no age.
 MEASURE_WORDS = frozenset(
@@ -302,7 +310,49 @@ STREET_TITLES = frozenset(
     nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
     onze lieve vrouwe kasteel slot abdij huize""".split()  # noqa: SIM905
 )
-AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
+# "Leeftijd: 84", "lft. 84 jr", "leeftijd: 7 mnd", "Lft: 2,5 jaar": the number with its unit
+# "een tachtigjarige", "de negentigjarige": an age in words before "jarige"
+AGE_IN_WORDS = re.compile(
+    r"(?<![\w-])((?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?(?:twintig|dertig"
+    r"|veertig|vijftig|zestig|zeventig|tachtig|negentig)|honderd|tien|elf|twaalf|dertien"
+    r"|veertien|vijftien|zestien|zeventien|achttien|negentien)[-]?jarige(?![\w-])",
+    re.IGNORECASE,
+)
+# "Patiënt: vrouw, ca. 45 jaar": "ca." makes "45 jaar" read as a duration, but a person word
+# and a comma before it make it an age.
+PERSON_COMMA_ABOUT = re.compile(
+    r"(?<![\w-])(?i:vrouw|man|meneer|mevrouw|heer|dame|patiënte?|cliënte?|jongen|meisje|kind"
+    r"|bewoner|bewoonster)[ ]?,[ ]*(?i:ca\.|circa|ongeveer|ruim|bijna|rond[ ]de)[ ]+$"
+)
+# After "25-jarig": an anniversary or the length of something, not a person's age.
+ANNIVERSARY_AFTER = re.compile(
+    r"\s+(?i:jubileum|bestaan|huwelijk\w*|dienstverband|dienstjubileum|werkjubileum|contract"
+    r"|lidmaatschap|samenwerking|traditie|geschiedenis)\b"
+)
+AGE_LABEL = re.compile(
+    r"\b(?:leeftijd|lft\.?|age|aged)\s*[:=]?\s*(\d{1,3}(?:[,.]5)?"
+    r"(?:\s?(?:jaar|jr\.?|j\.|mnd\.?|maanden|maand|weken|wkn|wk\.?)(?!\w))?)(?![\w,.]\d|\w)",
+    re.IGNORECASE,
+)
+# A baby's or toddler's age in months or weeks: "(14 mnd)", "baby van 5 weken", "zoontje van
+# 8 maanden", "3 maanden oud". Only with "oud", in brackets after a person, or after a child
+# word and "van"; "sinds 3 maanden", "over 6 weken", "zwanger van 20 weken" stay durations.
+AGE_MONTHS = re.compile(
+    r"(?<![\w,.])(\d{1,2}(?:[,.]5)?[ ]?(?:mnd\.?|maanden|maand|weken|wkn|wk\.?))"
+    r"(?P<old>[ ]oud\b)?(?!\w)",
+    re.IGNORECASE,
+)
+_CHILD = (
+    r"(?<![\w-])(?i:baby|baby'tje|zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?"
+    r"|zus(?:je)?|kleinzoon|kleindochter|kleinkind|tweeling|pleegkind|neef(?:je)?|nicht(?:je)?"
+    r"|peuter|zuigeling|jongen(?:tje)?|meisje)"
+)
+AGE_MONTHS_CHILD = re.compile(_CHILD + r"[ ]+van[ ]+(?:(?i:ruim|bijna|pas|net|ongeveer)[ ]+)?$")
+# Before "(14 mnd)": a child word, or a capitalised word after another word (a name, not the
+# first word of a sentence: "Rust (2 weken)" is a duration).
+AGE_MONTHS_BRACKET_BEFORE = re.compile(
+    r"(?:" + _CHILD + r"|(?<=[\w,] )[A-ZÀ-Þ][\w'\u2019-]+)[ ]?\($"
+)
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
 # age of a person named by a relation or a person word
 AGE_OF = re.compile(
@@ -334,11 +384,11 @@ MONTHS = (
     r"january|february|march|may|june|july|august|october|december)"
 )
 DATE_WORDS = re.compile(
-    r"\b(?=\d|jan|feb|m[ar]|apr|may|ju|aug|sep|o[kc]t|nov|dec)(\d{1,2}(?:e|ste|de)?\s+"
+    r"\b(?=\d|jan|feb|m[aer]|apr|may|ju|aug|sep|o[kc]t|nov|dec)(\d{1,2}(?:e|ste|de)?\s+"
     + MONTHS
     + r"\.?(?:\s+'?\d{2,4})?|"
     + MONTHS
-    + r"\.?\s+'?\d{4})\b",
+    + r"\.?\s+(?:'?\d{4}|'\d{2}))\b",
     re.IGNORECASE,
 )
 # "14 t/m 17 juli", "22 en 23 okt": the first day of a range before a month name
@@ -354,6 +404,9 @@ YEAR = re.compile(
     r"(?<![\d/.,-])((?:19[0-9]|20[0-4])\d)"
     r"(?![\d/.,-]\d|\s*(?:mg|ml|kg|euro|%|uur|m2|cc|km|keer|x)\b)"
 )
+# "begin '24", "sinds '19", "zomer '23": a year in two digits after an apostrophe, where a
+# word before it ties it to a life as for YEAR.
+YEAR_SHORT = re.compile(r"(?<![\w'\u2019])(['\u2019]\d{2})(?![\w'\u2019]|[.,:/-]\d)")
 YEAR_EVENT_BEFORE = re.compile(
     r"(?i:\b(?:in|sinds|sedert|vanaf|van|tot|t/m|uit|geboren|geb\.?|bouwjaar|eind|begin|medio"
     r"|voorjaar|najaar|zomer|winter|herfst|rond|omstreeks|circa|ca\.|overleden|overleed"
@@ -361,7 +414,7 @@ YEAR_EVENT_BEFORE = re.compile(
     r"|augustus|september|oktober|november|december)\s+)?)$"
 )
 DATE_NUMBERS = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.](\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
+    r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.]'?(\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
 )
 DATE_ISO = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 # "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
@@ -387,7 +440,8 @@ MONTH_ALONE = re.compile(
     r"|november|december)(?![\w-])"
 )
 MONTH_ALONE_BEFORE = re.compile(
-    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en)\s+)$"
+    r"(?i:\b(?:in|van|voor|tot|t/m|eind|begin|half|medio|sinds|over|rooster|zorg\s+van|en"
+    r"|vanaf|per|rond|afgelopen|vorige|komende|volgende|midden|halverwege)\s+)$"
 )
 # Any month word, also abbreviated: texts without one skip the date-with-month patterns.
 ANY_MONTH = re.compile(r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o[kc]t|nov|dec)")
@@ -562,21 +616,38 @@ def find_codes(text: str) -> Iterator[Candidate]:
     for m in BARE_NUMBER.finditer(text):
         if _DATE_SHAPE.fullmatch(m.group(1)):
             continue  # "geb. 17-07-1945" after a label is a date
+        if "." in m.group(1) and sum(ch.isdigit() for ch in m.group(1)) < 5:
+            continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
 
 
+# What may stand between a label and a later number of its list: a number, "en", "of".
+_LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
+
+
 def _after_label(before: str) -> bool:
-    """Whether the nearest of the last three words before a number on its line is a label of
-    a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount."""
-    line = before.rsplit("\n", 1)[-1]
-    for word in reversed(re.findall(r"[\w€./-]+", line)[-4:]):
+    """Whether the nearest of the last four words before a number on its line is a label of
+    a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount.
+    The numbers of a list right before it and "en"/"of" between them do not count as words:
+    in "Cliëntnummers: 4410285, 5520391 en 6630417" each number stands after the label."""
+    lines = before.rsplit("\n", 2)
+    line = lines[-1]
+    if not line.strip() and len(lines) > 1:
+        # a form puts the value under its label: "Dossiernummer:\n4471093"; only the word
+        # that ends the line above may be the label
+        line = " ".join(re.findall(r"[\w€./-]+", lines[-2])[-1:])
+    words = re.findall(r"[\w€./-]+", line)
+    while words and _LIST_FILLER.fullmatch(words[-1].rstrip(",;")):
+        words.pop()
+    for word in reversed(words[-4:]):
         word = word.strip(".:#/-").lower()
         if word.startswith(NOT_LABEL_STARTS):
             return False
         if (
             word in LABEL_WORDS
             or word.endswith(("nummer", "nr", "number", "nummers", "nrs"))  # plural: round 10a
+            or word.endswith("-id")  # "cliënt-ID", "zorg-id" (round 11c)
             or word.startswith(LABEL_STARTS)
         ):
             return True
@@ -631,8 +702,12 @@ def _age_start(m: re.Match[str]) -> int:
 
 
 def find_ages(text: str) -> Iterator[Candidate]:
+    lowered = text.lower()
+    for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
+        if not ANNIVERSARY_AFTER.match(text, m.end()):
+            yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in woorden", PATTERN)
     if _ANY_DIGIT.search(text) is None:
-        return  # every age has a digit
+        return  # every other age has a digit
     for m in AGE_BRACKETS.finditer(text):
         if int(m.group(1)) <= 120 and PERSON_BEFORE.search(
             text[max(0, m.start() - 40) : m.start()]
@@ -644,7 +719,13 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if int(m.group(1)) > 120:
             continue
         jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
-        if not jarige and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        if jarige and ANNIVERSARY_AFTER.match(text, m.end()):
+            continue  # "het 25-jarig jubileum", "een 40-jarig huwelijk"
+        if (
+            not jarige
+            and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+            and not PERSON_COMMA_ABOUT.search(text, max(0, m.start() - 40), m.start())
+        ):
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
@@ -658,7 +739,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue
         subject = AGE_SUBJECT.search(text, max(0, m.start() - 30), m.start())
         if subject is not None and int(m.group("n")) <= 120:
-            word = (subject.group("word") or "").lower()
+            word = (subject.group("word") or subject.group("low") or "").lower()
             if word not in MEASURE_WORDS and word not in _NOT_SUBJECTS:
                 yield Candidate(_age_start(m), m.end("n"), "leeftijd", "leeftijd: 'is 90'", PATTERN)
     for m in AGE_TURNING.finditer(text):
@@ -698,6 +779,13 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
+    has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
+    for m in AGE_MONTHS.finditer(text) if has_unit else ():
+        start = m.start(1)
+        in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(text, max(0, start - 40), start)
+        child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start)
+        if m.group("old") or in_brackets or child:
+            yield Candidate(start, m.end(), "leeftijd", "leeftijd in maanden of weken", PATTERN)
 
 
 # Where a street word ends right before a house number: the cheap first look for addresses.
@@ -839,6 +927,9 @@ def find_dates(text: str) -> Iterator[Candidate]:
         if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         yield Candidate(*_groups_span(m), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
+    for m in YEAR_SHORT.finditer(text) if ("'" in text or "\u2019" in text) else ():
+        if YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield Candidate(*_groups_span(m), "datum", "jaar in twee cijfers", PATTERN)
 
 
 def _short_date(text: str, m: re.Match[str]) -> bool:
@@ -852,6 +943,8 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
         return False
     day, month = int(m.group(1)), int(m.group(3))
+    if m.group(1)[0] == "0" or m.group(3)[0] == "0":
+        return True  # "02/03", "12/04": a fraction or score never has a leading zero
     # "1/2", "3/4", "5/10": fractions and scores out of 10 without a date word before them
     return not (m.group(2) == "/" and day < month and month in {2, 3, 4, 5, 10})
 
@@ -1123,6 +1216,9 @@ DATE_NUMBERS = gated(r"\d", DATE_NUMBERS)
 DATE_ISO = gated("[12]", DATE_ISO)
 DATE_RANGE_START = gated(r"\d", DATE_RANGE_START)
 YEAR = gated("[12]", YEAR)
+YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
+AGE_MONTHS = gated(r"\d", AGE_MONTHS)
+AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
