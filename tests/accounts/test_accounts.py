@@ -41,6 +41,17 @@ def test_failed_login_is_audited_and_message_is_translated(world: World) -> None
     assert event.actor is None
 
 
+def test_a_failed_login_does_not_say_that_something_was_not_saved(world: World) -> None:
+    """Signing in saves nothing: the error box asks to check, it does not say "not saved"."""
+    response = Client().post(LOGIN, {"username": world.care_worker.email, "password": "fout"})
+    body = response.content.decode()
+    assert "Kijk nog even naar het volgende:" in body
+    assert "Nog niet opgeslagen" not in body
+    reset = Client().post(reverse("accounts:password_reset"), {"email": "geen-adres"})
+    assert "Nog niet opgeslagen" not in reset.content.decode()
+    assert reset.context["form"].errors
+
+
 def test_login_is_throttled_after_five_failures(world: World) -> None:
     client = Client()
     for _ in range(5):
