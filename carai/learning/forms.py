@@ -109,6 +109,9 @@ class QuizForm(forms.Form):
                     widget=forms.RadioSelect,
                     error_messages={"required": _("Choose an answer.")},
                 )
+            # The error box at the top names the question by its number, not its whole text.
+            field = self.fields[f"q{question.pk}"]
+            field.summary_label = _("Question %(number)s") % {"number": number}  # type: ignore[attr-defined]
 
     def answers(self) -> dict[int, list[int]]:
         result: dict[int, list[int]] = {}
