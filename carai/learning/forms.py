@@ -67,6 +67,7 @@ class ReflectionForm(forms.Form):
         ),
         max_length=5000,
         validators=[validate_plain_text],
+        error_messages={"required": _("Write your answer first.")},
         help_text=_(
             "Only you can see your answer. Do not write names or other data of clients. "
             "At most 5,000 characters."
