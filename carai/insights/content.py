@@ -44,7 +44,7 @@ class Dimension:
     statements: tuple[Statement, ...]  # in stage order
     advice: dict[str, str]
     links: tuple[Link, ...]
-    sources: tuple[str, ...]
+    sources: tuple[dict[str, str], ...]  # each in every language
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,12 @@ def parse_model(raw: Any) -> MaturityModel:
             )
             for link in d.get("links") or []
         )
-        sources = tuple(str(s) for s in _require(d, "sources", list, where))
+        sources = tuple(
+            _texts(s, f"{where}, source") if isinstance(s, dict) else {}
+            for s in _require(d, "sources", list, where)
+        )
+        if not all(sources):
+            raise ModelError(f"{where}: give each source in every language (nl and en).")
         if not sources:
             raise ModelError(f"{where}: name at least one source.")
         dimensions.append(

@@ -105,6 +105,22 @@ def _month_rows(board: kpis.Dashboard) -> list[tuple[str, list[int]]]:
     ]
 
 
+def _labelled(
+    rows: list[tuple[str, list[int]]], labels: list[str]
+) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The rows of a month table with each value's column name: on a phone each month is a
+    card, and every figure in it says what it counts (``data-label``)."""
+    return [(month, list(zip(labels, values, strict=True))) for month, values in rows]
+
+
+def _month_table(board: kpis.Dashboard) -> list[tuple[str, list[tuple[str, int]]]]:
+    return _labelled(_month_rows(board), [str(figure.label) for figure in board.reached])
+
+
+def _activity_table(board: kpis.Dashboard) -> list[tuple[str, list[tuple[str, int]]]]:
+    return _labelled(_activity_rows(board), [str(label) for label, _values in board.activity])
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def kpi_dashboard(request: HttpRequest) -> HttpResponse:
@@ -182,8 +198,8 @@ def _board_html(
             {
                 "board": board,
                 "chart": _chart(board),
-                "month_rows": _month_rows(board),
-                "activity_rows": _activity_rows(board),
+                "month_rows": _month_table(board),
+                "activity_rows": _activity_table(board),
             },
         )
 
@@ -275,7 +291,7 @@ def kpi_report(request: HttpRequest) -> HttpResponse:
             "board": board,
             "filters": filters,
             "rows": _rows(board),
-            "activity_rows": _activity_rows(board),
+            "activity_rows": _activity_table(board),
             "today": timezone.localdate(),
             "computed_at": computed_at,
             "branch_label": CareBranch(filters.branch).label if filters.branch else "",

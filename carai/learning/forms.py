@@ -67,6 +67,7 @@ class ReflectionForm(forms.Form):
         ),
         max_length=5000,
         validators=[validate_plain_text],
+        error_messages={"required": _("Write your answer first.")},
         help_text=_(
             "Only you can see your answer. Do not write names or other data of clients. "
             "At most 5,000 characters."
@@ -109,6 +110,9 @@ class QuizForm(forms.Form):
                     widget=forms.RadioSelect,
                     error_messages={"required": _("Choose an answer.")},
                 )
+            # The error box at the top names the question by its number, not its whole text.
+            field = self.fields[f"q{question.pk}"]
+            field.summary_label = _("Question %(number)s") % {"number": number}  # type: ignore[attr-defined]
 
     def answers(self) -> dict[int, list[int]]:
         result: dict[int, list[int]] = {}

@@ -225,6 +225,7 @@ class CheckForm(forms.Form):
     """ "Mag dit?": a tool, and the text or the kinds of data."""
 
     hide_optional = True  # one of tool/other tool and one of text/kinds is needed: said in labels
+    # (not "optional": a field marked so that then shows an error when both are empty confuses)
 
     tool = forms.ChoiceField(label=_("Which AI tool?"), required=False)
     other_tool = forms.CharField(
@@ -240,14 +241,14 @@ class CheckForm(forms.Form):
         widget=forms.RadioSelect,
     )
     text = forms.CharField(
-        label=_("The text you want to put in (optional)"),
+        label=_("The text you want to put in"),
         required=False,
         max_length=MAX_CHECK_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("We check it here and forget it at once: it is not saved anywhere."),
     )
     categories = forms.MultipleChoiceField(
-        label=_("Or tick what kind of data it is (optional)"),
+        label=_("Or tick what kind of data it is"),
         choices=DataCategory.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -176,9 +176,13 @@
     var described = box.getAttribute("aria-describedby");
     box.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
     var wasFull = false;
+    // Numbers as the page's language writes them (5.000 in Dutch), like the help text.
+    var language = document.documentElement.lang || undefined;
     function update() {
       var used = box.value.length;
-      count.textContent = pattern.replace("{count}", used).replace("{max}", max);
+      count.textContent = pattern
+        .replace("{count}", used.toLocaleString(language))
+        .replace("{max}", max.toLocaleString(language));
       count.classList.toggle("carai-count--full", used >= max);
       var live = document.getElementById("carai-live");
       if (used >= max && !wasFull && live) {

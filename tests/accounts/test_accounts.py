@@ -41,6 +41,17 @@ def test_failed_login_is_audited_and_message_is_translated(world: World) -> None
     assert event.actor is None
 
 
+def test_a_failed_login_does_not_say_that_something_was_not_saved(world: World) -> None:
+    """Signing in saves nothing: the error box asks to check, it does not say "not saved"."""
+    response = Client().post(LOGIN, {"username": world.care_worker.email, "password": "fout"})
+    body = response.content.decode()
+    assert "Kijk nog even naar het volgende:" in body
+    assert "Nog niet opgeslagen" not in body
+    reset = Client().post(reverse("accounts:password_reset"), {"email": "geen-adres"})
+    assert "Nog niet opgeslagen" not in reset.content.decode()
+    assert reset.context["form"].errors
+
+
 def test_login_is_throttled_after_five_failures(world: World) -> None:
     client = Client()
     for _ in range(5):
@@ -135,6 +146,30 @@ def test_data_export_contains_own_data_only_and_is_logged(world: World) -> None:
     assert AuditEvent.objects.filter(
         action=AccountAction.DATA_EXPORTED, actor=world.care_worker
     ).exists()
+
+
+def test_the_export_page_names_what_the_file_holds_and_erasing_has_a_way_back(
+    world: World,
+) -> None:
+    world.care_worker.preferred_language = "en"
+    world.care_worker.save()
+    client = client_for(world.care_worker)
+    page = client.get(reverse("accounts:data_export")).content.decode()
+    data = json.loads(client.post(reverse("accounts:data_export")).content)
+    # What the page promises is in the file (it used to name only four of the parts).
+    for words, key in [
+        ("what you learned", "learning"),
+        ("certificates", "certificates"),
+        ("your exercises in the AI practice space", "ai_sandbox_attempts"),
+        ("your answers to surveys", "surveys"),
+        ("the self-assessment", "maturity_self_assessment"),
+        ("your own activity log", "activity_log"),
+    ]:
+        assert words in page
+        assert key in data
+    erase = client.get(reverse("accounts:erase")).content.decode()
+    form_end = erase.index("</form>")
+    assert f'href="{reverse("accounts:profile")}">Back to my account</a>' in erase[form_end:]
 
 
 def test_erase_requires_password_and_anonymises(world: World) -> None:

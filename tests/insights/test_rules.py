@@ -60,6 +60,17 @@ def test_a_dimension_without_sources_is_refused() -> None:
         parse_model(raw)
 
 
+def test_a_source_in_one_language_only_is_refused() -> None:
+    raw = copy.deepcopy(_raw())
+    raw["dimensions"][0]["sources"] = ["Only in English."]
+    with pytest.raises(ModelError, match="strategy: give each source in every language"):
+        parse_model(raw)
+    raw = copy.deepcopy(_raw())
+    raw["dimensions"][1]["sources"] = [{"en": "Only in English."}]
+    with pytest.raises(ModelError, match="people, source: the 'nl' text is missing"):
+        parse_model(raw)
+
+
 def test_every_advice_link_resolves(db: None) -> None:
     from django.urls import reverse
 

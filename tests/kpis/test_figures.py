@@ -135,6 +135,29 @@ def test_only_the_lead_sees_sets_targets_and_exports(activity: None, world: Worl
     assert "900" in report
 
 
+def test_the_month_tables_say_on_a_phone_what_each_figure_counts(
+    activity: None, world: World
+) -> None:
+    """On a phone each month is a card (``carai-table--stack``); every figure in it carries
+    its column's name, or the card shows bare numbers."""
+    lead = client_for(world.lead)
+    pages = [lead.get(reverse("kpis:dashboard")), lead.get(reverse("kpis:report"))]
+    with translation.override("nl"):
+        professionals = gettext("Care professionals reached")
+        events_held = gettext("Events held")
+    for response, caption, label in zip(
+        pages, ["months-caption", "activity-caption"], [professionals, events_held], strict=True
+    ):
+        html = response.content.decode()
+        table = html.split(f'id="{caption}"', 1)[0].rsplit("<table", 1)[1]
+        assert "carai-table--stack" in table
+        body = html.split(f'id="{caption}"', 1)[1].split("</table>", 1)[0]
+        cells = body.count('utrecht-table__cell--numeric"')
+        assert cells > 0
+        assert body.count("data-label=") == cells
+        assert f'data-label="{label}"' in body
+
+
 def test_activity_per_month(activity: None, world: World) -> None:
     figures = figures_compute(KpiFilters())
     assert sum(figures.activity["events"]) == 1

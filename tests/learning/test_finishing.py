@@ -93,6 +93,17 @@ def test_reflection_box_shows_its_limit(module: Module, world: World) -> None:
     assert "Hooguit 5.000 tekens." in page
 
 
+def test_an_empty_reflection_says_what_to_do(module: Module, world: World) -> None:
+    enrolment_start(user=world.care_worker, module=module)
+    reflection = module.lessons.order_by("order")[1]
+    url = reverse("learning:lesson", kwargs={"module_id": module.pk, "lesson_id": reflection.pk})
+    world.care_worker.preferred_language = "en"
+    world.care_worker.save()
+    page = client_for(world.care_worker).post(url, {"answer": "  "}).content.decode()
+    assert "Write your answer first." in page
+    assert "This field is required." not in page
+
+
 def test_certificate_says_valid_once(module: Module, world: World) -> None:
     enrolment = enrolment_start(user=world.care_worker, module=module)
     for lesson in module.lessons.order_by("order"):

@@ -266,6 +266,24 @@ def test_tampered_quiz_post_changes_nothing(module: Module, world: World) -> Non
     )
 
 
+def test_an_empty_quiz_lists_the_questions_by_number_in_the_error_box(
+    module: Module, world: World
+) -> None:
+    enrolment = enrolment_start(user=world.care_worker, module=module)
+    attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))
+    url = reverse("learning:attempt", kwargs={"attempt_id": attempt.pk})
+    world.care_worker.preferred_language = "en"
+    world.care_worker.save()
+    nothing_chosen = {f"q{attempt.question_order[0]}": ""}  # the browser also posts its token
+    page = client_for(world.care_worker).post(url, nothing_chosen).content.decode()
+    box = page.split('class="utrecht-alert utrecht-alert--error', 1)[1].split("</div>", 1)[0]
+    first = attempt.lesson.questions.get(pk=attempt.question_order[0])
+    assert ">Question 1</a>" in box
+    assert f">Question {len(attempt.question_order)}</a>" in box
+    assert first.text not in box  # the whole question stands once, at the question itself
+    assert first.text in page
+
+
 def test_someone_elses_attempt_is_404(module: Module, world: World) -> None:
     enrolment = enrolment_start(user=world.care_worker, module=module)
     attempt = quiz_attempt_start(enrolment=enrolment, lesson=module.lessons.get(kind="quiz"))

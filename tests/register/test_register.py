@@ -436,6 +436,9 @@ def test_check_needs_a_tool_and_some_data(world: World) -> None:
     errors = response.context["form"].errors
     assert "tool" in errors
     assert "text" in errors
+    # One of text and kinds is needed, so neither label may call itself optional.
+    labels = [str(response.context["form"].fields[name].label) for name in ("text", "categories")]
+    assert not [label for label in labels if "optional" in label or "verplicht" in label], labels
     too_long = "Jansen " * 3000
     response = client_for(world.care_worker).post(
         url("check"), {"other_tool": "X", "about": "client", "text": too_long}

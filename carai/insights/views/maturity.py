@@ -79,7 +79,7 @@ def _dimension_rows(
                     }
                     for link in dimension.links
                 ],
-                "sources": dimension.sources,
+                "sources": [source[language] for source in dimension.sources],
             }
         )
     return rows

@@ -1,0 +1,94 @@
+"""Pages no other browser test opened, on a phone: the account pages (profile, password,
+my data, erasing), the team's learning, the guidelines and the key figures' report; and
+the character count under a reflection.
+axe-core and the console checks run on each; none may scroll sideways. All people and
+organisations are the made-up demo community."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from carai.accounts.models import User
+from carai.learning.content import read_pack
+from carai.learning.services.content import module_import
+from carai.learning.services.progress import enrolment_start
+from tests.browser.conftest import PHONE
+from tests.browser.helpers import Visit, nl, shown
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
+
+
+def _no_sideways_scroll(visit: Visit, step: str) -> None:
+    width = visit.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"[{step}] the page scrolls sideways ({width}px)"
+    visit.check(step)
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_care_worker_account_pages_on_a_phone(visit: Visit, demo_password: str) -> None:
+    page = visit.page
+    visit.log_in("zorgmedewerker@lindehof.example", demo_password)
+    for path, heading in [
+        ("/account/", "My account"),
+        ("/account/wachtwoord/", "Change password"),
+        ("/account/mijn-gegevens/", "Download my data"),
+        ("/account/verwijderen/", "Erase my account"),
+    ]:
+        visit.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(nl(heading))
+        _no_sideways_scroll(visit, path)
+    # Erasing has a way back that is not the red button.
+    page.get_by_role("link", name=nl("Back to my account")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("My account"))
+    # An empty password form: the error box is checked too.
+    visit.goto("/account/wachtwoord/")
+    page.get_by_role("button", name=nl("Save password")).click()
+    expect(page.locator(".carai-form-errors")).to_be_visible()
+    _no_sideways_scroll(visit, "password-errors")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_manager_team_and_guidelines_on_a_phone(visit: Visit, demo_password: str) -> None:
+    visit.log_in("manager@lindehof.example", demo_password)
+    for path in ("/leren/team/lindehof/", "/ai-register/lindehof/richtlijnen/", "/ai-regels/"):
+        visit.goto(path)
+        _no_sideways_scroll(visit, path)
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_lead_report_shows_a_card_per_figure_on_a_phone(visit: Visit, demo_password: str) -> None:
+    page = visit.page
+    visit.log_in("lead@carai.example", demo_password)
+    for path in ("/community/kpis/", "/community/kpis/rapport/"):
+        visit.goto(path)
+        _no_sideways_scroll(visit, path)
+    # Each key figure is a card on a phone (the names of the figures broke mid-word in the
+    # narrow first column: "Zorgprofession-als"); each number says what it is.
+    value = page.get_by_role("table", name=nl("Key figures")).locator("td").first
+    label = value.evaluate("(el) => getComputedStyle(el, '::before').content")
+    assert shown("Value") in label
+    table = page.get_by_role("table", name=nl("Key figures"))
+    assert table.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
+
+
+def test_the_reflection_count_writes_numbers_the_dutch_way(
+    visit: Visit, demo_password: str
+) -> None:
+    page = visit.page
+    (data,) = read_pack(Path(__file__).resolve().parent.parent / "fixtures" / "pack")
+    module = module_import(data=data)
+    enrolment_start(user=User.objects.get(email="zorgmedewerker@lindehof.example"), module=module)
+    lesson = module.lessons.get(kind="reflection")
+    visit.log_in("zorgmedewerker@lindehof.example", demo_password)
+    visit.goto(f"/leren/modules/{lesson.module_id}/lessen/{lesson.pk}/")
+    count = page.locator(".carai-count")
+    expect(count).to_have_text("0 van 5.000 tekens gebruikt")  # as the help text: 5.000
+    page.get_by_label(nl("Your answer")).fill("Verzonnen antwoord.")
+    expect(count).to_have_text("19 van 5.000 tekens gebruikt")
+    page.get_by_label(nl("Your answer")).fill("")
+    page.get_by_role("button", name=nl("Save and go on")).click()
+    expect(page.locator(".carai-form-errors")).to_contain_text(shown("Write your answer first."))
+    visit.check("reflection-empty")
