@@ -1198,7 +1198,7 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
             yield Candidate(start, m.end(2), "adres", "adres na 'Adres:'", STRONG)
 
 
-# -- Round 9c (2026-12-06): service numbers and words that only look like identifiers ------
+# -- service numbers and words that only look like identifiers ---------------------------
 # Information and service numbers: 0800 (free) and 0900/0906/0909 (paid) with 4 to 7 digits
 # after them, in any grouping ("0900-1234 567", "0800 0123"). A text names the number of a
 # helpline, a mechanic or a pharmacy this way; it identifies like any phone number.
@@ -1243,7 +1243,7 @@ def find_service_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "telefoon", "informatienummer (0800/0900)", STRONG)
 
 
-# -- institutions of kinds the patterns above miss (round 9b) --------------------------------
+# -- institutions by kind words the main list lacks ----------------------------------------
 # Kind words for organisations the main list does not hold: GGZ and forensic care ("FPK De
 # Zandhaven", "HIC Noordwijk", "Penitentiaire Inrichting Assen"), maternity care
 # ("Verloskundigen Duinrand"), debt counselling and companies ("Kredietbank Salland",
@@ -1393,7 +1393,7 @@ COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
 COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
 
 
-# -- Round 10a (2026-12-06): phone numbers, addresses and record numbers of more shapes ------
+# -- phone numbers, addresses and record numbers of more shapes ----------------------------
 # Phone numbers with an en or em dash between the groups, as word processors write them
 # ("033", an en dash, "470 29 16"), and a mobile number with "06" in brackets ("(06) 12 34
 # 56 78"). Ten digits in all, as the national pattern above; not inside a longer number.
@@ -1484,8 +1484,8 @@ RECORD_LOWER_PREFIX = gated(
 )
 
 
-def find_round10a(text: str) -> Iterator[Candidate]:
-    """Phone numbers, addresses and record numbers in the shapes of the Round 10a block."""
+def find_more_shapes(text: str) -> Iterator[Candidate]:
+    """Phone numbers, addresses and record numbers in the shapes of the block above."""
     if _ANY_DIGIT.search(text) is None:
         lowered = text.lower()
         if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
@@ -1573,11 +1573,11 @@ def _streets_without_number(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
 
 
-# -- institutions and places of kinds the patterns above miss (round 10c) -------------------
+# -- desks, UMCs, schools, report headings, letterheads, referrals, places ----------------
 # Kinds of municipal desks, hospitals and schools before a capitalised name: "Sociaal Domein
 # Hoorn", "UMC Veluwe", "MBO College Oostrand", "Lyceum De Spar"; compounds ending in
 # "-hospice", "-loket", "-poli" ("Kinderhospice De Egel", "Jongerenloket Noord").
-ROUND10_KIND = gated(
+DESK_SCHOOL_HOSPITAL = gated(
     "[A-Zsumlgvwi]",
     re.compile(
         r"(?<![\w-])((?i:"
