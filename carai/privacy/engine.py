@@ -1098,6 +1098,9 @@ class PrivacyEngine:
         )
 
     def _institution_candidates(self, text: str) -> list[Candidate]:
+        """Every organisation rule, in one place: the kinds of patterns.INSTITUTION_KINDS and
+        their context, then (with deduce's lists) the kind words that list lacks and the
+        desks, headings, letterheads and referrals."""
         found = [
             c
             for c in patterns.find_institutions(text)
@@ -1155,6 +1158,9 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
             )
+        # then the kinds the main list lacks, and desks, headings and referrals
+        found += self._kind_word_institution_candidates(text)
+        found += self._desk_heading_referral_candidates(text)
         return found
 
     # -- institutions by a kind word the main list lacks, and after a verb of working ------
@@ -1163,9 +1169,7 @@ class PrivacyEngine:
         """Organisations by kind words the main list lacks ("FPK De Zandhaven", "Kredietbank
         Salland", "Montessorischool De Boog"), a name before "GGZ", kind words in lower case in
         chats ("apotheek de linde"), and one word after a verb of working or admission ("werkt
-        bij Amaris", also a first name, "opgenomen in Vincent")."""
-        if self.deduce is None:
-            return []
+        bij Amaris", also a first name, "opgenomen in Vincent"). Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
         for m in itertools.chain(
@@ -1261,9 +1265,8 @@ class PrivacyEngine:
         """Municipal desks, UMCs and schools by kind ("Sociaal Domein Hoorn", "UMC Veluwe"),
         a name before "UMC" or joined to "-poli", the team or house in a report's heading,
         an organisation in a letterhead or under a signature, one word after a verb of
-        referral ("aangemeld bij Kompaan") and the place after a street and house number."""
-        if self.deduce is None:
-            return []
+        referral ("aangemeld bij Kompaan") and the place after a street and house number.
+        Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
         for m in patterns.DESK_SCHOOL_HOSPITAL.finditer(text):
@@ -1496,8 +1499,6 @@ class PrivacyEngine:
         candidates.extend(patterns.find_ages(text))
         candidates.extend(patterns.find_dates(text))
         candidates.extend(self._institution_candidates(text))
-        candidates.extend(self._kind_word_institution_candidates(text))
-        candidates.extend(self._desk_heading_referral_candidates(text))
         candidates.extend(self._lowercase_name_candidates(text))
         candidates.extend(self._lowercase_particle_names(text))
         candidates.extend(self._context_name_candidates(text))
@@ -1509,7 +1510,6 @@ class PrivacyEngine:
         candidates.extend(self._street_before_place(text))
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))
-        candidates.extend(self._title_age_role_names(text))
         candidates = self._without_sentence_start_words(text, candidates)
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
@@ -1710,6 +1710,8 @@ class PrivacyEngine:
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
+        # then a short title, a foreign letter, a signature in lower case, an age or a role
+        found += self._title_age_role_names(text)
         return found
 
     # -- names by a short title, a bracket, an age or a role in brackets ---------------------
@@ -1763,9 +1765,8 @@ class PrivacyEngine:
     def _title_age_role_names(self, text: str) -> list[Candidate]:
         """Names by a cue that rounds before did not read: a short title ("mnr Oukili"), an
         age in years in brackets after a name of more words ("Liya Tesfamariam (17 jaar)"),
-        a role in brackets after a name of more words ("Anna Kowalczyk (ergotherapeut)")."""
-        if self.deduce is None:
-            return []
+        a role in brackets after a name of more words ("Anna Kowalczyk (ergotherapeut)").
+        Part of :meth:`_cue_names` (needs deduce's lists)."""
         found = []
         for m in _SHORT_TITLE_NAME.finditer(text):
             name = m.group(1)
