@@ -62,8 +62,14 @@ _DEDUCE_LABELS = {
     "ziekenhuis": "instelling",
     "zorginstelling": "instelling",
 }
+# Titles and person words that open what deduce read as a name: the forms of address
+# (patterns.FORMS_OF_ADDRESS; the written-out ones without a full stop), then others.
 _TITLES = re.compile(
-    r"^(?:(?:mevrouw|meneer|mevr\.?|mw\.?|mr\.?|dhr\.?|de heer|dokter|dr\.?|drs\.?|ir\.?|"
+    r"^(?:(?:"
+    + patterns.word_alternation(patterns.LONG_FORMS_OF_ADDRESS)
+    + r"|(?:"
+    + patterns.word_alternation(patterns.SHORT_FORMS_OF_ADDRESS)
+    + r")\.?|mr\.?|dokter|dr\.?|drs\.?|ir\.?|"
     r"prof\.?|zuster|broeder|cliënt|client|patiënt|patient)\s+)+",
     re.IGNORECASE,
 )
@@ -254,7 +260,7 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
 _TITLE_INITIALS_NAME = patterns.gated(
     "(?i:[dm])",
     re.compile(
-        r"(?<![\w-])(?i:dhr|mw|mevr|mevrouw|meneer|de[ ]heer)\.?[ ]+"
+        r"(?<![\w-])(?i:" + patterns.word_alternation(patterns.FORMS_OF_ADDRESS) + r")\.?[ ]+"
         r"((?:[^\W\d_a-zà-ÿ]\.[ ]?){1,4}(?:" + _P + r"[ ]+){0,3}" + _PART + r")"
     ),
 )
@@ -270,8 +276,9 @@ _NOT_PERSONS = frozenset(
 _INITIALS_AFTER_PERSON = patterns.gated(
     "(?i:[cpbdm])",
     re.compile(
-        r"(?<![\w-])(?i:cliënte?|client|patiënte?|patient|bewoner|bewoonster|dhr|mw|mevr"
-        r"|mevrouw|meneer|de[ ]heer)\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
+        r"(?<![\w-])(?i:cliënte?|client|patiënte?|patient|bewoner|bewoonster|"
+        + patterns.word_alternation(patterns.FORMS_OF_ADDRESS)
+        + r")\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
     ),
 )
 _ABBREVIATIONS_AFTER_NOUN = frozenset(
@@ -295,7 +302,13 @@ _NAME_WORD_BEFORE_SPACE = re.compile(r"(?<![\w'.-])(" + _PART + r")[ ]$")
 _SHORT_TITLE_NAME = patterns.gated(
     "(?i:[mh])",
     re.compile(
-        r"(?<![\w-])(?:(?i:mnr|mvr)|[Hh]r)\.?[ ]+((?:" + _P + r"[ ]+){0,3}" + _PART + r")(?![\w-])"
+        r"(?<![\w-])(?:(?i:"
+        + patterns.word_alternation(patterns.NOTE_FORMS_OF_ADDRESS)
+        + r")|[Hh]r)\.?[ ]+((?:"
+        + _P
+        + r"[ ]+){0,3}"
+        + _PART
+        + r")(?![\w-])"
     ),
 )
 # A name before an age in years in brackets: "Liya Tesfamariam (17 jaar)", "(8 jr)".
@@ -2368,7 +2381,10 @@ def _normal(value: str) -> str:
 # -- helpers of PrivacyEngine._without_false_friends -----------------------------------
 _DOSE_BEFORE = re.compile(r"\d[ ]?$")
 # Forms of address: "dhr B" is a person, even without the dot.
-_ADDRESS_WORDS = frozenset({"dhr", "dhr.", "mw", "mw.", "mevr", "mevr.", "mevrouw", "meneer"})
+# The forms of address as single words (so without "de heer"), with and without a full stop.
+_ADDRESS_WORDS = frozenset(
+    form + stop for form in patterns.SHORT_FORMS_OF_ADDRESS.split() for stop in ("", ".")
+) | frozenset(form for form in patterns.LONG_FORMS_OF_ADDRESS.split() if "_" not in form)
 _LANGUAGE_LIST_BEFORE = re.compile(
     r"(?<![\w-])(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")[ ]*(?:,|of|en|en/of|/)[ ]*$"
 )

@@ -880,6 +880,15 @@ NAME_PARTICLES = (
     r"|uit\s+de|de\s+la|van|de|der|den|ter|ten|te|el|al|ait|ben|bin|abu|da|dos|du|del|di"
     r"|la|le|von|zur|'t|v\.d\.|vd)"
 )
+# Forms of address before a person's name, one list for every rule that needs them
+# (engine._TITLES, _TITLE_INITIALS_NAME, _INITIALS_AFTER_PERSON, _ADDRESS_WORDS): the short
+# ones, written with or without a full stop ("dhr.", "mw"), and the written-out ones.
+SHORT_FORMS_OF_ADDRESS = "dhr mw mevr"
+LONG_FORMS_OF_ADDRESS = "mevrouw meneer de_heer"
+FORMS_OF_ADDRESS = SHORT_FORMS_OF_ADDRESS + " " + LONG_FORMS_OF_ADDRESS
+# Forms of address that only quick notes and chats use ("mnr Oukili", "hr. Van Tuyl"), kept
+# apart: "hr" counts only as "hr" or "Hr" (all capitals, "HR", is the personnel department).
+NOTE_FORMS_OF_ADDRESS = "mnr mvr"
 TITLE_NAME = re.compile(
     r"(?<!\w)(?i:"
     + word_alternation(
