@@ -302,6 +302,16 @@ STREET_TITLES = frozenset(
     nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
     onze lieve vrouwe kasteel slot abdij huize""".split()  # noqa: SIM905
 )
+# The titles of rank or office that open a street named after a person, for the street
+# rules that look for them in a regex (STREET_WITHOUT_NUMBER, TITLE_STREET_NUMBER): all in
+# STREET_TITLES above but "pr." (short for "prins", "prinses").
+STREET_NAME_TITLES = """burgemeester burg. dokter dr. sint st. pater pastoor professor prof.
+    generaal koningin koning prins prinses pr. graaf bisschop dominee ds. wethouder kardinaal"""
+# The titles after which TITLE_STREET_NUMBER takes a street without a street word ("naar
+# sint bavo 7"): a part of STREET_NAME_TITLES, kept as that rule chose it. With the others
+# ("dokter", "professor", "wethouder" ...) it would find more, so the outcome would change.
+TITLES_OF_STREET_WITHOUT_WORD = """sint st. koningin koning prins prinses burgemeester burg.
+    pastoor pater graaf kardinaal bisschop"""
 AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*[:=]?\s*(\d{1,3})\b", re.IGNORECASE)
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
 # age of a person named by a relation or a person word
@@ -1458,9 +1468,13 @@ STREET_WITHOUT_NUMBER = gated(
         r"(?<![\w-])(?i:op|aan|naar|via|langs|over)[ ]de[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
         + _STREET_END_STRICT
-        + r"|(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|professor|prof\.|generaal"
-        r"|koningin|koning|prins|prinses|pr\.|graaf|bisschop|dominee|ds\.|wethouder|kardinaal)"
-        r"[ ](?:[a-zà-ÿ]+[ ])?" + LOWER_LETTER + r"{3,}" + _STREET_END_STRICT + r")(?![\w-]|[ ]\d)"
+        + r"|"
+        + word_alternation(STREET_NAME_TITLES)
+        + r"[ ](?:[a-zà-ÿ]+[ ])?"
+        + LOWER_LETTER
+        + r"{3,}"
+        + _STREET_END_STRICT
+        + r")(?![\w-]|[ ]\d)"
     ),
 )
 # A record code with the year first and a letter group between: "2024-MIC-00561",
@@ -1527,21 +1541,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(2), "adres", "straat en huisnummer", PATTERN)
     if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
         yield from _streets_without_number(text)
-    if any(
-        word in lowered
-        for word in (
-            "sint ",
-            "st. ",
-            "koning",
-            "prins",
-            "burg",
-            "pastoor",
-            "pater ",
-            "graaf ",
-            "kardinaal ",
-            "bisschop ",
-        )
-    ):
+    if any(title in lowered for title in _TITLES_OF_STREET_WITHOUT_WORD):
         yield from _title_streets(text)
     if "-" in text:
         for m in CODE_YEAR_FIRST.finditer(text):
@@ -1562,13 +1562,19 @@ TITLE_STREET_NUMBER = gated(
     "(?i:[noawv])",
     re.compile(
         r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd)[ :]+(?:(?i:de)[ ])?("
-        r"(?i:sint|st\.|koningin|koning|prins|prinses|burgemeester|burg\.|pastoor|pater|graaf"
-        r"|kardinaal|bisschop)[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
+        r"(?i:"
+        + word_alternation(TITLES_OF_STREET_WITHOUT_WORD)
+        + r")[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
         r"[ ]("
         + HOUSE_NUMBER
         + r")(?=[ \t]*(?:[,.;)\n]|\Z)|[ ](?:in|te)[ ]|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
     ),
 )
+
+
+# Each title with the space that follows it in TITLE_STREET_NUMBER: a text without any of
+# them cannot match, so the scan is skipped.
+_TITLES_OF_STREET_WITHOUT_WORD = tuple(t + " " for t in TITLES_OF_STREET_WITHOUT_WORD.split())
 
 
 def _title_streets(text: str) -> Iterator[Candidate]:
