@@ -222,6 +222,18 @@ _NAME_PHRASE = (
     r"(" + _PART + r"(?:(?:[ ]" + _P + r")*[ ]" + _PART + r"|-(?:" + _P + r"-)?" + _PART
     + r"){0,3})"
 )  # fmt: skip
+# The words for a person in a form or a note ("Cliënt: ...", "bewoner K.M."): one list for
+# the rules that take a name or initials after them.
+_PERSON_WORDS = r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+# The closings of a letter or a message, and the adjectives before "groet": one list for
+# the rules that take the name on the line under them.
+_CLOSING_ADJECTIVES = r"vriendelijke|hartelijke|lieve"
+_CLOSING_WORDS = r"groet(?:en|jes)?|mvg|gr\.?"
+# Kept apart: "warme groet", "collegiale groet" only before a capitalised name, and "doei",
+# "liefs" only before a lower-case first name (as each rule was made; taking them in the
+# other rule too would change what it finds).
+_FORMAL_CLOSING_ADJECTIVES = r"warme|collegiale"
+_CHAT_CLOSING_WORDS = r"doei|liefs"
 _NAME_AFTER_GREETING = patterns.gated(
     "[BLHDG]",
     re.compile(
@@ -230,8 +242,13 @@ _NAME_AFTER_GREETING = patterns.gated(
     ),
 )
 _NAME_UNDER_CLOSING = re.compile(
-    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|warme[ ]+|lieve[ ]+"
-    r"|collegiale[ ]+)?(?:groet(?:en|jes)?|mvg|gr\.?)[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    r"(?im:^(?:met[ ]+)?(?:(?:"
+    + _CLOSING_ADJECTIVES
+    + "|"
+    + _FORMAL_CLOSING_ADJECTIVES
+    + r")[ ]+)?(?:"
+    + _CLOSING_WORDS
+    + r")[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*(?=(,[ ]*[a-zà-ÿ])|,|\n|$)"
 )
 _NICKNAME = patterns.gated(
@@ -253,8 +270,10 @@ _SPEAKING_VERB = re.compile(
 )
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 _NAME_AFTER_PERSON_LABEL = re.compile(
-    r"(?im:^(?:cliënte?|client|patiënte?|patient|betrokkene|aanwezig|aan|naam|cc"
-    r"|bewoner|bewoonster|contactpersoon|melder|verwijzer|jeugdige|deelnemer)[ \t]*:[ \t]*)"
+    r"(?im:^(?:"
+    + _PERSON_WORDS
+    + r"|betrokkene|aanwezig|aan|naam|cc|contactpersoon|melder|verwijzer|jeugdige|deelnemer)"
+    r"[ \t]*:[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
 _TITLE_INITIALS_NAME = patterns.gated(
@@ -276,7 +295,9 @@ _NOT_PERSONS = frozenset(
 _INITIALS_AFTER_PERSON = patterns.gated(
     "(?i:[cpbdm])",
     re.compile(
-        r"(?<![\w-])(?i:cliënte?|client|patiënte?|patient|bewoner|bewoonster|"
+        r"(?<![\w-])(?i:"
+        + _PERSON_WORDS
+        + "|"
         + patterns.word_alternation(patterns.FORMS_OF_ADDRESS)
         + r")\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
     ),
@@ -335,8 +356,13 @@ _FOREIGN_WORD = re.compile(
 )
 # A lower-case first name alone on the line after a closing: "Groetjes,\nlieke".
 _LOWER_NAME_UNDER_CLOSING = re.compile(
-    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|lieve[ ]+)?(?:groet(?:en|jes)?|mvg"
-    r"|gr\.?|doei|liefs)[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
+    r"(?im:^(?:met[ ]+)?(?:(?:"
+    + _CLOSING_ADJECTIVES
+    + r")[ ]+)?(?:"
+    + _CLOSING_WORDS
+    + "|"
+    + _CHAT_CLOSING_WORDS
+    + r")[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
 )
 # Where a name in a list or after a preposition stands: "Aanwezig: X (...), Y (...)",
 # "de indicatie van X (19 jaar)".
