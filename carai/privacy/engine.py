@@ -1488,9 +1488,16 @@ class PrivacyEngine:
         """Names and addresses grown to the whole; a name of more than one word is strong."""
         out = []
         address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
+        # Several rules often find the same name (deduce, a cue, a title): grow each place
+        # once. Growing depends on the text and the place only, so the result is the same.
+        grown: dict[tuple[int, int], tuple[int, int]] = {}
         for c in candidates:
             if c.label == "naam":
-                start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
+                place = grown.get((c.start, c.end))
+                if place is None:
+                    cut = _cut_at_kind(text, c.start, c.end)
+                    place = grown[c.start, c.end] = self._grow_name(text, c.start, cut)
+                start, end = place
                 # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street starts
                 end = min([a for a in address_starts if start < a < end], default=end)
                 end = start + len(_without_trailing_particles(text[start:end]))
