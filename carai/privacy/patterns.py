@@ -1592,14 +1592,19 @@ def _streets_without_number(text: str) -> Iterator[Candidate]:
 # Kinds of municipal desks, hospitals and schools before a capitalised name: "Sociaal Domein
 # Hoorn", "UMC Veluwe", "MBO College Oostrand", "Lyceum De Spar"; compounds ending in
 # "-hospice", "-loket", "-poli" ("Kinderhospice De Egel", "Jongerenloket Noord").
+# The third list of institution kinds, beside INSTITUTION_KIND_WORDS and
+# MORE_INSTITUTION_KIND_WORDS (no word in common with the first): these take a capitalised
+# kind into the span as STRONG and leave a lower-case one out, with rules of their own
+# (engine._desk_heading_referral_candidates). "wmo-loket" is in MORE_INSTITUTION_KIND_WORDS
+# too and kept in both: each scan finds it with its own rules, and dropping it from either
+# would change what that scan finds.
+DESK_SCHOOL_HOSPITAL_KIND_WORDS = """sociaal_domein umc mc mbo_college mbo-college vakcollege
+    lyceum gymnasium scholengemeenschap inloophuis passantenverblijf wmo-loket"""
 DESK_SCHOOL_HOSPITAL = gated(
     "[A-Zsumlgvwi]",
     re.compile(
         r"(?<![\w-])((?i:"
-        + word_alternation(
-            """sociaal_domein umc mc mbo_college mbo-college vakcollege lyceum gymnasium
-            scholengemeenschap inloophuis passantenverblijf wmo-loket"""
-        )
+        + word_alternation(DESK_SCHOOL_HOSPITAL_KIND_WORDS)
         + r")|[A-Z][a-zà-ÿ]+(?:hospice|loket|poli))[ ]+("
         + _INST_NAME
         + r")"

@@ -18,6 +18,13 @@ def test_lower_case_kinds_are_part_of_the_kind_words() -> None:
         patterns.MORE_INSTITUTION_KIND_WORDS
     )
     assert _words(patterns.CHAT_INSTITUTION_KIND_WORDS) - every_kind == {"college"}
+    # the three kind lists share only "wmo-loket" (see the comment in patterns.py)
+    desks = _words(patterns.DESK_SCHOOL_HOSPITAL_KIND_WORDS)
+    assert not desks & _words(patterns.INSTITUTION_KIND_WORDS)
+    assert desks & _words(patterns.MORE_INSTITUTION_KIND_WORDS) == {"wmo-loket"}
+    assert not _words(patterns.INSTITUTION_KIND_WORDS) & _words(
+        patterns.MORE_INSTITUTION_KIND_WORDS
+    )
 
 
 def test_street_title_lists() -> None:
