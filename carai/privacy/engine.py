@@ -62,8 +62,14 @@ _DEDUCE_LABELS = {
     "ziekenhuis": "instelling",
     "zorginstelling": "instelling",
 }
+# Titles and person words that open what deduce read as a name: the forms of address
+# (patterns.FORMS_OF_ADDRESS; the written-out ones without a full stop), then others.
 _TITLES = re.compile(
-    r"^(?:(?:mevrouw|meneer|mevr\.?|mw\.?|mr\.?|dhr\.?|de heer|dokter|dr\.?|drs\.?|ir\.?|"
+    r"^(?:(?:"
+    + patterns.word_alternation(patterns.LONG_FORMS_OF_ADDRESS)
+    + r"|(?:"
+    + patterns.word_alternation(patterns.SHORT_FORMS_OF_ADDRESS)
+    + r")\.?|mr\.?|dokter|dr\.?|drs\.?|ir\.?|"
     r"prof\.?|zuster|broeder|cliënt|client|patiënt|patient)\s+)+",
     re.IGNORECASE,
 )
@@ -95,8 +101,8 @@ _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
 )
 _ABBREVIATION_COMPOUND = re.compile(r"[A-Z]{2,}-[a-z]")
-_COMPASS = frozenset("noord oost zuid west midden centrum".split())  # noqa: SIM905 - 9b
-_PARTICLES_10C = frozenset("van der den de ter ten te op in 't".split())  # noqa: SIM905
+_COMPASS = frozenset("noord oost zuid west midden centrum".split())  # noqa: SIM905
+_SHORT_PARTICLES = frozenset("van der den de ter ten te op in 't".split())  # noqa: SIM905
 _CARE_KIND_ENDINGS = (
     "logie",
     "kunde",
@@ -113,19 +119,19 @@ _CARE_KIND_ENDINGS = (
     "afdeling",
 )
 # The first part of a compound that names a kind of care, not an organisation:
-# "Dagcentrum", "Wijkzorg", "Thuiszorg", "Kraamzorg", "Jeugdzorg" (round 10c).
+# "Dagcentrum", "Wijkzorg", "Thuiszorg", "Kraamzorg", "Jeugdzorg".
 _CARE_PREFIXES = frozenset("dag wijk thuis kraam jeugd woon zorg nacht".split())  # noqa: SIM905
-# Words for a department or a unit, not a name, in a report's heading (round 10c).
+# Words for a department or a unit, not a name, in a report's heading.
 _DEPARTMENT_WORDS = frozenset(
     """afdeling afd unit kamer team groep locatie cliënt client patiënt bewoner bewoners
     cliënten patiënten vandaag gisteren ochtend middag avond nacht dienst""".split()  # noqa: SIM905
 )
-# Superlatives, ordinals and determiners after an article: "het liefst", "de hele" (9b).
+# Superlatives, ordinals and determiners after an article: "het liefst", "de hele".
 _NOT_AFTER_KIND = frozenset(
     """liefst best meest eerst laatst minst vaakst hele gehele volgende vorige andere zelfde
     eerste laatste tweede derde ander beste""".split()  # noqa: SIM905
 )
-# An article or a possessive before a lower-case kind word: a kind, not a name (round 9b).
+# An article or a possessive before a lower-case kind word: a kind, not a name.
 _OWNER_BEFORE = re.compile(
     r"(?<![\w-])(?i:de|het|een|onze|ons|jullie|hun|haar|zijn|die|deze|dat|elke)[ ]+$"
 )
@@ -204,35 +210,52 @@ _LOWER_PAIR = re.compile(
 )
 
 
-# -- Round 9a: names from a person cue (greetings, signatures, kinship, speaking verbs) ------
+# -- Names from a person cue (greetings, signatures, kinship, speaking verbs) ---------------
 # A word no list knows as a name is still one where the text says it is a person: after a
 # greeting opening a line ("Beste Sjoerdje,"), as the first line after a closing ("Met
 # vriendelijke groet,\nTeun Gravemaker"), after "roepnaam"/"bijnaam", after a kinship word
 # in the diminutive ("zusje Ilse"), before a verb of speaking ("Wietske zegt"), after the
 # label of a person in a form ("Cliënt: Olek Baranowski (41)"), after a title with an
 # initial of any alphabet ("Dhr. Ö. Kaya"), initials after "cliënt", a word before "uit
-# kamer 8". See docs/privacy.md, "Round 9a".
-_R9_PHRASE = (
+# kamer 8". See docs/privacy.md, "Round 9a" (where these were added).
+_NAME_PHRASE = (
     r"(" + _PART + r"(?:(?:[ ]" + _P + r")*[ ]" + _PART + r"|-(?:" + _P + r"-)?" + _PART
     + r"){0,3})"
 )  # fmt: skip
-_R9_GREETING = patterns.gated(
+# The words for a person in a form or a note ("Cliënt: ...", "bewoner K.M."): one list for
+# the rules that take a name or initials after them.
+_PERSON_WORDS = r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+# The closings of a letter or a message, and the adjectives before "groet": one list for
+# the rules that take the name on the line under them.
+_CLOSING_ADJECTIVES = r"vriendelijke|hartelijke|lieve"
+_CLOSING_WORDS = r"groet(?:en|jes)?|mvg|gr\.?"
+# Kept apart: "warme groet", "collegiale groet" only before a capitalised name, and "doei",
+# "liefs" only before a lower-case first name (as each rule was made; taking them in the
+# other rule too would change what it finds).
+_FORMAL_CLOSING_ADJECTIVES = r"warme|collegiale"
+_CHAT_CLOSING_WORDS = r"doei|liefs"
+_NAME_AFTER_GREETING = patterns.gated(
     "[BLHDG]",
     re.compile(
         r"(?:^|(?<=\n)|(?<=: ))(?:Beste|Lieve|Hoi|Hallo|Hey|Hee|Hi|Dag|Goedemorgen|Goeiemorgen"
-        r"|Goedemiddag|Goedenavond)[ ]+" + _R9_PHRASE + r"[ ]*(?=[,!]|\n|$)"
+        r"|Goedemiddag|Goedenavond)[ ]+" + _NAME_PHRASE + r"[ ]*(?=[,!]|\n|$)"
     ),
 )
-_R9_CLOSING = re.compile(
-    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|warme[ ]+|lieve[ ]+"
-    r"|collegiale[ ]+)?(?:groet(?:en|jes)?|mvg|gr\.?)[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
-    r"((?:[A-Z]\.[ ]?){0,4}" + _R9_PHRASE[1:] + r"[ \t]*(?=(,[ ]*[a-zà-ÿ])|,|\n|$)"
+_NAME_UNDER_CLOSING = re.compile(
+    r"(?im:^(?:met[ ]+)?(?:(?:"
+    + _CLOSING_ADJECTIVES
+    + "|"
+    + _FORMAL_CLOSING_ADJECTIVES
+    + r")[ ]+)?(?:"
+    + _CLOSING_WORDS
+    + r")[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*(?=(,[ ]*[a-zà-ÿ])|,|\n|$)"
 )
-_R9_NICKNAME = patterns.gated(
+_NICKNAME = patterns.gated(
     "(?i:[rbgn])",
     re.compile(r"(?<![\w-])(?i:roepnaam|bijnaam|genaamd|noemt zich)[ :]+(" + _PART + r")(?![\w-])"),
 )
-_R9_KIN = patterns.gated(
+_NAME_AFTER_KIN = patterns.gated(
     "(?i:[zbdnkhstv])",
     re.compile(
         r"(?<![\w-])(?i:zusje|broertje|zoontje|dochtertje|neefje|nichtje|kleinzoontje"
@@ -241,103 +264,118 @@ _R9_KIN = patterns.gated(
     ),
 )
 # (the scan looks for the verb; the word before it is checked there only)
-_R9_SPEAKS = re.compile(
+_SPEAKING_VERB = re.compile(
     r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
     r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
 )
-_R9_WORD_BEFORE = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
-_R9_PERSON_LABEL = re.compile(
-    r"(?im:^(?:cliënte?|client|patiënte?|patient|betrokkene|aanwezig|aan|naam|cc"
-    r"|bewoner|bewoonster|contactpersoon|melder|verwijzer|jeugdige|deelnemer)[ \t]*:[ \t]*)"
-    r"((?:[A-Z]\.[ ]?){0,4}" + _R9_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
+_NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
+_NAME_AFTER_PERSON_LABEL = re.compile(
+    r"(?im:^(?:"
+    + _PERSON_WORDS
+    + r"|betrokkene|aanwezig|aan|naam|cc|contactpersoon|melder|verwijzer|jeugdige|deelnemer)"
+    r"[ \t]*:[ \t]*)"
+    r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
-_R9_TITLE_INITIAL = patterns.gated(
+_TITLE_INITIALS_NAME = patterns.gated(
     "(?i:[dm])",
     re.compile(
-        r"(?<![\w-])(?i:dhr|mw|mevr|mevrouw|meneer|de[ ]heer)\.?[ ]+"
+        r"(?<![\w-])(?i:" + patterns.word_alternation(patterns.FORMS_OF_ADDRESS) + r")\.?[ ]+"
         r"((?:[^\W\d_a-zà-ÿ]\.[ ]?){1,4}(?:" + _P + r"[ ]+){0,3}" + _PART + r")"
     ),
 )
 # Groups and services that speak or call like a person ("Politie belde"): never a name.
 # (Verbs that organisations and results use too, "meldt", "geeft aan", "laat weten", are
-# left out of _R9_SPEAKS: "Insuline gaf aan ...".)
-_R9_NOT_PERSONS = frozenset(
+# left out of _SPEAKING_VERB: "Insuline gaf aan ...".)
+_NOT_PERSONS = frozenset(
     """politie brandweer ambulance receptie planning secretariaat familie ouders kinderen
     buren iemand niemand iedereen men allen collega collega's team jullie u""".split()  # noqa: SIM905
 )
 # Initials right after a person word: "cliënt K.M.", also initials that read as an
 # abbreviation elsewhere ("A.D."), but not an abbreviation that follows a noun ("o.a.").
-_R9_INITIALS_AFTER_PERSON = patterns.gated(
+_INITIALS_AFTER_PERSON = patterns.gated(
     "(?i:[cpbdm])",
     re.compile(
-        r"(?<![\w-])(?i:cliënte?|client|patiënte?|patient|bewoner|bewoonster|dhr|mw|mevr"
-        r"|mevrouw|meneer|de[ ]heer)\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
+        r"(?<![\w-])(?i:"
+        + _PERSON_WORDS
+        + "|"
+        + patterns.word_alternation(patterns.FORMS_OF_ADDRESS)
+        + r")\.?[ ]+((?:[A-Z]\.[ ]?){1,3}[A-Z]\.)(?![\w.]|[ ]?[A-Z][a-z])"
     ),
 )
-_R9_ABBREVIATIONS_AFTER_NOUN = frozenset(
+_ABBREVIATIONS_AFTER_NOUN = frozenset(
     """O.A. E.A. E.D. C.Q. I.V.M. N.V.T. Z.S.M. A.U.B. T.Z.T. D.W.Z. N.B. P.S. O.K. I.O.M.
     I.S.M. M.B.T. T.A.V. I.P.V. T.B.V. M.I.V. N.A.V. V.G. M.V.G.""".split()  # noqa: SIM905
 )
 # A person named by a room: "wiktor uit kamer 8", "Jolanda van kamer 12".
-_R9_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
-_R9_LEFT_INITIALS_PARTICLES = re.compile(
-    r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$"
-)
-# -- Round 10b: names on text not seen before (docs/privacy.md, "Round 10b") ------------------
+_NAME_BEFORE_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
+_LEFT_INITIALS_PARTICLES = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$")
+# -- Names by a short title, a bracket, an age or role in brackets, a foreign letter --------
+# (docs/privacy.md, "Round 10b")
 # A bracket inside a name: "P.J. (Pieter) Dekker", "Kees (C.W.) Bakhuis": initials or a first
 # name, a nickname or initials in brackets, then the found surname.
-_R10_LEFT_BRACKET = re.compile(
+_LEFT_BRACKET = re.compile(
     r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5}|" + _PART + r")[ ]\((" + _PART + r"|(?:[A-Z]\.){1,5})\)[ ]$"
 )
 # "Gerritdina B. Hofstee": a first name that no list holds before one initial and a surname.
-_R10_MIDDLE_INITIAL = re.compile(r"[A-Z]\.[ ][A-Z]")
-_R10_WORD_BEFORE = re.compile(r"(?<![\w'.-])(" + _PART + r")[ ]$")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.[ ][A-Z]")
+_NAME_WORD_BEFORE_SPACE = re.compile(r"(?<![\w'.-])(" + _PART + r")[ ]$")
 # "mnr Oukili", "hr. Van Tuyl": short titles that TITLE_NAME does not hold.
-_R10_SHORT_TITLE = patterns.gated(
+_SHORT_TITLE_NAME = patterns.gated(
     "(?i:[mh])",
     re.compile(
-        r"(?<![\w-])(?:(?i:mnr|mvr)|[Hh]r)\.?[ ]+((?:" + _P + r"[ ]+){0,3}" + _PART + r")(?![\w-])"
+        r"(?<![\w-])(?:(?i:"
+        + patterns.word_alternation(patterns.NOTE_FORMS_OF_ADDRESS)
+        + r")|[Hh]r)\.?[ ]+((?:"
+        + _P
+        + r"[ ]+){0,3}"
+        + _PART
+        + r")(?![\w-])"
     ),
 )
 # A name before an age in years in brackets: "Liya Tesfamariam (17 jaar)", "(8 jr)".
-_R10_AGE_YEARS = re.compile(r"[ ]\((?:[1-9]\d?|1[01]\d)[ ]?(?:jaar|jr\.?)(?:\)|,)")
+_AGE_IN_YEARS_AFTER = re.compile(r"[ ]\((?:[1-9]\d?|1[01]\d)[ ]?(?:jaar|jr\.?)(?:\)|,)")
 # A name before its role in brackets: "Anna Kowalczyk (ergotherapeut)", "(persoonlijk
 # begeleider)": a lower-case role word of ROLE_WORDS or with an ending of a profession.
-_R10_ROLE_IN_BRACKETS = re.compile(
+_ROLE_IN_BRACKETS = re.compile(
     r"[ ]\((?:[a-zà-ÿ]+[ ])?(?:" + patterns.ROLE_WORDS + r"|[a-zà-ÿ]+(?:kundige|therapeut"
     r"|arts|loog|loge|iste?|coach|coördinator|begeleider|begeleidster|verzorgende"
     r"|medewerker|medewerkster|manager|assistent|werker|consulent|deskundige|pedagoog))"
     r"(?:\)|,)"
 )
 # A job that is named after a sector: "Begeleider Wonen", "Medewerker Huisvesting".
-_R10_ROLE_BEFORE = re.compile(
+_SECTOR_ROLE_BEFORE = re.compile(
     r"(?<![\w-])(?i:begeleider|begeleidster|medewerker|medewerkster|coördinator|consulent"
     r"|manager|teamleider|planner|coach|adviseur)[ ]+$"
 )
 # A word with a letter of Turkish, Polish, Czech or Hungarian spelling that Dutch words and
 # loan words never have (not "ü", "ö", "ç": "müsli", "façade"): a name, also in lower case
 # in a chat ("heeft iemand ayşe gezien?"). Not inside an e-mail address or a web address.
-_R10_STRICT_FOREIGN = re.compile(r"[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]")
-_R10_FOREIGN_WORD = re.compile(
+_STRICT_FOREIGN_LETTER = re.compile(r"[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]")
+_FOREIGN_WORD = re.compile(
     r"(?<![\w@./-])([^\W\d_]*[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ][^\W\d_]*)(?![\w@/]|\.[a-z])"
 )
 # A lower-case first name alone on the line after a closing: "Groetjes,\nlieke".
-_R10_LOWER_SIGNATURE = re.compile(
-    r"(?im:^(?:met[ ]+)?(?:vriendelijke[ ]+|hartelijke[ ]+|lieve[ ]+)?(?:groet(?:en|jes)?|mvg"
-    r"|gr\.?|doei|liefs)[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
+_LOWER_NAME_UNDER_CLOSING = re.compile(
+    r"(?im:^(?:met[ ]+)?(?:(?:"
+    + _CLOSING_ADJECTIVES
+    + r")[ ]+)?(?:"
+    + _CLOSING_WORDS
+    + "|"
+    + _CHAT_CLOSING_WORDS
+    + r")[ \t]*[,!]?[ \t]*\n[ \t]*)([a-zà-ÿ]{2,})[ \t]*(?=\n|$)"
 )
 # Where a name in a list or after a preposition stands: "Aanwezig: X (...), Y (...)",
 # "de indicatie van X (19 jaar)".
-_R10_LISTED_BEFORE = re.compile(
+_LISTED_BEFORE = re.compile(
     r"(?:^|[,:;(\n][ \t]*|(?<![\w-])(?i:en|met|van|door|voor|bij|aan|naar)[ ]+)$"
 )
-_R10_PHRASE_BEFORE = re.compile(r"(?<![\w'.-])" + _R9_PHRASE + r"$")
+_NAME_PHRASE_AT_END = re.compile(r"(?<![\w'.-])" + _NAME_PHRASE + r"$")
 # Words after which one capitalised word names a ward, a unit or a station, not a person
 # ("unit Orion", "afd. Joachim", "station Alexander").
-_R10_NOT_PERSON_BEFORE = re.compile(
+_UNIT_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel|station|halte|metrostation)[ ]+$"
 )
-_R9_RIGHT_HYPHEN_PARTICLE = re.compile(
+_RIGHT_HYPHEN_PARTICLE = re.compile(
     r"[ ](" + _P + r")-([A-Z]" + _PART[len(patterns.LETTER) :] + r")"
 )
 
@@ -491,7 +529,7 @@ class _QuickTokenizer:
         return self._token_list(tokens, link_tokens=False)
 
 
-# -- Round 9d (speed): deduce's word-list steps, the same annotations with less work -------
+# -- Speed: deduce's word-list steps, the same annotations with less work ------------------
 
 
 class _QuickLookupAnnotator:
@@ -642,7 +680,7 @@ def _quick_processors(group: Any) -> Any:
     return copy
 
 
-# -- end of round 9d block ----------------------------------------------------------------
+# -- end of deduce's quicker steps ---------------------------------------------------------
 
 
 class PrivacyEngine:
@@ -671,7 +709,7 @@ class PrivacyEngine:
                 name: _QuickTokenizer.over(tokenizer)
                 for name, tokenizer in self.deduce.tokenizers.items()
             }
-            self._processors = _quick_processors(self.deduce.processors)  # round 9d
+            self._processors = _quick_processors(self.deduce.processors)
 
     def _deduce_document(self, text: str) -> Any:
         """deduce's ``deidentify`` without the steps we skip, its tokens made faster (the
@@ -848,7 +886,7 @@ class PrivacyEngine:
             m = _RIGHT_INITIAL.match(text, end)
             if m is not None and " " not in text[start:end] and text[start].isupper():
                 end = m.end()  # "Rachid B."
-            m = _R9_RIGHT_HYPHEN_PARTICLE.match(text, end)  # round 9a: "Lina Al-Hamwi"
+            m = _RIGHT_HYPHEN_PARTICLE.match(text, end)  # "Lina Al-Hamwi"
             if m is not None and text[start].isupper():
                 end = m.end()
             m = _RIGHT_NICK.match(text, end)
@@ -879,12 +917,12 @@ class PrivacyEngine:
             # after it): a look at the last characters spares the search of the window.
             tail = window[-4:]
             m = _LEFT_INITIALS.search(window) if "." in tail else None
-            if m is None and " " in tail and text[start].isupper():  # round 9a: "A. Ben Yahia"
-                m = _R9_LEFT_INITIALS_PARTICLES.search(window)
-            if m is None and ") " in tail and text[start].isupper():  # round 10b
-                m = self._r10_left_bracket(window)  # "P.J. (Pieter) Dekker"
-            if m is None and _R10_MIDDLE_INITIAL.match(text, start):  # round 10b
-                m = self._r10_first_name_before_initial(text, window, start)
+            if m is None and " " in tail and text[start].isupper():  # "A. Ben Yahia"
+                m = _LEFT_INITIALS_PARTICLES.search(window)
+            if m is None and ") " in tail and text[start].isupper():
+                m = self._left_bracket(window)  # "P.J. (Pieter) Dekker"
+            if m is None and _MIDDLE_INITIAL.match(text, start):
+                m = self._first_name_before_initial(text, window, start)
             if m is not None:
                 start -= len(window) - m.start(1)
             else:
@@ -900,7 +938,7 @@ class PrivacyEngine:
                             self._left_name_word(word, particles)
                             or self._first_name_before_surname(text, word, start, end)
                             or (lower_case and particles and self._lower_first_name(word))
-                            or self._r10_lower_first_name(text, word, start, particles)
+                            or self._lower_first_name_before_particles(text, word, start, particles)
                         ) and (
                             not _starts_sentence(text, at)
                             or self._is_first_name(word)
@@ -1099,6 +1137,9 @@ class PrivacyEngine:
         )
 
     def _institution_candidates(self, text: str) -> list[Candidate]:
+        """Every organisation rule, in one place: the kinds of patterns.INSTITUTION_KINDS and
+        their context, then (with deduce's lists) the kind words that list lacks and the
+        desks, headings, letterheads and referrals."""
         found = [
             c
             for c in patterns.find_institutions(text)
@@ -1156,17 +1197,18 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
             )
+        # then the kinds the main list lacks, and desks, headings and referrals
+        found += self._kind_word_institution_candidates(text)
+        found += self._desk_heading_referral_candidates(text)
         return found
 
-    # -- institutions of kinds the rules above miss (round 9b) -------------------------------
+    # -- institutions by a kind word the main list lacks, and after a verb of working ------
 
-    def _more_institution_candidates(self, text: str) -> list[Candidate]:
+    def _kind_word_institution_candidates(self, text: str) -> list[Candidate]:
         """Organisations by kind words the main list lacks ("FPK De Zandhaven", "Kredietbank
         Salland", "Montessorischool De Boog"), a name before "GGZ", kind words in lower case in
         chats ("apotheek de linde"), and one word after a verb of working or admission ("werkt
-        bij Amaris", also a first name, "opgenomen in Vincent")."""
-        if self.deduce is None:
-            return []
+        bij Amaris", also a first name, "opgenomen in Vincent"). Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
         for m in itertools.chain(
@@ -1256,18 +1298,17 @@ class PrivacyEngine:
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
         return found
 
-    # -- institutions and places of kinds the rules above miss (round 10c) -------------------
+    # -- desks, UMCs, schools, report headings, letterheads, referrals --------------------
 
-    def _round10c_candidates(self, text: str) -> list[Candidate]:
+    def _desk_heading_referral_candidates(self, text: str) -> list[Candidate]:
         """Municipal desks, UMCs and schools by kind ("Sociaal Domein Hoorn", "UMC Veluwe"),
         a name before "UMC" or joined to "-poli", the team or house in a report's heading,
         an organisation in a letterhead or under a signature, one word after a verb of
-        referral ("aangemeld bij Kompaan") and the place after a street and house number."""
-        if self.deduce is None:
-            return []
+        referral ("aangemeld bij Kompaan") and the place after a street and house number.
+        Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
-        for m in patterns.ROUND10_KIND.finditer(text):
+        for m in patterns.DESK_SCHOOL_HOSPITAL.finditer(text):
             words = m.group(2).split()
             bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
             if not bare or bare[0].lower() in _NOT_NAME_WORDS:
@@ -1356,7 +1397,7 @@ class PrivacyEngine:
             and self._is_surname(lower[-1])
             and lower[-1] not in self._common
             and lower[-1] not in _COMPASS  # "Zonnehof Noord": a branch
-            and not all(w in self._common and w not in _PARTICLES_10C for w in lower[:-1])
+            and not all(w in self._common and w not in _SHORT_PARTICLES for w in lower[:-1])
         ):
             return False  # "Rapportage Van Dam": a client; "Ons Eigen Huis" stays
         return not all(self._is_care_word(w) for w in bare)
@@ -1447,9 +1488,16 @@ class PrivacyEngine:
         """Names and addresses grown to the whole; a name of more than one word is strong."""
         out = []
         address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
+        # Several rules often find the same name (deduce, a cue, a title): grow each place
+        # once. Growing depends on the text and the place only, so the result is the same.
+        grown: dict[tuple[int, int], tuple[int, int]] = {}
         for c in candidates:
             if c.label == "naam":
-                start, end = self._grow_name(text, c.start, _cut_at_kind(text, c.start, c.end))
+                place = grown.get((c.start, c.end))
+                if place is None:
+                    cut = _cut_at_kind(text, c.start, c.end)
+                    place = grown[c.start, c.end] = self._grow_name(text, c.start, cut)
+                start, end = place
                 # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street starts
                 end = min([a for a in address_starts if start < a < end], default=end)
                 end = start + len(_without_trailing_particles(text[start:end]))
@@ -1464,7 +1512,7 @@ class PrivacyEngine:
                 out.append(c)
         return out
 
-    # -- Round 10a (2026-12-06): a street without a street word before a place --------------
+    # -- a street without a street word before a place --------------------------------------
     def _street_before_place(self, text: str) -> Iterator[Candidate]:
         """ "Maartensdwinger 3, Haren": one capitalised word that no list knows as a common
         word, a place or a first name, a house number, and a place that deduce knows, where a
@@ -1497,23 +1545,20 @@ class PrivacyEngine:
         candidates.extend(patterns.find_ages(text))
         candidates.extend(patterns.find_dates(text))
         candidates.extend(self._institution_candidates(text))
-        candidates.extend(self._more_institution_candidates(text))  # round 9b
-        candidates.extend(self._round10c_candidates(text))  # round 10c
         candidates.extend(self._lowercase_name_candidates(text))
         candidates.extend(self._lowercase_particle_names(text))
         candidates.extend(self._context_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))
         candidates.extend(patterns.find_more_identifiers(text))
-        candidates.extend(patterns.find_service_numbers(text))  # round 9c
-        candidates.extend(patterns.find_round10a(text))  # round 10a
-        candidates.extend(self._street_before_place(text))  # round 10a
+        candidates.extend(patterns.find_service_numbers(text))
+        candidates.extend(patterns.find_more_shapes(text))
+        candidates.extend(self._street_before_place(text))
         candidates.extend(self._chat_first_names(text))
-        candidates.extend(self._cue_names(text))  # round 9a
-        candidates.extend(self._r10_names(text))  # round 10b
+        candidates.extend(self._cue_names(text))
         candidates = self._without_sentence_start_words(text, candidates)
-        candidates = self._without_false_friends(text, candidates)  # round 9c
-        candidates = self._r10_without_false_names(text, candidates)  # round 10b
+        candidates = self._without_false_friends(text, candidates)
+        candidates = self._without_unit_and_label_names(text, candidates)
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -1601,9 +1646,9 @@ class PrivacyEngine:
             found.append(Candidate(m.start(), m.end(), "naam", "voornaam in een chat", LOOKUP))
         return found
 
-    # -- Round 9a: names from a person cue --------------------------------------------------
+    # -- names from a person cue -----------------------------------------------------------
 
-    def _r9_name_word(self, word: str, *, strict: bool) -> bool:
+    def _cue_name_word(self, word: str, *, strict: bool) -> bool:
         """Whether a capitalised word can be a person's name where a cue says a person
         stands there: no common, stop, title, role, medical or kind word, no place or
         disease. ``strict`` (a weaker cue: a verb after it) also refuses medical terms and
@@ -1614,7 +1659,7 @@ class PrivacyEngine:
         if (
             lower in self._common
             or lower in _NOT_NAME_WORDS
-            or lower in _R9_NOT_PERSONS
+            or lower in _NOT_PERSONS
             or lower in _PARTICLE_WORDS
             or lower in patterns.STREET_TITLES
             or _ROLE_WORD.fullmatch(word)
@@ -1627,16 +1672,16 @@ class PrivacyEngine:
         # "Beste Cor,": a strong cue allows a word that is also a medical term
         return not (strict and (lower in self._whitelist or lower in self._medical))
 
-    def _r9_phrase_ok(self, phrase: str, *, strict: bool) -> bool:
-        """Every word of a phrase (initials and particles aside) passes ``_r9_name_word``."""
+    def _cue_phrase_ok(self, phrase: str, *, strict: bool) -> bool:
+        """Every word of a phrase (initials and particles aside) passes ``_cue_name_word``."""
         words = [
             w
             for w in re.split(r"[ -]", phrase)
             if w and not re.fullmatch(r"[^\W\d_]\.", w) and w.lower() not in _PARTICLE_WORDS
         ]
-        return bool(words) and all(self._r9_name_word(w, strict=strict) for w in words)
+        return bool(words) and all(self._cue_name_word(w, strict=strict) for w in words)
 
-    def _r9_known(self, phrase: str) -> bool:
+    def _has_known_name_word(self, phrase: str) -> bool:
         """Whether a list knows a word of the phrase as a name, or one has a foreign letter."""
         return any(
             self._is_first_name(w) or self._is_surname(w.lower()) or _FOREIGN_LETTER.search(w)
@@ -1654,45 +1699,45 @@ class PrivacyEngine:
             found.append(Candidate(start, end, "naam", reason, PATTERN))
 
         if "\n" in text or text[:1].isupper():
-            for m in _R9_GREETING.finditer(text):
-                if self._r9_phrase_ok(m.group(1), strict=False):
+            for m in _NAME_AFTER_GREETING.finditer(text):
+                if self._cue_phrase_ok(m.group(1), strict=False):
                     add(m.start(1), m.end(1), "naam na een groet")
-            for m in _R9_CLOSING.finditer(text):
+            for m in _NAME_UNDER_CLOSING.finditer(text):
                 phrase = m.group(1)
-                if not self._r9_phrase_ok(phrase, strict=False):
+                if not self._cue_phrase_ok(phrase, strict=False):
                     continue
                 one_word = not re.search(r"[ -]", phrase.strip())
                 if one_word and not (m.group(2) or self._is_first_name(phrase)):
                     continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
                 add(m.start(1), m.end(1), "naam onder een brief")
-            for m in _R9_PERSON_LABEL.finditer(text):
+            for m in _NAME_AFTER_PERSON_LABEL.finditer(text):
                 phrase = m.group(1)
                 several = bool(re.search(r"[ -]", phrase.strip()))
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
-                if not self._r9_phrase_ok(phrase, strict=False):
+                if not self._cue_phrase_ok(phrase, strict=False):
                     continue
-                if not (age_after or (several and self._r9_known(phrase))):
+                if not (age_after or (several and self._has_known_name_word(phrase))):
                     continue  # "Aan: Veilig Thuis": a name needs a known part or an age
                 add(m.start(1), m.end(1), "naam na 'Cliënt:'")
-        for m in _R9_NICKNAME.finditer(text):
-            if self._r9_name_word(m.group(1), strict=False):
+        for m in _NICKNAME.finditer(text):
+            if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "roepnaam")
-        for m in _R9_KIN.finditer(text):
-            if self._r9_name_word(m.group(1), strict=False):
+        for m in _NAME_AFTER_KIN.finditer(text):
+            if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "naam na 'zusje'")
-        for verb in _R9_SPEAKS.finditer(text):
-            m = _R9_WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        for verb in _SPEAKING_VERB.finditer(text):
+            m = _NAME_WORD_AT_END.search(text, max(0, verb.start() - 40), verb.start())
             if m is None or _article_before(text, m.start(1)):
                 continue  # "de Voorzitter zegt"
             word = m.group(1)
-            if self._r9_name_word(word, strict=True) or (
+            if self._cue_name_word(word, strict=True) or (
                 self._is_first_name(word) and not self._is_place(word)
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")
-        for m in _R9_INITIALS_AFTER_PERSON.finditer(text):
-            if m.group(1).replace(" ", "") not in _R9_ABBREVIATIONS_AFTER_NOUN:
+        for m in _INITIALS_AFTER_PERSON.finditer(text):
+            if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")
-        for m in _R9_ROOM.finditer(text) if "kamer" in text else ():
+        for m in _NAME_BEFORE_ROOM.finditer(text) if "kamer" in text else ():
             word = m.group(1)
             if word.islower():
                 lower_ok = (
@@ -1700,25 +1745,27 @@ class PrivacyEngine:
                     and not _article_before(text, m.start(1))
                     and not word.endswith((*_VERB_ENDINGS, "ing"))
                     and word not in self._whitelist
-                    and self._r9_name_word(word.capitalize(), strict=True)
+                    and self._cue_name_word(word.capitalize(), strict=True)
                 )
                 if not lower_ok:
                     continue  # "iemand uit kamer 3", "verhuist van kamer 3"
-            elif _article_before(text, m.start(1)) or not self._r9_name_word(word, strict=True):
+            elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
             add(m.start(1), m.end(1), "naam voor 'uit kamer'")
-        for m in _R9_TITLE_INITIAL.finditer(text):
+        for m in _TITLE_INITIALS_NAME.finditer(text):
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
+        # then a short title, a foreign letter, a signature in lower case, an age or a role
+        found += self._title_age_role_names(text)
         return found
 
-    # -- Round 10b: names on text not seen before ---------------------------------------------
+    # -- names by a short title, a bracket, an age or a role in brackets ---------------------
 
-    def _r10_left_bracket(self, window: str) -> re.Match[str] | None:
+    def _left_bracket(self, window: str) -> re.Match[str] | None:
         """ "P.J. (Pieter) " or "Kees (C.W.) " before a found surname: initials or a name-like
         word, then a nickname or initials in brackets."""
-        m = _R10_LEFT_BRACKET.search(window)
+        m = _LEFT_BRACKET.search(window)
         if m is None:
             return None
         for part in (m.group(1), m.group(2)):
@@ -1728,14 +1775,14 @@ class PrivacyEngine:
                 return None
         return m
 
-    def _r10_first_name_before_initial(
+    def _first_name_before_initial(
         self, text: str, window: str, start: int
     ) -> re.Match[str] | None:
         """ "Naam: Gerritdina B. Hofstee": a capitalised word before a middle initial and a
         found surname is the first name when it passes the strict word check (no common,
         medical, place or kind word) and does not open a sentence (a form label may precede)."""
-        m = _R10_WORD_BEFORE.search(window)
-        if m is None or not self._r9_name_word(m.group(1), strict=True):
+        m = _NAME_WORD_BEFORE_SPACE.search(window)
+        if m is None or not self._cue_name_word(m.group(1), strict=True):
             return None
         at = start - (len(window) - m.start(1))
         if _article_before(text, at):
@@ -1744,7 +1791,9 @@ class PrivacyEngine:
             return None
         return m
 
-    def _r10_lower_first_name(self, text: str, word: str, start: int, particles: bool) -> bool:
+    def _lower_first_name_before_particles(
+        self, text: str, word: str, start: int, particles: bool
+    ) -> bool:
         """ "marloes vd Wal", "[10:02] joost de Ruiter:": a lower-case known first name before
         the particles of a capitalised surname (a chat writes first names in lower case)."""
         if not particles:
@@ -1759,28 +1808,27 @@ class PrivacyEngine:
             and self._lower_first_name(word)
         )
 
-    def _r10_names(self, text: str) -> list[Candidate]:
+    def _title_age_role_names(self, text: str) -> list[Candidate]:
         """Names by a cue that rounds before did not read: a short title ("mnr Oukili"), an
         age in years in brackets after a name of more words ("Liya Tesfamariam (17 jaar)"),
-        a role in brackets after a name of more words ("Anna Kowalczyk (ergotherapeut)")."""
-        if self.deduce is None:
-            return []
+        a role in brackets after a name of more words ("Anna Kowalczyk (ergotherapeut)").
+        Part of :meth:`_cue_names` (needs deduce's lists)."""
         found = []
-        for m in _R10_SHORT_TITLE.finditer(text):
+        for m in _SHORT_TITLE_NAME.finditer(text):
             name = m.group(1)
             last = name.split()[-1]
             if last[0].isupper():
-                if not self._r9_name_word(last, strict=False):
+                if not self._cue_name_word(last, strict=False):
                     continue
             elif not (
                 last not in self._common and (self._is_surname(last) or self._is_first_name(last))
             ):
                 continue  # "mnr zegt": no name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'mnr'", PATTERN))
-        if _R10_STRICT_FOREIGN.search(text):
-            for m in _R10_FOREIGN_WORD.finditer(text):
+        if _STRICT_FOREIGN_LETTER.search(text):
+            for m in _FOREIGN_WORD.finditer(text):
                 word = m.group(1)
-                if word.lower() not in self._common and not _R10_STRICT_FOREIGN.fullmatch(word):
+                if word.lower() not in self._common and not _STRICT_FOREIGN_LETTER.fullmatch(word):
                     found.append(
                         Candidate(
                             # the lowest rank: it only fills gaps between other spans
@@ -1792,7 +1840,7 @@ class PrivacyEngine:
                         )
                     )
         if "\n" in text:
-            for m in _R10_LOWER_SIGNATURE.finditer(text):
+            for m in _LOWER_NAME_UNDER_CLOSING.finditer(text):
                 word = m.group(1)
                 if (
                     word not in self._common
@@ -1804,24 +1852,26 @@ class PrivacyEngine:
                     )
         if "(" not in text:
             return found
-        for cue, strict in ((_R10_AGE_YEARS, True), (_R10_ROLE_IN_BRACKETS, False)):
+        for cue, strict in ((_AGE_IN_YEARS_AFTER, True), (_ROLE_IN_BRACKETS, False)):
             for after in cue.finditer(text):
-                m = _R10_PHRASE_BEFORE.search(text, max(0, after.start() - 60), after.start())
+                m = _NAME_PHRASE_AT_END.search(text, max(0, after.start() - 60), after.start())
                 if m is None:
                     continue
-                phrase, at = _r10_capitalised_tail(m.group(1)), m.end(1)
+                phrase, at = _capitalised_tail(m.group(1)), m.end(1)
                 at -= len(phrase)  # "Vandaag de aanmelding van Liya Tesfamariam": the tail
                 several = bool(re.search(r"[ -]", phrase))
-                if not several or not _R10_LISTED_BEFORE.search(text, max(0, at - 12), at):
+                if not several or not _LISTED_BEFORE.search(text, max(0, at - 12), at):
                     continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"
                 if _article_before(text, at):
                     continue  # one word: the rules before; "de Kinderboerderij (3 jaar)"
-                if not self._r9_phrase_ok(phrase, strict=strict):
+                if not self._cue_phrase_ok(phrase, strict=strict):
                     continue
                 found.append(Candidate(at, m.end(1), "naam", "naam voor leeftijd of rol", PATTERN))
         return found
 
-    def _r10_without_false_names(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+    def _without_unit_and_label_names(
+        self, text: str, candidates: list[Candidate]
+    ) -> list[Candidate]:
         """Drops name candidates that are no person: one word after a ward, unit or station
         word ("unit Orion", "afd. Joachim", "station Alexander"); the label of a form line
         before a name ("Gast: Kofi Mensah" outside a chat); a noun in "-ing" opening a
@@ -1838,7 +1888,7 @@ class PrivacyEngine:
                 continue
             piece = text[c.start : c.end]
             one_word = _ONE_WORD.fullmatch(piece) is not None
-            if one_word and _R10_NOT_PERSON_BEFORE.search(text, max(0, c.start - 16), c.start):
+            if one_word and _UNIT_WORD_BEFORE.search(text, max(0, c.start - 16), c.start):
                 continue
             if (
                 one_word
@@ -1865,7 +1915,7 @@ class PrivacyEngine:
             if (
                 one_word
                 and piece.endswith(("en", "ing"))
-                and _R10_ROLE_BEFORE.search(text, max(0, c.start - 30), c.start)
+                and _SECTOR_ROLE_BEFORE.search(text, max(0, c.start - 30), c.start)
                 and not self._is_first_name(piece)
                 and not self._is_surname(piece.lower())
                 and not _FOREIGN_LETTER.search(piece)
@@ -1917,7 +1967,7 @@ class PrivacyEngine:
             kept.append(c)
         return kept
 
-    # -- Round 9c (2026-12-06): words that only look like identifiers ---------------------
+    # -- words that only look like identifiers ---------------------------------------------
 
     def _without_false_friends(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Drops (or relabels) candidates of kinds that are no identifier: a language
@@ -2117,9 +2167,9 @@ class PrivacyEngine:
         )
 
 
-def _r10_capitalised_tail(phrase: str) -> str:
+def _capitalised_tail(phrase: str) -> str:
     """The capitalised words at the end of a phrase, with the particles between them:
-    "Liya Tesfamariam" of "de aanmelding van Liya Tesfamariam" (round 10b)."""
+    "Liya Tesfamariam" of "de aanmelding van Liya Tesfamariam"."""
     words = phrase.split(" ")
     first = len(words)
     for i in range(len(words) - 1, -1, -1):
@@ -2361,10 +2411,13 @@ def _normal(value: str) -> str:
     return re.sub(r"[\s.\-()+]", "", value).lower()
 
 
-# -- Round 9c (2026-12-06): helpers of PrivacyEngine._without_false_friends -------------
+# -- helpers of PrivacyEngine._without_false_friends -----------------------------------
 _DOSE_BEFORE = re.compile(r"\d[ ]?$")
 # Forms of address: "dhr B" is a person, even without the dot.
-_ADDRESS_WORDS = frozenset({"dhr", "dhr.", "mw", "mw.", "mevr", "mevr.", "mevrouw", "meneer"})
+# The forms of address as single words (so without "de heer"), with and without a full stop.
+_ADDRESS_WORDS = frozenset(
+    form + stop for form in patterns.SHORT_FORMS_OF_ADDRESS.split() for stop in ("", ".")
+) | frozenset(form for form in patterns.LONG_FORMS_OF_ADDRESS.split() if "_" not in form)
 _LANGUAGE_LIST_BEFORE = re.compile(
     r"(?<![\w-])(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")[ ]*(?:,|of|en|en/of|/)[ ]*$"
 )
@@ -2418,7 +2471,7 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
     return _engine
 
 
-# Round 10a: "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
+# "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
 # letters or more, a house number (a letter may follow) and a capitalised place after it.
 _STREET_NUMBER_PLACE = patterns.gated(
     "[A-ZÀ-Þ]",

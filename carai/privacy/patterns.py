@@ -310,6 +310,16 @@ STREET_TITLES = frozenset(
     nieuwe oude lange korte grote kleine hoge lage noord zuid oost west groot klein heilige
     onze lieve vrouwe kasteel slot abdij huize""".split()  # noqa: SIM905
 )
+# The titles of rank or office that open a street named after a person, for the street
+# rules that look for them in a regex (STREET_WITHOUT_NUMBER, TITLE_STREET_NUMBER): all in
+# STREET_TITLES above but "pr." (short for "prins", "prinses").
+STREET_NAME_TITLES = """burgemeester burg. dokter dr. sint st. pater pastoor professor prof.
+    generaal koningin koning prins prinses pr. graaf bisschop dominee ds. wethouder kardinaal"""
+# The titles after which TITLE_STREET_NUMBER takes a street without a street word ("naar
+# sint bavo 7"): a part of STREET_NAME_TITLES, kept as that rule chose it. With the others
+# ("dokter", "professor", "wethouder" ...) it would find more, so the outcome would change.
+TITLES_OF_STREET_WITHOUT_WORD = """sint st. koningin koning prins prinses burgemeester burg.
+    pastoor pater graaf kardinaal bisschop"""
 # "Leeftijd: 84", "lft. 84 jr", "leeftijd: 7 mnd", "Lft: 2,5 jaar": the number with its unit
 # "een tachtigjarige", "de negentigjarige": an age in words before "jarige"
 AGE_IN_WORDS = re.compile(
@@ -448,10 +458,8 @@ ANY_MONTH = re.compile(r"(?i:jan|feb|m(?:aart|rt|ar|ay)|apr|mei|ju[nl]|aug|sep|o
 
 # Words that say what kind of organisation a name belongs to ("Woonvoorziening De Wissel",
 # "OBS Het Palet", "kringloopwinkel Opnieuw"); they are part of the institution's name.
-INSTITUTION_KINDS = (
-    r"(?i:"
-    + word_alternation(
-        """zorggroep zorgcentrum zorginstelling zorgboerderij zorgvilla zorgpension zorghotel
+INSTITUTION_KIND_WORDS = """zorggroep zorgcentrum zorginstelling zorgboerderij zorgvilla
+        zorgpension zorghotel
         zorgkring zorgpunt zorgcoöperatie zorgorganisatie zorglocatie woonzorgcentrum
         huisartsenpraktijk huisartsenpost apotheek ziekenhuis verpleeghuis thuiszorg
         thuiszorgorganisatie stichting revalidatiecentrum tandartspraktijk tandartsenpraktijk
@@ -465,8 +473,8 @@ INSTITUTION_KINDS = (
         school obs cbs rkbs pcbs kbs sbo sbao ikc vso roc instituut academie
         centrum_voor_jeugd_en_gezin cjg mee ggd uwv veilig_thuis werkplaats verzorgingshuis
         bewindvoering schuldhulp schuldhulpverlening voedselbank welzijn welzijnsorganisatie"""
-    )
-    + r")"
+INSTITUTION_KINDS = (
+    r"(?i:" + word_alternation(INSTITUTION_KIND_WORDS) + r")"
     r"|[A-Z][a-zà-ÿ]*(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
 )
 INSTITUTION = re.compile(
@@ -973,6 +981,15 @@ NAME_PARTICLES = (
     r"|uit\s+de|de\s+la|van|de|der|den|ter|ten|te|el|al|ait|ben|bin|abu|da|dos|du|del|di"
     r"|la|le|von|zur|'t|v\.d\.|vd)"
 )
+# Forms of address before a person's name, one list for every rule that needs them
+# (engine._TITLES, _TITLE_INITIALS_NAME, _INITIALS_AFTER_PERSON, _ADDRESS_WORDS): the short
+# ones, written with or without a full stop ("dhr.", "mw"), and the written-out ones.
+SHORT_FORMS_OF_ADDRESS = "dhr mw mevr"
+LONG_FORMS_OF_ADDRESS = "mevrouw meneer de_heer"
+FORMS_OF_ADDRESS = SHORT_FORMS_OF_ADDRESS + " " + LONG_FORMS_OF_ADDRESS
+# Forms of address that only quick notes and chats use ("mnr Oukili", "hr. Van Tuyl"), kept
+# apart: "hr" counts only as "hr" or "Hr" (all capitals, "HR", is the personnel department).
+NOTE_FORMS_OF_ADDRESS = "mnr mvr"
 TITLE_NAME = re.compile(
     r"(?<!\w)(?i:"
     + word_alternation(
@@ -1294,7 +1311,7 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
             yield Candidate(start, m.end(2), "adres", "adres na 'Adres:'", STRONG)
 
 
-# -- Round 9c (2026-12-06): service numbers and words that only look like identifiers ------
+# -- service numbers and words that only look like identifiers ---------------------------
 # Information and service numbers: 0800 (free) and 0900/0906/0909 (paid) with 4 to 7 digits
 # after them, in any grouping ("0900-1234 567", "0800 0123"). A text names the number of a
 # helpline, a mechanic or a pharmacy this way; it identifies like any phone number.
@@ -1339,7 +1356,7 @@ def find_service_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "telefoon", "informatienummer (0800/0900)", STRONG)
 
 
-# -- institutions of kinds the patterns above miss (round 9b) --------------------------------
+# -- institutions by kind words the main list lacks ----------------------------------------
 # Kind words for organisations the main list does not hold: GGZ and forensic care ("FPK De
 # Zandhaven", "HIC Noordwijk", "Penitentiaire Inrichting Assen"), maternity care
 # ("Verloskundigen Duinrand"), debt counselling and companies ("Kredietbank Salland",
@@ -1347,8 +1364,8 @@ def find_service_numbers(text: str) -> Iterator[Candidate]:
 # "CSG Het Noorderlicht"), labs, municipal desks and youth services ("Meldpunt Zorg Oost",
 # "Jeugdbescherming Noord"), respite and day care ("Logeerhuis De Kei", "Kortverblijf
 # Oldenhof"). Lower case: they are matched ignoring case where a capitalised name follows.
-MORE_INSTITUTION_KINDS = word_alternation(
-    """fpk fpc hic pi tbs-kliniek penitentiaire_inrichting forensisch_centrum
+MORE_INSTITUTION_KIND_WORDS = """fpk fpc hic pi tbs-kliniek penitentiaire_inrichting
+    forensisch_centrum
     verloskundigen verloskundigenpraktijk kraambureau kraamcentrum huisartsen tandartsen
     fysiotherapeuten kredietbank incassobureau deurwaarderskantoor deurwaarder
     uitzendbureau kantoor advocatenkantoor notariskantoor adviesbureau csg ksg rsg osg
@@ -1358,7 +1375,7 @@ MORE_INSTITUTION_KINDS = word_alternation(
     zorgteam thuiszorgteam woonbegeleiding boerderij dierenpark vakantiepark regiotaxi
     taxicentrale ergotherapie logopedie podotherapie oefentherapie bibliotheek parochie
     kerk moskee"""
-)
+MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
 MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor)"
@@ -1409,15 +1426,16 @@ MORE_INSTITUTION = gated(
     ),
 )
 # "via uitzendbureau Werkvast", "crisisdienst Lichtbaken": a lower-case kind word (it stays
-# outside the span) and a capitalised name.
+# outside the span) and a capitalised name. The kinds: a part of MORE_INSTITUTION_KIND_WORDS
+# (tests/privacy/test_cue_lists.py checks that), those that a lower-case description
+# precedes a firm's own name with; the rest of that list stays out, as the rule was made.
+LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisisdienst
+    meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt"""
 MORE_INSTITUTION_LOWER = gated(
     "[uikcmjlgs]",
     re.compile(
         r"(?<![\w-])("
-        + word_alternation(
-            """uitzendbureau incassobureau kredietbank crisisdienst meldpunt jeugdpunt
-            jeugdbescherming logeerhuis gezinshuis kantoor steunpunt"""
-        )
+        + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)
         + r")[ ]+("
         + _INST_NAME
         + r")"
@@ -1425,21 +1443,22 @@ MORE_INSTITUTION_LOWER = gated(
 )
 # A name before "GGZ": "Lichtbaken GGZ", "naar Duinzicht GGZ".
 NAME_BEFORE_GGZ = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ][\w'-]+[ ]GGZ)(?![\w-])")
+# The kinds that LOWER_INSTITUTION takes in lower case: words of INSTITUTION_KIND_WORDS and
+# MORE_INSTITUTION_KIND_WORDS (tests/privacy/test_cue_lists.py checks that), and "college",
+# which neither holds (the capitalised scans would then take "College" before any name).
+# Kept as a sub-list: taking every kind in lower case would change what the rule finds.
+CHAT_INSTITUTION_KIND_WORDS = """apotheek zorgboerderij zorgpunt thuiszorg zorgcentrum
+    woonzorgcentrum verpleeghuis verzorgingshuis ziekenhuis huisartsenpraktijk huisartsenpost
+    kinderopvang dagbesteding woongroep hospice revalidatiecentrum gezondheidscentrum
+    basisschool school obs cbs sbo kbs rkbs pcbs college logeerhuis gezinshuis
+    kinderdagverblijf bso kdv"""
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
 # sint pieter", "cbs koning willem".
 LOWER_INSTITUTION = gated(
     "[abcdghkloprstvwz]",
     re.compile(
-        r"(?<![\w-])((?:"
-        + word_alternation(
-            """apotheek zorgboerderij zorgpunt thuiszorg zorgcentrum woonzorgcentrum
-            verpleeghuis verzorgingshuis ziekenhuis huisartsenpraktijk huisartsenpost
-            kinderopvang dagbesteding woongroep hospice revalidatiecentrum gezondheidscentrum
-            basisschool school obs cbs sbo kbs rkbs pcbs college logeerhuis gezinshuis
-            kinderdagverblijf bso kdv"""
-        )
-        + r")[ ]+"
+        r"(?<![\w-])((?:" + word_alternation(CHAT_INSTITUTION_KIND_WORDS) + r")[ ]+"
         r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
         r"|(?:sint|st\.|prins|prinses|koning|koningin|pater|dokter|dr\.)[ ]+[a-zà-ÿ]{3,}"
         r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))"
@@ -1489,7 +1508,7 @@ COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
 COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
 
 
-# -- Round 10a (2026-12-06): phone numbers, addresses and record numbers of more shapes ------
+# -- phone numbers, addresses and record numbers of more shapes ----------------------------
 # Phone numbers with an en or em dash between the groups, as word processors write them
 # ("033", an en dash, "470 29 16"), and a mobile number with "06" in brackets ("(06) 12 34
 # 56 78"). Ten digits in all, as the national pattern above; not inside a longer number.
@@ -1545,9 +1564,13 @@ STREET_WITHOUT_NUMBER = gated(
         r"(?<![\w-])(?i:op|aan|naar|via|langs|over)[ ]de[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
         + _STREET_END_STRICT
-        + r"|(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|professor|prof\.|generaal"
-        r"|koningin|koning|prins|prinses|pr\.|graaf|bisschop|dominee|ds\.|wethouder|kardinaal)"
-        r"[ ](?:[a-zà-ÿ]+[ ])?" + LOWER_LETTER + r"{3,}" + _STREET_END_STRICT + r")(?![\w-]|[ ]\d)"
+        + r"|"
+        + word_alternation(STREET_NAME_TITLES)
+        + r"[ ](?:[a-zà-ÿ]+[ ])?"
+        + LOWER_LETTER
+        + r"{3,}"
+        + _STREET_END_STRICT
+        + r")(?![\w-]|[ ]\d)"
     ),
 )
 # A record code with the year first and a letter group between: "2024-MIC-00561",
@@ -1580,8 +1603,8 @@ RECORD_LOWER_PREFIX = gated(
 )
 
 
-def find_round10a(text: str) -> Iterator[Candidate]:
-    """Phone numbers, addresses and record numbers in the shapes of the Round 10a block."""
+def find_more_shapes(text: str) -> Iterator[Candidate]:
+    """Phone numbers, addresses and record numbers in the shapes of the block above."""
     if _ANY_DIGIT.search(text) is None:
         lowered = text.lower()
         if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
@@ -1614,21 +1637,7 @@ def find_round10a(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(2), "adres", "straat en huisnummer", PATTERN)
     if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
         yield from _streets_without_number(text)
-    if any(
-        word in lowered
-        for word in (
-            "sint ",
-            "st. ",
-            "koning",
-            "prins",
-            "burg",
-            "pastoor",
-            "pater ",
-            "graaf ",
-            "kardinaal ",
-            "bisschop ",
-        )
-    ):
+    if any(title in lowered for title in _TITLES_OF_STREET_WITHOUT_WORD):
         yield from _title_streets(text)
     if "-" in text:
         for m in CODE_YEAR_FIRST.finditer(text):
@@ -1649,13 +1658,19 @@ TITLE_STREET_NUMBER = gated(
     "(?i:[noawv])",
     re.compile(
         r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd)[ :]+(?:(?i:de)[ ])?("
-        r"(?i:sint|st\.|koningin|koning|prins|prinses|burgemeester|burg\.|pastoor|pater|graaf"
-        r"|kardinaal|bisschop)[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
+        r"(?i:"
+        + word_alternation(TITLES_OF_STREET_WITHOUT_WORD)
+        + r")[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
         r"[ ]("
         + HOUSE_NUMBER
         + r")(?=[ \t]*(?:[,.;)\n]|\Z)|[ ](?:in|te)[ ]|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
     ),
 )
+
+
+# Each title with the space that follows it in TITLE_STREET_NUMBER: a text without any of
+# them cannot match, so the scan is skipped.
+_TITLES_OF_STREET_WITHOUT_WORD = tuple(t + " " for t in TITLES_OF_STREET_WITHOUT_WORD.split())
 
 
 def _title_streets(text: str) -> Iterator[Candidate]:
@@ -1669,18 +1684,23 @@ def _streets_without_number(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
 
 
-# -- institutions and places of kinds the patterns above miss (round 10c) -------------------
+# -- desks, UMCs, schools, report headings, letterheads, referrals, places ----------------
 # Kinds of municipal desks, hospitals and schools before a capitalised name: "Sociaal Domein
 # Hoorn", "UMC Veluwe", "MBO College Oostrand", "Lyceum De Spar"; compounds ending in
 # "-hospice", "-loket", "-poli" ("Kinderhospice De Egel", "Jongerenloket Noord").
-ROUND10_KIND = gated(
+# The third list of institution kinds, beside INSTITUTION_KIND_WORDS and
+# MORE_INSTITUTION_KIND_WORDS (no word in common with the first): these take a capitalised
+# kind into the span as STRONG and leave a lower-case one out, with rules of their own
+# (engine._desk_heading_referral_candidates). "wmo-loket" is in MORE_INSTITUTION_KIND_WORDS
+# too and kept in both: each scan finds it with its own rules, and dropping it from either
+# would change what that scan finds.
+DESK_SCHOOL_HOSPITAL_KIND_WORDS = """sociaal_domein umc mc mbo_college mbo-college vakcollege
+    lyceum gymnasium scholengemeenschap inloophuis passantenverblijf wmo-loket"""
+DESK_SCHOOL_HOSPITAL = gated(
     "[A-Zsumlgvwi]",
     re.compile(
         r"(?<![\w-])((?i:"
-        + word_alternation(
-            """sociaal_domein umc mc mbo_college mbo-college vakcollege lyceum gymnasium
-            scholengemeenschap inloophuis passantenverblijf wmo-loket"""
-        )
+        + word_alternation(DESK_SCHOOL_HOSPITAL_KIND_WORDS)
         + r")|[A-Z][a-zà-ÿ]+(?:hospice|loket|poli))[ ]+("
         + _INST_NAME
         + r")"
