@@ -24,11 +24,6 @@ from tests.conftest import FIXTURES, World, client_for
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def _shared_cache(settings) -> None:
-    settings.CARAI_CACHE_SHARED = True  # as with Redis: remembered across requests
-
-
 @pytest.fixture
 def module(db: None) -> Module:
     (data,) = read_pack(FIXTURES / "pack")

@@ -127,6 +127,18 @@ def _unbound_fields_html(
     )
 
 
+def _table_scopes(organisation: Organisation) -> list[str]:
+    """The scopes of the member table (``_results_html``): the team (members, names,
+    enrolments, assignments), the modules (titles, which modules the filter accepts), the
+    team's practice (exercises passed) and every organisation (the address in the links)."""
+    return [
+        team.team_scope(organisation.pk),
+        team.MODULES_SCOPE,
+        team.team_practice_scope(organisation.pk),
+        ORGANISATIONS_SCOPE,
+    ]
+
+
 def _results_html(
     request: HttpRequest,
     *,
@@ -169,12 +181,7 @@ def _results_html(
     day = timezone.localdate().isoformat()
     html = cached(
         f"team-results:{organisation.pk}:{get_language()}:{day}:{query}",
-        scopes=[
-            team.team_scope(organisation.pk),
-            team.MODULES_SCOPE,
-            team.team_practice_scope(organisation.pk),
-            ORGANISATIONS_SCOPE,
-        ],
+        scopes=_table_scopes(organisation),
         compute=compute,
         timeout=team.TEAM_FIGURES_TIMEOUT,
     )
@@ -256,12 +263,8 @@ def _plain_content_html(request: HttpRequest, *, organisation: Organisation) -> 
     day = timezone.localdate().isoformat()
     html = cached(
         f"team-page-html:{organisation.pk}:{get_language()}:{day}",
-        scopes=[
-            team.team_scope(organisation.pk),
-            team.MODULES_SCOPE,
-            team.team_practice_scope(organisation.pk),
-            ORGANISATIONS_SCOPE,
-        ],
+        # The member table's scopes hold the figures' and the forms' as well.
+        scopes=_table_scopes(organisation),
         compute=compute,
         timeout=team.TEAM_FIGURES_TIMEOUT,
     )
