@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carai.accounts.models import User
+from carai.community.models import Membership, Role
 from carai.learning.content import read_pack
 from carai.learning.models import Module
 from carai.learning.services.content import module_import
@@ -98,3 +99,15 @@ def test_the_kept_content_is_per_language(world: World) -> None:
     english = _page(client)
     assert "My learning" in english
     assert "Mijn leren" not in english
+
+
+def test_after_joining_an_organisation_its_writes_show(world: World) -> None:
+    """The organisations a person belongs to decide the scopes of the kept HTML: after
+    joining, a write that outdates only the new organisation still shows."""
+    client = client_for(world.care_worker)
+    assert world.org_b.name not in _page(client)
+    Membership.objects.create(user=world.care_worker, organisation=world.org_b, role=Role.STUDENT)
+    assert world.org_b.name in _page(client)
+    world.org_b.name = "Zorg B Nieuwenaam (fictief)"
+    world.org_b.save()
+    assert "Zorg B Nieuwenaam (fictief)" in _page(client)
