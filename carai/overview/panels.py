@@ -20,7 +20,13 @@ from carai.community.selectors import (
     overview_for_user,
     upcoming_registrations,
 )
-from carai.core.cache import cached, organisation_scope, scopes_changed, user_scope
+from carai.core.cache import (
+    cached,
+    cached_in_process,
+    organisation_scope,
+    scopes_changed,
+    user_scope,
+)
 from carai.insights.models import Survey
 from carai.insights.results import surveys_to_answer
 from carai.learning.access import authoring_organisations
@@ -58,16 +64,20 @@ class Panels:
 CONTENT_SCOPE = "content"
 
 
-def organisation_ids_of(*, user: User) -> list[int]:
-    """The organisations the person is a current member of (cached under their scope)."""
-    return cached(
+def organisation_ids_of(*, user: User) -> tuple[int, ...]:
+    """The organisations the person is a current member of (cached under their scope, and
+    kept in the process: every page of the person asks for it first, and a tuple of a few
+    numbers is small and only read)."""
+    return cached_in_process(
         "member-of",
         scopes=[user_scope(user.pk)],
-        compute=lambda: sorted(
-            set(
-                Membership.objects.active()
-                .filter(user=user)
-                .values_list("organisation_id", flat=True)
+        compute=lambda: tuple(
+            sorted(
+                set(
+                    Membership.objects.active()
+                    .filter(user=user)
+                    .values_list("organisation_id", flat=True)
+                )
             )
         ),
     )

@@ -127,6 +127,18 @@ def _unbound_fields_html(
     )
 
 
+def _table_scopes(organisation: Organisation) -> list[str]:
+    """The scopes of the member table (``_results_html``): the team (members, names,
+    enrolments, assignments), the modules (titles, which modules the filter accepts), the
+    team's practice (exercises passed) and every organisation (the address in the links)."""
+    return [
+        team.team_scope(organisation.pk),
+        team.MODULES_SCOPE,
+        team.team_practice_scope(organisation.pk),
+        ORGANISATIONS_SCOPE,
+    ]
+
+
 def _results_html(
     request: HttpRequest,
     *,
@@ -169,12 +181,7 @@ def _results_html(
     day = timezone.localdate().isoformat()
     html = cached(
         f"team-results:{organisation.pk}:{get_language()}:{day}:{query}",
-        scopes=[
-            team.team_scope(organisation.pk),
-            team.MODULES_SCOPE,
-            team.team_practice_scope(organisation.pk),
-            ORGANISATIONS_SCOPE,
-        ],
+        scopes=_table_scopes(organisation),
         compute=compute,
         timeout=team.TEAM_FIGURES_TIMEOUT,
     )
@@ -187,14 +194,15 @@ def _figures_html(
     organisation: Organisation,
     assignments: Callable[[], list[Assignment]],
     context: dict[str, object],
+    csrf_token: str | None = None,
 ) -> SafeString:
     """The page's figures (``learning/includes/team_figures.html``): what was asked, with
     its counts and the forms to withdraw it, and what the team learns. The same for every
     manager of the organisation, so its HTML is kept per organisation, language and day
     ("date passed") under the scopes of the figures (``team.team_figures``) and every
     organisation's (the address in the links). The forms' CSRF token is the viewer's own:
-    kept as a placeholder, filled in per request. Working it out adds ``figures`` to
-    ``context``."""
+    kept as a placeholder, filled in per request (with ``csrf_token`` when given). Working
+    it out adds ``figures`` to ``context``."""
 
     def compute() -> str:
         figures = team.team_figures(
@@ -219,16 +227,66 @@ def _figures_html(
         compute=compute,
         timeout=team.TEAM_FIGURES_TIMEOUT,
     )
-    # The placeholder's input as {% csrf_token %} writes it: its quotes would be escaped in
-    # any text a person wrote, so only the tag's own output matches.
-    token = format_html(CSRF_INPUT, CSRF_PLACEHOLDER)
-    return mark_safe(html.replace(token, format_html(CSRF_INPUT, get_token(request))))  # noqa: S308
+    return mark_safe(_fill_csrf(html, csrf_token or get_token(request)))  # noqa: S308
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
+def team_learning(request: HttpRequest, slug: str) -> HttpResponseBase:
     organisation = _organisation(request, slug)
+    if request.method == "GET" and not request.GET and not is_htmx(request):
+        content: HttpResponseBase | str = _plain_content_html(request, organisation=organisation)
+    else:
+        content = _team_content(request, organisation=organisation)
+    if isinstance(content, HttpResponseBase):
+        return content
+    return render(
+        request,
+        "learning/team.html",
+        {"organisation": organisation, "content_html": mark_safe(content)},  # noqa: S308
+    )
+
+
+def _plain_content_html(request: HttpRequest, *, organisation: Organisation) -> str:
+    """The page's content as a manager first sees it (a GET without a query string): no
+    filter, the first page of the member table, the empty assignment form, and the figures.
+    Nothing in it is the viewer's but the CSRF token (the person picker is empty), so its
+    HTML is kept per organisation, language and day under every scope its parts are kept
+    under (``_results_html``, ``_figures_html``, ``_unbound_fields_html``), with the token
+    as a placeholder filled in per request."""
+
+    def compute() -> str:
+        html = _team_content(request, organisation=organisation, csrf_token=CSRF_PLACEHOLDER)
+        assert isinstance(html, str)  # a GET neither redirects nor answers htmx  # noqa: S101
+        return html
+
+    day = timezone.localdate().isoformat()
+    html = cached(
+        f"team-page-html:{organisation.pk}:{get_language()}:{day}",
+        # The member table's scopes hold the figures' and the forms' as well.
+        scopes=_table_scopes(organisation),
+        compute=compute,
+        timeout=team.TEAM_FIGURES_TIMEOUT,
+    )
+    return _fill_csrf(html, get_token(request))
+
+
+def _fill_csrf(html: str, token: str) -> str:
+    """``html`` with the placeholder's input as {% csrf_token %} writes it (its quotes
+    would be escaped in any text a person wrote, so only the tag's own output matches)
+    replaced by ``token``'s."""
+    if token == CSRF_PLACEHOLDER:
+        return html
+    placeholder = format_html(CSRF_INPUT, CSRF_PLACEHOLDER)
+    return html.replace(placeholder, format_html(CSRF_INPUT, token))
+
+
+def _team_content(
+    request: HttpRequest, *, organisation: Organisation, csrf_token: str | None = None
+) -> HttpResponseBase | str:
+    """The page's content (``learning/includes/team_content.html``) as HTML; a response
+    instead for htmx (the member table alone) and after a valid assignment (a redirect).
+    ``csrf_token``: written into the forms instead of the viewer's own."""
     user = authenticated_user(request)
     # Read from the cache when first needed: the kept figures and member table need none.
     assignments = functools.cache(lambda: team.team_assignments(organisation=organisation))
@@ -274,10 +332,16 @@ def team_learning(request: HttpRequest, slug: str) -> HttpResponse:
         person_q=person_q,
         people_found=_people_found(organisation, person_q, chosen=form["user"].value()),
         figures_html=_figures_html(
-            request, organisation=organisation, assignments=assignments, context=context
+            request,
+            organisation=organisation,
+            assignments=assignments,
+            context=context,
+            csrf_token=csrf_token,
         ),
     )
-    return render(request, "learning/team.html", context)
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
+    return render_to_string("learning/includes/team_content.html", context, request=request)
 
 
 @login_required
