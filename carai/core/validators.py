@@ -27,6 +27,13 @@ def validate_plain_text(value: str) -> None:
             )
 
 
+# A text too long to check (the Privacycheck and "Mag dit?"); the form keeps what was typed.
+TEXT_TOO_LONG = _(
+    "This text is too long: at most %(limit_value)d characters, you have "
+    "%(show_value)d. Check it in parts."
+)
+
+
 def validate_name(value: str) -> None:
     """Names of people and organisations: plain text without markup characters."""
     validate_plain_text(value)

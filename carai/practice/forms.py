@@ -7,7 +7,7 @@ from django.conf import settings
 from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext_lazy as _
 
-from carai.core.validators import validate_plain_text
+from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
 from carai.practice.content import AiOutput
 
 
@@ -21,10 +21,7 @@ class PrivacyCheckForm(forms.Form):
         help_text=_("Paste the text you want to put into an AI tool. At most 20,000 characters."),
         error_messages={
             "required": _("Paste or type a text first."),
-            "max_length": _(
-                "This text is too long: at most %(limit_value)d characters, you have "
-                "%(show_value)d. Check it in parts."
-            ),
+            "max_length": TEXT_TOO_LONG,
         },
     )
 

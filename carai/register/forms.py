@@ -3,12 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
 from carai.core.forms import ModelsChoiceField
-from carai.core.validators import validate_plain_text
+from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
 from carai.learning.models import Module
 from carai.register.models import (
     TOOL_FIELDS,
@@ -18,7 +19,8 @@ from carai.register.models import (
     Permission,
 )
 
-MAX_CHECK_CHARS = 20_000
+# "Mag dit?" runs the privacy engine in the request: the same limit as the Privacycheck.
+MAX_CHECK_CHARS = settings.PRIVACY_CHECK_MAX_CHARS
 MAX_CSV_BYTES = 1_000_000
 
 TEXT_AREAS = ["description", "purpose", "approved_uses", "human_oversight", "known_risks"]
@@ -246,6 +248,7 @@ class CheckForm(forms.Form):
         max_length=MAX_CHECK_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("We check it here and forget it at once: it is not saved anywhere."),
+        error_messages={"max_length": TEXT_TOO_LONG},
     )
     categories = forms.MultipleChoiceField(
         label=_("Or tick what kind of data it is"),
@@ -268,7 +271,8 @@ class CheckForm(forms.Form):
         data = super().clean() or {}
         if not data.get("tool") and not (data.get("other_tool") or "").strip():
             self.add_error("tool", _("Choose a tool, or type the name of another tool."))
-        if not (data.get("text") or "").strip() and not data.get("categories"):
+        text_given = (data.get("text") or "").strip() or "text" in self.errors  # too long
+        if not text_given and not data.get("categories"):
             self.add_error("text", _("Paste the text, or tick what kind of data it is."))
         return data
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from io import StringIO
 
 import pytest
@@ -12,7 +13,9 @@ from django.urls import reverse
 
 from carai.core.engine import privacy_engine_warm_up
 from carai.practice import views
+from carai.privacy import get_engine
 from tests.conftest import World, client_for
+from tests.privacy.test_long_input import _context_steps, _count_context_calls
 
 URL = "/oefenen/privacycheck/"
 # Made up; the BSN passes the 11-test, the name and number are fictional.
@@ -73,6 +76,33 @@ def test_empty_and_too_long_get_a_clear_message(world: World, settings) -> None:
     assert "te lang" in page
     assert "result" not in response.context or response.context.get("result") is None
     assert long_text.strip()[:200] in page  # what was typed is kept
+
+
+def test_too_long_says_so_in_english_too(world: World) -> None:
+    world.care_worker.preferred_language = "en"
+    world.care_worker.save()
+    long_text = "Jansen " * 3000  # 21,000 characters
+    page = client_for(world.care_worker).post(URL, {"text": long_text}).content.decode()
+    assert "This text is too long: at most 20000 characters, you have 21000." in page
+    assert long_text.strip()[:200] in page
+
+
+def test_a_pathological_paste_of_20000_characters_is_checked_quickly(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of capitalised names as long as the form allows: deduce's context step grew
+    every name on each of its 25 passes (6.6 s of CPU on this machine; gunicorn stops a
+    worker at 30 s); its growth budget ends it after three passes."""
+    engine = get_engine()
+    calls = _count_context_calls(engine, monkeypatch)
+    text = "Jan Piet Klaas Bakker " * 909  # 19,998 characters, no punctuation
+    started = time.process_time()
+    response = client_for(world.care_worker).post(URL, {"text": text})
+    seconds = time.process_time() - started
+    assert response.status_code == 200
+    assert [span.label for span in response.context["result"].spans] == ["naam"]
+    assert calls[0] <= 3 * sum(len(step.pattern) for step in _context_steps(engine._processors))
+    assert seconds < 6  # about 1-1.5 s of CPU here; 6.6 s before the budget
 
 
 def test_while_the_engine_starts_the_text_is_kept(world: World, monkeypatch) -> None:

@@ -447,6 +447,31 @@ def test_check_needs_a_tool_and_some_data(world: World) -> None:
     assert too_long.strip()[:100] in response.content.decode()  # nothing typed is lost
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nl", "Deze tekst is te lang: maximaal 20000 tekens, jij hebt er 21000."),
+        ("en", "This text is too long: at most 20000 characters, you have 21000."),
+    ],
+)
+def test_check_of_a_too_long_text_says_so_in_words(
+    world: World, language: str, message: str
+) -> None:
+    message_end = {"nl": "Controleer hem in delen.", "en": "Check it in parts."}
+    world.care_worker.preferred_language = language
+    world.care_worker.save()
+    too_long = "Jansen " * 2999 + "Jansen."  # 21,000 characters
+    response = client_for(world.care_worker).post(
+        url("check"), {"other_tool": "X", "about": "client", "text": too_long}
+    )
+    page = response.content.decode()
+    assert message in page
+    # only that: no "paste the text" as if the box were empty
+    assert response.context["form"].errors["text"] == [message + " " + message_end[language]]
+    assert too_long.strip()[:100] in page  # nothing typed is lost
+    assert "decision" not in response.context  # the engine did not run
+
+
 # Learning requirements -------------------------------------------------------------------
 
 
