@@ -50,6 +50,8 @@ DEFAULT_SETS = (
     "holdout5.jsonl",
     "holdout9.jsonl",
     "holdout10.jsonl",
+    "holdout11.jsonl",
+    "holdout12.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
 )
