@@ -333,11 +333,10 @@ _R10_LISTED_BEFORE = re.compile(
 )
 _R10_PHRASE_BEFORE = re.compile(r"(?<![\w'.-])" + _R9_PHRASE + r"$")
 # Round 11d: what cannot follow a subject that opens a sentence (the verb comes second): an
-# object or indefinite pronoun, or an article before a word in lower case ("de Vries" is a
-# name's particle before a capital). Dutch and English.
+# object, reflexive or indefinite pronoun, Dutch or English. Not "u"/"je" ("Joris u kunt
+# bellen" calls him) nor an article ("Anouk de hele dag op bed": a note without a verb).
 _R11_NO_VERB_AFTER = re.compile(
-    r"[ ](?:(?:u|uzelf|je|jezelf|zich|hem|iets|niets|alles|your|it|this|them)(?![\w'-])"
-    r"|(?:de|het|een|the|a|an)[ ]+[a-zà-ÿ])"
+    r"[ ](?:uzelf|jezelf|zich|hem|iets|niets|alles|your|it|this|them|the)(?![\w'-])"
 )
 _R11_ENGLISH_BEFORE = re.compile(r"(?<![\w-])(?:and|of|the)[ ]+$")
 # AI and voice assistants whose names deduce lists as first names: what this platform's
@@ -1944,10 +1943,10 @@ class PrivacyEngine:
         """Drops candidates that a list matched on an ordinary word, judged by where the word
         stands, not by the word:
 
-        - a word that opens a sentence and is followed by an object, a pronoun or an article
-          before a plain word ("Leg iets zachts", "Mark de tijd", "Lock your screen"): a
-          sentence that opens with a name has its verb next (Dutch puts the finite verb second,
-          English right after the subject), so the first word is itself the verb;
+        - a word that opens a sentence and is followed by an object, reflexive or indefinite
+          pronoun ("Leg iets zachts", "Leg alles klaar", "Lock your screen"): a sentence that
+          opens with a name has its verb next (Dutch puts the finite verb second, English right
+          after the subject), so the first word is itself the verb;
         - a surname (no first name) alone at the start of a line before a colon ("Tip: ..."):
           the label of a part of the text;
         - a surname (no first name) after an English "and", "of" or "the" ("Timed Up and Go"):

