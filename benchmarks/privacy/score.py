@@ -3,8 +3,8 @@
     python -m benchmarks.privacy.score [SET.jsonl ...] [--misses]
 
 Without arguments it scores every set in benchmarks/privacy (dev, dev2, dev3, the three tuning
-variants, the clean texts and the six held-out sets), loading the engine once. Measures,
-per engine:
+variants, the clean texts, the tuning half of clean13 (written blind, then tuned on) and the
+held-out sets), loading the engine once. Measures, per engine:
 
 - entity recall: a gold identifier counts as found when at least 80% of its characters are
   covered by found spans; "same label" counts only spans of the gold label, "any label"
@@ -43,6 +43,9 @@ DEFAULT_SETS = (
     "variants3_set.jsonl",
     "variants4_set.jsonl",
     "clean_set.jsonl",
+    # clean13: 72 clean texts written blind (the writer never saw the engine), split by
+    # position: the odd texts a development set tuned on in round 11d, the even ones held out.
+    "clean13_set.jsonl",
     "holdout_set.jsonl",
     "variants_holdout_set.jsonl",
     "holdout3.jsonl",
@@ -54,6 +57,7 @@ DEFAULT_SETS = (
     "holdout12.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
+    "clean13_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {

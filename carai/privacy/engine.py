@@ -370,6 +370,25 @@ _LISTED_BEFORE = re.compile(
     r"(?:^|[,:;(\n][ \t]*|(?<![\w-])(?i:en|met|van|door|voor|bij|aan|naar)[ ]+)$"
 )
 _NAME_PHRASE_AT_END = re.compile(r"(?<![\w'.-])" + _NAME_PHRASE + r"$")
+# What cannot follow a subject that opens a sentence (the verb comes second): an
+# object, reflexive or indefinite pronoun, Dutch or English. Not "u"/"je" ("Joris u kunt
+# bellen" calls him) nor an article ("Anouk de hele dag op bed": a note without a verb).
+_NO_VERB_AFTER = re.compile(
+    r"[ ](?:uzelf|jezelf|zich|hem|iets|niets|alles|your|it|this|them|the)(?![\w'-])"
+)
+_ENGLISH_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:and|of|the)[ ]+$")
+# AI and voice assistants whose names deduce lists as first names: what this platform's
+# texts are about. Only where the text speaks of AI, a chatbot or a smart speaker.
+_AI_ASSISTANTS = frozenset({"Alexa", "Bing", "Claude", "Siri"})
+_AI_ASSISTANT_CUE = re.compile(
+    r"(?<![\w-])(?:AI|(?i:chatgpt|chatbot\w*|taalmodel\w*|spraakassistent\w*|slimme speaker"
+    r"|kunstmatige intelligentie|copilot|gemini|google|apple|amazon|microsoft|openai"
+    r"|anthropic))(?![\w])"
+)
+_ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
+_DATE_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:op|vanaf|sinds|tot|t/m|per|d\.d\.|dd|datum|on|since|until)[ ]*:?[ ]*$"
+)
 # Words after which one capitalised word names a ward, a unit or a station, not a person
 # ("unit Orion", "afd. Joachim", "station Alexander").
 _UNIT_WORD_BEFORE = re.compile(
@@ -1572,6 +1591,7 @@ class PrivacyEngine:
         candidates = self._without_sentence_start_words(text, candidates)
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
+        candidates = self._without_plain_words(text, candidates)
         candidates = _addresses_after_names(text, self._whole(text, candidates))
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -1977,6 +1997,71 @@ class PrivacyEngine:
                         and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text)
                     ):
                         continue
+            kept.append(c)
+        return kept
+
+    # -- ordinary words in texts without identifiers ---------------------------------------
+
+    def _without_plain_words(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Drops candidates that a list matched on an ordinary word, judged by where the word
+        stands, not by the word:
+
+        - a word that opens a sentence and is followed by an object, reflexive or indefinite
+          pronoun ("Leg iets zachts", "Leg alles klaar", "Lock your screen"): a sentence that
+          opens with a name has its verb next (Dutch puts the finite verb second, English right
+          after the subject), so the first word is itself the verb;
+        - a surname (no first name) alone at the start of a line before a colon ("Tip: ..."):
+          the label of a part of the text;
+        - a surname (no first name) after an English "and", "of" or "the" ("Timed Up and Go"):
+          a word of an English title;
+        - a lower-case chat word before a full stop and a number ("max. 5 min"): an
+          abbreviation;
+        - a one-word institution that deduce's common words hold ("Antwoord: ..." read as
+          a house ending in "-oord");
+        - "24/7" without a date word before it: day and night, no date;
+        - an AI or voice assistant that deduce lists as a first name ("Claude", "Siri",
+          "Alexa") in a text that speaks of AI, a chatbot or a smart speaker.
+
+        A surname dropped here is still found where the same name is found elsewhere in the
+        text ("Dhr. Tip ... Tip belt"): see the second pass of :meth:`spans`."""
+        if self.deduce is None:
+            return candidates
+        chat: bool | None = None
+        kept = []
+        for c in candidates:
+            piece = text[c.start : c.end]
+            one_word = _ONE_WORD.fullmatch(piece) is not None
+            if c.label == "instelling":
+                if c.priority == LOOKUP and one_word and piece.lower() in self._common:
+                    continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
+            elif c.label == "datum":
+                if piece == "24/7" and not _DATE_WORD_BEFORE.search(
+                    text, max(0, c.start - 12), c.start
+                ):
+                    continue  # "24/7 bereikbaar": day and night
+            elif c.label in ("naam", "plaats") and one_word and c.priority == LOOKUP:
+                if piece.islower():
+                    if c.label == "naam" and _ABBREVIATION_AFTER.match(text, c.end):
+                        continue  # "max. 5 min": an abbreviation, no chat name
+                elif piece[:1].isupper():
+                    if _starts_sentence(text, c.start) and _NO_VERB_AFTER.match(text, c.end):
+                        if chat is None:
+                            chat = _is_chat(text)
+                        if not chat:  # "sanne je bent ...": a chat calls people so
+                            continue
+                    if (
+                        c.label == "naam"
+                        and piece in _AI_ASSISTANTS
+                        and _AI_ASSISTANT_CUE.search(text)
+                    ):
+                        continue  # "AI zoals Gemini, Claude en ChatGPT": an assistant
+                    if c.label == "naam" and not self._is_first_name(piece):
+                        if (c.start == 0 or text[c.start - 1] == "\n") and text[
+                            c.end : c.end + 1
+                        ] == ":":
+                            continue  # "Tip: meet zittend": a label
+                        if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
+                            continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
 
