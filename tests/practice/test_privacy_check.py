@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from io import StringIO
 
 import pytest
@@ -91,18 +90,19 @@ def test_a_pathological_paste_of_20000_characters_is_checked_quickly(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A run of capitalised names as long as the form allows: deduce's context step grew
-    every name on each of its 25 passes (6.6 s of CPU on this machine; gunicorn stops a
-    worker at 30 s); its growth budget ends it after three passes."""
+    every name on each of its 25 passes (6.6 s of CPU; gunicorn stops a worker at 30 s);
+    its growth budget ends it after three passes."""
     engine = get_engine()
     calls = _count_context_calls(engine, monkeypatch)
     text = "Jan Piet Klaas Bakker " * 909  # 19,998 characters, no punctuation
-    started = time.process_time()
     response = client_for(world.care_worker).post(URL, {"text": text})
-    seconds = time.process_time() - started
     assert response.status_code == 200
     assert [span.label for span in response.context["result"].spans] == ["naam"]
+    # The work done, not the time taken: a time bound failed under a loaded CI run (6.2 s
+    # of CPU, with full garbage collections walking deduce's objects, which gunicorn
+    # freezes before forking), and barely caught the old code (6.6 s).
+    # benchmarks/privacy/worst_case.py measures the time: about 1 s at 20,000 characters.
     assert calls[0] <= 3 * sum(len(step.pattern) for step in _context_steps(engine._processors))
-    assert seconds < 6  # about 1-1.5 s of CPU here; 6.6 s before the budget
 
 
 def test_while_the_engine_starts_the_text_is_kept(world: World, monkeypatch) -> None:
