@@ -257,7 +257,7 @@ DEDUCE_CACHE_DIR = Path(
 # The longest text the Privacycheck and "Mag dit?" check inside a web request (about eight
 # pages). The engine's work grows about linearly with the length, also on pathological
 # text: at most 1.5 s of CPU for 20,000 characters (benchmarks/privacy/worst_case.py, round
-# 11b in docs/privacy.md), well inside gunicorn's 30 s timeout.
+# 11b in docs/privacy-history.md), well inside gunicorn's 30 s timeout.
 PRIVACY_CHECK_MAX_CHARS = 20_000
 # Load the privacy engine at start-up: "1" in the background (development server), "wait"
 # before going on; "server": the server loads it (gunicorn's master after binding and

@@ -217,7 +217,7 @@ _LOWER_PAIR = re.compile(
 # in the diminutive ("zusje Ilse"), before a verb of speaking ("Wietske zegt"), after the
 # label of a person in a form ("Cliënt: Olek Baranowski (41)"), after a title with an
 # initial of any alphabet ("Dhr. Ö. Kaya"), initials after "cliënt", a word before "uit
-# kamer 8". See docs/privacy.md, "Round 9a" (where these were added).
+# kamer 8". See docs/privacy-history.md, "Round 9a" (where these were added).
 _NAME_PHRASE = (
     r"(" + _PART + r"(?:(?:[ ]" + _P + r")*[ ]" + _PART + r"|-(?:" + _P + r"-)?" + _PART
     + r"){0,3})"
@@ -310,7 +310,7 @@ _ABBREVIATIONS_AFTER_NOUN = frozenset(
 _NAME_BEFORE_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
 _LEFT_INITIALS_PARTICLES = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$")
 # -- Names by a short title, a bracket, an age or role in brackets, a foreign letter --------
-# (docs/privacy.md, "Round 10b")
+# (docs/privacy-history.md, "Round 10b")
 # A bracket inside a name: "P.J. (Pieter) Dekker", "Kees (C.W.) Bakhuis": initials or a first
 # name, a nickname or initials in brackets, then the found surname.
 _LEFT_BRACKET = re.compile(
