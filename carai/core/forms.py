@@ -48,3 +48,16 @@ class ModelsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-ar
                         params={"pk": item},
                     )
         return super()._check_values(value)  # type: ignore[misc]
+
+
+class TextToCheckField(forms.CharField):
+    """A text a person pastes to have it checked for personal data (the Privacycheck, "Mag
+    dit?"). Its maximum length is checked on the server only: the text box has no
+    ``maxlength``, with which the browser would cut a longer paste without a word, so the
+    person would think the whole text was checked while its end was not. A text that is too
+    long gets the form's clear message, and what was typed is kept."""
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs

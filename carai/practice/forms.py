@@ -7,12 +7,13 @@ from django.conf import settings
 from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext_lazy as _
 
+from carai.core.forms import TextToCheckField
 from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
 from carai.practice.content import AiOutput
 
 
 class PrivacyCheckForm(forms.Form):
-    text = forms.CharField(
+    text = TextToCheckField(
         label=_("Your text"),
         max_length=settings.PRIVACY_CHECK_MAX_CHARS,
         strip=False,
@@ -27,7 +28,7 @@ class PrivacyCheckForm(forms.Form):
 
 
 class PreparedTextForm(forms.Form):
-    text = forms.CharField(
+    text = TextToCheckField(
         label=_("The text you would put into the AI tool"),
         max_length=settings.PRIVACY_CHECK_MAX_CHARS,
         strip=False,
@@ -37,7 +38,7 @@ class PreparedTextForm(forms.Form):
             "Remove or replace everything that identifies the client, and keep what the AI "
             "needs for the task."
         ),
-        error_messages={"required": _("Paste or type a text first.")},
+        error_messages={"required": _("Paste or type a text first."), "max_length": TEXT_TOO_LONG},
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
-from carai.core.forms import ModelsChoiceField
+from carai.core.forms import ModelsChoiceField, TextToCheckField
 from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
 from carai.learning.models import Module
 from carai.register.models import (
@@ -242,7 +242,7 @@ class CheckForm(forms.Form):
         initial="client",
         widget=forms.RadioSelect,
     )
-    text = forms.CharField(
+    text = TextToCheckField(
         label=_("The text you want to put in"),
         required=False,
         max_length=MAX_CHECK_CHARS,
