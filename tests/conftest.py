@@ -16,6 +16,9 @@ from django.test import Client
 
 from carai.accounts.models import User
 from carai.community.models import Invitation, Membership, Organisation, Role
+from carai.learning.content import read_pack
+from carai.learning.models import Module
+from carai.learning.services.content import module_import
 from tests.factories import (
     InvitationFactory,
     MembershipFactory,
@@ -129,3 +132,10 @@ def client_for(user: User | None) -> Client:
 @pytest.fixture
 def as_user():
     return client_for
+
+
+@pytest.fixture
+def module(db: None) -> Module:
+    """The test pack's module (``tests/fixtures/pack``, fictional), imported."""
+    (data,) = read_pack(FIXTURES / "pack")
+    return module_import(data=data)

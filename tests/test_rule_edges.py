@@ -22,14 +22,12 @@ from freezegun import freeze_time
 from carai.community.access import access_organisation
 from carai.community.models import Membership, Role
 from carai.core.engine import privacy_engine_warm_up
-from carai.learning.content import read_pack
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Certificate, Enrolment, Lesson, Module, Option, QuizAttempt
 from carai.learning.selectors import correct_answers
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_can_renew, enrolment_start
 from carai.learning.services.quiz import quiz_attempt_start, quiz_attempt_submit
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 
 # --- The access door: deactivated organisations and memberships, outsiders -----------------
 
@@ -86,12 +84,6 @@ def test_a_member_without_the_role_and_an_outsider_get_404_never_403(world: Worl
 
 
 # --- Quizzes: more answers, partial answers, exactly the pass mark ------------------------
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _attempt(module: Module, world: World) -> QuizAttempt:

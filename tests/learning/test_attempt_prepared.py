@@ -14,18 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from carai.learning.access import access_own_attempt
-from carai.learning.content import read_pack
 from carai.learning.models import Module, QuizAttempt
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.learning.services.quiz import quiz_attempt_start, quiz_attempt_submit
-from tests.conftest import FIXTURES, World
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
+from tests.conftest import World
 
 
 def _started(module: Module, world: World) -> QuizAttempt:

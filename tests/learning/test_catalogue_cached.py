@@ -6,23 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Module
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start, lesson_complete
-from tests.conftest import FIXTURES, World, client_for
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
+from tests.conftest import World, client_for
 
 
 def _cards(user: User, **query: Any) -> dict[str, tuple[str, bool, bool, int, int]]:

@@ -19,12 +19,6 @@ from tests.conftest import FIXTURES, World, client_for
 
 
 @pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
-
-
-@pytest.fixture
 def other(db: None) -> Module:
     (data,) = read_pack(FIXTURES / "pack")
     return module_import(data=dataclasses.replace(data, key="vervolg", title="Vervolg (fictief)"))

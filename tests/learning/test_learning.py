@@ -32,12 +32,6 @@ PACK = FIXTURES / "pack"
 CONTENT = ROOT / "content"
 
 
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(PACK)
-    return module_import(data=data)
-
-
 def _answers_all_right(attempt: QuizAttempt) -> dict[int, list[int]]:
     return correct_answers(question_ids=attempt.question_order)
 

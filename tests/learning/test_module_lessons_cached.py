@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from django.urls import reverse
 
 from carai.accounts.models import User
@@ -14,16 +13,10 @@ from carai.learning.content import read_pack
 from carai.learning.models import Lesson, LessonKind, Module
 from carai.learning.selectors import module_lessons
 from carai.learning.services import authoring
-from carai.learning.services.content import module_apply_data, module_import
+from carai.learning.services.content import module_apply_data
 from carai.learning.services.progress import enrolment_start
 from tests.authoring_helpers import module_fields
 from tests.conftest import FIXTURES, World, client_for
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _module_page_titles(user: User, module: Module) -> list[str]:

@@ -9,20 +9,12 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from carai.learning.content import read_pack
 from carai.learning.forms import QuizForm, quiz_answers, quiz_form_questions
 from carai.learning.models import Module, Option, Question, QuestionKind, QuizAttempt
 from carai.learning.selectors import correct_answers, quiz_questions
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.learning.services.quiz import quiz_attempt_start
-from tests.conftest import FIXTURES, World, client_for
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
+from tests.conftest import World, client_for
 
 
 @pytest.fixture

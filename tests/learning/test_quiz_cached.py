@@ -9,19 +9,13 @@ from collections.abc import Callable
 import pytest
 from django.urls import reverse
 
-from carai.learning.content import OptionData, read_pack
+from carai.learning.content import OptionData
 from carai.learning.models import Module, Option, Question, QuestionKind, QuizAttempt
 from carai.learning.selectors import correct_answers
-from carai.learning.services.content import module_import, question_options_replace
+from carai.learning.services.content import question_options_replace
 from carai.learning.services.progress import enrolment_start
 from carai.learning.services.quiz import quiz_attempt_start
-from tests.conftest import FIXTURES, World, client_for
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
+from tests.conftest import World, client_for
 
 
 @pytest.fixture

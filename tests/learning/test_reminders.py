@@ -14,12 +14,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import AssignmentReminder, Enrolment, Module, TeamDigest
 from carai.learning.services.assignments import assignment_create, assignment_withdraw
-from carai.learning.services.content import module_import
 from carai.learning.tasks import assignments_follow_up
-from tests.conftest import FIXTURES, World
+from tests.conftest import World
 from tests.factories import UserFactory
 
 # A Friday at 07:00 Amsterdam; the assignment is due the Monday after.
@@ -27,12 +25,6 @@ START = datetime(2026, 3, 6, 6, 0, tzinfo=UTC)
 DUE = date(2026, 3, 9)
 
 Runner = Callable[[], dict[str, int]]
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 @pytest.fixture

@@ -21,24 +21,16 @@ from openpyxl import load_workbook
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Assignment, Enrolment, Module
 from carai.learning.services.assignments import (
     assignment_change_due_date,
     assignment_create,
     assignment_withdraw,
 )
-from carai.learning.services.content import module_import
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 from tests.factories import OrganisationFactory, UserFactory
 
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def team_url(world: World, **query: str) -> str:

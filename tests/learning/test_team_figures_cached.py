@@ -15,11 +15,9 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Assignment, Enrolment, Module
 from carai.learning.services.assignments import assignment_change_due_date, assignment_create
-from carai.learning.services.content import module_import
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 from tests.factories import UserFactory
 
 TODAY = timezone.localdate()
@@ -29,12 +27,6 @@ HTMX_TOKEN = re.compile(r'"X-CSRFToken": "[^"]+"')
 
 def _without_tokens(html: str) -> str:
     return HTMX_TOKEN.sub("", TOKEN.sub("", html))
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _page(world: World, *, language: str = "nl", user: User | None = None) -> str:

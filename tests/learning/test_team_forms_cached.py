@@ -7,22 +7,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from django.test import override_settings
 from django.urls import reverse
 
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Module
-from carai.learning.services.content import module_import
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _page(world: World, *, user: object = None, slug: str = "", language: str = "nl") -> str:

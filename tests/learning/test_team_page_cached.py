@@ -16,18 +16,10 @@ from django.utils import timezone
 
 from carai.community.models import Role
 from carai.learning import team
-from carai.learning.content import read_pack
 from carai.learning.models import Assignment, Module
-from carai.learning.services.content import module_import
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _url(world: World) -> str:

@@ -17,10 +17,8 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Assignment, Enrolment, Module
 from carai.learning.services.assignments import assignment_create
-from carai.learning.services.content import module_import
 from carai.practice.content import read_cases
 from carai.practice.models import Case, PracticeAttempt
 from carai.practice.services import case_import
@@ -28,12 +26,6 @@ from tests.conftest import FIXTURES, World, client_for
 from tests.factories import UserFactory
 
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 @pytest.fixture

@@ -16,21 +16,13 @@ from django.utils import timezone
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.models import Module
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 from tests.literacy.conftest import certify
 
 URL = reverse("overview:dashboard")
 TOKENS = re.compile(r'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+')
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _page(client: Client) -> str:

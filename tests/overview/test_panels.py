@@ -15,10 +15,8 @@ from django.utils import timezone
 from carai.community.events import event_cancel, event_register
 from carai.community.models import Event, Role
 from carai.community.services import membership_change_role, membership_end
-from carai.learning.content import read_pack
 from carai.learning.models import Module
 from carai.learning.services.assignments import assignment_create
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.overview import start
 from carai.register.services import (
@@ -27,7 +25,7 @@ from carai.register.services import (
     tool_create,
     tool_update,
 )
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 
 URL = reverse("overview:dashboard")
 
@@ -35,12 +33,6 @@ URL = reverse("overview:dashboard")
 @pytest.fixture(autouse=True)
 def _shared_cache(settings) -> None:
     settings.CARAI_CACHE_SHARED = True  # as with Redis: remembered across requests
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _page(client: Client) -> str:

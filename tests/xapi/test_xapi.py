@@ -26,25 +26,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from carai.community.models import Membership, Role
-from carai.learning.content import read_pack
 from carai.learning.demo import finish_lesson
 from carai.learning.models import Module
-from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
 from carai.xapi import statements
 from carai.xapi.models import LrsConfig, Statement, StatementState
 from carai.xapi.selectors import has_lrs
 from carai.xapi.services import lrs_config_save
 from carai.xapi.tasks import xapi_deliver_now, xapi_relay
-from tests.conftest import FIXTURES, World, client_for
+from tests.conftest import World, client_for
 
 RALPH_USER, RALPH_PASSWORD = "carai", "fictief-geheim"
-
-
-@pytest.fixture
-def module(db: None) -> Module:
-    (data,) = read_pack(FIXTURES / "pack")
-    return module_import(data=data)
 
 
 def _lrs(world: World, endpoint: str = "http://127.0.0.1:9/xAPI/") -> LrsConfig:
