@@ -350,9 +350,10 @@ _SECTOR_ROLE_BEFORE = re.compile(
 # A word with a letter of Turkish, Polish, Czech or Hungarian spelling that Dutch words and
 # loan words never have (not "ü", "ö", "ç": "müsli", "façade"): a name, also in lower case
 # in a chat ("heeft iemand ayşe gezien?"). Not inside an e-mail address or a web address.
-_STRICT_FOREIGN_LETTER = re.compile(r"[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]")
+_STRICT_FOREIGN = "[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ]"
+_STRICT_FOREIGN_LETTER = re.compile(_STRICT_FOREIGN)
 _FOREIGN_WORD = re.compile(
-    r"(?<![\w@./-])([^\W\d_]*[şğıłńśźżąęćőřžŞĞİŁŃŚŹŻĄĘĆŐŘŽ][^\W\d_]*)(?![\w@/]|\.[a-z])"
+    r"(?<![\w@./-])([^\W\d_]*" + _STRICT_FOREIGN + r"[^\W\d_]*)(?![\w@/]|\.[a-z])"
 )
 # A lower-case first name alone on the line after a closing: "Groetjes,\nlieke".
 _LOWER_NAME_UNDER_CLOSING = re.compile(
