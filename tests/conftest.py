@@ -6,6 +6,7 @@ another partner. Persona names are made up.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from carai.community.models import Invitation, Membership, Organisation, Role
 from carai.learning.content import read_pack
 from carai.learning.models import Module
 from carai.learning.services.content import module_import
+from tests.bulk_write_guard import BulkWriteGuard, installed, watched_models
 from tests.factories import (
     InvitationFactory,
     MembershipFactory,
@@ -61,6 +63,29 @@ PERSONAS = [
     "outsider_admin",
     "lead",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bulk_write_guard() -> Iterator[BulkWriteGuard]:
+    guard = BulkWriteGuard(watched=watched_models())
+    for _ in installed(guard):
+        yield guard
+
+
+@pytest.fixture(autouse=True)
+def _bulk_writes_told(bulk_write_guard: BulkWriteGuard) -> Iterator[None]:
+    """Every bulk write of a cached model by platform code is followed by
+    ``rows_written_send`` (tests/bulk_write_guard.py)."""
+    guard = bulk_write_guard
+    guard.open_writes.clear()
+    yield
+    problems = guard.problems()
+    guard.open_writes.clear()
+    if problems:
+        pytest.fail(
+            "A bulk write of a cached model without core.cache.rows_written_send "
+            "(docs/architecture.md, 'Writes without signals'): " + "; ".join(problems)
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -149,6 +149,9 @@ def maturity_reminders_send(*, today: datetime.date) -> int:
             ).update(reminded_at=timezone.now())
             if not claimed:
                 continue
+            rows_written_send(
+                model=MaturityRound, instances=[maturity_round], update_fields=["reminded_at"]
+            )
             members = invitable_members(organisation=maturity_round.organisation)
             waiting = list(
                 members.filter(

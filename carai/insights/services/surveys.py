@@ -20,7 +20,12 @@ from django_tasks import task
 from carai.accounts.models import User
 from carai.community.models import Membership, Organisation
 from carai.core.audit import audit_record
-from carai.core.cache import organisation_scope, scopes_changed, user_scope
+from carai.core.cache import (
+    organisation_scope,
+    rows_written_send,
+    scopes_changed,
+    user_scope,
+)
 from carai.core.engine import privacy_engine_or_none, privacy_engine_warm_up
 from carai.core.mail import mail_send
 from carai.insights import anonymity, releases
@@ -545,6 +550,7 @@ def reminders_send(*, today: datetime.date) -> int:
             )
             if not claimed:
                 continue
+            rows_written_send(model=Survey, instances=[survey], update_fields=["reminded_at"])
             people = [
                 (r.user, r.organisation or survey.organisation)
                 for r in survey.recipients.select_related("user", "organisation")
