@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.test import Client
+from django.utils import translation
 
 from carai.accounts.models import User
 from carai.community.models import Invitation, Membership, Organisation, Role
@@ -86,6 +88,15 @@ def _bulk_writes_told(bulk_write_guard: BulkWriteGuard) -> Iterator[None]:
             "A bulk write of a cached model without core.cache.rows_written_send "
             "(docs/architecture.md, 'Writes without signals'): " + "; ".join(problems)
         )
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test ends in the default language: a request in English leaves English active in
+    the thread (the locale middleware does not switch back), which made later tests that
+    expect Dutch text fail depending on the order."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
