@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
 from carai.core.forms import ModelsChoiceField, TextToCheckField
-from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
+from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
 from carai.register.models import (
     TOOL_FIELDS,
@@ -248,7 +248,6 @@ class CheckForm(forms.Form):
         max_length=MAX_CHECK_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("We check it here and forget it at once: it is not saved anywhere."),
-        error_messages={"max_length": TEXT_TOO_LONG},
     )
     categories = forms.MultipleChoiceField(
         label=_("Or tick what kind of data it is"),
