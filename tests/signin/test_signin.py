@@ -251,11 +251,14 @@ def test_roles_by_group_names_each_code_with_its_role_in_the_persons_language(
     language of the page (the help was once written at start-up, in one language for all)."""
     world.org_admin.preferred_language = language
     world.org_admin.save()
-    page = client_for(world.org_admin).get(reverse("signin:settings", kwargs={"slug": "zorg-a"}))
-    assert page.status_code == 200
-    help_text = str(page.context["form"]["role_mapping"].help_text)
-    assert example in page.content.decode()
+    # (in an override, so that the page's language does not stay on for the next tests)
     with translation.override(language):
+        page = client_for(world.org_admin).get(
+            reverse("signin:settings", kwargs={"slug": "zorg-a"})
+        )
+        assert page.status_code == 200
+        help_text = str(page.context["form"]["role_mapping"].help_text)
+        assert example in page.content.decode()
         for role in Role:
             assert f"{role.value} ({role.label})" in help_text, role
     other = {"nl": "Care professional", "en": "Zorgprofessional"}[language]
