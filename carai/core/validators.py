@@ -28,9 +28,11 @@ def validate_plain_text(value: str) -> None:
 
 
 # A text too long to check (the Privacycheck and "Mag dit?"); the form keeps what was typed.
+# Its numbers come formatted in the active language (20.000 in Dutch, 20,000 in English):
+# ``core.forms.TextToCheckField`` gives them as text, so the message takes them with %s.
 TEXT_TOO_LONG = _(
-    "This text is too long: at most %(limit_value)d characters, you have "
-    "%(show_value)d. Check it in parts."
+    "This text is too long: at most %(limit_value)s characters, you have "
+    "%(show_value)s. Check it in parts."
 )
 
 

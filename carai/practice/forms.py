@@ -8,7 +8,7 @@ from django.forms.boundfield import BoundWidget
 from django.utils.translation import gettext_lazy as _
 
 from carai.core.forms import TextToCheckField
-from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
+from carai.core.validators import validate_plain_text
 from carai.practice.content import AiOutput
 
 
@@ -20,10 +20,7 @@ class PrivacyCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
         validators=[validate_plain_text],
         help_text=_("Paste the text you want to put into an AI tool. At most 20,000 characters."),
-        error_messages={
-            "required": _("Paste or type a text first."),
-            "max_length": TEXT_TOO_LONG,
-        },
+        error_messages={"required": _("Paste or type a text first.")},
     )
 
 
@@ -38,7 +35,7 @@ class PreparedTextForm(forms.Form):
             "Remove or replace everything that identifies the client, and keep what the AI "
             "needs for the task."
         ),
-        error_messages={"required": _("Paste or type a text first."), "max_length": TEXT_TOO_LONG},
+        error_messages={"required": _("Paste or type a text first.")},
     )
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from carai.community.forms import MemberFilterForm
 from carai.community.models import Role
 from carai.core.forms import ModelsChoiceField, TextToCheckField
-from carai.core.validators import TEXT_TOO_LONG, validate_plain_text
+from carai.core.validators import validate_plain_text
 from carai.learning.models import Module
 from carai.register.models import (
     TOOL_FIELDS,
@@ -199,6 +200,58 @@ class AcknowledgeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+@dataclass(frozen=True)
+class CsvColumn:
+    """One column of the register's CSV, for the import page: what it holds in words, and
+    what to type in it. ``codes`` are the values the file must hold as they are (the computer
+    reads them), each with its meaning in the person's language."""
+
+    name: str
+    label: str
+    kind: str  # "text", "choice", "roles", "yes_no" or "date"
+    required: bool
+    codes: list[tuple[str, str]]
+    empty: str  # what an empty cell means ("" when it means nothing special)
+
+
+def _choices(field: forms.ChoiceField) -> list[tuple[Any, Any]]:
+    """A choice field's (value, label) pairs; by then Django has made them a plain list."""
+    return cast("list[tuple[Any, Any]]", field.choices)
+
+
+def csv_columns(names: list[str]) -> list[CsvColumn]:
+    """The import page's help for the CSV columns ``names``, from the tool form itself, so
+    the codes and their words are the ones the import checks against."""
+    form = ToolForm()
+    columns = []
+    for name in names:
+        field = form.fields[name]
+        label = str(field.label or name)
+        codes: list[tuple[str, str]] = []
+        empty = ""
+        if isinstance(field, forms.BooleanField):
+            kind = "yes_no"
+        elif isinstance(field, forms.DateField):
+            kind = "date"
+        elif isinstance(field, forms.MultipleChoiceField):
+            kind = "roles"
+            codes = [(str(code), str(word)) for code, word in _choices(field)]
+            empty = str(_("Everyone may use it."))
+        elif isinstance(field, forms.ChoiceField):
+            kind = "choice"
+            for code, word in _choices(field):
+                if code:
+                    codes.append((str(code), str(word)))
+                elif not field.required:
+                    empty = str(word)
+            if name.startswith("rule_"):
+                label = str(_("May this go in: %(category)s") % {"category": label})
+        else:
+            kind = "text"
+        columns.append(CsvColumn(name, label, kind, field.required, codes, empty))
+    return columns
+
+
 class CsvImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
@@ -248,7 +301,6 @@ class CheckForm(forms.Form):
         max_length=MAX_CHECK_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("We check it here and forget it at once: it is not saved anywhere."),
-        error_messages={"max_length": TEXT_TOO_LONG},
     )
     categories = forms.MultipleChoiceField(
         label=_("Or tick what kind of data it is"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from carai.community.models import Role
@@ -19,6 +20,17 @@ class SignInStartForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+def _role_mapping_help() -> str:
+    """Written when the page is shown, in the person's language: each code with its role."""
+    roles = ", ".join(f"{code} ({label})" for code, label in Role.choices)
+    return _(
+        "One line per group: the group's name or id, then '=', then the code of a role, "
+        "for example: Care team North = professional. Someone in a group on the list gets "
+        "that role instead of the role for people who sign in for the first time. The codes: "
+        "%(roles)s."
+    ) % {"roles": roles}
 
 
 class ConnectionForm(forms.Form):
@@ -95,11 +107,7 @@ class ConnectionForm(forms.Form):
         label=_("Roles by group"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "One line per group: the group's name or id, '=', and a role code (%(roles)s). "
-            "A person in a listed group gets that role instead of the default role."
-        )
-        % {"roles": ", ".join(Role.values)},
+        help_text=lazy(_role_mapping_help, str)(),
     )
     idp_enforces_mfa = forms.BooleanField(
         label=_("Your identity provider already asks for a second factor"),

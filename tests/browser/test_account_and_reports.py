@@ -92,3 +92,20 @@ def test_the_reflection_count_writes_numbers_the_dutch_way(
     page.get_by_role("button", name=nl("Save and go on")).click()
     expect(page.locator(".carai-form-errors")).to_contain_text(shown("Write your answer first."))
     visit.check("reflection-empty")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_register_import_help_gives_each_code_its_meaning_on_a_phone(
+    visit: Visit, demo_password: str
+) -> None:
+    page = visit.page
+    visit.log_in("privacy@lindehof.example", demo_password)
+    visit.goto("/ai-register/lindehof/import/")
+    page.get_by_text(nl("The columns, and what to type in them")).click()
+    table = page.get_by_role("table", name=nl("Columns of the CSV file"))
+    expect(table).to_be_visible()
+    # The row of the status column: the code to type, with the status in words beside it.
+    row = table.get_by_role("row").filter(has=page.get_by_role("rowheader", name="status"))
+    expect(row).to_contain_text("allowed_with_conditions: " + shown("Allowed with conditions"))
+    assert table.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
+    _no_sideways_scroll(visit, "register-import-help")

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from carai.accounts.models import User
 from carai.community.models import Organisation
-from carai.insights.demo import COMMUNITY_TITLE, ROUND_TITLE, load_demo_insights
+from carai.insights.demo import COMMUNITY_TITLE, POST_TITLE, ROUND_TITLE, load_demo_insights
 from carai.insights.models import MaturityRound, Survey
 from carai.insights.services import surveys
 from carai.learning.content import read_pack
@@ -22,6 +22,7 @@ from carai.learning.demo import finish_lesson
 from carai.learning.models import Enrolment
 from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
+from tests.browser.conftest import PHONE
 from tests.browser.helpers import Visit, nl, shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_community")]
@@ -214,3 +215,64 @@ def test_lead_sends_a_community_survey_and_an_admin_sees_only_their_organisation
     expect(page.get_by_text(re.compile("Je ziet alleen de mensen van"))).to_be_visible()
     expect(page.get_by_role("navigation", name=nl("Show the results of"))).to_have_count(0)
     visit.check("community-survey-own-organisation")
+
+
+def _tables_fit(visit: Visit, step: str, captions: list[str]) -> None:
+    """On a phone no table scrolls sideways (each row is a card, as on the key figures page)
+    and each is still a table to a screen reader: rows, a row header and cells, each value
+    with its column's name shown before it."""
+    page = visit.page
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"[{step}] the page scrolls sideways ({width}px)"
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('.carai-table-scroll')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => el.querySelector('caption').textContent.trim())"""
+    )
+    assert not too_wide, f"[{step}] these tables scroll sideways on a phone: {too_wide}"
+    for caption in captions:
+        table = page.get_by_role("table", name=nl(caption)).first
+        expect(table).to_be_visible()
+        expect(table.get_by_role("rowheader").first).to_be_visible()
+        cell = table.get_by_role("cell").first
+        header = table.get_by_role("columnheader").nth(1).text_content() or ""
+        label = cell.evaluate("(el) => getComputedStyle(el, '::before').content")
+        assert label.strip('"') == header.strip(), (caption, label, header)
+    visit.check(step, screenshot=True)
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_maturity_and_survey_tables_are_cards_on_a_phone(visit: Visit, demo_password: str) -> None:
+    load_demo_insights()
+    maturity_round = MaturityRound.objects.get(title=ROUND_TITLE)
+    post = Survey.objects.get(title=POST_TITLE)
+    _log_in_fresh(visit, ADMIN, demo_password)
+    visit.goto("/volwassenheid/lindehof/")
+    _tables_fit(
+        visit, "maturity-home", ["Rounds of the self-assessment", "Level per subject per round"]
+    )
+    visit.goto(f"/volwassenheid/lindehof/{maturity_round.pk}/")
+    _tables_fit(
+        visit,
+        "maturity-results",
+        [
+            "Level and spread per subject",
+            "Average answer per statement (1 = not true, 4 = fully true)",
+        ],
+    )
+    visit.goto(f"/vragenlijsten/lindehof/{post.pk}/")
+    _tables_fit(
+        visit,
+        "survey-results",
+        [
+            "Change per scale for people who answered both times",
+            "Average score per scale (the mean of a person's answers on that scale)",
+        ],
+    )
+    _log_in_fresh(visit, LEAD, demo_password)
+    visit.goto("/community/kpis/")
+    _tables_fit(
+        visit,
+        "key-figures-effect",
+        ["Effect: surveys before and after, and AI maturity (groups of at least 5 only)"],
+    )

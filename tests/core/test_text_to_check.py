@@ -11,6 +11,7 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import number_format
 
 from carai.core.forms import TextToCheckField
 from carai.core.validators import TEXT_TOO_LONG
@@ -49,8 +50,44 @@ def test_a_too_long_text_gets_the_clear_message(form_class: type[forms.Form]) ->
         form = form_class({"text": too_long})
         assert not form.is_valid()
         expected = str(TEXT_TOO_LONG) % {
-            "limit_value": settings.PRIVACY_CHECK_MAX_CHARS,
-            "show_value": len(too_long),
+            "limit_value": number_format(settings.PRIVACY_CHECK_MAX_CHARS, force_grouping=True),
+            "show_value": number_format(len(too_long), force_grouping=True),
         }
         assert form.errors["text"] == [expected]
         assert "te lang" in expected
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("nl", "Deze tekst is te lang: maximaal 20.000 tekens, jij hebt er 27.300."),
+        ("en", "This text is too long: at most 20,000 characters, you have 27,300."),
+    ],
+)
+def test_the_numbers_in_the_message_are_written_as_the_language_writes_them(
+    language: str, message: str
+) -> None:
+    """The help text says 20.000 (Dutch) or 20,000 (English): the error says it the same way,
+    also for a field of another form and another limit."""
+
+    class Form(forms.Form):
+        text = TextToCheckField(max_length=20_000, widget=forms.Textarea)
+        short = TextToCheckField(max_length=999, widget=forms.Textarea)
+
+    with translation.override(language):
+        form = Form({"text": "a" * 27_300, "short": "b" * 1_000})
+        assert not form.is_valid()
+        assert form.errors["text"] == [
+            message + {"nl": " Controleer hem in delen.", "en": " Check it in parts."}[language]
+        ]
+        # Below a thousand there is nothing to group; the length still reads as a number.
+        assert "999" in form.errors["short"][0]
+        assert {"nl": "1.000", "en": "1,000"}[language] in form.errors["short"][0]
+
+
+def test_a_text_of_exactly_the_limit_passes() -> None:
+    class Form(forms.Form):
+        text = TextToCheckField(max_length=20_000, widget=forms.Textarea)
+
+    assert Form({"text": "a" * 20_000}).is_valid()
+    assert not Form({"text": "a" * 20_001}).is_valid()

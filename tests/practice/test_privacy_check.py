@@ -82,7 +82,7 @@ def test_too_long_says_so_in_english_too(world: World) -> None:
     world.care_worker.save()
     long_text = "Jansen " * 3000  # 21,000 characters
     page = client_for(world.care_worker).post(URL, {"text": long_text}).content.decode()
-    assert "This text is too long: at most 20000 characters, you have 21000." in page
+    assert "This text is too long: at most 20,000 characters, you have 21,000." in page
     assert long_text.strip()[:200] in page
 
 

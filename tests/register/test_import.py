@@ -8,15 +8,26 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from carai.community.models import Role
 from carai.core.models import AuditEvent
-from carai.register import services
-from carai.register.models import AITool, DataRule, ImportStatus, ToolImport, ToolRevision
+from carai.register import selectors, services
+from carai.register.forms import csv_columns
+from carai.register.models import (
+    AITool,
+    DataRule,
+    ImportStatus,
+    Permission,
+    ToolImport,
+    ToolRevision,
+    ToolStatus,
+)
 from carai.register.services import tool_create
 from tests.conftest import World, client_for
 
@@ -222,3 +233,54 @@ def test_an_import_the_queue_lost_is_queued_again_by_the_relay(
     assert job.status == ImportStatus.DONE
     assert AITool.objects.filter(organisation=world.org_a).count() == services.BACKGROUND_LINES + 10
     assert services.tool_imports_relay() == 0  # done: left alone
+
+
+def test_the_help_shows_every_code_with_what_it_means_in_dutch(
+    officer: Client, world: World
+) -> None:
+    """The import reads codes (allowed_with_conditions, ai_coach): the help shows each code
+    a person must type together with its meaning in words, not a bare list of codes."""
+    page = officer.get(import_url(world)).content.decode()
+    for code, meaning in [
+        ("allowed_with_conditions", "Toegestaan onder voorwaarden"),  # status
+        ("not_allowed", "Mag er niet in"),  # a kind of data
+        ("ai_coach", "AI-coach"),  # roles
+        ("outside_eu", "Buiten de EU"),  # where the data is kept
+        ("high_risk", "Hoog risico"),  # AI Act category
+    ]:
+        assert f"<code>{code}</code>: {meaning}" in page, code
+    assert "Leeg: Niet beoordeeld" in page  # an empty rule or category has a meaning too
+    assert "Status: allowed, allowed_with_conditions" not in page  # the old bare list
+    for column in selectors.CSV_COLUMNS:
+        assert f"<code>{column}</code>" in page, column
+
+
+def test_every_code_the_help_shows_is_one_the_import_takes(world: World) -> None:
+    """The help is made from the tool form, so it cannot list a code the import refuses, nor
+    leave out one it takes: a file using every listed code of every column imports, and a
+    word instead of a code is refused."""
+    columns = {c.name: c for c in csv_columns(selectors.CSV_COLUMNS)}
+    assert list(columns) == selectors.CSV_COLUMNS
+    listed = {name: [code for code, _word in c.codes] for name, c in columns.items() if c.codes}
+    assert set(listed["roles"]) == set(Role.values)
+    assert set(listed["status"]) == set(ToolStatus.values)
+    assert set(listed["rule_health"]) == set(Permission.values)
+    longest = max(len(codes) for codes in listed.values())
+    lines = []
+    for number in range(longest):
+        row = {"name": f"Codetool {number} (fictief)", "vendor": "X", "purpose": "Verslagen"}
+        row |= {name: codes[number % len(codes)] for name, codes in listed.items()}
+        row["roles"] = " ".join(listed["roles"])
+        for name in listed:
+            if name.startswith("rule_"):
+                row[name.replace("rule_", "conditions_")] = "Alleen zonder namen"
+        lines.append(row)
+    header = list(lines[0])
+    text = ",".join(header) + "\n"
+    text += "".join(",".join(row[h] for h in header) + "\n" for row in lines)
+    plans = services.register_import_check(organisation=world.org_a, text=text)
+    assert len(plans) == longest
+    with pytest.raises(ValidationError):
+        services.register_import_check(
+            organisation=world.org_a, text=text.replace(",allowed,", ",Toegestaan,", 1)
+        )

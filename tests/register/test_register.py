@@ -450,8 +450,8 @@ def test_check_needs_a_tool_and_some_data(world: World) -> None:
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("nl", "Deze tekst is te lang: maximaal 20000 tekens, jij hebt er 21000."),
-        ("en", "This text is too long: at most 20000 characters, you have 21000."),
+        ("nl", "Deze tekst is te lang: maximaal 20.000 tekens, jij hebt er 21.000."),
+        ("en", "This text is too long: at most 20,000 characters, you have 21,000."),
     ],
 )
 def test_check_of_a_too_long_text_says_so_in_words(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from carai.accounts.models import User
 from carai.community.models import Membership, Role
@@ -238,3 +238,28 @@ def test_login_page_offers_signing_in_with_the_organisation(client) -> None:
 
 def test_callback_without_a_started_sign_in_is_refused(client) -> None:
     assert client.get(reverse("signin:callback") + "?code=x&state=y").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("language", "example"),
+    [("nl", "professional (Zorgprofessional)"), ("en", "professional (Care professional)")],
+)
+def test_roles_by_group_names_each_code_with_its_role_in_the_persons_language(
+    world, language: str, example: str
+) -> None:
+    """The codes must be typed, so they show; each with the role's name in words, in the
+    language of the page (the help was once written at start-up, in one language for all)."""
+    world.org_admin.preferred_language = language
+    world.org_admin.save()
+    # (in an override, so that the page's language does not stay on for the next tests)
+    with translation.override(language):
+        page = client_for(world.org_admin).get(
+            reverse("signin:settings", kwargs={"slug": "zorg-a"})
+        )
+        assert page.status_code == 200
+        help_text = str(page.context["form"]["role_mapping"].help_text)
+        assert example in page.content.decode()
+        for role in Role:
+            assert f"{role.value} ({role.label})" in help_text, role
+    other = {"nl": "Care professional", "en": "Zorgprofessional"}[language]
+    assert other not in help_text

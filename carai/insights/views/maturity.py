@@ -112,7 +112,11 @@ def maturity_home(request: HttpRequest, slug: str) -> HttpResponse:
             "rounds": rounds,
             "can_manage": can_manage_maturity(user=user, organisation=organisation),
             "dimension_names": dimension_names,
-            "growth_rows": growth_rows,
+            # Each level with its subject's name: the name labels the value when the table
+            # stacks into cards on a phone.
+            "growth_table": [
+                (r, list(zip(dimension_names, levels, strict=True))) for r, levels in growth_rows
+            ],
             "chart": {
                 "kind": "growth",
                 "labels": [r.title for r, _levels in growth_rows],
@@ -260,7 +264,10 @@ def community(request: HttpRequest) -> HttpResponse:
     distribution = selectors.community_distribution()
     levels = [_("Not yet started")] + [names[language] for _key, names in model.stages]
     rows = (
-        [(d.name[language], distribution.levels[d.key]) for d in model.dimensions]
+        [
+            (d.name[language], list(zip(levels, distribution.levels[d.key], strict=True)))
+            for d in model.dimensions
+        ]
         if distribution
         else []
     )

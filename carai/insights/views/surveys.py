@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from carai.accounts.http import authenticated_user
@@ -364,8 +364,8 @@ def _results_page(
                 "labels": [c["name"] for c in changes],
                 "pre": [round(c["change"].mean_pre, 2) for c in changes],
                 "post": [round(c["change"].mean_post, 2) for c in changes],
-                "before": _("Before"),
-                "after": _("After"),
+                "before": pgettext("measurement", "Before"),
+                "after": pgettext("measurement", "After"),
             }
             if changes
             else None,

@@ -25,9 +25,7 @@ from carai.register import algoritmeregister, selectors, services
 from carai.register.access import (
     access_register,
 )
-from carai.register.forms import (
-    CsvImportForm,
-)
+from carai.register.forms import CsvImportForm, csv_columns
 from carai.register.models import AITool
 
 
@@ -125,7 +123,7 @@ def import_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "problems": problems,
             "problem_count": problem_count,
-            "columns": selectors.CSV_COLUMNS,
+            "columns": csv_columns(selectors.CSV_COLUMNS),
             "max_rows": number_format(services.MAX_IMPORT_ROWS, force_grouping=True),
             "max_field_chars": number_format(services.MAX_FIELD_CHARS, force_grouping=True),
             "max_seconds": services.MAX_IMPORT_SECONDS,
