@@ -165,6 +165,10 @@ _KIND_WORD = re.compile(
     r"|opvang|voorziening|bedrijf|winkel|gemeente|instituut|apotheek|afdeling|supermarkt))$"
 )
 _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
+# A form of address after a kind word ("transport van Hr. Kowalczyk"): a person follows.
+_PERSON_FORMS_OF_ADDRESS = frozenset(
+    (patterns.FORMS_OF_ADDRESS + " " + patterns.NOTE_FORMS_OF_ADDRESS + " hr").split()
+)
 # After one capitalised word opening a sentence: ": <one lower-case word>" closing the clause
 # (a field label and its value, "Ernst: laag."), or ", <word>, <word>" (a list of plain
 # words, "Smid, bakker, kapper").
@@ -378,6 +382,13 @@ _NO_VERB_AFTER = re.compile(
     r"[ ](?:uzelf|jezelf|zich|hem|iets|niets|alles|your|it|this|them|the)(?![\w'-])"
 )
 _ENGLISH_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:and|of|the)[ ]+$")
+# Words of the name of a training or method ("Rots & Water", "Regulatie Op Maat").
+_AMPERSAND_WORD_AFTER = re.compile(r"[ ]&[ ]([A-Z][a-zà-ÿ]+)(?![\w'-])")
+_TITLE_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w'-])[A-Z][a-zà-ÿ]+[ ](?:Op|In|Voor|Met|Zonder|Naar|Over|Aan|En)[ ]\Z"
+)
+# A capitalised word or an abbreviation right after a word opening a line ("Scholing BHV").
+_NEXT_CAPITALISED_WORD = re.compile(r"[ ]([A-Z][A-Za-zà-ÿ]+)(?![\w'-])")
 # AI and voice assistants whose names deduce lists as first names: what this platform's
 # texts are about. Only where the text speaks of AI, a chatbot or a smart speaker.
 _AI_ASSISTANTS = frozenset({"Alexa", "Bing", "Claude", "Siri"})
@@ -1176,10 +1187,13 @@ class PrivacyEngine:
         found = [
             c
             for c in patterns.find_institutions(text)
-            if not self._care_type(text, c) and not self._generic_kind(text, c)
+            if not self._care_type(text, c)
+            and not self._generic_kind(text, c)
+            and not self._person_after_kind(text, c)
         ]
         if self.deduce is None:
             return found
+        found += self._kind_apposition_candidates(text)
         for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
             name = m.group(1)
             words = name.split()
@@ -1233,6 +1247,46 @@ class PrivacyEngine:
         # then the kinds the main list lacks, and desks, headings and referrals
         found += self._kind_word_institution_candidates(text)
         found += self._desk_heading_referral_candidates(text)
+        return found
+
+    def _person_after_kind(self, text: str, candidate: Candidate) -> bool:
+        """ "Kraamzorg Anouk" (the maternity nurse), "School van Djessy" (her school),
+        "transport van Hr. Kowalczyk": after a kind word a person is meant, not a name of
+        the organisation: a form of address, a first name after "van", or one first name
+        after a kind of care ending in "-zorg"."""
+        if self.deduce is None or candidate.priority == LOOKUP:
+            return False
+        kind = _INSTITUTION_KIND.match(text, candidate.start, candidate.end)
+        if kind is None:
+            return False
+        words = text[kind.end() : candidate.end].split()
+        if not words:
+            return False
+        after_van = words[0].lower() == "van"
+        name = words[1:] if after_van else words
+        if not name:
+            return False
+        if name[0].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS:
+            return True
+        if len(name) != 1 or not self._is_first_name(name[0]):
+            return False
+        return after_van or kind.group(0).lower().endswith("zorg")
+
+    def _kind_apposition_candidates(self, text: str) -> list[Candidate]:
+        """ "Porthos (woningcorporatie)", "Klankwijzer, audiologisch centrum": a name that a
+        kind word in brackets or after a comma describes, if no list knows a word of it as a
+        person, place or plain word ("Laura (wijkteam)" is a person of the team)."""
+        found = []
+        reason = "naam van een organisatie"
+        for m in patterns.KIND_APPOSITION.finditer(text):
+            before = patterns.NAME_BEFORE_KIND_APPOSITION.search(
+                text, max(0, m.start() - 60), m.start()
+            )
+            if before is None:
+                continue
+            words = [w for w in before.group(1).split() if w not in _SHORT_PARTICLES]
+            if all(self._organisation_word(w, first_name_ok=False) for w in words):
+                found.append(Candidate(*before.span(1), "instelling", reason, PATTERN))
         return found
 
     # -- institutions by a kind word the main list lacks, and after a verb of working ------
@@ -1541,6 +1595,8 @@ class PrivacyEngine:
             elif c.label == "adres":
                 start, end = self._grow_address(text, c.start, c.end)
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
+            elif c.label == "instelling":
+                out.append(_whole_organisation(text, c))
             else:
                 out.append(c)
         return out
@@ -1555,10 +1611,10 @@ class PrivacyEngine:
         if _HAS_DIGIT.search(text) is None:
             return
         for m in _STREET_NUMBER_PLACE.finditer(text):
-            street, place = m.group(1), m.group(3)
+            street, place = m.group(1).split(" ")[-1], m.group(3)
             line = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
             if (
-                _ADDRESS_CUE_BEFORE.search(line) is None
+                (" " not in m.group(1) and _ADDRESS_CUE_BEFORE.search(line) is None)
                 or street.lower() in self._common
                 or self._is_place(street)
                 or self._is_first_name(street)
@@ -1593,7 +1649,9 @@ class PrivacyEngine:
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
-        candidates = _addresses_after_names(text, self._whole(text, candidates))
+        candidates = _addresses_after_names(
+            text, self._whole(text, candidates), self._is_first_name
+        )
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
         # each word of a name on its own ("Sven" after "Sven de Kort").
@@ -2061,10 +2119,41 @@ class PrivacyEngine:
                             c.end : c.end + 1
                         ] == ":":
                             continue  # "Tip: meet zittend": a label
+                        if self._in_title_phrase(text, c.start, c.end):
+                            continue  # "Rots & Water", "Op Maat", "Scholing BHV"
                         if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _in_title_phrase(self, text: str, start: int, end: int) -> bool:
+        """A surname from a list that is a word of the name of a training, method or
+        course, not a person: a plain word joined by "&" to another plain word ("Rots &
+        Water"), or after a capitalised preposition inside a run of capitals ("Agressie
+        Regulatie Op Maat"); or a noun in "-ing" that opens a line or sentence and is
+        followed by a capitalised word that no list knows as a name or place, as the
+        heading of an item is ("Scholing Eerste Psychische Hulp", "Training Omaha")."""
+        lower = text[start:end].lower()
+        if lower in self._common:
+            joined = _AMPERSAND_WORD_AFTER.match(text, end)
+            if joined is not None and joined.group(1).lower() in self._common:
+                return True
+            if _TITLE_PREPOSITION_BEFORE.search(text, max(0, start - 40), start):
+                return True
+        if not lower.endswith("ing") or not (
+            _starts_sentence(text, start) or _ITEM_START.search(text, max(0, start - 8), start)
+        ):
+            return False
+        heading = _NEXT_CAPITALISED_WORD.match(text, end)
+        if heading is None:
+            return False
+        word = heading.group(1)
+        return not (
+            self._is_first_name(word)
+            or self._is_surname(word.lower())
+            or self._is_place(word)
+            or word.lower() in _PERSON_FORMS_OF_ADDRESS
+        )
 
     # -- words that only look like identifiers ---------------------------------------------
 
@@ -2355,10 +2444,13 @@ def _has_name_word(piece: str) -> bool:
     )
 
 
-def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _addresses_after_names(
+    text: str, candidates: list[Candidate], is_first_name: Callable[[str], bool]
+) -> list[Candidate]:
     """ "cl M. El Amrani Pr. Bernhardstraat 22": the words before a street that a found name
     covers are the name's, not the street's. An address starts after a name that ends before
-    its last street word."""
+    its last street word, unless the name is one first name right before the street word:
+    "Hendrik Kokstraat 10" is a street named after a person."""
     names = [c for c in candidates if c.label == "naam"]
     if not names:
         return candidates
@@ -2377,6 +2469,7 @@ def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candi
                     c.start <= name.start < street_word
                     and name.end <= street_word
                     and not _only_particles_between(text, name.end, street_word)
+                    and not _first_name_of_street(text, name, street_word, is_first_name)
                 ):
                     start = max(start, name.end)
             while start < c.end and text[start] in " ,":
@@ -2385,6 +2478,37 @@ def _addresses_after_names(text: str, candidates: list[Candidate]) -> list[Candi
                 c = Candidate(start, c.end, c.label, c.reason, c.priority)
         out.append(c)
     return out
+
+
+def _whole_organisation(text: str, c: Candidate) -> Candidate:
+    """An organisation grown over the region that ends its name ("Samen Veilig" + " Midden-
+    Nederland") and over a team or unit of it before "van" ("FACT-team Noord van" + "GGZ
+    Eemgolf")."""
+    start, end = c.start, c.end
+    region = patterns.REGION_AFTER_ORGANISATION.match(text, end)
+    if region is not None:
+        end = region.end()
+    team = patterns.TEAM_OF_ORGANISATION_BEFORE.search(text, max(0, start - 50), start)
+    if team is not None:
+        start = team.start()
+    if (start, end) == (c.start, c.end):
+        return c
+    return Candidate(start, end, c.label, c.reason, c.priority)
+
+
+def _first_name_of_street(
+    text: str, name: Candidate, street_word: int, is_first_name: Callable[[str], bool]
+) -> bool:
+    """ "Hendrik" of "Hendrik Spieghelstraat 88": one first name, a space, the street word;
+    not after a form of address ("dhr Tromp Zuiderparklaan 2": a person and his street)."""
+    word = text[name.start : name.end]
+    before = text[max(0, name.start - 8) : name.start].split()
+    return (
+        name.end + 1 == street_word
+        and _ONE_WORD.fullmatch(word) is not None
+        and is_first_name(word)
+        and not (before and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS)
+    )
 
 
 # What may be left of a name that a stronger span cut ("aan" of deduce's "aan de Laan van
@@ -2572,10 +2696,14 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
 
 # "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
 # letters or more, a house number (a letter may follow) and a capitalised place after it.
+# Adjectives that open Dutch street names ("Nieuwe Vlasburg 22, Middelburg"): with one
+# before it, a street needs no word on its line that says an address follows.
+_STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
 _STREET_NUMBER_PLACE = patterns.gated(
     "[A-ZÀ-Þ]",
     re.compile(
-        r"(?<![\w.-])([A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)(?:,[ ]?|[ ])"
+        r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)"
+        r"(?:,[ ]?|[ ])"
         r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
     ),
 )

@@ -263,12 +263,14 @@ STREET_SUFFIX = (
 )
 # A street name ("Kerkstraat", "Nieuwe Gracht", "Burgemeester Van Nispenstraat", "Jan
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
-# follow it: a letter, "bis", a floor ("II", "hs", "rood"), a range or a flat ("4-112").
+# follow it: a letter, "bis", a floor ("II", "hs", "rood"), the back house ("8 achter"), a
+# range or a flat ("4-112").
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z])"
+    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
+    r"|[A-Za-z])"
     r"(?![\w'/-])"
     r"|(?:bis|hs)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
@@ -440,7 +442,7 @@ SCORE_BEFORE = re.compile(
     r"\s*[:=]?\s*$"
 )
 SCORE_AFTER = re.compile(
-    r"(?i:\s*(?:rechts|links|tablet\w*|ml|mg|g|kg|cm|mm|km|l|liter|uur|u|min\w*|sec\w*"
+    r"(?i:\s*(?:rechts|links|tablet\w*|ml|mg|g|kg|cm|mm|km|l|liter|uur|u|min\w*|sec\w*|mmol|mmhg"
     r"|bereikbaar|score|punten|keer|x|maal|dag(?:en|elijks)?|nacht(?:en)?|we(?:e|)k(?:en)?"
     r"|maand(?:en)?|jaar|jr|stuks?|blikjes?|glazen?|flessen?|sigaretten|koppen|porties?"
     r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d)\b|\s*[%°])"
@@ -485,11 +487,12 @@ INSTITUTION = re.compile(
 )
 INSTITUTION_BEFORE_KIND = re.compile(
     r"(?<![\w-])(?:(?:Het|De|'t)[ ]+)?(?:Sint[ ]+|St\.[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*"
-    r"(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*){0,2}[ ]+"
+    r"(?:[ ]+(?:&[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*){0,2}[ ]+"
     r"(?:Ziekenhuis|Kinderziekenhuis|Gasthuis|Kliniek|Zorgcentrum|Verpleeghuis|Medisch\s+Centrum"
     r"|Revalidatiecentrum|Hospice|Apotheek|Zorggroep|Thuiszorg|College|Lyceum|Gymnasium"
     r"|Academie|Supermarkt|Instituut|Zorg|Huisartsen|Fysiotherapie|Tandartsen|Groep|Stichting"
-    r"|School|Scholengemeenschap|Bewindvoering)\b(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
+    r"|School|Scholengemeenschap|Bewindvoering|Scholengroep|Jongerenhuis|Clinic|Hospital)\b"
+    r"(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
 )
 SCHOOL_LOWER = re.compile(
     r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}"
@@ -525,7 +528,7 @@ WORK_VERB_BEFORE = re.compile(
     r"[a-z]+\s+(?:de\s+|het\s+)?$"
 )
 INSTITUTION_SUFFIX = re.compile(
-    r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord)\b"
+    r"\b[A-Z][a-zà-ÿ]+(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|umc)\b"
 )
 GENERIC_INSTITUTIONS = {
     "Ziekenhuis", "Verpleeghuis", "Zorgcentrum", "Thuiszorg", "Wijkzorg", "Mantelzorg",
@@ -1264,10 +1267,10 @@ _PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 
 _DIGITS_SPACED = re.compile(r"\d[ ]\d")
 AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
 POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
-# After "Adres:" any capitalised street and a house number, also without a street ending
-# ("Adres: It Heidenskip 5", "Woonadres: De Wieken 12").
+# After "Adres:" (or "Adres" without a colon) any capitalised street and a house number,
+# also without a street ending ("Adres: It Heidenskip 5", "Woonadres: De Wieken 12").
 ADDRESS_AFTER_LABEL = re.compile(
-    r"(?<![\w-])(?i:woon|post|bezoek|huis)?(?i:adres)[ ]?:[ ]*"
+    r"(?<![\w-])(?i:woon|post|bezoek|huis)?(?i:adres)(?:[ ]?:[ ]*|[ ]+)"
     r"([A-ZÀ-Þ'][\w'\u2019.-]*"
     r"(?:[ ](?:[A-ZÀ-Þ][\w'\u2019.-]*|van|de|der|den|het|ter|ten|'t|op|aan)){0,4})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
@@ -1375,6 +1378,14 @@ MORE_INSTITUTION_KIND_WORDS = """fpk fpc hic pi tbs-kliniek penitentiaire_inrich
     zorgteam thuiszorgteam woonbegeleiding boerderij dierenpark vakantiepark regiotaxi
     taxicentrale ergotherapie logopedie podotherapie oefentherapie bibliotheek parochie
     kerk moskee"""
+# Services of municipalities, housing, justice and shelter, and teams: "Werkplein Maasland",
+# "AZC De Kempenhof", "Opvanghuis De Overtoom", "Beschermd Wonen Het Baken", "Reclassering
+# Oost", "Zorg- en Veiligheidshuis Zeeland", "Sociaal Team Rijssen", "Jeugd-GGZ Kompas".
+MORE_INSTITUTION_KIND_WORDS += """ werkplein azc coa opvanghuis jongerenhuis beschermd_wonen
+    reclassering veiligheidshuis zorgcentrale alarmcentrale sociaal_team gebiedsteam
+    ouderenteam jeugd-_en_gezinsteam jeugd-ggz rechtbank gerechtshof thuisadministratie
+    wooncorporatie woningbouwvereniging crisisopvang nachtopvang dagopvang vrouwenopvang
+    daklozenopvang casemanagement_dementie"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -1385,8 +1396,11 @@ _KIND_ADJECTIVE = (
     r"(?:(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
     r"|Islamitische|Openbare|Ambulante|Forensische|Psychiatrische|Regionale|Stedelijke"
     r"|Algemene|Academische)[ ]+"
-    r"|[A-Z][a-zà-ÿ]+-[ ]en[ ]+)?"
+    r"|[A-Z][a-zà-ÿ]+-[ ]en[ ]+"
+    r"|(?:[A-Z][a-zà-ÿ]+isch[ ]+){1,2})?"  # "Agrarisch Opleidingscentrum"
 )
+# "Forensisch Psychiatrisch Centrum De Kreekrug": "Centrum" is a kind after such adjectives.
+_ADJECTIVE_CENTRE = r"(?:[A-Z][a-zà-ÿ]+isch[ ]+){1,2}Centrum"
 _INST_WORD = r"[A-ZÀ-Þ][\w'\u2019-]*"
 _INST_WORD_END = r"(?![\w'\u2019-]|[ ]?\d)"  # the whole word, and no house number after it
 # The name after the kind: an article, a capitalised preposition with an article ("Op de
@@ -1420,6 +1434,8 @@ MORE_INSTITUTION = gated(
         + INSTITUTION_KINDS
         + r"|"
         + MORE_KIND_COMPOUND
+        + r"|"
+        + _ADJECTIVE_CENTRE
         + r"))[ ]+("
         + _INST_NAME
         + r")"
@@ -1467,11 +1483,13 @@ LOWER_INSTITUTION = gated(
 )
 # "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
 # word is an organisation, also when it is a first name (a person does not employ or admit
-# anyone in care texts).
+# anyone in care texts). So after an admission and a rented home: "opname bij Duinstede",
+# "huurachterstand bij Woonhaven", "woning bij Woonstaete" (a housing corporation).
 WORK_PLACE = gated(
-    "(?i:[wsiovg])",
+    "(?i:[wsiovgh])",
     re.compile(
-        r"(?<![\w-])(?:(?i:werkt|werkte|werken|werkzaam|stage|stageloopt|in[ ]dienst)"
+        r"(?<![\w-])(?:(?i:werkt|werkte|werken|werk|werkzaam|stage|stageloopt|in[ ]dienst|opname"
+        r"|huur|huurachterstand|woning|huurwoning)"
         r"(?:[ ]+[a-zà-ÿ]+){0,3}[ ]+bij[ ]+([a-zà-ÿ]{4,}|[A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+)"
         r"|(?i:opgenomen|verblijft|verbleef|geplaatst)(?:[ ]+[a-zà-ÿ]+){0,2}[ ]+in"
         r"[ ]+([A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+))"
@@ -1501,6 +1519,34 @@ SERVICE_VIA = gated(
         r"|alarmering|maaltijdservice)[ ]+(?:via|van)[ ]+"
         r"([A-Z][a-zà-ÿ]*[A-Z]?[a-zà-ÿ]+(?:[ ][A-Z][a-zà-ÿ]+)?)(?=[ \t]*(?:[.,;:)]|\n|$))"
     ),
+)
+# "Porthos (woningcorporatie)", "Klankwijzer, audiologisch centrum": a kind word in lower
+# case (with an adjective before it) in brackets or after a comma, closing the clause, says
+# what the capitalised name before it is. Found from the bracket or comma; the name before
+# it by NAME_BEFORE_KIND_APPOSITION (the engine drops persons, places and plain words).
+KIND_APPOSITION = gated(
+    "[(,]",
+    re.compile(
+        r"(?:\(|,[ ])(?:[a-zà-ÿ]+(?:e|isch)[ ])?"
+        + word_alternation(INSTITUTION_KIND_WORDS + " " + MORE_INSTITUTION_KIND_WORDS)
+        + r"(?:\)|(?=[ \t]*(?:[.,;:]|\n|$)))"
+    ),
+)
+NAME_BEFORE_KIND_APPOSITION = re.compile(
+    r"(?<![\w'-])([A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?:[ ](?:van[ ](?:de[rn]?[ ]|het[ ])?)?[A-ZÀ-Þ][\w'-]*)"
+    r"{0,2})[ ]?\Z"
+)
+# "FACT-team Noord van GGZ Eemgolf", "Intensive Treatment Unit van Parnaszorg": a team or
+# unit named before "van" and a found organisation belongs to its name (the engine grows
+# the organisation over it).
+TEAM_OF_ORGANISATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w]*-team|[A-Z][a-zà-ÿ]*team|(?:[A-Z][a-zà-ÿ]+[ ]){1,2}Unit)"
+    r"(?:[ ][A-Z][a-zà-ÿ]+)?[ ]van[ ]\Z"
+)
+# "Samen Veilig Midden-Nederland", "Vluchtelingenhulp Oost Nederland": the region that ends an
+# organisation's name (the engine grows a found organisation over it).
+REGION_AFTER_ORGANISATION = re.compile(
+    r"(?:[ ](?:Noord|Oost|Zuid|West|Midden)(?:-|[ ])|[ ])Nederland(?![\w-])"
 )
 # "erasmuscollege zuid", "stadsziekenhuis west": a lower-case compound ending in a kind and
 # a compass word. Found from the compass word (rare after a space), then the word before.
@@ -1751,7 +1797,7 @@ REFERRAL_TO = gated(
         r"(?<![\w-])(?i:(?:door)?verwezen[ ]naar|aangemeld[ ]bij|ingeschreven[ ]bij"
         r"|in[ ]zorg[ ]bij|in[ ]behandeling[ ]bij|onder[ ]behandeling[ ]bij|overgeplaatst[ ]naar"
         r"|in[ ]begeleiding[ ]bij)"
-        r"[ ]+([a-zà-ÿ]{4,}|[A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+)"
+        r":?[ ]+([a-zà-ÿ]{4,}|[A-Z][a-zà-ÿ]{3,}|[A-Z][a-z]+[A-Z]\w+)"
         r"(?=[ ]*(?:[.,;:)!?]|\n|$|[ ](?:in|op|als|sinds|voor|en|of|met|om|want|omdat|maar)\b))"
     ),
 )
