@@ -486,6 +486,11 @@ _INITIALS_NICK_SURNAME = patterns.gated(
         r"(?:" + _P + r"[ ])*" + _PART + r")(?![\w'])"
     ),
 )
+# The header of a table's column of names ("Naam | Geb.datum | BSN"), and the cell under it.
+_NAME_COLUMN_HEADERS = frozenset(
+    "naam name cliënt client patiënt patient bewoner jeugdige leerling deelnemer".split()  # noqa: SIM905
+)
+_NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*$")
 # English words that deduce lists as first names but open a sentence as a possessive or
 # stand as a month: "My partner ...", "the 4th of June".
 _ENGLISH_POSSESSIVE = frozenset({"My"})
@@ -1941,6 +1946,35 @@ class PrivacyEngine:
             return "minutes"
         return ""
 
+    def _table_names(self, text: str) -> list[Candidate]:
+        """The cells of a table's column headed "Naam" (or "cliënt", "name" ...), on the
+        rows under the header that have as many cells: "Tesfay Gebremedhin  | 1995 | ..."."""
+        found = []
+        column, cells, at = -1, 0, 0
+        for line in text.split("\n"):
+            parts = line.split("|")
+            if len(parts) < 2:
+                column = -1
+            elif column < 0:
+                heads = [part.strip().lower() for part in parts]
+                column = next((i for i, h in enumerate(heads) if h in _NAME_COLUMN_HEADERS), -1)
+                cells = len(parts)
+            elif len(parts) == cells:
+                start = at + sum(len(part) + 1 for part in parts[:column])
+                m = _NAME_CELL.fullmatch(parts[column])
+                if m is not None and self._cue_phrase_ok(m.group(1), strict=False):
+                    found.append(
+                        Candidate(
+                            start + m.start(1),
+                            start + m.end(1),
+                            "naam",
+                            "naam in een tabel",
+                            PATTERN,
+                        )
+                    )
+            at += len(line) + 1
+        return found
+
     def _speaker_family_form_names(self, text: str) -> list[Candidate]:
         """Names by where they stand: who speaks in a chat or in minutes ("Bakker: geeft
         aan ...", "[Signal] tamara: ..."), a family ("fam. Boukhari"), a man addressed in a
@@ -1995,6 +2029,7 @@ class PrivacyEngine:
                 found.append(
                     Candidate(m.start(1), m.end(), "naam", "naam na 'Aanvrager:'", PATTERN)
                 )
+        found += self._table_names(text) if "|" in text else []
         for m in _INITIALS_NICK_SURNAME.finditer(text) if "(" in text else ():
             if self._is_first_name(m.group(2)) or self._cue_name_word(m.group(2), strict=True):
                 found.append(

@@ -103,3 +103,22 @@ def test_a_chat_name_does_not_grow_over_a_place_of_care(engine: PrivacyEngine) -
     names = labelled(engine, text, "naam")
     assert "soufiane" in names
     assert not any("crisisopvang" in name for name in names)
+
+
+def test_the_column_of_names_in_a_table(engine: PrivacyEngine) -> None:
+    text = (
+        "Overzicht aanmeldingen\n"
+        "Naam              | Geb.datum  | BSN\n"
+        "K.L. Oduya        | 03-11-1989 | onbekend\n"
+        "Mirela Drăgulescu | 1995       | onbekend\n"
+        "Afspraak          | morgen     | -\n"
+        "| nr | naam | klas |\n|---|---|---|\n| 1 | Zhou Wenjie | 3H |\n"
+    )
+    names = labelled(engine, text, "naam")
+    assert {"K.L. Oduya", "Mirela Drăgulescu", "Zhou Wenjie"} <= set(names)
+    assert "Afspraak" not in names  # an ordinary word in the column is no name
+
+
+def test_a_table_without_a_column_of_names_gives_none(engine: PrivacyEngine) -> None:
+    text = "Onderdeel  | Score | Opmerking\nMobiliteit | 3     | Loopt Met Rollator\n"
+    assert labelled(engine, text, "naam") == []
