@@ -1247,7 +1247,11 @@ class PrivacyEngine:
             if before is None:
                 continue
             word = before.group(1)
-            if self._name_like(word, particles=False) or self._is_first_name(word):
+            if (
+                self._name_like(word, particles=False)
+                or self._is_first_name(word)
+                or (word.islower() and self._lower_chat_name(text, word, before.start(1)))
+            ):  # "selam (17)" in a chat
                 found.append(
                     Candidate(
                         before.start(1), before.end(1), "naam", "naam voor een leeftijd", PATTERN
@@ -1264,6 +1268,17 @@ class PrivacyEngine:
                     Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
                 )
         return found
+
+    def _lower_chat_name(self, text: str, word: str, start: int) -> bool:
+        """A lower-case word before a cue ("uit kamer 3", "(17)") is a name in a chat when it
+        follows no article, ends like no verb and is no word a list holds."""
+        return (
+            _is_chat(text)
+            and not _article_before(text, start)
+            and not word.endswith((*_VERB_ENDINGS, "ing"))
+            and word not in self._whitelist
+            and self._cue_name_word(word.capitalize(), strict=True)
+        )
 
     def _is_care_word(self, word: str) -> bool:
         """A medical term or speciality that no list knows as a name ("Dementie")."""
@@ -1895,14 +1910,7 @@ class PrivacyEngine:
         for m in _NAME_BEFORE_ROOM.finditer(text) if "kamer" in text else ():
             word = m.group(1)
             if word.islower():
-                lower_ok = (
-                    _is_chat(text)
-                    and not _article_before(text, m.start(1))
-                    and not word.endswith((*_VERB_ENDINGS, "ing"))
-                    and word not in self._whitelist
-                    and self._cue_name_word(word.capitalize(), strict=True)
-                )
-                if not lower_ok:
+                if not self._lower_chat_name(text, word, m.start(1)):
                     continue  # "iemand uit kamer 3", "verhuist van kamer 3"
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue

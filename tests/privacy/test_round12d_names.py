@@ -122,3 +122,10 @@ def test_the_column_of_names_in_a_table(engine: PrivacyEngine) -> None:
 def test_a_table_without_a_column_of_names_gives_none(engine: PrivacyEngine) -> None:
     text = "Onderdeel  | Score | Opmerking\nMobiliteit | 3     | Loopt Met Rollator\n"
     assert labelled(engine, text, "naam") == []
+
+
+def test_a_lower_case_name_before_an_age_in_a_chat(engine: PrivacyEngine) -> None:
+    text = "mo: nieuwe aanmelding, tsega (16), kamer vrij?\ngerdien: ok, en een meisje (15)"
+    names = labelled(engine, text, "naam")
+    assert "tsega" in names
+    assert "meisje" not in names  # a plain word before an age stays
