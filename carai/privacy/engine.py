@@ -83,10 +83,20 @@ _DEDUCE_SKIPPED = frozenset(
      "street_pattern", "postal_code", "postbus"}
 )  # fmt: skip
 _TE_PLACE = re.compile(r"^te\s+", re.IGNORECASE)
+# English words for a relation ("Husband Karthik", "my partner Tom"); not "son", which is
+# also a Dutch place and surname ("van Son").
+_ENGLISH_RELATIONS = (
+    "husband|wife|partner|daughter|mother|father|brother|sister|boyfriend|girlfriend"
+    "|grandson|granddaughter"
+)
 # A role or relation word in what deduce read as a name: "Kleinzoon Sjoerd" is Sjoerd,
-# "P. De Teamleider" is no name at all.
+# "P. De Teamleider" is no name at all ("Husband Prakash": English relations too).
 _ROLE_WORD = re.compile(
-    r"(?<![\w-])(?i:" + patterns.ROLE_WORDS + r"|flat|woning|appartement)(?![\w-])"
+    r"(?<![\w-])(?i:"
+    + patterns.ROLE_WORDS
+    + r"|flat|woning|appartement|"
+    + _ENGLISH_RELATIONS
+    + r")(?![\w-])"
 )
 _LEADING_ROLE = re.compile(_ROLE_WORD.pattern + r"[ ]+")
 _INITIAL_OR_PARTICLE = re.compile(r"(?:[A-Z]\.|" + patterns.NAME_PARTICLES + r")", re.IGNORECASE)
@@ -346,6 +356,8 @@ _ROLE_IN_BRACKETS = re.compile(
     r"|medewerker|medewerkster|manager|assistent|werker|consulent|deskundige|pedagoog))"
     r"(?:\)|,)"
 )
+# A nickname in brackets after a name: "Dimitar Petrov (bijnaam Mitko)".
+_NICKNAME_IN_BRACKETS = re.compile(r"[ ]\((?i:bijnaam|roepnaam|alias|genaamd)[ :]")
 # A job that is named after a sector: "Begeleider Wonen", "Medewerker Huisvesting".
 _SECTOR_ROLE_BEFORE = re.compile(
     r"(?<![\w-])(?i:begeleider|begeleidster|medewerker|medewerkster|coördinator|consulent"
@@ -418,6 +430,86 @@ _IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|di
 
 
 _NUMBER_AFTER = re.compile(r"[ ]?\d")
+
+
+# -- Names of speakers, families, relations and form lines (docs/privacy-history.md, 12d) ---
+# Who speaks, at the start of a line of a chat or of minutes: after an app's name or a time
+# stamp in brackets ("[Signal] tamara:", "[09-01-25, 16:02] Noa:"), with a time after the
+# name ("marloes 14:03:"), an initial without a full stop ("sanne k:"), particles ("De
+# Vries:") or a role in brackets ("Kim (leefgroep):").
+_SPEAKER_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*-?[ \t]*)*"
+    r"((?:" + _P + r"[ ])*" + _PART + r"(?:[ ][A-Za-z](?![\w.]))?)"
+    r"(?:[ ]\d{1,2}[:.]\d{2})?(?:[ ]\([^()\n]{1,25}\))?[ \t]*:(?=[ \t]|$)"
+)
+_SPEAKER_REASON = "naam van wie spreekt"
+# Words that say a text is the minutes of a meeting, where a surname alone labels a speaker.
+_MINUTES_CUE = re.compile(
+    r"(?<![\w-])(?i:notulen|verslag|overleg|mdo|vergadering|bespreking|intervisie|aanwezig"
+    r"|teamoverleg|casusoverleg|agenda)(?![\w-])"
+)
+# A family by its name: "fam. Boukhari", "familie De Wit", "het gezin el yousfi"; a man
+# addressed in a letter: "Geachte heer Berhane".
+_FAMILY_OR_SIR_NAME = patterns.gated(
+    "(?i:[fgbl])",
+    re.compile(
+        r"(?<![\w-])(?:(?i:fam\.?|familie|gezin)|(?i:geachte|beste|lieve)[ ]+heer)[ ]+"
+        r"((?:" + _P + r"[ ]+){0,3}" + _PART + r"(?:-" + _PART + r")?)(?![\w'-])"
+    ),
+)
+# Particles that only names of Arabic or Berber origin open with, also in lower case.
+_FOREIGN_PARTICLES = frozenset({"el", "al", "ben", "ait", "abu", "bin"})
+# An English word for a relation before a first name: "Husband Karthik", "my partner Tom".
+_ENGLISH_RELATION_WORD = re.compile(r"(?i:" + _ENGLISH_RELATIONS + r")")
+_ENGLISH_RELATION_NAME = patterns.gated(
+    "(?i:[hwpsdmfbg])",
+    re.compile(r"(?<![\w-])(?i:" + _ENGLISH_RELATIONS + r")[ ]+(" + _PART + r")(?![\w'-])"),
+)
+# What follows a name on a form line and says it is a person's: a date of birth, a room, or
+# a role after a comma ("Aanvrager: Oksana Kovalenko, geb. 3 maart 1979", "Melder: Iulia
+# Popescu, verzorgende IG").
+_PERSON_DETAIL_AFTER = re.compile(
+    r"[ \t]*(?:,[ ]*|\([ ]?)(?i:geb\.|geb[ ]|geboren|born|d\.o\.b|dob|kamer[ ]\d|room[ ]\d)"
+    r"|[ \t]*,[ ]*(?:[a-zà-ÿ]+[ ])?(?:" + patterns.ROLE_WORDS + r"|[a-zà-ÿ]*(?:kundige"
+    r"|therapeut|verzorgende|medewerker|medewerkster|begeleider|begeleidster))(?![\w-])"
+)
+# The labels of a form line that a person's name follows: more than _NAME_AFTER_PERSON_LABEL
+# knows, with a word before the person word ("Naam cliënt:", "Betrokken bewoner:"), English
+# ones, and a label that follows a full stop on the same line (". Melder: ...").
+_PERSON_LABEL_LINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;][ ]))[ \t]*(?i:(?:naam|betrokken|betreft)[ ]+)?(?i:"
+    + _PERSON_WORDS
+    + r"|aanvrager|aanvraagster|melder|verwijzer|betrokkene|moeder|vader|mother|father"
+    r"|name|client name|patient name)[ \t]*:[ \t]*"
+    r"((?:" + _PART + r"[ ])?(?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?)"
+    r"(,[ ]?(?:[A-Z]\.[ ]?){1,4}(?![\w]))?"
+)
+# A nickname in quotes inside a name: "Kevin 'Kev' Tjon A Fong".
+_RIGHT_QUOTED_NICK = re.compile(
+    r" ['\u2018\"\u201c](" + _PART + r")['\u2019\"\u201d] (" + _PART + r")"
+)
+# Initials, then a first name in brackets, then the surname: "F. (Fred) Baars", also when the
+# surname is a place too.
+_INITIALS_NICK_SURNAME = patterns.gated(
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w.])((?:[A-Z]\.[ ]?){1,4}[ ]?\((" + _PART + r")\)[ ]"
+        r"(?:" + _P + r"[ ])*" + _PART + r")(?![\w'])"
+    ),
+)
+# The header of a table's column of names ("Naam | Geb.datum | BSN"), and the cell under it.
+_NAME_COLUMN_HEADERS = frozenset(
+    "naam name cliënt client patiënt patient bewoner jeugdige leerling deelnemer".split()  # noqa: SIM905
+)
+_NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*$")
+# English words that deduce lists as first names but open a sentence as a possessive or
+# stand as a month: "My partner ...", "the 4th of June".
+_ENGLISH_POSSESSIVE = frozenset({"My"})
+_ENGLISH_MONTHS = frozenset("April May June July August".split())  # noqa: SIM905
+_ENGLISH_CUE = re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
+_MONTH_CONTEXT = re.compile(
+    r"(?<![\w-])(?:of|in|since|until|from|early|late|mid|\d{1,2}(?:st|nd|rd|th)?)[ ]+$"
+)
 
 
 def _title_before(text: str, start: int) -> bool:
@@ -940,6 +1032,13 @@ class PrivacyEngine:
                 and self._name_like(m.group(2), particles=False)
             ):
                 end = m.end()
+            m = (
+                _RIGHT_QUOTED_NICK.match(text, end)
+                if text[end + 1 : end + 2] in "'\u2018\"\u201c"
+                else None
+            )
+            if m is not None and self._name_like(m.group(2), particles=False):
+                end = m.end()  # "Kevin 'Kev' Tjon A Fong"
             m = _RIGHT_WORD.match(text, end)
             if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
                 word, particles = m.group(2), bool(m.group(1))
@@ -948,7 +1047,12 @@ class PrivacyEngine:
                         text, m.start(2), m.end()
                     ):
                         end = m.end()
-                elif lower_case and particles and word not in self._common:
+                elif (
+                    lower_case
+                    and particles
+                    and word not in self._common
+                    and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
+                ):
                     end = m.end()  # "mw de groot" in a chat
                 elif (
                     lower_case
@@ -987,6 +1091,7 @@ class PrivacyEngine:
                             not _starts_sentence(text, at)
                             or self._is_first_name(word)
                             or self._is_surname(word.lower())
+                            or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
                         ):
                             start = at
             if (start, end) == before:
@@ -1000,10 +1105,22 @@ class PrivacyEngine:
         organisation) or has a letter Dutch words never have."""
         name = text[start:end]
         if not (name[:1].islower() or "-" in name.split(" ", 1)[0]):
-            return False
+            return self._unknown_first_name_before(word, name)
         if not word[:1].isupper() or word.lower() in self._common or _ROLE_WORD.fullmatch(word):
             return False
         return bool(_FOREIGN_LETTER.search(word)) or self._name_like(word, particles=False)
+
+    def _unknown_first_name_before(self, word: str, name: str) -> bool:
+        """ "Grzegorz Zieliński", "van Yonas Berhane": a capitalised word that no list knows,
+        right before a found one-word surname (no first name), is its first name when a
+        person cue would take it (no common, role, place, medical or kind word)."""
+        return (
+            " " not in name
+            and name[:1].isupper()
+            and not self._is_first_name(name)
+            and self._cue_name_word(word, strict=True)
+            and not _ENGLISH_RELATION_WORD.fullmatch(word)
+        )
 
     def _lower_first_name(self, word: str) -> bool:
         """ "ilham" in "ilham ait benhaddou" in a chat: a lower-case first name before the
@@ -1141,7 +1258,11 @@ class PrivacyEngine:
             if before is None:
                 continue
             word = before.group(1)
-            if self._name_like(word, particles=False) or self._is_first_name(word):
+            if (
+                self._name_like(word, particles=False)
+                or self._is_first_name(word)
+                or (word.islower() and self._lower_chat_name(text, word, before.start(1)))
+            ):  # "selam (17)" in a chat
                 found.append(
                     Candidate(
                         before.start(1), before.end(1), "naam", "naam voor een leeftijd", PATTERN
@@ -1158,6 +1279,17 @@ class PrivacyEngine:
                     Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
                 )
         return found
+
+    def _lower_chat_name(self, text: str, word: str, start: int) -> bool:
+        """A lower-case word before a cue ("uit kamer 3", "(17)") is a name in a chat when it
+        follows no article, ends like no verb and is no word a list holds."""
+        return (
+            _is_chat(text)
+            and not _article_before(text, start)
+            and not word.endswith((*_VERB_ENDINGS, "ing"))
+            and word not in self._whitelist
+            and self._cue_name_word(word.capitalize(), strict=True)
+        )
 
     def _is_care_word(self, word: str) -> bool:
         """A medical term or speciality that no list knows as a name ("Dementie")."""
@@ -1715,8 +1847,12 @@ class PrivacyEngine:
     def _chat_first_names(self, text: str) -> list[Candidate]:
         """ "hoi priya", "thx rik", "lars ben je er al?": a known first name in lower case,
         in a chat (a text whose lines open in lower case), that is no ordinary word."""
-        if self.deduce is None or not _is_chat(text):
+        if self.deduce is None:
             return []
+        if not _is_chat(text):
+            labels = self._speaker_labels(text)  # "Bas: ja joost en ik ...": a chat too
+            if len(labels) < 2 or self._speaker_text(labels, text) != "chat":
+                return []
         found = []
         for m in _LOWER_WORD.finditer(text):
             word = m.group(0)
@@ -1832,14 +1968,7 @@ class PrivacyEngine:
         for m in _NAME_BEFORE_ROOM.finditer(text) if "kamer" in text else ():
             word = m.group(1)
             if word.islower():
-                lower_ok = (
-                    _is_chat(text)
-                    and not _article_before(text, m.start(1))
-                    and not word.endswith((*_VERB_ENDINGS, "ing"))
-                    and word not in self._whitelist
-                    and self._cue_name_word(word.capitalize(), strict=True)
-                )
-                if not lower_ok:
+                if not self._lower_chat_name(text, word, m.start(1)):
                     continue  # "iemand uit kamer 3", "verhuist van kamer 3"
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
@@ -1850,6 +1979,128 @@ class PrivacyEngine:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
         # then a short title, a foreign letter, a signature in lower case, an age or a role
         found += self._title_age_role_names(text)
+        found += self._speaker_family_form_names(text)
+        return found
+
+    # -- names of speakers, families, relations and form lines -----------------------------
+
+    def _speaker_labels(self, text: str) -> list[re.Match[str]]:
+        """The labels that open lines of a chat or of minutes ("Noa:", "marloes 14:03:")."""
+        return list(_SPEAKER_LABEL.finditer(text)) if ":" in text else []
+
+    def _label_name_kind(self, phrase: str) -> str:
+        """ "first" when a list knows the label's word as a first name (no ordinary word),
+        "surname" when it knows it as a surname, "" otherwise."""
+        word = phrase.split()[-1] if len(phrase.split()[-1]) > 1 else phrase.split()[0]
+        lower = word.lower()
+        if lower in self._whitelist or lower in _NOT_NAME_WORDS or lower in _PARTICLE_WORDS:
+            return ""
+        if lower not in self._common and self._is_first_name(lower):
+            return "first"
+        return "surname" if self._is_surname(lower) else ""
+
+    def _speaker_text(self, labels: list[re.Match[str]], text: str) -> str:
+        """ "chat" when two or more labels are first names a list knows (people writing to
+        each other), "minutes" when two or more are names and the text is the minutes of a
+        meeting or a chat, "" otherwise (a form's "Tip:" and "Doel:")."""
+        kinds = {m.group(1).lower(): self._label_name_kind(m.group(1)) for m in labels}
+        names = [kind for kind in kinds.values() if kind]
+        foreign = sum(1 for phrase in kinds if _FOREIGN_LETTER.search(phrase))
+        if names.count("first") >= 2 or (names.count("first") and foreign):
+            return "chat"
+        if len(names) >= 2 and (_is_chat(text) or _MINUTES_CUE.search(text)):
+            return "minutes"
+        return ""
+
+    def _table_names(self, text: str) -> list[Candidate]:
+        """The cells of a table's column headed "Naam" (or "cliënt", "name" ...), on the
+        rows under the header that have as many cells: "Tesfay Gebremedhin  | 1995 | ..."."""
+        found = []
+        column, cells, at = -1, 0, 0
+        for line in text.split("\n"):
+            parts = line.split("|")
+            if len(parts) < 2:
+                column = -1
+            elif column < 0:
+                heads = [part.strip().lower() for part in parts]
+                column = next((i for i, h in enumerate(heads) if h in _NAME_COLUMN_HEADERS), -1)
+                cells = len(parts)
+            elif len(parts) == cells:
+                start = at + sum(len(part) + 1 for part in parts[:column])
+                m = _NAME_CELL.fullmatch(parts[column])
+                if m is not None and self._cue_phrase_ok(m.group(1), strict=False):
+                    found.append(
+                        Candidate(
+                            start + m.start(1),
+                            start + m.end(1),
+                            "naam",
+                            "naam in een tabel",
+                            PATTERN,
+                        )
+                    )
+            at += len(line) + 1
+        return found
+
+    def _speaker_family_form_names(self, text: str) -> list[Candidate]:
+        """Names by where they stand: who speaks in a chat or in minutes ("Bakker: geeft
+        aan ...", "[Signal] tamara: ..."), a family ("fam. Boukhari"), a man addressed in a
+        letter ("Geachte heer Berhane"), an English relation ("Husband Karthik"), a form
+        line whose name is followed by a date of birth, a room or a role ("Aanvrager:
+        Oksana Kovalenko, geb. ..."), initials with a first name in brackets ("F. (Fred)
+        Baars")."""
+        found = []
+        labels = self._speaker_labels(text)
+        if len(labels) >= 2 and self._speaker_text(labels, text):
+            for m in labels:
+                phrase = m.group(1)
+                kind = self._label_name_kind(phrase)
+                word = phrase.split()[-1] if len(phrase.split()[-1]) > 1 else phrase.split()[0]
+                if kind or (
+                    _FOREIGN_LETTER.search(word)
+                    and self._cue_name_word(word.capitalize(), strict=True)
+                ):
+                    found.append(Candidate(m.start(1), m.end(1), "naam", _SPEAKER_REASON, PATTERN))
+        for m in _FAMILY_OR_SIR_NAME.finditer(text):
+            phrase = m.group(1)
+            last = phrase.split()[-1]
+            particles = phrase.split()[:-1]
+            if last[:1].isupper():
+                ok = self._cue_phrase_ok(phrase, strict=False)
+            else:
+                ok = (
+                    last not in self._common
+                    and last not in self._whitelist
+                    and (
+                        self._is_surname(last)
+                        or bool(particles and particles[0].lower() in _FOREIGN_PARTICLES)
+                    )
+                )
+            if ok:
+                found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'fam.'", PATTERN))
+        for m in _ENGLISH_RELATION_NAME.finditer(text):
+            if self._cue_name_word(m.group(1), strict=True) or (
+                m.group(1)[:1].isupper() and self._is_first_name(m.group(1))
+            ):
+                found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'husband'", PATTERN))
+        for m in _PERSON_LABEL_LINE.finditer(text) if ":" in text else ():
+            phrase, initials = m.group(1), m.group(2)
+            if not self._cue_phrase_ok(phrase, strict=False):
+                continue
+            several = " " in phrase
+            if (
+                initials
+                or _PERSON_DETAIL_AFTER.match(text, m.end(1))
+                or (several and ("-" in phrase or self._has_known_name_word(phrase)))
+            ):
+                found.append(
+                    Candidate(m.start(1), m.end(), "naam", "naam na 'Aanvrager:'", PATTERN)
+                )
+        found += self._table_names(text) if "|" in text else []
+        for m in _INITIALS_NICK_SURNAME.finditer(text) if "(" in text else ():
+            if self._is_first_name(m.group(2)) or self._cue_name_word(m.group(2), strict=True):
+                found.append(
+                    Candidate(m.start(1), m.end(1), "naam", "voorletters en roepnaam", PATTERN)
+                )
         return found
 
     # -- names by a short title, a bracket, an age or a role in brackets ---------------------
@@ -1944,7 +2195,11 @@ class PrivacyEngine:
                     )
         if "(" not in text:
             return found
-        for cue, strict in ((_AGE_IN_YEARS_AFTER, True), (_ROLE_IN_BRACKETS, False)):
+        for cue, strict in (
+            (_AGE_IN_YEARS_AFTER, True),
+            (_ROLE_IN_BRACKETS, False),
+            (_NICKNAME_IN_BRACKETS, False),
+        ):
             for after in cue.finditer(text):
                 m = _NAME_PHRASE_AT_END.search(text, max(0, after.start() - 60), after.start())
                 if m is None:
@@ -1988,6 +2243,7 @@ class PrivacyEngine:
                 and (c.start == 0 or text[c.start - 1] == "\n")
                 and c.end + 2 in name_starts
                 and not self._is_first_name(piece)
+                and c.reason != _SPEAKER_REASON
             ):
                 if chat is None:
                     chat = _is_chat(text)
@@ -2114,6 +2370,8 @@ class PrivacyEngine:
                         and _AI_ASSISTANT_CUE.search(text)
                     ):
                         continue  # "AI zoals Gemini, Claude en ChatGPT": an assistant
+                    if c.label == "naam" and self._english_word(text, c.start, c.end):
+                        continue  # "My partner ...", "the 4th of June"
                     if c.label == "naam" and not self._is_first_name(piece):
                         if (c.start == 0 or text[c.start - 1] == "\n") and text[
                             c.end : c.end + 1
@@ -2153,6 +2411,21 @@ class PrivacyEngine:
             or self._is_surname(word.lower())
             or self._is_place(word)
             or word.lower() in _PERSON_FORMS_OF_ADDRESS
+        )
+
+    @staticmethod
+    def _english_word(text: str, start: int, end: int) -> bool:
+        """ "My" opening an English sentence before a lower-case word, and an English month
+        after "of", "in" or a day ("the 4th of June"): deduce lists both as first names."""
+        piece = text[start:end]
+        if piece in _ENGLISH_POSSESSIVE:
+            return (
+                text[end : end + 1] == " "
+                and text[end + 1 : end + 2].islower()
+                and _ENGLISH_CUE.search(text) is not None
+            )
+        return piece in _ENGLISH_MONTHS and bool(
+            _MONTH_CONTEXT.search(text, max(0, start - 12), start)
         )
 
     # -- words that only look like identifiers ---------------------------------------------

@@ -136,6 +136,11 @@ TEMPLATE = [
     "Cliënt woont aan de {a}; sleutelkluis bij de voordeur.",
     "Gesprek met {n} over de dagbesteding, verder geen bijzonderheden.",
     "Verhuizing van {t} {n} naar de {a} gepland.",
+    # round 12d: speakers, form lines, a man addressed, a family, nicknames in quotes
+    "Notulen overleg\n{f}: vraagt naar {n}.\nKorteweg: geeft aan dat het goed gaat.\n",
+    "Aanvrager: {n}, geb. 3 maart 1961, woont aan de {a}.",
+    "Geachte heer {n}, uw afspraak staat. Ook fam. {n} is ingelicht.",
+    "Cliënt: {f} 'Sjaak' {n}, opgenomen; husband {f} belde.",
 ]
 
 
