@@ -1588,6 +1588,7 @@ class PrivacyEngine:
         candidates.extend(patterns.find_more_shapes(text))
         candidates.extend(patterns.find_more_record_numbers(text))
         candidates.extend(patterns.find_table_cells(text))
+        candidates.extend(patterns.find_list_items(text))
         candidates.extend(patterns.find_more_ages(text))
         candidates.extend(patterns.find_more_dates(text))
         candidates.extend(self._street_before_place(text))

@@ -180,7 +180,8 @@ AGE_QUALIFIER = (
 AGE_NOT_AFTER = (
     r"(?![/.,:-]\d|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
-    r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten)\b)"
+    r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
+    r"|minutes|hours|days|weeks|months|times)\b)"
 )
 AGE_TURNS = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
@@ -1858,6 +1859,37 @@ def find_table_cells(text: str) -> Iterator[Candidate]:
         offset += len(line) + 1
 
 
+# A list of identifiers under its label: "Dossiernummers:\n- 4410285 (moeder)\n- 5520391".
+# Each item opens with a bullet or a count and a number or code; the label ends the line
+# above the first item, as "Dossiernummer:\n4471093" in _after_label.
+_LIST_ITEM_NUMBER = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+"
+    r"((?:[A-Z]{1,5}[- ]?)?\d[\d./-]*\d)(?![\w/-]|[.,]\d)"
+)
+
+
+def find_list_items(text: str) -> Iterator[Candidate]:
+    """Record numbers that open the items of a list whose label ends the line above it."""
+    if ":\n" not in text or _ANY_DIGIT.search(text) is None:
+        return
+    label_ok = False
+    offset = 0
+    for line in text.split("\n"):
+        item = _LIST_ITEM_NUMBER.match(line)
+        if item is None:
+            stripped = line.rstrip()
+            label_ok = stripped.endswith(":") and _after_label(stripped[:-1] + " ")
+        elif label_ok:
+            number = item.group(1)
+            digits = sum(ch.isdigit() for ch in number)
+            if digits >= 5 and not _DATE_SHAPE.fullmatch(number):
+                start = offset + item.start(1)
+                yield Candidate(
+                    start, start + len(number), "nummer", "nummer in een lijst", PATTERN
+                )
+        offset += len(line) + 1
+
+
 def _number_words() -> dict[str, int]:
     """Dutch and English number words from two to a hundred, and "anderhalf" (one and a half,
     counted as 1): "zestien", "zesenveertig", "tweeëntwintig", "eight", "twenty-nine". "een"
@@ -1964,6 +1996,20 @@ AGE_YEARS_AND_MONTHS = gated(
     ),
 )
 
+# English: "45 y/o", "a 3yo", and "she is 45", "my father turned 80" (a pronoun or a
+# relation before the verb; "he is 5 minutes late" stays out by its unit).
+AGE_ENGLISH = gated(
+    r"\d|(?i:[hsm])",
+    re.compile(
+        r"(?<![\w,.])(?P<yo>\d{1,3})[ ]?(?:y/o|yo|y\.o\.)(?![\w/])"
+        r"|(?<![\w-])(?i:he|she|my[ ](?:mother|father|mom|dad|son|daughter|wife|husband|partner"
+        r"|child|brother|sister|grandmother|grandfather|grandson|granddaughter))[ ]"
+        r"(?i:is|was|turns|turned|will[ ]be)[ ](?:(?i:almost|nearly|about|now|just|only)[ ])?"
+        r"(?P<n>\d{1,3})(?![\w]|[.,:/-]\d|[ ]*(?i:%|kg|cm|mg|ml|times|hours?|minutes?|days?|weeks?"
+        r"|months?|degrees|mmol|points|percent|euros?|pounds?)\b)"
+    ),
+)
+
 
 def find_more_ages(text: str) -> Iterator[Candidate]:
     """Ages written in words, "61 j," and "4 jaar en 3 maanden"."""
@@ -1979,6 +2025,10 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
             group = 1 if m.group(1) else 2
             if int(m.group(group)) <= 120:
                 yield Candidate(m.start(group), m.end(), "leeftijd", "leeftijd: '61 j'", PATTERN)
+    for m in AGE_ENGLISH.finditer(text):
+        name = "yo" if m.group("yo") else "n"
+        if int(m.group(name)) <= 120:
+            yield Candidate(m.start(name), m.end(), "leeftijd", "leeftijd in het Engels", PATTERN)
     lowered = text.lower()
     if " en " in lowered and ("maand" in lowered or "mnd" in lowered):
         for m in AGE_YEARS_AND_MONTHS.finditer(text):
@@ -2023,6 +2073,18 @@ MONTH_SHORT_BEFORE = re.compile(
     r"|midden|halverwege|since|until)\s+)$"
 )
 
+# "die komt de 22e.", "tot de 3e": a day of the month as an ordinal after "de", where the
+# clause ends after it ("de 3e keer", "de 21e eeuw" go on with a noun).
+DAY_ORDINAL = gated(
+    "(?i:d)",
+    re.compile(
+        r"(?<![\w-])(?i:de)[ ](?P<day>\d{1,2})(?:e|ste|de)"
+        r"(?=[ ]*(?:[.,;!?)]|\n|\Z)|[ ](?i:om|van[ ]de(?:ze)?[ ]maand)\b)"
+    ),
+)
+# "hij werd de 2e", "zij eindigde als de 3e": a place in a ranking, not a day.
+_RANK_BEFORE = re.compile(r"(?<![\w-])(?i:werd|wordt|word|was|is|eindigde|als|finished)[ ]\Z")
+
 
 def find_more_dates(text: str) -> Iterator[Candidate]:
     """English dates, years in brackets and short months alone (see the patterns above)."""
@@ -2035,6 +2097,10 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
             line = text[max(line_start, m.start() - 60) : m.start()]
             if _LIFE_EVENT_ON_LINE.search(line) and not _LAW_OR_PUBLICATION_BEFORE.search(line):
                 yield Candidate(*_groups_span(m), "datum", "jaar tussen haakjes", PATTERN)
+        for m in DAY_ORDINAL.finditer(text):
+            rank = _RANK_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if 1 <= int(m.group("day")) <= 31 and rank is None:
+                yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
     for m in MONTH_SHORT_ALONE.finditer(text) if has_month else ():
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)

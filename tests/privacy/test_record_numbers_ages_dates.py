@@ -13,6 +13,7 @@ import pytest
 from carai.privacy import PrivacyEngine
 from carai.privacy.patterns import (
     NUMBER_WORD_VALUES,
+    find_list_items,
     find_more_ages,
     find_more_dates,
     find_more_record_numbers,
@@ -122,6 +123,26 @@ def test_no_table_cell_in_these_texts(text: str) -> None:
     assert list(find_table_cells(text)) == []
 
 
+# -- lists: a label ending the line above the items ------------------------------------------
+def test_numbers_opening_list_items_under_a_label_found() -> None:
+    text = "Bekende dossiernummers:\n- 5530192 (moeder)\n- 5530207\n2) KJ-80417 vader\nEinde."
+    assert found(find_list_items, text, "nummer") == ["5530192", "5530207", "KJ-80417"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medicatie:\n- 1000 mg paracetamol\n- 20000 IE colecalciferol",
+        "Kamers:\n- 12345\n- 12346",  # no label of a record number
+        "Telefoonnummers:\n- 0612345678",  # a phone label
+        "Dossiernummers zijn bekend.\n- 5530192",  # the label line does not end in ':'
+        "Dossier:\n- geb. 12-03-1990\n- 03-04-2021",  # dates
+    ],
+)
+def test_no_list_item_number_in_these_texts(text: str) -> None:
+    assert list(find_list_items(text)) == []
+
+
 # -- ages written in words, "61 j,", years and months -------------------------------------------
 @pytest.mark.parametrize(
     ("text", "age"),
@@ -140,6 +161,9 @@ def test_no_table_cell_in_these_texts(text: str) -> None:
         ("Kind: Faris Bakker, 2 jaar en 5 maanden, praat weinig.", "2 jaar en 5 maanden"),
         ("Gevonden: vrouw van ca. 55 jaar, verward.", "ca. 55 jaar"),
         ("My husband Ahmed Ben-Salah is 74 and lives with me.", "74"),
+        ("Seen today: 52 y/o male, chest pain.", "52 y/o"),
+        ("Our 4yo twins are at home.", "4yo"),
+        ("My mother turned 91 in the care home.", "91"),
     ],
 )
 def test_ages_found_whole(engine: PrivacyEngine, text: str, age: str) -> None:
@@ -158,6 +182,7 @@ def test_ages_found_whole(engine: PrivacyEngine, text: str, age: str) -> None:
         "De score is acht en de saturatie is zesennegentig.",
         "Sinds 2 jaar en 3 maanden in zorg; 3 j. geleden geopereerd.",
         "Paracetamol 500 mg 3 dd, 20 mmol glucose, kamer 12 (verdieping 2).",
+        "He is 5 minutes late; she was 3 times in hospital; my son is 12 kg heavier.",
         "Formulieren (drie) ingevuld, daarna folders (zes) meegegeven.",
     ],
 )
@@ -190,6 +215,8 @@ def test_ages_in_words_alone_use_only_their_own_finder() -> None:
         ("Na de scheiding (2020) verhuisd naar een flat.", "2020"),
         ("Citalopram sinds okt., slaapt beter.", "okt."),
         ("contact loopt sinds nov via de mentor", "nov"),
+        ("petra: de pedicure komt de 17e. sleutel ligt bij de buren", "de 17e"),
+        ("De huur wordt betaald tot de 5e van de maand.", "de 5e"),
     ],
 )
 def test_dates_found_whole(text: str, date: str) -> None:
@@ -205,6 +232,7 @@ def test_dates_found_whole(text: str, date: str) -> None:
         "De fiets van jan staat in de gang; dec en jul zijn codes in het rooster.",
         "Glucose 4th round, take 2nd dose 5 mg, room 3rd floor.",
         "We spraken 5 mar over de zorg.",  # lower case: Frisian 'mar' is 'but'
+        "Het is de 3e keer in de 21e eeuw; hij werd de 2e.",  # a count, a century, a rank
     ],
 )
 def test_no_date_in_these_texts(text: str) -> None:
