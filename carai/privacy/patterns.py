@@ -2010,6 +2010,10 @@ AGE_ENGLISH = gated(
     ),
 )
 
+# Line breaks, brackets and quotes before a word count as a space for the cheap look at
+# English pronouns (" she ") before AGE_ENGLISH.
+_OPENINGS_AS_SPACES = str.maketrans("\n\t(\"'", "     ")
+
 
 def find_more_ages(text: str) -> Iterator[Candidate]:
     """Ages written in words, "61 j," and "4 jaar en 3 maanden"."""
@@ -2025,11 +2029,12 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
             group = 1 if m.group(1) else 2
             if int(m.group(group)) <= 120:
                 yield Candidate(m.start(group), m.end(), "leeftijd", "leeftijd: '61 j'", PATTERN)
-    for m in AGE_ENGLISH.finditer(text):
+    lowered = " " + text.lower().translate(_OPENINGS_AS_SPACES)
+    english = any(word in lowered for word in (" he ", " she ", " my ", "yo", "y/o", "y.o."))
+    for m in AGE_ENGLISH.finditer(text) if english else ():
         name = "yo" if m.group("yo") else "n"
         if int(m.group(name)) <= 120:
             yield Candidate(m.start(name), m.end(), "leeftijd", "leeftijd in het Engels", PATTERN)
-    lowered = text.lower()
     if " en " in lowered and ("maand" in lowered or "mnd" in lowered):
         for m in AGE_YEARS_AND_MONTHS.finditer(text):
             if not DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
@@ -2085,12 +2090,16 @@ DAY_ORDINAL = gated(
 # "hij werd de 2e", "zij eindigde als de 3e": a place in a ranking, not a day.
 _RANK_BEFORE = re.compile(r"(?<![\w-])(?i:werd|wordt|word|was|is|eindigde|als|finished)[ ]\Z")
 
+_ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
+_SHORT_MONTHS = ("feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
 
 def find_more_dates(text: str) -> Iterator[Candidate]:
-    """English dates, years in brackets and short months alone (see the patterns above)."""
-    has_month = ANY_MONTH.search(text) is not None
+    """English dates, years in brackets and short months alone (see the patterns above).
+    Cheap looks first: an ordinal suffix or "Mar" after a digit, a short month's letters."""
     if _ANY_DIGIT.search(text) is not None:
-        for m in DATE_ENGLISH.finditer(text) if has_month else ():
+        english = _ORDINAL_OR_MAR.search(text) is not None
+        for m in DATE_ENGLISH.finditer(text) if english else ():
             yield Candidate(m.start(), m.end(), "datum", "datum in het Engels", PATTERN)
         for m in YEAR_IN_BRACKETS.finditer(text) if "(" in text else ():
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -2101,7 +2110,9 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
             rank = _RANK_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if 1 <= int(m.group("day")) <= 31 and rank is None:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
-    for m in MONTH_SHORT_ALONE.finditer(text) if has_month else ():
+    lowered = text.lower()
+    has_short_month = any(month in lowered for month in _SHORT_MONTHS)
+    for m in MONTH_SHORT_ALONE.finditer(text) if has_short_month else ():
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
 
