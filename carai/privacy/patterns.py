@@ -1782,15 +1782,18 @@ def find_more_record_numbers(text: str) -> Iterator[Candidate]:
         if joint.start() < done:
             continue  # a joint of the word looked at already
         start = joint.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+        limit = max(0, start - 40)  # no code is longer: the walk back stays bounded
+        while start > limit and (text[start - 1].isalnum() or text[start - 1] in "-/"):
             start -= 1
+        if start == limit and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+            continue  # a word longer than any code ("--1--1--1..." of 20,000 characters)
         while text[start] in "-/":
             start += 1
         word = _JOINED_WORD.match(text, start)
         if word is None or word.end() <= joint.start():
             continue
         done = word.end()
-        if _code_after_label(text, start, word.group(0)):
+        if len(word.group(0)) <= 40 and _code_after_label(text, start, word.group(0)):
             yield Candidate(start, word.end(), "nummer", "code na een label", PATTERN)
 
 
