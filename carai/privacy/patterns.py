@@ -138,7 +138,7 @@ LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid""".split()  # noqa: SIM905
+    patiëntid pid reference""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -2046,12 +2046,18 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
 
 # English dates: an ordinal day before or after the month ("4th of June", "October 3rd",
 # "June 4th, 2025") and the day before "Mar", March's English short form ("Tue 5 Mar").
+# English month names, capitalised as English writes them: "due March 12", "on June 4, 2025".
+_ENGLISH_MONTHS = """January February March April May June July August September October
+    November December""".split()  # noqa: SIM905
 DATE_ENGLISH = gated(
     r"\d|(?i:[jfmasond])",
     re.compile(
         r"(?<![\w-])(?:\d{1,2}(?i:st|nd|rd|th)(?:[ ]of)?[ ]+(?i:" + MONTHS + r")\.?"
         r"|(?i:" + MONTHS + r")\.?[ ]+\d{1,2}(?i:st|nd|rd|th)"
-        r"|\d{1,2}[ ]Mar\.?)(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
+        r"|\d{1,2}[ ]Mar\.?"
+        r"|(?:" + "|".join(_ENGLISH_MONTHS) + r")[ ]\d{1,2}"
+        r"(?=,?[ ](?:19|20)\d{2}|[ ]*(?:[.,;:!?)]|\n|\Z)|[ ](?:at|in|to|and|or|until|from)\b))"
+        r"(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
     ),
 )
 # A year alone in brackets after what happened to a person then: "na de eerste bevalling
@@ -2101,7 +2107,9 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
     """English dates, years in brackets and short months alone (see the patterns above).
     Cheap looks first: an ordinal suffix or "Mar" after a digit, a short month's letters."""
     if _ANY_DIGIT.search(text) is not None:
-        english = _ORDINAL_OR_MAR.search(text) is not None
+        english = _ORDINAL_OR_MAR.search(text) is not None or any(
+            month in text for month in _ENGLISH_MONTHS
+        )
         for m in DATE_ENGLISH.finditer(text) if english else ():
             yield Candidate(m.start(), m.end(), "datum", "datum in het Engels", PATTERN)
         for m in YEAR_IN_BRACKETS.finditer(text) if "(" in text else ():

@@ -57,6 +57,7 @@ def test_code_shapes_found_whole(text: str, number: str) -> None:
         ("Het UWV-nr. 2022-70153-KB staat op de brief.", "2022-70153-KB"),
         ("Zie MIC-melding 2025/208 van vorige week.", "2025/208"),
         ("Ritnummer AMB AMB-7702 genoteerd.", "AMB-7702"),
+        ("Our reference 2025/4471-K, please quote it.", "2025/4471-K"),
     ],
 )
 def test_codes_after_a_label_found(text: str, number: str) -> None:
@@ -222,6 +223,8 @@ def test_ages_in_words_alone_use_only_their_own_finder() -> None:
         ("The baby is due on the 12th of August, says the midwife.", "12th of August"),
         ("Appointment moved to November 21st, 2025 at the clinic.", "November 21st, 2025"),
         ("Phone note Thu 13 Mar: mother called back.", "13 Mar"),
+        ("The surgery is planned for March 12, he will stay two nights.", "March 12"),
+        ("Our son was born on June 4, 2019 in Leiden.", "June 4, 2019"),
         ("Eerdere opname in Deventer (2018), daarna thuis.", "2018"),
         ("Na de scheiding (2020) verhuisd naar een flat.", "2020"),
         ("Citalopram sinds okt., slaapt beter.", "okt."),
@@ -244,6 +247,7 @@ def test_dates_found_whole(text: str, date: str) -> None:
         "Glucose 4th round, take 2nd dose 5 mg, room 3rd floor.",
         "We spraken 5 mar over de zorg.",  # lower case: Frisian 'mar' is 'but'
         "Het is de 3e keer in de 21e eeuw; hij werd de 2e.",  # a count, a century, a rank
+        "In March 5 patients fell; May 3 nurses join?",  # a month, then a count
     ],
 )
 def test_no_date_in_these_texts(text: str) -> None:
