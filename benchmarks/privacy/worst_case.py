@@ -87,6 +87,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "one-word": _repeat("Zorgverlening"),
     "brackets": _repeat("(Jan) [Piet] (Klaas (Bakker)) "),
     "hyphens": _repeat("Jan-Piet-Klaas-Bakker-"),
+    "hyphens-digits": _repeat("--1"),  # one word of joints: round 12b's code scan
     "dots": _repeat("Jan.Piet.Klaas.Bakker."),
     "capitalised-words": _repeat("Het Was Een Mooie Dag In De Tuin "),
     "institutions": _repeat("Zorggroep De Linde Thuiszorg Zuid Ziekenhuis "),

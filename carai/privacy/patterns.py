@@ -138,7 +138,7 @@ LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid""".split()  # noqa: SIM905
+    patiëntid pid reference""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -180,7 +180,8 @@ AGE_QUALIFIER = (
 AGE_NOT_AFTER = (
     r"(?![/.,:-]\d|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
-    r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten)\b)"
+    r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
+    r"|minutes|hours|days|weeks|months|times)\b)"
 )
 AGE_TURNS = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
@@ -206,7 +207,7 @@ AGE_SUBJECT = re.compile(
     r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
     r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
     r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
-    r"|weduwnaar|zoontje|dochtertje|broertje|zusje)|(?P<word>[A-Z][a-zà-ÿ]+)"
+    r"|weduwnaar|zoontje|dochtertje|broertje|zusje)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
     # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
     r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
     r"),?\s+$"
@@ -368,7 +369,7 @@ AGE_MONTHS_BRACKET_BEFORE = re.compile(
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
 # age of a person named by a relation or a person word
 AGE_OF = re.compile(
-    r"(?<![\w-])van\s+((?:(?i:ruim|bijna|net|pas|ongeveer|circa|rond\s+de|boven\s+de)\s+)?"
+    r"(?<![\w-])van\s+((?:(?i:ruim|bijna|net|pas|ongeveer|circa|ca\.|rond\s+de|boven\s+de)\s+)?"
     r"\d{1,3}(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
     r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%|kinderen"
     r"|kleinkinderen|zonen|dochters|jaar\s+geleden|tot|t/m|-|jaar\s+(?:getrouwd|samen)))"
@@ -445,7 +446,7 @@ SCORE_AFTER = re.compile(
     r"(?i:\s*(?:rechts|links|tablet\w*|ml|mg|g|kg|cm|mm|km|l|liter|uur|u|min\w*|sec\w*|mmol|mmhg"
     r"|bereikbaar|score|punten|keer|x|maal|dag(?:en|elijks)?|nacht(?:en)?|we(?:e|)k(?:en)?"
     r"|maand(?:en)?|jaar|jr|stuks?|blikjes?|glazen?|flessen?|sigaretten|koppen|porties?"
-    r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d)\b|\s*[%°])"
+    r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d|mmol)\b|\s*[%°])"
 )
 MONTH_ALONE = re.compile(
     r"(?<![\w-])(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
@@ -660,6 +661,7 @@ def _after_label(before: str) -> bool:
             or word.endswith(("nummer", "nr", "number", "nummers", "nrs"))  # plural: round 10a
             or word.endswith("-id")  # "cliënt-ID", "zorg-id" (round 11c)
             or word.startswith(LABEL_STARTS)
+            or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
         ):
             return True
     return False
@@ -1668,6 +1670,8 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
                 yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
     if "/" in text:
         for m in PHONE_SLASHED.finditer(text):
+            if record_label_right_before(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "parketnummer 05/183429-23": a record number of a phone's shape
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     lowered = text.lower()
     if any(
@@ -1728,6 +1732,446 @@ def _streets_without_number(text: str) -> Iterator[Candidate]:
     for m in STREET_WITHOUT_NUMBER.finditer(text):
         # a word ending in a street word after "op de" beats a name read in it ("Prins ...")
         yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
+
+
+# -- record numbers, ages and dates in lists, tables, English and words ---------------------
+# A code of capitals, a space and digits: six digits ("LLN 204417"; seven or more are in
+# CODE) or digits in groups with hyphens ("RX 2611-0457", "BVH 2024-0403-118"); a code of
+# letter groups with digit groups after them ("WMO-AMS-2611-772", "FPC-IM-26-0381"); a
+# prefix of capitals and small letters ("TVcN-20377"); a Dutch court case number, a letter,
+# the court's two digits and a serial, with the chamber's number after a slash ("C/17/198442
+# / JE RK 24-812").
+RECORD_SHAPES = gated(
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w/.-])(?:"
+        r"(?P<spaced>(?P<prefix>[A-Z]{2,5})[ ](?P<digits>\d{6}|\d{2,4}(?:-\d{2,6}){1,3}))"
+        r"|(?P<groups>[A-Z]{1,5}(?:-[A-Z]{2,5}){1,2}-\d{2,6}(?:-\d{2,6})+)"
+        r"|(?P<mixed>[A-Z][A-Za-z]{1,4}-\d{5,10})"
+        r"|(?P<court>[A-Z]{1,2}/\d{2}/\d{4,8}(?:[ ]?/[ ]?(?:[A-Z]{2}[ ]){1,2}\d{2}-\d{1,5})?)"
+        r")(?![\w/-]|[.,]\d)"
+    ),
+)
+# Two years joined by a hyphen ("2024-2025", "2024-25") are a period, not a number.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})")
+# A word joined by hyphens or slashes: the candidates for a code after a label ("dossier
+# RN-4471-B", "meldnummer VIM-0714", "CJIB-nr. 2023-45819-TB"). The scan looks for the
+# joints only (a class first: fast), then takes the whole word around each.
+_CODE_JOINT = re.compile(r"[-/](?=[^\W_])")
+_JOINED_WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)+")
+# Two numbers of as many digits, the second larger, without a leading zero: a range.
+_RANGE = re.compile(r"([1-9]\d*)-([1-9]\d*)")
+_TIME_OR_DATE = re.compile(r"\d{1,2}[-/.:]\d{2}(?:[-/.]\d{2,4})?")
+# Words in the last word before a phone-shaped number that make it a phone number after all.
+_PHONE_WORDS = ("tel", "bel", "fax", "mobiel", "nood", "gsm", "contact", "sms", "whatsapp")
+
+
+def _code_after_label(text: str, start: int, code: str) -> bool:
+    """Whether ``code`` (a word with hyphens or slashes) at ``start`` is a record number after
+    its label: three digits or more with a letter, five or more without one ("120-150" is a
+    range), no date or time, a label of a record number before it."""
+    digits = sum(ch.isdigit() for ch in code)
+    has_letter = any(ch.isalpha() for ch in code)
+    if digits < (3 if has_letter else 5) or _YEAR_RANGE.fullmatch(code):
+        return False
+    if _DATE_SHAPE.fullmatch(code) or _TIME_OR_DATE.fullmatch(code):
+        return False
+    prefix = code.split("-", 1)[0].split("/", 1)[0]
+    if prefix.upper() in NOT_CODES:
+        return False
+    if start and text[start - 1] in ".,/-+@":
+        return False
+    pair = _RANGE.fullmatch(code)
+    if pair and len(pair.group(1)) == len(pair.group(2)) and pair.group(2) > pair.group(1):
+        return False  # "120-150": a range
+    if SCORE_AFTER.match(text, start + len(code)):
+        return False  # "250-500 mg": a dose
+    return _after_label(text[max(0, start - 40) : start])
+
+
+def record_label_right_before(before: str) -> bool:
+    """Whether the last word before a number is the label of a record number and no phone
+    word ("parketnummer 05/183429-23" is no phone number; "terugbelnummer 070/..." is)."""
+    words = re.findall(r"[\w€./-]+", before.rsplit("\n", 1)[-1])
+    if not words:
+        return False
+    word = words[-1].strip(".:#/-").lower()
+    if word in {"nummer", "nr", "no", "number"} or any(stem in word for stem in _PHONE_WORDS):
+        return False
+    return _after_label(word + " ")
+
+
+def find_more_record_numbers(text: str) -> Iterator[Candidate]:
+    """Record numbers of the shapes of RECORD_SHAPES, and codes with hyphens or slashes after a
+    label (what CODE and BARE_NUMBER take only with five digits or more)."""
+    if _ANY_DIGIT.search(text) is None:
+        return
+    for m in RECORD_SHAPES.finditer(text):
+        if m.group("spaced"):
+            if m.group("prefix") in NOT_CODES or _YEAR_RANGE.fullmatch(m.group("digits")):
+                continue
+            if _DATE_SHAPE.fullmatch(m.group("digits")):
+                continue  # "MDO 12-03-2024" is a meeting and its date
+            if sum(ch.isdigit() for ch in m.group("digits")) < 6:
+                continue
+        elif m.group("mixed"):
+            prefix = m.group("mixed").split("-", 1)[0]
+            if prefix.isupper() or sum(ch.isupper() for ch in prefix) < 2:
+                continue  # all capitals: CODE's; one capital: a word ("Bus-12345")
+        elif m.group("groups") and sum(ch.isdigit() for ch in m.group("groups")) < 5:
+            continue
+        yield Candidate(m.start(), m.end(), "nummer", "code met letters en cijfers", PATTERN)
+    if "-" not in text and "/" not in text:
+        return
+    done = 0
+    for joint in _CODE_JOINT.finditer(text):
+        if joint.start() < done:
+            continue  # a joint of the word looked at already
+        start = joint.start()
+        limit = max(0, start - 40)  # no code is longer: the walk back stays bounded
+        while start > limit and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+            start -= 1
+        if start == limit and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+            continue  # a word longer than any code ("--1--1--1..." of 20,000 characters)
+        while text[start] in "-/":
+            start += 1
+        word = _JOINED_WORD.match(text, start)
+        if word is None or word.end() <= joint.start():
+            continue
+        done = word.end()
+        if len(word.group(0)) <= 40 and _code_after_label(text, start, word.group(0)):
+            yield Candidate(start, word.end(), "nummer", "code na een label", PATTERN)
+
+
+# A table whose header names what a column holds: "lln.nr | naam | klas" over rows of
+# "118204 | Daan ... | 3H"; "Naam | Geb.datum" over "... | 1995". A cell is a record number,
+# a year of birth or an age by its column, as a value is by its label on a line of its own.
+_TABLE_SEPARATORS = "|\t"
+_DATE_COLUMN = re.compile(r"datum|geb|geboren|geboortejaar|date|dob|birth")
+_AGE_COLUMN = re.compile(r"(?:leeftijd|lft|age|jr)\.?")
+_NUMBER_CELL = re.compile(r"(?:[A-Z]{1,5}[- ]?)?\d[\d./-]*[\dA-Z]")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_AGE_CELL = re.compile(r"(\d{1,3})(?:[ ]?(?:jaar|jr\.?|j))?")
+
+
+def _column_label(header: str) -> str | None:
+    """What a column holds by its header: "nummer", "datum", "leeftijd" or None."""
+    head = header.strip().lower()
+    if not head or _ANY_DIGIT.search(head):
+        return None
+    if _AGE_COLUMN.fullmatch(head):
+        return "leeftijd"
+    if _DATE_COLUMN.search(head):
+        return "datum"
+    return "nummer" if _after_label(head + " ") else None
+
+
+def _cells(line: str, offset: int, separator: str) -> list[tuple[int, int]]:
+    """The cells of a table row as (start, end) in the text, spaces around them left out."""
+    cells, start = [], 0
+    for part in line.split(separator):
+        lead = len(part) - len(part.lstrip())
+        cells.append((offset + start + lead, offset + start + len(part.rstrip())))
+        start += len(part) + 1
+    return cells
+
+
+def find_table_cells(text: str) -> Iterator[Candidate]:
+    """Record numbers, years of birth and ages in the columns of a table under a header that
+    names them; the header is the first of two or more lines with the same separator."""
+    separator = next((sep for sep in _TABLE_SEPARATORS if sep in text), None)
+    if separator is None or _ANY_DIGIT.search(text) is None:
+        return
+    kinds: list[str | None] = []
+    offset = 0
+    for line in text.split("\n"):
+        if separator not in line:
+            kinds = []
+        elif not kinds or _ANY_DIGIT.search(line) is None:  # a header: a row without digits
+            kinds = [_column_label(cell) for cell in line.split(separator)]
+            if not any(kinds):
+                kinds = []
+        else:
+            for kind, (start, end) in zip(kinds, _cells(line, offset, separator), strict=False):
+                cell = text[start:end]
+                if kind == "nummer" and _NUMBER_CELL.fullmatch(cell):
+                    if sum(ch.isdigit() for ch in cell) >= 4 and not _DATE_SHAPE.fullmatch(cell):
+                        yield Candidate(start, end, "nummer", "nummer in een kolom", PATTERN)
+                elif kind == "datum" and _YEAR_CELL.fullmatch(cell):
+                    yield Candidate(start, end, "datum", "jaar in een kolom", PATTERN)
+                elif (
+                    kind == "leeftijd"
+                    and (age := _AGE_CELL.fullmatch(cell))
+                    and int(age.group(1)) <= 120
+                ):
+                    yield Candidate(start, end, "leeftijd", "leeftijd in een kolom", PATTERN)
+        offset += len(line) + 1
+
+
+# A list of identifiers under its label: "Dossiernummers:\n- 4410285 (moeder)\n- 5520391".
+# Each item opens with a bullet or a count and a number or code; the label ends the line
+# above the first item, as "Dossiernummer:\n4471093" in _after_label.
+_LIST_ITEM_NUMBER = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+"
+    r"((?:[A-Z]{1,5}[- ]?)?\d[\d./-]*\d)(?![\w/-]|[.,]\d)"
+)
+
+
+def find_list_items(text: str) -> Iterator[Candidate]:
+    """Record numbers that open the items of a list whose label ends the line above it."""
+    if ":\n" not in text or _ANY_DIGIT.search(text) is None:
+        return
+    label_ok = False
+    offset = 0
+    for line in text.split("\n"):
+        item = _LIST_ITEM_NUMBER.match(line)
+        if item is None:
+            stripped = line.rstrip()
+            label_ok = stripped.endswith(":") and _after_label(stripped[:-1] + " ")
+        elif label_ok:
+            number = item.group(1)
+            digits = sum(ch.isdigit() for ch in number)
+            if digits >= 5 and not _DATE_SHAPE.fullmatch(number):
+                start = offset + item.start(1)
+                yield Candidate(
+                    start, start + len(number), "nummer", "nummer in een lijst", PATTERN
+                )
+        offset += len(line) + 1
+
+
+def _number_words() -> dict[str, int]:
+    """Dutch and English number words from two to a hundred, and "anderhalf" (one and a half,
+    counted as 1): "zestien", "zesenveertig", "tweeëntwintig", "eight", "twenty-nine". "een"
+    and "one" alone are left out: they are articles and pronouns far more often."""
+    units = "een twee drie vier vijf zes zeven acht negen".split()  # noqa: SIM905
+    teens = "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien"
+    tens = "twintig dertig veertig vijftig zestig zeventig tachtig negentig".split()  # noqa: SIM905
+    words = {word: value for value, word in enumerate(units[1:], start=2)}
+    words.update({word: value for value, word in enumerate(teens.split(), start=10)})
+    for index, ten in enumerate(tens, start=2):
+        words[ten] = index * 10
+        for value, unit in enumerate(units, start=1):
+            words[unit + "en" + ten] = words[unit + "ën" + ten] = index * 10 + value
+    words["honderd"], words["anderhalf"] = 100, 1
+    english_units = "one two three four five six seven eight nine".split()  # noqa: SIM905
+    english_teens = """ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+        nineteen""".split()  # noqa: SIM905
+    english_tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+    words.update({word: value for value, word in enumerate(english_units[1:], start=2)})
+    words.update({word: value for value, word in enumerate(english_teens, start=10)})
+    for index, ten in enumerate(english_tens, start=2):
+        words[ten] = index * 10
+        for value, unit in enumerate(english_units, start=1):
+            words[ten + "-" + unit] = words[ten + "_" + unit] = index * 10 + value
+    return words
+
+
+NUMBER_WORD_VALUES = _number_words()
+# Every number word, as a word of its own: the one scan for ages written in words.
+AGE_NUMBER_WORD = gated(
+    "(?i:[adefhnstvz])",
+    re.compile(
+        r"(?<![\w-])(?i:" + word_alternation(" ".join(NUMBER_WORD_VALUES)) + r")"
+        r"(?!\w|-(?!(?i:years?-old)))"  # "thirty-two-year-old" is one age
+    ),
+)
+# What makes a number word an age: years after it ("zestig jaar", "eight years old") ...
+_WORD_AGE_YEARS = re.compile(
+    r"(?:\s+|-)(?:jaar|jr\.?)(?:[ ]oud)?(?!\w)|(?:\s+|-)years?(?:[ -]old)?(?!\w)", re.IGNORECASE
+)
+_YEARS_OLD = re.compile(r".*(?:oud|old)\Z", re.IGNORECASE)
+# ... after a comma or a bracket ("Henk Slot, zestig jaar"; "hij is tien jaar" is below)
+_WORD_AGE_YEARS_BEFORE = re.compile(r"[,(][ ]*\Z")
+# ... in brackets after a capitalised word not opening a sentence, a name ("en Gabriel
+# (anderhalf)"; "Formulieren (drie) ingevuld" is none)
+_WORD_AGE_BRACKET_BEFORE = re.compile(r"(?<=[\w,][ ])[A-ZÀ-Þ][\w'\u2019-]+[ ]?\(\Z")
+# ... after "van" and a relation or person word ("een meisje van acht")
+_WORD_AGE_OF = re.compile(
+    r"(?<![\w-])van[ ]+(?:(?i:ruim|bijna|net|pas|ongeveer|circa|ca\.)[ ]+)?\Z"
+)
+# ... before "is"/"wordt" after "dat" and a name or pronoun ("dat Omar zestien is")
+_WORD_AGE_CLAUSE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:dat|omdat|als|toen|nu|zodra|hoewel|want)[ ]"
+    r"(?:[A-ZÀ-Þ][a-zà-ÿ]+|(?i:hij|zij|ze))[ ]\Z"
+)
+_WORD_AGE_CLAUSE_AFTER = re.compile(r"[ ](?i:is|wordt|werd|was)(?![\w-])")
+# ... after a name or pronoun and "is"/"wordt" ("Klaas is elf.", "she is eight")
+_WORD_AGE_IS_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<pronoun>(?i:hij|zij|ze|he|she))|(?P<word>[A-ZÀ-Þ][a-zà-ÿ]+))[ ]"
+    r"(?i:is|was|wordt|werd)[ ](?:(?i:" + AGE_QUALIFIER + r")[ ]){0,2}\Z"
+)
+# The clause ends after the number (or "jaar" follows): "ze is twee keer gevallen" stays out.
+_WORD_AGE_END = re.compile(
+    r"(?:[ ](?:jaar|jr\.?)(?:[ ]oud)?)?(?=[ ]*(?:[.,;:!?)]|\n|\Z)"
+    r"|[ ](?i:en|die|dat|met|maar|geworden|and|but|heeft|had|is|was|wordt)\b)"
+)
+
+
+def _word_age(text: str, start: int, end: int, value: int) -> int | None:
+    """Where an age written in words at ``start``-``end`` ends, or None where it is none."""
+    before = text[max(0, start - 40) : start]
+    years = _WORD_AGE_YEARS.match(text, end)
+    if years is not None:
+        if DURATION_AFTER.match(text[years.end() : years.end() + 20]):
+            return None  # "anderhalf jaar geleden", "twintig jaar getrouwd"
+        if _YEARS_OLD.match(years.group(0)) or _WORD_AGE_YEARS_BEFORE.search(before):
+            return years.end()
+    if before.endswith("(") and text.startswith(")", end):
+        return end if _WORD_AGE_BRACKET_BEFORE.search(before) else None
+    clause_end = _WORD_AGE_END.match(text, end)
+    of = _WORD_AGE_OF.search(before)
+    if of is not None and clause_end is not None:
+        relation = AGE_OF_BEFORE.search(before, 0, of.start())
+        if relation is not None and not (relation.group("adult") and value < 12):
+            return clause_end.end()
+    if _WORD_AGE_CLAUSE_BEFORE.search(before) and _WORD_AGE_CLAUSE_AFTER.match(text, end):
+        return end
+    subject = _WORD_AGE_IS_BEFORE.search(before)
+    if subject is not None and clause_end is not None:
+        word = (subject.group("word") or "").lower()
+        if word not in _NOT_SUBJECTS and word not in MEASURE_WORDS:
+            return clause_end.end()
+    return None
+
+
+# "Maria Lopes, 61 j, al 3 weken hoesten": "j" without its dot, after a comma or a bracket.
+AGE_J = re.compile(r"(?<=[,(][ ])(\d{1,3})[ ]?j(?=[,;)])|(?<=\()(\d{1,3})[ ]?j(?=[,;)])")
+# "4 jaar en 3 maanden": years and months together, one age.
+AGE_YEARS_AND_MONTHS = gated(
+    r"\d",
+    re.compile(
+        r"(?<![\w,.])(\d{1,3}[ ]?(?:jaar|jr\.?)[ ]en[ ]\d{1,2}[ ]?(?:maanden|maand|mnd\.?))(?!\w)",
+        re.IGNORECASE,
+    ),
+)
+
+# English: "45 y/o", "a 3yo", and "she is 45", "my father turned 80" (a pronoun or a
+# relation before the verb; "he is 5 minutes late" stays out by its unit).
+AGE_ENGLISH = gated(
+    r"\d|(?i:[hsm])",
+    re.compile(
+        r"(?<![\w,.])(?P<yo>\d{1,3})[ ]?(?:y/o|yo|y\.o\.)(?![\w/])"
+        r"|(?<![\w-])(?i:he|she|my[ ](?:mother|father|mom|dad|son|daughter|wife|husband|partner"
+        r"|child|brother|sister|grandmother|grandfather|grandson|granddaughter))[ ]"
+        r"(?i:is|was|turns|turned|will[ ]be)[ ](?:(?i:almost|nearly|about|now|just|only)[ ])?"
+        r"(?P<n>\d{1,3})(?![\w]|[.,:/-]\d|[ ]*(?i:%|kg|cm|mg|ml|times|hours?|minutes?|days?|weeks?"
+        r"|months?|degrees|mmol|points|percent|euros?|pounds?)\b)"
+    ),
+)
+
+# Line breaks, brackets and quotes before a word count as a space for the cheap look at
+# English pronouns (" she ") before AGE_ENGLISH.
+_OPENINGS_AS_SPACES = str.maketrans("\n\t(\"'", "     ")
+
+
+def find_more_ages(text: str) -> Iterator[Candidate]:
+    """Ages written in words, "61 j," and "4 jaar en 3 maanden"."""
+    for m in AGE_NUMBER_WORD.finditer(text):
+        value = NUMBER_WORD_VALUES[m.group(0).lower().replace(" ", "_")]
+        end = _word_age(text, m.start(), m.end(), value)
+        if end is not None:
+            yield Candidate(m.start(), end, "leeftijd", "leeftijd in woorden", PATTERN)
+    if _ANY_DIGIT.search(text) is None:
+        return
+    if "j," in text or "j)" in text or "j;" in text:
+        for m in AGE_J.finditer(text):
+            group = 1 if m.group(1) else 2
+            if int(m.group(group)) <= 120:
+                yield Candidate(m.start(group), m.end(), "leeftijd", "leeftijd: '61 j'", PATTERN)
+    lowered = " " + text.lower().translate(_OPENINGS_AS_SPACES)
+    english = any(word in lowered for word in (" he ", " she ", " my ", "yo", "y/o", "y.o."))
+    for m in AGE_ENGLISH.finditer(text) if english else ():
+        name = "yo" if m.group("yo") else "n"
+        if int(m.group(name)) <= 120:
+            yield Candidate(m.start(name), m.end(), "leeftijd", "leeftijd in het Engels", PATTERN)
+    if " en " in lowered and ("maand" in lowered or "mnd" in lowered):
+        for m in AGE_YEARS_AND_MONTHS.finditer(text):
+            if not DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                yield Candidate(*_groups_span(m), "leeftijd", "jaren en maanden", PATTERN)
+
+
+# English dates: an ordinal day before or after the month ("4th of June", "October 3rd",
+# "June 4th, 2025") and the day before "Mar", March's English short form ("Tue 5 Mar").
+# English month names, capitalised as English writes them: "due March 12", "on June 4, 2025".
+_ENGLISH_MONTHS = """January February March April May June July August September October
+    November December""".split()  # noqa: SIM905
+DATE_ENGLISH = gated(
+    r"\d|(?i:[jfmasond])",
+    re.compile(
+        r"(?<![\w-])(?:\d{1,2}(?i:st|nd|rd|th)(?:[ ]of)?[ ]+(?i:" + MONTHS + r")\.?"
+        r"|(?i:" + MONTHS + r")\.?[ ]+\d{1,2}(?i:st|nd|rd|th)"
+        r"|\d{1,2}[ ]Mar\.?"
+        r"|(?:" + "|".join(_ENGLISH_MONTHS) + r")[ ]\d{1,2}"
+        r"(?=,?[ ](?:19|20)\d{2}|[ ]*(?:[.,;:!?)]|\n|\Z)|[ ](?:at|in|to|and|or|until|from)\b))"
+        r"(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
+    ),
+)
+# A year alone in brackets after what happened to a person then: "na de eerste bevalling
+# (2019)", "had eerder een IBS (2021)": a word earlier on the line places it in the past of
+# a life. A law, a guideline or a publication before it keeps its year ("Wmo (2015)",
+# "Leidraad ... (2022)" has no such word).
+YEAR_IN_BRACKETS = re.compile(r"\(((?:19[0-9]|20[0-4])\d)\)")
+_LIFE_EVENT_ON_LINE = re.compile(
+    r"(?i:\b(?:eerder|eerdere|vorige|vroeger|destijds|toen|na[ ](?:de|het|een|haar|zijn)|sinds"
+    r"|opname|opgenomen|bevalling|geboorte|overleden|overlijden|gescheiden|scheiding|verhuisd"
+    r"|verhuizing|previous|earlier|after[ ](?:the|her|his))\b)"
+)
+_LAW_OR_PUBLICATION_BEFORE = re.compile(
+    r"(?i:wet|wmo|wlz|zvw|richtlijn|standaard|protocol|versie|editie|rapport|nen|iso|et[ ]al\.?"
+    r"|handboek|beleidsplan|jaarplan|jaarverslag|onderzoek|studie|cbs|rivm|nhg|who)[ ]*\Z"
+)
+# A month written short, alone, where a word before makes it a date ("sinds dec", "sinds
+# aug."); "jan" stays out, as it is a first name too.
+MONTH_SHORT_ALONE = gated(
+    "(?i:[fmajsond])",
+    re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
+)
+# The words before a short month that make it a date: fewer than before a whole month
+# (MONTH_ALONE_BEFORE), as a short form is more often something else ("dec en jul").
+MONTH_SHORT_BEFORE = re.compile(
+    r"(?i:\b(?:in|sinds|vanaf|tot|t/m|eind|begin|medio|rond|afgelopen|vorige|komende|volgende"
+    r"|midden|halverwege|since|until)\s+)$"
+)
+
+# "die komt de 22e.", "tot de 3e": a day of the month as an ordinal after "de", where the
+# clause ends after it ("de 3e keer", "de 21e eeuw" go on with a noun).
+DAY_ORDINAL = gated(
+    "(?i:d)",
+    re.compile(
+        r"(?<![\w-])(?i:de)[ ](?P<day>\d{1,2})(?:e|ste|de)"
+        r"(?=[ ]*(?:[.,;!?)]|\n|\Z)|[ ](?i:om|van[ ]de(?:ze)?[ ]maand)\b)"
+    ),
+)
+# "hij werd de 2e", "zij eindigde als de 3e": a place in a ranking, not a day.
+_RANK_BEFORE = re.compile(r"(?<![\w-])(?i:werd|wordt|word|was|is|eindigde|als|finished)[ ]\Z")
+
+_ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
+_SHORT_MONTHS = ("feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def find_more_dates(text: str) -> Iterator[Candidate]:
+    """English dates, years in brackets and short months alone (see the patterns above).
+    Cheap looks first: an ordinal suffix or "Mar" after a digit, a short month's letters."""
+    if _ANY_DIGIT.search(text) is not None:
+        english = _ORDINAL_OR_MAR.search(text) is not None or any(
+            month in text for month in _ENGLISH_MONTHS
+        )
+        for m in DATE_ENGLISH.finditer(text) if english else ():
+            yield Candidate(m.start(), m.end(), "datum", "datum in het Engels", PATTERN)
+        for m in YEAR_IN_BRACKETS.finditer(text) if "(" in text else ():
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line = text[max(line_start, m.start() - 60) : m.start()]
+            if _LIFE_EVENT_ON_LINE.search(line) and not _LAW_OR_PUBLICATION_BEFORE.search(line):
+                yield Candidate(*_groups_span(m), "datum", "jaar tussen haakjes", PATTERN)
+        for m in DAY_ORDINAL.finditer(text):
+            rank = _RANK_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if 1 <= int(m.group("day")) <= 31 and rank is None:
+                yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
+    lowered = text.lower()
+    has_short_month = any(month in lowered for month in _SHORT_MONTHS)
+    for m in MONTH_SHORT_ALONE.finditer(text) if has_short_month else ():
+        if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
 
 
 # -- desks, UMCs, schools, report headings, letterheads, referrals, places ----------------
