@@ -115,3 +115,53 @@ _WORDS = [*_NAMES, "de", "van", "der", "12", ",", ".", "Parkinson", "é", "\n", 
 )
 def test_the_same_annotations_on_random_text(engine: PrivacyEngine, words: list[str]) -> None:
     _same_per_step(engine, " ".join(words))
+
+
+# -- deduce's token-pattern steps, matched with their positions made into functions ---------
+
+
+def _token_pattern_steps(engine: PrivacyEngine) -> list[tuple[str, Any, Any]]:
+    """(name, our step, deduce's own step) for every token-pattern and context step."""
+    steps = []
+    for group_name, group in engine._processors:
+        if not hasattr(group, "_processors"):
+            continue
+        for name, processor in group:
+            if type(processor).__name__.startswith("Quick") and hasattr(processor, "_matchers"):
+                steps.append((name, processor, engine.deduce.processors[group_name][name]))
+    return steps
+
+
+def test_every_token_pattern_step_is_replaced(engine: PrivacyEngine) -> None:
+    names = {name for name, _, _ in _token_pattern_steps(engine)}
+    assert {"prefix_with_initial", "initial_with_name", "name_context", "housenumber"} <= names
+    from deduce.annotator import ContextAnnotator, TokenPatternAnnotator
+
+    assert type(engine.deduce.processors["names"]["prefix_with_initial"]) is TokenPatternAnnotator
+    assert type(engine.deduce.processors["names"]["name_context"]) is ContextAnnotator
+
+
+def test_token_pattern_steps_match_as_deduce_does(engine: PrivacyEngine) -> None:
+    """Each of our token-pattern steps tries every token as deduce's own step does, and each
+    try gives the same answer (the same annotation or none)."""
+    tried = found = 0
+    for text in [*_set_texts()[::3], "Dhr. P. de Vries en mw. J. van der Berg-Smit, Kerkweg 12a"]:
+        tokens = _document_class()(text, tokenizers=engine._tokenizers).get_tokens()
+        for name, ours, theirs in _token_pattern_steps(engine):
+            patterns = (
+                [(p["pattern"], p["direction"], set(p.get("skip", []))) for p in ours.pattern]
+                if hasattr(ours, "iterative")
+                else [(ours.pattern, "right", ours.skip)]
+            )
+            for pattern, direction, skip in patterns:
+                for token in tokens:
+                    mine = ours._match_sequence(text, pattern, token, direction, skip)
+                    deduce = theirs._match_sequence(text, pattern, token, direction, skip)
+                    assert _key([mine] if mine else []) == _key([deduce] if deduce else []), (
+                        name,
+                        text,
+                    )
+                    tried += 1
+                    found += mine is not None
+    assert tried > 10_000
+    assert found > 100
