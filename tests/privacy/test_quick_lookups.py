@@ -165,3 +165,49 @@ def test_token_pattern_steps_match_as_deduce_does(engine: PrivacyEngine) -> None
                     found += mine is not None
     assert tried > 10_000
     assert found > 100
+
+
+# -- deduce's overlap steps, with a byte mask ----------------------------------------------
+
+
+def test_overlap_steps_are_replaced(engine: PrivacyEngine) -> None:
+    from docdeid.process.annotation_processor import OverlapResolver
+
+    ours = engine._processors["post_processing"]["overlap_resolver"]
+    person = engine._processors["names"]["person_annotation_converter"]
+    assert type(ours).__name__ == type(person._overlap_resolver).__name__ == "QuickOverlapResolver"
+    assert type(engine.deduce.processors["post_processing"]["overlap_resolver"]) is OverlapResolver
+
+
+_SPANS = st.lists(
+    st.tuples(
+        st.integers(0, 30), st.integers(0, 8), st.sampled_from(["naam", "patient", "pseudo_x"])
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SPANS)
+def test_overlaps_resolved_as_docdeid_does(engine: PrivacyEngine, spans: list[Any]) -> None:
+    from docdeid.annotation import Annotation, AnnotationSet
+
+    text = "Jan de Vries en Anna Bakker-Smit, Kerkweg 12" * 2
+    annotations = AnnotationSet(
+        Annotation(text=text[s : s + n], start_char=s, end_char=s + n, tag=tag)
+        for s, n, tag in spans
+    )
+    for ours, theirs in (
+        (
+            engine._processors["post_processing"]["overlap_resolver"],
+            engine.deduce.processors["post_processing"]["overlap_resolver"],
+        ),
+        (
+            engine._processors["names"]["person_annotation_converter"],
+            engine.deduce.processors["names"]["person_annotation_converter"],
+        ),
+    ):
+        mine = ours.process_annotations(AnnotationSet(annotations), text)
+        deduce = theirs.process_annotations(AnnotationSet(annotations), text)
+        assert _key(list(mine)) == _key(list(deduce))
