@@ -789,6 +789,50 @@ def _quick_match_sequence(
     )
 
 
+def _quick_apply_context_pattern(
+    self: Any, text: str, annotations: Any, context_pattern: dict[str, Any]
+) -> Any:
+    """deduce's ``ContextAnnotator._apply_context_pattern`` (grow each annotation whose tag
+    the pattern takes by the tokens after or before it that match), with the direction's
+    link and the pattern's tag read once instead of through lookups and a reversed list
+    per annotation. The same annotations, changed in the same order."""
+    from docdeid.annotation import Annotation
+
+    direction = context_pattern["direction"]
+    if direction not in ("left", "right"):
+        return self._deduce_kind._apply_context_pattern(self, text, annotations, context_pattern)
+    skip = set(context_pattern.get("skip", []))
+    right = direction == "right"
+    pre_tag, pattern, new_tag = (
+        context_pattern["pre_tag"],
+        context_pattern["pattern"],
+        context_pattern["tag"],
+    )
+    attr = "next" if right else "previous"
+    for annotation in annotations.copy():
+        parts = annotation.tag.split("+")
+        if (parts[-1] if right else parts[0]) not in pre_tag:
+            continue
+        start_token = _chained_token(
+            annotation.end_token if right else annotation.start_token, attr, skip
+        )
+        found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
+        if found:
+            left, right_part = (annotation, found) if right else (found, annotation)
+            merged = Annotation(
+                text=text[left.start_char : right_part.end_char],
+                start_char=left.start_char,
+                end_char=right_part.end_char,
+                start_token=left.start_token,
+                end_token=right_part.end_token,
+                tag=new_tag.format(tag=annotation.tag),
+                priority=annotation.priority,
+            )
+            annotations.remove(annotation)
+            annotations.add(merged)
+    return annotations
+
+
 def _quick_token_patterns(processor: Any) -> Any:
     """A copy of one of deduce's token-pattern steps (``TokenPatternAnnotator``: "dhr." and
     an initial, an initial and a name ...; ``ContextAnnotator``: a name grown by an
@@ -799,15 +843,14 @@ def _quick_token_patterns(processor: Any) -> Any:
     ``tests/privacy/test_quick_lookups.py`` compares them with deduce's."""
     kind = type(processor)
     quick = copy.copy(processor)
-    quick.__class__ = type(
-        "Quick" + kind.__name__,
-        (kind,),
-        {
-            "_match_sequence": _quick_match_sequence,
-            "_get_chained_token": staticmethod(_chained_token),
-            "_deduce_kind": kind,
-        },
-    )
+    methods: dict[str, Any] = {
+        "_match_sequence": _quick_match_sequence,
+        "_get_chained_token": staticmethod(_chained_token),
+        "_deduce_kind": kind,
+    }
+    if hasattr(kind, "_apply_context_pattern"):
+        methods["_apply_context_pattern"] = _quick_apply_context_pattern
+    quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
     quick._matchers = {}
     return quick
 

@@ -211,3 +211,32 @@ def test_overlaps_resolved_as_docdeid_does(engine: PrivacyEngine, spans: list[An
         mine = ours.process_annotations(AnnotationSet(annotations), text)
         deduce = theirs.process_annotations(AnnotationSet(annotations), text)
         assert _key(list(mine)) == _key(list(deduce))
+
+
+def test_context_patterns_grow_names_as_deduce_does(engine: PrivacyEngine) -> None:
+    """Each pattern of deduce's context steps (a name grown by an interfix and a surname, an
+    initial, a house number) applied by ours and by deduce's own step to the same
+    annotations: the same annotations after it."""
+    from docdeid.annotation import AnnotationSet
+
+    grown = 0
+    for text in [*_set_texts()[::4], "Dhr. J.P. van der Berg en Anna de Vries, Kerkweg 12 a"]:
+        document = engine._deduce_document(text)  # deduce's annotations, before conversion
+        tokens = document.get_tokens()
+        for group, name in (("names", "name_context"), ("locations", "housenumber")):
+            ours = engine._processors[group][name]
+            theirs = engine.deduce.processors[group][name]
+            # what the step sees: the names found before it, in the terms of deduce's tags
+            before = AnnotationSet(
+                a
+                for a in engine.deduce.processors["names"]["first_name_lookup"].annotate(document)
+                + engine.deduce.processors["names"]["surname_lookup"].annotate(document)
+                + engine.deduce.processors["locations"]["street_lookup"].annotate(document)
+            )
+            assert tokens is not None
+            for pattern in theirs.pattern:
+                mine = ours._apply_context_pattern(text, AnnotationSet(before), pattern)
+                deduce = theirs._apply_context_pattern(text, AnnotationSet(before), pattern)
+                assert _key(list(mine)) == _key(list(deduce)), (name, pattern["name"], text)
+                grown += len(set(mine) - before)
+    assert grown > 50
