@@ -795,6 +795,227 @@ def _bounded_context(processor: Any) -> Any:
     return bounded
 
 
+def _position_matcher(position: dict[str, Any], ds: Any) -> Callable[[Any], bool]:
+    """One position of a deduce token pattern (``{"lookup": "prefix"}``, ``{"and": [...]}``)
+    as a function of a token, with the same answer as deduce's
+    ``_PatternPositionMatcher.match``, which reads the position's dict on every call. Raises
+    (and the step then stays deduce's own) where deduce would too."""
+    if len(position) != 1:
+        raise ValueError(position)
+    ((kind, value),) = position.items()
+    if kind == "equal":
+        return lambda token: bool(token.text == value)
+    if kind == "re_match":
+        pattern = re.compile(value)  # what re.match(value, ...) compiles and caches
+        return lambda token: pattern.match(token.text) is not None
+    if kind == "is_initials":
+        return lambda token: (len(token.text) <= 4 and token.text.isupper()) == value
+    if kind == "like_name":
+        return lambda token: (
+            (
+                len(token.text) >= 3
+                and token.text.istitle()
+                and not any(ch.isdigit() for ch in token.text)
+            )
+            == value
+        )
+    if kind == "lookup":
+        lookup = ds[value]
+        return lambda token: token.text in lookup
+    if kind == "neg_lookup":
+        lookup = ds[value]
+        return lambda token: token.text not in lookup
+    if kind in ("and", "or"):
+        parts = [_position_matcher(part, ds) for part in value]
+        if kind == "and":
+            return lambda token: all(part(token) for part in parts)
+        return lambda token: any(part(token) for part in parts)
+    raise NotImplementedError(kind)
+
+
+def _chained_token(token: Any, attr: str, skip: set[str]) -> Any:
+    """deduce's ``_get_chained_token``: the next (or previous) token that is not skipped,
+    read from the token's link itself instead of through its method."""
+    link = "_next_token" if attr == "next" else "_previous_token"
+    token = getattr(token, link)
+    while token is not None and token.text in skip:
+        token = getattr(token, link)
+    return token
+
+
+def _quick_match_sequence(
+    self: Any,
+    text: str,
+    pattern: list[dict[str, Any]],
+    start_token: Any,
+    direction: str = "right",
+    skip: set[str] | None = None,
+) -> Any:
+    """deduce's ``TokenPatternAnnotator._match_sequence`` with the pattern's positions made
+    into functions once (see :func:`_quick_token_patterns`)."""
+    made = self._matchers.get(id(pattern))
+    if made is None:
+        try:
+            matchers: list[Callable[[Any], bool]] | None = [
+                _position_matcher(position, self.ds) for position in pattern
+            ]
+        except (ValueError, NotImplementedError, KeyError, TypeError):
+            matchers = None  # deduce's own matching, and its error, for this pattern
+        made = self._matchers[id(pattern)] = (pattern, matchers)
+    matchers = made[1]
+    if matchers is None or direction not in ("left", "right"):
+        return self._deduce_kind._match_sequence(
+            self, text, pattern, start_token, direction=direction, skip=skip
+        )
+    from docdeid.annotation import Annotation
+
+    skip = skip or set()
+    link = "_next_token" if direction == "right" else "_previous_token"
+    current = end_token = start_token
+    for matches in matchers if direction == "right" else reversed(matchers):
+        if current is None or not matches(current):
+            return None
+        end_token = current
+        current = getattr(current, link)
+        while current is not None and current.text in skip:
+            current = getattr(current, link)
+    if direction == "left":
+        start_token, end_token = end_token, start_token
+    return Annotation(
+        text=text[start_token.start_char : end_token.end_char],
+        start_char=start_token.start_char,
+        end_char=end_token.end_char,
+        tag=self.tag,
+        priority=self.priority,
+        start_token=start_token,
+        end_token=end_token,
+    )
+
+
+def _quick_apply_context_pattern(
+    self: Any, text: str, annotations: Any, context_pattern: dict[str, Any]
+) -> Any:
+    """deduce's ``ContextAnnotator._apply_context_pattern`` (grow each annotation whose tag
+    the pattern takes by the tokens after or before it that match), with the direction's
+    link and the pattern's tag read once instead of through lookups and a reversed list
+    per annotation. The same annotations, changed in the same order."""
+    from docdeid.annotation import Annotation
+
+    direction = context_pattern["direction"]
+    if direction not in ("left", "right"):
+        return self._deduce_kind._apply_context_pattern(self, text, annotations, context_pattern)
+    skip = set(context_pattern.get("skip", []))
+    right = direction == "right"
+    pre_tag, pattern, new_tag = (
+        context_pattern["pre_tag"],
+        context_pattern["pattern"],
+        context_pattern["tag"],
+    )
+    attr = "next" if right else "previous"
+    for annotation in annotations.copy():
+        parts = annotation.tag.split("+")
+        if (parts[-1] if right else parts[0]) not in pre_tag:
+            continue
+        start_token = _chained_token(
+            annotation.end_token if right else annotation.start_token, attr, skip
+        )
+        found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
+        if found:
+            left, right_part = (annotation, found) if right else (found, annotation)
+            merged = Annotation(
+                text=text[left.start_char : right_part.end_char],
+                start_char=left.start_char,
+                end_char=right_part.end_char,
+                start_token=left.start_token,
+                end_token=right_part.end_token,
+                tag=new_tag.format(tag=annotation.tag),
+                priority=annotation.priority,
+            )
+            annotations.remove(annotation)
+            annotations.add(merged)
+    return annotations
+
+
+def _quick_token_patterns(processor: Any) -> Any:
+    """A copy of one of deduce's token-pattern steps (``TokenPatternAnnotator``: "dhr." and
+    an initial, an initial and a name ...; ``ContextAnnotator``: a name grown by an
+    interfix or an initial, a house number) that matches each pattern with its positions
+    made into functions once, and reads the next token from the token's link: deduce's
+    ``_match_sequence`` reads each position's dict and calls methods per token on every try
+    (about a quarter of the deduce steps we keep). The same annotations:
+    ``tests/privacy/test_quick_lookups.py`` compares them with deduce's."""
+    kind = type(processor)
+    quick = copy.copy(processor)
+    methods: dict[str, Any] = {
+        "_match_sequence": _quick_match_sequence,
+        "_get_chained_token": staticmethod(_chained_token),
+        "_deduce_kind": kind,
+    }
+    if hasattr(kind, "_apply_context_pattern"):
+        methods["_apply_context_pattern"] = _quick_apply_context_pattern
+    quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
+    quick._matchers = {}
+    return quick
+
+
+def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
+    """docdeid's ``OverlapResolver.process_annotations`` with a byte mask and the free runs
+    found in Python: docdeid marks the characters taken in a numpy array and compares its
+    values one by one in a Python loop, which costs more than the marking saves on a short
+    text. The same annotations in the same order; a cut one starts and ends at a plain int
+    instead of a numpy integer (equal, and the engine makes every offset an int)."""
+    from docdeid.annotation import Annotation, AnnotationSet
+
+    if not annotations:
+        return self._deduce_kind.process_annotations(self, annotations, text)  # its error
+    kept = []
+    taken = bytearray(max(annotation.end_char for annotation in annotations))
+    ordered = annotations.sorted(
+        by=self._sort_by, callbacks=self._sort_by_callbacks, deterministic=True
+    )
+    for annotation in ordered:
+        start, end = annotation.start_char, annotation.end_char
+        part = taken[start:end]
+        if 1 not in part:
+            kept.append(annotation)
+        else:
+            run = 0
+            while run < len(part):  # each run of free characters stays, cut out of it
+                if part[run]:
+                    run += 1
+                    continue
+                run_end = part.find(1, run)
+                run_end = len(part) if run_end == -1 else run_end
+                kept.append(
+                    Annotation(
+                        text=annotation.text[run:run_end],
+                        start_char=start + run,
+                        end_char=start + run_end,
+                        tag=annotation.tag,
+                    )
+                )
+                run = run_end
+        taken[start:end] = b"\x01" * len(part)
+    return AnnotationSet(kept)
+
+
+def _quick_overlaps(processor: Any) -> Any:
+    """A copy of deduce's overlap step (``OverlapResolver``), or of its person-tag step,
+    which holds one, resolving overlaps through :func:`_quick_resolve_overlap`."""
+    from docdeid.process.annotation_processor import OverlapResolver
+
+    quick = copy.copy(processor)
+    if type(processor) is OverlapResolver:
+        quick.__class__ = type(
+            "QuickOverlapResolver",
+            (OverlapResolver,),
+            {"process_annotations": _quick_resolve_overlap, "_deduce_kind": OverlapResolver},
+        )
+    else:
+        quick._overlap_resolver = _quick_overlaps(processor._overlap_resolver)
+    return quick
+
+
 def _quick_processors(group: Any) -> Any:
     """A copy of deduce's processor tree (the same processors, in the same order) in which
     each word-list step is done by :class:`_QuickLookupAnnotator`. deduce's own tree is not
@@ -811,7 +1032,14 @@ def _quick_processors(group: Any) -> Any:
         elif type(processor) is MultiTokenLookupAnnotator:
             processor = _QuickLookupAnnotator(processor)
         elif type(processor).__name__ == "ContextAnnotator":
-            processor = _bounded_context(processor)
+            processor = _quick_token_patterns(_bounded_context(processor))
+        elif type(processor).__name__ == "TokenPatternAnnotator":
+            processor = _quick_token_patterns(processor)
+        elif type(processor).__name__ == "OverlapResolver" or (
+            type(processor).__name__ == "PersonAnnotationConverter"
+            and type(getattr(processor, "_overlap_resolver", None)).__name__ == "OverlapResolver"
+        ):
+            processor = _quick_overlaps(processor)
         copy.add_processor(name, processor)
     return copy
 

@@ -6,6 +6,7 @@ precision high; context words decide where a bare number means something persona
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1151,6 +1152,144 @@ def _plain_class(first: str, ignore_case: bool) -> str | None:
     return "[" + ("\\d" if digits else "") + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
+# -- Triggers: a scan is skipped where the text lacks every piece its pattern needs -------
+# Read from the pattern itself (no rule declares anything): the literal pieces of which a
+# match, or a look-ahead or look-behind that must hold around it, has to contain at least
+# one ("dhr", "mevrouw", "de heer" ... for TITLE_NAME). The pieces are compared with the text
+# in lower case. Only ASCII letters count: beyond ASCII, ignoring case ties a letter to
+# others that lower case does not give. For the same reason a text with one of the four
+# characters that ignoring case ties to an ASCII letter (_CASE_TRAPS) is always scanned.
+_MAX_PIECES = 64  # more alternatives than this: no trigger for that part
+_MIN_PIECE = 3  # pieces of one or two letters are in nearly every text: no use testing
+# Python's own regex parser (re._parser, as re.compile uses it; no stubs for typing)
+_re_parser: Any = importlib.import_module("re._parser")
+_re_constants: Any = importlib.import_module("re._constants")
+
+
+def _pieces(nodes: Any) -> tuple[set[str] | None, set[str] | None]:
+    """For a parsed pattern: the exact strings it can match (lower case; None if not a small
+    finite set) and a set of pieces of which every match holds one (None if none known)."""
+    run: set[str] = {""}  # the strings the literal run so far can be
+    exact = True
+    best: set[str] | None = None
+    for op, value in nodes:
+        whole, needed = _node_pieces(op, value)
+        best = _better(best, needed)
+        if whole is not None and len(run) * len(whole) <= _MAX_PIECES:
+            run = {a + b for a in run for b in whole}
+            continue
+        best = _better(best, _needed(run))
+        run, exact = whole if whole is not None else {""}, False
+    best = _better(best, _needed(run))
+    return (run if exact else None), best
+
+
+def _node_pieces(op: Any, value: Any) -> tuple[set[str] | None, set[str] | None]:
+    c = _re_constants
+    if op is c.LITERAL:
+        char = chr(value)
+        return ({char.lower()} if char.isascii() else None), None
+    if op is c.SUBPATTERN:
+        return _pieces(value[-1])
+    if op is c.BRANCH:
+        wholes, needs = [], []
+        for branch in value[1]:
+            whole, needed = _pieces(branch)
+            wholes.append(whole)
+            needs.append(needed if needed is not None else _needed(whole))
+        every = None
+        if all(w is not None for w in wholes):
+            every = set().union(*[w for w in wholes if w is not None])
+        need = None
+        if all(n is not None for n in needs):
+            need = _minimal(set().union(*[n for n in needs if n is not None]))
+        return (every if every is not None and len(every) <= _MAX_PIECES else None), need
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, nodes = value
+        whole, needed = _pieces(nodes)
+        if low == 0:
+            return ((whole | {""}) if whole is not None and high == 1 else None), None
+        return (whole if low == high == 1 else None), needed or _needed(whole)
+    if op is c.ASSERT:  # what a look-ahead or look-behind needs stands in the text too
+        whole, needed = _pieces(value[1])
+        return {""}, needed or _needed(whole)
+    if op in (c.AT, c.ASSERT_NOT):
+        return {""}, None
+    return None, None  # a class, a back reference, anything else: no piece known
+
+
+def _minimal(pieces: set[str]) -> set[str]:
+    """Without the pieces that hold a shorter one: where the longer stands, so does it."""
+    kept: list[str] = []
+    for piece in sorted(pieces, key=len):
+        if not any(short in piece for short in kept):
+            kept.append(piece)
+    return set(kept)
+
+
+def _needed(strings: set[str] | None) -> set[str] | None:
+    if not strings or "" in strings:
+        return None
+    return _minimal(strings)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more telling of two piece sets: the longer shortest piece, then the fewer."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern to search the lower-case text with: no hit, no match of ``pattern``. None
+    where the pattern has no telling pieces (then it always scans)."""
+    try:
+        _, needed = _pieces(_re_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any pattern the parser does not take: no trigger
+        return None
+    if not needed or len(needed) > _MAX_PIECES or min(map(len, needed)) < _MIN_PIECE:
+        return None
+    return re.compile(_alternation(needed))
+
+
+def _alternation(pieces: set[str]) -> str:
+    """The pieces as one regex built as a trie (as :func:`word_alternation` does), which the
+    regex engine tries far faster than the pieces one after the other."""
+    trie: dict[str, Any] = {}
+    for piece in pieces:
+        node = trie
+        for char in piece:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a whole piece ends here: what follows does not matter
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+# capital I with a dot, dotless i, the Kelvin sign and the long s: ignoring case ties them
+# to i, k and s, but their lower case is no "i", "k" or "s"
+_CASE_TRAPS = "\u0130\u0131\u212a\u017f"
+_lowered: list[tuple[str, str | None]] = [("", "")]
+
+
+def lower_text(text: str) -> str | None:
+    """The text in lower case, for the triggers (the last text's is kept: every scan of one
+    text asks for it); None where a trigger cannot be trusted (see _CASE_TRAPS)."""
+    last = _lowered[0]  # one tuple, read and written whole: safe between threads
+    if last[0] is text:
+        return last[1]
+    lowered = None
+    if text.isascii() or not any(trap in text for trap in _CASE_TRAPS):
+        lowered = text.lower()
+    _lowered[0] = (text, lowered)
+    return lowered
+
+
 class Gated:
     """A whole-text pattern that finds the same matches as ``(?=first)pattern``, faster.
 
@@ -1163,7 +1302,7 @@ class Gated:
     groups and the non-overlapping order of ``finditer`` are exactly those of the gated
     pattern. ``first`` must hold the first character of every match (as for a gate)."""
 
-    __slots__ = ("_scan", "first", "flags", "lead", "pattern", "plain")
+    __slots__ = ("_needs", "_scan", "first", "flags", "lead", "pattern", "plain")
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
         self.first, self.flags = first, pattern.flags
@@ -1171,13 +1310,23 @@ class Gated:
         self.pattern = self.plain.pattern
         # the class the fast scan opens with; None: the gated pattern scans on its own
         self.lead = _plain_class(first, bool(pattern.flags & re.IGNORECASE))
+        self._needs = trigger(pattern)  # no piece it needs in the text: no scan at all
         self._scan = None
         if self.lead is not None:
             self._scan = re.compile(
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
 
+    def _absent(self, text: str) -> bool:
+        """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
+        if self._needs is None:
+            return False
+        lowered = lower_text(text)
+        return lowered is not None and self._needs.search(lowered) is None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._absent(text):
+            return
         if self._scan is None:
             yield from self.plain.finditer(text)
             return
@@ -1197,6 +1346,8 @@ class Gated:
             position = m.end()
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if self._absent(text):
+            return None
         if self._scan is None:
             return self.plain.search(text, pos)
         hit = self._scan.search(text, pos)

@@ -82,3 +82,38 @@ def test_the_same_matches_on_every_set_and_tricky_strings() -> None:
 def test_the_same_matches_on_random_text(text: str) -> None:
     for name, scan in SCANS:
         assert _found(scan, text) == _found_plain(scan, text), name
+
+
+# -- triggers: a scan is skipped where the text lacks every piece its pattern needs ---------
+
+
+def test_triggers_are_read_from_the_patterns() -> None:
+    needs = patterns.trigger(re.compile(r"(?<!\w)(?i:dhr|mevrouw|de heer)\.?[ ]+([A-Z]\w+)"))
+    assert needs is not None
+    assert needs.search("bezoek van mevrouw jansen".lower())
+    assert needs.search("de heer x".lower())
+    assert not needs.search("de dochter belt morgen terug")
+    # no piece of three letters that every match must hold: no trigger, the scan always runs
+    assert patterns.trigger(re.compile(r"\d{4}[ ]?[A-Z]{2}")) is None
+    assert patterns.trigger(re.compile(r"(?:straat|\d)+x")) is None
+    # a piece that an optional part or a negative look-around holds is no piece at all
+    assert patterns.trigger(re.compile(r"(?:mevrouw)?[A-Z]\w+(?!straat)")) is None
+    # a look-ahead must hold in the text, so its pieces count
+    ahead = patterns.trigger(re.compile(r"\d+(?=[ ]jaar)"))
+    assert ahead is not None
+    assert ahead.search("84 jaar")
+    assert not ahead.search("84 kilo")
+    assert sum(scan._needs is not None for _, scan in SCANS) >= 20
+
+
+def test_a_skipped_scan_finds_nothing_the_pattern_would() -> None:
+    scan = patterns.gated("(?i:[ks])", re.compile(r"(?i:(?:kerk)?straat)[ ]\d+"))
+    assert scan._needs is not None
+    assert _found(scan, "Hij woont in de Kerkstraat 4.") == _found_plain(
+        scan, "Hij woont in de Kerkstraat 4."
+    )
+    assert _found(scan, "Geen adres hier, 4 keer gebeld.") == []
+    # ignoring case, the long s and the Kelvin sign match "s" and "k", but their lower
+    # case is no "s" or "k": a text with them is always scanned
+    for text in ("Kerk\u017ftraat 4", "\u212aerkstraat 4", "\u0130 straat 5"):
+        assert _found(scan, text) == _found_plain(scan, text) != [], text
