@@ -57,9 +57,14 @@ DEFAULT_SETS = (
     "holdout4.jsonl",
     "holdout5.jsonl",
     "holdout11.jsonl",
+    # holdout13, holdout14 and clean14_holdout: written blind during round 12 (formal texts;
+    # informal chats and notes; 48 clean texts), scored before and after its rules.
+    "holdout13.jsonl",
+    "holdout14.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
+    "clean14_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
