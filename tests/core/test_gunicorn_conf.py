@@ -66,12 +66,15 @@ def test_pre_fork_freezes_the_garbage_collector(monkeypatch: pytest.MonkeyPatch)
     conf = load(monkeypatch)
     pre_fork = conf["pre_fork"]
     assert callable(pre_fork)
+    frozen_before = gc.get_freeze_count()  # the privacy engine's, once get_engine() ran
     gc.unfreeze()
     try:
         pre_fork(None, None)
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+        if frozen_before:
+            gc.freeze()  # leave the engine frozen, as get_engine() left it
 
 
 def test_the_engine_loads_after_binding_and_before_the_workers(
