@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable, Iterable
 
 import pytest
 
 from carai.privacy import PrivacyEngine
 from carai.privacy.patterns import (
     NUMBER_WORD_VALUES,
+    Candidate,
     find_list_items,
     find_more_ages,
     find_more_dates,
@@ -23,7 +25,7 @@ from carai.privacy.patterns import (
 from tests.privacy.helpers import labelled
 
 
-def found(finder, text: str, label: str) -> list[str]:  # type: ignore[no-untyped-def]
+def found(finder: Callable[[str], Iterable[Candidate]], text: str, label: str) -> list[str]:
     return sorted({text[c.start : c.end] for c in finder(text) if c.label == label})
 
 
