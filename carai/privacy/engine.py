@@ -444,6 +444,9 @@ _SPEAKER_LABEL = re.compile(
     r"(?:[ ]\d{1,2}[:.]\d{2})?(?:[ ]\([^()\n]{1,25}\))?[ \t]*:(?=[ \t]|$)"
 )
 _SPEAKER_REASON = "naam van wie spreekt"
+# A chat exported with the name and the time on a line of their own above each message
+# ("Kasia 23:48", "Jeroen Visser 10:05"): a name phrase, a time and nothing else.
+_SPEAKER_TIME_LINE = re.compile(r"(?m)^[ \t]*" + _NAME_PHRASE + r"[ \t]+\d{1,2}[:.]\d{2}[ \t]*$")
 # Words that say a text is the minutes of a meeting, where a surname alone labels a speaker.
 _MINUTES_CUE = re.compile(
     r"(?<![\w-])(?i:notulen|verslag|overleg|mdo|vergadering|bespreking|intervisie|aanwezig"
@@ -2007,6 +2010,7 @@ class PrivacyEngine:
         candidates.extend(patterns.find_table_cells(text))
         candidates.extend(patterns.find_list_items(text))
         candidates.extend(patterns.find_more_ages(text))
+        candidates.extend(patterns.find_chat_ages(text))
         candidates.extend(patterns.find_more_dates(text))
         candidates.extend(self._street_before_place(text))
         candidates.extend(self._chat_first_names(text))
@@ -2034,6 +2038,8 @@ class PrivacyEngine:
                         other = word.capitalize() if word.islower() else word.lower()
                         if word.islower() or self._is_first_name(word) or self._is_surname(word):
                             labels.setdefault(other, "naam")
+                        elif other not in self._whitelist and not self._is_place(other):
+                            labels.setdefault(other, "naam")  # "Senait belde" ... "senait"
         covered = {(span.start, span.end) for span in first}
         extra_ages = [
             Candidate(m.start(1), m.end(1), "leeftijd", "leeftijd na een naam", 0)
@@ -2045,6 +2051,8 @@ class PrivacyEngine:
         words: dict[str, list[int]] = defaultdict(list)  # where each word stands: one scan
         for m in _ANY_WORD.finditer(text):
             words[m.group(0)].append(m.start())
+        for word, label in self._misspelt_repeats(labels, words):
+            labels.setdefault(word, label)
         extra = [
             Candidate(
                 start,
@@ -2246,6 +2254,27 @@ class PrivacyEngine:
             return "minutes"
         return ""
 
+    def _speaker_time_lines(self, text: str) -> list[Candidate]:
+        """Who writes in a chat whose lines "Kasia 23:48" stand above the messages: two or
+        more people taking turns (a label comes back), a message under every label, a list
+        knowing a word of one label as a name, and every label capitalised and no ordinary
+        word, place or role (a schedule "Ontbijt 08:00" / "Koffie 10:30" is no chat)."""
+        lines = list(_SPEAKER_TIME_LINE.finditer(text))
+        if len(lines) < 3:
+            return []
+        phrases = [m.group(1) for m in lines]
+        if (
+            not 2 <= len(set(phrases)) < len(phrases)
+            or any(not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(lines))
+            or not any(self._has_known_name_word(phrase) for phrase in set(phrases))
+            or not all(
+                phrase[:1].isupper() and self._cue_phrase_ok(phrase, strict=True)
+                for phrase in set(phrases)
+            )
+        ):
+            return []
+        return [Candidate(m.start(1), m.end(1), "naam", _SPEAKER_REASON, PATTERN) for m in lines]
+
     def _table_names(self, text: str) -> list[Candidate]:
         """The cells of a table's column headed "Naam" (or "cliënt", "name" ...), on the
         rows under the header that have as many cells: "Tesfay Gebremedhin  | 1995 | ..."."""
@@ -2330,6 +2359,7 @@ class PrivacyEngine:
                     Candidate(m.start(1), m.end(), "naam", "naam na 'Aanvrager:'", PATTERN)
                 )
         found += self._table_names(text) if "|" in text else []
+        found += self._speaker_time_lines(text) if ":" in text or "." in text else []
         for m in _INITIALS_NICK_SURNAME.finditer(text) if "(" in text else ():
             if self._is_first_name(m.group(2)) or self._cue_name_word(m.group(2), strict=True):
                 found.append(
@@ -2831,6 +2861,36 @@ class PrivacyEngine:
             and not self._is_first_name(piece)
         )
 
+    def _misspelt_repeats(
+        self, labels: dict[str, str], words: dict[str, list[int]]
+    ) -> list[tuple[str, str]]:
+        """Capitalised words that spell a found surname of six letters or more with one letter
+        left out, added or changed after its first three ("Kowalzyk" of "Kowalczyk"): a
+        typing slip in a note, when no list knows the word as an ordinary word or a place."""
+        names = [
+            value
+            for value, label in labels.items()
+            if label == "naam" and len(value) >= 6 and value[:1].isupper() and value.isalpha()
+        ]
+        if not names:
+            return []
+        found = []
+        for word in words:
+            if (
+                len(word) < 6
+                or not word[:1].isupper()
+                or word in labels
+                or word.lower() in self._common
+                or word.lower() in self._whitelist
+                or self._is_place(word)
+            ):
+                continue
+            for name in names:
+                if name[:3] == word[:3] and _one_letter_apart(name[3:], word[3:]):
+                    found.append((word, "naam"))
+                    break
+        return found
+
     def _propagates(self, word: str) -> bool:
         """Whether one word of a found name is a name wherever it stands on its own."""
         lower = word.lower()
@@ -3075,6 +3135,17 @@ def _starts_sentence(text: str, start: int) -> bool:
     while index >= 0 and text[index] in " \t":
         index -= 1
     return index < 0 or text[index] in ".!?:\n"
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter left out, added or changed turns ``a`` into ``b`` (not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(1 for x, y in zip(a, b, strict=True) if x != y) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _word_occurrences(text: str, value: str) -> list[int]:

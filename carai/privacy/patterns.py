@@ -919,7 +919,8 @@ def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
     if ANY_MONTH.search(text) is not None:
         for m in DATE_WORDS.finditer(text):
-            yield Candidate(m.start(), m.end(), "datum", "datum met maandnaam", PATTERN)
+            end = _date_end_before_age(text, m.start(), m.end())
+            yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
         for m in MONTH_ALONE.finditer(text):
             if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
@@ -2213,6 +2214,57 @@ AGE_ENGLISH = gated(
 # Line breaks, brackets and quotes before a word count as a space for the cheap look at
 # English pronouns (" she ") before AGE_ENGLISH.
 _OPENINGS_AS_SPACES = str.maketrans("\n\t(\"'", "     ")
+
+
+# An age turned on a day named between the verb and the number ("ze wordt op 8 mei 90 hè",
+# "wordt die dag 100!") or before the number and a verb that ends the clause ("dat Femke op
+# 12 maart 18 wordt en ..."); the clause ends after it (so "wordt op 1 mei 20 mg" stays out).
+_DAY_NAMED = (
+    r"(?:op\s+\d{1,2}\s+" + MONTHS + r"|die\s+dag|op\s+(?:maandag|dinsdag|woensdag|donderdag"
+    r"|vrijdag|zaterdag|zondag))"
+)
+_AGE_CLAUSE_END = r"(?=[ \t]*(?:[.,;:!?)\n]|\Z)|\s+(?:en|maar|hè|he|dus|toch|want)\b)"
+AGE_ON_A_DAY = re.compile(
+    r"(?<![\w-])(?i:wordt|werd)\s+(?i:"
+    + _DAY_NAMED
+    + r")\s+(?P<n>\d{1,3})"
+    + _AGE_CLAUSE_END
+    + r"|(?<![\w-])(?i:"
+    + _DAY_NAMED
+    + r")\s+(?P<m>\d{1,3})\s+(?i:wordt|werd)"
+    + _AGE_CLAUSE_END
+)
+# "morgen jarig (88!)", "zn verjaardag (90!! 🎉)": a number in brackets cried out after a
+# word of birthdays, as chats and notes write an age.
+AGE_EXCLAIMED = re.compile(r"\((\d{1,3})!+")
+_BIRTHDAY_WORD = re.compile(r"(?i:jarig|verjaardag|wordt|geworden|birthday|feest)")
+
+
+def _date_end_before_age(text: str, start: int, end: int) -> int:
+    """Where a date with a month name ends when its last number is an age turned on that day
+    ("8 mei" of "wordt op 8 mei 90 hè"), else ``end``."""
+    if not text[end - 1 : end].isdigit() or "wordt" not in text[max(0, start - 12) : end + 8]:
+        return end
+    for m in AGE_ON_A_DAY.finditer(text, max(0, start - 12), min(len(text), end + 24)):
+        group = "n" if m.group("n") else "m"
+        if m.end(group) == end and m.start(group) > start:
+            return len(text[: m.start(group)].rstrip())
+    return end
+
+
+def find_chat_ages(text: str) -> Iterator[Candidate]:
+    """Ages as chats and informal notes write them: "wordt op 8 mei 90", "jarig (88!)"."""
+    lowered = text.lower()
+    for m in AGE_ON_A_DAY.finditer(text) if "wordt" in lowered or "werd" in lowered else ():
+        group = "n" if m.group("n") else "m"
+        before = lowered[max(0, m.start() - 25) : m.start()]
+        if int(m.group(group)) > 120 or any(word in before for word in _MEASURED_BY):
+            continue
+        yield Candidate(m.start(group), m.end(group), "leeftijd", "leeftijd op een dag", PATTERN)
+    for m in AGE_EXCLAIMED.finditer(text) if "!" in text else ():
+        number = int(m.group(1))
+        if 0 < number <= 120 and _BIRTHDAY_WORD.search(text, max(0, m.start() - 40), m.start()):
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd met uitroepteken", PATTERN)
 
 
 def find_more_ages(text: str) -> Iterator[Candidate]:
