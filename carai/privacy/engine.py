@@ -1559,6 +1559,8 @@ class PrivacyEngine:
                 continue
             if rest[0] in self._common or rest[0] in _NOT_NAME_WORDS:
                 continue
+            if any(_INSTITUTION_KIND.fullmatch(word) for word in words[1:]):
+                continue  # "in het Kempenland Ziekenhuis": the kind rules find it, no article
             if m.group("stay") is None and (
                 self._is_surname(rest[0]) or self._is_first_name(rest[0])
             ):

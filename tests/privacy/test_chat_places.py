@@ -127,3 +127,8 @@ def test_no_organisation_after_a_cue_of_a_stay_for_a_person_or_place(
     engine: PrivacyEngine, text: str
 ) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+def test_no_article_before_an_organisation_with_a_kind_word(engine: PrivacyEngine) -> None:
+    text = "mw is opgenomen in het Beekdal Ziekenhuis"
+    assert labelled(engine, text, "instelling") == ["Beekdal Ziekenhuis"]
