@@ -176,6 +176,8 @@ _KIND_WORD = re.compile(
     r"|opvang|voorziening|bedrijf|winkel|gemeente|instituut|apotheek|afdeling|supermarkt))$"
 )
 _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
+# "zgh", "vph" ...: a kind of institution shortened in a chat ends a name before it.
+_SHORT_INSTITUTION_KINDS = frozenset(patterns.SHORT_INSTITUTION_KINDS.split())
 # A form of address after a kind word ("transport van Hr. Kowalczyk"): a person follows.
 _PERSON_FORMS_OF_ADDRESS = frozenset(
     (patterns.FORMS_OF_ADDRESS + " " + patterns.NOTE_FORMS_OF_ADDRESS + " hr").split()
@@ -1284,6 +1286,7 @@ class PrivacyEngine:
                     and particles
                     and word not in self._common
                     and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
+                    and word not in _SHORT_INSTITUTION_KINDS  # "de wit van zgh noord"
                 ):
                     end = m.end()  # "mw de groot" in a chat
                 elif (
@@ -1544,6 +1547,35 @@ class PrivacyEngine:
             and not word.endswith(_VERB_ENDINGS)
         )
 
+    def _institutions_after_stay(self, text: str) -> list[Candidate]:
+        """patterns.INSTITUTION_AFTER_STAY: an article and a name after "dagbesteding bij",
+        "opgenomen in" ... unless the name is a place ("in De Bilt") or a common word ("in de
+        Tuin"); after "rekening van", "gebeld met" also unless it is a person's name."""
+        found = []
+        for m in patterns.INSTITUTION_AFTER_STAY.finditer(text):
+            name = m.group(2)
+            words = name.split()
+            rest = [word.lower() for word in words[1:]]
+            if _in_trie(self._places, [words[0].capitalize(), *words[1:]]) or _in_trie(
+                self._places, words[1:]
+            ):
+                continue
+            if rest[0] in self._common or rest[0] in _NOT_NAME_WORDS:
+                continue
+            if any(_INSTITUTION_KIND.fullmatch(word) for word in words[1:]):
+                continue  # "in het Kempenland Ziekenhuis": the kind rules find it, no article
+            if m.group("stay") is None and (
+                self._is_surname(rest[0]) or self._is_first_name(rest[0])
+            ):
+                continue  # "gebeld met de Vries"
+            # After a cue of a stay the organisation beats deduce's longer person or place
+            # ("bij de Kroon" read as a surname).
+            priority = STRONG if m.group("stay") else PATTERN
+            found.append(
+                Candidate(m.start(2), m.end(2), "instelling", "naam van een organisatie", priority)
+            )
+        return found
+
     def _institution_candidates(self, text: str) -> list[Candidate]:
         """Every organisation rule, in one place: the kinds of patterns.INSTITUTION_KINDS and
         their context, then (with deduce's lists) the kind words that list lacks and the
@@ -1571,6 +1603,7 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
+        found += self._institutions_after_stay(text)
         for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
             if not patterns.WORK_VERB_BEFORE.search(
                 text, max(0, m.start() - 60), m.end(0) - len(m.group(1))
@@ -1918,14 +1951,17 @@ class PrivacyEngine:
                 self._places, [name]
             ):
                 found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", PATTERN))
-        for m in patterns.LOWER_PLACE.finditer(text):
+        # "in heerenveen zijn", "1611jv (bovenkarspel)": when two words are no place, the
+        # first may be one.
+        for m in (
+            *patterns.LOWER_PLACE.finditer(text),
+            *patterns.PLACE_AFTER_POSTCODE.finditer(text),
+        ):
             name = m.group(1)
-            if name not in self._common and name not in self._whitelist:
-                capitalised = re.sub(
-                    r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name
-                )
-                if self._is_place(capitalised):
-                    found.append(Candidate(m.start(1), m.end(1), "plaats", "plaatsnaam", LOOKUP))
+            place = self._lower_place(m.start(1), name)
+            if not place and " " in name:
+                place = self._lower_place(m.start(1), name.split(" ")[0])
+            found.extend(place)
         # Any other known place name, capitalised, where no sentence starts.
         for m in _CAPITALISED.finditer(text):
             name = m.group(0)
@@ -1934,6 +1970,16 @@ class PrivacyEngine:
             if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         return found
+
+    def _lower_place(self, start: int, name: str) -> list[Candidate]:
+        """A lower-case word at ``start`` that deduce knows as a place and that is no
+        common word ("heerenveen", not "zijn")."""
+        if name in self._common or name in self._whitelist:
+            return []
+        capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
+        if not self._is_place(capitalised):
+            return []
+        return [Candidate(start, start + len(name), "plaats", "plaatsnaam", LOOKUP)]
 
     def _whole(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Names and addresses grown to the whole; a name of more than one word is strong."""

@@ -305,6 +305,20 @@ ADDRESS_LOWER = re.compile(
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
+# Street words shortened in quick notes: "dorpsstr 8", "prinses irenestr 22", "Molenln 3",
+# "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
+SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
+ADDRESS_SHORT_STREET = re.compile(
+    r"(?<![\w'-])((?:(?i:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
+    r"|professor|generaal|koningin|koning|kon\.|prins|prinses|pr\.|graaf|bisschop|wethouder"
+    r"|oranje)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
+    r"[A-Za-zÀ-ÿ][a-zà-ÿçğışłńśźżąęć'-]{2,}(?<!-)(?:" + SHORT_STREET_WORDS + r"))"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+SHORT_STREET_BEFORE_NUMBER = re.compile(r"[a-zà-ÿ](?:" + SHORT_STREET_WORDS + r")[ ]\d")
+# Prepositions before a street that "de" of "de ruyterstr" does not belong to ("op de
+# dorpsstr 8" is "dorpsstr 8").
+PREPOSITIONS_BEFORE_STREET = frozenset("op in aan naar bij van uit over langs via".split())  # noqa: SIM905
 # Words that may open a street name although Dutch writes them as ordinary words.
 STREET_TITLES = frozenset(
     """burgemeester burg. dokter dr. sint st. pater kapelaan pastoor professor prof. generaal
@@ -496,6 +510,21 @@ INSTITUTION_BEFORE_KIND = re.compile(
     r"|School|Scholengemeenschap|Bewindvoering|Scholengroep|Jongerenhuis|Clinic|Hospital)\b"
     r"(?:[ ]+[A-ZÀ-Þ][a-zà-ÿ][\w'-]*(?![ ]?\d)){0,2}"
 )
+# Kinds of care institution as chats shorten them (ziekenhuis = zgh/zkh, verpleeghuis =
+# vph, verzorgingshuis = vzh) and "huize", with the name after them in any case: "zgh noord",
+# "opgenomen in zkh de kaag", "huize sint jozef"; not "ten huize van", nor a word such as
+# "zgh voor controle" or "vph morgen".
+SHORT_INSTITUTION_KINDS = "zgh zkh vph vzh huize"
+INSTITUTION_SHORT_KIND = re.compile(
+    r"(?<![\w-])(?i:" + word_alternation(SHORT_INSTITUTION_KINDS) + r")[ ]"
+    r"(?:(?i:de|het|'t|sint|st\.)[ ])?([A-Za-zà-ÿ][a-zà-ÿ'-]{2,})(?![\w-])"
+)
+NOT_INSTITUTION_NAMES = frozenset(
+    """voor om ivm en of in op met na bij naar geweest gebracht opgenomen is was wordt werd
+    heeft had gaat ging daar dan nog al ook maar want tot vanaf sinds morgen vandaag gisteren
+    vanavond vanmiddag vanochtend overmorgen van aan als die dat deze zijn wel niet geen
+    ontslagen terug opname afdeling""".split()  # noqa: SIM905
+)
 SCHOOL_LOWER = re.compile(
     r"(?<![\w-])(?:obs|cbs|sbo|rkbs|pcbs|kbs|ikc)[ ](?:de|het|'t)[ ][a-zà-ÿ]{3,}"
 )
@@ -505,6 +534,16 @@ INSTITUTION_AFTER_CONTEXT = re.compile(
     r"(?i:\b(?:locatie|woongroep|dagbesteding|leefgroep|afdeling|woonlocatie|zorglocatie"
     r"|bij|in|naar|van|uit|via|op)[ ]+)"
     r"((?:De|Het|'t)[ ]+[A-ZÀ-Þ][\w'-]+(?:[ ]+[A-ZÀ-Þ][\w'-]+){0,2})"
+)
+# "dagbesteding bij de Kroon", "stage de Linde", "opgenomen in de Wingerd", "op de wachtlijst
+# voor De Bloesemgaard": an article and a capitalised name after a cue of a stay, care or
+# work there, where a person ("bij De Vries") hardly fits; "rekening van", "gebeld met"
+# fit a person too, so there the engine drops known surnames and first names.
+INSTITUTION_AFTER_STAY = re.compile(
+    r"(?<![\w-])(?i:(?P<stay>dagbesteding|dagopvang|logeeropvang|stage|opgenomen|ligt|verblijft"
+    r"|wachtlijst|overgeplaatst|geplaatst)(?:[ ](?:bij|in|op|voor|naar))?"
+    r"|(?:rekening|factuur)[ ]van|gebeld[ ]met)[ ]+"
+    r"((?i:de|het|'t)[ ]+[A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)"
 )
 # "werkt bij Schoonwerk", "bekend bij Lumina", "thuiszorg via Twentezorg": one or two
 # capitalised words that no list knows, after a verb of work or care and "bij"/"via"/"in".
@@ -680,7 +719,7 @@ def postcode_is_dose(text: str, start: int, letters: str) -> bool:
 # postcode is looked for first (rare), then the street and number before it.
 POSTCODE_LOWER = re.compile(r"(?<![\w])[1-9]\d{3}[ ]?[a-z]{2}(?![\w])")
 STREET_NUMBER_BEFORE = re.compile(
-    r"(?i:" + STREET_SUFFIX[3:-1] + r")[ ]\d{1,5}[^\n\d]{0,12}?,?[ ]$"
+    r"(?i:" + STREET_SUFFIX[3:-1] + r"|" + SHORT_STREET_WORDS + r")[ ]\d{1,5}[^\n\d]{0,12}?,?[ ]$"
 )
 
 
@@ -892,6 +931,21 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in ADDRESS_LOWER.finditer(text):
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+    yield from _short_street_addresses(text)
+
+
+def _short_street_addresses(text: str) -> Iterator[Candidate]:
+    """ "dorpsstr 8", "de ruyterstr 4": a street word shortened ("str", "ln", "wg") and a
+    house number; "de" after a preposition is no part of the street."""
+    if SHORT_STREET_BEFORE_NUMBER.search(text) is None:
+        return  # the cheap first look: a shortened street word, a space and a digit
+    for m in ADDRESS_SHORT_STREET.finditer(text):
+        start = m.start(1)
+        if m.group(1)[:3].lower() == "de ":
+            before = text[max(0, start - 8) : start].split()
+            if before and before[-1].lower() in PREPOSITIONS_BEFORE_STREET:
+                start += 3
+        yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
 
 
 def _street_head(words: list[str]) -> int:
@@ -974,6 +1028,12 @@ def find_institutions(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", PATTERN)
     for m in SCHOOL_LOWER.finditer(text):
         yield Candidate(m.start(), m.end(), "instelling", "naam van een school", PATTERN)
+    for m in INSTITUTION_SHORT_KIND.finditer(text):
+        if m.group(1).lower() in NOT_INSTITUTION_NAMES:
+            continue
+        if text[max(0, m.start() - 4) : m.start()].lower() == "ten ":
+            continue  # "ten huize van"
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", PATTERN)
     for m in INSTITUTION_SUFFIX.finditer(text):
         if m.group(0) not in GENERIC_INSTITUTIONS:
             yield Candidate(m.start(), m.end(), "instelling", "naam van een zorginstelling", LOOKUP)
@@ -1098,6 +1158,12 @@ LOWER_NAME = re.compile(
 )
 LOWER_PLACE = re.compile(
     r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])"
+)
+# "1611jv (bovenkarspel)", "1234 ab, zwolle": a lower-case word right after a postcode (the
+# engine keeps it if deduce knows it as a place).
+PLACE_AFTER_POSTCODE = re.compile(
+    r"(?<![\w])[1-9]\d{3}[ ]?[A-Za-z]{2},?[ ]+\(?([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:[- ][a-zà-ÿ]{2,})?)"
+    r"(?![\w-])"
 )
 # Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ..."
 SPEAKER = re.compile(
@@ -1395,8 +1461,10 @@ AGE_MONTHS = gated(r"\d", AGE_MONTHS)
 AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
+INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
 INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
+INSTITUTION_AFTER_STAY = gated("(?i:[dlsowgrf])", INSTITUTION_AFTER_STAY)
 INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
 INSTITUTION_AFTER_ROLE = gated("(?i:[abcghjptvwz])", INSTITUTION_AFTER_ROLE)
 TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
@@ -1404,6 +1472,7 @@ RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
 INITIALS_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:door|aan|met|voor|via|namens|en|of)$")
 LOWER_PLACE = gated("[itun]", LOWER_PLACE)
+PLACE_AFTER_POSTCODE = gated("[1-9]", PLACE_AFTER_POSTCODE)
 
 
 # -- identifiers of kinds the patterns above miss (dev6, issue 16) ---------------------------
