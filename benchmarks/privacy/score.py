@@ -63,6 +63,8 @@ DEFAULT_SETS = (
     # holdout13 and clean14_holdout: written blind during round 12 (formal texts; 48 clean
     # texts), scored before and after its rules.
     "holdout13.jsonl",
+    # holdout15: chats and notes written blind during round 13, scored before and after it.
+    "holdout15.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
