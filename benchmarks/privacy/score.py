@@ -46,6 +46,12 @@ DEFAULT_SETS = (
     # dev14 was written blind as holdout14 (chats and notes) and scored as such before and
     # after round 12 (docs/privacy.md); round 13 tunes on it.
     "dev14.jsonl",
+    # dev13, dev15 and clean14_set were written blind as holdout13, holdout15 and
+    # clean14_holdout and scored as such after rounds 12 and 13 (docs/privacy.md); round 14
+    # tunes on them.
+    "dev13.jsonl",
+    "dev15.jsonl",
+    "clean14_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -60,15 +66,9 @@ DEFAULT_SETS = (
     "holdout4.jsonl",
     "holdout5.jsonl",
     "holdout11.jsonl",
-    # holdout13 and clean14_holdout: written blind during round 12 (formal texts; 48 clean
-    # texts), scored before and after its rules.
-    "holdout13.jsonl",
-    # holdout15: chats and notes written blind during round 13, scored before and after it.
-    "holdout15.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
-    "clean14_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
