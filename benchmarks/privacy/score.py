@@ -66,9 +66,14 @@ DEFAULT_SETS = (
     "holdout4.jsonl",
     "holdout5.jsonl",
     "holdout11.jsonl",
+    # holdout16 (formal texts), holdout17 (chats and notes) and clean16_holdout (48 clean
+    # texts): written blind at the start of round 14, scored before and after it.
+    "holdout16.jsonl",
+    "holdout17.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
+    "clean16_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
