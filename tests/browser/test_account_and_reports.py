@@ -56,6 +56,17 @@ def test_manager_team_and_guidelines_on_a_phone(visit: Visit, demo_password: str
     for path in ("/leren/team/lindehof/", "/ai-register/lindehof/richtlijnen/", "/ai-regels/"):
         visit.goto(path)
         _no_sideways_scroll(visit, path)
+    # The member list stacked into cards shows each cell's label above its value for the eye; the
+    # cell's accessible name is its value only (the column header already names it).
+    visit.goto("/organisaties/lindehof/leden/")
+    _no_sideways_scroll(visit, "members")
+    cell = visit.page.locator(".carai-table--stack td[data-label]:not(:first-child)").first
+    label = cell.get_attribute("data-label") or ""
+    assert label, "no stacked table cell with a label in the member list"
+    label_box = cell.evaluate("c => getComputedStyle(c, '::before').display")
+    assert label_box == "block", "the label is not shown above the value"
+    name = cell.aria_snapshot()
+    assert label not in name, f"the label is read as part of the cell: {name!r}"
 
 
 @pytest.mark.parametrize("viewport", [PHONE])
