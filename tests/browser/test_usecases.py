@@ -159,6 +159,14 @@ def test_lead_sees_the_key_figures_change_and_exports_them(
     expect(
         page.get_by_role("table", name=nl("People reached, counted up to the end of each month"))
     ).to_be_visible()
+    # On a desktop screen (1280 px) no table of the key figures hides columns out of sight:
+    # a table with a column per figure goes under its chart at full width.
+    cut_off = page.evaluate(
+        """() => [...document.querySelectorAll('.carai-table-scroll')]
+            .filter(region => region.scrollWidth > region.clientWidth + 1)
+            .map(region => region.getAttribute('aria-labelledby'))"""
+    )
+    assert cut_off == [], f"tables that scroll sideways at 1280 px: {cut_off}"
     visit.check("kpis", screenshot=True)
     with page.expect_download() as download:
         page.get_by_role("link", name=nl("Download as Excel (XLSX)")).click()
