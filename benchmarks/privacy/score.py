@@ -52,6 +52,9 @@ DEFAULT_SETS = (
     "dev13.jsonl",
     "dev15.jsonl",
     "clean14_set.jsonl",
+    # clean17_set: 48 clean texts written blind during round 14 (software, apps and ordinary
+    # words that look like places after a preposition), tuned on from the start.
+    "clean17_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -70,10 +73,14 @@ DEFAULT_SETS = (
     # texts): written blind at the start of round 14, scored before and after it.
     "holdout16.jsonl",
     "holdout17.jsonl",
+    # holdout19 (chats and notes) and clean18_holdout: written blind during round 14 and
+    # scored only on main before its rules and after them.
+    "holdout19.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
     "clean16_holdout.jsonl",
+    "clean18_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
