@@ -205,7 +205,13 @@ _OFFICE_TITLES = patterns.STREET_TITLES - frozenset(
 # Letters of Turkish, Polish and other names that Dutch words never have.
 # (ü and ö only after a consonant: Dutch writes them after a vowel, "reünie", "coördinator")
 # Not IGNORECASE: there the dotless i would match every "i".
-_FOREIGN_LETTER = re.compile(r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]")
+_FOREIGN_LETTER = re.compile(
+    r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]"
+    r"|(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[óÓ](?=[b-df-hj-np-tv-z])"  # "Wójcik", not "vóór"
+)
+# Shapes of Polish surnames in lower case after a known first name ("ilham wojcik", "huseyin
+# szymanski"): no Dutch word starts with "sz"/"cz" or ends so.
+_FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
@@ -280,6 +286,28 @@ _NAME_AFTER_KIN = patterns.gated(
         r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
     ),
 )
+# A relation in brackets after a name, or a name in brackets after a relation: "Hendra
+# (neef) brengt haar", "Mentor belt moeder (Olena)". One scan, from the bracket.
+_RELATIONS = (
+    r"neef|nicht|zoon|dochter|broer|zus|zuster|moeder|vader|oom|tante|opa|oma|partner"
+    r"|echtgenoot|echtgenote|man|vrouw|vriend|vriendin|buurman|buurvrouw|kleinzoon"
+    r"|kleindochter|schoonzoon|schoondochter|schoonmoeder|schoonvader|stiefvader|stiefmoeder"
+    r"|mantelzorger|contactpersoon|mentor"
+)
+_RELATION_IN_BRACKETS = patterns.gated("[(]", re.compile(r"\((?i:" + _RELATIONS + r")\)"))
+_NAME_AFTER_RELATION = patterns.gated(
+    "(?i:[nzbdmvotpeksc])",
+    re.compile(r"(?<![\w-])(?i:" + _RELATIONS + r")[ ]\((" + _PART + r")\)"),
+)
+# Who introduces themselves: "ik ben Oksana, dochter van ...", "Mijn naam is Rahaf."
+_SELF_INTRODUCTION = patterns.gated(
+    "(?i:[im])",
+    re.compile(
+        r"(?<![\w-])(?i:ik[ ]ben|ik[ ]heet|mijn[ ]naam[ ]is)[ ]+"
+        + _NAME_PHRASE
+        + r"(?=[ ]*[,.!]|\n)"
+    ),
+)
 # (the scan looks for the verb; the word before it is checked there only)
 _SPEAKING_VERB = re.compile(
     r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
@@ -293,6 +321,7 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     r"[ \t]*:[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
+_PERSON_LABEL_WORD = re.compile(r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer)[ \t]*:)")
 _TITLE_INITIALS_NAME = patterns.gated(
     "(?i:[dm])",
     re.compile(
@@ -413,6 +442,31 @@ _AI_ASSISTANT_CUE = re.compile(
     r"|anthropic))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
+# A numbered step or part as the label of an item: "- Stap 1:", "Fase 2 en 3:" (not a time:
+# "Korteweg 09:12:" is who speaks).
+_NUMBERED_LABEL_AFTER = re.compile(
+    r"[ ]\d{1,2}[a-z]?(?:[ ]?(?:,|en|t/m|-|&)[ ]?\d{1,2}[a-z]?)*[ ]?:(?!\d)"
+)
+# The head of the name of a scale, test or index named after a person ("Berg Balance
+# Scale", "Glasgow Coma Scale", "Tinetti test"): the name inside it is no person.
+_INSTRUMENT_HEAD = re.compile(
+    r"(?:^|[ -])(?i:scale|schaal|test|index|score|questionnaire|inventory|vragenlijst"
+    r"|methode|method|syndroom|syndrome|disease|protocol|manoeuvre|maneuver|techniek)$"
+)
+_INSTRUMENT_AFTER = re.compile(
+    r"(?:(?:[ ][A-Z][a-z]+){0,2}[ ](?:Scale|Schaal|Test|Index|Score|Questionnaire|Inventory"
+    r"|Vragenlijst|Syndroom|Syndrome|Disease)|-(?i:schaal|test|index|score|syndroom))(?![\w-])"
+)
+# A greeting that deduce took into the name after it ("Goedemorgen Sevda"): trimmed off.
+_GREETING_IN_NAME = re.compile(
+    r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Hoi|Hallo|Hey|Hee|Hi|Beste)[ ]+(?=\S)"
+)
+# A salutation to a group opening a letter: "Lieve vrijwilligers,", "Beste collega's!"
+_GROUP_SALUTATION_AFTER = re.compile(
+    r"[ ][a-zà-ÿ'\u2019]{3,}(?:[ ]allemaal)?[ ]*[,!:][ ]*(?:\n|\Z)"
+)
+# Parts of the day that open a sentence of a report ("Middag rustig"): no place.
+_DAY_PARTS = frozenset("ochtend middag namiddag avond nacht".split())  # noqa: SIM905
 _DATE_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:op|vanaf|sinds|tot|t/m|per|d\.d\.|dd|datum|on|since|until)[ ]*:?[ ]*$"
 )
@@ -1401,7 +1455,7 @@ class PrivacyEngine:
                 and a not in self._whitelist
                 and b not in self._whitelist
                 and self._is_first_name(a)
-                and (self._is_surname(b) or _FOREIGN_LETTER.search(b))
+                and (self._is_surname(b) or _FOREIGN_LETTER.search(b) or _FOREIGN_SHAPE.search(b))
             ):
                 found.append(
                     Candidate(m.start(1), m.end(2), "naam", "voornaam en achternaam", PATTERN)
@@ -2232,8 +2286,13 @@ class PrivacyEngine:
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
                 if not self._cue_phrase_ok(phrase, strict=False):
                     continue
-                if not (age_after or (several and self._has_known_name_word(phrase))):
+                if not (
+                    age_after
+                    or (several and self._has_known_name_word(phrase))
+                    or (several and _PERSON_LABEL_WORD.match(m.group(0)))
+                ):
                     continue  # "Aan: Veilig Thuis": a name needs a known part or an age
+                    # (not after a word for a person: "Cliënt: Jevgeni Bondarenko")
                 add(m.start(1), m.end(1), "naam na 'Cliënt:'")
         for m in _NICKNAME.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
@@ -2241,6 +2300,19 @@ class PrivacyEngine:
         for m in _NAME_AFTER_KIN.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "naam na 'zusje'")
+        relations = list(_NAME_AFTER_RELATION.finditer(text))
+        for bracket in _RELATION_IN_BRACKETS.finditer(text):
+            m = _NAME_WORD_BEFORE_SPACE.search(text, max(0, bracket.start() - 40), bracket.start())
+            if m is not None:
+                relations.append(m)
+        for m in relations:
+            if not _starts_sentence(text, m.start(1)) and self._cue_name_word(
+                m.group(1), strict=True
+            ):
+                add(m.start(1), m.end(1), "naam bij een familielid tussen haakjes")
+        for m in _SELF_INTRODUCTION.finditer(text):
+            if self._cue_phrase_ok(m.group(1), strict=True):
+                add(m.start(1), m.end(1), "naam na 'ik ben'")
         for verb in _SPEAKING_VERB.finditer(text):
             m = _NAME_WORD_AT_END.search(text, max(0, verb.start() - 40), verb.start())
             if m is None or _article_before(text, m.start(1)):
@@ -2655,6 +2727,12 @@ class PrivacyEngine:
         kept = []
         for c in candidates:
             piece = text[c.start : c.end]
+            if c.label == "naam" and piece[:1] in "GHB" and " " in piece:
+                greeting = _GREETING_IN_NAME.match(piece)
+                word = greeting.group(0).strip() if greeting is not None else ""
+                if word and not (self._is_surname(word.lower()) or self._is_first_name(word)):
+                    c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
+                    piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
             one_word = _ONE_WORD.fullmatch(piece) is not None
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
@@ -2664,7 +2742,17 @@ class PrivacyEngine:
                     text, max(0, c.start - 12), c.start
                 ):
                     continue  # "24/7 bereikbaar": day and night
+            elif c.label == "naam" and not one_word and self._names_an_instrument(text, c):
+                continue  # "Berg Balance Scale": a scale named after a person
             elif c.label in ("naam", "plaats") and one_word and c.priority == LOOKUP:
+                if c.label == "naam" and self._names_an_instrument(text, c):
+                    continue  # "Tinetti test", "Barthel index"
+                if (
+                    c.label == "plaats"
+                    and piece.lower() in _DAY_PARTS
+                    and _starts_sentence(text, c.start)
+                ):
+                    continue  # "Middag rustig, muziek geluisterd": a part of the day
                 if piece.islower():
                     if c.label == "naam" and _ABBREVIATION_AFTER.match(text, c.end):
                         continue  # "max. 5 min": an abbreviation, no chat name
@@ -2682,17 +2770,37 @@ class PrivacyEngine:
                         continue  # "AI zoals Gemini, Claude en ChatGPT": an assistant
                     if c.label == "naam" and self._english_word(text, c.start, c.end):
                         continue  # "My partner ...", "the 4th of June"
+                    if (
+                        c.label == "naam"
+                        and _ITEM_START.search(text, max(0, c.start - 8), c.start)
+                        and _GROUP_SALUTATION_AFTER.match(text, c.end)
+                        and (c.start == 0 or text[c.start - 1] == "\n")
+                    ):
+                        continue  # "Lieve vrijwilligers,": a salutation to a group
                     if c.label == "naam" and not self._is_first_name(piece):
                         if (c.start == 0 or text[c.start - 1] == "\n") and text[
                             c.end : c.end + 1
                         ] == ":":
                             continue  # "Tip: meet zittend": a label
+                        if _NUMBERED_LABEL_AFTER.match(text, c.end) and _ITEM_START.search(
+                            text, max(0, c.start - 8), c.start
+                        ):
+                            continue  # "- Stap 1: ...": a numbered step
                         if self._in_title_phrase(text, c.start, c.end):
                             continue  # "Rots & Water", "Op Maat", "Scholing BHV"
                         if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _names_an_instrument(text: str, c: Candidate) -> bool:
+        """Whether a name is part of the name of a scale, test, index or syndrome ("Berg
+        Balance Scale", "Tinetti test"): its last word is such a head, or one follows."""
+        piece = text[c.start : c.end]
+        if _INSTRUMENT_HEAD.search(piece):
+            return True
+        return _INSTRUMENT_AFTER.match(text, c.end) is not None
 
     def _in_title_phrase(self, text: str, start: int, end: int) -> bool:
         """A surname from a list that is a word of the name of a training, method or
