@@ -442,6 +442,18 @@ _AI_ASSISTANT_CUE = re.compile(
     r"|anthropic))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|naar|uit|te|vanuit|richting)[ ]\Z")
+# A verb put before its subject (inversion), not a name in lower case in a chat: "die ken
+# ik", "ken je iemand?". After a word that opens such a clause, or before a pronoun and an
+# object ("sanne je bent" calls Sanne).
+_INVERSION_OPENER_BEFORE = re.compile(
+    r"(?<![\w-])(?i:die|dat|dit|wie|wat|waar|hoe|ook|dan|nu|toen|daar|hier|misschien|wel)[ ]\Z"
+)
+_SUBJECT_PRONOUN_AFTER = re.compile(r"[ ](?i:ik|je|jij|we|wij|jullie|u|ze|zij|hij)(?![\w'-])")
+_OBJECT_AFTER_PRONOUN = re.compile(
+    r"[ ](?i:ik|je|jij|we|wij|jullie|u)[ ](?i:iemand|iets|niemand|de|het|een|dat|die|dit|deze"
+    r"|mij|me|hem|haar|ons|er|nog)(?![\w'-])"
+)
 # A numbered step or part as the label of an item: "- Stap 1:", "Fase 2 en 3:" (not a time:
 # "Korteweg 09:12:" is who speaks).
 _NUMBERED_LABEL_AFTER = re.compile(
@@ -2120,7 +2132,9 @@ class PrivacyEngine:
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
         candidates = _addresses_after_names(
-            text, self._whole(text, candidates), self._is_first_name
+            text,
+            _persons_before_their_street(text, self._whole(text, candidates)),
+            self._is_first_name,
         )
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -2554,13 +2568,19 @@ class PrivacyEngine:
             for m in _FOREIGN_WORD.finditer(text):
                 word = m.group(1)
                 if word.lower() not in self._common and not _STRICT_FOREIGN_LETTER.fullmatch(word):
+                    # a capitalised word where one goes or comes from: "naar Poznań" (a place)
+                    place = word[:1].isupper() and _PLACE_PREPOSITION_BEFORE.search(
+                        text, max(0, m.start(1) - 12), m.start(1)
+                    )
                     found.append(
                         Candidate(
                             # the lowest rank: it only fills gaps between other spans
                             m.start(1),
                             m.end(1),
-                            "naam",
-                            "naam met een vreemde letter",
+                            "plaats" if place else "naam",
+                            "plaats met een vreemde letter"
+                            if place
+                            else "naam met een vreemde letter",
                             0,
                         )
                     )
@@ -2744,6 +2764,17 @@ class PrivacyEngine:
                     continue  # "24/7 bereikbaar": day and night
             elif c.label == "naam" and not one_word and self._names_an_instrument(text, c):
                 continue  # "Berg Balance Scale": a scale named after a person
+            elif (
+                c.label == "naam"
+                and one_word
+                and piece.islower()
+                and _SUBJECT_PRONOUN_AFTER.match(text, c.end)
+                and (
+                    _INVERSION_OPENER_BEFORE.search(text, max(0, c.start - 12), c.start)
+                    or _OBJECT_AFTER_PRONOUN.match(text, c.end)
+                )
+            ):
+                continue  # "die ken ik", "ken je iemand": a verb before its subject
             elif c.label in ("naam", "plaats") and one_word and c.priority == LOOKUP:
                 if c.label == "naam" and self._names_an_instrument(text, c):
                     continue  # "Tinetti test", "Barthel index"
@@ -2993,7 +3024,9 @@ class PrivacyEngine:
             return False
         lower = piece.lower()
         if lower in patterns.LANGUAGES and (
-            patterns.LANGUAGE_BEFORE.search(before) or _LANGUAGE_LIST_BEFORE.search(before)
+            patterns.LANGUAGE_BEFORE.search(before)
+            or _LANGUAGE_LIST_BEFORE.search(before)
+            or _LANGUAGE_LIST_AFTER.match(text, c.end)
         ):
             return True  # "tolk Arabisch", "in het Pools of Engels": a language
         if _ROLE_WORD.fullmatch(piece):
@@ -3201,6 +3234,34 @@ def _addresses_after_names(
     return out
 
 
+# "mevrouw Pieters van Esdoornlaan 6", "mw Rosalia van de Bonairestraat 7": after a form of
+# address, a name, "van" and a street of one word with its number: a person and her street.
+_NAME_VAN_STREET = re.compile(
+    r"([A-Z][\w'\u2019-]*)[ ]van[ ](?:(?:de|het|den|der|'t)[ ])?(?=[A-ZÀ-Þ][\w'\u2019-]*?"
+    + patterns.STREET_SUFFIX
+    + r"[ ]\d)"
+)
+
+
+def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Splits an address that opens with a name and "van" right after a form of address
+    into the name and the street (see ``_NAME_VAN_STREET``)."""
+    out = []
+    for c in candidates:
+        if c.label == "adres":
+            before = text[max(0, c.start - 9) : c.start].split()
+            m = _NAME_VAN_STREET.match(text, c.start, c.end)
+            if (
+                m is not None
+                and before
+                and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS
+            ):
+                out.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+                c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
+        out.append(c)
+    return out
+
+
 def _whole_organisation(text: str, c: Candidate) -> Candidate:
     """An organisation grown over the region that ends its name ("Samen Veilig" + " Midden-
     Nederland") and over a team or unit of it before "van" ("FACT-team Noord van" + "GGZ
@@ -3375,6 +3436,9 @@ _ADDRESS_WORDS = frozenset(
 ) | frozenset(form for form in patterns.LONG_FORMS_OF_ADDRESS.split() if "_" not in form)
 _LANGUAGE_LIST_BEFORE = re.compile(
     r"(?<![\w-])(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")[ ]*(?:,|of|en|en/of|/)[ ]*$"
+)
+_LANGUAGE_LIST_AFTER = re.compile(
+    r"[ ]*(?:,|of|en|en/of|/)[ ]*(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")(?![\w-])"
 )
 _DEPARTMENT_BEFORE = re.compile(r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+$")
 _MEASURE_FIRST = re.compile(

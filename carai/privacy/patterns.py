@@ -1558,8 +1558,8 @@ LANGUAGES = frozenset(
 # Words right before a language that say it is one: "tolk", "spreekt", "in het" ...
 LANGUAGE_BEFORE = re.compile(
     r"(?<![\w-])(?i:tolk|tolken|taal|spreekt|spreken|sprak|verstaat|praat|praten|leest|schrijft"
-    r"|het|goed|geen|alleen|vloeiend|beperkt|weinig|redelijk|gebrekkig|voertaal|moedertaal)"
-    r"[ :]+$"
+    r"|het|goed|geen|alleen|vloeiend|beperkt|weinig|redelijk|gebrekkig|voertaal|moedertaal"
+    r"|beetje|in)[ :]+$"
 )
 # Scores and measurements that a capitalised word names before "is"/"was" and a number:
 # "Apgar was 9 en 10", "Katz-ADL is 4", "EMV was 14" are no ages.

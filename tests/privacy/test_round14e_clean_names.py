@@ -93,3 +93,42 @@ def test_names_of_more_kinds(engine: PrivacyEngine, text: str, value: str) -> No
 )
 def test_no_name_in_these(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a verb before its subject in a chat, not a lower-case first name
+        ("gerdien: die ken ik nog van vroeger\nmo: ja klopt\ngerdien: ok", "ken"),
+        ("de vacature voor de nacht staat nog open, ken je iemand, stuur door!", "ken"),
+        # a language after "een beetje" or beside another language
+        ("Meneer spreekt Oekraïens en een beetje Engels.", "Engels"),
+        ("Het gesprek ging in Engels/Nederlands door elkaar.", "Engels"),
+    ],
+)
+def test_no_name_for_a_verb_or_a_language(engine: PrivacyEngine, text: str, word: str) -> None:
+    assert word not in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # a lower-case first name that calls someone in a chat
+        ("ok top\nsanne je bent morgen toch vroeg?\nja", "naam", "sanne"),
+        # a surname that is a language, after a form of address
+        ("Mw. Engels belt morgen over de planning.", "naam", "Engels"),
+        # a word with a foreign letter where one goes or comes from is a place
+        ("Eerdere opname in Wrocław (2019); wil terug naar Poznań.", "plaats", "Poznań"),
+        ("Gesprek met Łukasz gehad, hij komt uit Łódź.", "naam", "Łukasz"),
+        # a name, "van" and a street after a form of address: a person and her street
+        ("ok dus morgen eerst mevrouw Pieters van Esdoornlaan 6 douchen", "naam", "Pieters"),
+        ("ok dus morgen eerst mevrouw Pieters van Esdoornlaan 6 douchen", "adres", "Esdoornlaan 6"),
+        ("ff checken, mw Rosalia van de Bonairestraat 7 is die nog weg?", "naam", "Rosalia"),
+        # a street named after a person with "van" stays whole without a form of address
+        ("Zij woont aan de Jan van Galenstraat 12.", "adres", "Jan van Galenstraat 12"),
+    ],
+)
+def test_names_places_and_streets_beside_these(
+    engine: PrivacyEngine, text: str, label: str, value: str
+) -> None:
+    assert value in labelled(engine, text, label)
