@@ -313,6 +313,20 @@ _SPEAKING_VERB = re.compile(
     r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
     r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
 )
+_MESSAGE_LINE = re.compile(r"(?m)^[A-Za-zÀ-ÿ]{2,20}:[ ]")  # "Merel: ja klopt"
+_KIN_WORD = re.compile(
+    r"(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|echtgenoot|echtgenote|partner|vriend"
+    r"|vriendin|schoonzoon|schoondochter|kleinzoon|kleindochter|nicht|neef|tante|oom|opa|oma)"
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:mijn|haar|zijn|z'n|d'r|hun|uw)[ ]\Z")
+# "intake Rahaf Al-Khatib": a word and a surname joined to an Arabic particle by a hyphen.
+_ARABIC_HYPHEN_NAME = patterns.gated(
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w'-])([A-Z][a-zà-ÿ]{2,}[ ])?((?:Al|El|Abu|Ben|Bin|Ait)-[A-Z][a-zà-ÿ]{2,})(?![\w-])"
+    ),
+)
+_LOWER_WORD_AT_END = re.compile(r"(?<![\w'.@/-])([a-zà-ÿçğışłńśźżąęćőřž]{3,})$")
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
@@ -442,6 +456,8 @@ _AI_ASSISTANT_CUE = re.compile(
     r"|anthropic))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
+_SEPARABLE_PARTICLE_AFTER = re.compile(r"[ ](?:door|af|mee|terug|toe|aan|op|uit|in|na)(?![\w-])")
+_KIND_AFTER = re.compile(r"[ ]+(?:" + patterns.INSTITUTION_KINDS + r")")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|naar|uit|te|vanuit|richting)[ ]\Z")
 # A verb put before its subject (inversion), not a name in lower case in a chat: "die ken
 # ik", "ken je iemand?". After a word that opens such a clause, or before a pronoun and an
@@ -1485,6 +1501,10 @@ class PrivacyEngine:
             surname = last.split("-")[-1]
             if not (particles or "-" in last or head.endswith(".")):
                 continue  # two plain words: _lowercase_name_candidates
+            if particles.split()[:1] in (["ben"], ["ait"]) and (
+                len(head) < 4 or len(surname) < 4 or head in self._common
+            ):
+                continue  # "hee ben jij", "ik ben moe": the verb "ben"
             if (
                 surname in self._medical
                 or surname in _NOT_NAME_WORDS
@@ -1492,7 +1512,12 @@ class PrivacyEngine:
             ):
                 continue
             if (surname in self._common or last in self._common) and not (
-                particles and (head.endswith(".") or self._is_first_name(head))
+                particles
+                and (
+                    head.endswith(".")
+                    or self._is_first_name(head)
+                    or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+                )
             ):
                 continue
             if head.endswith("."):
@@ -1503,7 +1528,17 @@ class PrivacyEngine:
             elif (
                 head in self._common
                 or head in self._whitelist
-                or not (self._is_first_name(head) or _FOREIGN_LETTER.search(head))
+                or not (
+                    self._is_first_name(head)
+                    or _FOREIGN_LETTER.search(head)
+                    # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
+                    or (
+                        particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
+                        and surname not in self._common
+                        and surname not in self._whitelist
+                        and len(surname) > 3
+                    )
+                )
                 or not (particles or "-" in last or self._is_surname(last))
             ):
                 continue
@@ -1532,6 +1567,15 @@ class PrivacyEngine:
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if (
+                name.islower()
+                and " " not in name
+                and name.endswith("t")
+                and m.group(0)[:1].lower() in "ahd"
+                and m.group(0).lower().startswith(("arts", "huisarts", "dokter"))
+                and _SEPARABLE_PARTICLE_AFTER.match(text, m.end(1))
+            ):
+                continue  # "huisarts verwijst door": a verb and its particle, no name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
         for m in patterns.ROLE_NAME.finditer(text):
             name = m.group(1)
@@ -1543,8 +1587,17 @@ class PrivacyEngine:
                     continue
                 if self._is_care_word(last):
                     continue  # "Specialist Ouderengeneeskunde", "Casemanager Dementie"
-            elif not (self._is_first_name(last) and last not in self._common):
-                continue
+            elif not (self._is_first_name(last) and last not in self._common) and not (
+                " " not in name.strip()
+                and _KIN_WORD.fullmatch(m.group(0)[: m.start(1) - m.start()].strip())
+                and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                and len(last) > 3
+                and not last.endswith((*_VERB_ENDINGS, "ing"))
+                and last not in self._whitelist
+                and self._cue_name_word(last.capitalize(), strict=True)
+                and (_is_chat(text) or len(_MESSAGE_LINE.findall(text)) >= 2)
+            ):
+                continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
         for m in patterns.INITIALS_ALONE.finditer(text):
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
@@ -2324,6 +2377,19 @@ class PrivacyEngine:
                 m.group(1), strict=True
             ):
                 add(m.start(1), m.end(1), "naam bij een familielid tussen haakjes")
+        for m in _ARABIC_HYPHEN_NAME.finditer(text):
+            if _KIND_AFTER.match(text, m.end()) or _ARTICLE_BEFORE.search(
+                text, max(0, m.start() - 5), m.start()
+            ):
+                continue  # "Al-Amal Basisschool", "de Al-Noor moskee": an organisation
+            first = m.group(1)
+            if first is not None and not (
+                self._cue_name_word(first.strip(), strict=True)
+                and not _starts_sentence(text, m.start(1))
+            ):
+                add(m.start(2), m.end(2), "naam met 'Al-'")
+            else:
+                add(m.start(), m.end(), "naam met 'Al-'")
         for m in _SELF_INTRODUCTION.finditer(text):
             if self._cue_phrase_ok(m.group(1), strict=True):
                 add(m.start(1), m.end(1), "naam na 'ik ben'")
@@ -2336,6 +2402,14 @@ class PrivacyEngine:
                 self._is_first_name(word) and not self._is_place(word)
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")
+        for verb in _SPEAKING_VERB.finditer(text) if _FOREIGN_LETTER.search(text) else ():
+            m = _LOWER_WORD_AT_END.search(text, max(0, verb.start() - 30), verb.start())
+            if (
+                m is not None
+                and _FOREIGN_LETTER.search(m.group(1))
+                and not _article_before(text, m.start(1))
+            ):
+                add(m.start(1), m.end(1), "naam voor 'zegt'")  # "gülsüm deed open"
         for m in _INITIALS_AFTER_PERSON.finditer(text):
             if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")

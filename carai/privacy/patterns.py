@@ -1152,8 +1152,8 @@ NOT_NAMES = frozenset(
 # "w.j.m. van dam", "sanne nowak-kowalska"
 LOWER_NAME = re.compile(
     r"(?<![\w.-])((?:[a-z]\.){1,4}[ ]?|[a-zà-ÿ]{2,}[ ])((?:(?:van|de|der|den|ter|ten|te|el|al"
-    r"|in 't|op den|van 't|'t)[ ])*)"
-    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
+    r"|ben|ait|in 't|op den|van 't|'t)[ ])*)"
+    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]+)*)"
     r"(?![\w'])"
 )
 LOWER_PLACE = re.compile(

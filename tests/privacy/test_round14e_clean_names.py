@@ -132,3 +132,40 @@ def test_names_places_and_streets_beside_these(
     engine: PrivacyEngine, text: str, label: str, value: str
 ) -> None:
     assert value in labelled(engine, text, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # lower-case names with particles, a hyphen of one letter, an Arabic particle
+        ("overgedragen door b. aan bozena ben sadik; dossier volgt.", "bozena ben sadik"),
+        ("overgedragen door a.w. aan wojtek el haddaoui; dossier volgt.", "wojtek el haddaoui"),
+        ("post voor gülten tjon-a-fat graag naar het kantoor.", "gülten tjon-a-fat"),
+        ("gesprek met gülten van 't veld en haar kleinzoon.", "gülten van 't veld"),
+        # a lower-case name with a foreign letter before a verb of speaking
+        ("huisbezoek: gülten deed open, sleutelkluis werkt niet.", "gülten"),
+        # a word and a surname joined to an Arabic particle by a hyphen
+        ("intake Rahima Al-Khatibi (nieuwe clt, 23jr) bij de RIBW.", "Rahima Al-Khatibi"),
+        # a lower-case name after a possessive and a relation, in messages with speakers
+        ("Gio: is haar dochter shaynna op de hoogte?\nMerel: ja, gisteren gebeld.", "shaynna"),
+    ],
+)
+def test_more_names_in_lower_case_and_with_particles(
+    engine: PrivacyEngine, text: str, value: str
+) -> None:
+    assert value in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb "ben" is no particle
+        "nacht1: hee ben jij nog wakker?\nnacht2: ja hoor",
+        # a verb and its particle after "huisarts"
+        "spreekt goed Nederlands. huisarts verwijst door ivm slaapproblemen.",
+        # a lower-case verb after a relation
+        "Gio: komt haar dochter morgen?\nMerel: ja haar dochter komt, haar man ook.",
+    ],
+)
+def test_no_name_here_either(engine: PrivacyEngine, text: str) -> None:
+    assert [n for n in labelled(engine, text, "naam") if n not in ("Gio", "Merel")] == []
