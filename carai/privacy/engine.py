@@ -457,6 +457,11 @@ _AI_ASSISTANT_CUE = re.compile(
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
 _SEPARABLE_PARTICLE_AFTER = re.compile(r"[ ](?:door|af|mee|terug|toe|aan|op|uit|in|na)(?![\w-])")
+# Two people named together: "dank aan Henny en Gé" (a first name a list knows and one
+# that it does not).
+_NAME_AND_NAME = patterns.gated(
+    "[A-Z]", re.compile(r"(?<![\w'-])([A-Z][a-zà-ÿ]+)[ ]en[ ]([A-Z][a-zà-ÿ]+)(?![\w'-])")
+)
 _KIND_AFTER = re.compile(r"[ ]+(?:" + patterns.INSTITUTION_KINDS + r")")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|naar|uit|te|vanuit|richting)[ ]\Z")
 # A verb put before its subject (inversion), not a name in lower case in a chat: "die ken
@@ -2390,6 +2395,18 @@ class PrivacyEngine:
                 add(m.start(2), m.end(2), "naam met 'Al-'")
             else:
                 add(m.start(), m.end(), "naam met 'Al-'")
+        for m in _NAME_AND_NAME.finditer(text) if " en " in text else ():
+            left, right = m.group(1), m.group(2)
+            for known, other, start in ((left, right, m.start(2)), (right, left, m.start(1))):
+                if (
+                    self._is_first_name(known)
+                    and known.lower() not in self._common
+                    and not self._is_place(known)
+                    and not _starts_sentence(text, start)
+                    and len(other) <= 7  # a long unknown word is rather a compound
+                    and self._cue_name_word(other, strict=True)
+                ):
+                    add(start, start + len(other), "naam naast een voornaam")  # "Henny en Gé"
         for m in _SELF_INTRODUCTION.finditer(text):
             if self._cue_phrase_ok(m.group(1), strict=True):
                 add(m.start(1), m.end(1), "naam na 'ik ben'")

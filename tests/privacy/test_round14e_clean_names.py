@@ -169,3 +169,11 @@ def test_more_names_in_lower_case_and_with_particles(
 )
 def test_no_name_here_either(engine: PrivacyEngine, text: str) -> None:
     assert [n for n in labelled(engine, text, "naam") if n not in ("Gio", "Merel")] == []
+
+
+def test_a_name_beside_a_known_first_name(engine: PrivacyEngine) -> None:
+    text = "Lieve vrijwilligers,\n\nSpeciale dank aan Henny en Gé voor de versiering."
+    assert "Gé" in labelled(engine, text, "naam")
+    # a long compound beside a first name is no name ("Zorgbelang" is an organisation)
+    text = "Vandaag met Marieke en Zorgbelang gesproken over de cliëntenraad."
+    assert "Zorgbelang" not in labelled(engine, text, "naam")
