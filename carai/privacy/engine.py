@@ -2841,7 +2841,9 @@ class PrivacyEngine:
             if c.label == "naam" and piece[:1] in "GHB" and " " in piece:
                 greeting = _GREETING_IN_NAME.match(piece)
                 word = greeting.group(0).strip() if greeting is not None else ""
-                if word and not (self._is_surname(word.lower()) or self._is_first_name(word)):
+                if greeting is not None and not (
+                    self._is_surname(word.lower()) or self._is_first_name(word)
+                ):
                     c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
             one_word = _ONE_WORD.fullmatch(piece) is not None
