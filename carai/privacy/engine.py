@@ -205,7 +205,13 @@ _OFFICE_TITLES = patterns.STREET_TITLES - frozenset(
 # Letters of Turkish, Polish and other names that Dutch words never have.
 # (ü and ö only after a consonant: Dutch writes them after a vowel, "reünie", "coördinator")
 # Not IGNORECASE: there the dotless i would match every "i".
-_FOREIGN_LETTER = re.compile(r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]")
+_FOREIGN_LETTER = re.compile(
+    r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]"
+    r"|(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[óÓ](?=[b-df-hj-np-tv-z])"  # "Wójcik", not "vóór"
+)
+# Shapes of Polish surnames in lower case after a known first name ("ilham wojcik", "huseyin
+# szymanski"): no Dutch word starts with "sz"/"cz" or ends so.
+_FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
@@ -280,11 +286,47 @@ _NAME_AFTER_KIN = patterns.gated(
         r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
     ),
 )
+# A relation in brackets after a name, or a name in brackets after a relation: "Hendra
+# (neef) brengt haar", "Mentor belt moeder (Olena)". One scan, from the bracket.
+_RELATIONS = (
+    r"neef|nicht|zoon|dochter|broer|zus|zuster|moeder|vader|oom|tante|opa|oma|partner"
+    r"|echtgenoot|echtgenote|man|vrouw|vriend|vriendin|buurman|buurvrouw|kleinzoon"
+    r"|kleindochter|schoonzoon|schoondochter|schoonmoeder|schoonvader|stiefvader|stiefmoeder"
+    r"|mantelzorger|contactpersoon|mentor"
+)
+_RELATION_IN_BRACKETS = patterns.gated("[(]", re.compile(r"\((?i:" + _RELATIONS + r")\)"))
+_NAME_AFTER_RELATION = patterns.gated(
+    "(?i:[nzbdmvotpeksc])",
+    re.compile(r"(?<![\w-])(?i:" + _RELATIONS + r")[ ]\((" + _PART + r")\)"),
+)
+# Who introduces themselves: "ik ben Oksana, dochter van ...", "Mijn naam is Rahaf."
+_SELF_INTRODUCTION = patterns.gated(
+    "(?i:[im])",
+    re.compile(
+        r"(?<![\w-])(?i:ik[ ]ben|ik[ ]heet|mijn[ ]naam[ ]is)[ ]+"
+        + _NAME_PHRASE
+        + r"(?=[ ]*[,.!]|\n)"
+    ),
+)
 # (the scan looks for the verb; the word before it is checked there only)
 _SPEAKING_VERB = re.compile(
     r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
     r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
 )
+_MESSAGE_LINE = re.compile(r"(?m)^[A-Za-zÀ-ÿ]{2,20}:[ ]")  # "Merel: ja klopt"
+_KIN_WORD = re.compile(
+    r"(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|echtgenoot|echtgenote|partner|vriend"
+    r"|vriendin|schoonzoon|schoondochter|kleinzoon|kleindochter|nicht|neef|tante|oom|opa|oma)"
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:mijn|haar|zijn|z'n|d'r|hun|uw)[ ]\Z")
+# "intake Rahaf Al-Khatib": a word and a surname joined to an Arabic particle by a hyphen.
+_ARABIC_HYPHEN_NAME = patterns.gated(
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w'-])([A-Z][a-zà-ÿ]{2,}[ ])?((?:Al|El|Abu|Ben|Bin|Ait)-[A-Z][a-zà-ÿ]{2,})(?![\w-])"
+    ),
+)
+_LOWER_WORD_AT_END = re.compile(r"(?<![\w'.@/-])([a-zà-ÿçğışłńśźżąęćőřž]{3,})$")
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
@@ -293,6 +335,7 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     r"[ \t]*:[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
+_PERSON_LABEL_WORD = re.compile(r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer)[ \t]*:)")
 _TITLE_INITIALS_NAME = patterns.gated(
     "(?i:[dm])",
     re.compile(
@@ -413,6 +456,50 @@ _AI_ASSISTANT_CUE = re.compile(
     r"|anthropic))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
+_SEPARABLE_PARTICLE_AFTER = re.compile(r"[ ](?:door|af|mee|terug|toe|aan|op|uit|in|na)(?![\w-])")
+# Two people named together: "dank aan Henny en Gé" (a first name a list knows and one
+# that it does not).
+_NAME_AND_NAME = patterns.gated(
+    "[A-Z]", re.compile(r"(?<![\w'-])([A-Z][a-zà-ÿ]+)[ ]en[ ]([A-Z][a-zà-ÿ]+)(?![\w'-])")
+)
+_KIND_AFTER = re.compile(r"[ ]+(?:" + patterns.INSTITUTION_KINDS + r")")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|naar|uit|te|vanuit|richting)[ ]\Z")
+# A verb put before its subject (inversion), not a name in lower case in a chat: "die ken
+# ik", "ken je iemand?". After a word that opens such a clause, or before a pronoun and an
+# object ("sanne je bent" calls Sanne).
+_INVERSION_OPENER_BEFORE = re.compile(
+    r"(?<![\w-])(?i:die|dat|dit|wie|wat|waar|hoe|ook|dan|nu|toen|daar|hier|misschien|wel)[ ]\Z"
+)
+_SUBJECT_PRONOUN_AFTER = re.compile(r"[ ](?i:ik|je|jij|we|wij|jullie|u|ze|zij|hij)(?![\w'-])")
+_OBJECT_AFTER_PRONOUN = re.compile(
+    r"[ ](?i:ik|je|jij|we|wij|jullie|u)[ ](?i:iemand|iets|niemand|de|het|een|dat|die|dit|deze"
+    r"|mij|me|hem|haar|ons|er|nog)(?![\w'-])"
+)
+# A numbered step or part as the label of an item: "- Stap 1:", "Fase 2 en 3:" (not a time:
+# "Korteweg 09:12:" is who speaks).
+_NUMBERED_LABEL_AFTER = re.compile(
+    r"[ ]\d{1,2}[a-z]?(?:[ ]?(?:,|en|t/m|-|&)[ ]?\d{1,2}[a-z]?)*[ ]?:(?!\d)"
+)
+# The head of the name of a scale, test or index named after a person ("Berg Balance
+# Scale", "Glasgow Coma Scale", "Tinetti test"): the name inside it is no person.
+_INSTRUMENT_HEAD = re.compile(
+    r"(?:^|[ -])(?i:scale|schaal|test|index|score|questionnaire|inventory|vragenlijst"
+    r"|methode|method|syndroom|syndrome|disease|protocol|manoeuvre|maneuver|techniek)$"
+)
+_INSTRUMENT_AFTER = re.compile(
+    r"(?:(?:[ ][A-Z][a-z]+){0,2}[ ](?:Scale|Schaal|Test|Index|Score|Questionnaire|Inventory"
+    r"|Vragenlijst|Syndroom|Syndrome|Disease)|-(?i:schaal|test|index|score|syndroom))(?![\w-])"
+)
+# A greeting that deduce took into the name after it ("Goedemorgen Sevda"): trimmed off.
+_GREETING_IN_NAME = re.compile(
+    r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Hoi|Hallo|Hey|Hee|Hi|Beste)[ ]+(?=\S)"
+)
+# A salutation to a group opening a letter: "Lieve vrijwilligers,", "Beste collega's!"
+_GROUP_SALUTATION_AFTER = re.compile(
+    r"[ ][a-zà-ÿ'\u2019]{3,}(?:[ ]allemaal)?[ ]*[,!:][ ]*(?:\n|\Z)"
+)
+# Parts of the day that open a sentence of a report ("Middag rustig"): no place.
+_DAY_PARTS = frozenset("ochtend middag namiddag avond nacht".split())  # noqa: SIM905
 _DATE_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:op|vanaf|sinds|tot|t/m|per|d\.d\.|dd|datum|on|since|until)[ ]*:?[ ]*$"
 )
@@ -1401,7 +1488,7 @@ class PrivacyEngine:
                 and a not in self._whitelist
                 and b not in self._whitelist
                 and self._is_first_name(a)
-                and (self._is_surname(b) or _FOREIGN_LETTER.search(b))
+                and (self._is_surname(b) or _FOREIGN_LETTER.search(b) or _FOREIGN_SHAPE.search(b))
             ):
                 found.append(
                     Candidate(m.start(1), m.end(2), "naam", "voornaam en achternaam", PATTERN)
@@ -1419,6 +1506,10 @@ class PrivacyEngine:
             surname = last.split("-")[-1]
             if not (particles or "-" in last or head.endswith(".")):
                 continue  # two plain words: _lowercase_name_candidates
+            if particles.split()[:1] in (["ben"], ["ait"]) and (
+                len(head) < 4 or len(surname) < 4 or head in self._common
+            ):
+                continue  # "hee ben jij", "ik ben moe": the verb "ben"
             if (
                 surname in self._medical
                 or surname in _NOT_NAME_WORDS
@@ -1426,7 +1517,12 @@ class PrivacyEngine:
             ):
                 continue
             if (surname in self._common or last in self._common) and not (
-                particles and (head.endswith(".") or self._is_first_name(head))
+                particles
+                and (
+                    head.endswith(".")
+                    or self._is_first_name(head)
+                    or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+                )
             ):
                 continue
             if head.endswith("."):
@@ -1437,7 +1533,17 @@ class PrivacyEngine:
             elif (
                 head in self._common
                 or head in self._whitelist
-                or not (self._is_first_name(head) or _FOREIGN_LETTER.search(head))
+                or not (
+                    self._is_first_name(head)
+                    or _FOREIGN_LETTER.search(head)
+                    # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
+                    or (
+                        particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
+                        and surname not in self._common
+                        and surname not in self._whitelist
+                        and len(surname) > 3
+                    )
+                )
                 or not (particles or "-" in last or self._is_surname(last))
             ):
                 continue
@@ -1466,6 +1572,15 @@ class PrivacyEngine:
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if (
+                name.islower()
+                and " " not in name
+                and name.endswith("t")
+                and m.group(0)[:1].lower() in "ahd"
+                and m.group(0).lower().startswith(("arts", "huisarts", "dokter"))
+                and _SEPARABLE_PARTICLE_AFTER.match(text, m.end(1))
+            ):
+                continue  # "huisarts verwijst door": a verb and its particle, no name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
         for m in patterns.ROLE_NAME.finditer(text):
             name = m.group(1)
@@ -1477,8 +1592,17 @@ class PrivacyEngine:
                     continue
                 if self._is_care_word(last):
                     continue  # "Specialist Ouderengeneeskunde", "Casemanager Dementie"
-            elif not (self._is_first_name(last) and last not in self._common):
-                continue
+            elif not (self._is_first_name(last) and last not in self._common) and not (
+                " " not in name.strip()
+                and _KIN_WORD.fullmatch(m.group(0)[: m.start(1) - m.start()].strip())
+                and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                and len(last) > 3
+                and not last.endswith((*_VERB_ENDINGS, "ing"))
+                and last not in self._whitelist
+                and self._cue_name_word(last.capitalize(), strict=True)
+                and (_is_chat(text) or len(_MESSAGE_LINE.findall(text)) >= 2)
+            ):
+                continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
         for m in patterns.INITIALS_ALONE.finditer(text):
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
@@ -2066,7 +2190,9 @@ class PrivacyEngine:
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
         candidates = _addresses_after_names(
-            text, self._whole(text, candidates), self._is_first_name
+            text,
+            _persons_before_their_street(text, self._whole(text, candidates)),
+            self._is_first_name,
         )
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
@@ -2232,8 +2358,13 @@ class PrivacyEngine:
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
                 if not self._cue_phrase_ok(phrase, strict=False):
                     continue
-                if not (age_after or (several and self._has_known_name_word(phrase))):
+                if not (
+                    age_after
+                    or (several and self._has_known_name_word(phrase))
+                    or (several and _PERSON_LABEL_WORD.match(m.group(0)))
+                ):
                     continue  # "Aan: Veilig Thuis": a name needs a known part or an age
+                    # (not after a word for a person: "Cliënt: Jevgeni Bondarenko")
                 add(m.start(1), m.end(1), "naam na 'Cliënt:'")
         for m in _NICKNAME.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
@@ -2241,6 +2372,44 @@ class PrivacyEngine:
         for m in _NAME_AFTER_KIN.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "naam na 'zusje'")
+        relations = list(_NAME_AFTER_RELATION.finditer(text))
+        for bracket in _RELATION_IN_BRACKETS.finditer(text):
+            m = _NAME_WORD_BEFORE_SPACE.search(text, max(0, bracket.start() - 40), bracket.start())
+            if m is not None:
+                relations.append(m)
+        for m in relations:
+            if not _starts_sentence(text, m.start(1)) and self._cue_name_word(
+                m.group(1), strict=True
+            ):
+                add(m.start(1), m.end(1), "naam bij een familielid tussen haakjes")
+        for m in _ARABIC_HYPHEN_NAME.finditer(text):
+            if _KIND_AFTER.match(text, m.end()) or _ARTICLE_BEFORE.search(
+                text, max(0, m.start() - 5), m.start()
+            ):
+                continue  # "Al-Amal Basisschool", "de Al-Noor moskee": an organisation
+            first = m.group(1)
+            if first is not None and not (
+                self._cue_name_word(first.strip(), strict=True)
+                and not _starts_sentence(text, m.start(1))
+            ):
+                add(m.start(2), m.end(2), "naam met 'Al-'")
+            else:
+                add(m.start(), m.end(), "naam met 'Al-'")
+        for m in _NAME_AND_NAME.finditer(text) if " en " in text else ():
+            left, right = m.group(1), m.group(2)
+            for known, other, start in ((left, right, m.start(2)), (right, left, m.start(1))):
+                if (
+                    self._is_first_name(known)
+                    and known.lower() not in self._common
+                    and not self._is_place(known)
+                    and not _starts_sentence(text, start)
+                    and len(other) <= 7  # a long unknown word is rather a compound
+                    and self._cue_name_word(other, strict=True)
+                ):
+                    add(start, start + len(other), "naam naast een voornaam")  # "Henny en Gé"
+        for m in _SELF_INTRODUCTION.finditer(text):
+            if self._cue_phrase_ok(m.group(1), strict=True):
+                add(m.start(1), m.end(1), "naam na 'ik ben'")
         for verb in _SPEAKING_VERB.finditer(text):
             m = _NAME_WORD_AT_END.search(text, max(0, verb.start() - 40), verb.start())
             if m is None or _article_before(text, m.start(1)):
@@ -2250,6 +2419,14 @@ class PrivacyEngine:
                 self._is_first_name(word) and not self._is_place(word)
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")
+        for verb in _SPEAKING_VERB.finditer(text) if _FOREIGN_LETTER.search(text) else ():
+            m = _LOWER_WORD_AT_END.search(text, max(0, verb.start() - 30), verb.start())
+            if (
+                m is not None
+                and _FOREIGN_LETTER.search(m.group(1))
+                and not _article_before(text, m.start(1))
+            ):
+                add(m.start(1), m.end(1), "naam voor 'zegt'")  # "gülsüm deed open"
         for m in _INITIALS_AFTER_PERSON.finditer(text):
             if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")
@@ -2482,13 +2659,19 @@ class PrivacyEngine:
             for m in _FOREIGN_WORD.finditer(text):
                 word = m.group(1)
                 if word.lower() not in self._common and not _STRICT_FOREIGN_LETTER.fullmatch(word):
+                    # a capitalised word where one goes or comes from: "naar Poznań" (a place)
+                    place = word[:1].isupper() and _PLACE_PREPOSITION_BEFORE.search(
+                        text, max(0, m.start(1) - 12), m.start(1)
+                    )
                     found.append(
                         Candidate(
                             # the lowest rank: it only fills gaps between other spans
                             m.start(1),
                             m.end(1),
-                            "naam",
-                            "naam met een vreemde letter",
+                            "plaats" if place else "naam",
+                            "plaats met een vreemde letter"
+                            if place
+                            else "naam met een vreemde letter",
                             0,
                         )
                     )
@@ -2655,6 +2838,14 @@ class PrivacyEngine:
         kept = []
         for c in candidates:
             piece = text[c.start : c.end]
+            if c.label == "naam" and piece[:1] in "GHB" and " " in piece:
+                greeting = _GREETING_IN_NAME.match(piece)
+                word = greeting.group(0).strip() if greeting is not None else ""
+                if greeting is not None and not (
+                    self._is_surname(word.lower()) or self._is_first_name(word)
+                ):
+                    c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
+                    piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
             one_word = _ONE_WORD.fullmatch(piece) is not None
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
@@ -2664,7 +2855,28 @@ class PrivacyEngine:
                     text, max(0, c.start - 12), c.start
                 ):
                     continue  # "24/7 bereikbaar": day and night
+            elif c.label == "naam" and not one_word and self._names_an_instrument(text, c):
+                continue  # "Berg Balance Scale": a scale named after a person
+            elif (
+                c.label == "naam"
+                and one_word
+                and piece.islower()
+                and _SUBJECT_PRONOUN_AFTER.match(text, c.end)
+                and (
+                    _INVERSION_OPENER_BEFORE.search(text, max(0, c.start - 12), c.start)
+                    or _OBJECT_AFTER_PRONOUN.match(text, c.end)
+                )
+            ):
+                continue  # "die ken ik", "ken je iemand": a verb before its subject
             elif c.label in ("naam", "plaats") and one_word and c.priority == LOOKUP:
+                if c.label == "naam" and self._names_an_instrument(text, c):
+                    continue  # "Tinetti test", "Barthel index"
+                if (
+                    c.label == "plaats"
+                    and piece.lower() in _DAY_PARTS
+                    and _starts_sentence(text, c.start)
+                ):
+                    continue  # "Middag rustig, muziek geluisterd": a part of the day
                 if piece.islower():
                     if c.label == "naam" and _ABBREVIATION_AFTER.match(text, c.end):
                         continue  # "max. 5 min": an abbreviation, no chat name
@@ -2682,17 +2894,37 @@ class PrivacyEngine:
                         continue  # "AI zoals Gemini, Claude en ChatGPT": an assistant
                     if c.label == "naam" and self._english_word(text, c.start, c.end):
                         continue  # "My partner ...", "the 4th of June"
+                    if (
+                        c.label == "naam"
+                        and _ITEM_START.search(text, max(0, c.start - 8), c.start)
+                        and _GROUP_SALUTATION_AFTER.match(text, c.end)
+                        and (c.start == 0 or text[c.start - 1] == "\n")
+                    ):
+                        continue  # "Lieve vrijwilligers,": a salutation to a group
                     if c.label == "naam" and not self._is_first_name(piece):
                         if (c.start == 0 or text[c.start - 1] == "\n") and text[
                             c.end : c.end + 1
                         ] == ":":
                             continue  # "Tip: meet zittend": a label
+                        if _NUMBERED_LABEL_AFTER.match(text, c.end) and _ITEM_START.search(
+                            text, max(0, c.start - 8), c.start
+                        ):
+                            continue  # "- Stap 1: ...": a numbered step
                         if self._in_title_phrase(text, c.start, c.end):
                             continue  # "Rots & Water", "Op Maat", "Scholing BHV"
                         if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _names_an_instrument(text: str, c: Candidate) -> bool:
+        """Whether a name is part of the name of a scale, test, index or syndrome ("Berg
+        Balance Scale", "Tinetti test"): its last word is such a head, or one follows."""
+        piece = text[c.start : c.end]
+        if _INSTRUMENT_HEAD.search(piece):
+            return True
+        return _INSTRUMENT_AFTER.match(text, c.end) is not None
 
     def _in_title_phrase(self, text: str, start: int, end: int) -> bool:
         """A surname from a list that is a word of the name of a training, method or
@@ -2885,7 +3117,9 @@ class PrivacyEngine:
             return False
         lower = piece.lower()
         if lower in patterns.LANGUAGES and (
-            patterns.LANGUAGE_BEFORE.search(before) or _LANGUAGE_LIST_BEFORE.search(before)
+            patterns.LANGUAGE_BEFORE.search(before)
+            or _LANGUAGE_LIST_BEFORE.search(before)
+            or _LANGUAGE_LIST_AFTER.match(text, c.end)
         ):
             return True  # "tolk Arabisch", "in het Pools of Engels": a language
         if _ROLE_WORD.fullmatch(piece):
@@ -3093,6 +3327,34 @@ def _addresses_after_names(
     return out
 
 
+# "mevrouw Pieters van Esdoornlaan 6", "mw Rosalia van de Bonairestraat 7": after a form of
+# address, a name, "van" and a street of one word with its number: a person and her street.
+_NAME_VAN_STREET = re.compile(
+    r"([A-Z][\w'\u2019-]*)[ ]van[ ](?:(?:de|het|den|der|'t)[ ])?(?=[A-ZÀ-Þ][\w'\u2019-]*?"
+    + patterns.STREET_SUFFIX
+    + r"[ ]\d)"
+)
+
+
+def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Splits an address that opens with a name and "van" right after a form of address
+    into the name and the street (see ``_NAME_VAN_STREET``)."""
+    out = []
+    for c in candidates:
+        if c.label == "adres":
+            before = text[max(0, c.start - 9) : c.start].split()
+            m = _NAME_VAN_STREET.match(text, c.start, c.end)
+            if (
+                m is not None
+                and before
+                and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS
+            ):
+                out.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+                c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
+        out.append(c)
+    return out
+
+
 def _whole_organisation(text: str, c: Candidate) -> Candidate:
     """An organisation grown over the region that ends its name ("Samen Veilig" + " Midden-
     Nederland") and over a team or unit of it before "van" ("FACT-team Noord van" + "GGZ
@@ -3267,6 +3529,9 @@ _ADDRESS_WORDS = frozenset(
 ) | frozenset(form for form in patterns.LONG_FORMS_OF_ADDRESS.split() if "_" not in form)
 _LANGUAGE_LIST_BEFORE = re.compile(
     r"(?<![\w-])(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")[ ]*(?:,|of|en|en/of|/)[ ]*$"
+)
+_LANGUAGE_LIST_AFTER = re.compile(
+    r"[ ]*(?:,|of|en|en/of|/)[ ]*(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")(?![\w-])"
 )
 _DEPARTMENT_BEFORE = re.compile(r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+$")
 _MEASURE_FIRST = re.compile(

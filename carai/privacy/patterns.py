@@ -1152,8 +1152,8 @@ NOT_NAMES = frozenset(
 # "w.j.m. van dam", "sanne nowak-kowalska"
 LOWER_NAME = re.compile(
     r"(?<![\w.-])((?:[a-z]\.){1,4}[ ]?|[a-zà-ÿ]{2,}[ ])((?:(?:van|de|der|den|ter|ten|te|el|al"
-    r"|in 't|op den|van 't|'t)[ ])*)"
-    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]{2,})*)"
+    r"|ben|ait|in 't|op den|van 't|'t)[ ])*)"
+    r"([a-zà-ÿ]{2,}(?:-(?:(?:van|de|der|den|ter|el)[ ])?[a-zà-ÿ]+)*)"
     r"(?![\w'])"
 )
 LOWER_PLACE = re.compile(
@@ -1558,8 +1558,8 @@ LANGUAGES = frozenset(
 # Words right before a language that say it is one: "tolk", "spreekt", "in het" ...
 LANGUAGE_BEFORE = re.compile(
     r"(?<![\w-])(?i:tolk|tolken|taal|spreekt|spreken|sprak|verstaat|praat|praten|leest|schrijft"
-    r"|het|goed|geen|alleen|vloeiend|beperkt|weinig|redelijk|gebrekkig|voertaal|moedertaal)"
-    r"[ :]+$"
+    r"|het|goed|geen|alleen|vloeiend|beperkt|weinig|redelijk|gebrekkig|voertaal|moedertaal"
+    r"|beetje|in)[ :]+$"
 )
 # Scores and measurements that a capitalised word names before "is"/"was" and a number:
 # "Apgar was 9 en 10", "Katz-ADL is 4", "EMV was 14" are no ages.
@@ -2416,6 +2416,12 @@ DAY_ORDINAL = gated(
 )
 # "hij werd de 2e", "zij eindigde als de 3e": a place in a ranking, not a day.
 _RANK_BEFORE = re.compile(r"(?<![\w-])(?i:werd|wordt|word|was|is|eindigde|als|finished)[ ]\Z")
+# "ben jij nog op de 2e?", "de zuster van de 1e": a floor or a ward, where one is (a floor
+# has one digit).
+_FLOOR_BEFORE = re.compile(
+    r"(?<![\w-])(?i:(?:ben|zit|zitten|is|zijn|staat|ligt|werk|werkt|nog)[ ]op|bij|naar"
+    r"|(?:zuster|verpleging|collega's|collega)[ ]van)[ ]\Z"
+)
 
 _ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
 _SHORT_MONTHS = ("feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -2437,7 +2443,10 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
                 yield Candidate(*_groups_span(m), "datum", "jaar tussen haakjes", PATTERN)
         for m in DAY_ORDINAL.finditer(text):
             rank = _RANK_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            if 1 <= int(m.group("day")) <= 31 and rank is None:
+            day = int(m.group("day"))
+            if day < 10 and _FLOOR_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            if 1 <= day <= 31 and rank is None:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
     lowered = text.lower()
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
