@@ -1715,7 +1715,9 @@ class PrivacyEngine:
                 continue  # "Kraamzorg Anouk": the maternity nurse; "Kantoor Dicht"
             # a kind word in lower case describes, it is no part of the name: "uitzendbureau
             # Werkvast" gives "Werkvast" (a capitalised one is: "Kredietbank Salland")
-            if m.group(1)[:1].islower():
+            if m.group(1).lower() in patterns.LOWER_KIND_IN_NAME_WORDS:
+                found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
+            elif m.group(1)[:1].islower():
                 found.append(Candidate(m.start(2), m.end(2), "instelling", reason, PATTERN))
             elif _INSTITUTION_KIND.fullmatch(m.group(1)):  # a kind the main list knows
                 found.append(Candidate(m.start(1), m.end(2), "instelling", reason, PATTERN))
@@ -1777,6 +1779,16 @@ class PrivacyEngine:
                 continue  # "begeleider van Jan", "casemanager bij De Vries"
             # stronger than deduce's "Samantha van Zorgkracht" as one name
             found.append(Candidate(m.start(2), m.end(2), "instelling", reason, STRONG))
+        if "erzeker" in text or "Basisschool" in text:
+            for m in patterns.NAME_BEFORE_CHECKED_KIND.finditer(text):
+                words = m.group(1).split()[:-1]
+                if all(
+                    self._organisation_word(w, first_name_ok=False)
+                    and not w.endswith("nde")  # "Aanvullende Verzekering": a kind of policy
+                    and w.lower()[:-1] not in self._common
+                    for w in words
+                ):
+                    found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
         for m in patterns.SERVICE_VIA.finditer(text):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
@@ -2006,10 +2018,22 @@ class PrivacyEngine:
                 start, end = self._grow_address(text, c.start, c.end)
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
-                out.append(_whole_organisation(text, c))
+                out.append(self._organisation_with_place(text, _whole_organisation(text, c)))
             else:
                 out.append(c)
         return out
+
+    def _organisation_with_place(self, text: str, c: Candidate) -> Candidate:
+        """ "Praktijk voor Psychologie" + " Noorderveld": a place right after an organisation
+        of two or more capitalised words, ending the clause, belongs to its name; after one
+        word ("Rijnhorst Arnhem") or a lower-case kind ("kliniek Den Dolder") it is the
+        place of the house."""
+        if sum(word[:1].isupper() for word in text[c.start : c.end].split()) < 2:
+            return c  # "Rijnhorst Arnhem", "Gelre ziekenhuizen Zutphen": a house and its place
+        m = patterns.PLACE_AFTER_ORGANISATION.match(text, c.end)
+        if m is None or m.group(1).lower() in self._common or not self._is_place(m.group(1)):
+            return c
+        return Candidate(c.start, m.end(1), c.label, c.reason, max(c.priority, PATTERN))
 
     # -- a street without a street word before a place --------------------------------------
     def _street_before_place(self, text: str) -> Iterator[Candidate]:
@@ -3102,8 +3126,14 @@ def _whole_organisation(text: str, c: Candidate) -> Candidate:
     if region is not None:
         end = region.end()
     team = patterns.TEAM_OF_ORGANISATION_BEFORE.search(text, max(0, start - 50), start)
+    if team is None and patterns.AREA_END.search(text, start, end):
+        team = patterns.TEAM_JOINED_BEFORE.search(text, max(0, start - 30), start)
     if team is not None:
         start = team.start()
+    if " " not in text[start:end]:
+        kind = patterns.KIND_AFTER_ORGANISATION.match(text, end)
+        if kind is not None:
+            end = kind.end()
     if (start, end) == (c.start, c.end):
         return c
     return Candidate(start, end, c.label, c.reason, c.priority)

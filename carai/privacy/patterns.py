@@ -1609,10 +1609,18 @@ MORE_INSTITUTION_KIND_WORDS += """ werkplein azc coa opvanghuis jongerenhuis bes
     ouderenteam jeugd-_en_gezinsteam jeugd-ggz rechtbank gerechtshof thuisadministratie
     wooncorporatie woningbouwvereniging crisisopvang nachtopvang dagopvang vrouwenopvang
     daklozenopvang casemanagement_dementie"""
+# Round 14b: a housing foundation, a second-hand shop, a regional sheltered-housing
+# organisation: "woningstichting De Hoeve", "kringloop De Schuur", "RIBW Zuidrand".
+MORE_INSTITUTION_KIND_WORDS += """ woningstichting kringloop ribw gasthuis"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
-MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor)"
+# Round 14b: "-centrale", "-winkel", "-college" too ("Vrijwilligerscentrale Oosthoek",
+# "Thuiszorgwinkel Dalmeer", "Zuiderlichtcollege Vught"); not a lecture ("Hoorcollege Anatomie").
+MORE_KIND_COMPOUND = (
+    r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor|centrale|winkel"
+    r"|(?<![Hh]oor)(?<![Ww]erk)college)"
+)
 # An adjective that belongs to the name of a kind ("Hervormde Gemeente", "Ambulante
 # Woonbegeleiding"), and "Fysio- en " before "Ergotherapie".
 _KIND_ADJECTIVE = (
@@ -1669,9 +1677,13 @@ MORE_INSTITUTION = gated(
 # (tests/privacy/test_cue_lists.py checks that), those that a lower-case description
 # precedes a firm's own name with; the rest of that list stays out, as the rule was made.
 LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisisdienst
-    meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt"""
+    meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt
+    woningstichting kringloop rechtbank gerechtshof"""
+# Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
+# Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant").
+LOWER_KIND_IN_NAME_WORDS = frozenset({"woningstichting", "kringloop", "rechtbank", "gerechtshof"})
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgs]",
+    "[uikcmjlgswr]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)
@@ -1765,6 +1777,25 @@ NAME_BEFORE_KIND_APPOSITION = re.compile(
 TEAM_OF_ORGANISATION_BEFORE = re.compile(
     r"(?<![\w-])(?:[A-Z][\w]*-team|[A-Z][a-zà-ÿ]*team|(?:[A-Z][a-zà-ÿ]+[ ]){1,2}Unit)"
     r"(?:[ ][A-Z][a-zà-ÿ]+)?[ ]van[ ]\Z"
+)
+# Round 14b: a name before an insurer's kind or "Basisschool": "Dalmeerse Zorgverzekering",
+# "ZorgVast Verzekeringen", "Polderland Verzekeraars", "Al-Noor Basisschool" (the engine
+# drops plain words: "Aanvullende Verzekering", "Openbare Basisschool"); not when a name
+# follows the kind ("Klantenservice Zorgverzekeraar Noordpolder": the kind and that name).
+NAME_BEFORE_CHECKED_KIND = re.compile(
+    r"(?<![\w-])((?:[A-ZÀ-Þ][\w'-]+[ ]){1,2}"
+    r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool))(?![\w-]|[ ][A-ZÀ-Þ])"
+)
+# "FACT-team Rijnoord-Zuid": a team word joined to a kind before a found organisation that
+# names an area (a compass word ends it); "FACT-team Emergis" is a team of the organisation.
+TEAM_JOINED_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-team[ ]\Z")
+AREA_END = re.compile(r"(?<=[ -])(?:Noord|Oost|Zuid|West)\Z")
+# "Dommelweide ziekenhuis": a lower-case kind after a found one-word organisation.
+KIND_AFTER_ORGANISATION = re.compile(r"[ ](?:ziekenhuis|kliniek|gasthuis|verpleeghuis)(?![\w-])")
+# "Praktijk voor Psychologie Noorderveld": a capitalised word right after a found
+# organisation and before the end of the clause (the engine grows it when it is a place).
+PLACE_AFTER_ORGANISATION = re.compile(
+    r"[ ]([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?=[ \t]*(?:[,.;:)|/]|\n|$|[ ][-–][ ]))"
 )
 # "Samen Veilig Midden-Nederland", "Vluchtelingenhulp Oost Nederland": the region that ends an
 # organisation's name (the engine grows a found organisation over it).

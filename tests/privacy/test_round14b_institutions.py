@@ -1,0 +1,81 @@
+"""Round 14b: organisations of more shapes (insurers, compound kinds, kinds that stay in the
+span in lower case, a team or kind joined to a found organisation, a place ending a name of
+capitalised words). A positive and a hard negative test for each rule, on made-up text:
+every organisation, name and place here is invented or a real place used as a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # a name before an insurer's kind or "Basisschool"
+        ("Verzekering: Dalmeerse Zorgverzekering, 100298371.", "Dalmeerse Zorgverzekering"),
+        ("Zorgverzekeraar: ZorgVast Verzekeringen, polis ZV 12.", "ZorgVast Verzekeringen"),
+        ("School (Al-Noor Basisschool, intern begeleider) weet ervan.", "Al-Noor Basisschool"),
+        # compound kinds in "-centrale", "-winkel", "-college"
+        ("Ik ga navragen bij Vrijwilligerscentrale Oosthoek.", "Vrijwilligerscentrale Oosthoek"),
+        ("De stoel ophalen bij Thuiszorgwinkel Dalmeer in Roermond.", "Thuiszorgwinkel Dalmeer"),
+        ("School (Zuiderlichtcollege Vught) wil een gesprek.", "Zuiderlichtcollege Vught"),
+        # new kinds; lower-case ones that stay in the span
+        ("Intake bij RIBW Zuidrand / komt uit Utrecht.", "RIBW Zuidrand"),
+        ("Hij komt van het Gasthuis Oosterpoort, heupfractuur.", "Gasthuis Oosterpoort"),
+        ("Hij werkt bij de kringloop De Oude Schuur sinds maart.", "kringloop De Oude Schuur"),
+        ("Aanvraag via de woningstichting Berkenhuis. Verder niets.", "woningstichting Berkenhuis"),
+        ("Ingediend bij de rechtbank Oost-Brabant. De zitting volgt.", "rechtbank Oost-Brabant"),
+        # a team joined to the kind before a found organisation, a lower-case kind after it
+        ("Behandeling bij het FACT-team Rijnoord-Zuid, start 2 april.", "FACT-team Rijnoord-Zuid"),
+        ("Afspraak in het Dommelhof ziekenhuis en vervoer.", "Dommelhof ziekenhuis"),
+        # a place ending a name of two or more capitalised words
+        (
+            "Intakeverslag – Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
+            "Praktijk voor Psychologie Noorderhaven",
+        ),
+    ],
+)
+def test_an_organisation_of_round_14b(engine: PrivacyEngine, text: str, organisation: str) -> None:
+    assert organisation in labelled(engine, text, "instelling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit valt onder de Aanvullende Verzekering van mevrouw.",  # a kind of policy
+        "Uw Collectieve Zorgverzekering vergoedt dit niet.",
+        "Uw Wettelijke Verzekering en de Basis Verzekering.",
+        "De Openbare Basisschool is dicht. Een Christelijke Basisschool in de buurt.",
+        "Het Hoorcollege Anatomie begint om negen uur.",  # a lecture
+        "De rechtbank heeft besloten. Het gerechtshof in hoger beroep.",  # the kind alone
+        "Het ziekenhuis belde. De huisarts komt morgen. De gemeente betaalt.",
+        "Overleg via Teams en WhatsApp, rapportage in Nedap Ons.",  # products
+        "De kringloop is op zaterdag open.",
+    ],
+)
+def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "grown"),
+    [
+        # a place after one word is the place of the house, not part of its name
+        ("Ontslagbericht / Rijnhorst Arnhem, afd. Geriatrie", "Rijnhorst Arnhem"),
+        ("Sallanda Zwolle – Ontslagbrief Cardiologie", "Sallanda Zwolle"),
+        # a team of an organisation (no area): the team word stays outside
+        ("Notitie ambulant FACT-team Emergo\nCliënt: dhr. Asante", "FACT-team Emergo"),
+        # a name after the insurer's kind: the word before it is no part of the name
+        (
+            "Van: Klantenservice Zorgverzekeraar Noordpolder <info@example.nl>",
+            "Klantenservice Zorgverzekeraar Noordpolder",
+        ),
+    ],
+)
+def test_not_grown_over(
+    engine: PrivacyEngine, text: str, grown: str
+) -> None:
+    assert grown not in labelled(engine, text, "instelling")
