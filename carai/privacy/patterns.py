@@ -1795,7 +1795,7 @@ KIND_AFTER_ORGANISATION = re.compile(r"[ ](?:ziekenhuis|kliniek|gasthuis|verplee
 # "Praktijk voor Psychologie Noorderveld": a capitalised word right after a found
 # organisation and before the end of the clause (the engine grows it when it is a place).
 PLACE_AFTER_ORGANISATION = re.compile(
-    r"[ ]([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?=[ \t]*(?:[,.;:)|/]|\n|$|[ ][-–][ ]))"
+    r"[ ]([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?=[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]))"
 )
 # "Samen Veilig Midden-Nederland", "Vluchtelingenhulp Oost Nederland": the region that ends an
 # organisation's name (the engine grows a found organisation over it).

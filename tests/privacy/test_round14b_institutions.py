@@ -33,7 +33,7 @@ from tests.privacy.helpers import labelled
         ("Afspraak in het Dommelhof ziekenhuis en vervoer.", "Dommelhof ziekenhuis"),
         # a place ending a name of two or more capitalised words
         (
-            "Intakeverslag – Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
+            "Intakeverslag \u2013 Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
             "Praktijk voor Psychologie Noorderhaven",
         ),
     ],
@@ -65,7 +65,7 @@ def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
     [
         # a place after one word is the place of the house, not part of its name
         ("Ontslagbericht / Rijnhorst Arnhem, afd. Geriatrie", "Rijnhorst Arnhem"),
-        ("Sallanda Zwolle – Ontslagbrief Cardiologie", "Sallanda Zwolle"),
+        ("Sallanda Zwolle \u2013 Ontslagbrief Cardiologie", "Sallanda Zwolle"),
         # a team of an organisation (no area): the team word stays outside
         ("Notitie ambulant FACT-team Emergo\nCliënt: dhr. Asante", "FACT-team Emergo"),
         # a name after the insurer's kind: the word before it is no part of the name
@@ -75,7 +75,5 @@ def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
         ),
     ],
 )
-def test_not_grown_over(
-    engine: PrivacyEngine, text: str, grown: str
-) -> None:
+def test_not_grown_over(engine: PrivacyEngine, text: str, grown: str) -> None:
     assert grown not in labelled(engine, text, "instelling")
