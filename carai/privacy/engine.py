@@ -1789,6 +1789,23 @@ class PrivacyEngine:
                     for w in words
                 ):
                     found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.COMPANY_FORM.finditer(text):
+            first = m.group(1).split()[0]
+            if first.lower() not in self._common and not self._is_first_name(first):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.NAME_BEFORE_TRADE.finditer(text):
+            first = m.group(1).split()[0]
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if (
+                self._is_first_name(first)
+                or first.lower() in self._common
+                or (before and self._is_first_name(before[-1]))  # "Henk Bouwman Transport"
+            ):
+                continue
+            if self._is_surname(first.lower()) or self._organisation_word(
+                first, first_name_ok=False
+            ):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
         for m in patterns.SERVICE_VIA.finditer(text):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))

@@ -1612,6 +1612,9 @@ MORE_INSTITUTION_KIND_WORDS += """ werkplein azc coa opvanghuis jongerenhuis bes
 # Round 14b: a housing foundation, a second-hand shop, a regional sheltered-housing
 # organisation: "woningstichting De Hoeve", "kringloop De Schuur", "RIBW Zuidrand".
 MORE_INSTITUTION_KIND_WORDS += """ woningstichting kringloop ribw gasthuis"""
+# Round 14b: trades before a firm's name: "Taxi Verhoef", "Bakkerij De Korenschoof",
+# "Kapsalon Smulders" (an employer or a service; the engine drops first names and plain words).
+MORE_INSTITUTION_KIND_WORDS += """ taxi bakkerij slagerij kapsalon"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -1785,6 +1788,24 @@ TEAM_OF_ORGANISATION_BEFORE = re.compile(
 NAME_BEFORE_CHECKED_KIND = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Þ][\w'-]+[ ]){1,2}"
     r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool))(?![\w-]|[ ][A-ZÀ-Þ])"
+)
+# Round 14b: a firm by its legal form or its trade after a surname: "Kuipers & Zn B.V.",
+# "Dalmeer Installaties BV", "Bouwman Metaal" (the engine keeps a surname or an unknown word
+# before a trade, not a first name: "Jan Transport").
+COMPANY_FORM = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w-])((?:[A-ZÀ-Þ][\w'-]*[ ](?:&[ ][A-ZÀ-Þ][\w'.-]*[ ])?){1,3}"
+        r"(?:B\.V\.|BV|V\.O\.F\.|VOF|N\.V\.))(?![\w])"
+    ),
+)
+NAME_BEFORE_TRADE = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ]{2,}[ ](?:Metaal|Metaalbewerking|Bouw|Techniek|Transport"
+        r"|Logistiek|Schoonmaak|Installaties|Installatietechniek|Elektro|Dakwerken"
+        r"|Schilderwerken|Hoveniers|Verhuizingen|Catering|Makelaardij|Accountants))(?![\w-])"
+    ),
 )
 # "FACT-team Rijnoord-Zuid": a team word joined to a kind before a found organisation that
 # names an area (a compass word ends it); "FACT-team Emergis" is a team of the organisation.

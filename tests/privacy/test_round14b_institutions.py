@@ -31,6 +31,12 @@ from tests.privacy.helpers import labelled
         # a team joined to the kind before a found organisation, a lower-case kind after it
         ("Behandeling bij het FACT-team Rijnoord-Zuid, start 2 april.", "FACT-team Rijnoord-Zuid"),
         ("Afspraak in het Dommelhof ziekenhuis en vervoer.", "Dommelhof ziekenhuis"),
+        # a firm by its legal form, by its trade after a surname, a trade before its name
+        ("Zij werkt sinds mei bij Kuipers & Zn B.V. in Delft.", "Kuipers & Zn B.V."),
+        ("Werkgever: Dalmeer Installaties BV, contact via HR.", "Dalmeer Installaties BV"),
+        ("werkgever | Henk Bouwman (Bouwman Metaal) | 0512-53 08 41", "Bouwman Metaal"),
+        ("Bus via Taxi Verhoef. Daarna naar huis.", "Taxi Verhoef"),
+        ("Hij werkt bij Bakkerij De Korenschoof.", "Bakkerij De Korenschoof"),
         # a place ending a name of two or more capitalised words
         (
             "Intakeverslag \u2013 Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
@@ -54,6 +60,9 @@ def test_an_organisation_of_round_14b(engine: PrivacyEngine, text: str, organisa
         "Het ziekenhuis belde. De huisarts komt morgen. De gemeente betaalt.",
         "Overleg via Teams en WhatsApp, rapportage in Nedap Ons.",  # products
         "De kringloop is op zaterdag open.",
+        "Taxi bestellen kan via de receptie. De taxi komt om 9 uur.",  # a verb after the trade
+        "Een BV of VOF oprichten? Een Besloten Vennootschap BV is anders.",
+        "Hij werkt bij Henk Bouwman Transport als chauffeur.",  # a person's name before it
     ],
 )
 def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
