@@ -1018,7 +1018,19 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
     return not (m.group(2) == "/" and day < month and month in {2, 3, 4, 5, 10})
 
 
+# Round 14b: national bodies by their own name (no kind word before them): "het UWV", "de
+# IND", "eigen bijdrage via het CAK"; not joined to another word ("CIZ-indicatie") or before a
+# number ("UWV 12345678": a client number). Not the SVB or the CJIB: the tuning sets' writers
+# left those unmarked (as a kind of creditor or payer, "schuld bij het CJIB").
+NATIONAL_BODY = re.compile(
+    r"(?<![\w-])(?:UWV|CAK|CIZ|IND|DUO|Belastingdienst"
+    r"|Raad[ ]voor[ ]de[ ]Kinderbescherming|Leger[ ]des[ ]Heils)(?![\w-]|[ ]?\d)"
+)
+
+
 def find_institutions(text: str) -> Iterator[Candidate]:
+    for m in NATIONAL_BODY.finditer(text):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", LOOKUP)
     for m in INSTITUTION.finditer(text):
         end = m.end()
         while text[end - 1] in ".,;:" and end > m.start():
@@ -1460,6 +1472,7 @@ YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
 AGE_MONTHS = gated(r"\d", AGE_MONTHS)
 AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
+NATIONAL_BODY = gated("[UCIDBRL]", NATIONAL_BODY)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
@@ -1615,6 +1628,10 @@ MORE_INSTITUTION_KIND_WORDS += """ woningstichting kringloop ribw gasthuis"""
 # Round 14b: trades before a firm's name: "Taxi Verhoef", "Bakkerij De Korenschoof",
 # "Kapsalon Smulders" (an employer or a service; the engine drops first names and plain words).
 MORE_INSTITUTION_KIND_WORDS += """ taxi bakkerij slagerij kapsalon"""
+# Round 14b: sports clubs and scouting: "voetbalclub De Zwaluwen", "Sportvereniging Oranje
+# Wit", "vv Nieuwland", "Scouting Paulus".
+MORE_INSTITUTION_KIND_WORDS += """ voetbalclub voetbalvereniging sportclub sportvereniging
+    tennisclub hockeyclub korfbalvereniging zwemvereniging scouting vv"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -1681,12 +1698,16 @@ MORE_INSTITUTION = gated(
 # precedes a firm's own name with; the rest of that list stays out, as the rule was made.
 LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisisdienst
     meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt
-    woningstichting kringloop rechtbank gerechtshof"""
+    woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
+    sportvereniging vv"""
 # Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
-# Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant").
-LOWER_KIND_IN_NAME_WORDS = frozenset({"woningstichting", "kringloop", "rechtbank", "gerechtshof"})
+# Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant", "voetbalclub De Zwaluwen").
+LOWER_KIND_IN_NAME_WORDS = frozenset(
+    """woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
+    sportvereniging vv""".split()  # noqa: SIM905
+)
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgswr]",
+    "[uikcmjlgswrv]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)

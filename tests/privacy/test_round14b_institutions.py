@@ -37,6 +37,14 @@ from tests.privacy.helpers import labelled
         ("werkgever | Henk Bouwman (Bouwman Metaal) | 0512-53 08 41", "Bouwman Metaal"),
         ("Bus via Taxi Verhoef. Daarna naar huis.", "Taxi Verhoef"),
         ("Hij werkt bij Bakkerij De Korenschoof.", "Bakkerij De Korenschoof"),
+        # national bodies by their own name; sports clubs
+        ("De uitkering loopt via het UWV.", "UWV"),
+        ("Eigen bijdrage via het CAK, vanaf mei.", "CAK"),
+        ("Het onderzoek van de IND bevestigde dat.", "IND"),
+        ("Moet dat naar de Raad voor de Kinderbescherming?", "Raad voor de Kinderbescherming"),
+        ("Hij speelt bij voetbalclub De Zwaluwen.", "voetbalclub De Zwaluwen"),
+        ("Zij traint bij vv Nieuwland op dinsdag.", "vv Nieuwland"),
+        ("Lid van Sportvereniging Oranje Wit sinds 2019.", "Sportvereniging Oranje Wit"),
         # a place ending a name of two or more capitalised words
         (
             "Intakeverslag \u2013 Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
@@ -63,6 +71,8 @@ def test_an_organisation_of_round_14b(engine: PrivacyEngine, text: str, organisa
         "Taxi bestellen kan via de receptie. De taxi komt om 9 uur.",  # a verb after the trade
         "Een BV of VOF oprichten? Een Besloten Vennootschap BV is anders.",
         "Hij werkt bij Henk Bouwman Transport als chauffeur.",  # a person's name before it
+        "Een CIZ-indicatie is aangevraagd; het UWV-loket is dicht.",  # joined to a word
+        "De voetbalclub is dicht en de sportvereniging ook.",
     ],
 )
 def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
