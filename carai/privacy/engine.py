@@ -1806,6 +1806,19 @@ class PrivacyEngine:
                 first, first_name_ok=False
             ):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        if "afd" in text or "Afd" in text:
+            for m in itertools.chain(
+                patterns.HOUSE_BEFORE_DEPARTMENT.finditer(text),
+                patterns.HOUSE_AFTER_DEPARTMENT.finditer(text),
+            ):
+                bare = m.group(1).split()[1:]
+                if not _starts_sentence(text, m.start(1)) and all(
+                    self._organisation_word(w, first_name_ok=False)
+                    and not self._is_care_word(w)
+                    and w.lower()[:-1] not in self._common  # "De Interne afdeling"
+                    for w in bare
+                ):
+                    found.append(Candidate(*m.span(1), "instelling", reason, STRONG))
         for m in patterns.SERVICE_VIA.finditer(text):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))

@@ -1828,6 +1828,18 @@ NAME_BEFORE_TRADE = gated(
         r"|Schilderwerken|Hoveniers|Verhuizingen|Catering|Makelaardij|Accountants))(?![\w-])"
     ),
 )
+# Round 14b: the house a department belongs to: "De Wingerd afd 3", "De Zonnewende afdeling
+# Venlo" (a capitalised article and a name before the department, not opening a sentence:
+# "De Spoedeisende afd. is vol"), "afdeling Gesloten 1, De Wingerd" (after it and a comma).
+# The engine drops plain words, medical words and places.
+HOUSE_BEFORE_DEPARTMENT = re.compile(
+    r"(?<![\w-])((?:De|Het|'t)[ ][A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)"
+    r"[ ]afd(?:eling|\.)?(?![\w])"
+)
+HOUSE_AFTER_DEPARTMENT = re.compile(
+    r"(?<![\w-])(?i:afd(?:eling|\.)?)[ ][^\n,]{1,25},[ ]"
+    r"((?:De|Het|'t)[ ][A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)(?=[ ]*(?:[,./]|\n|$))"
+)
 # "FACT-team Rijnoord-Zuid": a team word joined to a kind before a found organisation that
 # names an area (a compass word ends it); "FACT-team Emergis" is a team of the organisation.
 TEAM_JOINED_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-team[ ]\Z")

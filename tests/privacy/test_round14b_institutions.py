@@ -45,6 +45,10 @@ from tests.privacy.helpers import labelled
         ("Hij speelt bij voetbalclub De Zwaluwen.", "voetbalclub De Zwaluwen"),
         ("Zij traint bij vv Nieuwland op dinsdag.", "vv Nieuwland"),
         ("Lid van Sportvereniging Oranje Wit sinds 2019.", "Sportvereniging Oranje Wit"),
+        # the house a department belongs to
+        ("ovd late, De Wingerd afd 3 / - Teun: aanval om 19.40", "De Wingerd"),
+        ("Verslag vrijwilligersoverleg De Zonnewende afdeling Venlo", "De Zonnewende"),
+        ("19.50 uur, afdeling Gesloten 1, De Wingerd / Cliënt dhr. P. Zwaneveld", "De Wingerd"),
         # a place ending a name of two or more capitalised words
         (
             "Intakeverslag \u2013 Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
@@ -73,6 +77,8 @@ def test_an_organisation_of_round_14b(engine: PrivacyEngine, text: str, organisa
         "Hij werkt bij Henk Bouwman Transport als chauffeur.",  # a person's name before it
         "Een CIZ-indicatie is aangevraagd; het UWV-loket is dicht.",  # joined to a word
         "De voetbalclub is dicht en de sportvereniging ook.",
+        "Teamoverleg afdeling Psychiatrie. De Spoedeisende afd. is vol.",  # a department
+        "Zij werkt op de Chirurgie afdeling sinds mei.",
     ],
 )
 def test_no_organisation_of_round_14b(engine: PrivacyEngine, text: str) -> None:
