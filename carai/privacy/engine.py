@@ -188,6 +188,11 @@ _PERSON_FORMS_OF_ADDRESS = frozenset(
 _LABEL_OR_LIST_AFTER = re.compile(
     r":[ \t]*[a-zà-ÿ][a-zà-ÿ-]*[ \t]*(?:[.;,]|\n|$)|,[ ]*[a-zà-ÿ]+,[ ]*[a-zà-ÿ]+\b"
 )
+# Round 14b: a word for a place of care right before a house's name (patterns.
+# INSTITUTION_AFTER_CONTEXT): "locatie", "woongroep", "woonlocatie" ... (not "afdeling").
+_CARE_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:locatie|woonlocatie|zorglocatie|woongroep|leefgroep|dagbesteding)[ ]+\Z"
+)
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _TITLE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?(?![\w.])")
@@ -1600,8 +1605,15 @@ class PrivacyEngine:
                 self._is_surname(rest[0].lower()) or rest[0].lower() in self._common
             ):
                 continue  # "bij De Vries", "in De Tuin"
+            # after a word for a place of care ("locatie De Hooge Weide") the house outranks
+            # deduce reading its words as a person's name
+            priority = (
+                STRONG
+                if _CARE_PLACE_BEFORE.search(text, max(0, m.start(1) - 14), m.start(1))
+                else LOOKUP
+            )
             found.append(
-                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", priority)
             )
         found += self._institutions_after_stay(text)
         for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):

@@ -49,6 +49,8 @@ from tests.privacy.helpers import labelled
         ("ovd late, De Wingerd afd 3 / - Teun: aanval om 19.40", "De Wingerd"),
         ("Verslag vrijwilligersoverleg De Zonnewende afdeling Venlo", "De Zonnewende"),
         ("19.50 uur, afdeling Gesloten 1, De Wingerd / Cliënt dhr. P. Zwaneveld", "De Wingerd"),
+        # after a word for a place of care the house outranks a person's name
+        ("Betrokkene: dhr. Wim Fransen, locatie De Hooge Bongerd, kamer 4", "De Hooge Bongerd"),
         # a place ending a name of two or more capitalised words
         (
             "Intakeverslag \u2013 Praktijk voor Psychologie Noorderhaven / Datum: 3 april",
