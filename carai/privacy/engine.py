@@ -1801,7 +1801,8 @@ class PrivacyEngine:
                     for w in words
                 ):
                     found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
-        for m in patterns.COMPANY_FORM.finditer(text):
+        has_form = "BV" in text or "B.V." in text or "VOF" in text or "V.O.F." in text
+        for m in patterns.COMPANY_FORM.finditer(text) if has_form or "N.V." in text else ():
             first = m.group(1).split()[0]
             if first.lower() not in self._common and not self._is_first_name(first):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
