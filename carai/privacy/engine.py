@@ -188,6 +188,11 @@ _PERSON_FORMS_OF_ADDRESS = frozenset(
 _LABEL_OR_LIST_AFTER = re.compile(
     r":[ \t]*[a-zà-ÿ][a-zà-ÿ-]*[ \t]*(?:[.;,]|\n|$)|,[ ]*[a-zà-ÿ]+,[ ]*[a-zà-ÿ]+\b"
 )
+# Round 14b: a word for a place of care right before a house's name (patterns.
+# INSTITUTION_AFTER_CONTEXT): "locatie", "woongroep", "woonlocatie" ... (not "afdeling").
+_CARE_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:locatie|woonlocatie|zorglocatie|woongroep|leefgroep|dagbesteding)[ ]+\Z"
+)
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
 _TITLE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?(?![\w.])")
@@ -1724,8 +1729,15 @@ class PrivacyEngine:
                 self._is_surname(rest[0].lower()) or rest[0].lower() in self._common
             ):
                 continue  # "bij De Vries", "in De Tuin"
+            # after a word for a place of care ("locatie De Hooge Weide") the house outranks
+            # deduce reading its words as a person's name
+            priority = (
+                STRONG
+                if _CARE_PLACE_BEFORE.search(text, max(0, m.start(1) - 14), m.start(1))
+                else LOOKUP
+            )
             found.append(
-                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", priority)
             )
         found += self._institutions_after_stay(text)
         for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
@@ -1839,7 +1851,9 @@ class PrivacyEngine:
                 continue  # "Kraamzorg Anouk": the maternity nurse; "Kantoor Dicht"
             # a kind word in lower case describes, it is no part of the name: "uitzendbureau
             # Werkvast" gives "Werkvast" (a capitalised one is: "Kredietbank Salland")
-            if m.group(1)[:1].islower():
+            if m.group(1).lower() in patterns.LOWER_KIND_IN_NAME_WORDS:
+                found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
+            elif m.group(1)[:1].islower():
                 found.append(Candidate(m.start(2), m.end(2), "instelling", reason, PATTERN))
             elif _INSTITUTION_KIND.fullmatch(m.group(1)):  # a kind the main list knows
                 found.append(Candidate(m.start(1), m.end(2), "instelling", reason, PATTERN))
@@ -1901,6 +1915,47 @@ class PrivacyEngine:
                 continue  # "begeleider van Jan", "casemanager bij De Vries"
             # stronger than deduce's "Samantha van Zorgkracht" as one name
             found.append(Candidate(m.start(2), m.end(2), "instelling", reason, STRONG))
+        if "erzeker" in text or "Basisschool" in text:
+            for m in patterns.NAME_BEFORE_CHECKED_KIND.finditer(text):
+                words = m.group(1).split()[:-1]
+                if all(
+                    self._organisation_word(w, first_name_ok=False)
+                    and not w.endswith("nde")  # "Aanvullende Verzekering": a kind of policy
+                    and w.lower()[:-1] not in self._common
+                    for w in words
+                ):
+                    found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        has_form = "BV" in text or "B.V." in text or "VOF" in text or "V.O.F." in text
+        for m in patterns.COMPANY_FORM.finditer(text) if has_form or "N.V." in text else ():
+            first = m.group(1).split()[0]
+            if first.lower() not in self._common and not self._is_first_name(first):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.NAME_BEFORE_TRADE.finditer(text):
+            first = m.group(1).split()[0]
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if (
+                self._is_first_name(first)
+                or first.lower() in self._common
+                or (before and self._is_first_name(before[-1]))  # "Henk Bouwman Transport"
+            ):
+                continue
+            if self._is_surname(first.lower()) or self._organisation_word(
+                first, first_name_ok=False
+            ):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        if "afd" in text or "Afd" in text:
+            for m in itertools.chain(
+                patterns.HOUSE_BEFORE_DEPARTMENT.finditer(text),
+                patterns.HOUSE_AFTER_DEPARTMENT.finditer(text),
+            ):
+                bare = m.group(1).split()[1:]
+                if not _starts_sentence(text, m.start(1)) and all(
+                    self._organisation_word(w, first_name_ok=False)
+                    and not self._is_care_word(w)
+                    and w.lower()[:-1] not in self._common  # "De Interne afdeling"
+                    for w in bare
+                ):
+                    found.append(Candidate(*m.span(1), "instelling", reason, STRONG))
         for m in patterns.SERVICE_VIA.finditer(text):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
@@ -2130,10 +2185,22 @@ class PrivacyEngine:
                 start, end = self._grow_address(text, c.start, c.end)
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
-                out.append(_whole_organisation(text, c))
+                out.append(self._organisation_with_place(text, _whole_organisation(text, c)))
             else:
                 out.append(c)
         return out
+
+    def _organisation_with_place(self, text: str, c: Candidate) -> Candidate:
+        """ "Praktijk voor Psychologie" + " Noorderveld": a place right after an organisation
+        of two or more capitalised words, ending the clause, belongs to its name; after one
+        word ("Rijnhorst Arnhem") or a lower-case kind ("kliniek Den Dolder") it is the
+        place of the house."""
+        if sum(word[:1].isupper() for word in text[c.start : c.end].split()) < 2:
+            return c  # "Rijnhorst Arnhem", "Gelre ziekenhuizen Zutphen": a house and its place
+        m = patterns.PLACE_AFTER_ORGANISATION.match(text, c.end)
+        if m is None or m.group(1).lower() in self._common or not self._is_place(m.group(1)):
+            return c
+        return Candidate(c.start, m.end(1), c.label, c.reason, max(c.priority, PATTERN))
 
     # -- a street without a street word before a place --------------------------------------
     def _street_before_place(self, text: str) -> Iterator[Candidate]:
@@ -3364,8 +3431,14 @@ def _whole_organisation(text: str, c: Candidate) -> Candidate:
     if region is not None:
         end = region.end()
     team = patterns.TEAM_OF_ORGANISATION_BEFORE.search(text, max(0, start - 50), start)
+    if team is None and patterns.AREA_END.search(text, start, end):
+        team = patterns.TEAM_JOINED_BEFORE.search(text, max(0, start - 30), start)
     if team is not None:
         start = team.start()
+    if " " not in text[start:end]:
+        kind = patterns.KIND_AFTER_ORGANISATION.match(text, end)
+        if kind is not None:
+            end = kind.end()
     if (start, end) == (c.start, c.end):
         return c
     return Candidate(start, end, c.label, c.reason, c.priority)
