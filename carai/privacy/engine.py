@@ -230,6 +230,9 @@ _PARTICLES_BEFORE_STREET = re.compile(
 )
 _STREET_WORD_END = re.compile(r"(?i:" + patterns.STREET_SUFFIX + r")$")
 _STREET_NAME_PART = re.compile(r"[^\d\n]+?(?=[ ]\d|\Z)")
+_DISTRICT_AFTER = re.compile(
+    r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
+)
 _PLACE_CUE_GATE = re.compile(r"(?:in|uit|te|naar) [A-ZÀ-Þ]")
 _PLACE_AFTER_CUE = re.compile(
     r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
@@ -2072,8 +2075,9 @@ class PrivacyEngine:
     def _places_no_list_knows(self, text: str) -> Iterator[Candidate]:
         """Places that deduce's Dutch list does not hold, by their cue: a capitalised word
         after "woont in", "uit", "vanuit", "geboren te", "terug naar" ... ("familie in Lviv",
-        "komt uit Aleppo", "vakantie naar Bandung") that no list knows as a word or a name, in
-        no capitals within ("in ChatGPT") and not a country by its ending ("uit Syrië");
+        "komt uit Aleppo", "vakantie naar Bandung") that no list knows as a word or a first
+        name (after "naar" nor as a surname: "terug naar Jansen"), with no capitals within
+        ("in ChatGPT") and not a country by its ending ("uit Syrië");
         not after a verb of a record or a stay ("staat in Outlook", "opgenomen in ...").
         And a capitalised word after a postcode in capitals ("2311 BN Leiden"), which the
         place list leaves out when it is a common word too."""
@@ -2095,7 +2099,7 @@ class PrivacyEngine:
                     or _KIND_ENDING.search(lower)
                     or lower.endswith("umc")
                     or self._is_first_name(word)
-                    or self._is_surname(lower)
+                    or (cue == "naar" and self._is_surname(lower))
                     or self._is_place(word)
                     or _NOT_PLACE_BEFORE.search(before)
                     or (cue == "naar" and _TRAVEL_BEFORE.search(before) is None)
@@ -2150,6 +2154,9 @@ class PrivacyEngine:
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
                 out.append(_whole_organisation(text, c))
+            elif c.label == "plaats" and (district := _DISTRICT_AFTER.match(text, c.end)):
+                # "Rotterdam-Zuid", "Amsterdam-Noord": the part of town belongs to the place
+                out.append(Candidate(c.start, district.end(), c.label, c.reason, c.priority))
             else:
                 out.append(c)
         return out

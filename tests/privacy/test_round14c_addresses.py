@@ -61,6 +61,8 @@ def test_the_place_of_an_address(engine: PrivacyEngine, text: str, place: str) -
         ("wil terug naar Poznań, contact loopt via kantoor", "Poznań"),
         ("Kleinzoon belde vanuit Paramaribo via videobellen.", "Paramaribo"),
         ("Betrokkene is geboren 2 april 1998 te Paramaribo.", "Paramaribo"),
+        ("dochter woont in Antwerpen en kan niet dagelijks komen", "Antwerpen"),  # a surname too
+        ("verlof naar moeder in Rotterdam-Zuid goed verlopen", "Rotterdam-Zuid"),  # a district
     ],
 )
 def test_a_place_no_list_knows_after_a_cue(engine: PrivacyEngine, text: str, place: str) -> None:
@@ -78,6 +80,7 @@ def test_a_place_no_list_knows_after_a_cue(engine: PrivacyEngine, text: str, pla
         "Partus 19/11 in Flevomed, spontaan verlopen.",  # a stay
         "Voorraad in de koelkast: 2850 IE Lantus, vandaag 18 IE gespoten.",  # a dose
         "ging na school naar Jurick om te spelen",  # "naar" a person
+        "daarna gaat hij terug naar Jansen voor de sleutel",  # a surname after "naar"
     ],
 )
 def test_no_place_for_programs_countries_stays_and_doses(engine: PrivacyEngine, text: str) -> None:
