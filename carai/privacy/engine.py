@@ -222,6 +222,56 @@ _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+# A capitalised word after a cue of where someone lives, comes from or goes to, not at the
+# start of a sentence and with no capitalised word after it (a name of more words).
+_NEXT_WORD = re.compile(r"[ ]([a-zA-Zà-ÿ'-]{3,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))")
+# A street after "op de", "van de" ...: one or two words, the last ending in a street word.
+_STREET_AFTER_DE = patterns.gated(
+    "(?i:[oanvlib])",
+    re.compile(
+        r"(?<![\w-])(?i:op|aan|naar|via|langs|over|van|in|bij)[ ]de[ ]("
+        r"(?:[a-zA-Zà-ÿ][a-zà-ÿ]+[ ])?[a-zA-Zà-ÿ][a-zà-ÿ]{3,}"
+        r"(?i:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))(?![\w-]|[ ]\d)"
+    ),
+)
+# Lower-case particles right before a street ("op de van Speijkstraat"), and the shortened
+# ones ("vd", "v.d.", "v/d") apart.
+_PARTICLES_BEFORE_STREET = re.compile(
+    r"(?<![\w.'/])(?:((?:(?:van|de|der|den|ter|ten|'t|het)[ ]){1,3})|((?:vd|v\.d\.|v/d)[ ]))\Z"
+)
+_STREET_WORD_END = re.compile(r"(?i:" + patterns.STREET_SUFFIX + r")$")
+_STREET_NAME_PART = re.compile(r"[^\d\n]+?(?=[ ]\d|\Z)")
+_DISTRICT_AFTER = re.compile(
+    r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
+)
+_PLACE_CUE_GATE = re.compile(r"(?:in|uit|te|naar) [A-ZÀ-Þ]")
+_PLACE_AFTER_CUE = re.compile(
+    r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
+    r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
+)
+# Countries by their ending ("Syrië", "Turkije", "Nederland", "Afghanistan"): no place.
+# ("Syrië", "Turkije", "Polen"'s neighbours "Duitsland", "Afghanistan", "Eritrea",
+# "Oekraïne"); a diaeresis marks a foreign country far more often than a town.
+_COUNTRY_ENDING = re.compile(r"(?:ije|land|stan|ea)$|[ëï]")
+# Words before the cue that make it a system, a record or a stay: "staat in HiX",
+# "ingevoerd in Triaspect", "opgenomen in ...", "ontslag uit ...".
+_NOT_PLACE_BEFORE = re.compile(
+    r"(?i:staat|staan|stond|zet|zetten|gezet|ingevoerd|genoteerd|geregistreerd|vastgelegd"
+    r"|registratie|opgenomen|opname|ontslag|ontslagen|overgeplaatst|bevallen|partus|ligt"
+    r"|verwezen|zit|werkt|stage|gebeld|mail|app|autocomplete)\W*(?:\w+\W+){0,2}$"
+)
+# "naar" takes a place only after a word of travel or moving ("terug naar", "vakantie naar").
+_TRAVEL_BEFORE = re.compile(
+    r"(?i:terug|vakantie|verhuist|verhuisd|verhuizen|reist|reizen|reis|vlucht|gevlucht"
+    r"|emigreert|geëmigreerd|vertrekt|vertrokken|familie|huis)\W*(?:\w+\W+){0,2}$"
+)
+_PLACE_AFTER_POSTCODE_CAPITALS = patterns.gated(
+    r"\d",
+    re.compile(
+        r"(?<![\w])[1-9]\d{3}[ ]?([A-Z]{2}),?[ ]+([A-Z][a-zà-ÿ'-]{2,}(?:[ ][A-Z][a-zà-ÿ'-]{2,})?)"
+        r"(?=[ ]*(?:[.,;:)]|\n|$))"
+    ),
+)
 _PLACE_AFTER_WORD = patterns.gated(
     "[tiunbw]",
     re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
@@ -1469,14 +1519,44 @@ class PrivacyEngine:
             return self._name_like(word, particles=False)
         return self._is_first_name(word) and not self._is_place(word)
 
-    @staticmethod
-    def _grow_address(text: str, start: int, end: int) -> tuple[int, int]:
-        """ "St. Jorisplein 8" -> "St. Jorisplein 8-2": the rest of the house number."""
+    def _grow_address(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """ "St. Jorisplein 8" -> "St. Jorisplein 8-2": the rest of the house number. And
+        the particles in lower case before the street, "van Speijkstraat 9", "de Ruyterweg
+        110", where deduce's street list holds the street with them (so "op de Kerkstraat 4"
+        stays "Kerkstraat 4"), or shortened ("vd Helststraat 3", never a preposition)."""
         if text[end - 1 : end].isdigit():
             m = patterns.HOUSE_TAIL_AT.match(text, end)
             if m is not None:
                 end = m.end()
+        if start >= 3 and text[start - 1] == " " and text[start : start + 1].isupper():
+            before = _PARTICLES_BEFORE_STREET.search(text, max(0, start - 24), start)
+            if before is not None:
+                start = self._street_particles(text, before, start, end)
         return start, end
+
+    def _named_after_person(self, street: str) -> bool:
+        """ "Ruyterweg": a surname and a street word joined ("Lijnbaan" is no surname's)."""
+        word = _STREET_WORD_END.search(street)
+        return word is not None and self._is_surname(street[: word.start()].lower())
+
+    def _street_particles(self, text: str, before: re.Match[str], start: int, end: int) -> int:
+        """Where a street starts when lower-case particles (``before``) stand before it."""
+        if before.group(2):
+            return before.start(2)  # "vd", "v.d.", "v/d"
+        if self.deduce is None:
+            return start
+        street = _STREET_NAME_PART.match(text, start, end)
+        if street is None:
+            return start
+        streets = self.deduce.lookup_structs["street"]
+        words = before.group(1).split()
+        for index in range(len(words)):  # the most particles first
+            tokens = [*words[index:], *street.group(0).split()]
+            if tokens[0] in {"de", "het", "'t"} and not self._named_after_person(tokens[1]):
+                continue  # "op de Lijnbaan 4": "de" alone only before a surname's street
+            if _in_trie(streets, tokens):
+                return start - len(" ".join(words[index:])) - 1
+        return start
 
     # -- names found from their context ------------------------------------------------------
 
@@ -2036,7 +2116,27 @@ class PrivacyEngine:
             word = m.group(2)
             if word.lower() not in self._common and self._is_place(word.capitalize()):
                 found.append(Candidate(m.start(2), m.end(2), "plaats", "plaatsnaam", PATTERN))
+                continue
+            # "90-2 den haag": two words; "Dorpsstraat 3, Ouderkerk": the first word of a
+            # longer place ("Ouderkerk aan de Amstel") after a comma
+            second = _NEXT_WORD.match(text, m.end(2))
+            if second is not None and _in_trie(
+                self._places, [word.capitalize(), second.group(1).capitalize()]
+            ):
+                found.append(Candidate(m.start(2), second.end(1), "plaats", "plaatsnaam", PATTERN))
+            elif (
+                word[:1].isupper()
+                and text[m.end(1) : m.start(2)].startswith(",")
+                and word.lower() not in self._common
+                and self._starts_longer_place(word)
+            ):
+                found.append(Candidate(m.start(2), m.end(2), "plaats", "plaatsnaam", PATTERN))
         return found
+
+    def _starts_longer_place(self, word: str) -> bool:
+        """Whether ``word`` opens a place of more words in deduce's list ("Ouderkerk")."""
+        node = self._places.children.get(word)
+        return node is not None and bool(node.children)
 
     def _house_or_team_name(self, name: str) -> bool:
         """The words after "Rapportage" or "Verslag teamoverleg" name a house or a team (not
@@ -2148,7 +2248,54 @@ class PrivacyEngine:
                 continue
             if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
+        found.extend(self._places_no_list_knows(text))
         return found
+
+    def _places_no_list_knows(self, text: str) -> Iterator[Candidate]:
+        """Places that deduce's Dutch list does not hold, by their cue: a capitalised word
+        after "woont in", "uit", "vanuit", "geboren te", "terug naar" ... ("familie in Lviv",
+        "komt uit Aleppo", "vakantie naar Bandung") that no list knows as a word or a first
+        name (after "naar" nor as a surname: "terug naar Jansen"), with no capitals within
+        ("in ChatGPT") and not a country by its ending ("uit Syrië");
+        not after a verb of a record or a stay ("staat in Outlook", "opgenomen in ...").
+        And a capitalised word after a postcode in capitals ("2311 BN Leiden"), which the
+        place list leaves out when it is a common word too."""
+        if _PLACE_CUE_GATE.search(text) is not None:
+            for m in _PLACE_AFTER_CUE.finditer(text):
+                word = m.group(2)
+                lower = word.lower()
+                cue = m.group(1).lower()
+                before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1]
+                if (
+                    lower in self._common
+                    or lower in self._whitelist
+                    or lower in self._medical
+                    or lower in _NOT_NAME_WORDS
+                    or any(c.isupper() for c in word[1:])
+                    or _COUNTRY_ENDING.search(lower)
+                    or patterns.ANY_MONTH.match(lower)
+                    or _INSTITUTION_KIND.fullmatch(word)
+                    or _KIND_ENDING.search(lower)
+                    or lower.endswith("umc")
+                    or self._is_first_name(word)
+                    or (cue == "naar" and self._is_surname(lower))
+                    or self._is_place(word)
+                    or _NOT_PLACE_BEFORE.search(before)
+                    or (cue == "naar" and _TRAVEL_BEFORE.search(before) is None)
+                ):
+                    continue
+                yield Candidate(
+                    m.start(2), m.end(2), "plaats", "plaatsnaam na 'in', 'uit'", PATTERN
+                )
+        if _HAS_DIGIT.search(text) is not None:
+            for m in _PLACE_AFTER_POSTCODE_CAPITALS.finditer(text):
+                word = m.group(2)
+                if patterns.postcode_is_dose(text, m.start(), m.group(1)):
+                    continue  # "2850 IE Lantus": a dose and a medicine
+                if not (self._is_first_name(word) or word.lower() in _NOT_NAME_WORDS):
+                    yield Candidate(
+                        m.start(2), m.end(2), "plaats", "plaatsnaam na postcode", PATTERN
+                    )
 
     def _lower_place(self, start: int, name: str) -> list[Candidate]:
         """A lower-case word at ``start`` that deduce knows as a place and that is no
@@ -2186,6 +2333,9 @@ class PrivacyEngine:
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
                 out.append(self._organisation_with_place(text, _whole_organisation(text, c)))
+            elif c.label == "plaats" and (district := _DISTRICT_AFTER.match(text, c.end)):
+                # "Rotterdam-Zuid", "Amsterdam-Noord": the part of town belongs to the place
+                out.append(Candidate(c.start, district.end(), c.label, c.reason, c.priority))
             else:
                 out.append(c)
         return out
@@ -2226,6 +2376,32 @@ class PrivacyEngine:
                 m.start(1), m.end(2), "adres", "straat en huisnummer voor een plaats", PATTERN
             )
 
+    def _listed_streets_without_number(self, text: str) -> Iterator[Candidate]:
+        """ "op de hoofdweg", "zit op de oranje nassaulaan", "in de buurt van de
+        Paterswoldseweg": a street without a house number after "op de", "aan de", "van de"
+        ... in any case, when deduce's street list knows it (capitalised, with a space or a
+        hyphen between two words) and it is no common word. The capitalised streets after
+        "op de" are found by patterns.STREET_WITHOUT_NUMBER already."""
+        lowered = text.lower()
+        if " de " not in lowered or not any(end in lowered for end in patterns.STREET_ENDS):
+            return
+        streets = self.deduce.lookup_structs["street"]
+        for m in _STREET_AFTER_DE.finditer(text):
+            words = m.group(1).split(" ")
+            if words[-1].lower() in self._common or words[-1].lower() in self._whitelist:
+                continue
+            tokens = [w[:1].upper() + w[1:] for w in words]
+            if len(tokens) == 2:
+                known = _in_trie(streets, tokens) or _in_trie(streets, [tokens[0], "-", tokens[1]])
+                if not known:
+                    if _in_trie(streets, tokens[1:]) and words[0].islower():
+                        start = m.end(1) - len(words[1])
+                        yield Candidate(start, m.end(1), "adres", "straat na 'op de'", PATTERN)
+                    continue
+            elif not _in_trie(streets, tokens):
+                continue
+            yield Candidate(m.start(1), m.end(1), "adres", "straat na 'op de'", PATTERN)
+
     def spans(self, text: str) -> list[Span]:
         candidates: list[Candidate] = []
         candidates.extend(patterns.find_numbers(text))
@@ -2250,6 +2426,8 @@ class PrivacyEngine:
         candidates.extend(patterns.find_chat_ages(text))
         candidates.extend(patterns.find_more_dates(text))
         candidates.extend(self._street_before_place(text))
+        if self.deduce is not None:
+            candidates.extend(self._listed_streets_without_number(text))
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))
         candidates = self._without_sentence_start_words(text, candidates)

@@ -271,7 +271,7 @@ HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
+    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
     r"|[A-Za-z])"
     r"(?![\w'/-])"
     r"|(?:bis|hs)(?![\w'/-])"
@@ -1911,7 +1911,8 @@ ADDRESS_LOWER_SHORT_TITLE = gated(
 # capitalised words before a compound that ends in a street word (at least three letters
 # before it, so "op de Weg" stays out). Lower case only after a title ("koningin", "sint").
 _STREET_END_STRICT = r"(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|straatweg)"
-_STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
+STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
+_STREET_ENDS = STREET_ENDS
 STREET_WITHOUT_NUMBER = gated(
     "(?i:[oanvl])",
     re.compile(
@@ -2616,7 +2617,8 @@ REFERRAL_TO = gated(
 PLACE_AFTER_HOUSE_NUMBER = gated(
     r"\d",
     re.compile(
-        r"(?<=[a-zà-ÿ][ ])(\d{1,4}(?:[ ]?[a-zA-Z]{1,3}\b)?(?:[ ]?-[ ]?\w{1,4})?),?[ ]+"
+        r"(?<=[a-zà-ÿ][ ])(\d{1,4}(?:[ ]?[a-zA-Z]{1,3}\b)?(?:[ ]?-[ ]?\w{1,4})?"
+        r"(?:[ ](?:achter|boven|beneden|huis|rood|zwart))?),?[ ]+"
         r"([A-Za-zÀ-ÿ][a-zà-ÿ'-]{2,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))"
     ),
 )
