@@ -73,8 +73,9 @@ DEFAULT_SETS = (
     # texts): written blind at the start of round 14, scored before and after it.
     "holdout16.jsonl",
     "holdout17.jsonl",
-    # holdout19 (chats and notes) and clean18_holdout: written blind during round 14 and
-    # scored only on main before its rules and after them.
+    # holdout18 (formal texts), holdout19 (chats and notes) and clean18_holdout: written
+    # blind during round 14 and scored only on main before its rules and after them.
+    "holdout18.jsonl",
     "holdout19.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
