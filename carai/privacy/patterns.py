@@ -107,7 +107,13 @@ def _has_domain(lowered: str) -> bool:
     return any(ending in lowered for ending in _DOMAIN_ENDINGS)
 
 
-AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
+# "AGB 01012345", "de AGB-code van de fysio is 04123456", "agb: 01 23 45 67", "AGB praktijk
+# 01-234567": eight digits, whole or in groups, up to four lower-case words after "AGB".
+AGB = re.compile(
+    r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.']+){0,4}\s*[:#]?\s*"
+    r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4}|\d{2}[- ]\d{6})(?![\w-]|[.,]\d|[ ]\d)",
+    re.IGNORECASE,
+)
 RECORD = re.compile(
     r"\b(?=(?i:[pczeromabvklfdr]))(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
     r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?)"
@@ -139,7 +145,7 @@ LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid reference""".split()  # noqa: SIM905
+    patiëntid pid reference factuur facturen nota""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -162,7 +168,15 @@ PLATE = re.compile(
     r"|\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d"
     r")(?![\w-])"
 )
-AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
+# "Opa (93)", "Zus Anja (inmiddels 61)": the qualifier belongs to the age, as in "is ruim 80".
+AGE_BRACKETS = re.compile(
+    r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s)"
+)
+# Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
+QUALIFIED_BRACKET_BEFORE = re.compile(
+    r"(?:(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ'-]+|(?i:mw|mevr|dhr|mevrouw|meneer|opa|oma|moeder|vader"
+    r"|zoon|dochter|broer|zus|man|vrouw|partner|buurman|buurvrouw))\.?[ ]?\Z"
+)
 AGE_WORDS = re.compile(
     r"\b(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
     r"|\s*jaar(?:\s+oud)?\b|\s?j\.(?!\w)"  # "84jaar" in a hurry, "84 j." abbreviated
@@ -171,10 +185,21 @@ AGE_WORDS = re.compile(
 )
 # "hij is 84", "opa wordt volgende week 85", "ze is pas 16", "mevrouw is ruim 80": a
 # person word (or a capitalised word that names no measurement) before "is"/"wordt"/"werd",
-# at most two words such as "ruim", "bijna", "volgende week" between, then the number.
+# at most two words such as "ruim", "bijna", "volgende week" between, then the number;
+# also a day or a month ("ze wordt in mei 80", "oma wordt 17 mei 90") and "eind"/"begin"
+# before a decade ("zij is eind 70", round 14d).
+_AGE_MONTH = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?(?![\w-])"
+)
+_AGE_ON_A_DATE = r"(?:(?:in|op|eind|begin|half|medio)\s+|\d{1,2}\s+)" + _AGE_MONTH
 AGE_QUALIFIER = (
     r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
-    r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
+    r"|eind|begin|midden|"
+    + _AGE_ON_A_DATE
+    + r"|op\s+\d{1,2}\s+"
+    + _AGE_MONTH
+    + r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
     r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
     r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)"
 )
@@ -248,7 +273,7 @@ AGE_CLAUSE = re.compile(
     r"(?<![\w-])(?:(?i:dat|omdat|als|toen|nu|zodra|hoewel|want)\s+"
     r"(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)|(?P<rel>(?i:die)))\s+"
     r"(?:(?i:al|pas|bijna|net|ruim|nu|inmiddels|toch|nog|volgende\s+week|vandaag|morgen"
-    r"|binnenkort|volgend\s+jaar)\s+){0,2}(?P<n>\d{1,3})\s+"
+    r"|binnenkort|volgend\s+jaar|" + _AGE_ON_A_DATE + r")\s+){0,2}(?P<n>\d{1,3})\s+"
     r"(?:(?i:wordt|werd|zal\s+worden|gaat\s+worden|is\s+geworden|was\s+geworden|geworden\s+is"
     r"|geworden\s+was)|(?P<be>(?i:is|was)))\b"
 )
@@ -381,6 +406,15 @@ AGE_MONTHS_CHILD = re.compile(_CHILD + r"[ ]+van[ ]+(?:(?i:ruim|bijna|pas|net|on
 AGE_MONTHS_BRACKET_BEFORE = re.compile(
     r"(?:" + _CHILD + r"|(?<=[\w,] )[A-ZÀ-Þ][\w'\u2019-]+)[ ]?\($"
 )
+# "Noah is nu 14 maanden.", "de baby is pas 6 weken": a name or a child word, "is", and the
+# months or weeks at the end of the clause (so "hij is 3 maanden opgenomen" stays out).
+AGE_MONTHS_IS_BEFORE = re.compile(
+    r"(?:" + _CHILD + r"|(?<![\w-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+))[ ](?i:is|wordt|werd)[ ]"
+    r"(?:(?i:nu|pas|net|bijna|al|inmiddels|ruim|sinds[ ]kort)[ ])?$"
+)
+AGE_MONTHS_BRACKET_END = re.compile(r"[ ]?(?:[),;]|(?i:oud)\b)")
+AGE_MONTHS_END = re.compile(r"[ ]*(?:[.,;!?)]|\n|\Z|[ ](?i:en|oud|toch)\b)")
+_MONTHS_NOT_SUBJECTS = frozenset("hij zij ze het dit dat er die deze wat".split())  # noqa: SIM905
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
 # age of a person named by a relation or a person word
 AGE_OF = re.compile(
@@ -392,9 +426,19 @@ AGE_OF = re.compile(
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
     r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef(?:je)?"
-    r"|nicht(?:je)?|(?P<adult>man|vrouw|heer|meneer|mevrouw|dame|cliënte?|client|patiënte?|bewoner"
+    r"|nicht(?:je)?|(?P<adult>man|vrouw|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
     r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
     r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
+)
+AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
+# "kinderen van 8 en 11", "de kids zijn 6, 9 en 12": the ages of several children in a list
+# after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
+AGE_CHILDREN = re.compile(
+    r"(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
+    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ]"
+    r"(?:(?i:van|zijn|worden|werden|waren)[ ](?:(?i:nu|al|inmiddels|pas|bijna|ruim)[ ])?)"
+    r"(\d{1,2}(?:,[ ]?\d{1,2})*[ ](?i:en|&)[ ]\d{1,2})"
+    r"(?![\d,.:/-]\d|[ ]?(?i:uur|u|kg|mg|ml|cm|euro|%|keer|x|maanden|weken|dagen)\b)"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
 AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
@@ -462,6 +506,17 @@ SCORE_AFTER = re.compile(
     r"|bereikbaar|score|punten|keer|x|maal|dag(?:en|elijks)?|nacht(?:en)?|we(?:e|)k(?:en)?"
     r"|maand(?:en)?|jaar|jr|stuks?|blikjes?|glazen?|flessen?|sigaretten|koppen|porties?"
     r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d|mmol)\b|\s*[%°])"
+)
+# A room, bed or unit right before "12-04": no date ("kamer 12-04", "bed 3/4").
+ROOM_BEFORE = re.compile(
+    r"(?<![\w-])(?i:kamer|k\.|bed|flat|app\.?|appartement|unit|wagen|bus|lijn|afdeling|nr\.?"
+    r"|nummer|huisnummer|route)[ ]*[:.]?[ ]*$"
+)
+# An event that happens on a day, before a day and month without a year: "opgenomen 4/5",
+# "gezien 3/4", "ontslag 1/2"; asked only after the scores and doses are ruled out.
+EVENT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:opgenomen|opname|ontslagen|ontslag|gezien|gebeld|bezocht|verhuisd"
+    r"|overleden|gevallen|gestart|gestopt|geopereerd|afspraak|controle|teruggekomen)[ ]*[:]?[ ]*$"
 )
 MONTH_ALONE = re.compile(
     r"(?<![\w-])(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
@@ -635,6 +690,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         if bsn_valid(digits):
             yield Candidate(*_groups_span(m), "bsn", "9 cijfers die de elfproef halen", STRONG)
     for m in PHONE.finditer(text) if has_digit else ():
+        if _phone_is_date(text, m.start(1), m.group(1)):
+            continue
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in EMAIL.finditer(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -649,6 +706,22 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text) if "-" in text else ():
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
+
+
+# A full date at the start of a phone-shaped match: "04-06-2025 10.20 uur" is a date and a
+# time, not the phone number 04 0620 2510.
+_DATE_AT_START = re.compile(
+    r"(?:0[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)"
+)
+_INSIDE_DATE_BEFORE = re.compile(r"\d[-/.]\Z")
+
+
+def _phone_is_date(text: str, start: int, phone: str) -> bool:
+    """Whether a phone-shaped match is a date followed by a time or by a second date: it
+    starts with a whole date ("04-06-2025 10.20"), or inside one ("20-[01-2025 - 28-02]")."""
+    if _DATE_AT_START.match(phone):
+        return True
+    return _INSIDE_DATE_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
@@ -700,6 +773,8 @@ def _after_label(before: str) -> bool:
             word in LABEL_WORDS
             or word.endswith(("nummer", "nr", "number", "nummers", "nrs"))  # plural: round 10a
             or word.endswith("-id")  # "cliënt-ID", "zorg-id" (round 11c)
+            # "Verzekering: Zilverzorg, 100298371": the number an insurer knows a client by
+            or word.endswith(("verzekering", "verzekeraar"))
             or word.startswith(LABEL_STARTS)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
         ):
@@ -743,8 +818,22 @@ _MEASURED_BY = (
 )  # fmt: skip
 # Qualifiers that belong to the age ("ruim 80"); a day or week before it does not.
 _QUALIFIES = re.compile(
-    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog)\s"
+    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog|eind|begin"
+    r"|midden)\s(?!(?i:" + _AGE_MONTH + r"))"
 )
+
+
+def _months_subject(text: str, start: int) -> bool:
+    """Whether "is nu 14 maanden" at ``start`` has a child or a name as its subject."""
+    subject = AGE_MONTHS_IS_BEFORE.search(text, max(0, start - 40), start)
+    if subject is None:
+        return False
+    name = subject.group("name")
+    return name is None or (
+        name.lower() not in _MONTHS_NOT_SUBJECTS
+        and name.lower() not in _NOT_SUBJECTS
+        and name.lower() not in MEASURE_WORDS
+    )
 
 
 def _age_start(m: re.Match[str]) -> int:
@@ -762,9 +851,10 @@ def find_ages(text: str) -> Iterator[Candidate]:
     if _ANY_DIGIT.search(text) is None:
         return  # every other age has a digit
     for m in AGE_BRACKETS.finditer(text):
-        if int(m.group(1)) <= 120 and PERSON_BEFORE.search(
-            text[max(0, m.start() - 40) : m.start()]
-        ):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if m.group(1) != m.group(2) and not QUALIFIED_BRACKET_BEFORE.search(before):
+            continue  # "PDSS-SR (nu 18)", "score (nu 12)": a measure, not a person's age
+        if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
@@ -789,6 +879,12 @@ def find_ages(text: str) -> Iterator[Candidate]:
                 yield Candidate(
                     m.start("g"), m.end("g"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
                 )
+            continue
+        if int(m.group("n")) <= 120 and AGE_BECAME_AFTER.match(text, m.end("n")):
+            # "die is 91 geworden": "geworden" makes it an age whoever the subject is
+            yield Candidate(
+                _age_start(m), m.end("n"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
+            )
             continue
         subject = AGE_SUBJECT.search(text, max(0, m.start() - 30), m.start())
         if subject is not None and int(m.group("n")) <= 120:
@@ -829,14 +925,24 @@ def find_ages(text: str) -> Iterator[Candidate]:
         number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
+    for m in AGE_CHILDREN.finditer(text):
+        for number in re.finditer(r"\d{1,2}", m.group(1)):
+            start = m.start(1) + number.start()
+            yield Candidate(
+                start, m.start(1) + number.end(), "leeftijd", "leeftijden van kinderen", PATTERN
+            )
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
     has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
     for m in AGE_MONTHS.finditer(text) if has_unit else ():
         start = m.start(1)
-        in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(text, max(0, start - 40), start)
+        in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(
+            text, max(0, start - 40), start
+        ) and AGE_MONTHS_BRACKET_END.match(text, m.end())  # not "(3 maanden huur, ...)"
         child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start)
+        if not (m.group("old") or in_brackets or child) and AGE_MONTHS_END.match(text, m.end()):
+            child = _months_subject(text, start)
         if m.group("old") or in_brackets or child:
             yield Candidate(start, m.end(), "leeftijd", "leeftijd in maanden of weken", PATTERN)
 
@@ -1007,10 +1113,14 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
     if m.group(2) == ".":
         return False  # "10.05 uur", "kamer 3.12"
     before = text[max(0, m.start() - 15) : m.start()]
+    if ROOM_BEFORE.search(before):
+        return False  # "kamer 12-04", "wagen 17-112": a room or a unit, not a date
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
         return False
+    if EVENT_BEFORE.search(before):
+        return True  # "opgenomen 4/5", "gezien 3/4": an event on a day
     day, month = int(m.group(1)), int(m.group(3))
     if m.group(1)[0] == "0" or m.group(3)[0] == "0":
         return True  # "02/03", "12/04": a fraction or score never has a leading zero
@@ -1448,6 +1558,7 @@ AGE_INVERTED = gated("(?i:[wi])", AGE_INVERTED)
 AGE_CLAUSE = gated("(?i:[doatnzhw])", AGE_CLAUSE)
 AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
+AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)
 DATE_WORDS = gated(r"[\djfmasond]", DATE_WORDS)  # ignoring case, as DATE_WORDS does
@@ -1488,7 +1599,7 @@ DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(
 GROUPED_NUMBER = gated(r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])"))
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 193"
 _DIGITS_SPACED = re.compile(r"\d[ ]\d")
-AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
+AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}[- ]\d{6})\b", re.IGNORECASE)
 POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
 # After "Adres:" (or "Adres" without a colon) any capitalised street and a house number,
 # also without a street ending ("Adres: It Heidenskip 5", "Woonadres: De Wieken 12").
@@ -1516,7 +1627,9 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
         prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
         if prefix is not None:
             start = prefix.start()
-        if sum(ch.isdigit() for ch in m.group(1)) >= 6 and _after_label(
+        digits = sum(ch.isdigit() for ch in m.group(1))
+        # "cliëntnr. TZ 55 812": a letter prefix makes five digits enough
+        if (digits >= 6 or (prefix is not None and digits >= 5)) and _after_label(
             text[max(0, start - 40) : start]
         ):
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
@@ -1858,8 +1971,8 @@ RECORD_LETTER_SUFFIX = gated(
 )
 # A BIG number (eleven digits) after "BIG", "BIG-nummer", "BIG-registratie(nummer)".
 BIG_NUMBER = re.compile(
-    r"(?<![\w-])BIG(?:[- ]?(?:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*(\d{11})"
-    r"(?![\d])"
+    r"(?<![\w-])(?:BIG|[Bb]ig)(?:[- ]?(?i:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*"
+    r"(\d{11}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{2})(?![\d]|[ .]\d)"
 )
 # A lower-case letter prefix and a space before the digits after a record label:
 # "dossiernummer hv 14453108", "patiëntnr. zt 0048812" (upper case is in RECORD above).
@@ -1881,6 +1994,8 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
         return
     if "\u2013" in text or "\u2014" in text or "(06)" in text:
         for m in PHONE_DASHED.finditer(text):
+            if _phone_is_date(text, m.start(1), m.group(1)):
+                continue
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     if "31" in text and ("(0)" in text or " - " in text or "\u2013" in text):
         for m in PHONE_INTL_SPACED.finditer(text):
@@ -1913,7 +2028,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
     if "-" in text:
         for m in CODE_YEAR_FIRST.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "code met letters en cijfers", PATTERN)
-    if "BIG" in text:
+    if "BIG" in text or "big" in lowered:
         for m in BIG_NUMBER.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "BIG-nummer", STRONG)
     if "nummer" in lowered or "nr" in lowered or "no" in lowered:
