@@ -170,7 +170,7 @@ PLATE = re.compile(
 )
 # "Opa (93)", "Zus Anja (inmiddels 61)": the qualifier belongs to the age, as in "is ruim 80".
 AGE_BRACKETS = re.compile(
-    r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s)"
+    r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s|!)"
 )
 # Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
 QUALIFIED_BRACKET_BEFORE = re.compile(
@@ -201,16 +201,22 @@ AGE_QUALIFIER = (
     + _AGE_MONTH
     + r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
     r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
-    r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)"
+    r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag"
+    # "wordt over 2 weken 90", "werd vorige maand 80", "wordt a.s. zaterdag 70" (round 14d)
+    r"|over\s+(?:\d{1,2}|een|twee|drie)\s+(?:dagen|dag|weken|week|maanden|maand)"
+    r"|(?:vorige|volgende|komende|deze)\s+(?:maand|week|weekend)|dit\s+weekend|komend\s+weekend"
+    r"|a\.s\.|aanstaande|in\s+de)"
 )
 AGE_NOT_AFTER = (
-    r"(?![/.,:-]\d|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
+    # a day of a month ("ik ben 22 en 23 okt op cursus") is no age
+    r"(?!\s+(?i:(?:en|of|t/m|tot|-)\s+\d{1,2}\s+)?" + _AGE_MONTH + r")"
+    r"(?![/.,:-]\d|\s*%|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
     r"|minutes|hours|days|weeks|months|times)\b)"
 )
 AGE_TURNS = re.compile(
-    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
+    r"(?<![\w-])(?i:wordt|werd|is|was|ben)\s+(?P<q>(?i:"
     + AGE_QUALIFIER
     + r")\s+(?:(?i:"
     + AGE_QUALIFIER
@@ -233,7 +239,8 @@ AGE_SUBJECT = re.compile(
     r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
     r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
     r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
-    r"|weduwnaar|zoontje|dochtertje|broertje|zusje)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
+    r"|weduwnaar|zoontje|dochtertje|broertje|zusje|jongste|oudste|middelste|tweeling|mam|mama"
+    r"|pap|papa|ik)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
     # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
     r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
     r"),?\s+$"
@@ -247,7 +254,8 @@ MEASURE_WORDS = frozenset(
 # "mevrouw, inmiddels 93, wil ...": a qualified age between commas after a person word
 AGE_BETWEEN_COMMAS = re.compile(
     r"(?i:\b(?:mevrouw|meneer|mw\.?|dhr\.?|hij|zij|ze|cliënte?|patiënte?|bewoner|bewoonster|opa"
-    r"|oma))\s*,\s+((?i:inmiddels|nu|al|ruim|bijna|pas|ongeveer|net)\s+\d{1,3})(?=,|\s+en\b)"
+    r"|oma))\s*,\s+(?:((?i:inmiddels|nu|al|ruim|bijna|pas|ongeveer|net|eind|begin|midden)\s+"
+    r"\d{1,3})(?=,|\s+en\b)|(\d{2,3})(?=,[ ]))"  # "oma, 92, woont nog thuis" (round 14d)
 )
 # "haar 90e verjaardag", "sinds zijn 16e", "op haar 12de": an age as an ordinal
 AGE_ORDINAL = re.compile(
@@ -419,26 +427,38 @@ _MONTHS_NOT_SUBJECTS = frozenset("hij zij ze het dit dat er die deze wat".split(
 # age of a person named by a relation or a person word
 AGE_OF = re.compile(
     r"(?<![\w-])van\s+((?:(?i:ruim|bijna|net|pas|ongeveer|circa|ca\.|rond\s+de|boven\s+de)\s+)?"
-    r"\d{1,3}(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
+    r"\d{1,3}(?:,5)?(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
     r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%|kinderen"
     r"|kleinkinderen|zonen|dochters|jaar\s+geleden|tot|t/m|-|jaar\s+(?:getrouwd|samen)))"
 )
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
     r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef(?:je)?"
-    r"|nicht(?:je)?|(?P<adult>man|vrouw|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
+    r"|nicht(?:je)?|jongste|oudste|middelste|(?P<adult>man|vrouw|mam|mama|papa|oom|tante|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
     r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
     r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
 )
+# "(m, 45)", "v/72 met COPD", "Patiënt: m, 67,": a sex in one letter and the age after it, at
+# the start of a line or clause or after "(" or ":".
+AGE_SEX_SHORT = re.compile(
+    r"(?:^|(?<=[(\n])|(?<=[(:][ ]))[mvMV][ ]?[,/][ ]?(\d{1,3})"
+    r"(?=[ ]?(?:[,;)]|(?i:jr|jaar|j)\b)|[ ]*$|[ ](?i:met|en|bekend|uit|na)\b)",
+    re.MULTILINE,
+)
+AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
 AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
 # "kinderen van 8 en 11", "de kids zijn 6, 9 en 12": the ages of several children in a list
 # after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
 AGE_CHILDREN = re.compile(
-    r"(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
-    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ]"
-    r"(?:(?i:van|zijn|worden|werden|waren)[ ](?:(?i:nu|al|inmiddels|pas|bijna|ruim)[ ])?)"
-    r"(\d{1,2}(?:,[ ]?\d{1,2})*[ ](?i:en|&)[ ]\d{1,2})"
-    r"(?![\d,.:/-]\d|[ ]?(?i:uur|u|kg|mg|ml|cm|euro|%|keer|x|maanden|weken|dagen)\b)"
+    r"(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
+    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ](?i:van|zijn|worden|werden|waren)"
+    r"|(?<![\w-])(?i:ze|zij)[ ](?i:zijn|worden|werden|waren))[ ]"
+    r"(?:(?i:nu|al|inmiddels|pas|bijna|ruim)[ ])?"
+    r"(\d{1,2}(?:,[ ]?\d{1,2})*[ ](?i:en|&)[ ]\d{1,2})(?!\d)"
+    r"(?![,.:/-]\d|[ ]?%|[ ](?i:"
+    + _AGE_MONTH
+    + r")|[ ]?(?i:uur|u|kg|mg|ml|cm|km|m|mmol|euro|keer|x|maanden|weken|dagen"
+    r"|punten|graden)\b)"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
 AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
@@ -819,7 +839,7 @@ _MEASURED_BY = (
 # Qualifiers that belong to the age ("ruim 80"); a day or week before it does not.
 _QUALIFIES = re.compile(
     r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog|eind|begin"
-    r"|midden)\s(?!(?i:" + _AGE_MONTH + r"))"
+    r"|midden|in\sde)\s(?!(?i:" + _AGE_MONTH + r"))"
 )
 
 
@@ -886,6 +906,10 @@ def find_ages(text: str) -> Iterator[Candidate]:
                 _age_start(m), m.end("n"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
             )
             continue
+        if m.group(0)[:3].lower() == "ben" and (
+            int(m.group("n")) < 12 or AGE_BEN_NOT_AFTER.match(text, m.end("n"))
+        ):
+            continue  # "ik ben 1 van de 3 mantelzorgers": "ik ben" only with an adult's age
         subject = AGE_SUBJECT.search(text, max(0, m.start() - 30), m.start())
         if subject is not None and int(m.group("n")) <= 120:
             word = (subject.group("word") or subject.group("low") or "").lower()
@@ -897,7 +921,11 @@ def find_ages(text: str) -> Iterator[Candidate]:
             start = _age_start(m)
             yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
     for m in AGE_BETWEEN_COMMAS.finditer(text):
-        yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN)
+        group = 1 if m.group(1) else 2
+        if int(re.findall(r"\d+", m.group(group))[-1]) <= 120:
+            yield Candidate(
+                *_groups_span(m, group), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN
+            )
     for m in AGE_ORDINAL.finditer(text):
         group = 1 if m.group(1) else 2
         yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'sinds zijn 16e'", PATTERN)
@@ -925,6 +953,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
         number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
+    for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
     for m in AGE_CHILDREN.finditer(text):
         for number in re.finditer(r"\d{1,2}", m.group(1)):
             start = m.start(1) + number.start()
@@ -1549,7 +1580,7 @@ BARE_NUMBER = gated(r"\d", BARE_NUMBER)
 POSTCODE = gated("[1-9]", POSTCODE)
 POSTCODE_LOWER = gated("[1-9]", POSTCODE_LOWER)
 AGE_WORDS = gated(r"\d", AGE_WORDS)
-AGE_TURNS = gated(r"(?i:[wi])|\d", AGE_TURNS)
+AGE_TURNS = gated(r"(?i:[wib])|\d", AGE_TURNS)
 AGE_TURNING = gated("(?i:w)", AGE_TURNING)
 AGE_BETWEEN_COMMAS = gated("(?i:[mdhzcpbo])", AGE_BETWEEN_COMMAS)
 AGE_ORDINAL = gated(r"\d|(?i:[svotrnb])", AGE_ORDINAL)
@@ -1558,6 +1589,7 @@ AGE_INVERTED = gated("(?i:[wi])", AGE_INVERTED)
 AGE_CLAUSE = gated("(?i:[doatnzhw])", AGE_CLAUSE)
 AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
+AGE_SEX_SHORT = gated("[mvMV]", AGE_SEX_SHORT)
 AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)

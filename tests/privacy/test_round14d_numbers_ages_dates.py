@@ -178,3 +178,61 @@ def test_agb_at_the_end_of_a_sentence(engine: PrivacyEngine) -> None:
 def test_months_in_brackets_before_a_noun_are_no_age() -> None:
     assert ages("achterstand bij Woonstichting Eemdal (3 maanden huur, € 1.950)") == []
     assert ages("Consult voor Jorn Wessels (9 maanden) om 10 uur.") == ["9 maanden"]
+
+
+# -- ages in chats, second batch --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("ze wordt over 2 weken 90", "90"),
+        ("ze werd vorige maand 80", "80"),
+        ("hij wordt a.s. zaterdag 70", "70"),
+        ("de jongste is 4, slaapt slecht", "4"),
+        ("mijn oudste van 14 zit op het vmbo", "14"),
+        ("oma, 92, woont nog thuis", "92"),
+        ("meneer, begin 60, woont alleen", "begin 60"),
+        ("ze zijn 8 en 11", "11"),
+        ("de tweeling is 3", "3"),
+        ("opa (bijna 100!) was jarig", "bijna 100"),
+        ("ze is in de 90 en nog helder", "in de 90"),
+        ("ik ben 34 en woon in Kampen", "34"),
+        ("We hebben een zoon van 2,5", "2,5"),
+        ("m, 45, bekend met diabetes", "45"),
+        ("Pat. (v/72) met COPD", "72"),
+    ],
+)
+def test_chat_ages_found(text: str, age: str) -> None:
+    assert age in ages(text), (text, ages(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze zijn 8 en 11 mmol",
+        "ik ben 10 minuten later",
+        "ik ben 1 van de 3 mantelzorgers",
+        "ik ben 100% zeker",
+        "ik ben 2 weken op vakantie",
+        "De wond is in de 3 weken gesloten",
+        "kamer, 12, bed 3",
+        "dhr., 3 keer gevallen",
+        "Dosis: v, 20 mg",
+        "score v/10",
+        "de oudste is 12 minuten te laat",
+    ],
+)
+def test_chat_age_lookalikes_stay(text: str) -> None:
+    assert ages(text) == [], (text, ages(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben 22 en 23 okt op cursus.",
+        "ik ben 22 mei weg",
+        "Ze is 14 mei jarig",
+        "ze zijn 3 en 4 juni weg",
+    ],
+)
+def test_a_day_of_a_month_is_no_age(text: str) -> None:
+    assert ages(text) == [], (text, ages(text))
