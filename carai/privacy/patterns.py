@@ -178,7 +178,7 @@ QUALIFIED_BRACKET_BEFORE = re.compile(
     r"|zoon|dochter|broer|zus|man|vrouw|partner|buurman|buurvrouw))\.?[ ]?\Z"
 )
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
+    r"\b(?<!\d/)(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
     r"|\s*jaar(?:\s+oud)?\b|\s?j\.(?!\w)"  # "84jaar" in a hurry, "84 j." abbreviated
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
@@ -514,7 +514,7 @@ DATE_CONTEXT = re.compile(
     r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|nacht|dienst|van|en"
     r"|on|from|until|since|date|born|mon|tue|wed|thu|fri|sat|sun))"
-    r"[\s:]+$"
+    r"\.?[\s:]+$"
 )
 SCORE_BEFORE = re.compile(
     r"(?i:pijn|pijnscore|score|index|apgar|vas|nrs|mmse|barthel|fluistertest|bristol|cijfer"

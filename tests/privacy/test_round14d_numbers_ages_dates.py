@@ -236,3 +236,8 @@ def test_chat_age_lookalikes_stay(text: str) -> None:
 )
 def test_a_day_of_a_month_is_no_age(text: str) -> None:
     assert ages(text) == [], (text, ages(text))
+
+
+def test_weekday_with_a_dot_before_a_short_date() -> None:
+    assert dates("za. 5/4 jarig, taart meenemen") == ["5/4"]
+    assert ages("za. 5/4 jarig, taart meenemen") == []
