@@ -199,7 +199,7 @@ AGE_QUALIFIER = (
     + _AGE_ON_A_DATE
     + r"|op\s+\d{1,2}\s+"
     + _AGE_MONTH
-    + r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
+    + r"|toch|echt|ook|zeker|dus|wel|alweer|intussen|nou"
     r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
     r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag"
     # "wordt over 2 weken 90", "werd vorige maand 80", "wordt a.s. zaterdag 70" (round 14d)
@@ -271,7 +271,7 @@ AGE_AFTER_NAME = re.compile(
 AGE_INVERTED = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
     r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|of|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
     r"|morgen)\b)"
 )
 # "dat ze 100 wordt", "omdat hij 17 is", "zijn vader, die 60 wordt", "die 21 is geworden": the
@@ -444,6 +444,13 @@ AGE_SEX_SHORT = re.compile(
     r"(?:^|(?<=[(\n])|(?<=[(:][ ]))[mvMV][ ]?[,/][ ]?(\d{1,3})"
     r"(?=[ ]?(?:[,;)]|(?i:jr|jaar|j)\b)|[ ]*$|[ ](?i:met|en|bekend|uit|na)\b)",
     re.MULTILINE,
+)
+# "hoe oud is ze nu? 87 toch", "Hoe oud is opa?\nMarco: 91": the first number that answers
+# "hoe oud", on the same line or at the start of the next message.
+AGE_ANSWER = re.compile(
+    r"(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
+    r"(\d{1,3})(?![\d,.:/-]|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken|maanden)\b)"
 )
 AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
 AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
@@ -953,6 +960,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
         number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
+    for m in AGE_ANSWER.finditer(text) if "hoe oud" in lowered else ():
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
     for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)

@@ -241,3 +241,23 @@ def test_a_day_of_a_month_is_no_age(text: str) -> None:
 def test_weekday_with_a_dot_before_a_short_date() -> None:
     assert dates("za. 5/4 jarig, taart meenemen") == ["5/4"]
     assert ages("za. 5/4 jarig, taart meenemen") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("hoe oud is ze nu? 87 toch", "87"),
+        ("Hoe oud is opa?\nMarco: 91 alweer", "91"),
+        ("is ze nou 86 of 87?", "86"),
+    ],
+)
+def test_answer_to_how_old(text: str, age: str) -> None:
+    assert age in ages(text), (text, ages(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hoe oud is de wond? 3 weken", "Hoe oud is ze?\nIk: weet ik niet, ze was 5 min weg"],
+)
+def test_how_old_without_an_age(text: str) -> None:
+    assert ages(text) == [], (text, ages(text))
