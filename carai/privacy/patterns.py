@@ -542,7 +542,8 @@ ROOM_BEFORE = re.compile(
 # An event that happens on a day, before a day and month without a year: "opgenomen 4/5",
 # "gezien 3/4", "ontslag 1/2"; asked only after the scores and doses are ruled out.
 EVENT_BEFORE = re.compile(
-    r"(?<![\w-])(?i:opgenomen|opname|ontslagen|ontslag|gezien|gebeld|bezocht|verhuisd"
+    r"(?<![\w-])(?i:opgenomen|opname|ontslagen|ontslag|gezien|gebeld|bezocht|verhuisd|val|valpartij"
+    r"|bezoek|huisbezoek|consult|evaluatie|operatie|mdo"
     r"|overleden|gevallen|gestart|gestopt|geopereerd|afspraak|controle|teruggekomen)[ ]*[:]?[ ]*$"
 )
 MONTH_ALONE = re.compile(

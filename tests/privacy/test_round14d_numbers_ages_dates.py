@@ -261,3 +261,8 @@ def test_answer_to_how_old(text: str, age: str) -> None:
 )
 def test_how_old_without_an_age(text: str) -> None:
     assert ages(text) == [], (text, ages(text))
+
+
+def test_short_date_after_a_fall() -> None:
+    assert dates("laatste val 2/4, geen letsel") == ["2/4"]
+    assert dates("bezoek 1/2 uur") == []
