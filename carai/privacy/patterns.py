@@ -968,10 +968,10 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
     for m in AGE_CHILDREN.finditer(text):
-        for number in re.finditer(r"\d{1,2}", m.group(1)):
-            start = m.start(1) + number.start()
+        for hit in re.finditer(r"\d{1,2}", m.group(1)):
+            start = m.start(1) + hit.start()
             yield Candidate(
-                start, m.start(1) + number.end(), "leeftijd", "leeftijden van kinderen", PATTERN
+                start, m.start(1) + hit.end(), "leeftijd", "leeftijden van kinderen", PATTERN
             )
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
@@ -982,9 +982,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
         in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(
             text, max(0, start - 40), start
         ) and AGE_MONTHS_BRACKET_END.match(text, m.end())  # not "(3 maanden huur, ...)"
-        child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start)
+        child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start) is not None
         if not (m.group("old") or in_brackets or child) and AGE_MONTHS_END.match(text, m.end()):
-            child = _months_subject(text, start)
+            child = _months_subject(text, start)  # "Noah is nu 14 maanden."
         if m.group("old") or in_brackets or child:
             yield Candidate(start, m.end(), "leeftijd", "leeftijd in maanden of weken", PATTERN)
 
