@@ -882,6 +882,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
         before = text[max(0, m.start() - 40) : m.start()]
         if m.group(1) != m.group(2) and not QUALIFIED_BRACKET_BEFORE.search(before):
             continue  # "PDSS-SR (nu 18)", "score (nu 12)": a measure, not a person's age
+        if m.group(1) == m.group(2) and text.startswith("!", m.end()):
+            continue  # "(3!)" cried out needs a birthday word (AGE_EXCLAIMED); "(bijna 100!)"
         if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
