@@ -418,7 +418,7 @@ AGE_MONTHS_BRACKET_BEFORE = re.compile(
 # months or weeks at the end of the clause (so "hij is 3 maanden opgenomen" stays out).
 AGE_MONTHS_IS_BEFORE = re.compile(
     r"(?:" + _CHILD + r"|(?<![\w-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+))[ ](?i:is|wordt|werd)[ ]"
-    r"(?:(?i:nu|pas|net|bijna|al|inmiddels|ruim|sinds[ ]kort)[ ])?$"
+    r"(?P<q>(?i:nu|pas|net|bijna|al|inmiddels|ruim|sinds[ ]kort)[ ])?$"
 )
 AGE_MONTHS_BRACKET_END = re.compile(r"[ ]?(?:[),;]|(?i:oud)\b)")
 AGE_MONTHS_END = re.compile(r"[ ]*(?:[.,;!?)]|\n|\Z|[ ](?i:en|oud|toch)\b)")
@@ -857,8 +857,11 @@ def _months_subject(text: str, start: int) -> bool:
     if subject is None:
         return False
     name = subject.group("name")
+    # after a capitalised word only with "nu", "pas" ...: "Noah is nu 14 maanden", but
+    # "Wachttijd is 6 weken." or "Proeftijd is 2 maanden." is a duration
     return name is None or (
-        name.lower() not in _MONTHS_NOT_SUBJECTS
+        subject.group("q") is not None
+        and name.lower() not in _MONTHS_NOT_SUBJECTS
         and name.lower() not in _NOT_SUBJECTS
         and name.lower() not in MEASURE_WORDS
     )

@@ -266,3 +266,11 @@ def test_how_old_without_an_age(text: str) -> None:
 def test_short_date_after_a_fall() -> None:
     assert dates("laatste val 2/4, geen letsel") == ["2/4"]
     assert dates("bezoek 1/2 uur") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wachttijd is 6 weken.", "Proeftijd is 2 maanden.", "Termijn is 3 maanden, daarna evaluatie."],
+)
+def test_a_duration_after_a_capitalised_word_is_no_age(text: str) -> None:
+    assert ages(text) == [], (text, ages(text))
