@@ -107,7 +107,13 @@ def _has_domain(lowered: str) -> bool:
     return any(ending in lowered for ending in _DOMAIN_ENDINGS)
 
 
-AGB = re.compile(r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.]+){0,2}\s*[:#]?\s*(\d{8})\b", re.IGNORECASE)
+# "AGB 01012345", "de AGB-code van de fysio is 04123456", "agb: 01 23 45 67", "AGB praktijk
+# 01-234567": eight digits, whole or in groups, up to four lower-case words after "AGB".
+AGB = re.compile(
+    r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.']+){0,4}\s*[:#]?\s*"
+    r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4}|\d{2}[- ]\d{6})(?![\w-]|[.,]\d|[ ]\d)",
+    re.IGNORECASE,
+)
 RECORD = re.compile(
     r"\b(?=(?i:[pczeromabvklfdr]))(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
     r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?)"
@@ -139,7 +145,7 @@ LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid reference""".split()  # noqa: SIM905
+    patiëntid pid reference factuur facturen nota""".split()  # noqa: SIM905
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -162,30 +168,55 @@ PLATE = re.compile(
     r"|\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d"
     r")(?![\w-])"
 )
-AGE_BRACKETS = re.compile(r"\((\d{1,3})(?=\)|,\s)")
+# "Opa (93)", "Zus Anja (inmiddels 61)": the qualifier belongs to the age, as in "is ruim 80".
+AGE_BRACKETS = re.compile(
+    r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s|!)"
+)
+# Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
+QUALIFIED_BRACKET_BEFORE = re.compile(
+    r"(?:(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ'-]+|(?i:mw|mevr|dhr|mevrouw|meneer|opa|oma|moeder|vader"
+    r"|zoon|dochter|broer|zus|man|vrouw|partner|buurman|buurvrouw))\.?[ ]?\Z"
+)
 AGE_WORDS = re.compile(
-    r"\b(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
+    r"\b(?<!\d/)(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
     r"|\s*jaar(?:\s+oud)?\b|\s?j\.(?!\w)"  # "84jaar" in a hurry, "84 j." abbreviated
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
 # "hij is 84", "opa wordt volgende week 85", "ze is pas 16", "mevrouw is ruim 80": a
 # person word (or a capitalised word that names no measurement) before "is"/"wordt"/"werd",
-# at most two words such as "ruim", "bijna", "volgende week" between, then the number.
+# at most two words such as "ruim", "bijna", "volgende week" between, then the number;
+# also a day or a month ("ze wordt in mei 80", "oma wordt 17 mei 90") and "eind"/"begin"
+# before a decade ("zij is eind 70", round 14d).
+_AGE_MONTH = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?(?![\w-])"
+)
+_AGE_ON_A_DATE = r"(?:(?:in|op|eind|begin|half|medio)\s+|\d{1,2}\s+)" + _AGE_MONTH
 AGE_QUALIFIER = (
     r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
-    r"|toch|echt|ook|zeker|dus|wel|alweer|intussen"
+    r"|eind|begin|midden|"
+    + _AGE_ON_A_DATE
+    + r"|op\s+\d{1,2}\s+"
+    + _AGE_MONTH
+    + r"|toch|echt|ook|zeker|dus|wel|alweer|intussen|nou"
     r"|vandaag|morgen|gisteren|binnenkort|straks|dit\s+jaar|volgend\s+jaar|volgende\s+week"
-    r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)"
+    r"|vorige\s+week|deze\s+maand|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag"
+    # "wordt over 2 weken 90", "werd vorige maand 80", "wordt a.s. zaterdag 70" (round 14d)
+    r"|over\s+(?:\d{1,2}|een|twee|drie)\s+(?:dagen|dag|weken|week|maanden|maand)"
+    r"|(?:vorige|volgende|komende|deze)\s+(?:maand|week|weekend)|dit\s+weekend|komend\s+weekend"
+    r"|a\.s\.|aanstaande|in\s+de)"
 )
 AGE_NOT_AFTER = (
-    r"(?![/.,:-]\d|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
+    # a day of a month ("ik ben 22 en 23 okt op cursus") is no age
+    r"(?!\s+(?i:(?:en|of|t/m|tot|-)\s+\d{1,2}\s+)?" + _AGE_MONTH + r")"
+    r"(?![/.,:-]\d|\s*%|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
     r"|minutes|hours|days|weeks|months|times)\b)"
 )
 AGE_TURNS = re.compile(
-    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?P<q>(?i:"
+    r"(?<![\w-])(?i:wordt|werd|is|was|ben)\s+(?P<q>(?i:"
     + AGE_QUALIFIER
     + r")\s+(?:(?i:"
     + AGE_QUALIFIER
@@ -208,7 +239,8 @@ AGE_SUBJECT = re.compile(
     r"|bewoner|bewoonster|moeder|vader|opa|oma|zoon|dochter|broer|zus|man|vrouw|partner|kind"
     r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
     r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
-    r"|weduwnaar|zoontje|dochtertje|broertje|zusje)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
+    r"|weduwnaar|zoontje|dochtertje|broertje|zusje|jongste|oudste|middelste|tweeling|mam|mama"
+    r"|pap|papa|ik)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
     # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
     r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
     r"),?\s+$"
@@ -222,7 +254,8 @@ MEASURE_WORDS = frozenset(
 # "mevrouw, inmiddels 93, wil ...": a qualified age between commas after a person word
 AGE_BETWEEN_COMMAS = re.compile(
     r"(?i:\b(?:mevrouw|meneer|mw\.?|dhr\.?|hij|zij|ze|cliënte?|patiënte?|bewoner|bewoonster|opa"
-    r"|oma))\s*,\s+((?i:inmiddels|nu|al|ruim|bijna|pas|ongeveer|net)\s+\d{1,3})(?=,|\s+en\b)"
+    r"|oma))\s*,\s+(?:((?i:inmiddels|nu|al|ruim|bijna|pas|ongeveer|net|eind|begin|midden)\s+"
+    r"\d{1,3})(?=,|\s+en\b)|(\d{2,3})(?=,[ ]))"  # "oma, 92, woont nog thuis" (round 14d)
 )
 # "haar 90e verjaardag", "sinds zijn 16e", "op haar 12de": an age as an ordinal
 AGE_ORDINAL = re.compile(
@@ -238,7 +271,7 @@ AGE_AFTER_NAME = re.compile(
 AGE_INVERTED = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
     r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|of|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
     r"|morgen)\b)"
 )
 # "dat ze 100 wordt", "omdat hij 17 is", "zijn vader, die 60 wordt", "die 21 is geworden": the
@@ -248,7 +281,7 @@ AGE_CLAUSE = re.compile(
     r"(?<![\w-])(?:(?i:dat|omdat|als|toen|nu|zodra|hoewel|want)\s+"
     r"(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)|(?P<rel>(?i:die)))\s+"
     r"(?:(?i:al|pas|bijna|net|ruim|nu|inmiddels|toch|nog|volgende\s+week|vandaag|morgen"
-    r"|binnenkort|volgend\s+jaar)\s+){0,2}(?P<n>\d{1,3})\s+"
+    r"|binnenkort|volgend\s+jaar|" + _AGE_ON_A_DATE + r")\s+){0,2}(?P<n>\d{1,3})\s+"
     r"(?:(?i:wordt|werd|zal\s+worden|gaat\s+worden|is\s+geworden|was\s+geworden|geworden\s+is"
     r"|geworden\s+was)|(?P<be>(?i:is|was)))\b"
 )
@@ -381,20 +414,58 @@ AGE_MONTHS_CHILD = re.compile(_CHILD + r"[ ]+van[ ]+(?:(?i:ruim|bijna|pas|net|on
 AGE_MONTHS_BRACKET_BEFORE = re.compile(
     r"(?:" + _CHILD + r"|(?<=[\w,] )[A-ZÀ-Þ][\w'\u2019-]+)[ ]?\($"
 )
+# "Noah is nu 14 maanden.", "de baby is pas 6 weken": a name or a child word, "is", and the
+# months or weeks at the end of the clause (so "hij is 3 maanden opgenomen" stays out).
+AGE_MONTHS_IS_BEFORE = re.compile(
+    r"(?:" + _CHILD + r"|(?<![\w-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+))[ ](?i:is|wordt|werd)[ ]"
+    r"(?P<q>(?i:nu|pas|net|bijna|al|inmiddels|ruim|sinds[ ]kort)[ ])?$"
+)
+AGE_MONTHS_BRACKET_END = re.compile(r"[ ]?(?:[),;]|(?i:oud)\b)")
+AGE_MONTHS_END = re.compile(r"[ ]*(?:[.,;!?)]|\n|\Z|[ ](?i:en|oud|toch)\b)")
+_MONTHS_NOT_SUBJECTS = frozenset("hij zij ze het dit dat er die deze wat".split())  # noqa: SIM905
 # "zoon van 9", "een dochter van 12 jaar", "een man van 67", "een vrouw van ruim 80": the
 # age of a person named by a relation or a person word
 AGE_OF = re.compile(
     r"(?<![\w-])van\s+((?:(?i:ruim|bijna|net|pas|ongeveer|circa|ca\.|rond\s+de|boven\s+de)\s+)?"
-    r"\d{1,3}(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
+    r"\d{1,3}(?:,5)?(?:\s?(?:jaar|jr\.?)(?:\s+oud)?(?!\w))?)"
     r"(?![\d,.:/-]\d|\s*(?:maanden|weken|dagen|kg|cm|mg|ml|uur|euro|procent|%|kinderen"
     r"|kleinkinderen|zonen|dochters|jaar\s+geleden|tot|t/m|-|jaar\s+(?:getrouwd|samen)))"
 )
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
     r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef(?:je)?"
-    r"|nicht(?:je)?|(?P<adult>man|vrouw|heer|meneer|mevrouw|dame|cliënte?|client|patiënte?|bewoner"
+    r"|nicht(?:je)?|jongste|oudste|middelste|(?P<adult>man|vrouw|mam|mama|papa|oom|tante|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
     r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
     r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
+)
+# "(m, 45)", "v/72 met COPD", "Patiënt: m, 67,": a sex in one letter and the age after it, at
+# the start of a line or clause or after "(" or ":".
+AGE_SEX_SHORT = re.compile(
+    r"(?:^|(?<=[(\n])|(?<=[(:][ ]))[mvMV][ ]?[,/][ ]?(\d{1,3})"
+    r"(?=[ ]?(?:[,;)]|(?i:jr|jaar|j)\b)|[ ]*$|[ ](?i:met|en|bekend|uit|na)\b)",
+    re.MULTILINE,
+)
+# "hoe oud is ze nu? 87 toch", "Hoe oud is opa?\nMarco: 91": the first number that answers
+# "hoe oud", on the same line or at the start of the next message.
+AGE_ANSWER = re.compile(
+    r"(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
+    r"(\d{1,3})(?![\d,.:/-]|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken|maanden)\b)"
+)
+AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
+AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
+# "kinderen van 8 en 11", "de kids zijn 6, 9 en 12": the ages of several children in a list
+# after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
+AGE_CHILDREN = re.compile(
+    r"(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
+    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ](?i:van|zijn|worden|werden|waren)"
+    r"|(?<![\w-])(?i:ze|zij)[ ](?i:zijn|worden|werden|waren))[ ]"
+    r"(?:(?i:nu|al|inmiddels|pas|bijna|ruim)[ ])?"
+    r"(\d{1,2}(?:,[ ]?\d{1,2})*[ ](?i:en|&)[ ]\d{1,2})(?!\d)"
+    r"(?![,.:/-]\d|[ ]?%|[ ](?i:"
+    + _AGE_MONTH
+    + r")|[ ]?(?i:uur|u|kg|mg|ml|cm|km|m|mmol|euro|keer|x|maanden|weken|dagen"
+    r"|punten|graden)\b)"
 )
 # "(tweeling, 3)", "(zoon, 14)": an age after a word and a comma inside brackets
 AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
@@ -450,7 +521,7 @@ DATE_CONTEXT = re.compile(
     r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|nacht|dienst|van|en"
     r"|on|from|until|since|date|born|mon|tue|wed|thu|fri|sat|sun))"
-    r"[\s:]+$"
+    r"\.?[\s:]+$"
 )
 SCORE_BEFORE = re.compile(
     r"(?i:pijn|pijnscore|score|index|apgar|vas|nrs|mmse|barthel|fluistertest|bristol|cijfer"
@@ -462,6 +533,18 @@ SCORE_AFTER = re.compile(
     r"|bereikbaar|score|punten|keer|x|maal|dag(?:en|elijks)?|nacht(?:en)?|we(?:e|)k(?:en)?"
     r"|maand(?:en)?|jaar|jr|stuks?|blikjes?|glazen?|flessen?|sigaretten|koppen|porties?"
     r"|personen|mensen|kinderen|cliënten|bewoners|graden|°|%|procent|per|op\s+\d|mmol)\b|\s*[%°])"
+)
+# A room, bed or unit right before "12-04": no date ("kamer 12-04", "bed 3/4").
+ROOM_BEFORE = re.compile(
+    r"(?<![\w-])(?i:kamer|k\.|bed|flat|app\.?|appartement|unit|wagen|bus|lijn|afdeling|nr\.?"
+    r"|nummer|huisnummer|route)[ ]*[:.]?[ ]*$"
+)
+# An event that happens on a day, before a day and month without a year: "opgenomen 4/5",
+# "gezien 3/4", "ontslag 1/2"; asked only after the scores and doses are ruled out.
+EVENT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:opgenomen|opname|ontslagen|ontslag|gezien|gebeld|bezocht|verhuisd|val|valpartij"
+    r"|bezoek|huisbezoek|consult|evaluatie|operatie|mdo"
+    r"|overleden|gevallen|gestart|gestopt|geopereerd|afspraak|controle|teruggekomen)[ ]*[:]?[ ]*$"
 )
 MONTH_ALONE = re.compile(
     r"(?<![\w-])(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
@@ -635,6 +718,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         if bsn_valid(digits):
             yield Candidate(*_groups_span(m), "bsn", "9 cijfers die de elfproef halen", STRONG)
     for m in PHONE.finditer(text) if has_digit else ():
+        if _phone_is_date(text, m.start(1), m.group(1)):
+            continue
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in EMAIL.finditer(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -649,6 +734,22 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text) if "-" in text else ():
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
+
+
+# A full date at the start of a phone-shaped match: "04-06-2025 10.20 uur" is a date and a
+# time, not the phone number 04 0620 2510.
+_DATE_AT_START = re.compile(
+    r"(?:0[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)"
+)
+_INSIDE_DATE_BEFORE = re.compile(r"\d[-/.]\Z")
+
+
+def _phone_is_date(text: str, start: int, phone: str) -> bool:
+    """Whether a phone-shaped match is a date followed by a time or by a second date: it
+    starts with a whole date ("04-06-2025 10.20"), or inside one ("20-[01-2025 - 28-02]")."""
+    if _DATE_AT_START.match(phone):
+        return True
+    return _INSIDE_DATE_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
@@ -700,6 +801,8 @@ def _after_label(before: str) -> bool:
             word in LABEL_WORDS
             or word.endswith(("nummer", "nr", "number", "nummers", "nrs"))  # plural: round 10a
             or word.endswith("-id")  # "cliënt-ID", "zorg-id" (round 11c)
+            # "Verzekering: Zilverzorg, 100298371": the number an insurer knows a client by
+            or word.endswith(("verzekering", "verzekeraar"))
             or word.startswith(LABEL_STARTS)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
         ):
@@ -743,8 +846,25 @@ _MEASURED_BY = (
 )  # fmt: skip
 # Qualifiers that belong to the age ("ruim 80"); a day or week before it does not.
 _QUALIFIES = re.compile(
-    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog)\s"
+    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog|eind|begin"
+    r"|midden|in\sde)\s(?!(?i:" + _AGE_MONTH + r"))"
 )
+
+
+def _months_subject(text: str, start: int) -> bool:
+    """Whether "is nu 14 maanden" at ``start`` has a child or a name as its subject."""
+    subject = AGE_MONTHS_IS_BEFORE.search(text, max(0, start - 40), start)
+    if subject is None:
+        return False
+    name = subject.group("name")
+    # after a capitalised word only with "nu", "pas" ...: "Noah is nu 14 maanden", but
+    # "Wachttijd is 6 weken." or "Proeftijd is 2 maanden." is a duration
+    return name is None or (
+        subject.group("q") is not None
+        and name.lower() not in _MONTHS_NOT_SUBJECTS
+        and name.lower() not in _NOT_SUBJECTS
+        and name.lower() not in MEASURE_WORDS
+    )
 
 
 def _age_start(m: re.Match[str]) -> int:
@@ -762,9 +882,12 @@ def find_ages(text: str) -> Iterator[Candidate]:
     if _ANY_DIGIT.search(text) is None:
         return  # every other age has a digit
     for m in AGE_BRACKETS.finditer(text):
-        if int(m.group(1)) <= 120 and PERSON_BEFORE.search(
-            text[max(0, m.start() - 40) : m.start()]
-        ):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if m.group(1) != m.group(2) and not QUALIFIED_BRACKET_BEFORE.search(before):
+            continue  # "PDSS-SR (nu 18)", "score (nu 12)": a measure, not a person's age
+        if m.group(1) == m.group(2) and text.startswith("!", m.end()):
+            continue  # "(3!)" cried out needs a birthday word (AGE_EXCLAIMED); "(bijna 100!)"
+        if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
@@ -790,6 +913,16 @@ def find_ages(text: str) -> Iterator[Candidate]:
                     m.start("g"), m.end("g"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
                 )
             continue
+        if int(m.group("n")) <= 120 and AGE_BECAME_AFTER.match(text, m.end("n")):
+            # "die is 91 geworden": "geworden" makes it an age whoever the subject is
+            yield Candidate(
+                _age_start(m), m.end("n"), "leeftijd", "leeftijd: '90 geworden'", PATTERN
+            )
+            continue
+        if m.group(0)[:3].lower() == "ben" and (
+            int(m.group("n")) < 12 or AGE_BEN_NOT_AFTER.match(text, m.end("n"))
+        ):
+            continue  # "ik ben 1 van de 3 mantelzorgers": "ik ben" only with an adult's age
         subject = AGE_SUBJECT.search(text, max(0, m.start() - 30), m.start())
         if subject is not None and int(m.group("n")) <= 120:
             word = (subject.group("word") or subject.group("low") or "").lower()
@@ -801,7 +934,11 @@ def find_ages(text: str) -> Iterator[Candidate]:
             start = _age_start(m)
             yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
     for m in AGE_BETWEEN_COMMAS.finditer(text):
-        yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN)
+        group = 1 if m.group(1) else 2
+        if int(re.findall(r"\d+", m.group(group))[-1]) <= 120:
+            yield Candidate(
+                *_groups_span(m, group), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN
+            )
     for m in AGE_ORDINAL.finditer(text):
         group = 1 if m.group(1) else 2
         yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'sinds zijn 16e'", PATTERN)
@@ -829,14 +966,30 @@ def find_ages(text: str) -> Iterator[Candidate]:
         number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
+    for m in AGE_ANSWER.finditer(text) if "hoe oud" in lowered else ():
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
+    for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
+    for m in AGE_CHILDREN.finditer(text):
+        for hit in re.finditer(r"\d{1,2}", m.group(1)):
+            start = m.start(1) + hit.start()
+            yield Candidate(
+                start, m.start(1) + hit.end(), "leeftijd", "leeftijden van kinderen", PATTERN
+            )
     for m in AGE_BRACKET_AFTER_COMMA.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
     has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
     for m in AGE_MONTHS.finditer(text) if has_unit else ():
         start = m.start(1)
-        in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(text, max(0, start - 40), start)
-        child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start)
+        in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(
+            text, max(0, start - 40), start
+        ) and AGE_MONTHS_BRACKET_END.match(text, m.end())  # not "(3 maanden huur, ...)"
+        child = AGE_MONTHS_CHILD.search(text, max(0, start - 40), start) is not None
+        if not (m.group("old") or in_brackets or child) and AGE_MONTHS_END.match(text, m.end()):
+            child = _months_subject(text, start)  # "Noah is nu 14 maanden."
         if m.group("old") or in_brackets or child:
             yield Candidate(start, m.end(), "leeftijd", "leeftijd in maanden of weken", PATTERN)
 
@@ -1007,10 +1160,14 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
     if m.group(2) == ".":
         return False  # "10.05 uur", "kamer 3.12"
     before = text[max(0, m.start() - 15) : m.start()]
+    if ROOM_BEFORE.search(before):
+        return False  # "kamer 12-04", "wagen 17-112": a room or a unit, not a date
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
         return False
+    if EVENT_BEFORE.search(before):
+        return True  # "opgenomen 4/5", "gezien 3/4": an event on a day
     day, month = int(m.group(1)), int(m.group(3))
     if m.group(1)[0] == "0" or m.group(3)[0] == "0":
         return True  # "02/03", "12/04": a fraction or score never has a leading zero
@@ -1451,7 +1608,7 @@ BARE_NUMBER = gated(r"\d", BARE_NUMBER)
 POSTCODE = gated("[1-9]", POSTCODE)
 POSTCODE_LOWER = gated("[1-9]", POSTCODE_LOWER)
 AGE_WORDS = gated(r"\d", AGE_WORDS)
-AGE_TURNS = gated(r"(?i:[wi])|\d", AGE_TURNS)
+AGE_TURNS = gated(r"(?i:[wib])|\d", AGE_TURNS)
 AGE_TURNING = gated("(?i:w)", AGE_TURNING)
 AGE_BETWEEN_COMMAS = gated("(?i:[mdhzcpbo])", AGE_BETWEEN_COMMAS)
 AGE_ORDINAL = gated(r"\d|(?i:[svotrnb])", AGE_ORDINAL)
@@ -1460,6 +1617,8 @@ AGE_INVERTED = gated("(?i:[wi])", AGE_INVERTED)
 AGE_CLAUSE = gated("(?i:[doatnzhw])", AGE_CLAUSE)
 AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
+AGE_SEX_SHORT = gated("[mvMV]", AGE_SEX_SHORT)
+AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)
 DATE_WORDS = gated(r"[\djfmasond]", DATE_WORDS)  # ignoring case, as DATE_WORDS does
@@ -1501,7 +1660,7 @@ DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(
 GROUPED_NUMBER = gated(r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])"))
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 193"
 _DIGITS_SPACED = re.compile(r"\d[ ]\d")
-AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}-\d{6})\b", re.IGNORECASE)
+AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}[- ]\d{6})\b", re.IGNORECASE)
 POSTBUS = re.compile(r"(?<![\w-])((?i:postbus|antwoordnummer)[ ]\d{1,6})(?![\w-])")
 # After "Adres:" (or "Adres" without a colon) any capitalised street and a house number,
 # also without a street ending ("Adres: It Heidenskip 5", "Woonadres: De Wieken 12").
@@ -1529,7 +1688,9 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
         prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
         if prefix is not None:
             start = prefix.start()
-        if sum(ch.isdigit() for ch in m.group(1)) >= 6 and _after_label(
+        digits = sum(ch.isdigit() for ch in m.group(1))
+        # "cliëntnr. TZ 55 812": a letter prefix makes five digits enough
+        if (digits >= 6 or (prefix is not None and digits >= 5)) and _after_label(
             text[max(0, start - 40) : start]
         ):
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
@@ -1944,8 +2105,8 @@ RECORD_LETTER_SUFFIX = gated(
 )
 # A BIG number (eleven digits) after "BIG", "BIG-nummer", "BIG-registratie(nummer)".
 BIG_NUMBER = re.compile(
-    r"(?<![\w-])BIG(?:[- ]?(?:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*(\d{11})"
-    r"(?![\d])"
+    r"(?<![\w-])(?:BIG|[Bb]ig)(?:[- ]?(?i:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*"
+    r"(\d{11}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{2})(?![\d]|[ .]\d)"
 )
 # A lower-case letter prefix and a space before the digits after a record label:
 # "dossiernummer hv 14453108", "patiëntnr. zt 0048812" (upper case is in RECORD above).
@@ -1967,6 +2128,8 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
         return
     if "\u2013" in text or "\u2014" in text or "(06)" in text:
         for m in PHONE_DASHED.finditer(text):
+            if _phone_is_date(text, m.start(1), m.group(1)):
+                continue
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     if "31" in text and ("(0)" in text or " - " in text or "\u2013" in text):
         for m in PHONE_INTL_SPACED.finditer(text):
@@ -1999,7 +2162,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
     if "-" in text:
         for m in CODE_YEAR_FIRST.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "code met letters en cijfers", PATTERN)
-    if "BIG" in text:
+    if "BIG" in text or "big" in lowered:
         for m in BIG_NUMBER.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "BIG-nummer", STRONG)
     if "nummer" in lowered or "nr" in lowered or "no" in lowered:
