@@ -509,9 +509,10 @@ _NAME_COLUMN_HEADERS = frozenset(
 )
 _NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*$")
 # English words that deduce lists as first names but open a sentence as a possessive or
-# stand as a month: "My partner ...", "the 4th of June".
+# stand as a month: "My partner ...", "the 4th of June" (any English month after such a word:
+# those deduce lists and those that a cue finds as a name alike).
 _ENGLISH_POSSESSIVE = frozenset({"My"})
-_ENGLISH_MONTHS = frozenset("April May June July August".split())  # noqa: SIM905
+_ENGLISH_MONTHS = frozenset(patterns.ENGLISH_MONTHS)
 _ENGLISH_CUE = re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
 _MONTH_CONTEXT = re.compile(
     r"(?<![\w-])(?:of|in|since|until|from|early|late|mid|\d{1,2}(?:st|nd|rd|th)?)[ ]+$"

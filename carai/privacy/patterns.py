@@ -406,10 +406,21 @@ DURATION_BEFORE = re.compile(
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
+# English month names, capitalised as English writes them ("due March 12"): the one list
+# of them; MONTHS below takes those that Dutch spells otherwise, engine.py those after "of".
+ENGLISH_MONTHS = tuple(
+    """January February March April May June July August September October November
+    December""".split()  # noqa: SIM905
+)
+_DUTCH_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
 MONTHS = (
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
-    r"january|february|march|may|june|july|august|october|december)"
+    "(?:"
+    + "|".join(_DUTCH_MONTHS)
+    + "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    + "|".join(m.lower() for m in ENGLISH_MONTHS if m.lower() not in _DUTCH_MONTHS)
+    + ")"
 )
 DATE_WORDS = re.compile(
     r"\b(?=\d|jan|feb|m[aer]|apr|may|ju|aug|sep|o[kc]t|nov|dec)(\d{1,2}(?:e|ste|de)?\s+"
@@ -2364,16 +2375,14 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
 
 # English dates: an ordinal day before or after the month ("4th of June", "October 3rd",
 # "June 4th, 2025") and the day before "Mar", March's English short form ("Tue 5 Mar").
-# English month names, capitalised as English writes them: "due March 12", "on June 4, 2025".
-_ENGLISH_MONTHS = """January February March April May June July August September October
-    November December""".split()  # noqa: SIM905
+# English month names (ENGLISH_MONTHS), capitalised: "due March 12", "on June 4, 2025".
 DATE_ENGLISH = gated(
     r"\d|(?i:[jfmasond])",
     re.compile(
         r"(?<![\w-])(?:\d{1,2}(?i:st|nd|rd|th)(?:[ ]of)?[ ]+(?i:" + MONTHS + r")\.?"
         r"|(?i:" + MONTHS + r")\.?[ ]+\d{1,2}(?i:st|nd|rd|th)"
         r"|\d{1,2}[ ]Mar\.?"
-        r"|(?:" + "|".join(_ENGLISH_MONTHS) + r")[ ]\d{1,2}"
+        r"|(?:" + "|".join(ENGLISH_MONTHS) + r")[ ]\d{1,2}"
         r"(?=,?[ ](?:19|20)\d{2}|[ ]*(?:[.,;:!?)]|\n|\Z)|[ ](?:at|in|to|and|or|until|from)\b))"
         r"(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
     ),
@@ -2426,7 +2435,7 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
     Cheap looks first: an ordinal suffix or "Mar" after a digit, a short month's letters."""
     if _ANY_DIGIT.search(text) is not None:
         english = _ORDINAL_OR_MAR.search(text) is not None or any(
-            month in text for month in _ENGLISH_MONTHS
+            month in text for month in ENGLISH_MONTHS
         )
         for m in DATE_ENGLISH.finditer(text) if english else ():
             yield Candidate(m.start(), m.end(), "datum", "datum in het Engels", PATTERN)
