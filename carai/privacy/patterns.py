@@ -413,8 +413,19 @@ ENGLISH_MONTHS = tuple(
     December""".split()  # noqa: SIM905
 )
 _DUTCH_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 MONTHS = (
     "(?:"
     + "|".join(_DUTCH_MONTHS)
