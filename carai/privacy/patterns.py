@@ -1329,16 +1329,84 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
-def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern to search the lower-case text with: no hit, no match of ``pattern``. None
-    where the pattern has no telling pieces (then it always scans)."""
+def trigger_pieces(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The pieces (lower case) of which every match of ``pattern`` holds one: no piece in
+    the lower-case text, no match. None where the pattern has no telling pieces (then it
+    always scans)."""
     try:
         _, needed = _pieces(_re_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # any pattern the parser does not take: no trigger
         return None
     if not needed or len(needed) > _MAX_PIECES or min(map(len, needed)) < _MIN_PIECE:
         return None
-    return re.compile(_alternation(needed))
+    return frozenset(needed)
+
+
+def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern to search the lower-case text with: no hit, no match of ``pattern``. None
+    where the pattern has no telling pieces (then it always scans)."""
+    needed = trigger_pieces(pattern)
+    return None if needed is None else re.compile(_alternation(set(needed)))
+
+
+class _TriggerScan:
+    """The pieces of every scan's trigger, looked for in a text in one scan instead of one
+    search per trigger (about forty per text, some asked again and again): which pieces
+    stand in the lower-case text, kept for the last text (every scan of one text asks).
+
+    The one pattern tries the pieces as a trie at every position, and a trie reports the
+    shortest piece that starts there; a longer piece that starts with it ("april" after
+    "apr") is then checked at that position with ``startswith``. So the set holds exactly
+    the pieces that stand in the text (tests/privacy/test_round14a_speed.py)."""
+
+    def __init__(self) -> None:
+        self._pieces: set[str] = set()
+        self._built: tuple[re.Pattern[str], dict[str, tuple[str, ...]]] | None = None
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+
+    def add(self, pieces: frozenset[str]) -> None:
+        """Called as each scan is made (at import): the next text builds the pattern anew,
+        and the pieces kept for the last text are no longer all it knows."""
+        if not pieces <= self._pieces:
+            self._pieces |= pieces
+            self._built = None
+            self._last = ("", frozenset())
+
+    def _pattern(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+        built = self._built
+        if built is None:
+            pieces = sorted(self._pieces)
+            longer = {
+                piece: tuple(
+                    other for other in pieces if other != piece and other.startswith(piece)
+                )
+                for piece in pieces
+            }
+            built = self._built = (
+                re.compile("(?=(" + _alternation(self._pieces) + "))"),
+                {piece: others for piece, others in longer.items() if others},
+            )
+        return built
+
+    def present(self, lowered: str) -> frozenset[str]:
+        """The pieces that stand in ``lowered`` (a text in lower case)."""
+        last = self._last  # one tuple, read and written whole: safe between threads
+        if last[0] is lowered:
+            return last[1]
+        pattern, longer = self._pattern()
+        found: set[str] = set()
+        for m in pattern.finditer(lowered):
+            piece = m.group(1)
+            found.add(piece)
+            for other in longer.get(piece, ()):
+                if lowered.startswith(other, m.start()):
+                    found.add(other)
+        present = frozenset(found)
+        self._last = (lowered, present)
+        return present
+
+
+_TRIGGERS = _TriggerScan()
 
 
 def _alternation(pieces: set[str]) -> str:
@@ -1391,7 +1459,7 @@ class Gated:
     groups and the non-overlapping order of ``finditer`` are exactly those of the gated
     pattern. ``first`` must hold the first character of every match (as for a gate)."""
 
-    __slots__ = ("_needs", "_scan", "first", "flags", "lead", "pattern", "plain")
+    __slots__ = ("_needs", "_pieces", "_scan", "first", "flags", "lead", "pattern", "plain")
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
         self.first, self.flags = first, pattern.flags
@@ -1399,7 +1467,11 @@ class Gated:
         self.pattern = self.plain.pattern
         # the class the fast scan opens with; None: the gated pattern scans on its own
         self.lead = _plain_class(first, bool(pattern.flags & re.IGNORECASE))
-        self._needs = trigger(pattern)  # no piece it needs in the text: no scan at all
+        # no piece it needs in the text: no scan at all (all triggers in one scan: _TRIGGERS)
+        self._pieces = trigger_pieces(pattern)
+        self._needs = None if self._pieces is None else re.compile(_alternation(set(self._pieces)))
+        if self._pieces is not None:
+            _TRIGGERS.add(self._pieces)
         self._scan = None
         if self.lead is not None:
             self._scan = re.compile(
@@ -1408,10 +1480,10 @@ class Gated:
 
     def _absent(self, text: str) -> bool:
         """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
-        if self._needs is None:
+        if self._pieces is None:
             return False
         lowered = lower_text(text)
-        return lowered is not None and self._needs.search(lowered) is None
+        return lowered is not None and self._pieces.isdisjoint(_TRIGGERS.present(lowered))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._absent(text):

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carai.privacy import PrivacyEngine, patterns
+from carai.privacy import engine as engine_module
 from carai.privacy.engine import (
     _LONG_WORD,
     _NAME_PART,
@@ -104,3 +105,58 @@ def test_english_months_one_list() -> None:
     for month in ("january", "march", "october", "mei", "december"):
         assert re.fullmatch(patterns.MONTHS, month)
     assert re.search(patterns.MONTHS, "april")
+
+
+# -- every trigger's pieces in one scan (patterns._TRIGGERS) --------------------------------
+
+_PIECE_ALPHABET = "aprilmjunzorghuisb 'tdeo."
+
+
+def _triggers_with_pieces() -> list[frozenset[str]]:
+    return [
+        scan._pieces
+        for module in (patterns, engine_module)
+        for scan in vars(module).values()
+        if isinstance(scan, patterns.Gated) and scan._pieces is not None
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PIECE_ALPHABET, max_size=60))
+def test_one_scan_finds_exactly_the_pieces_in_the_text(text: str) -> None:
+    lowered = text.lower()
+    present = patterns._TRIGGERS.present(lowered)
+    every = set().union(*_triggers_with_pieces())
+    assert present == {piece for piece in every if piece in lowered}
+
+
+def test_one_scan_finds_a_longer_piece_after_a_shorter_one() -> None:
+    # "apr" and "april", "huis" and "huisartsenpost", "zorg" and "zorgcentrum": a trie
+    # reports the shorter at that place; the longer must be found too.
+    for text in ("op 3 april", "de huisartsenpost", "zorgcentrum de linde", "zoontje"):
+        present = patterns._TRIGGERS.present(text)
+        for piece in set().union(*_triggers_with_pieces()):
+            assert (piece in present) == (piece in text), (text, piece)
+
+
+def test_each_scan_asks_the_one_scan_as_its_own_trigger_would() -> None:
+    texts = [
+        "Mevrouw Jansen woont sinds april in het zorgcentrum; dochter belt.",
+        "geen enkel stuk",
+        "",
+        "ZOON Piet, 84 JAAR, naar de HUISARTSENPOST",
+    ]
+    for module in (patterns, engine_module):
+        for scan in vars(module).values():
+            if isinstance(scan, patterns.Gated) and scan._needs is not None:
+                for text in texts:
+                    lowered = patterns.lower_text(text)
+                    assert lowered is not None
+                    assert scan._absent(text) == (scan._needs.search(lowered) is None)
+
+
+def test_a_scan_made_later_is_asked_too() -> None:
+    text = "de zzqwx staat hier"
+    assert patterns._TRIGGERS.present(patterns.lower_text(text) or "")
+    scan = patterns.gated("z", re.compile(r"zzqwx"))
+    assert [m.group(0) for m in scan.finditer(text)] == ["zzqwx"]
