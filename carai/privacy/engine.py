@@ -218,7 +218,6 @@ _PLACE_AFTER_WORD = patterns.gated(
 # The runs of letters and digits ([^\W_]+) of six or more: whole runs only, since a scan
 # reaches a run at its first character and a shorter run cannot match.
 _LONG_WORD = re.compile(r"[^\W_]{6,}")
-_ONE_WORD = re.compile(r"[^\W_]+")
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
 _LOWER_PAIR = re.compile(
     r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ("
@@ -2095,9 +2094,7 @@ class PrivacyEngine:
             )
             for value, label in labels.items()
             for start in (
-                _run_occurrences(text, value)
-                if _ONE_WORD.fullmatch(value)
-                else _word_occurrences(text, value)
+                _run_occurrences(text, value) if value.isalnum() else _word_occurrences(text, value)
             )
             if (start, start + len(value)) not in covered
         ]
@@ -2530,7 +2527,7 @@ class PrivacyEngine:
                 kept.append(c)
                 continue
             piece = text[c.start : c.end]
-            one_word = _ONE_WORD.fullmatch(piece) is not None
+            one_word = piece.isalnum()
             if one_word and _UNIT_WORD_BEFORE.search(text, max(0, c.start - 16), c.start):
                 continue
             if (
@@ -2583,7 +2580,7 @@ class PrivacyEngine:
                 and _starts_sentence(text, c.start)
             ):
                 word = text[c.start : c.end]
-                if _ONE_WORD.fullmatch(word):
+                if word.isalnum():
                     if c.label == "plaats" and _IMPERATIVE_OBJECT.match(text, c.end):
                         continue
                     if c.label == "plaats" and text[c.end : c.end + 1] == ":":
@@ -2641,7 +2638,7 @@ class PrivacyEngine:
         kept = []
         for c in candidates:
             piece = text[c.start : c.end]
-            one_word = _ONE_WORD.fullmatch(piece) is not None
+            one_word = piece.isalnum()
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
@@ -2808,7 +2805,7 @@ class PrivacyEngine:
                 continue  # "Dosering 2-3 dd": a dose and a range, no street and number
             elif (
                 c.label == "instelling"
-                and _ONE_WORD.fullmatch(piece)
+                and piece.isalnum()
                 and _GENERIC_SERVICE.search(piece)
                 and _TEAM_BEFORE.search(text, max(0, c.start - 6), c.start)
             ):
@@ -2833,7 +2830,7 @@ class PrivacyEngine:
             return (
                 count == 1
                 and c.priority == LOOKUP
-                and _ONE_WORD.fullmatch(before) is not None
+                and before.isalnum()
                 and _starts_sentence(text, c.start)
                 and not self._is_first_name(before)
                 and (before.lower() in self._common or not self._is_surname(before.lower()))
@@ -2867,7 +2864,7 @@ class PrivacyEngine:
                 return True
             if len(piece) > 1 and piece[1] == " " and _DOSE_BEFORE.search(before):
                 return True  # "14 E Novorapid": units of insulin and the drug
-        if not _ONE_WORD.fullmatch(piece):
+        if not piece.isalnum():
             return False
         lower = piece.lower()
         if lower in patterns.LANGUAGES and (
@@ -2934,10 +2931,12 @@ class PrivacyEngine:
         words in the order they first stand in the text."""
         if not names:
             return []
+        starts = {name[:3] for name in names}  # a slip keeps the first three letters
         found = []
         for word in dict.fromkeys(_LONG_WORD.findall(text)):
             if (
-                not word[:1].isupper()
+                word[:3] not in starts
+                or not word[:1].isupper()
                 or word in labels
                 or word.lower() in self._common
                 or word.lower() in self._whitelist
@@ -3131,7 +3130,7 @@ def _first_name_of_street(
     before = text[max(0, name.start - 8) : name.start].split()
     return (
         name.end + 1 == street_word
-        and _ONE_WORD.fullmatch(word) is not None
+        and word.isalnum()
         and is_first_name(word)
         and not (before and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS)
     )

@@ -160,3 +160,13 @@ def test_a_scan_made_later_is_asked_too() -> None:
     assert patterns._TRIGGERS.present(patterns.lower_text(text) or "")
     scan = patterns.gated("z", re.compile(r"zzqwx"))
     assert [m.group(0) for m in scan.finditer(text)] == ["zzqwx"]
+
+
+def test_isalnum_is_one_run_of_letters_and_digits() -> None:
+    # the engine asks str.isalnum() where it matched [^\W_]+ whole: the same class on
+    # every character, and neither takes the empty string
+    one = re.compile(r"[^\W_]")
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert [c for c in every if bool(one.fullmatch(c)) != c.isalnum()] == []
+    assert not "".isalnum()
+    assert not _ANY_WORD.fullmatch("")
