@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,18 @@ Detector = Callable[[str], list[tuple[int, int, str]]]
 def load_set(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def loaded_engine() -> tuple[PrivacyEngine, float]:
+    """A new engine and the seconds its load took, frozen for the garbage collector as
+    get_engine() freezes the one of a web process (and gunicorn before it forks): deduce's
+    lists are millions of objects that a full collection would walk mid-check."""
+    started = time.perf_counter()
+    engine = PrivacyEngine()
+    seconds = time.perf_counter() - started
+    gc.collect()
+    gc.freeze()
+    return engine, seconds
 
 
 def deduce_alone(engine: PrivacyEngine) -> Detector:

@@ -11,15 +11,13 @@ the wall clock: on a busy machine, waiting for a core then counts for neither de
 from __future__ import annotations
 
 import argparse
-import gc
 import resource
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.privacy.common import Detector, deduce_alone, load_set, ours
-from carai.privacy import PrivacyEngine
+from benchmarks.privacy.common import Detector, deduce_alone, load_set, loaded_engine, ours
 
 SENTENCES = [
     "Mevrouw J. de Vries (84) woont te Zwolle aan de Lindelaan 4, 8011 AB.",
@@ -75,10 +73,7 @@ def main() -> int:
     dev = Path(__file__).with_name("dev_set.jsonl")
     pool = [item["text"] for item in load_set(dev)] if dev.exists() else SENTENCES
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    engine = PrivacyEngine()
-    load = time.perf_counter() - started
-    gc.freeze()  # as get_engine() does: no full collection walks deduce's lists mid-check
+    engine, load = loaded_engine()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"load {load:.1f} s; peak memory {peak / 1024:.0f} MB (+{(peak - before) / 1024:.0f} MB)")
     print("both detectors share this one deduce instance; ours adds regexes and lookups only")

@@ -276,8 +276,9 @@ _PLACE_AFTER_WORD = patterns.gated(
     "[tiunbw]",
     re.compile(r"\b(?:te|in|uit|naar|bij|woont in)\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
 )
-_ANY_WORD = re.compile(r"[^\W_]+")
-_ONE_WORD = re.compile(r"[^\W_]+")
+# The runs of letters and digits ([^\W_]+) of six or more: whole runs only, since a scan
+# reaches a run at its first character and a shorter run cannot match.
+_LONG_WORD = re.compile(r"[^\W_]{6,}")
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
 _LOWER_PAIR = re.compile(
     r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ("
@@ -651,9 +652,10 @@ _NAME_COLUMN_HEADERS = frozenset(
 )
 _NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*$")
 # English words that deduce lists as first names but open a sentence as a possessive or
-# stand as a month: "My partner ...", "the 4th of June".
+# stand as a month: "My partner ...", "the 4th of June" (any English month after such a word:
+# those deduce lists and those that a cue finds as a name alike).
 _ENGLISH_POSSESSIVE = frozenset({"My"})
-_ENGLISH_MONTHS = frozenset("April May June July August".split())  # noqa: SIM905
+_ENGLISH_MONTHS = frozenset(patterns.ENGLISH_MONTHS)
 _ENGLISH_CUE = re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
 _MONTH_CONTEXT = re.compile(
     r"(?<![\w-])(?:of|in|since|until|from|early|late|mid|\d{1,2}(?:st|nd|rd|th)?)[ ]+$"
@@ -2442,21 +2444,7 @@ class PrivacyEngine:
         first = _resolve(text, _merge_same_label(candidates))
         # A value found once is personal everywhere: "Jansen" in the next sentence too, and
         # each word of a name on its own ("Sven" after "Sven de Kort").
-        labels = {span.text: span.label for span in first if len(span.text) >= 2}
-        for span in first:
-            if span.label == "naam":
-                surname = _surname_with_particles(span.text)
-                if surname is not None:  # "van 't zand" of "marlon van 't zand"
-                    labels.setdefault(surname, "naam")
-                for word in _NAME_PART.findall(span.text):
-                    if self._propagates(word):
-                        labels.setdefault(word, "naam")
-                        # the same name in the other case: "Fatima" and "fatima" in a chat
-                        other = word.capitalize() if word.islower() else word.lower()
-                        if word.islower() or self._is_first_name(word) or self._is_surname(word):
-                            labels.setdefault(other, "naam")
-                        elif other not in self._whitelist and not self._is_place(other):
-                            labels.setdefault(other, "naam")  # "Senait belde" ... "senait"
+        labels, slip_names = self._found_values(first)
         covered = {(span.start, span.end) for span in first}
         extra_ages = [
             Candidate(m.start(1), m.end(1), "leeftijd", "leeftijd na een naam", 0)
@@ -2465,11 +2453,8 @@ class PrivacyEngine:
             for m in (_AGE_AFTER_FOUND_NAME.match(text, span.end),)
             if m is not None and 0 < int(m.group(1)) <= 120
         ]
-        words: dict[str, list[int]] = defaultdict(list)  # where each word stands: one scan
-        for m in _ANY_WORD.finditer(text):
-            words[m.group(0)].append(m.start())
-        for word, label in self._misspelt_repeats(labels, words):
-            labels.setdefault(word, label)
+        for word in self._misspelt_repeats(text, labels, slip_names):
+            labels.setdefault(word, "naam")
         extra = [
             Candidate(
                 start,
@@ -2480,9 +2465,7 @@ class PrivacyEngine:
             )
             for value, label in labels.items()
             for start in (
-                words.get(value, ())
-                if _ONE_WORD.fullmatch(value)
-                else _word_occurrences(text, value)
+                _run_occurrences(text, value) if value.isalnum() else _word_occurrences(text, value)
             )
             if (start, start + len(value)) not in covered
         ]
@@ -2972,7 +2955,7 @@ class PrivacyEngine:
                 kept.append(c)
                 continue
             piece = text[c.start : c.end]
-            one_word = _ONE_WORD.fullmatch(piece) is not None
+            one_word = piece.isalnum()
             if one_word and _UNIT_WORD_BEFORE.search(text, max(0, c.start - 16), c.start):
                 continue
             if (
@@ -3025,7 +3008,7 @@ class PrivacyEngine:
                 and _starts_sentence(text, c.start)
             ):
                 word = text[c.start : c.end]
-                if _ONE_WORD.fullmatch(word):
+                if word.isalnum():
                     if c.label == "plaats" and _IMPERATIVE_OBJECT.match(text, c.end):
                         continue
                     if c.label == "plaats" and text[c.end : c.end + 1] == ":":
@@ -3091,7 +3074,7 @@ class PrivacyEngine:
                 ):
                     c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
-            one_word = _ONE_WORD.fullmatch(piece) is not None
+            one_word = piece.isalnum()
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
@@ -3299,7 +3282,7 @@ class PrivacyEngine:
                 continue  # "Dosering 2-3 dd": a dose and a range, no street and number
             elif (
                 c.label == "instelling"
-                and _ONE_WORD.fullmatch(piece)
+                and piece.isalnum()
                 and _GENERIC_SERVICE.search(piece)
                 and _TEAM_BEFORE.search(text, max(0, c.start - 6), c.start)
             ):
@@ -3324,7 +3307,7 @@ class PrivacyEngine:
             return (
                 count == 1
                 and c.priority == LOOKUP
-                and _ONE_WORD.fullmatch(before) is not None
+                and before.isalnum()
                 and _starts_sentence(text, c.start)
                 and not self._is_first_name(before)
                 and (before.lower() in self._common or not self._is_surname(before.lower()))
@@ -3358,7 +3341,7 @@ class PrivacyEngine:
                 return True
             if len(piece) > 1 and piece[1] == " " and _DOSE_BEFORE.search(before):
                 return True  # "14 E Novorapid": units of insulin and the drug
-        if not _ONE_WORD.fullmatch(piece):
+        if not piece.isalnum():
             return False
         lower = piece.lower()
         if lower in patterns.LANGUAGES and (
@@ -3386,23 +3369,52 @@ class PrivacyEngine:
             and not self._is_first_name(piece)
         )
 
-    def _misspelt_repeats(
-        self, labels: dict[str, str], words: dict[str, list[int]]
-    ) -> list[tuple[str, str]]:
+    def _found_values(self, first: list[Span]) -> tuple[dict[str, str], set[str]]:
+        """What is looked for again (value -> label), and the names a typing slip of which
+        is looked for too (see :meth:`_misspelt_repeats`): one pass over the found names'
+        words serves both. A value found once is personal everywhere: "Jansen" in the next
+        sentence too, and each word of a name on its own ("Sven" after "Sven de Kort"), also
+        in the other case ("Fatima" and "fatima" in a chat)."""
+        labels = {span.text: span.label for span in first if len(span.text) >= 2}
+        slip_names = {value for value, label in labels.items() if label == "naam"}
+
+        def add(value: str) -> None:
+            if value not in labels:
+                labels[value] = "naam"
+                slip_names.add(value)
+
+        for span in first:
+            if span.label == "naam":
+                surname = _surname_with_particles(span.text)
+                if surname is not None:  # "van 't zand" of "marlon van 't zand"
+                    add(surname)
+                for word in _NAME_PART.findall(span.text):
+                    if self._propagates(word):
+                        add(word)
+                        # the same name in the other case: "Fatima" and "fatima" in a chat
+                        other = word.capitalize() if word.islower() else word.lower()
+                        if word.islower() or self._is_first_name(word) or self._is_surname(word):
+                            add(other)
+                        elif other not in self._whitelist and not self._is_place(other):
+                            add(other)  # "Senait belde" ... "senait"
+        slip_names = {
+            name for name in slip_names if len(name) >= 6 and name[:1].isupper() and name.isalpha()
+        }
+        return labels, slip_names
+
+    def _misspelt_repeats(self, text: str, labels: dict[str, str], names: set[str]) -> list[str]:
         """Capitalised words that spell a found surname of six letters or more with one letter
         left out, added or changed after its first three ("Kowalzyk" of "Kowalczyk"): a
-        typing slip in a note, when no list knows the word as an ordinary word or a place."""
-        names = [
-            value
-            for value, label in labels.items()
-            if label == "naam" and len(value) >= 6 and value[:1].isupper() and value.isalpha()
-        ]
+        typing slip in a note, when no list knows the word as an ordinary word or a place.
+        ``names``: the found names of six letters or more (see :meth:`_found_values`); the
+        words in the order they first stand in the text."""
         if not names:
             return []
+        starts = {name[:3] for name in names}  # a slip keeps the first three letters
         found = []
-        for word in words:
+        for word in dict.fromkeys(_LONG_WORD.findall(text)):
             if (
-                len(word) < 6
+                word[:3] not in starts
                 or not word[:1].isupper()
                 or word in labels
                 or word.lower() in self._common
@@ -3412,7 +3424,7 @@ class PrivacyEngine:
                 continue
             for name in names:
                 if name[:3] == word[:3] and _one_letter_apart(name[3:], word[3:]):
-                    found.append((word, "naam"))
+                    found.append(word)
                     break
         return found
 
@@ -3631,7 +3643,7 @@ def _first_name_of_street(
     before = text[max(0, name.start - 8) : name.start].split()
     return (
         name.end + 1 == street_word
-        and _ONE_WORD.fullmatch(word) is not None
+        and word.isalnum()
         and is_first_name(word)
         and not (before and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS)
     )
@@ -3705,6 +3717,23 @@ def _one_letter_apart(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1 :]
+
+
+def _run_occurrences(text: str, value: str) -> list[int]:
+    r"""Where ``value`` (letters and digits only) stands in ``text`` as a whole run of letters
+    and digits (as ``[^\W_]+`` finds it; ``isalnum`` is the same class), with str.find
+    instead of a scan of every word (an underscore ends a run, unlike in
+    :func:`_word_occurrences`)."""
+    found = []
+    start = text.find(value)
+    while start != -1:
+        end = start + len(value)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            found.append(start)
+        start = text.find(value, start + 1)
+    return found
 
 
 def _word_occurrences(text: str, value: str) -> list[int]:
