@@ -265,6 +265,26 @@ _TRAVEL_BEFORE = re.compile(
     r"(?i:terug|vakantie|verhuist|verhuisd|verhuizen|reist|reizen|reis|vlucht|gevlucht"
     r"|emigreert|geëmigreerd|vertrekt|vertrokken|familie|huis)\W*(?:\w+\W+){0,2}$"
 )
+# After a bare "in", "uit" or "te" a word no list knows is a place only with a word of
+# living, family, origin or travel shortly before it ("woont in", "dochter ... in", "komt
+# uit", "geboren te", "gevlucht uit", "vakantie in"): without one it is as often an app, a
+# program, a folder or an infinitive ("in Outlook", "uit Excel", "map te Archiveren").
+_LIVING_BEFORE = re.compile(
+    r"(?i:\bwoon\w*|\bwon(?:en|end|ende|ing)\b|verblijf\w*|verblijft|geboren|opgegroeid"
+    r"|getogen|terug|vakantie|verhuis\w*|verhuisd"
+    r"|reis\w*|reist|vlucht\w*|gevlucht|emigr\w+|geëmigreerd|vertrek\w*|vertrokken|gevestigd"
+    r"|familie\w*|ouders|vader|moeder|zoon|dochter|kleinzoon|kleindochter|kinderen|broer|zus"
+    r"|zuster|oom|tante|neef|nicht|opa|oma|grootouders|partner|echtgeno\w+|vriend\w*"
+    r"|lives?|lived|living|born|family|moved)\b\W*(?:[\w']+\W+){0,4}$"
+)
+# Before "uit" a word of coming from too ("komt uit", "afkomstig uit", "was gekomen"... "uit").
+_ORIGIN_BEFORE = re.compile(
+    r"(?i:afkomstig|komt|kwam|kwamen|komen|gekomen|from)\b\W*(?:[\w']+\W+){0,4}$"
+)
+# An English sentence ("a child psychologist in London"): the bare cue stays enough there.
+_ENGLISH_BEFORE = re.compile(r"\b(?:[Tt]he|and|am|are|who|with|I)\b")
+# Letters no Dutch word and no program name has ("Wrocław", "Poznań"): a foreign place.
+_FOREIGN_LETTER = re.compile(r"[çğışłńśźżąęćőřž]")
 _PLACE_AFTER_POSTCODE_CAPITALS = patterns.gated(
     r"\d",
     re.compile(
@@ -2284,6 +2304,19 @@ class PrivacyEngine:
                     or self._is_place(word)
                     or _NOT_PLACE_BEFORE.search(before)
                     or (cue == "naar" and _TRAVEL_BEFORE.search(before) is None)
+                    # "Teams-opnames", "Excel-bestand": a compound, no place
+                    or ("-" in word and word.rsplit("-", 1)[1][:1].islower())
+                    or (
+                        cue in ("in", "uit", "te")
+                        and _LIVING_BEFORE.search(text, max(0, m.start() - 60), m.start()) is None
+                        and (
+                            cue != "uit"
+                            or _ORIGIN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                            is None
+                        )
+                        and _FOREIGN_LETTER.search(lower) is None
+                        and _ENGLISH_BEFORE.search(before) is None
+                    )
                 ):
                     continue
                 yield Candidate(
