@@ -281,10 +281,19 @@ _LIVING_BEFORE = re.compile(
 _ORIGIN_BEFORE = re.compile(
     r"(?i:afkomstig|komt|kwam|kwamen|komen|gekomen|from)\b\W*(?:[\w']+\W+){0,4}$"
 )
+# A listed place opening a sentence or a clause ("Best onrustig", "Putten uit ...",
+# "Rondvraag – Bergen was ...") with a lower-case word after it is an ordinary word there
+# (an adverb, a verb, a noun); a place opening a sentence stands alone ("Venlo, 20 januari").
+_LOWER_WORD_AFTER = re.compile(r"[ ]+[a-zà-ÿ]")
+_DASH_BEFORE = re.compile(r"[–-][ \t]+$")
+# A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
+_QUANTITY_AFTER_NUMBER = re.compile(
+    r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
+    r"|kg|cm|mm|graden|procent|druppels|tabletten|stuks)\b",
+    re.IGNORECASE,
+)
 # An English sentence ("a child psychologist in London"): the bare cue stays enough there.
 _ENGLISH_BEFORE = re.compile(r"\b(?:[Tt]he|and|am|are|who|with|I)\b")
-# Letters no Dutch word and no program name has ("Wrocław", "Poznań"): a foreign place.
-_FOREIGN_LETTER = re.compile(r"[çğışłńśźżąęćőřž]")
 _PLACE_AFTER_POSTCODE_CAPITALS = patterns.gated(
     r"\d",
     re.compile(
@@ -1307,6 +1316,17 @@ class PrivacyEngine:
                     label = "plaats"
                     if piece.lower() in self._common and _starts_sentence(text, start):
                         continue  # "Oranje = ...": a word opening a sentence, not the village
+                    if (
+                        " " not in piece
+                        and _LOWER_WORD_AFTER.match(text, end)
+                        and (
+                            _starts_sentence(text, start)
+                            or _DASH_BEFORE.search(text, max(0, start - 4), start)
+                        )
+                    ):
+                        continue  # "Best onrustig", "1. Plak nooit", "Putten uit": a word
+                elif _QUANTITY_AFTER_NUMBER.match(text, end):
+                    continue  # "Roer 30 seconden": a verb and a time, no street
                 elif patterns.AGE_AFTER_NUMBER.match(text, end):
                     continue  # "Moerman 81 jaar": a name and an age, no street
                 else:
@@ -2314,7 +2334,7 @@ class PrivacyEngine:
                             or _ORIGIN_BEFORE.search(text, max(0, m.start() - 60), m.start())
                             is None
                         )
-                        and _FOREIGN_LETTER.search(lower) is None
+                        and _FOREIGN_LETTER.search(word) is None  # "detox in Wrocław"
                         and _ENGLISH_BEFORE.search(before) is None
                     )
                 ):
