@@ -284,7 +284,10 @@ _ORIGIN_BEFORE = re.compile(
 # A listed place opening a sentence or a clause ("Best onrustig", "Putten uit ...",
 # "Rondvraag – Bergen was ...") with a lower-case word after it is an ordinary word there
 # (an adverb, a verb, a noun); a place opening a sentence stands alone ("Venlo, 20 januari").
-_LOWER_WORD_AFTER = re.compile(r"[ ]+[a-zà-ÿ]")
+# (Not a particle of a longer place: "Bergen op Zoom", "Alphen aan den Rijn".)
+_LOWER_WORD_AFTER = re.compile(
+    r"[ ]+(?!(?:op|aan|a/d|den|der|ter|ten|in|bij|onder|boven|over)(?![\w/]))[a-zà-ÿ]"
+)
 _DASH_BEFORE = re.compile(r"[–-][ \t]+$")
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
 _QUANTITY_AFTER_NUMBER = re.compile(
@@ -2288,6 +2291,10 @@ class PrivacyEngine:
             name = m.group(0)
             if name.lower() in self._common or _starts_sentence(text, m.start()):
                 continue
+            if _DASH_BEFORE.search(text, max(0, m.start() - 4), m.start()) and (
+                _LOWER_WORD_AFTER.match(text, m.end())
+            ):
+                continue  # "Rondvraag – Bergen was ...": a clause opens after the dash
             if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))

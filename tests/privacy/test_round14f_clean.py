@@ -1,0 +1,96 @@
+"""Round 14f: false positives on clean texts. After a bare "in", "uit" or "te" a word no
+list knows is a place only with a word of living, family, origin or travel before it (or a
+foreign letter, or in an English sentence); a hyphenated compound is no place; a listed
+place opening a sentence before a lower-case word is an ordinary word; a number before a
+unit is no house number. Made-up text; every name, place and program here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Haar zoon woont in Tarvelio en belt elke zondag.", "Tarvelio"),
+        ("Meneer komt uit Qaranbek, sinds 2018 in Nederland.", "Qaranbek"),
+        ("Zijn familie in Morvasti maakt zich zorgen.", "Morvasti"),
+        ("Betrokkene is geboren te Lindavo op 3 mei 1990.", "Lindavo"),
+        ("Ze zijn gevlucht uit Dravonsk, twee jaar geleden.", "Dravonsk"),
+        ("Na de vakantie in Portavella weer gestart op het werk.", "Portavella"),
+        ("Eerdere opname in Kłodrevo (2017), daarna stabiel.", "Kłodrevo"),  # a foreign letter
+        ("I am a nurse in Brackwell and am writing to refer him.", "Brackwell"),  # English
+        ("De dochter belt vanuit Savendra via videobellen.", "Savendra"),  # "vanuit" as before
+    ],
+)
+def test_a_place_with_a_word_of_living_family_origin_or_travel(
+    engine: PrivacyEngine, text: str, place: str
+) -> None:
+    assert place in labelled(engine, text, "plaats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maak je een prompt in Copilot, beschrijf dan de situatie algemeen.",  # a program
+        "Overleg met de wondconsulent via het berichtenkanaal in Zorgchat.",
+        "Over vier weken volgt een evaluatie in Teams met de consulent.",
+        "De uitnodiging komt daarna in Outlook.",  # "komt" counts only before "uit"
+        "Brieven die je in Word maakt, sla je op in het dossier.",
+        "Sla niets op het bureaublad of in Downloads op.",  # a folder
+        "Mag ik uit Excel een rooster laten samenvatten?",
+        "Een samenvatting uit Teams-opnames mag niet gedeeld worden.",  # a compound
+        "Het formulier bewaren in de map te Archiveren in de teampost.",  # an infinitive
+        "Actiepunten staan in het gedeelde bestand, tabblad te Bespreken.",
+    ],
+)
+def test_no_place_for_programs_folders_and_infinitives(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "plaats") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een beker thee gedronken. Best onrustig rond 11.00 uur, afgeleid met muziek.",
+        "RICHTLIJN\n1. Plak nooit gegevens in een chatbot.",
+        "Geef vijf slagen tussen de schouderbladen. Wissel af tot de luchtweg vrij is.",
+        "Fijne avond voor iedereen. Helden van de dag: de vrijwilligers.",
+        "Hij wil weer werken. Putten uit eerdere successen helpt hem.",
+        "4. Rondvraag – Bergen was in de linnenkamer, de wasserij haalt op.",
+    ],
+)
+def test_a_listed_place_opening_a_sentence_before_a_lower_case_word(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "plaats") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Putten, 12 maart 2025\n\nGeachte collega,", "Putten"),  # a letter's place and date
+        ("Zij woont sinds kort in Bergen en komt elke week.", "Bergen"),
+    ],
+)
+def test_a_listed_place_that_is_a_word_too_stays_a_place(
+    engine: PrivacyEngine, text: str, place: str
+) -> None:
+    assert place in labelled(engine, text, "plaats")
+
+
+def test_a_number_before_a_unit_is_no_house_number(engine: PrivacyEngine) -> None:
+    text = "Voeg drie schepjes toe.\nRoer 30 seconden krachtig en laat 1 minuut staan."
+    assert labelled(engine, text, "adres") == []
+
+
+def test_a_street_and_house_number_stay(engine: PrivacyEngine) -> None:
+    text = "Cliënt woont op de Roer 30 in een flat."
+    assert "Roer 30" in labelled(engine, text, "adres")
+
+
+def test_a_longer_place_with_a_particle_stays_after_a_dash(engine: PrivacyEngine) -> None:
+    text = "Woonplaats – Bergen op Zoom, sinds 2019."
+    assert "Bergen op Zoom" in labelled(engine, text, "plaats")
