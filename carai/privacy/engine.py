@@ -295,6 +295,11 @@ _QUANTITY_AFTER_NUMBER = re.compile(
     r"|kg|cm|mm|graden|procent|druppels|tabletten|stuks)\b",
     re.IGNORECASE,
 )
+# A word after the end of a sentence or an item's number on the same line, before a colon or
+# a dash ("... vast in het ECD. Tip: ...", "2. Scholing – iedereen ..."), heads what follows:
+# no name (who speaks in a chat opens the line itself: "Bakker: ...").
+_SENTENCE_END_ON_LINE = re.compile(r"[^\s][.!?][ \t]+$|(?m:^[ \t]*\d{1,2}[.)][ \t]+$)")
+_LABEL_AFTER = re.compile(r"[ \t]*:(?=[ \t])|[ \t]+[–-][ \t]")
 # An English sentence ("a child psychologist in London"): the bare cue stays enough there.
 _ENGLISH_BEFORE = re.compile(r"\b(?:[Tt]he|and|am|are|who|with|I)\b")
 _PLACE_AFTER_POSTCODE_CAPITALS = patterns.gated(
@@ -1299,6 +1304,13 @@ class PrivacyEngine:
                     if not _has_name_word(text[start:end]):
                         continue  # "P. De Teamleider": an initial and a job, no name
                     if (
+                        " " not in text[start:end]
+                        and _LABEL_AFTER.match(text, end)
+                        and _SENTENCE_END_ON_LINE.search(text, max(0, start - 40), start)
+                        and not self._is_first_name(text[start:end])
+                    ):
+                        continue  # "... in het ECD. Tip: ...", "2. Scholing – ...": a heading
+                    if (
                         _AFTER_ADJECTIVE.search(text, max(0, start - 10), start)
                         and " " not in (text[start:end])
                     ):
@@ -1689,6 +1701,8 @@ class PrivacyEngine:
         found = []
         for m in patterns.TITLE_NAME.finditer(text):
             name = m.group(1)
+            if "\n" in text[m.start() : m.start(1)]:
+                continue  # "overleg met de arts\nS: ...": a title ends a line, a heading follows
             words = name.lower().split()
             last = words[-1].split("-")[-1]
             if last in self._common or last in _NOT_NAME_WORDS:

@@ -94,3 +94,28 @@ def test_a_street_and_house_number_stay(engine: PrivacyEngine) -> None:
 def test_a_longer_place_with_a_particle_stays_after_a_dash(engine: PrivacyEngine) -> None:
     text = "Woonplaats – Bergen op Zoom, sinds 2019."
     assert "Bergen op Zoom" in labelled(engine, text, "plaats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leg de tijden vast in het dossier. Tip: het schema staat onder het tabblad.",
+        "1. Mededelingen – de kar staat in de berging.\n2. Scholing – iedereen rondt af.",
+        "SBAR – overleg met de arts\nS: cliënt sinds vanmiddag suf.",  # a title ends the line
+    ],
+)
+def test_no_name_for_a_heading_word(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jasperine: ik ben er om 8 uur.\nBakker: prima, tot dan.", "Jasperine"),
+        ("Gesprek met dhr. Verhoeven over de medicatie.", "Verhoeven"),
+    ],
+)
+def test_names_that_open_a_line_or_follow_a_title_stay(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    assert name in labelled(engine, text, "naam")
