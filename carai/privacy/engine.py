@@ -288,6 +288,12 @@ _ORIGIN_BEFORE = re.compile(
 _LOWER_WORD_AFTER = re.compile(
     r"[ ]+(?!(?:op|aan|a/d|den|der|ter|ten|in|bij|onder|boven|over)(?![\w/]))[a-zà-ÿ]"
 )
+# ... unless that word is a verb of which the place is the subject ("Zwolle vindt ze ...",
+# "Zwolle is ..."): a finite verb ends in -t or is one of the short irregular forms.
+_FINITE_VERB_AFTER = re.compile(
+    r"[ ]+(?:(?!(?:nooit|niet|ooit|uit|net|echt|slecht|licht|vlot|laat|dicht|eerst|meest)\b)"
+    r"[a-zà-ÿ]+t|is|was|had|kan|kon|zal|zou|wil|mag|werd|ging|kwam|lag|zat|bleef|gaf|ziet)\b"
+)
 _DASH_BEFORE = re.compile(r"[–-][ \t]+$")
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
 _QUANTITY_AFTER_NUMBER = re.compile(
@@ -300,6 +306,12 @@ _QUANTITY_AFTER_NUMBER = re.compile(
 # no name (who speaks in a chat opens the line itself: "Bakker: ...").
 _SENTENCE_END_ON_LINE = re.compile(r"[^\s][.!?][ \t]+$|(?m:^[ \t]*\d{1,2}[.)][ \t]+$)")
 _LABEL_AFTER = re.compile(r"[ \t]*:(?=[ \t])|[ \t]+[–-][ \t]")
+# A lower-case word right before a one-word name that is a common word too: unless it is a
+# form of address ("mevrouw Vos"), the word is no name ("naar Engels", "spreekt goed Engels").
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])([a-z]+)[ ]$")
+_WORDS_OF_ADDRESS = frozenset(
+    "heer meneer mijnheer mevrouw juffrouw zuster broeder dokter geachte beste lieve".split()
+)
 # An English sentence ("a child psychologist in London"): the bare cue stays enough there.
 _ENGLISH_BEFORE = re.compile(r"\b(?:[Tt]he|and|am|are|who|with|I)\b")
 _PLACE_AFTER_POSTCODE_CAPITALS = patterns.gated(
@@ -1311,6 +1323,14 @@ class PrivacyEngine:
                     ):
                         continue  # "... in het ECD. Tip: ...", "2. Scholing – ...": a heading
                     if (
+                        " " not in text[start:end]
+                        and text[start:end].lower() in self._common
+                        and (prev := _LOWER_WORD_BEFORE.search(text, max(0, start - 20), start))
+                        and prev.group(1) not in _PERSON_FORMS_OF_ADDRESS
+                        and prev.group(1) not in _WORDS_OF_ADDRESS
+                    ):
+                        continue  # "vertaald naar Engels", "spreekt goed Engels": a word
+                    if (
                         _AFTER_ADJECTIVE.search(text, max(0, start - 10), start)
                         and " " not in (text[start:end])
                     ):
@@ -1335,7 +1355,10 @@ class PrivacyEngine:
                         " " not in piece
                         and _LOWER_WORD_AFTER.match(text, end)
                         and (
-                            _starts_sentence(text, start)
+                            (
+                                _starts_sentence(text, start)
+                                and not _FINITE_VERB_AFTER.match(text, end)
+                            )
                             or _DASH_BEFORE.search(text, max(0, start - 4), start)
                         )
                     ):

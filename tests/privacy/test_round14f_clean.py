@@ -119,3 +119,31 @@ def test_names_that_open_a_line_or_follow_a_title_stay(
     engine: PrivacyEngine, text: str, name: str
 ) -> None:
     assert name in labelled(engine, text, "naam")
+
+
+def test_a_listed_place_before_its_verb_stays(engine: PrivacyEngine) -> None:
+    text = "Vorige maand verhuisd. Zwolle bevalt haar goed."
+    assert "Zwolle" in labelled(engine, text, "plaats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een versie vertaald naar Engels is er ook.",
+        "Hij spreekt goed Engels, beperkt Nederlands.",
+    ],
+)
+def test_no_name_for_a_common_word_after_a_lower_case_word(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "naam") == []
+
+
+def test_a_common_word_after_a_form_of_address_stays_a_name(engine: PrivacyEngine) -> None:
+    assert "Vos" in labelled(engine, "Let op: mevrouw Vos van de tweede etage.", "naam")
+
+
+def test_a_common_word_after_geachte_heer_stays_a_name(engine: PrivacyEngine) -> None:
+    assert "Groen" in labelled(
+        engine, "Geachte heer Groen,\n\nUw patiënt kwam op het spreekuur.", "naam"
+    )
