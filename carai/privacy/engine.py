@@ -282,7 +282,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?i:afkomstig|komt|kwam|kwamen|komen|gekomen|from)\b\W*(?:[\w']+\W+){0,4}$"
 )
 # A listed place opening a sentence or a clause ("Best onrustig", "Putten uit ...",
-# "Rondvraag – Bergen was ...") with a lower-case word after it is an ordinary word there
+# "Rondvraag - Bergen was ...") with a lower-case word after it is an ordinary word there
 # (an adverb, a verb, a noun); a place opening a sentence stands alone ("Venlo, 20 januari").
 # (Not a particle of a longer place: "Bergen op Zoom", "Alphen aan den Rijn".)
 _LOWER_WORD_AFTER = re.compile(
@@ -294,7 +294,7 @@ _FINITE_VERB_AFTER = re.compile(
     r"[ ]+(?:(?!(?:nooit|niet|ooit|uit|net|echt|slecht|licht|vlot|laat|dicht|eerst|meest)\b)"
     r"[a-zà-ÿ]+t|is|was|had|kan|kon|zal|zou|wil|mag|werd|ging|kwam|lag|zat|bleef|gaf|ziet)\b"
 )
-_DASH_BEFORE = re.compile(r"[–-][ \t]+$")
+_DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
 _QUANTITY_AFTER_NUMBER = re.compile(
     r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
@@ -302,15 +302,27 @@ _QUANTITY_AFTER_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # A word after the end of a sentence or an item's number on the same line, before a colon or
-# a dash ("... vast in het ECD. Tip: ...", "2. Scholing – iedereen ..."), heads what follows:
+# a dash ("... vast in het ECD. Tip: ...", "2. Scholing - iedereen ..."), heads what follows:
 # no name (who speaks in a chat opens the line itself: "Bakker: ...").
 _SENTENCE_END_ON_LINE = re.compile(r"[^\s][.!?][ \t]+$|(?m:^[ \t]*\d{1,2}[.)][ \t]+$)")
-_LABEL_AFTER = re.compile(r"[ \t]*:(?=[ \t])|[ \t]+[–-][ \t]")
+_LABEL_AFTER = re.compile(r"[ \t]*:(?=[ \t])|[ \t]+[\u2013-][ \t]")
 # A lower-case word right before a one-word name that is a common word too: unless it is a
 # form of address ("mevrouw Vos"), the word is no name ("naar Engels", "spreekt goed Engels").
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])([a-z]+)[ ]$")
 _WORDS_OF_ADDRESS = frozenset(
-    "heer meneer mijnheer mevrouw juffrouw zuster broeder dokter geachte beste lieve".split()
+    (
+        "heer",
+        "meneer",
+        "mijnheer",
+        "mevrouw",
+        "juffrouw",
+        "zuster",
+        "broeder",
+        "dokter",
+        "geachte",
+        "beste",
+        "lieve",
+    )
 )
 # An English sentence ("a child psychologist in London"): the bare cue stays enough there.
 _ENGLISH_BEFORE = re.compile(r"\b(?:[Tt]he|and|am|are|who|with|I)\b")
@@ -1321,7 +1333,7 @@ class PrivacyEngine:
                         and _SENTENCE_END_ON_LINE.search(text, max(0, start - 40), start)
                         and not self._is_first_name(text[start:end])
                     ):
-                        continue  # "... in het ECD. Tip: ...", "2. Scholing – ...": a heading
+                        continue  # "... in het ECD. Tip: ...", "2. Scholing - ...": a heading
                     if (
                         " " not in text[start:end]
                         and text[start:end].lower() in self._common
@@ -2331,7 +2343,7 @@ class PrivacyEngine:
             if _DASH_BEFORE.search(text, max(0, m.start() - 4), m.start()) and (
                 _LOWER_WORD_AFTER.match(text, m.end())
             ):
-                continue  # "Rondvraag – Bergen was ...": a clause opens after the dash
+                continue  # "Rondvraag - Bergen was ...": a clause opens after the dash
             if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))

@@ -59,7 +59,7 @@ def test_no_place_for_programs_folders_and_infinitives(engine: PrivacyEngine, te
         "Geef vijf slagen tussen de schouderbladen. Wissel af tot de luchtweg vrij is.",
         "Fijne avond voor iedereen. Helden van de dag: de vrijwilligers.",
         "Hij wil weer werken. Putten uit eerdere successen helpt hem.",
-        "4. Rondvraag – Bergen was in de linnenkamer, de wasserij haalt op.",
+        "4. Rondvraag \u2013 Bergen was in de linnenkamer, de wasserij haalt op.",
     ],
 )
 def test_a_listed_place_opening_a_sentence_before_a_lower_case_word(
@@ -92,7 +92,7 @@ def test_a_street_and_house_number_stay(engine: PrivacyEngine) -> None:
 
 
 def test_a_longer_place_with_a_particle_stays_after_a_dash(engine: PrivacyEngine) -> None:
-    text = "Woonplaats – Bergen op Zoom, sinds 2019."
+    text = "Woonplaats \u2013 Bergen op Zoom, sinds 2019."
     assert "Bergen op Zoom" in labelled(engine, text, "plaats")
 
 
@@ -100,8 +100,8 @@ def test_a_longer_place_with_a_particle_stays_after_a_dash(engine: PrivacyEngine
     "text",
     [
         "Leg de tijden vast in het dossier. Tip: het schema staat onder het tabblad.",
-        "1. Mededelingen – de kar staat in de berging.\n2. Scholing – iedereen rondt af.",
-        "SBAR – overleg met de arts\nS: cliënt sinds vanmiddag suf.",  # a title ends the line
+        "1. Mededelingen \u2013 de kar staat in de berging.\n2. Scholing \u2013 iedereen rondt af.",
+        "SBAR \u2013 overleg met de arts\nS: cliënt sinds vanmiddag suf.",  # a title ends the line
     ],
 )
 def test_no_name_for_a_heading_word(engine: PrivacyEngine, text: str) -> None:
