@@ -1176,6 +1176,15 @@ def find_dates(text: str) -> Iterator[Candidate]:
             yield Candidate(*_groups_span(m), "datum", "jaar in twee cijfers", PATTERN)
 
 
+# A street named after a title and one or two capitalised words, without a street word,
+# right before a number: "Sint Rémy 2-6", "Pater Damiaan 4-8" are house numbers, no dates.
+TITLE_STREET_BEFORE = re.compile(
+    r"(?<![\w-])(?i:"
+    + word_alternation(TITLES_OF_STREET_WITHOUT_WORD)
+    + r")[ ][A-ZÀ-Þ][\w'\u2019-]+(?:[ ][A-ZÀ-Þ][\w'\u2019-]+)?[ ]$"
+)
+
+
 def _short_date(text: str, m: re.Match[str]) -> bool:
     """Whether "12/3" or "4-11" (no year) is a date: yes, unless it reads as a score, a dose,
     an amount or a range ("pijn 5/10", "1/2 tablet", "4-5 uur", "24/7 bereikbaar")."""
@@ -1184,6 +1193,8 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 15) : m.start()]
     if ROOM_BEFORE.search(before):
         return False  # "kamer 12-04", "wagen 17-112": a room or a unit, not a date
+    if m.group(2) == "-" and TITLE_STREET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return False  # "Sint Rémy 2-6", "Pater Damiaan 4-8": house numbers of a street
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
