@@ -2356,6 +2356,9 @@ class PrivacyEngine:
         name (after "naar" nor as a surname: "terug naar Jansen"), with no capitals within
         ("in ChatGPT") and not a country by its ending ("uit Syrië");
         not after a verb of a record or a stay ("staat in Outlook", "opgenomen in ...").
+        After a bare "in", "uit" or "te" the word needs a word of living, family, origin or
+        travel before it ("woont in", "familie in", "komt uit"), a foreign letter ("detox in
+        Wrocław") or an English sentence (round 14f: "evaluatie in Teams" is no place).
         And a capitalised word after a postcode in capitals ("2311 BN Leiden"), which the
         place list leaves out when it is a common word too."""
         if _PLACE_CUE_GATE.search(text) is not None:
