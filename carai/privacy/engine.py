@@ -403,14 +403,19 @@ _NAME_AFTER_KIN = patterns.gated(
         r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
     ),
 )
+# Family and partners ("haar dochter shaienne" in a message: see _KIN_WORD) ...
+_KIN = (
+    r"zoon|dochter|broer|zus|moeder|vader|man|vrouw|echtgenoot|echtgenote|partner|vriend"
+    r"|vriendin|schoonzoon|schoondochter|kleinzoon|kleindochter|nicht|neef|tante|oom|opa|oma"
+)
+# ... and the other people around a client who stand beside a name in brackets.
+_RELATIONS = (
+    _KIN
+    + r"|zuster|buurman|buurvrouw|schoonmoeder|schoonvader|stiefvader|stiefmoeder"
+    + r"|mantelzorger|contactpersoon|mentor"
+)
 # A relation in brackets after a name, or a name in brackets after a relation: "Hendra
 # (neef) brengt haar", "Mentor belt moeder (Olena)". One scan, from the bracket.
-_RELATIONS = (
-    r"neef|nicht|zoon|dochter|broer|zus|zuster|moeder|vader|oom|tante|opa|oma|partner"
-    r"|echtgenoot|echtgenote|man|vrouw|vriend|vriendin|buurman|buurvrouw|kleinzoon"
-    r"|kleindochter|schoonzoon|schoondochter|schoonmoeder|schoonvader|stiefvader|stiefmoeder"
-    r"|mantelzorger|contactpersoon|mentor"
-)
 _RELATION_IN_BRACKETS = patterns.gated("[(]", re.compile(r"\((?i:" + _RELATIONS + r")\)"))
 _NAME_AFTER_RELATION = patterns.gated(
     "(?i:[nzbdmvotpeksc])",
@@ -431,10 +436,7 @@ _SPEAKING_VERB = re.compile(
     r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
 )
 _MESSAGE_LINE = re.compile(r"(?m)^[A-Za-zÀ-ÿ]{2,20}:[ ]")  # "Merel: ja klopt"
-_KIN_WORD = re.compile(
-    r"(?i:zoon|dochter|broer|zus|moeder|vader|man|vrouw|echtgenoot|echtgenote|partner|vriend"
-    r"|vriendin|schoonzoon|schoondochter|kleinzoon|kleindochter|nicht|neef|tante|oom|opa|oma)"
-)
+_KIN_WORD = re.compile(r"(?i:" + _KIN + r")")
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:mijn|haar|zijn|z'n|d'r|hun|uw)[ ]\Z")
 # "intake Rahaf Al-Khatib": a word and a surname joined to an Arabic particle by a hyphen.
 _ARABIC_HYPHEN_NAME = patterns.gated(
