@@ -55,6 +55,15 @@ DEFAULT_SETS = (
     # clean17_set: 48 clean texts written blind during round 14 (software, apps and ordinary
     # words that look like places after a preposition), tuned on from the start.
     "clean17_set.jsonl",
+    # dev16 to dev19, clean16_set and clean18_set were written blind during round 14 as
+    # holdout16 to holdout19, clean16_holdout and clean18_holdout and scored as such
+    # (docs/privacy.md); round 15 tunes on them.
+    "dev16.jsonl",
+    "dev17.jsonl",
+    "dev18.jsonl",
+    "dev19.jsonl",
+    "clean16_set.jsonl",
+    "clean18_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -69,19 +78,9 @@ DEFAULT_SETS = (
     "holdout4.jsonl",
     "holdout5.jsonl",
     "holdout11.jsonl",
-    # holdout16 (formal texts), holdout17 (chats and notes) and clean16_holdout (48 clean
-    # texts): written blind at the start of round 14, scored before and after it.
-    "holdout16.jsonl",
-    "holdout17.jsonl",
-    # holdout18 (formal texts), holdout19 (chats and notes) and clean18_holdout: written
-    # blind during round 14 and scored only on main before its rules and after them.
-    "holdout18.jsonl",
-    "holdout19.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
-    "clean16_holdout.jsonl",
-    "clean18_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
