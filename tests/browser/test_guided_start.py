@@ -130,3 +130,21 @@ def test_care_worker_walks_her_path_and_finishes_a_module(
     )
     _no_sideways_scroll(page, viewport, "the overview afterwards")
     visit.check(f"overview-after-{size}", screenshot=True)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1440, "height": 900}])
+def test_lead_menu_fits_one_line_on_a_laptop(visit: Visit, demo_password: str) -> None:
+    """The community lead has the most menu items (ten, "Uitloggen" included); on a laptop
+    screen they all sit on one line, so "Uitloggen" does not drop onto a row of its own."""
+    page = visit.page
+    visit.log_in("lead@carai.example", demo_password)
+    nav = page.get_by_role("navigation", name=nl("Main menu"))
+    expect(nav.get_by_role("link", name=nl("Community management"))).to_be_visible()
+    logout = nav.get_by_role("button", name=nl("Log out"))
+    expect(logout).to_be_visible()
+    tops = nav.locator(".carai-nav__list > li").evaluate_all(
+        "items => items.map(item => Math.round(item.getBoundingClientRect().top))"
+    )
+    assert len(tops) == 10, tops
+    assert len(set(tops)) == 1, f"the menu takes {len(set(tops))} lines: {tops}"
+    visit.check("lead-menu")
