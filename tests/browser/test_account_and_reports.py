@@ -120,3 +120,38 @@ def test_register_import_help_gives_each_code_its_meaning_on_a_phone(
     expect(row).to_contain_text("allowed_with_conditions: " + shown("Allowed with conditions"))
     assert table.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1")
     _no_sideways_scroll(visit, "register-import-help")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 800, "height": 900}])
+def test_lead_organisation_names_break_between_words(visit: Visit, demo_password: str) -> None:
+    """On a small tablet the partner organisations' table keeps every word of a name whole
+    ("Zorggroep Lindehof (demo)" may take two lines, never "Zorgg/roep"); what does not fit
+    scrolls inside the table's own box, not the page."""
+    visit.log_in("lead@carai.example", demo_password)
+    visit.goto("/community/organisaties/")
+    expect(
+        visit.page.get_by_role("heading", level=1, name=nl("Partner organisations"))
+    ).to_be_visible()
+    broken = visit.page.evaluate(
+        """() => {
+            const broken = [];
+            for (const cell of document.querySelectorAll('td.carai-wrap')) {
+                const node = cell.firstChild;
+                const text = node.textContent;
+                for (const match of text.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    if (lines.size > 1) broken.push(match[0]);
+                }
+            }
+            return broken;
+        }"""
+    )
+    cells = visit.page.locator("td.carai-wrap").count()
+    assert cells >= 5, f"only {cells} organisation names on the page"
+    assert broken == [], f"words broken across lines: {broken}"
+    width = visit.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 800, f"the page scrolls sideways ({width}px)"
+    visit.check("lead-organisations-tablet")
