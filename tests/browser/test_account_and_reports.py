@@ -15,6 +15,7 @@ from carai.accounts.models import User
 from carai.learning.content import read_pack
 from carai.learning.services.content import module_import
 from carai.learning.services.progress import enrolment_start
+from carai.register.demo import load_demo_register
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import Visit, nl, shown
 
@@ -155,3 +156,18 @@ def test_lead_organisation_names_break_between_words(visit: Visit, demo_password
     width = visit.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 800, f"the page scrolls sideways ({width}px)"
     visit.check("lead-organisations-tablet")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 800, "height": 900}])
+def test_ai_tools_table_fits_a_tablet(visit: Visit, demo_password: str) -> None:
+    """A care worker on a small tablet sees the AI tools of her organisation, their status and
+    what they are for without scrolling the table sideways (a long tool name and the status
+    take two lines rather than the room of "What for")."""
+    assert load_demo_register() > 0
+    visit.log_in("zorgmedewerker@lindehof.example", demo_password)
+    visit.goto("/ai-register/lindehof/")
+    region = visit.page.get_by_role("region", name=nl("AI tools in our register"))
+    expect(region).to_be_visible()
+    scroll, client = region.evaluate("box => [box.scrollWidth, box.clientWidth]")
+    assert scroll <= client, f"the table scrolls sideways inside its box ({scroll} > {client})"
+    visit.check("ai-tools-tablet")
