@@ -78,9 +78,16 @@ DEFAULT_SETS = (
     "holdout4.jsonl",
     "holdout5.jsonl",
     "holdout11.jsonl",
+    # holdout20 (formal texts), holdout21 (chats and notes), holdout22 (both, many care
+    # settings) and clean20_holdout (48 clean texts): written blind at the start of round 15
+    # and scored only on main, before its rules and after them.
+    "holdout20.jsonl",
+    "holdout21.jsonl",
+    "holdout22.jsonl",
     "variants3_holdout_set.jsonl",
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
+    "clean20_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
