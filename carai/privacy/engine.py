@@ -234,6 +234,14 @@ _STREET_AFTER_DE = patterns.gated(
         r"(?i:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))(?![\w-]|[ ]\d)"
     ),
 )
+# One capitalised street after a bare "de" ("dan de Beatrixlaan"), asked of the street list.
+_LISTED_STREET_AFTER_DE = patterns.gated(
+    "[dD]",
+    re.compile(
+        r"(?<![\w-])[dD]e[ ]([A-ZÀ-Þ][a-zà-ÿ]{3,}(?:straat|laan|weg|plein|gracht|kade|singel"
+        r"|steeg|dreef))(?![\w-]|[ ]\d)"
+    ),
+)
 # Lower-case particles right before a street ("op de van Speijkstraat"), and the shortened
 # ones ("vd", "v.d.", "v/d") apart.
 _PARTICLES_BEFORE_STREET = re.compile(
@@ -249,8 +257,6 @@ _PLACE_AFTER_CUE = re.compile(
     r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
     r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
 )
-# A part of town after "wijk", "route", "buurt" ("wijk Lombok", "de route Kanaleneiland"), one
-# capitalised word with no capitalised word after it.
 # A lower-case word for a branch of an organisation and its town: "kliniek Den Haag".
 _BRANCH_KINDS = "kliniek wijkteam woonvorm team locatie vestiging regio"
 _BRANCH_AND_TOWN = re.compile(
@@ -258,7 +264,10 @@ _BRANCH_AND_TOWN = re.compile(
     + patterns.word_alternation(_BRANCH_KINDS)
     + r")[ ]([A-ZÀ-Þ][\w'\u2019-]+(?:[ ][A-ZÀ-Þ][\w'\u2019-]+)?)"
 )
+# A capitalised word (a house, a person) right before a cue ("De Zon in Leiden").
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'-])[A-ZÀ-Þ][\w'\u2019-]+[ ]\Z")
+# A part of town after "wijk", "route", "buurt" ("wijk Lombok", "de route Kanaleneiland"), one
+# capitalised word with no capitalised word after it.
 _DISTRICT_AFTER_CUE = patterns.gated(
     "[wrb]",
     re.compile(
@@ -2133,10 +2142,7 @@ class PrivacyEngine:
             word = m.group(group)
             lower = word.lower()
             if (
-                lower in self._common
-                or lower in self._whitelist
-                or lower in self._medical
-                or lower in _NOT_NAME_WORDS
+                self._known_word(lower)
                 or self._is_place(word.capitalize())
                 or self._is_surname(lower)
                 or (word.islower() and self._is_first_name(lower))
@@ -2257,10 +2263,7 @@ class PrivacyEngine:
             word = m.group(1)
             lower = word.lower()
             if (
-                lower in self._common
-                or lower in self._whitelist
-                or lower in self._medical
-                or lower in _NOT_NAME_WORDS
+                self._known_word(lower)
                 or _INSTITUTION_KIND.fullmatch(word)
                 or self._is_place(word.capitalize())
                 or self._is_surname(lower)
@@ -2430,9 +2433,7 @@ class PrivacyEngine:
                 word = m.group(1)
                 lower = word.lower()
                 if (
-                    lower in self._common
-                    or lower in self._whitelist
-                    or lower in _NOT_NAME_WORDS
+                    self._known_word(lower)
                     or _INSTITUTION_KIND.fullmatch(word)
                     or _KIND_ENDING.search(lower)
                     or (self._is_first_name(word) and not self._is_place(word))
@@ -2465,10 +2466,7 @@ class PrivacyEngine:
                     )
                     continue
                 if (
-                    lower in self._common
-                    or lower in self._whitelist
-                    or lower in self._medical
-                    or lower in _NOT_NAME_WORDS
+                    self._known_word(lower)
                     or any(c.isupper() for c in word[1:])
                     or _COUNTRY_ENDING.search(lower)
                     or patterns.ANY_MONTH.match(lower)
@@ -2608,6 +2606,16 @@ class PrivacyEngine:
                 m.start(1), m.end(2), "adres", "straat en huisnummer voor een plaats", PATTERN
             )
 
+    def _known_word(self, lower: str) -> bool:
+        """Whether a list knows ``lower`` as a word: common, whitelisted, medical or one of
+        ours that is never a name."""
+        return (
+            lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or lower in _NOT_NAME_WORDS
+        )
+
     def _branch_places(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """ "PsyQ kliniek Heerlen", "wijkteam Veldhoven", "woonvorm Waalwijk": a lower-case
         word for a branch of a larger organisation (`_BRANCH_KINDS`) and the town it works
@@ -2644,10 +2652,7 @@ class PrivacyEngine:
             word = m.group(1)
             lower = word.lower()
             if (
-                lower in self._common
-                or lower in self._whitelist
-                or lower in self._medical
-                or lower in _NOT_NAME_WORDS
+                self._known_word(lower)
                 or patterns.ANY_MONTH.match(lower)
                 or self._is_first_name(word.capitalize())
                 or self._is_place(word.capitalize())
@@ -2684,6 +2689,11 @@ class PrivacyEngine:
             elif not _in_trie(streets, tokens):
                 continue
             yield Candidate(m.start(1), m.end(1), "adres", "straat na 'op de'", PATTERN)
+        for m in _LISTED_STREET_AFTER_DE.finditer(text):
+            # "Oke, dan de Beatrixlaan.": one capitalised word the street list knows after
+            # a bare "de" (no preposition before it)
+            if m.group(1).lower() not in self._common and _in_trie(streets, [m.group(1)]):
+                yield Candidate(m.start(1), m.end(1), "adres", "straat na 'de'", PATTERN)
 
     def spans(self, text: str) -> list[Span]:
         candidates: list[Candidate] = []

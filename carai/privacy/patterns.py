@@ -2204,18 +2204,22 @@ ADDRESS_LOWER_SHORT_TITLE = gated(
 # A street without a house number after "op de", "aan de" ...: "ik ben tot 13u op de
 # Prinses Irenelaan", "dhr zwaan op de koningin julianastraat", and after "het", "bij" and
 # "van" ("bij de Jumbo op het Stationsplein", "in de buurt van het Mercatorplein", round
-# 15c). Capitalised: up to two
+# 15c), "in de Burgemeester Hoekstraat" (not "in het": "in het Leerplein" is a program as
+# often), and a street word standing apart after an adjective
+# ("op de Oude Gracht", "naar de Goudse Markt"). Capitalised: up to two
 # capitalised words before a compound that ends in a street word (at least three letters
 # before it, so "op de Weg" stays out). Lower case only after a title ("koningin", "sint").
 _STREET_END_STRICT = r"(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|straatweg)"
 STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
 _STREET_ENDS = STREET_ENDS
 STREET_WITHOUT_NUMBER = gated(
-    "(?i:[oanvlb])",
+    "(?i:[oanvlbi])",
     re.compile(
-        r"(?<![\w-])(?i:op|aan|naar|via|langs|over|bij|van)[ ](?i:de|het)[ ]("
+        r"(?<![\w-])(?i:(?:op|aan|naar|via|langs|over|bij|van)[ ](?:de|het)|in[ ]de)[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
         + _STREET_END_STRICT
+        + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|[A-ZÀ-Þ][a-zà-ÿ]{2,}se)[ ]"
+        r"(?:Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Markt|Dijk|Haven|Poort|Wal)"
         + r"|"
         + word_alternation(STREET_NAME_TITLES)
         + r"[ ](?:[a-zà-ÿ]+[ ])?"
@@ -2337,7 +2341,7 @@ def _title_streets(text: str) -> Iterator[Candidate]:
 def _street_article(lowered: str) -> bool:
     """The cheap first look for STREET_WITHOUT_NUMBER: an article and a street word."""
     return (" de " in lowered or " het " in lowered) and any(
-        word in lowered for word in _STREET_ENDS
+        word in lowered for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal")
     )
 
 

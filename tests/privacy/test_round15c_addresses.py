@@ -77,10 +77,26 @@ def test_no_street_after_op_de_in_ordinary_words(engine: PrivacyEngine, text: st
     [
         ("zijn fiets staat bij de Albert Heijn op het Kerkplein, haal jij hem", "Kerkplein"),
         ("rustig gesprek in de buurt van het Koningsplein. Daarna naar huis", "Koningsplein"),
+        ("ze woont in de Burgemeester Vosstraat, vlak bij de kerk", "Burgemeester Vosstraat"),
+        ("gevallen op de Oude Gracht bij de brug", "Oude Gracht"),
+        ("we liepen naar de Leidse Markt en terug", "Leidse Markt"),
+        ("Goed, dan de Julianalaan. Daar woont mevrouw Smit", "Julianalaan"),
     ],
 )
 def test_a_street_without_a_number_after_het(engine: PrivacyEngine, text: str, street: str) -> None:
     assert street in labelled(engine, text, "adres")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze zit in de Grote Zaal met de groep",  # no street word
+        "In het Leerplein staat een nieuwe module",  # "in het": a program as often
+        "Dat staat in de Werkinstructie van het team",
+    ],
+)
+def test_no_street_without_a_number_in_rooms_and_programs(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "adres") == []
 
 
 def test_an_organisation_after_van_het_is_no_street(engine: PrivacyEngine) -> None:
