@@ -265,6 +265,7 @@ _BRANCH_AND_TOWN = re.compile(
     + r")[ ]([A-ZÀ-Þ][\w'\u2019-]+(?:[ ][A-ZÀ-Þ][\w'\u2019-]+)?)"
 )
 # A capitalised word (a house, a person) right before a cue ("De Zon in Leiden").
+_BRANCH_BEFORE = re.compile(r"(?<![\w-])(?:" + patterns.word_alternation(_BRANCH_KINDS) + r")[ ]\Z")
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'-])[A-ZÀ-Þ][\w'\u2019-]+[ ]\Z")
 # A part of town after "wijk", "route", "buurt" ("wijk Lombok", "de route Kanaleneiland"), one
 # capitalised word with no capitalised word after it.
@@ -332,7 +333,9 @@ _FINITE_VERB_AFTER = re.compile(
 )
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
 # ... nor before a part of town ("Hoogeveen centrum, 7 cliënten", "Leeuwarden noord").
-_PART_OF_TOWN_AFTER = re.compile(r"[ ]+(?:" + "|".join(sorted(_COMPASS)) + r")(?![\w-])")
+_PART_OF_TOWN = r"(?:noord|zuid)(?:oost|west)?|oost|west|midden|centrum"
+_PART_OF_TOWN_AFTER = re.compile(r"[ ]+(?:" + _PART_OF_TOWN + r")(?![\w-])")
+_PART_OF_TOWN_WORD = re.compile(r"(?i:" + _PART_OF_TOWN + r")")
 # A time after a number: "Fleur 21:05:" is who writes in a chat and when.
 _CLOCK_AFTER_NUMBER = re.compile(r"[:.][0-5]\d(?!\d)")
 # The place at the end of what deduce read as one address ("Nieuwstraat 5 Raalte").
@@ -2617,26 +2620,38 @@ class PrivacyEngine:
         )
 
     def _branch_places(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        """ "PsyQ kliniek Heerlen", "wijkteam Veldhoven", "woonvorm Waalwijk": a lower-case
-        word for a branch of a larger organisation (`_BRANCH_KINDS`) and the town it works
-        in. The town is a place; the word before it names no one. Not "gemeente" or
-        "praktijk", which are read as the organisation itself as often."""
+        """ "PsyQ kliniek Heerlen", "wijkteam Veldhoven", "woonvorm Waalwijk", "ambulant team
+        Den Haag Zuidwest": a lower-case word for a branch of a larger organisation
+        (`_BRANCH_KINDS`) and the town it works in, read as an organisation or a name. The
+        town is a place (a part of town after it stays out); the word before it names no
+        one. Not "gemeente" or "praktijk", which are read as the organisation itself as
+        often."""
         out = []
         for c in candidates:
-            m = (
-                _BRANCH_AND_TOWN.fullmatch(text, c.start, c.end)
-                if c.label == "instelling"
-                else None
-            )
-            if m is not None and _in_trie(self._places, m.group(1).split(" ")):
-                out.append(
-                    Candidate(
-                        m.start(1), m.end(1), "plaats", "plaats van een vestiging", c.priority
-                    )
-                )
-            else:
+            town = self._branch_town(text, c)
+            if town is None:
                 out.append(c)
+            else:
+                out.append(Candidate(*town, "plaats", "plaats van een vestiging", c.priority))
         return out
+
+    def _branch_town(self, text: str, c: Candidate) -> tuple[int, int] | None:
+        """Where the town of `_branch_places` stands in ``c``, if it is one."""
+        if c.label == "instelling":
+            m = _BRANCH_AND_TOWN.fullmatch(text, c.start, c.end)
+            if m is None:
+                return None
+            start, end = m.span(1)
+        elif c.label == "naam" and _BRANCH_BEFORE.search(text, max(0, c.start - 12), c.start):
+            start, end = c.start, c.end
+        else:
+            return None
+        words = text[start:end].split(" ")
+        if len(words) > 1 and _PART_OF_TOWN_WORD.fullmatch(words[-1]):
+            words.pop()  # "Den Haag Zuidwest": the part of town is no part of the place
+        if not _in_trie(self._places, words):
+            return None
+        return start, start + len(" ".join(words))
 
     def _street_after_living_cue(self, text: str) -> Iterator[Candidate]:
         """ "hij woont Hambaken 17-B", "woont op de kruiskamp 1001 toch?", "de huisarts is op
@@ -3559,7 +3574,7 @@ class PrivacyEngine:
             elif (
                 c.label == "plaats"
                 and c.priority == LOOKUP
-                and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 12), c.start)
+                and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 16), c.start)
             ):
                 continue  # "afdeling De Berk": a ward of the house, named after a tree
             elif (
@@ -4106,7 +4121,10 @@ _LANGUAGE_LIST_BEFORE = re.compile(
 _LANGUAGE_LIST_AFTER = re.compile(
     r"[ ]*(?:,|of|en|en/of|/)[ ]*(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")(?![\w-])"
 )
-_DEPARTMENT_BEFORE = re.compile(r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+$")
+# A ward before a word: "afdeling Berk", "afd. De Kade" (round 15c: with its article).
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+(?:(?i:de|het)[ ]+)?$"
+)
 _MEASURE_FIRST = re.compile(
     r"(?i:(?:" + "|".join(sorted(patterns.MEASURE_WORDS)) + r"|dosering|fase|stap|niveau)\b)"
 )

@@ -150,3 +150,26 @@ def test_places_by_a_cue_that_only_a_place_takes(
 )
 def test_no_place_without_such_a_cue(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "plaats") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Overdracht Zorggroep Noord, kliniek Hoogeveen, afdeling 2", "Hoogeveen"),
+        ("Melding MIC, wijkteam Tiel, meldingsnummer volgt", "Tiel"),
+        ("Verslag, ambulant team Den Haag Noordwest, 3 mei", "Den Haag"),
+    ],
+)
+def test_the_town_of_a_branch_is_a_place(engine: PrivacyEngine, text: str, place: str) -> None:
+    assert place in labelled(engine, text, "plaats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapportage nachtdienst, afdeling De Linde, alles rustig.",
+        "Valincident op afd. De Kade, kamer 12.",
+    ],
+)
+def test_a_ward_with_its_article_is_no_place(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "plaats") == []
