@@ -1724,6 +1724,9 @@ class PrivacyEngine:
                 continue  # "op de Lijnbaan 4": "de" alone only before a surname's street
             if _in_trie(streets, tokens):
                 return start - len(" ".join(words[index:])) - 1
+        if len(words) > 1 and words[0] in {"de", "het"} and words[1] in {"van", "ter", "ten"}:
+            # "op de van Lennepkade 88": after the article a particle opens the street
+            return start - len(" ".join(words[1:])) - 1
         return start
 
     # -- names found from their context ------------------------------------------------------

@@ -303,12 +303,13 @@ STREET_SUFFIX = (
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
-    # a floor in a chat ("6 2hg", "6 3-hoog") and a second number ("6 huisnr 2")
-    r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ]huisnr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
+    # a floor in a chat ("6 2hg", "6 3-hoog") and a second number ("6 huisnr 2", "Plein
+    # 1944 nr 5")
+    r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
     r"|[A-Za-z])"
-    r"(?![\w'/-])"
+    r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
@@ -344,9 +345,9 @@ ADDRESS_LOWER = re.compile(
 # "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
 SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
 ADDRESS_SHORT_STREET = re.compile(
-    r"(?<![\w'-])((?:(?i:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
+    r"(?<![\w'-])((?:(?i:burgemeester|burg\.|bgm\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
     r"|professor|generaal|koningin|koning|kon\.|prins|prinses|pr\.|graaf|bisschop|wethouder"
-    r"|oranje)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
+    r"|oranje|mgr\.|ds\.|nw\.)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
     r"[A-Za-zÀ-ÿ][a-zà-ÿçğışłńśźżąęć'-]{2,}(?<!-)(?:" + SHORT_STREET_WORDS + r"))"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )

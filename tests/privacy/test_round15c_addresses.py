@@ -77,7 +77,7 @@ def test_no_street_after_op_de_in_ordinary_words(engine: PrivacyEngine, text: st
     [
         ("zijn fiets staat bij de Albert Heijn op het Kerkplein, haal jij hem", "Kerkplein"),
         ("rustig gesprek in de buurt van het Koningsplein. Daarna naar huis", "Koningsplein"),
-        ("ze woont in de Burgemeester Vosstraat, vlak bij de kerk", "Burgemeester Vosstraat"),
+        ("ze woont in de Burgemeester Visserstraat, vlak bij de kerk", "Burgemeester Visserstraat"),
         ("gevallen op de Oude Gracht bij de brug", "Oude Gracht"),
         ("we liepen naar de Leidse Markt en terug", "Leidse Markt"),
         ("Goed, dan de Julianalaan. Daar woont mevrouw Smit", "Julianalaan"),
@@ -173,3 +173,18 @@ def test_the_town_of_a_branch_is_a_place(engine: PrivacyEngine, text: str, place
 )
 def test_a_ward_with_its_article_is_no_place(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "plaats") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("hij woont op de van Houtenkade 31 2 hoog", "van Houtenkade 31 2 hoog"),
+        ("adres wijzigen naar Plein 1813 nr 4", "Plein 1813 nr 4"),
+        ("pakje bezorgen op Bgm. Rooversln 6 a.u.b.", "Bgm. Rooversln 6"),
+        ("zij woont nw. molenstr 18, achterom", "nw. molenstr 18"),
+    ],
+)
+def test_particles_numbers_and_short_titles_of_a_street(
+    engine: PrivacyEngine, text: str, address: str
+) -> None:
+    assert labelled(engine, text, "adres") == [address]
