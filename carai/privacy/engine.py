@@ -2535,11 +2535,23 @@ class PrivacyEngine:
 
     def _lower_place(self, start: int, name: str) -> list[Candidate]:
         """A lower-case word at ``start`` that deduce knows as a place and that is no
-        common word ("heerenveen", not "zijn")."""
+        common word ("heerenveen", not "zijn"); also of two words ("den helder"), with "'s-"
+        ("'s-hertogenbosch") or a part of town ("rotterdam-zuid")."""
         if name in self._common or name in self._whitelist or name in _DAY_PARTS:
             return []
         capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
-        if not self._is_place(capitalised):
+        capitalised = capitalised.replace("'S-", "'s-")  # "'s-hertogenbosch"
+        head, dash, tail = capitalised.rpartition("-")
+        if dash and _PART_OF_TOWN_WORD.fullmatch(tail):
+            capitalised = head  # "rotterdam-zuid": a town and a part of it
+        if not (
+            self._is_place(capitalised)
+            or _in_trie(self._places, re.split(r"[ -]", capitalised))  # "den helder"
+            or (
+                capitalised.startswith("'s-")  # deduce's tokens of "'s-Hertogenbosch"
+                and _in_trie(self._places, ["'", "s", "-", capitalised[3:]])
+            )
+        ):
             return []
         return [Candidate(start, start + len(name), "plaats", "plaatsnaam", LOOKUP)]
 

@@ -1388,7 +1388,8 @@ LOWER_NAME = re.compile(
     r"(?![\w'])"
 )
 LOWER_PLACE = re.compile(
-    r"(?<![\w-])(?:in|te|uit|naar|team|wijkteam)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])"
+    r"(?<![\w-])(?:in|te|uit|naar|team|wijkteam)[ ]((?:'s-)?[a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)"
+    r"(?![\w-])"
 )
 # "1611jv (bovenkarspel)", "1234 ab, zwolle": a lower-case word right after a postcode (the
 # engine keeps it if deduce knows it as a place).

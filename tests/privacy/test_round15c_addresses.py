@@ -188,3 +188,17 @@ def test_particles_numbers_and_short_titles_of_a_street(
     engine: PrivacyEngine, text: str, address: str
 ) -> None:
     assert labelled(engine, text, "adres") == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("zoon woont sinds kort in den helder", "den helder"),
+        ("hij werkt tegenwoordig in rotterdam-zuid", "rotterdam-zuid"),
+        ("ze is verhuisd naar 's-hertogenbosch", "'s-hertogenbosch"),
+    ],
+)
+def test_lower_case_places_of_more_words_in_a_chat(
+    engine: PrivacyEngine, text: str, place: str
+) -> None:
+    assert place in labelled(engine, text, "plaats")
