@@ -234,6 +234,14 @@ _STREET_AFTER_DE = patterns.gated(
         r"(?i:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))(?![\w-]|[ ]\d)"
     ),
 )
+# One capitalised street after a bare "de" ("dan de Beatrixlaan"), asked of the street list.
+_LISTED_STREET_AFTER_DE = patterns.gated(
+    "[dD]",
+    re.compile(
+        r"(?<![\w-])[dD]e[ ]([A-ZÀ-Þ][a-zà-ÿ]{3,}(?:straat|laan|weg|plein|gracht|kade|singel"
+        r"|steeg|dreef))(?![\w-]|[ ]\d)"
+    ),
+)
 # Lower-case particles right before a street ("op de van Speijkstraat"), and the shortened
 # ones ("vd", "v.d.", "v/d") apart.
 _PARTICLES_BEFORE_STREET = re.compile(
@@ -249,6 +257,34 @@ _PLACE_AFTER_CUE = re.compile(
     r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
     r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
 )
+# A lower-case word for a branch of an organisation and its town: "kliniek Den Haag".
+_BRANCH_KINDS = "kliniek wijkteam woonvorm team locatie vestiging regio"
+_BRANCH_AND_TOWN = re.compile(
+    r"(?:"
+    + patterns.word_alternation(_BRANCH_KINDS)
+    + r")[ ]([A-ZÀ-Þ][\w'\u2019-]+(?:[ ][A-ZÀ-Þ][\w'\u2019-]+)?)"
+)
+# A capitalised word (a house, a person) right before a cue ("De Zon in Leiden").
+_BRANCH_BEFORE = re.compile(r"(?<![\w-])(?:" + patterns.word_alternation(_BRANCH_KINDS) + r")[ ]\Z")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'-])[A-ZÀ-Þ][\w'\u2019-]+[ ]\Z")
+# A part of town after "wijk", "route", "buurt" ("wijk Lombok", "de route Kanaleneiland"), one
+# capitalised word with no capitalised word after it.
+_DISTRICT_AFTER_CUE = patterns.gated(
+    "[wrb]",
+    re.compile(
+        r"(?<![\w-])(?:wijk|route|buurt)[ ]([A-ZÀ-Þ][a-zà-ÿ'\u2019-]{3,})(?![\w'\u2019-])"
+        r"(?![ ][A-ZÀ-Þ0-9])"
+    ),
+)
+# Where someone comes from, told by the word after the place: "uit Homs oorspronkelijk",
+# "van Curaçao afkomstig".
+_PLACE_BEFORE_ORIGIN = patterns.gated(
+    "[uv]",
+    re.compile(
+        r"(?<![\w-])(?:uit|van)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})[ ,]+"
+        r"(?i:oorspronkelijk|afkomstig)(?![\w-])"
+    ),
+)
 # Countries by their ending ("Syrië", "Turkije", "Nederland", "Afghanistan"): no place.
 # ("Syrië", "Turkije", "Polen"'s neighbours "Duitsland", "Afghanistan", "Eritrea",
 # "Oekraïne"); a diaeresis marks a foreign country far more often than a town.
@@ -262,7 +298,8 @@ _NOT_PLACE_BEFORE = re.compile(
 )
 # "naar" takes a place only after a word of travel or moving ("terug naar", "vakantie naar").
 _TRAVEL_BEFORE = re.compile(
-    r"(?i:terug|vakantie|verhuist|verhuisd|verhuizen|reist|reizen|reis|vlucht|gevlucht"
+    r"(?i:terug|vakantie|bruiloft|heimwee|verhuist|verhuisd|verhuizen|reist|reizen|reis|vlucht"
+    r"|gevlucht"
     r"|emigreert|geëmigreerd|vertrekt|vertrokken|familie|huis)\W*(?:\w+\W+){0,2}$"
 )
 # After a bare "in", "uit" or "te" a word no list knows is a place only with a word of
@@ -271,7 +308,7 @@ _TRAVEL_BEFORE = re.compile(
 # program, a folder or an infinitive ("in Outlook", "uit Excel", "map te Archiveren").
 _LIVING_BEFORE = re.compile(
     r"(?i:\bwoon\w*|\bwon(?:en|end|ende|ing)\b|verblijf\w*|verblijft|geboren|opgegroeid"
-    r"|getogen|terug|vakantie|verhuis\w*|verhuisd"
+    r"|getogen|terug|vakantie|bruiloft|begrafenis|uitvaart|verhuis\w*|verhuisd"
     r"|reis\w*|reist|vlucht\w*|gevlucht|emigr\w+|geëmigreerd|vertrek\w*|vertrokken|gevestigd"
     r"|familie\w*|ouders|vader|moeder|zoon|dochter|kleinzoon|kleindochter|kinderen|broer|zus"
     r"|zuster|oom|tante|neef|nicht|opa|oma|grootouders|partner|echtgeno\w+|vriend\w*"
@@ -279,7 +316,7 @@ _LIVING_BEFORE = re.compile(
 )
 # Before "uit" a word of coming from too ("komt uit", "afkomstig uit", "was gekomen"... "uit").
 _ORIGIN_BEFORE = re.compile(
-    r"(?i:afkomstig|komt|kwam|kwamen|komen|gekomen|from)\b\W*(?:[\w']+\W+){0,4}$"
+    r"(?<![\w-])(?i:afkomstig|komt|kwam|kwamen|komen|gekomen|from)\b\W*(?:[\w']+\W+){0,4}$"
 )
 # A listed place opening a sentence or a clause ("Best onrustig", "Putten uit ...",
 # "Rondvraag - Bergen was ...") with a lower-case word after it is an ordinary word there
@@ -295,6 +332,16 @@ _FINITE_VERB_AFTER = re.compile(
     r"[a-zà-ÿ]+t|is|was|had|kan|kon|zal|zou|wil|mag|werd|ging|kwam|lag|zat|bleef|gaf|ziet)\b"
 )
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
+# ... nor before a part of town ("Hoogeveen centrum, 7 cliënten", "Leeuwarden noord").
+_PART_OF_TOWN = r"(?:noord|zuid)(?:oost|west)?|oost|west|midden|centrum"
+_PART_OF_TOWN_AFTER = re.compile(r"[ ]+(?:" + _PART_OF_TOWN + r")(?![\w-])")
+_PART_OF_TOWN_WORD = re.compile(r"(?i:" + _PART_OF_TOWN + r")")
+# A time after a number: "Fleur 21:05:" is who writes in a chat and when.
+_CLOCK_AFTER_NUMBER = re.compile(r"[:.][0-5]\d(?!\d)")
+# The place at the end of what deduce read as one address ("Nieuwstraat 5 Raalte").
+_PLACE_AFTER_HOUSE_NUMBER = re.compile(
+    r"(?<=\d)[A-Za-z]?,?[ ]+([A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)$"
+)
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
 _QUANTITY_AFTER_NUMBER = re.compile(
     r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
@@ -765,6 +812,20 @@ def default_cache_dir() -> Path:
     if configured:
         return Path(configured)
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "carai" / "deduce"
+
+
+def _places_left_out(places: Any) -> frozenset[str]:
+    """The one-word places of deduce's source list that its place lookup leaves out because
+    they are ordinary words too ("Leiden", "Dieren", "Best"): a cue must say a place is
+    meant (`PrivacyEngine._common_word_place`)."""
+    from deduce import lookup_structs  # imported by the engine's deduce already
+
+    source = Path(lookup_structs.__file__).parent / "data/lookup/src/locations/lst_placename"
+    return frozenset(
+        p
+        for p in lookup_structs.load_raw_itemset(source)
+        if " " not in p and "-" not in p and not _in_trie(places, [p])
+    )
 
 
 def _import_deduce() -> Any:
@@ -1280,6 +1341,7 @@ class PrivacyEngine:
             )
             self._whitelist = frozenset(w.lower() for w in structs["whitelist"].items())
             self._places = structs["placename"]
+            self._word_places = _places_left_out(self._places)
             self._medical = frozenset(w.lower() for w in structs["medical_term"].items())
             self._diseases = structs["eponymous_disease"]
             self._tokenizers = {
@@ -1363,6 +1425,8 @@ class PrivacyEngine:
                     label, reason = "postcode", "Nederlandse postcode"
                 elif not _HAS_DIGIT.search(piece):
                     label = "plaats"
+                    if self._after_word_of_address(text, start):
+                        label = "naam"  # "Geachte heer Rozendaal": a surname, not the village
                     if piece.lower() in self._common and _starts_sentence(text, start):
                         continue  # "Oranje = ...": a word opening a sentence, not the village
                     if (
@@ -1372,6 +1436,7 @@ class PrivacyEngine:
                             (
                                 _starts_sentence(text, start)
                                 and not _FINITE_VERB_AFTER.match(text, end)
+                                and not _PART_OF_TOWN_AFTER.match(text, end)
                             )
                             or _DASH_BEFORE.search(text, max(0, start - 4), start)
                         )
@@ -1379,6 +1444,8 @@ class PrivacyEngine:
                         continue  # "Best onrustig", "1. Plak nooit", "Putten uit": a word
                 elif _QUANTITY_AFTER_NUMBER.match(text, end):
                     continue  # "Roer 30 seconden": a verb and a time, no street
+                elif _CLOCK_AFTER_NUMBER.match(text, end):
+                    continue  # "Fleur 21:05: ...": who writes in a chat and when, no street
                 elif patterns.AGE_AFTER_NUMBER.match(text, end):
                     continue  # "Moerman 81 jaar": a name and an age, no street
                 else:
@@ -1395,6 +1462,13 @@ class PrivacyEngine:
                             Candidate(start + postcode.start(1), end, "postcode", reason, LOOKUP)
                         )
                         end = start + postcode.start()
+                    place = _PLACE_AFTER_HOUSE_NUMBER.search(piece)
+                    if place is not None and self._is_place(place.group(1)):
+                        # "Nieuwstraat 5 Raalte": deduce joins the place to the street
+                        found.append(
+                            Candidate(start + place.start(1), end, "plaats", reason, LOOKUP)
+                        )
+                        end = start + place.start()
             if end > start:
                 candidate = Candidate(start, end, label, reason, LOOKUP)
                 if label == "instelling" and self._care_type(text, candidate):
@@ -1650,6 +1724,9 @@ class PrivacyEngine:
                 continue  # "op de Lijnbaan 4": "de" alone only before a surname's street
             if _in_trie(streets, tokens):
                 return start - len(" ".join(words[index:])) - 1
+        if len(words) > 1 and words[0] in {"de", "het"} and words[1] in {"van", "ter", "ten"}:
+            # "op de van Lennepkade 88": after the article a particle opens the street
+            return start - len(" ".join(words[1:])) - 1
         return start
 
     # -- names found from their context ------------------------------------------------------
@@ -2071,10 +2148,7 @@ class PrivacyEngine:
             word = m.group(group)
             lower = word.lower()
             if (
-                lower in self._common
-                or lower in self._whitelist
-                or lower in self._medical
-                or lower in _NOT_NAME_WORDS
+                self._known_word(lower)
                 or self._is_place(word.capitalize())
                 or self._is_surname(lower)
                 or (word.islower() and self._is_first_name(lower))
@@ -2195,10 +2269,7 @@ class PrivacyEngine:
             word = m.group(1)
             lower = word.lower()
             if (
-                lower in self._common
-                or lower in self._whitelist
-                or lower in self._medical
-                or lower in _NOT_NAME_WORDS
+                self._known_word(lower)
                 or _INSTITUTION_KIND.fullmatch(word)
                 or self._is_place(word.capitalize())
                 or self._is_surname(lower)
@@ -2346,10 +2417,36 @@ class PrivacyEngine:
                 _LOWER_WORD_AFTER.match(text, m.end())
             ):
                 continue  # "Rondvraag - Bergen was ...": a clause opens after the dash
+            if self._after_word_of_address(text, m.start()):
+                continue  # "Geachte heer Rozendaal": a surname, not the village
             if self._is_place(name):
                 found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))
+        found.extend(self._districts_and_origins(text))
         return found
+
+    def _districts_and_origins(self, text: str) -> Iterator[Candidate]:
+        """Places no list holds, by a cue that only a place takes: a part of town after
+        "wijk", "route" or "buurt" ("de coördinatie van wijk Lombok", "op de route
+        Kanaleneiland"), and where someone comes from, with "afkomstig" or "oorspronkelijk"
+        after it ("uit Homs oorspronkelijk", "van Curaçao afkomstig"). Not a common word, a
+        first name or a surname, nor a kind of institution ("wijk Zorg", "route Jansen")."""
+        lowered = text.lower()
+        if not any(cue in lowered for cue in ("wijk ", "route ", "buurt ", "afkomstig", "oorspr")):
+            return
+        for pattern in (_DISTRICT_AFTER_CUE, _PLACE_BEFORE_ORIGIN):
+            for m in pattern.finditer(text):
+                word = m.group(1)
+                lower = word.lower()
+                if (
+                    self._known_word(lower)
+                    or _INSTITUTION_KIND.fullmatch(word)
+                    or _KIND_ENDING.search(lower)
+                    or (self._is_first_name(word) and not self._is_place(word))
+                    or (self._is_surname(lower) and not self._is_place(word))
+                ):
+                    continue
+                yield Candidate(m.start(1), m.end(1), "plaats", "wijk of herkomst", PATTERN)
 
     def _places_no_list_knows(self, text: str) -> Iterator[Candidate]:
         """Places that deduce's Dutch list does not hold, by their cue: a capitalised word
@@ -2369,11 +2466,13 @@ class PrivacyEngine:
                 lower = word.lower()
                 cue = m.group(1).lower()
                 before = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1]
+                if self._common_word_place(text, m):
+                    yield Candidate(
+                        m.start(2), m.end(2), "plaats", "plaatsnaam na 'in', 'uit'", PATTERN
+                    )
+                    continue
                 if (
-                    lower in self._common
-                    or lower in self._whitelist
-                    or lower in self._medical
-                    or lower in _NOT_NAME_WORDS
+                    self._known_word(lower)
                     or any(c.isupper() for c in word[1:])
                     or _COUNTRY_ENDING.search(lower)
                     or patterns.ANY_MONTH.match(lower)
@@ -2413,13 +2512,46 @@ class PrivacyEngine:
                         m.start(2), m.end(2), "plaats", "plaatsnaam na postcode", PATTERN
                     )
 
+    @staticmethod
+    def _after_word_of_address(text: str, start: int) -> bool:
+        """Whether a word of address ("heer", "mevrouw", "dhr") stands right before."""
+        before = _LOWER_WORD_BEFORE.search(text, max(0, start - 20), start)
+        return before is not None and (
+            before.group(1) in _WORDS_OF_ADDRESS or before.group(1) in _PERSON_FORMS_OF_ADDRESS
+        )
+
+    def _common_word_place(self, text: str, m: re.Match[str]) -> bool:
+        """ "Kinderdagverblijf De Zon in Leiden", "Het Rhedens in Dieren", "woont in Leiden":
+        a place in deduce's list that is a common word too ("leiden", "dieren") after "in" or
+        "uit", where a house or a person (a capitalised word that opens no sentence) stands
+        right before the cue, or a word of living shortly before it."""
+        word = m.group(2)
+        if m.group(1) not in ("in", "uit") or word not in self._word_places:
+            return False
+        owner = _CAPITALISED_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if owner is not None and not _starts_sentence(text, owner.start()):
+            return True
+        return _LIVING_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None
+
     def _lower_place(self, start: int, name: str) -> list[Candidate]:
         """A lower-case word at ``start`` that deduce knows as a place and that is no
-        common word ("heerenveen", not "zijn")."""
-        if name in self._common or name in self._whitelist:
+        common word ("heerenveen", not "zijn"); also of two words ("den helder"), with "'s-"
+        ("'s-hertogenbosch") or a part of town ("rotterdam-zuid")."""
+        if name in self._common or name in self._whitelist or name in _DAY_PARTS:
             return []
         capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
-        if not self._is_place(capitalised):
+        capitalised = capitalised.replace("'S-", "'s-")  # "'s-hertogenbosch"
+        head, dash, tail = capitalised.rpartition("-")
+        if dash and _PART_OF_TOWN_WORD.fullmatch(tail):
+            capitalised = head  # "rotterdam-zuid": a town and a part of it
+        if not (
+            self._is_place(capitalised)
+            or _in_trie(self._places, re.split(r"[ -]", capitalised))  # "den helder"
+            or (
+                capitalised.startswith("'s-")  # deduce's tokens of "'s-Hertogenbosch"
+                and _in_trie(self._places, ["'", "s", "-", capitalised[3:]])
+            )
+        ):
             return []
         return [Candidate(start, start + len(name), "plaats", "plaatsnaam", LOOKUP)]
 
@@ -2492,6 +2624,76 @@ class PrivacyEngine:
                 m.start(1), m.end(2), "adres", "straat en huisnummer voor een plaats", PATTERN
             )
 
+    def _known_word(self, lower: str) -> bool:
+        """Whether a list knows ``lower`` as a word: common, whitelisted, medical or one of
+        ours that is never a name."""
+        return (
+            lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or lower in _NOT_NAME_WORDS
+        )
+
+    def _branch_places(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """ "PsyQ kliniek Heerlen", "wijkteam Veldhoven", "woonvorm Waalwijk", "ambulant team
+        Den Haag Zuidwest": a lower-case word for a branch of a larger organisation
+        (`_BRANCH_KINDS`) and the town it works in, read as an organisation or a name. The
+        town is a place (a part of town after it stays out); the word before it names no
+        one. Not "gemeente" or "praktijk", which are read as the organisation itself as
+        often."""
+        out = []
+        for c in candidates:
+            town = self._branch_town(text, c)
+            if town is None:
+                out.append(c)
+            else:
+                out.append(Candidate(*town, "plaats", "plaats van een vestiging", c.priority))
+        return out
+
+    def _branch_town(self, text: str, c: Candidate) -> tuple[int, int] | None:
+        """Where the town of `_branch_places` stands in ``c``, if it is one."""
+        if c.label == "instelling":
+            m = _BRANCH_AND_TOWN.fullmatch(text, c.start, c.end)
+            if m is None:
+                return None
+            start, end = m.span(1)
+        elif c.label == "naam" and _BRANCH_BEFORE.search(text, max(0, c.start - 12), c.start):
+            start, end = c.start, c.end
+        else:
+            return None
+        words = text[start:end].split(" ")
+        if len(words) > 1 and _PART_OF_TOWN_WORD.fullmatch(words[-1]):
+            words.pop()  # "Den Haag Zuidwest": the part of town is no part of the place
+        if not _in_trie(self._places, words):
+            return None
+        return start, start + len(" ".join(words))
+
+    def _street_after_living_cue(self, text: str) -> Iterator[Candidate]:
+        """ "hij woont Hambaken 17-B", "woont op de kruiskamp 1001 toch?", "de huisarts is op
+        de Botter 12-04": a street without a street word, in any case, and a house number
+        that ends the clause, after a word of living or "op de", "aan de"
+        (`_STREET_AFTER_LIVING`); after "op de" a capitalised word needs more than digits
+        after it ("op de Vlinder 4" is a ward and a room as often). The street is no word a
+        list knows as a common word, a first name, a place or a month ("op de kamer 12.",
+        "woont Utrecht 3" stay out)."""
+        if _HAS_DIGIT.search(text) is None:
+            return
+        for m in _STREET_AFTER_LIVING.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                self._known_word(lower)
+                or patterns.ANY_MONTH.match(lower)
+                or self._is_first_name(word.capitalize())
+                or self._is_place(word.capitalize())
+                or _QUANTITY_AFTER_NUMBER.match(text, m.end(2))
+                or (m.group(0)[0] in "oOaA" and word[0].isupper() and m.group(2).isdigit())
+            ):
+                continue  # "op de Vlinder 4": a ward and a room as often as a street
+            yield Candidate(
+                m.start(1), m.end(2), "adres", "straat en huisnummer na 'woont'", PATTERN
+            )
+
     def _listed_streets_without_number(self, text: str) -> Iterator[Candidate]:
         """ "op de hoofdweg", "zit op de oranje nassaulaan", "in de buurt van de
         Paterswoldseweg": a street without a house number after "op de", "aan de", "van de"
@@ -2517,6 +2719,11 @@ class PrivacyEngine:
             elif not _in_trie(streets, tokens):
                 continue
             yield Candidate(m.start(1), m.end(1), "adres", "straat na 'op de'", PATTERN)
+        for m in _LISTED_STREET_AFTER_DE.finditer(text):
+            # "Oke, dan de Beatrixlaan.": one capitalised word the street list knows after
+            # a bare "de" (no preposition before it)
+            if m.group(1).lower() not in self._common and _in_trie(streets, [m.group(1)]):
+                yield Candidate(m.start(1), m.end(1), "adres", "straat na 'de'", PATTERN)
 
     def spans(self, text: str) -> list[Span]:
         candidates: list[Candidate] = []
@@ -2542,6 +2749,7 @@ class PrivacyEngine:
         candidates.extend(patterns.find_chat_ages(text))
         candidates.extend(patterns.find_more_dates(text))
         candidates.extend(self._street_before_place(text))
+        candidates.extend(self._street_after_living_cue(text))
         if self.deduce is not None:
             candidates.extend(self._listed_streets_without_number(text))
         candidates.extend(self._chat_first_names(text))
@@ -2550,6 +2758,7 @@ class PrivacyEngine:
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
+        candidates = self._branch_places(text, candidates)
         candidates = _addresses_after_names(
             text,
             _persons_before_their_street(text, self._whole(text, candidates)),
@@ -3380,7 +3589,7 @@ class PrivacyEngine:
             elif (
                 c.label == "plaats"
                 and c.priority == LOOKUP
-                and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 12), c.start)
+                and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 16), c.start)
             ):
                 continue  # "afdeling De Berk": a ward of the house, named after a tree
             elif (
@@ -3927,7 +4136,10 @@ _LANGUAGE_LIST_BEFORE = re.compile(
 _LANGUAGE_LIST_AFTER = re.compile(
     r"[ ]*(?:,|of|en|en/of|/)[ ]*(?i:" + "|".join(sorted(patterns.LANGUAGES)) + r")(?![\w-])"
 )
-_DEPARTMENT_BEFORE = re.compile(r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+$")
+# A ward before a word: "afdeling Berk", "afd. De Kade" (round 15c: with its article).
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel)[ ]+(?:(?i:de|het)[ ]+)?$"
+)
 _MEASURE_FIRST = re.compile(
     r"(?i:(?:" + "|".join(sorted(patterns.MEASURE_WORDS)) + r"|dosering|fase|stap|niveau)\b)"
 )
@@ -3994,6 +4206,17 @@ _STREET_NUMBER_PLACE = patterns.gated(
         r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)"
         r"(?:,[ ]?|[ ])"
         r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
+    ),
+)
+# A street with no street word after a word of living or "op de"/"aan de", and a house
+# number that ends the clause: "hij woont Hambaken 17-B", "woont op de kruiskamp 1001 toch?"
+_STREET_AFTER_LIVING = patterns.gated(
+    "(?i:[wvoa])",
+    re.compile(
+        r"(?<![\w-])(?i:woont|woonde|wonend|woonachtig|verhuisd[ ]naar|op[ ]de|aan[ ]de)"
+        r"(?:[ ](?i:nu|nog|sinds[ ]kort|tegenwoordig))?(?:[ ](?i:op|aan)(?:[ ](?i:de))?)?[ ]"
+        r"([A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'\u2019-]{3,})[ ](" + patterns.HOUSE_NUMBER + r")"
+        r"(?=[ ]?(?:[,.;:?!)\n]|\Z)|[ ](?i:toch|in|te)(?![\w-])|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
     ),
 )
 # Words before such an address on its line: living, moving, sending, visiting.

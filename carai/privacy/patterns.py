@@ -303,10 +303,13 @@ STREET_SUFFIX = (
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
+    # a floor in a chat ("6 2hg", "6 3-hoog") and a second number ("6 huisnr 2", "Plein
+    # 1944 nr 5")
+    r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
     r"|[A-Za-z])"
-    r"(?![\w'/-])"
+    r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
@@ -342,9 +345,9 @@ ADDRESS_LOWER = re.compile(
 # "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
 SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
 ADDRESS_SHORT_STREET = re.compile(
-    r"(?<![\w'-])((?:(?i:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
+    r"(?<![\w'-])((?:(?i:burgemeester|burg\.|bgm\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
     r"|professor|generaal|koningin|koning|kon\.|prins|prinses|pr\.|graaf|bisschop|wethouder"
-    r"|oranje)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
+    r"|oranje|mgr\.|ds\.|nw\.)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
     r"[A-Za-zÀ-ÿ][a-zà-ÿçğışłńśźżąęć'-]{2,}(?<!-)(?:" + SHORT_STREET_WORDS + r"))"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
@@ -1107,6 +1110,32 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
+    yield from _streets_before_postcode(text)
+
+
+# A street with no street word, its house number and a postcode right after it:
+# "Skûtsjestrjitte 9, 8701 PR Bolsward", "Laat 140, 1811 EK", "Kanaaldijk N.W. 31, 5707
+# LB". The postcode says an address is meant, whatever the street's name (a common word, a
+# Frisian street word, a compass point after it).
+STREET_BEFORE_POSTCODE = re.compile(
+    r"(?<![\w.'\u2019-])((?:(?i:" + word_alternation(STREET_NAME_TITLES) + r")[ ])?"
+    r"[A-ZÀ-Þ][\w'\u2019-]{2,}(?:[ ][A-Z]\.(?:[A-Z]\.)?)?)[ ](" + HOUSE_NUMBER + r"),?[ ]+"
+    r"[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}(?![\w])"
+)
+_NOT_STREETS_BEFORE_POSTCODE = frozenset({"postbus", "antwoordnummer", "bus"}) | ADDRESS_LABELS
+
+
+def _streets_before_postcode(text: str) -> Iterator[Candidate]:
+    """A street and house number before a postcode (STREET_BEFORE_POSTCODE), not a post
+    box or a word that introduces the address ("Adres 12, ..." never reads so)."""
+    if POSTCODE.search(text) is None:
+        return
+    for m in STREET_BEFORE_POSTCODE.finditer(text):
+        if m.group(1).split(" ")[-1].lower() in _NOT_STREETS_BEFORE_POSTCODE:
+            continue
+        yield Candidate(
+            m.start(1), m.end(2), "adres", "straat en huisnummer voor een postcode", STRONG
+        )
 
 
 def _short_street_addresses(text: str) -> Iterator[Candidate]:
@@ -1359,7 +1388,8 @@ LOWER_NAME = re.compile(
     r"(?![\w'])"
 )
 LOWER_PLACE = re.compile(
-    r"(?<![\w-])(?:in|te|uit|naar)[ ]([a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)(?![\w-])"
+    r"(?<![\w-])(?:in|te|uit|naar|team|wijkteam)[ ]((?:'s-)?[a-zà-ÿ]{3,}(?:[- ][a-zà-ÿ]{2,})?)"
+    r"(?![\w-])"
 )
 # "1611jv (bovenkarspel)", "1234 ab, zwolle": a lower-case word right after a postcode (the
 # engine keeps it if deduce knows it as a place).
@@ -1367,10 +1397,11 @@ PLACE_AFTER_POSTCODE = re.compile(
     r"(?<![\w])[1-9]\d{3}[ ]?[A-Za-z]{2},?[ ]+\(?([a-zà-ÿ][a-zà-ÿ'-]{2,}(?:[- ][a-zà-ÿ]{2,})?)"
     r"(?![\w-])"
 )
-# Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ..."
+# Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ...", "Fleur
+# 21:05: ..." (the time after the name, round 15c: no house number)
 SPEAKER = re.compile(
     r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(" + NAME_PART + r")"
-    r"(?:\s\([^()\n]{1,25}\))?:\s",
+    r"(?:\s\([^()\n]{1,25}\))?(?:[ ]\d{1,2}[:.]\d{2})?:\s",
     re.MULTILINE,
 )
 
@@ -1748,7 +1779,7 @@ TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
 RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
 INITIALS_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:door|aan|met|voor|via|namens|en|of)$")
-LOWER_PLACE = gated("[itun]", LOWER_PLACE)
+LOWER_PLACE = gated("[itunw]", LOWER_PLACE)
 PLACE_AFTER_POSTCODE = gated("[1-9]", PLACE_AFTER_POSTCODE)
 
 
@@ -2173,18 +2204,24 @@ ADDRESS_LOWER_SHORT_TITLE = gated(
     ),
 )
 # A street without a house number after "op de", "aan de" ...: "ik ben tot 13u op de
-# Prinses Irenelaan", "dhr zwaan op de koningin julianastraat". Capitalised: up to two
+# Prinses Irenelaan", "dhr zwaan op de koningin julianastraat", and after "het", "bij" and
+# "van" ("bij de Jumbo op het Stationsplein", "in de buurt van het Mercatorplein", round
+# 15c), "in de Burgemeester Hoekstraat" (not "in het": "in het Leerplein" is a program as
+# often), and a street word standing apart after an adjective
+# ("op de Oude Gracht", "naar de Goudse Markt"). Capitalised: up to two
 # capitalised words before a compound that ends in a street word (at least three letters
 # before it, so "op de Weg" stays out). Lower case only after a title ("koningin", "sint").
 _STREET_END_STRICT = r"(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|straatweg)"
 STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
 _STREET_ENDS = STREET_ENDS
 STREET_WITHOUT_NUMBER = gated(
-    "(?i:[oanvl])",
+    "(?i:[oanvlbi])",
     re.compile(
-        r"(?<![\w-])(?i:op|aan|naar|via|langs|over)[ ]de[ ]("
+        r"(?<![\w-])(?i:(?:op|aan|naar|via|langs|over|bij|van)[ ](?:de|het)|in[ ]de)[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
         + _STREET_END_STRICT
+        + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|[A-ZÀ-Þ][a-zà-ÿ]{2,}se)[ ]"
+        r"(?:Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Markt|Dijk|Haven|Poort|Wal)"
         + r"|"
         + word_alternation(STREET_NAME_TITLES)
         + r"[ ](?:[a-zà-ÿ]+[ ])?"
@@ -2228,7 +2265,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
     """Phone numbers, addresses and record numbers in the shapes of the block above."""
     if _ANY_DIGIT.search(text) is None:
         lowered = text.lower()
-        if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
+        if _street_article(lowered):
             yield from _streets_without_number(text)
         return
     if "\u2013" in text or "\u2014" in text or "(06)" in text:
@@ -2260,7 +2297,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
     if "." in text:
         for m in ADDRESS_LOWER_SHORT_TITLE.finditer(text):
             yield Candidate(m.start(1), m.end(2), "adres", "straat en huisnummer", PATTERN)
-    if " de " in lowered and any(word in lowered for word in _STREET_ENDS):
+    if _street_article(lowered):
         yield from _streets_without_number(text)
     if any(title in lowered for title in _TITLES_OF_STREET_WITHOUT_WORD):
         yield from _title_streets(text)
@@ -2303,8 +2340,17 @@ def _title_streets(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(2), "adres", "straat naar een heilige of titel", PATTERN)
 
 
+def _street_article(lowered: str) -> bool:
+    """The cheap first look for STREET_WITHOUT_NUMBER: an article and a street word."""
+    return (" de " in lowered or " het " in lowered) and any(
+        word in lowered for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal")
+    )
+
+
 def _streets_without_number(text: str) -> Iterator[Candidate]:
     for m in STREET_WITHOUT_NUMBER.finditer(text):
+        if " " in m.group(1) and text[m.start(1) - 4 : m.start(1)].lower() == "het ":
+            continue  # "van het Medisch Centrum Amstelkade": after "het" one word only
         # a word ending in a street word after "op de" beats a name read in it ("Prins ...")
         yield Candidate(*_groups_span(m), "adres", "straat na 'op de'/'aan de'", STRONG)
 
