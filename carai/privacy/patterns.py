@@ -110,7 +110,7 @@ def _has_domain(lowered: str) -> bool:
 # "AGB 01012345", "de AGB-code van de fysio is 04123456", "agb: 01 23 45 67", "AGB praktijk
 # 01-234567": eight digits, whole or in groups, up to four lower-case words after "AGB".
 AGB = re.compile(
-    r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.']+){0,4}\s*[:#]?\s*"
+    r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.']+){0,4}\s*[:#]?\s*\(?"  # "(01-054321)": round 15d
     r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4}|\d{2}[- ]\d{6})(?![\w-]|[.,]\d|[ ]\d)",
     re.IGNORECASE,
 )
@@ -194,7 +194,7 @@ _AGE_MONTH = (
 )
 _AGE_ON_A_DATE = r"(?:(?:in|op|eind|begin|half|medio)\s+|\d{1,2}\s+)" + _AGE_MONTH
 AGE_QUALIFIER = (
-    r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
+    r"(?:ruim|bijna|net|pas|al|inmiddels|nu|nog|maar|ongeveer|circa|ca\.|rond\s+de|boven\s+de"
     r"|eind|begin|midden|"
     + _AGE_ON_A_DATE
     + r"|op\s+\d{1,2}\s+"
@@ -271,8 +271,10 @@ AGE_AFTER_NAME = re.compile(
 AGE_INVERTED = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
     r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|of|maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
-    r"|morgen)\b)"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
+    r"|morgen)\b"
+    # "en"/"of", but not before a count ("is hij 5 of 6 keer gevallen?", round 15d)
+    r"|\s+(?:en|of)\b(?!\s+\d+\s*(?:keer|x|dagen|weken|uur|min|minuten|mg|ml|kg|cm|%)))"
 )
 # "dat ze 100 wordt", "omdat hij 17 is", "zijn vader, die 60 wordt", "die 21 is geworden": the
 # number before the verb in a subordinate clause. After "die" only a turning verb counts
@@ -284,6 +286,14 @@ AGE_CLAUSE = re.compile(
     r"|binnenkort|volgend\s+jaar|" + _AGE_ON_A_DATE + r")\s+){0,2}(?P<n>\d{1,3})\s+"
     r"(?:(?i:wordt|werd|zal\s+worden|gaat\s+worden|is\s+geworden|was\s+geworden|geworden\s+is"
     r"|geworden\s+was)|(?P<be>(?i:is|was)))\b"
+)
+# "Meneer Bouzidi, kamer 4, die is 72, opgenomen ...", "de oude meneer Meulenbelt, die van 96,
+# is ...": a title and a name, then ", die is 72," or ", die van 96," as an aside (round 15d).
+# Without the title and name ("de saturatie, die is 88,") it is no age.
+AGE_AFTER_DIE = re.compile(
+    r"(?<![\w-])(?i:mevrouw|meneer|mw\.?|dhr\.?|mevr\.?|de[ ]heer|opa|oma)[ ]+[A-ZÀ-Þ]"
+    r"[^.!?\n]{0,50}?,[ ]die[ ](?:(?i:is|was)[ ](?:(?i:nu|al|pas|bijna|ruim|inmiddels|net)[ ])?"
+    r"|van[ ])(\d{1,3})(?=[ ]?[,;)]|[ ](?i:en)\b|\.(?!\d))"
 )
 DURATION_AFTER = re.compile(
     r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam|ago|"
@@ -415,7 +425,9 @@ AGE_MONTHS_CHILD = re.compile(_CHILD + r"[ ]+van[ ]+(?:(?i:ruim|bijna|pas|net|on
 # Before "(14 mnd)": a child word, or a capitalised word after another word (a name, not the
 # first word of a sentence: "Rust (2 weken)" is a duration).
 AGE_MONTHS_BRACKET_BEFORE = re.compile(
-    r"(?:" + _CHILD + r"|(?<=[\w,] )[A-ZÀ-Þ][\w'\u2019-]+)[ ]?\($"
+    r"(?:" + _CHILD + r"|(?<=[\w,] )[A-ZÀ-Þ][\w'\u2019-]+"
+    # "geb. 2 november 2023 (16 maanden)": a date of birth right before (round 15d)
+    r"|(?<![\w-])(?i:geb\.?|geboren|geboortedatum)[ :]+[^()\n]{4,20}\d)[ ]?\($"
 )
 # "Noah is nu 14 maanden.", "de baby is pas 6 weken": a name or a child word, "is", and the
 # months or weeks at the end of the clause (so "hij is 3 maanden opgenomen" stays out).
@@ -450,19 +462,31 @@ AGE_SEX_SHORT = re.compile(
 )
 # "hoe oud is ze nu? 87 toch", "Hoe oud is opa?\nMarco: 91": the first number that answers
 # "hoe oud", on the same line or at the start of the next message.
+# Also a question that names an age itself ("is hij 22 of 23 nu?"): the answer at the start
+# of the next message ("23, sinds september"), and the second number of the question (round
+# 15d). "97." and "23, sinds ..." end a clause: only a digit after the mark makes it a
+# decimal, a time or a range.
 AGE_ANSWER = re.compile(
-    r"(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"(?:(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"|(?<![\w-])(?i:is|wordt|was|werd)[ ](?i:hij|ze|zij)[ ](?:(?i:nu|al)[ ])?\d{1,3}"
+    r"(?:[ ](?i:of)[ ](?P<other>\d{1,3}))?(?:[ ](?i:nu|al|toch|of[ ]zo))?[ ]?\?[ ]*"
+    r"\n[^:\n\d]{1,25}:[ ]*)"
     r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
-    r"(\d{1,3})(?![\d,.:/-]|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken|maanden)\b)"
+    r"(?P<n>\d{1,3})(?!\d|[.,:/-]\d|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken"
+    r"|maanden)\b)"
 )
 AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
 AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
 # "kinderen van 8 en 11", "de kids zijn 6, 9 en 12": the ages of several children in a list
 # after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
 AGE_CHILDREN = re.compile(
-    r"(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
+    r"(?:(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
     r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ](?i:van|zijn|worden|werden|waren)"
     r"|(?<![\w-])(?i:ze|zij)[ ](?i:zijn|worden|werden|waren))[ ]"
+    # "drie kinderen (9, 12 en 16)": the list in brackets after the plural (round 15d)
+    r"|(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|kleinkinderen|broers|zussen)"
+    r"[ ]\((?=[\d, ]+(?i:en|&)[ ]\d{1,2}\))"
+    r")"
     r"(?:(?i:nu|al|inmiddels|pas|bijna|ruim)[ ])?"
     r"(\d{1,2}(?:,[ ]?\d{1,2})*[ ](?i:en|&)[ ]\d{1,2})(?!\d)"
     r"(?![,.:/-]\d|[ ]?%|[ ](?i:"
@@ -534,6 +558,7 @@ YEAR_SHORT = re.compile(r"(?<![\w'\u2019])(['\u2019]\d{2})(?![\w'\u2019]|[.,:/-]
 YEAR_EVENT_BEFORE = re.compile(
     r"(?i:\b(?:in|sinds|sedert|vanaf|van|tot|t/m|uit|geboren|geb\.?|bouwjaar|eind|begin|medio"
     r"|voorjaar|najaar|zomer|winter|herfst|rond|omstreeks|circa|ca\.|overleden|overleed"
+    r"|diagnose|gediagnosticeerd"  # "(Alzheimer, diagnose 2022)": round 15d
     r"|born|since|until)\s+(?:het\s+jaar\s+|(?:januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)\s+)?)$"
 )
@@ -786,7 +811,14 @@ def find_codes(text: str) -> Iterator[Candidate]:
         code = m.group(1)
         prefix = re.match(r"[A-Za-z]+", code).group(0)  # type: ignore[union-attr]
         digits = sum(ch.isdigit() for ch in code)
-        if digits < 5 or prefix.upper() in NOT_CODES:
+        if prefix.upper() in NOT_CODES or digits < 3:
+            continue
+        if digits < 5:
+            # "clientcode HA-0192": three or four digits after a capital prefix and a dash
+            # only right after a label (round 15d)
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _SHORT_CODE.fullmatch(code) and _after_label(before):
+                yield Candidate(m.start(1), m.end(1), "nummer", "code na een label", PATTERN)
             continue
         if prefix.islower() and "-" not in code and digits < 6:
             continue
@@ -797,7 +829,42 @@ def find_codes(text: str) -> Iterator[Candidate]:
         if "." in m.group(1) and sum(ch.isdigit() for ch in m.group(1)) < 5:
             continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
-            yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
+            start = _with_letter_prefix(text, m.start(1))
+            yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
+        elif "?" in text and _answers_number_question(text[max(0, m.start() - 160) : m.start()]):
+            yield Candidate(*_groups_span(m), "nummer", "antwoord: 'nee dat is ...'", PATTERN)
+
+
+# "clientcode HA-0192": a capital prefix, a dash and three or four digits.
+_SHORT_CODE = re.compile(r"[A-Z]{1,4}-\d{3,4}")
+
+
+def _with_letter_prefix(text: str, start: int) -> int:
+    """Where a number after a label starts when capitals stand before it as its prefix
+    ("Clientnummer bij hen TD 55091"): at the prefix, unless the capitals are a label or a
+    kind of number themselves ("ECD 4471092", "BSN 123456782")."""
+    prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
+    if prefix is None:
+        return start
+    word = text[prefix.start() : start].strip().lower()
+    if word in LABEL_WORDS or word.startswith(NOT_LABEL_STARTS) or word.upper() in NOT_CODES:
+        return start
+    return prefix.start()
+
+
+# The start of a chat message that answers, up to the number: "Ahmed: nee dat is ".
+_ANSWER_BEFORE_NUMBER = re.compile(r"[^:\n]{1,40}:[ ]+(?:[^\W\d_]+[ ]+){0,4}")
+
+
+def _answers_number_question(before: str) -> bool:
+    """Whether a number opens a chat message that answers a question about a record number:
+    "is de ZIS-nr van dhr X 4098812?" and then "Ahmed: nee dat is 4098821" (round 15d). The
+    question must hold a number after a label itself."""
+    lines = before.rsplit("\n", 2)
+    if len(lines) < 2 or "?" not in lines[-2] or not _ANSWER_BEFORE_NUMBER.fullmatch(lines[-1]):
+        return False
+    question = lines[-2][: lines[-2].rindex("?")]
+    return any(_after_label(question[: n.start()]) for n in re.finditer(r"\d{5,}", question))
 
 
 # What may stand between a label and a later number of its list: a number, "en", "of".
@@ -828,6 +895,8 @@ def _after_label(before: str) -> bool:
             or word.endswith("-id")  # "cliënt-ID", "zorg-id" (round 11c)
             # "Verzekering: Zilverzorg, 100298371": the number an insurer knows a client by
             or word.endswith(("verzekering", "verzekeraar"))
+            # "clientcode HA-0192", "patiëntcode": a label word with "code" (round 15d)
+            or (word.endswith("code") and word[:-4].rstrip("-") in LABEL_WORDS)
             or word.startswith(LABEL_STARTS)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
         ):
@@ -871,7 +940,7 @@ _MEASURED_BY = (
 )  # fmt: skip
 # Qualifiers that belong to the age ("ruim 80"); a day or week before it does not.
 _QUALIFIES = re.compile(
-    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog|eind|begin"
+    r"(?i:ruim|bijna|ongeveer|circa|ca\.|rond|boven|inmiddels|net|pas|al|nu|nog(?!\smaar)|eind|begin"
     r"|midden|in\sde)\s(?!(?i:" + _AGE_MONTH + r"))"
 )
 
@@ -984,6 +1053,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
             )
     for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
+    for m in AGE_AFTER_DIE.finditer(text) if ", die " in text else ():
+        if int(m.group(1)) <= 120:
+            yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: ', die is 72,'", PATTERN)
     for m in AGE_OF.finditer(text):
         relation = AGE_OF_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if relation is None:
@@ -991,9 +1063,12 @@ def find_ages(text: str) -> Iterator[Candidate]:
         number = int(re.search(r"\d+", m.group(1)).group(0))  # type: ignore[union-attr]
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
-    for m in AGE_ANSWER.finditer(text) if "hoe oud" in lowered else ():
-        if int(m.group(1)) <= 120:
-            yield Candidate(*_groups_span(m), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
+    for m in AGE_ANSWER.finditer(text) if ("hoe oud" in lowered or "?\n" in text) else ():
+        if int(m.group("n")) <= 120:
+            yield Candidate(m.start("n"), m.end("n"), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
+        if m.group("other") and int(m.group("other")) <= 120:  # "is hij 22 of 23 nu?"
+            start, end = m.start("other"), m.end("other")
+            yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
     for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
@@ -1181,7 +1256,8 @@ def find_dates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
         for m in MONTH_ALONE.finditer(text):
             if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-                yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
+                start = _with_part_of_time(text, m.start())
+                yield Candidate(start, m.end(), "datum", "maand", PATTERN)
     if not has_digit:
         return
     for m in DATE_NUMBERS.finditer(text):
@@ -1199,10 +1275,28 @@ def find_dates(text: str) -> Iterator[Candidate]:
     for m in YEAR.finditer(text):
         if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        yield Candidate(*_groups_span(m), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
+        start = _with_part_of_time(text, m.start(1))
+        yield Candidate(start, m.end(1), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
     for m in YEAR_SHORT.finditer(text) if ("'" in text or "\u2019" in text) else ():
         if YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Candidate(*_groups_span(m), "datum", "jaar in twee cijfers", PATTERN)
+
+
+# The part of a month or year right before it: "eind april", "half maart", "zomer 2024" (a
+# year in two digits keeps its own span, "begin '24" -> "'24", as round 11c chose).
+_PART_OF_TIME_BEFORE = re.compile(
+    r"(?<![\w-])(?i:eind|begin|half|medio|midden|halverwege|zomer|voorjaar|najaar|winter"
+    r"|herfst|lente)[ ]\Z"
+)
+
+
+def _with_part_of_time(text: str, start: int) -> int:
+    """Where a month or year found at ``start`` starts with the part of it written before it:
+    at "eind" of "eind april", at "zomer" of "sinds zomer 2024" (the sets written blind in
+    round 14 mark the word with the month; a set that marks the month alone still has it
+    covered). Round 15d."""
+    part = _PART_OF_TIME_BEFORE.search(text, max(0, start - 12), start)
+    return start if part is None else part.start()
 
 
 # A street named after a title and one or two capitalised words, without a street word,
@@ -2248,6 +2342,7 @@ RECORD_LETTER_SUFFIX = gated(
 # A BIG number (eleven digits) after "BIG", "BIG-nummer", "BIG-registratie(nummer)".
 BIG_NUMBER = re.compile(
     r"(?<![\w-])(?:BIG|[Bb]ig)(?:[- ]?(?i:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*"
+    r"(?:(?i:is)[ ]+)?"  # "Haar BIG-nummer is 59062811930" (round 15d)
     r"(\d{11}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{2})(?![\d]|[ .]\d)"
 )
 # A lower-case letter prefix and a space before the digits after a record label:
@@ -2628,9 +2723,18 @@ _WORD_AGE_END = re.compile(
 )
 
 
+# An age band in words: "ze is in de tachtig", "hij is begin dertig", "rond de zestig". A
+# decade, not a person's age; the data sets leave it unmarked (round 15d).
+_WORD_AGE_BAND_BEFORE = re.compile(
+    r"(?<![\w-])(?i:in[ ]de|eind|begin|midden|rond[ ]de|boven[ ]de|onder[ ]de)[ ]\Z"
+)
+
+
 def _word_age(text: str, start: int, end: int, value: int) -> int | None:
     """Where an age written in words at ``start``-``end`` ends, or None where it is none."""
     before = text[max(0, start - 40) : start]
+    if value % 10 == 0 and 20 <= value <= 90 and _WORD_AGE_BAND_BEFORE.search(before):
+        return None  # "in de tachtig": an age band
     years = _WORD_AGE_YEARS.match(text, end)
     if years is not None:
         if DURATION_AFTER.match(text[years.end() : years.end() + 20]):
@@ -2709,9 +2813,18 @@ AGE_EXCLAIMED = re.compile(r"\((\d{1,3})!+")
 _BIRTHDAY_WORD = re.compile(r"(?i:jarig|verjaardag|wordt|geworden|birthday|feest)")
 
 
+# "ze is op 13 maart 95 geworden": the number after the month is the age, not a year '95.
+_DATE_THEN_AGE = re.compile(r"[ ]+\d{2,3}\Z")
+
+
 def _date_end_before_age(text: str, start: int, end: int) -> int:
     """Where a date with a month name ends when its last number is an age turned on that day
-    ("8 mei" of "wordt op 8 mei 90 hè"), else ``end``."""
+    ("8 mei" of "wordt op 8 mei 90 hè", "13 maart" of "is op 13 maart 95 geworden"), else
+    ``end``."""
+    if AGE_BECAME_AFTER.match(text, end):
+        number = _DATE_THEN_AGE.search(text, start, end)
+        if number is not None and int(text[number.start() : end]) <= 120:
+            return number.start()
     if not text[end - 1 : end].isdigit() or "wordt" not in text[max(0, start - 12) : end + 8]:
         return end
     for m in AGE_ON_A_DAY.finditer(text, max(0, start - 12), min(len(text), end + 24)):
@@ -2796,6 +2909,12 @@ MONTH_SHORT_ALONE = gated(
     "(?i:[fmajsond])",
     re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
 )
+# "jan" in lower case after "sinds", "vanaf", "eind", "begin" or "medio" ("een stoma sinds
+# jan"): the month, not the first name Jan, which a chat writes this way after "in" or "tot"
+# more often (round 15d).
+JAN_AFTER_TIME_WORD = re.compile(
+    r"(?<![\w-])(?i:sinds|vanaf|eind|begin|medio)[ ](jan\.?)(?![\w-]|[ ](?:[A-Z]|en[ ]|&))"
+)
 # The words before a short month that make it a date: fewer than before a whole month
 # (MONTH_ALONE_BEFORE), as a short form is more often something else ("dec en jul").
 MONTH_SHORT_BEFORE = re.compile(
@@ -2850,7 +2969,11 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
     for m in MONTH_SHORT_ALONE.finditer(text) if has_short_month else ():
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-            yield Candidate(m.start(), m.end(), "datum", "maand", PATTERN)
+            start = _with_part_of_time(text, m.start())
+            yield Candidate(start, m.end(), "datum", "maand", PATTERN)
+    for m in JAN_AFTER_TIME_WORD.finditer(text) if "jan" in text else ():
+        start = _with_part_of_time(text, m.start(1))
+        yield Candidate(start, m.end(1), "datum", "maand", PATTERN)
 
 
 # -- desks, UMCs, schools, report headings, letterheads, referrals, places ----------------
