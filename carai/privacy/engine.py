@@ -2031,11 +2031,14 @@ class PrivacyEngine:
         """A care organisation written by its brand name alone, that deduce's lists of
         hospitals and care institutions hold but its person, place or nothing reading wins:
         "opgenomen in het Ikazia", "vanuit Pameijer", "stomaverpleegkundige J. Timmer van
-        Isala", "aangemeld bij Tactus", "Zorgverzekeraar: Zilveren Kruis". Only after a cue
-        of care, work or stay or a letter's field (patterns.LISTED_INSTITUTION_CUE_BEFORE),
-        or before a unit of it ("Amarant, woongroep ..."); a word opening a sentence with
-        no cue stays what it was. It outranks deduce's person, whose name keeps the part
-        before it."""
+        Isala", "aangemeld bij Tactus", "Zorgverzekeraar: Zilveren Kruis". One word only
+        after a cue of care, work or stay or a letter's field (patterns.
+        LISTED_INSTITUTION_CUE_BEFORE), or before a unit of it ("Amarant, woongroep ...");
+        a word opening a sentence with no cue stays what it was. After a cue it outranks
+        deduce's person, whose name keeps the part before it. A whole two-word entry ("Rode
+        Kruis", "Gelderse Vallei") is the organisation without a cue too (every one in the
+        tuning sets is), ranked as a pattern: above deduce's person of the same words, below
+        a longer organisation round it ("Ziekenhuis Gelderse Vallei")."""
         found = []
         reason = "naam van een zorginstelling uit de lijst"
         for m in patterns.LISTED_INSTITUTION_WORDS.finditer(text):
@@ -2055,6 +2058,9 @@ class PrivacyEngine:
                 found.append(
                     Candidate(start, self._site_end(text, end), "instelling", reason, STRONG)
                 )
+            elif end == m.end(2):  # a whole two-word entry needs no cue ("[ ] Zilveren Kruis
+                # bellen"): it outranks deduce's person of the same words, not a longer name
+                found.append(Candidate(start, end, "instelling", reason, PATTERN))
         return found
 
     def _site_end(self, text: str, end: int) -> int:

@@ -23,6 +23,8 @@ from tests.privacy.helpers import labelled
         ("De afspraak bij de longarts in het LUMC is verzet.", "LUMC"),
         ("Zorgverzekeraar: Rode Kruis, polis onbekend.", "Rode Kruis"),
         ("Aan: Rivierduinen\nBetreft: verwijzing", "Rivierduinen"),
+        # a whole two-word entry needs no cue
+        ("TODO\n[ ] Rode Kruis bellen over de cursus", "Rode Kruis"),
         # a unit of it after a comma is a cue too
         ("Weekverslag, Amarant, woongroep De Linde", "Amarant"),
         # a person's name before "van <brand>" keeps its own part
@@ -93,6 +95,11 @@ def test_an_organisation_of_round_15b(engine: PrivacyEngine, text: str, organisa
 )
 def test_no_organisation_of_round_15b(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+def test_a_longer_organisation_round_a_listed_entry_stays_whole(engine: PrivacyEngine) -> None:
+    text = "Van: Ziekenhuis Gelderse Vallei\nBetreft: ontslag"
+    assert labelled(engine, text, "instelling") == ["Ziekenhuis Gelderse Vallei"]
 
 
 def test_a_quarter_after_team_stays_a_place(engine: PrivacyEngine) -> None:
