@@ -1344,6 +1344,9 @@ class PrivacyEngine:
             self._word_places = _places_left_out(self._places)
             self._medical = frozenset(w.lower() for w in structs["medical_term"].items())
             self._diseases = structs["eponymous_disease"]
+            self._listed_words, self._listed_pairs = _listed_institutions(
+                deduce, self._listed_word_fits
+            )
             self._tokenizers = {
                 name: _QuickTokenizer.over(tokenizer)
                 for name, tokenizer in self.deduce.tokenizers.items()
@@ -2030,6 +2033,12 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
             )
+        found += self._listed_institution_candidates(text)
+        found += [
+            Candidate(m.start(1), m.end(1), "instelling", "zorgverzekeraar", STRONG)
+            for m in patterns.INSURER_AFTER_CUE.finditer(text)
+            if not self._is_first_name(m.group(1).split()[0])
+        ]  # "Verzekerd bij VGZ", "Zorgverzekeraar: Zilveren Kruis": the insurer
         # then the kinds the main list lacks, and desks, headings and referrals
         found += self._kind_word_institution_candidates(text)
         found += self._desk_heading_referral_candidates(text)
@@ -2075,6 +2084,71 @@ class PrivacyEngine:
                 found.append(Candidate(*before.span(1), "instelling", reason, PATTERN))
         return found
 
+    # -- Round 15b: institutions that deduce's own lists name -------------------------------
+
+    def _listed_word_fits(self, word: str) -> bool:
+        """Whether a word of deduce's institution lists can stand for the organisation on its
+        own: no ordinary, medical or kind word, and no first name, surname or place (those
+        are read as such unless another rule knows better)."""
+        lower = word.lower()
+        return not (
+            len(word) < (3 if word.isupper() else 4)
+            or not _LISTED_WORD_SHAPE.fullmatch(word)
+            or lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or _INSTITUTION_KIND.fullmatch(word)
+            or _KIND_WORD.match(word)
+            or self._is_first_name(word)
+            or self._is_surname(lower)
+            or self._is_place(word)
+        )
+
+    def _listed_institution_candidates(self, text: str) -> list[Candidate]:
+        """A care organisation written by its brand name alone, that deduce's lists of
+        hospitals and care institutions hold but its person, place or nothing reading wins:
+        "opgenomen in het Ikazia", "vanuit Pameijer", "stomaverpleegkundige J. Timmer van
+        Isala", "aangemeld bij Tactus", "Zorgverzekeraar: Zilveren Kruis". One word only
+        after a cue of care, work or stay or a letter's field (patterns.
+        LISTED_INSTITUTION_CUE_BEFORE), or before a unit of it ("Amarant, woongroep ...");
+        a word opening a sentence with no cue stays what it was. After a cue it outranks
+        deduce's person, whose name keeps the part before it. A whole two-word entry ("Rode
+        Kruis", "Gelderse Vallei") is the organisation without a cue too (every one in the
+        tuning sets is), ranked as a pattern: above deduce's person of the same words, below
+        a longer organisation round it ("Ziekenhuis Gelderse Vallei")."""
+        found = []
+        reason = "naam van een zorginstelling uit de lijst"
+        for m in patterns.LISTED_INSTITUTION_WORDS.finditer(text):
+            first, second = m.group(1), m.group(2)
+            if second is not None and (first, second) in self._listed_pairs:
+                start, end = m.start(1), m.end(2)
+            elif first in self._listed_words and not (
+                first.isupper()
+                and not _NEUTER_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            ):
+                start, end = m.span(1)
+            else:
+                continue
+            if patterns.LISTED_INSTITUTION_CUE_BEFORE.search(
+                text, max(0, start - 30), start
+            ) or patterns.LISTED_INSTITUTION_CUE_AFTER.match(text, end):
+                found.append(
+                    Candidate(start, self._site_end(text, end), "instelling", reason, STRONG)
+                )
+            elif end == m.end(2):  # a whole two-word entry needs no cue ("[ ] Zilveren Kruis
+                # bellen"): it outranks deduce's person of the same words, not a longer name
+                found.append(Candidate(start, end, "instelling", reason, PATTERN))
+        return found
+
+    def _site_end(self, text: str, end: int) -> int:
+        """Where a listed organisation's name ends that a place may follow: "Youz Den Haag",
+        "Sevagram Hoogveld" (a site the place list knows, before the end of the clause or a
+        lower-case word) name one house of it, as one name."""
+        m = patterns.LISTED_INSTITUTION_SITE.match(text, end)
+        if m is None or not _in_trie(self._places, m.group(1).split()):
+            return end
+        return m.end(1)
+
     # -- institutions by a kind word the main list lacks, and after a verb of working ------
 
     def _kind_word_institution_candidates(self, text: str) -> list[Candidate]:
@@ -2092,6 +2166,10 @@ class PrivacyEngine:
             bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
             if not bare or bare[0].lower() in _NOT_NAME_WORDS:
                 continue  # "Kantoor Maandag": a weekday, not a name
+            if _HAS_DIGIT.search(bare[0]) or (
+                len(bare) == 1 and bare[0].isupper() and _INSTITUTION_KIND.fullmatch(bare[0])
+            ):
+                continue  # "HAP HAP-0931": a record number; "Crisisdienst GGZ": two kinds
             if (
                 len(words) == 1
                 and name.lower() not in _COMPASS
@@ -2165,7 +2243,7 @@ class PrivacyEngine:
                 continue  # "begeleider van Jan", "casemanager bij De Vries"
             # stronger than deduce's "Samantha van Zorgkracht" as one name
             found.append(Candidate(m.start(2), m.end(2), "instelling", reason, STRONG))
-        if "erzeker" in text or "Basisschool" in text:
+        if "erzeker" in text or "Basisschool" in text or "Lyceum" in text or "Gymnasium" in text:
             for m in patterns.NAME_BEFORE_CHECKED_KIND.finditer(text):
                 words = m.group(1).split()[:-1]
                 if all(
@@ -3937,12 +4015,15 @@ def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list
 
 def _whole_organisation(text: str, c: Candidate) -> Candidate:
     """An organisation grown over the region that ends its name ("Samen Veilig" + " Midden-
-    Nederland") and over a team or unit of it before "van" ("FACT-team Noord van" + "GGZ
-    Eemgolf")."""
+    Nederland"), over a team of an area after it ("Buurtzorg" + " team Ede-Zuid", round 15b)
+    and over a team or unit of it before "van" ("FACT-team Noord van" + "GGZ Eemgolf")."""
     start, end = c.start, c.end
     region = patterns.REGION_AFTER_ORGANISATION.match(text, end)
     if region is not None:
         end = region.end()
+    area_team = patterns.TEAM_AFTER_ORGANISATION.match(text, end)
+    if area_team is not None:
+        end = area_team.end()
     team = patterns.TEAM_OF_ORGANISATION_BEFORE.search(text, max(0, start - 50), start)
     if team is None and patterns.AREA_END.search(text, start, end):
         team = patterns.TEAM_JOINED_BEFORE.search(text, max(0, start - 30), start)
@@ -4071,6 +4152,74 @@ def _word_occurrences(text: str, value: str) -> list[int]:
             found.append(start)
         start = text.find(value, start + 1)
     return found
+
+
+# Round 15b: a word of deduce's institution lists that can be a brand: letters and hyphens.
+_LISTED_WORD_SHAPE = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ-]*[A-Za-zà-ÿ]")
+# A brand's own shape: all capitals ("OLVG") or a capital inside ("VitalAire", "MediReva").
+_BRAND_SHAPE = re.compile(r"[A-Z]{4,6}|.*[a-zà-ÿ][A-Z].*")
+# In capitals a brand is read as one only after "het" ("in het OLVG"): "met DES", "cliënt
+# met NAH", "MDO IHT" are medical or care abbreviations.
+_NEUTER_BEFORE = re.compile(r"(?<![\w-])(?i:het)[ ]+\Z")
+# A word that opens this many of deduce's institution names is a brand with many sites
+# ("Tactus Verslavingszorg, ...", "Amarant Groep, ...").
+_BRAND_SITES = 6
+# No brand, whatever the lists hold: an adjective, a title, a kind or a kind's abbreviation
+# that opens many names ("Landelijke ...", "Sint ...", "Zorgkantoor ...", "UMC ...").
+_BRAND_SITES_NOT = (
+    r"Sint|Zuster|Pater|Broeder|Dokter|Nederlandse?|UMC|MRI|SMA|ABC"
+    r"|.*(?:isch|sche|lijk|lijke|nde|dienst|post|bureau|kantoor|huis|centra|centrale"
+    r"|praktijken|maatschap|verlening|vereniging|service|therapeuten|coöperatie|initiatief)"
+)
+_GENERIC_HEAD = re.compile(r"(?i:" + _BRAND_SITES_NOT + ")")
+_INSTITUTION_LISTS = ("lst_healthcare_institution", "lst_hospital")
+
+
+def _listed_institutions(
+    deduce: Any, fits: Callable[[str], bool]
+) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """From deduce's lists of care institutions and hospitals: the words that name an
+    organisation alone (a whole one-word entry, the first word of many entries, or a
+    brand-shaped first word, also with one capital: "MediReva", "Medireva") and the two
+    capitalised words of two-word entries ("Zilveren Kruis"), each passing ``fits``. Empty
+    where the package ships no lists."""
+    folder = Path(deduce.__file__).parent / "data" / "lookup" / "src" / "institutions"
+    whole: set[str] = set()
+    heads: defaultdict[str, int] = defaultdict(int)
+    pairs: set[tuple[str, str]] = set()
+    lower: set[str] = set()  # the words the lists also write in lower case: plain words
+    for name in _INSTITUTION_LISTS:
+        path = folder / name / "items.txt"
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = line.strip().split()
+            if not words:
+                continue
+            head = words[0].rstrip(",")
+            heads[head] += 1
+            lower.update(w.strip(",.()") for w in words if w.islower())
+            if len(words) == 1:
+                whole.add(head)
+            elif len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words):
+                pairs.add((words[0], words[1]))
+    brands = [
+        word
+        for word, count in heads.items()
+        if (
+            word in whole
+            or _BRAND_SHAPE.fullmatch(word)
+            or (count >= _BRAND_SITES and word.lower() not in lower)
+        )
+        and not _GENERIC_HEAD.fullmatch(word)
+    ]
+    # a brand with a capital inside is also written with one capital ("Medireva")
+    brands += [word[0] + word[1:].lower() for word in brands if not word.isupper()]
+    words_alone = frozenset(word for word in brands if fits(word))
+    two_words = frozenset(
+        (one, two) for one, two in pairs if _LISTED_WORD_SHAPE.fullmatch(two) and fits(one)
+    )
+    return words_alone, two_words
 
 
 def _in_trie(trie: Any, tokens: list[str]) -> bool:

@@ -2023,14 +2023,23 @@ MORE_INSTITUTION_KIND_WORDS += """ taxi bakkerij slagerij kapsalon"""
 # Wit", "vv Nieuwland", "Scouting Paulus".
 MORE_INSTITUTION_KIND_WORDS += """ voetbalclub voetbalvereniging sportclub sportvereniging
     tennisclub hockeyclub korfbalvereniging zwemvereniging scouting vv"""
+# Round 15b: shops and trades, housing, care offices, refugee help, and the abbreviated
+# youth-health, GP-post and palliative-volunteer services: "Audicien Hoorcomfort", "Kwekerij
+# Jansen", "Hotel De Zwaan", "Woonbedrijf Maasdal", "Zorgkantoor Rijnmond", "Zorgthuis
+# Veendam", "Vluchtelingenwerk Noord", "JGZ Salland", "HAP Zwolle", "VPTZ Betuwe".
+MORE_INSTITUTION_KIND_WORDS += """ audicien kwekerij hotel woonbedrijf
+    zorgkantoor zorgplein zorghuis zorgthuis vluchtelingenwerk jgz hap vptz"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
 # Round 14b: "-centrale", "-winkel", "-college" too ("Vrijwilligerscentrale Oosthoek",
 # "Thuiszorgwinkel Dalmeer", "Zuiderlichtcollege Vught"); not a lecture ("Hoorcollege Anatomie").
+# Round 15b: a service, an advice, a management or help desk, a buddy scheme ("Woonservice
+# Tiel", "Voedingsadvies Dalland", "Budgetbeheer De Munt", "Slachtofferhulp Nederland",
+# "Schuldhulpmaatje Betuwe"); not a company's own desk ("Klantenservice").
 MORE_KIND_COMPOUND = (
     r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor|centrale|winkel"
-    r"|(?<![Hh]oor)(?<![Ww]erk)college)"
+    r"|(?<![Hh]oor)(?<![Ww]erk)college|(?<![Kk]lanten)service|beheer|advies|hulp|maatje)"
 )
 # An adjective that belongs to the name of a kind ("Hervormde Gemeente", "Ambulante
 # Woonbegeleiding"), and "Fysio- en " before "Ergotherapie".
@@ -2047,12 +2056,12 @@ _INST_WORD = r"[A-ZÀ-Þ][\w'\u2019-]*"
 _INST_WORD_END = r"(?![\w'\u2019-]|[ ]?\d)"  # the whole word, and no house number after it
 # The name after the kind: an article, a capitalised preposition with an article ("Op de
 # Geest"), further capitalised words, "van (de)" inside, "& Co" at the end.
-_INST_NAME = (
+_INST_NAME_HEAD = (
     r"(?:(?:[Dd]e|[Hh]et|'t|[Dd]en)[ ]+)?"
-    r"(?:(?:Op|In|Aan|Bij|Onder|Over|Achter|Om)[ ]+(?:de|het|den|'t)[ ]+)?"
-    + _INST_WORD
-    + r"(?<![A-ZÀ-Þ])"  # not one capital: "Wondzorg H. Smit" is no organisation "H"
-    + _INST_WORD_END
+    r"(?:(?:Op|In|Aan|Bij|Onder|Over|Achter|Om)[ ]+(?:de|het|den|'t)[ ]+)?" + _INST_WORD
+)
+_INST_NAME_TAIL = (
+    _INST_WORD_END
     + r"(?:[ ]+(?:"
     + _INST_WORD
     + _INST_WORD_END
@@ -2062,6 +2071,11 @@ _INST_NAME = (
     + _INST_WORD
     + r")){0,3}"
 )
+# not ending in a capital: "Wondzorg H. Smit" is no organisation "H"
+_INST_NAME = _INST_NAME_HEAD + r"(?<![A-ZÀ-Þ])" + _INST_NAME_TAIL
+# Round 15b: after a capitalised kind an abbreviation may be the name ("Zorgkantoor DSW"),
+# one capital still not
+_INST_NAME_AFTER_KIND = _INST_NAME_HEAD + r"(?<!(?<![\w'\u2019-])[A-ZÀ-Þ])" + _INST_NAME_TAIL
 # Scanned only from capitals (few in a text; a scan that may start at any letter costs
 # about twice as much): the capitalised kinds. The lower-case kinds that go before a
 # capitalised name have a scan of their own below.
@@ -2079,7 +2093,7 @@ MORE_INSTITUTION = gated(
         + r"|"
         + _ADJECTIVE_CENTRE
         + r"))[ ]+("
-        + _INST_NAME
+        + _INST_NAME_AFTER_KIND
         + r")"
     ),
 )
@@ -2197,9 +2211,11 @@ TEAM_OF_ORGANISATION_BEFORE = re.compile(
 # "ZorgVast Verzekeringen", "Polderland Verzekeraars", "Al-Noor Basisschool" (the engine
 # drops plain words: "Aanvullende Verzekering", "Openbare Basisschool"); not when a name
 # follows the kind ("Klantenservice Zorgverzekeraar Noordpolder": the kind and that name).
+# Round 15b: "Lyceum" and "Gymnasium" too ("het Dalmeers Lyceum", "Stedelijk Gymnasium").
 NAME_BEFORE_CHECKED_KIND = re.compile(
     r"(?<![\w-])((?:[A-ZÀ-Þ][\w'-]+[ ]){1,2}"
-    r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool))(?![\w-]|[ ][A-ZÀ-Þ])"
+    r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool|Lyceum|Gymnasium))"
+    r"(?![\w-]|[ ][A-ZÀ-Þ])"
 )
 # Round 14b: a firm by its legal form or its trade after a surname: "Kuipers & Zn B.V.",
 # "Dalmeer Installaties BV", "Bouwman Metaal" (the engine keeps a surname or an unknown word
@@ -2236,6 +2252,12 @@ HOUSE_AFTER_DEPARTMENT = re.compile(
 TEAM_JOINED_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-team[ ]\Z")
 AREA_END = re.compile(r"(?<=[ -])(?:Noord|Oost|Zuid|West)\Z")
 # "Dommelweide ziekenhuis": a lower-case kind after a found one-word organisation.
+# Round 15b: a team of an organisation named by its area, after it: "Buurtzorg" + " team
+# Ede-Zuid", "... team Noord" (an area with a compass word; "team Enschede-Velve" names a
+# place and a quarter, which stay places).
+TEAM_AFTER_ORGANISATION = re.compile(
+    r"[ ][Tt]eam[ ](?:[A-ZÀ-Þ][a-zà-ÿ]+-)?(?:Noord|Oost|Zuid|West|Midden|Centrum)(?![\w-])"
+)
 KIND_AFTER_ORGANISATION = re.compile(r"[ ](?:ziekenhuis|kliniek|gasthuis|verpleeghuis)(?![\w-])")
 # "Praktijk voor Psychologie Noorderveld": a capitalised word right after a found
 # organisation and before the end of the clause (the engine grows it when it is a place).
@@ -3071,3 +3093,46 @@ PHONE_DASHED = gated("[0(]", PHONE_DASHED)
 PHONE_INTL_SPACED = gated("[+0]", PHONE_INTL_SPACED)
 ADDRESS_AFTER_LABEL = gated("(?i:[wpbha])", ADDRESS_AFTER_LABEL)
 _GAP_BEFORE_NUMBER = gated("[ ]", _GAP_BEFORE_NUMBER)
+
+
+# -- Round 15b: names from deduce's own lists of care institutions -------------------------
+
+# A capitalised word, or two, that may open a listed institution's name ("Tactus", "OLVG",
+# "Zilveren Kruis"); the engine looks the words up in deduce's lists.
+LISTED_INSTITUTION_WORDS = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w'-])([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])(?:(?=[ ]([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])))?"
+    ),
+)
+# What says an organisation is meant right before such a name: a preposition of care, work or
+# stay ("opgenomen in", "in het", "werkt bij", "vanuit", "via", "van", "naar het") or a
+# letter's or form's field ("Aan:", "Zorgverzekeraar:").
+LISTED_INSTITUTION_CUE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?i:bij|van|via|naar|vanuit|door|met|uit|voor)[ ]+(?:(?i:de|het)[ ]+)?"
+    # a bare "in" may open a program ("registratie in Argos"): "in het", "opgenomen in"
+    r"|(?<![\w-])(?i:in[ ]+(?:de|het)|(?:opgenomen|ligt|verblijft|werkt|woont|zit)[ ]+in)[ ]+"
+    r"|(?<![\w-])(?i:aan|van|naar|zorgverzekeraar|verzekeraar|werkgever|school|locatie"
+    r"|instelling|organisatie|zorgaanbieder|leverancier)[ \t]*:[ \t]*)\Z"
+)
+# ... or right after it: a unit of the organisation ("Tactus, locatie Deventer", "Amarant,
+# woongroep De Es").
+LISTED_INSTITUTION_CUE_AFTER = re.compile(
+    r"[ ]*,[ ]*(?i:locatie|afdeling|woongroep|woonlocatie|team|polikliniek|poli)(?![\w-])"
+)
+# ... and the site of one house of it after the name: "Youz Den Haag", "Sevagram Hoogveld"
+# (one or two capitalised words before the end of the clause or a lower-case word).
+LISTED_INSTITUTION_SITE = re.compile(
+    r"[ ]([A-ZÀ-Þ][\w'-]*\w(?:[ ][A-ZÀ-Þ][\w'-]*\w)?)"
+    r"(?=[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]|[ ][a-zà-ÿ]))"
+)
+# Round 15b: the insurer after "verzekerd bij" or an insurer's field: "Verzekerd bij VGZ",
+# "Zorgverzekeraar: Zilveren Kruis", "verzekeraar: CZ" (one or two capitalised words, no
+# digits: "zorgverzekeraar: MV-552031" is a number the insurer gave).
+INSURER_AFTER_CUE = gated(
+    "(?i:[vz])",
+    re.compile(
+        r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:)[ \t]*"
+        r"([A-ZÀ-Þ][A-Za-zÀ-ÿ'&]*(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ']*)?)(?![\w'-])"
+    ),
+)
