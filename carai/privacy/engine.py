@@ -295,6 +295,13 @@ _FINITE_VERB_AFTER = re.compile(
     r"[ ]+(?:(?!(?:nooit|niet|ooit|uit|net|echt|slecht|licht|vlot|laat|dicht|eerst|meest)\b)"
     r"[a-zà-ÿ]+t|is|was|had|kan|kon|zal|zou|wil|mag|werd|ging|kwam|lag|zat|bleef|gaf|ziet)\b"
 )
+# "dan" and an object or adverb after a sentence's first word: that word is an order
+# ("Schakel dan de arts in", "Bel dan direct"); a name opening a sentence has its verb next.
+_IMPERATIVE_THEN = re.compile(
+    r"[ ]dan[ ](?:de|het|een|u|je|jij|dit|dat|direct|eerst|altijd|even)(?![\w-])"
+)
+# "... van de week" after a sentence's first word: a regular item ("Tip van de week").
+_OF_THE_PERIOD = re.compile(r"[ ]van[ ](?:de|het)[ ](?:dag|week|maand|jaar)(?![\w-])")
 # ... or a verb in the past tense ("Hulsing belde", "Hulsing zorgde").
 _PAST_VERB_AFTER = re.compile(r"[ ]+[a-zà-ÿ]+(?:de|te|den|ten)\b")
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
@@ -463,6 +470,20 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
 )
 _PERSON_LABEL_WORD = re.compile(
     r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam)[ \t]*:)"
+)
+# A first name between commas after a person addressed by a title and before an age, as
+# a roll call in a handover does: "de heer Tesfamariam, Yonas, 45, nieuw in zorg".
+_FIRST_NAME_BEFORE_AGE = patterns.gated(
+    "(?i:[hmd])",
+    re.compile(
+        r"(?<![\w-])(?i:heer|meneer|mevrouw|dhr\.?|mw\.?|mevr\.?)[ ]+(?:"
+        + _P
+        + r"[ ])*"
+        + _PART
+        + r",[ ]("
+        + _PART
+        + r"),[ ](?:[1-9]\d?|1[01]\d)(?:[ ]jaar)?[,;.]"
+    ),
 )
 # An initial joined by "en" to initials and a surname: two people of one family ("Ouders
 # (M. en J. van Beers)"), the first by an initial alone.
@@ -1786,7 +1807,9 @@ class PrivacyEngine:
                 continue  # "overleg met de arts\nS: ...": a title ends a line, a heading follows
             words = name.lower().split()
             last = words[-1].split("-")[-1]
-            if last in self._common or last in _NOT_NAME_WORDS:
+            if (last in self._common or last in _NOT_NAME_WORDS) and not self._particle_surname(
+                name
+            ):
                 continue
             if name.split()[-1].islower():
                 known = self._is_surname(last) or self._is_first_name(last)
@@ -1877,6 +1900,19 @@ class PrivacyEngine:
             and " " not in name.strip()
             and name[:1].isupper()
             and not name.isupper()
+        )
+
+    def _particle_surname(self, name: str) -> bool:
+        """ "huisarts Van der Meer", "dhr. de Boer": after particles a capitalised ordinary
+        word is a surname, unless it names a kind of organisation or is a title."""
+        words = name.split()
+        last = words[-1]
+        return (
+            len(words) > 1
+            and words[-2].lower() in _PARTICLE_WORDS
+            and "-" not in last
+            and last[:1].isupper()
+            and self._name_like(last, particles=True)
         )
 
     def _lower_chat_name(self, text: str, word: str, start: int) -> bool:
@@ -2839,6 +2875,9 @@ class PrivacyEngine:
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
             add(m.start(1), m.end(1), "naam voor 'uit kamer'")
+        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if ", " in text else ():
+            if self._cue_name_word(m.group(1), strict=False):
+                add(m.start(1), m.end(1), "voornaam voor een leeftijd")
         for m in _INITIAL_AND_NAME.finditer(text) if " en " in text else ():
             add(m.start(1), m.end(1), "voorletter naast een naam")
         for m in _TITLE_INITIALS_NAME.finditer(text):
@@ -3251,6 +3290,15 @@ class PrivacyEngine:
                     ):
                         continue  # "Scholing insuline-pen staat gepland": a noun in "-ing"
                         # before another word; a surname opening a sentence has its verb next
+                    if (
+                        c.label == "naam"
+                        and not self._is_first_name(word)
+                        and (
+                            _IMPERATIVE_THEN.match(text, c.end) or _OF_THE_PERIOD.match(text, c.end)
+                        )
+                    ):
+                        continue  # "Schakel dan de arts in": a verb that orders; "Tip van de
+                        # week": the heading of a regular item
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)

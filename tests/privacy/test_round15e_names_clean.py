@@ -165,3 +165,31 @@ def test_a_man_addressed_by_a_place_name(engine: PrivacyEngine) -> None:
         "Rozendaal"
     ]
     assert "Zwolle" in labelled(engine, "De familie woont in Zwolle.", "plaats")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Aanwezig: huisarts Van der Meer, POH Ineke Dalstra.", "Van der Meer"),
+        ("Gesprek gehad met dhr. de Boer over de zorg.", "de Boer"),
+        ("Eén, de heer Gebreyesus, Yohannes, 52, nieuw in zorg sinds maart.", "Yohannes"),
+    ],
+)
+def test_a_surname_after_particles_and_a_first_name_before_an_age(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    assert name in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een score van 3 of hoger wijst op een delier. Schakel dan de arts in.",
+        "Tip van de week\nNoteer in de rapportage wat je ziet, niet wat je denkt.",
+        "Overleg met de arts van de Praktijk over het beleid.",
+        "Mevrouw Bakker, Amsterdam, 45, is nieuw.",  # a place between commas stays a place
+    ],
+)
+def test_an_order_a_heading_or_a_kind_is_no_name(engine: PrivacyEngine, text: str) -> None:
+    names = labelled(engine, text, "naam")
+    assert all(n in ("Bakker",) for n in names), names
