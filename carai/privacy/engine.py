@@ -302,6 +302,10 @@ _IMPERATIVE_THEN = re.compile(
 )
 # "... van de week" after a sentence's first word: a regular item ("Tip van de week").
 _OF_THE_PERIOD = re.compile(r"[ ]van[ ](?:de|het)[ ](?:dag|week|maand|jaar)(?![\w-])")
+# Colours, which are surnames too ("Zwart", "Groen"): what a report sees ("Zwart gekleurde
+# ontlasting", "Groen slijm opgehoest") when no verb follows.
+_COLOURS = frozenset("zwart wit groen rood geel bruin blauw grijs paars roze".split())  # noqa: SIM905
+_PARTICIPLE_AFTER = re.compile(r"[ ]+ge[a-zà-ÿ]+(?:de|te)[ ]")
 # ... or a verb in the past tense ("Hulsing belde", "Hulsing zorgde").
 _PAST_VERB_AFTER = re.compile(r"[ ]+[a-zà-ÿ]+(?:de|te|den|ten)\b")
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
@@ -3282,14 +3286,21 @@ class PrivacyEngine:
                         # name is found here again as a word already known, see spans())
                     if (
                         c.label == "naam"
-                        and word.lower().endswith("ing")
+                        and (word.lower().endswith("ing") or word.lower() in _COLOURS)
                         and not self._is_first_name(word)
                         and _LOWER_WORD_AFTER.match(text, c.end)
                         and not _FINITE_VERB_AFTER.match(text, c.end)
-                        and not _PAST_VERB_AFTER.match(text, c.end)
+                        and not (
+                            _PAST_VERB_AFTER.match(text, c.end)
+                            # "Zwart gekleurde": an inflected participle after a colour
+                            and not (
+                                word.lower() in _COLOURS and _PARTICIPLE_AFTER.match(text, c.end)
+                            )
+                        )
                     ):
-                        continue  # "Scholing insuline-pen staat gepland": a noun in "-ing"
-                        # before another word; a surname opening a sentence has its verb next
+                        continue  # "Scholing insuline-pen staat gepland": a noun in "-ing",
+                        # "Zwart gekleurde ontlasting": a colour, before another word; a
+                        # surname opening a sentence has its verb next ("Groen belde")
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)
@@ -3581,10 +3592,11 @@ class PrivacyEngine:
             elif (
                 c.label == "instelling"
                 and piece.isalnum()
-                and _GENERIC_SERVICE.search(piece)
+                and (_GENERIC_SERVICE.search(piece) or piece.lower().endswith(_NOUN_ENDINGS))
                 and _TEAM_BEFORE.search(text, max(0, c.start - 6), c.start)
             ):
-                continue  # "Team Wijkverpleging": a kind of care, no organisation's name
+                continue  # "Team Wijkverpleging": a kind of care, no organisation's name;
+                # "Team Medicatieveiligheid": a team's subject, an abstract noun by its ending
             kept.append(c)
         return kept
 

@@ -2745,10 +2745,10 @@ _LAW_OR_PUBLICATION_BEFORE = re.compile(
     r"|handboek|beleidsplan|jaarplan|jaarverslag|onderzoek|studie|cbs|rivm|nhg|who)[ ]*\Z"
 )
 # A month written short, alone, where a word before makes it a date ("sinds dec", "sinds
-# aug."); "jan" stays out, as it is a first name too.
+# aug."); "jan" only in lower case ("sinds jan" in a chat), as "Jan" is a first name too.
 MONTH_SHORT_ALONE = gated(
     "(?i:[fmajsond])",
-    re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
+    re.compile(r"(?<![\w-])(?:(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)|jan)(?:\.|(?![\w-]))"),
 )
 # The words before a short month that make it a date: fewer than before a whole month
 # (MONTH_ALONE_BEFORE), as a short form is more often something else ("dec en jul").
@@ -2776,7 +2776,7 @@ _FLOOR_BEFORE = re.compile(
 )
 
 _ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
-_SHORT_MONTHS = ("feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def find_more_dates(text: str) -> Iterator[Candidate]:

@@ -193,3 +193,21 @@ def test_a_surname_after_particles_and_a_first_name_before_an_age(
 def test_an_order_a_heading_or_a_kind_is_no_name(engine: PrivacyEngine, text: str) -> None:
     names = labelled(engine, text, "naam")
     assert all(n in ("Bakker",) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wijzigingen graag doorgeven.\n\nMet vriendelijke groet,\nTeam Medicatieveiligheid",
+        "Leek wat vermoeid. Zwart gekleurde ontlasting gezien, arts gebeld.",
+    ],
+)
+def test_a_teams_subject_or_a_colour_is_no_identifier(engine: PrivacyEngine, text: str) -> None:
+    result = engine.analyse(text)
+    assert not result.spans, [(s.text, s.label) for s in result.spans]
+
+
+def test_jan_in_lower_case_after_sinds_is_a_month(engine: PrivacyEngine) -> None:
+    text = "iris: ja, ze heeft een nieuwe stoma sinds jan, kijk even in het zorgplan"
+    assert "jan" in labelled(engine, text, "datum")
+    assert "Jan" in labelled(engine, "Haar broer Jan komt morgen.", "naam")
