@@ -1908,16 +1908,16 @@ class PrivacyEngine:
 
     def _particle_surname(self, name: str) -> bool:
         """ "huisarts Van der Meer", "dhr. de Boer": after particles a capitalised ordinary
-        word is a surname, unless it names a kind of organisation or is a title."""
+        word is a surname, unless it names a kind of organisation or is a title; in lower
+        case, as chats write it ("meneer de haan", "dr van dijk"), when deduce's list of
+        surnames after a particle holds it."""
         words = name.split()
         last = words[-1]
-        return (
-            len(words) > 1
-            and words[-2].lower() in _PARTICLE_WORDS
-            and "-" not in last
-            and last[:1].isupper()
-            and self._name_like(last, particles=True)
-        )
+        if len(words) < 2 or words[-2].lower() not in _PARTICLE_WORDS or "-" in last:
+            return False
+        if last[:1].isupper():
+            return self._name_like(last, particles=True)
+        return last.capitalize() in self._interfix_surnames
 
     def _lower_chat_name(self, text: str, word: str, start: int) -> bool:
         """A lower-case word before a cue ("uit kamer 3", "(17)") is a name in a chat when it
