@@ -563,6 +563,10 @@ _ROLE_IN_BRACKETS = re.compile(
     r"|medewerker|medewerkster|manager|assistent|werker|consulent|deskundige|pedagoog))"
     r"(?:\)|,)"
 )
+# A word for the client and an age in brackets after a name: "Ilias (cliënt, 19)".
+_CLIENT_AND_AGE_AFTER = re.compile(
+    r"[ ]\((?i:" + _PERSON_WORDS + r"),[ ]?(?:[1-9]\d?|1[01]\d)(?:[ ]?(?:jaar|jr\.?))?\)"
+)
 # A nickname in brackets after a name: "Dimitar Petrov (bijnaam Mitko)".
 _NICKNAME_IN_BRACKETS = re.compile(r"[ ]\((?i:bijnaam|roepnaam|alias|genaamd)[ :]")
 # A job that is named after a sector: "Begeleider Wonen", "Medewerker Huisvesting".
@@ -1824,6 +1828,12 @@ class PrivacyEngine:
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if (
+                name.isupper()
+                and len(name) <= 3
+                and m.group(0)[:1].lower() in "ah"  # "arts", "huisarts"
+            ):
+                continue  # "Arts VG", "huisarts SO": a speciality's abbreviation, no name
             if (
                 name.islower()
                 and " " not in name
@@ -3184,6 +3194,7 @@ class PrivacyEngine:
             (_AGE_IN_YEARS_AFTER, True),
             (_ROLE_IN_BRACKETS, False),
             (_NICKNAME_IN_BRACKETS, False),
+            (_CLIENT_AND_AGE_AFTER, False),
         ):
             for after in cue.finditer(text):
                 m = _NAME_PHRASE_AT_END.search(text, max(0, after.start() - 60), after.start())
@@ -3192,8 +3203,11 @@ class PrivacyEngine:
                 phrase, at = _capitalised_tail(m.group(1)), m.end(1)
                 at -= len(phrase)  # "Vandaag de aanmelding van Liya Tesfamariam": the tail
                 several = bool(re.search(r"[ -]", phrase))
-                if not several or not _LISTED_BEFORE.search(text, max(0, at - 12), at):
-                    continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"
+                if not (several and _LISTED_BEFORE.search(text, max(0, at - 12), at)) and (
+                    cue is not _CLIENT_AND_AGE_AFTER
+                ):
+                    continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"; one word
+                    # before "(cliënt, 19)" is the client: "Ilias (cliënt, 19)"
                 if _article_before(text, at):
                     continue  # one word: the rules before; "de Kinderboerderij (3 jaar)"
                 if not self._cue_phrase_ok(phrase, strict=strict):

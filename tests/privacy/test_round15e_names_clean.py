@@ -204,3 +204,14 @@ def test_jan_in_lower_case_after_sinds_is_a_month(engine: PrivacyEngine) -> None
     text = "iris: ja, ze heeft een nieuwe stoma sinds jan, kijk even in het zorgplan"
     assert "jan" in labelled(engine, text, "datum")
     assert "Jan" in labelled(engine, "Haar broer Jan komt morgen.", "naam")
+
+
+def test_a_specialitys_abbreviation_after_arts_is_no_name(engine: PrivacyEngine) -> None:
+    text = "Arts VG dr. Mulder-Ouwehand op de hoogte gebracht."
+    assert labelled(engine, text, "naam") == ["Mulder-Ouwehand"]
+
+
+def test_one_word_before_client_and_age_in_brackets(engine: PrivacyEngine) -> None:
+    text = "Ilias (cliënt, 19) vandaag met begeleider naar het UWV geweest."
+    assert "Ilias" in labelled(engine, text, "naam")
+    assert not labelled(engine, "Groepsoverleg (begeleider, 3) gepland.", "naam")
