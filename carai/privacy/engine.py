@@ -7,6 +7,7 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 
 from __future__ import annotations
 
+import collections
 import copy
 import fcntl
 import functools
@@ -331,6 +332,19 @@ _FINITE_VERB_AFTER = re.compile(
     r"[ ]+(?:(?!(?:nooit|niet|ooit|uit|net|echt|slecht|licht|vlot|laat|dicht|eerst|meest)\b)"
     r"[a-zà-ÿ]+t|is|was|had|kan|kon|zal|zou|wil|mag|werd|ging|kwam|lag|zat|bleef|gaf|ziet)\b"
 )
+# "dan" and an object or adverb after a sentence's first word: that word is an order
+# ("Schakel dan de arts in", "Bel dan direct"); a name opening a sentence has its verb next.
+_IMPERATIVE_THEN = re.compile(
+    r"[ ]dan[ ](?:de|het|een|u|je|jij|dit|dat|direct|eerst|altijd|even)(?![\w-])"
+)
+# "... van de week" after a sentence's first word: a regular item ("Tip van de week").
+_OF_THE_PERIOD = re.compile(r"[ ]van[ ](?:de|het)[ ](?:dag|week|maand|jaar)(?![\w-])")
+# Colours, which are surnames too ("Zwart", "Groen"): what a report sees ("Zwart gekleurde
+# ontlasting", "Groen slijm opgehoest") when no verb follows.
+_COLOURS = frozenset("zwart wit groen rood geel bruin blauw grijs paars roze".split())  # noqa: SIM905
+_PARTICIPLE_AFTER = re.compile(r"[ ]+ge[a-zà-ÿ]+(?:de|te)[ ]")
+# ... or a verb in the past tense ("Hulsing belde", "Hulsing zorgde").
+_PAST_VERB_AFTER = re.compile(r"[ ]+[a-zà-ÿ]+(?:de|te|den|ten)\b")
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
 # ... nor before a part of town ("Hoogeveen centrum, 7 cliënten", "Leeuwarden noord").
 _PART_OF_TOWN = r"(?:noord|zuid)(?:oost|west)?|oost|west|midden|centrum"
@@ -439,8 +453,12 @@ _NAME_UNDER_CLOSING = re.compile(
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ \t]*(?=(,[ ]*[a-zà-ÿ])|,|\n|$)"
 )
 _NICKNAME = patterns.gated(
-    "(?i:[rbgn])",
-    re.compile(r"(?<![\w-])(?i:roepnaam|bijnaam|genaamd|noemt zich)[ :]+(" + _PART + r")(?![\w-])"),
+    "(?i:[rbgndhz])",
+    re.compile(
+        r"(?<![\w-])(?i:roepnaam|bijnaam|genaamd|noemt zich"
+        # "haar broer belt, die heet Dawit": a person's name after "heet" and a pronoun
+        r"|(?:die|hij|ze|zij)[ ]heet(?:te)?)[ :]+(" + _PART + r")(?![\w-])"
+    ),
 )
 _NAME_AFTER_KIN = patterns.gated(
     "(?i:[zbdnkhstv])",
@@ -501,7 +519,31 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     r"[ \t]*:[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
-_PERSON_LABEL_WORD = re.compile(r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer)[ \t]*:)")
+_PERSON_LABEL_WORD = re.compile(
+    r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam)[ \t]*:)"
+)
+# A first name between commas after a person addressed by a title and before an age, as
+# a roll call in a handover does: "de heer Tesfamariam, Yonas, 45, nieuw in zorg".
+_FIRST_NAME_BEFORE_AGE = patterns.gated(
+    "(?i:[hmd])",
+    re.compile(
+        r"(?<![\w-])(?i:heer|meneer|mevrouw|dhr\.?|mw\.?|mevr\.?)[ ]+(?:"
+        + _P
+        + r"[ ])*"
+        + _PART
+        + r",[ ]("
+        + _PART
+        + r"),[ ](?:[1-9]\d?|1[01]\d)(?:[ ]jaar)?[,;.]"
+    ),
+)
+# An initial joined by "en" to initials and a surname: two people of one family ("Ouders
+# (M. en J. van Beers)"), the first by an initial alone.
+_INITIAL_AND_NAME = patterns.gated(
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w.])([A-Z]\.)[ ]en[ ](?=(?:[A-Z]\.[ ]?){1,4}[ ]?(?:" + _P + r"[ ])*[A-Z][a-zà-ÿ])"
+    ),
+)
 _TITLE_INITIALS_NAME = patterns.gated(
     "(?i:[dm])",
     re.compile(
@@ -567,6 +609,10 @@ _ROLE_IN_BRACKETS = re.compile(
     r"|arts|loog|loge|iste?|coach|coördinator|begeleider|begeleidster|verzorgende"
     r"|medewerker|medewerkster|manager|assistent|werker|consulent|deskundige|pedagoog))"
     r"(?:\)|,)"
+)
+# A word for the client and an age in brackets after a name: "Ilias (cliënt, 19)".
+_CLIENT_AND_AGE_AFTER = re.compile(
+    r"[ ]\((?i:" + _PERSON_WORDS + r"),[ ]?(?:[1-9]\d?|1[01]\d)(?:[ ]?(?:jaar|jr\.?))?\)"
 )
 # A nickname in brackets after a name: "Dimitar Petrov (bijnaam Mitko)".
 _NICKNAME_IN_BRACKETS = re.compile(r"[ ]\((?i:bijnaam|roepnaam|alias|genaamd)[ :]")
@@ -654,8 +700,24 @@ _INSTRUMENT_HEAD = re.compile(
 )
 _INSTRUMENT_AFTER = re.compile(
     r"(?:(?:[ ][A-Z][a-z]+){0,2}[ ](?:Scale|Schaal|Test|Index|Score|Questionnaire|Inventory"
-    r"|Vragenlijst|Syndroom|Syndrome|Disease)|-(?i:schaal|test|index|score|syndroom))(?![\w-])"
+    r"|Vragenlijst|Syndroom|Syndrome|Disease)|-(?i:schaal|test|index|score|syndroom)"
+    # a grade or stage of a classification named after its authors: "Kellgren-Lawrence
+    # graad 3", "Fontaine stadium II"
+    r"|[ ](?i:graad|stadium|klasse)[ ]+(?:\d|[IV]+(?![\w-])))(?![\w-])"
 )
+# A full stop after a word of three letters or more and a capital: a sentence ends inside
+# what a list read as one name ("Hans Verschuren. Fleur").
+_SENTENCE_END_IN_NAME = re.compile(r"(?<![\w.])([A-Za-zÀ-ÿ][a-zà-ÿ]{2,})\.[ ]+(?=[A-Z])")
+# The minutes of a time after its hour ("Fleur 21:05:" in a chat): no house number.
+_MINUTES_AFTER_HOUR = re.compile(r":[0-5]\d(?!\d)")
+# A role at the end of a word ("Studentbegeleider", "Wijkverpleegkundige"), and what
+# children call their parents and grandparents: labels of a chat that are no names.
+_ROLE_AT_END = re.compile(r"(?i:" + patterns.ROLE_WORDS + r")$")
+_FAMILY_CALLS = frozenset("mam mama pap papa ma pa mams paps oma opa omi opi".split())  # noqa: SIM905
+# Endings of Dutch nouns that no first name has ("opmerking", "vrijheid", "informatie").
+_NOUN_ENDINGS = ("ing", "heid", "tie", "teit", "schap", "nis", "isme")
+# A brand or make before a product's name ("tillift merk Arjo"): a firm, no person.
+_BRAND_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:merk|fabrikaat|fabrikant)[ :]+$")
 # A greeting that deduce took into the name after it ("Goedemorgen Sevda"): trimmed off.
 _GREETING_IN_NAME = re.compile(
     r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Hoi|Hallo|Hey|Hee|Hi|Beste)[ ]+(?=\S)"
@@ -695,7 +757,7 @@ _NUMBER_AFTER = re.compile(r"[ ]?\d")
 # Vries:") or a role in brackets ("Kim (leefgroep):").
 _SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*-?[ \t]*)*"
-    r"((?:" + _P + r"[ ])*" + _PART + r"(?:[ ][A-Za-z](?![\w.]))?)"
+    r"((?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?(?:[ ][A-Za-z](?![\w.]))?)"
     r"(?:[ ]\d{1,2}[:.]\d{2})?(?:[ ]\([^()\n]{1,25}\))?[ \t]*:(?=[ \t]|$)"
 )
 _SPEAKER_REASON = "naam van wie spreekt"
@@ -717,6 +779,12 @@ _FAMILY_OR_SIR_NAME = patterns.gated(
     ),
 )
 # Particles that only names of Arabic or Berber origin open with, also in lower case.
+# A Dutch past participle ("gekeurd", "ingevuld", "opgehaald", "besproken", "verstuurd"):
+# after a lower-case "al" it makes "al" the adverb "already", not the Arabic particle.
+_PAST_PARTICIPLE = re.compile(
+    r"(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|weg)?ge|be|ver|ont|her)"
+    r"[a-zà-ÿ]{2,}(?:d|t|en)"
+)
 _FOREIGN_PARTICLES = frozenset({"el", "al", "ben", "ait", "abu", "bin"})
 # An English word for a relation before a first name: "Husband Karthik", "my partner Tom".
 _ENGLISH_RELATION_WORD = re.compile(r"(?i:" + _ENGLISH_RELATIONS + r")")
@@ -1451,6 +1519,8 @@ class PrivacyEngine:
                     continue  # "Fleur 21:05: ...": who writes in a chat and when, no street
                 elif patterns.AGE_AFTER_NUMBER.match(text, end):
                     continue  # "Moerman 81 jaar": a name and an age, no street
+                elif _MINUTES_AFTER_HOUR.match(text, end):
+                    continue  # "Fleur 21:05: haha": who writes and when, no street
                 else:
                     lead = _LEADING_LOWER.match(piece)
                     if lead is not None and piece[lead.end() : lead.end() + 1].isupper():
@@ -1635,6 +1705,7 @@ class PrivacyEngine:
                             or self._first_name_before_surname(text, word, start, end)
                             or (lower_case and particles and self._lower_first_name(word))
                             or self._lower_first_name_before_particles(text, word, start, particles)
+                            or _month_as_first_name(text, word, at, particles)
                         ) and (
                             not _starts_sentence(text, at)
                             or self._is_first_name(word)
@@ -1769,6 +1840,8 @@ class PrivacyEngine:
                 len(head) < 4 or len(surname) < 4 or head in self._common
             ):
                 continue  # "hee ben jij", "ik ben moe": the verb "ben"
+            if particles.split() == ["al"] and _PAST_PARTICIPLE.fullmatch(last):
+                continue  # "de tilliften al gekeurd", "bijdrage al ingevuld": "already"
             if (
                 surname in self._medical
                 or surname in _NOT_NAME_WORDS
@@ -1822,7 +1895,9 @@ class PrivacyEngine:
                 continue  # "overleg met de arts\nS: ...": a title ends a line, a heading follows
             words = name.lower().split()
             last = words[-1].split("-")[-1]
-            if last in self._common or last in _NOT_NAME_WORDS:
+            if (last in self._common or last in _NOT_NAME_WORDS) and not self._particle_surname(
+                name
+            ):
                 continue
             if name.split()[-1].islower():
                 known = self._is_surname(last) or self._is_first_name(last)
@@ -1833,6 +1908,12 @@ class PrivacyEngine:
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if (
+                name.isupper()
+                and len(name) <= 3
+                and m.group(0)[:1].lower() in "ah"  # "arts", "huisarts"
+            ):
+                continue  # "Arts VG", "huisarts SO": a speciality's abbreviation, no name
             if (
                 name.islower()
                 and " " not in name
@@ -1851,7 +1932,7 @@ class PrivacyEngine:
             elif last[0].isupper():
                 if not self._name_like(last, particles=" " in name.strip()):
                     continue
-                if self._is_care_word(last):
+                if self._is_care_word(last) and not self._kin_cue(m, text):
                     continue  # "Specialist Ouderengeneeskunde", "Casemanager Dementie"
             elif not (self._is_first_name(last) and last not in self._common) and not (
                 " " not in name.strip()
@@ -1899,6 +1980,34 @@ class PrivacyEngine:
                     Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
                 )
         return found
+
+    @staticmethod
+    def _kin_cue(m: re.Match[str], text: str) -> bool:
+        """Whether a role match's cue is a family word and its name a capitalised word in the
+        middle of a sentence ("haar overleden man Cor", "Broer Ilias (06-...)"): a relative
+        is called by a name, never by a speciality, so a word deduce's medical list also
+        holds ("cor", "ilias") is the name there. A role ("Casemanager Dementie") is not."""
+        cue = m.group(0)[: m.start(1) - m.start()].strip()
+        name = m.group(1)
+        return (
+            _KIN_WORD.fullmatch(cue) is not None
+            and " " not in name.strip()
+            and name[:1].isupper()
+            and not name.isupper()
+        )
+
+    def _particle_surname(self, name: str) -> bool:
+        """ "huisarts Van der Meer", "dhr. de Boer": after particles a capitalised ordinary
+        word is a surname, unless it names a kind of organisation or is a title; in lower
+        case, as chats write it ("meneer de haan", "dr van dijk"), when deduce's list of
+        surnames after a particle holds it."""
+        words = name.split()
+        last = words[-1]
+        if len(words) < 2 or words[-2].lower() not in _PARTICLE_WORDS or "-" in last:
+            return False
+        if last[:1].isupper():
+            return self._name_like(last, particles=True)
+        return last.capitalize() in self._interfix_surnames
 
     def _lower_chat_name(self, text: str, word: str, start: int) -> bool:
         """A lower-case word before a cue ("uit kamer 3", "(17)") is a name in a chat when it
@@ -2882,10 +2991,10 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return first
+            return _without_lone_months(text, first)
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return _resolve(text, extra, kept=first)
+        return _without_lone_months(text, _resolve(text, extra, kept=first))
 
     def _chat_first_names(self, text: str) -> list[Candidate]:
         """ "hoi priya", "thx rik", "lars ben je er al?": a known first name in lower case,
@@ -3067,6 +3176,11 @@ class PrivacyEngine:
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
             add(m.start(1), m.end(1), "naam voor 'uit kamer'")
+        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if ", " in text else ():
+            if self._cue_name_word(m.group(1), strict=False):
+                add(m.start(1), m.end(1), "voornaam voor een leeftijd")
+        for m in _INITIAL_AND_NAME.finditer(text) if " en " in text else ():
+            add(m.start(1), m.end(1), "voorletter naast een naam")
         for m in _TITLE_INITIALS_NAME.finditer(text):
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
@@ -3091,7 +3205,34 @@ class PrivacyEngine:
             return ""
         if lower not in self._common and self._is_first_name(lower):
             return "first"
+        parts = lower.split("-")
+        if len(parts) == 2 and all(  # "Jan-Willem", "anne-marie": a double first name
+            len(part) > 1 and part not in self._common and self._is_first_name(part)
+            for part in parts
+        ):
+            return "first"
         return "surname" if self._is_surname(lower) else ""
+
+    def _another_writer(self, phrase: str, turns: collections.Counter[str]) -> bool:
+        """In a chat of people whose labels are first names, a one-word label that writes two
+        messages or more is one of them too, also when a list holds the word as a medical or
+        ordinary term ("[09:16] lies: ja", "[09:18] lies: top"). Not a word of deduce's
+        common words, a role, a family word, a place or a noun by its ending ("Opmerking:",
+        "Studentbegeleider:", "mam:", "Utrecht:")."""
+        lower = phrase.lower()
+        return (
+            turns[lower] >= 2
+            and phrase.isalpha()
+            and len(phrase) > 2
+            and lower not in self._common
+            and lower not in _NOT_NAME_WORDS
+            and lower not in _PARTICLE_WORDS
+            and _ROLE_AT_END.search(phrase) is None
+            and lower not in _FAMILY_CALLS
+            and not lower.endswith(_NOUN_ENDINGS)
+            and _INSTITUTION_KIND.fullmatch(phrase) is None
+            and not self._is_place(phrase.capitalize())
+        )
 
     def _speaker_text(self, labels: list[re.Match[str]], text: str) -> str:
         """ "chat" when two or more labels are first names a list knows (people writing to
@@ -3102,6 +3243,13 @@ class PrivacyEngine:
         foreign = sum(1 for phrase in kinds if _FOREIGN_LETTER.search(phrase))
         if names.count("first") >= 2 or (names.count("first") and foreign):
             return "chat"
+        if names.count("first") == 1 and len(labels) >= 4:
+            # one known first name taking turns with one other writer ("mo:" / "lies:")
+            turns = collections.Counter(m.group(1).lower() for m in labels)
+            if any(
+                not kind and self._another_writer(phrase, turns) for phrase, kind in kinds.items()
+            ):
+                return "chat"
         if len(names) >= 2 and (_is_chat(text) or _MINUTES_CUE.search(text)):
             return "minutes"
         return ""
@@ -3165,14 +3313,20 @@ class PrivacyEngine:
         Baars")."""
         found = []
         labels = self._speaker_labels(text)
-        if len(labels) >= 2 and self._speaker_text(labels, text):
+        speaker_text = self._speaker_text(labels, text) if len(labels) >= 2 else ""
+        if speaker_text:
+            turns = collections.Counter(m.group(1).lower() for m in labels)
             for m in labels:
                 phrase = m.group(1)
                 kind = self._label_name_kind(phrase)
                 word = phrase.split()[-1] if len(phrase.split()[-1]) > 1 else phrase.split()[0]
-                if kind or (
-                    _FOREIGN_LETTER.search(word)
-                    and self._cue_name_word(word.capitalize(), strict=True)
+                if (
+                    kind
+                    or (
+                        _FOREIGN_LETTER.search(word)
+                        and self._cue_name_word(word.capitalize(), strict=True)
+                    )
+                    or (speaker_text == "chat" and self._another_writer(phrase, turns))
                 ):
                     found.append(Candidate(m.start(1), m.end(1), "naam", _SPEAKER_REASON, PATTERN))
         for m in _FAMILY_OR_SIR_NAME.finditer(text):
@@ -3180,7 +3334,13 @@ class PrivacyEngine:
             last = phrase.split()[-1]
             particles = phrase.split()[:-1]
             if last[:1].isupper():
-                ok = self._cue_phrase_ok(phrase, strict=False)
+                ok = self._cue_phrase_ok(phrase, strict=False) or (
+                    # "Geachte heer Rozendaal": a man addressed, by a place-name as surname
+                    m.group(0)[:1] in "GgBbLl"
+                    and " " not in phrase
+                    and self._is_place(phrase)
+                    and phrase.lower() not in self._common
+                )
             else:
                 ok = (
                     last not in self._common
@@ -3321,6 +3481,7 @@ class PrivacyEngine:
             (_AGE_IN_YEARS_AFTER, True),
             (_ROLE_IN_BRACKETS, False),
             (_NICKNAME_IN_BRACKETS, False),
+            (_CLIENT_AND_AGE_AFTER, False),
         ):
             for after in cue.finditer(text):
                 m = _NAME_PHRASE_AT_END.search(text, max(0, after.start() - 60), after.start())
@@ -3329,8 +3490,11 @@ class PrivacyEngine:
                 phrase, at = _capitalised_tail(m.group(1)), m.end(1)
                 at -= len(phrase)  # "Vandaag de aanmelding van Liya Tesfamariam": the tail
                 several = bool(re.search(r"[ -]", phrase))
-                if not several or not _LISTED_BEFORE.search(text, max(0, at - 12), at):
-                    continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"
+                if not (several and _LISTED_BEFORE.search(text, max(0, at - 12), at)) and (
+                    cue is not _CLIENT_AND_AGE_AFTER
+                ):
+                    continue  # "Er was Overleg Palliatieve (verpleegkundige) zorg"; one word
+                    # before "(cliënt, 19)" is the client: "Ilias (cliënt, 19)"
                 if _article_before(text, at):
                     continue  # one word: the rules before; "de Kinderboerderij (3 jaar)"
                 if not self._cue_phrase_ok(phrase, strict=strict):
@@ -3423,6 +3587,32 @@ class PrivacyEngine:
                         # name is found here again as a word already known, see spans())
                     if (
                         c.label == "naam"
+                        and (word.lower().endswith("ing") or word.lower() in _COLOURS)
+                        and not self._is_first_name(word)
+                        and _LOWER_WORD_AFTER.match(text, c.end)
+                        and not _FINITE_VERB_AFTER.match(text, c.end)
+                        and not (
+                            _PAST_VERB_AFTER.match(text, c.end)
+                            # "Zwart gekleurde": an inflected participle after a colour
+                            and not (
+                                word.lower() in _COLOURS and _PARTICIPLE_AFTER.match(text, c.end)
+                            )
+                        )
+                    ):
+                        continue  # "Scholing insuline-pen staat gepland": a noun in "-ing",
+                        # "Zwart gekleurde ontlasting": a colour, before another word; a
+                        # surname opening a sentence has its verb next ("Groen belde")
+                    if (
+                        c.label == "naam"
+                        and not self._is_first_name(word)
+                        and (
+                            _IMPERATIVE_THEN.match(text, c.end) or _OF_THE_PERIOD.match(text, c.end)
+                        )
+                    ):
+                        continue  # "Schakel dan de arts in": a verb that orders; "Tip van de
+                        # week": the heading of a regular item
+                    if (
+                        c.label == "naam"
                         and not self._is_first_name(word)
                         and _LABEL_OR_LIST_AFTER.match(text, c.end)
                     ):
@@ -3475,6 +3665,9 @@ class PrivacyEngine:
                 ):
                     c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
+            if c.label == "naam" and ". " in piece:
+                c = self._cut_at_sentence_end(text, c)
+                piece = text[c.start : c.end]
             one_word = piece.isalnum()
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
@@ -3503,9 +3696,10 @@ class PrivacyEngine:
                 if (
                     c.label == "plaats"
                     and piece.lower() in _DAY_PARTS
-                    and _starts_sentence(text, c.start)
+                    and (piece.islower() or _starts_sentence(text, c.start))
                 ):
-                    continue  # "Middag rustig, muziek geluisterd": a part of the day
+                    continue  # "Middag rustig, ...", "van ochtend naar middag": a part of
+                    # the day (in lower case it never names a town, not even in a chat)
                 if piece.islower():
                     if c.label == "naam" and _ABBREVIATION_AFTER.match(text, c.end):
                         continue  # "max. 5 min": an abbreviation, no chat name
@@ -3523,6 +3717,10 @@ class PrivacyEngine:
                         continue  # "AI zoals Gemini, Claude en ChatGPT": an assistant
                     if c.label == "naam" and self._english_word(text, c.start, c.end):
                         continue  # "My partner ...", "the 4th of June"
+                    if c.label == "naam" and _BRAND_WORD_BEFORE.search(
+                        text, max(0, c.start - 12), c.start
+                    ):
+                        continue  # "tillift merk Arjo": a brand that a list calls a name
                     if (
                         c.label == "naam"
                         and _ITEM_START.search(text, max(0, c.start - 8), c.start)
@@ -3545,6 +3743,17 @@ class PrivacyEngine:
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _cut_at_sentence_end(text: str, c: Candidate) -> Candidate:
+        """A name ends where its sentence ends: "chauffeur Hans Verschuren. Fleur had ..."
+        is "Hans Verschuren", not three words over the full stop. A full stop after an
+        initial ("J. van Beers") or after a title ("Mevr. Jansen") stays inside."""
+        for stop in _SENTENCE_END_IN_NAME.finditer(text, c.start, c.end):
+            if _TITLES.match(stop.group(1) + ". ") is None:
+                end = stop.start() + len(stop.group(1))
+                return Candidate(c.start, end, c.label, c.reason, c.priority)
+        return c
 
     @staticmethod
     def _names_an_instrument(text: str, c: Candidate) -> bool:
@@ -3684,10 +3893,11 @@ class PrivacyEngine:
             elif (
                 c.label == "instelling"
                 and piece.isalnum()
-                and _GENERIC_SERVICE.search(piece)
+                and (_GENERIC_SERVICE.search(piece) or piece.lower().endswith(_NOUN_ENDINGS))
                 and _TEAM_BEFORE.search(text, max(0, c.start - 6), c.start)
             ):
-                continue  # "Team Wijkverpleging": a kind of care, no organisation's name
+                continue  # "Team Wijkverpleging": a kind of care, no organisation's name;
+                # "Team Medicatieveiligheid": a team's subject, an abstract noun by its ending
             kept.append(c)
         return kept
 
@@ -4102,6 +4312,34 @@ def _merge_same_label(candidates: list[Candidate]) -> list[Candidate]:
                 current = c
         merged.append(current)
     return merged
+
+
+def _month_as_first_name(text: str, word: str, at: int, particles: bool) -> bool:
+    """A capitalised month right before a found capitalised name is a first name ("Mei Ling
+    Wong", "Lie Mei Ling"): Dutch writes its months in lower case, and a date has its day
+    before the month ("12 Mei" stays a date)."""
+    return (
+        not particles
+        and word[:1].isupper()
+        and _LONE_MONTH.fullmatch(word) is not None
+        and not _DAY_BEFORE_MONTH.search(text, max(0, at - 4), at)
+    )
+
+
+_DAY_BEFORE_MONTH = re.compile(r"\d[ ]?$")
+_LONE_MONTH = re.compile(patterns.MONTH_ALONE.pattern)  # "oktober": a month on its own
+
+
+def _without_lone_months(text: str, spans: list[Span]) -> list[Span]:
+    """A month on its own ("de griepvaccinatie in oktober", "volgende evaluatie in maart")
+    points to no one: it is marked beside a person, a place or a number, whose event it
+    dates. In a text where it is all that was found, so no one else is named, it stays."""
+    if spans and all(
+        span.label == "datum" and _LONE_MONTH.fullmatch(text[span.start : span.end])
+        for span in spans
+    ):
+        return []
+    return spans
 
 
 def _starts_sentence(text: str, start: int) -> bool:

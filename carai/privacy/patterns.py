@@ -2926,10 +2926,10 @@ _LAW_OR_PUBLICATION_BEFORE = re.compile(
     r"|handboek|beleidsplan|jaarplan|jaarverslag|onderzoek|studie|cbs|rivm|nhg|who)[ ]*\Z"
 )
 # A month written short, alone, where a word before makes it a date ("sinds dec", "sinds
-# aug."); "jan" stays out, as it is a first name too.
+# aug."); "jan" only in lower case ("sinds jan" in a chat), as "Jan" is a first name too.
 MONTH_SHORT_ALONE = gated(
     "(?i:[fmajsond])",
-    re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
+    re.compile(r"(?<![\w-])(?:(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)|jan)(?:\.|(?![\w-]))"),
 )
 # "jan" in lower case after "sinds", "vanaf", "eind", "begin" or "medio" ("een stoma sinds
 # jan"): the month, not the first name Jan, which a chat writes this way after "in" or "tot"
@@ -2963,7 +2963,7 @@ _FLOOR_BEFORE = re.compile(
 )
 
 _ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
-_SHORT_MONTHS = ("feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def find_more_dates(text: str) -> Iterator[Candidate]:
