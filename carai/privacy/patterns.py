@@ -2926,10 +2926,11 @@ _LAW_OR_PUBLICATION_BEFORE = re.compile(
     r"|handboek|beleidsplan|jaarplan|jaarverslag|onderzoek|studie|cbs|rivm|nhg|who)[ ]*\Z"
 )
 # A month written short, alone, where a word before makes it a date ("sinds dec", "sinds
-# aug."); "jan" only in lower case ("sinds jan" in a chat), as "Jan" is a first name too.
+# aug."); "jan" stays out, as it is a first name too (JAN_AFTER_TIME_WORD below takes the
+# month "jan" after the few words that make it one).
 MONTH_SHORT_ALONE = gated(
     "(?i:[fmajsond])",
-    re.compile(r"(?<![\w-])(?:(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)|jan)(?:\.|(?![\w-]))"),
+    re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
 )
 # "jan" in lower case after "sinds", "vanaf", "eind", "begin" or "medio" ("een stoma sinds
 # jan"): the month, not the first name Jan, which a chat writes this way after "in" or "tot"
