@@ -844,25 +844,75 @@ class _QuickTokenizer:
 
     def tokenize(self, text: str) -> Any:
         tokenizer, new, token_class = self._tokenizer, object.__new__, self._token
-        tokens = []
+        tokens: list[Any] = []
+        append = tokens.append
         for m in tokenizer._pattern.finditer(text):
             token = new(token_class)
-            start, end = m.span()
-            token.__dict__.update(
-                text=m.group(0),
-                start_char=start,
-                end_char=end,
-                _previous_token=None,
-                _next_token=None,
-            )
-            tokens.append(token)
+            # the fields in deduce's order, set in the token's own dict (no keyword dict)
+            fields = token.__dict__
+            fields["text"] = m.group(0)
+            fields["start_char"], fields["end_char"] = m.span()
+            fields["_previous_token"] = fields["_next_token"] = None
+            append(token)
         if tokenizer._trie is not None:
-            tokens = tokenizer._merge(text, tokens)
+            tokens = self._merge(text, tokens)
         if tokenizer.link_tokens:
             for before, after in itertools.pairwise(tokens):
                 before.__dict__["_next_token"] = after
                 after.__dict__["_previous_token"] = before
-        return self._token_list(tokens, link_tokens=False)
+        return _LazyIndexTokenList.of(self._token_list, tokens)
+
+    def _merge(self, text: str, tokens: list[Any]) -> list[Any]:
+        """deduce's ``DeduceTokenizer._merge`` (join the tokens of a merge term such as
+        "van der" into one), trying the trie only at the tokens that can start a term
+        instead of asking every token in a Python loop: the same tokens out."""
+        tokenizer = self._tokenizer
+        start_words = tokenizer._start_words
+        texts = [token.text for token in tokens]
+        starts = [i for i, word in enumerate(texts) if word in start_words]
+        if not starts:
+            return tokens
+        merged: list[Any] = []
+        done = 0  # tokens before this one are in ``merged``
+        for i in starts:
+            if i < done:
+                continue  # inside a term joined already
+            prefix = tokenizer._trie.longest_matching_prefix(texts, start_i=i)
+            if prefix is None:
+                continue
+            merged.extend(tokens[done:i])
+            merged.append(tokenizer._join_tokens(text, tokens[i : i + len(prefix)]))
+            done = i + len(prefix)
+        merged.extend(tokens[done:])
+        return merged
+
+
+class _LazyIndexTokenList:
+    """docdeid's ``TokenList`` whose index of token positions (a dict keyed by the tokens,
+    each hashed through the frozen dataclass's Python ``__hash__``) is made when first
+    asked for. Only docdeid's own ``MultiTokenLookupAnnotator`` asks, and the engine runs
+    :class:`_QuickLookupAnnotator` in its place, so a document's tokens are usually never
+    indexed at all. Everything else is the ``TokenList`` docdeid makes."""
+
+    _made: dict[type, type] = {}
+
+    @classmethod
+    def of(cls, token_list: type, tokens: list[Any]) -> Any:
+        kind = cls._made.get(token_list)
+        if kind is None:
+
+            def token_index(self: Any, token: Any) -> int:
+                index = self.__dict__.get("_token_index")
+                if index is None:
+                    index = self._token_index = {t: i for i, t in enumerate(self._tokens)}
+                return int(index[token])
+
+            kind = cls._made[token_list] = type(
+                "Lazy" + token_list.__name__, (token_list,), {"token_index": token_index}
+            )
+        made: Any = object.__new__(kind)
+        made.__dict__.update(_tokens=tokens, _words={}, _text_to_tokens={})
+        return made
 
 
 # -- Speed: deduce's word-list steps, the same annotations with less work ------------------
@@ -1149,6 +1199,29 @@ def _quick_apply_context_pattern(
     return annotations
 
 
+def _quick_pattern_annotate(self: Any, doc: Any) -> list[Any]:
+    """deduce's ``TokenPatternAnnotator.annotate`` (try the pattern at every token that can
+    start it), with the start tokens read from the token texts the word-list steps share
+    (:func:`_token_keys`) instead of from docdeid's ``token_lookup``, which builds its own
+    index of the token texts once more. deduce tries its start tokens in the order of a set
+    of tokens (by their hash, which changes with every process); here they are tried in
+    the order of the text: each try stands alone, so the annotations are the same."""
+    start_words = self._start_words
+    if start_words is None:
+        return list(self._deduce_kind.annotate(self, doc))
+    pipeline = list(self._matching_pipeline or [])
+    tokens = doc.get_tokens()
+    _, words, where = _token_keys(tokens, str(pipeline), pipeline)
+    starts = sorted(i for word in words.intersection(start_words) for i in where[word])
+    text, pattern, skip = doc.text, self.pattern, self.skip
+    annotations = []
+    for i in starts:
+        found = self._match_sequence(text, pattern, tokens[i], direction="right", skip=skip)
+        if found is not None:
+            annotations.append(found)
+    return annotations
+
+
 def _quick_token_patterns(processor: Any) -> Any:
     """A copy of one of deduce's token-pattern steps (``TokenPatternAnnotator``: "dhr." and
     an initial, an initial and a name ...; ``ContextAnnotator``: a name grown by an
@@ -1166,6 +1239,8 @@ def _quick_token_patterns(processor: Any) -> Any:
     }
     if hasattr(kind, "_apply_context_pattern"):
         methods["_apply_context_pattern"] = _quick_apply_context_pattern
+    elif kind.__name__ == "TokenPatternAnnotator":
+        methods["annotate"] = _quick_pattern_annotate
     quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
     quick._matchers = {}
     return quick
