@@ -18,7 +18,7 @@ import pickle
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -997,8 +997,13 @@ def _token_keys(
     cache = tokens.__dict__.setdefault("_carai_keys", {})
     made = cache.get(pipe_key)
     if made is None:
+        from docdeid.str.processor import LowercaseString
+
         keys = [token.text for token in tokens]
         for modifier in pipeline:
+            if type(modifier) is LowercaseString:
+                keys = [key.casefold() for key in keys]  # what its process() does, per key
+                continue
             process = modifier.process
             keys = [process(key) for key in keys]
         where: dict[str, list[int]] = defaultdict(list)
@@ -1130,9 +1135,7 @@ def _quick_match_sequence(
         return self._deduce_kind._match_sequence(
             self, text, pattern, start_token, direction=direction, skip=skip
         )
-    from docdeid.annotation import Annotation
-
-    skip = skip or set()
+    skipped: Collection[str] = skip or ()  # no new empty set per try
     link = "_next_token" if direction == "right" else "_previous_token"
     current = end_token = start_token
     for matches in matchers if direction == "right" else reversed(matchers):
@@ -1140,10 +1143,12 @@ def _quick_match_sequence(
             return None
         end_token = current
         current = getattr(current, link)
-        while current is not None and current.text in skip:
+        while current is not None and current.text in skipped:
             current = getattr(current, link)
     if direction == "left":
         start_token, end_token = end_token, start_token
+    from docdeid.annotation import Annotation  # only for a match, not on every try
+
     return Annotation(
         text=text[start_token.start_char : end_token.end_char],
         start_char=start_token.start_char,
@@ -1175,9 +1180,14 @@ def _quick_apply_context_pattern(
         context_pattern["tag"],
     )
     attr = "next" if right else "previous"
+    takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
     for annotation in annotations.copy():
-        parts = annotation.tag.split("+")
-        if (parts[-1] if right else parts[0]) not in pre_tag:
+        tag = annotation.tag
+        taken = takes.get(tag)
+        if taken is None:
+            parts = tag.split("+")
+            taken = takes[tag] = (parts[-1] if right else parts[0]) in pre_tag
+        if not taken:
             continue
         start_token = _chained_token(
             annotation.end_token if right else annotation.start_token, attr, skip
