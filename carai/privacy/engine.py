@@ -1256,6 +1256,33 @@ def _quick_token_patterns(processor: Any) -> Any:
     return quick
 
 
+def _sorted_annotations(annotations: Any, by: tuple[str, ...], callbacks: Any) -> list[Any]:
+    """docdeid's ``AnnotationSet.sorted(by, callbacks, deterministic=True)``: the same key
+    per annotation (the attributes in ``by``, through their callbacks, then every other
+    field by name, as ``Annotation.get_sort_key`` builds it) without the key cache, which
+    hashes each annotation, its tokens and the callbacks' frozendict to look the key up."""
+    from docdeid.annotation import _OPTIONAL_FIELDS, UNKNOWN_ATTR_DEFAULT
+
+    callbacks = callbacks or {}
+    skipped = set(by) | _OPTIONAL_FIELDS
+    extras: dict[tuple[str, ...], list[str]] = {}  # per set of field names: the others
+
+    def key(annotation: Any) -> tuple[Any, ...]:
+        fields = annotation.__dict__
+        values = []
+        for attr in by:
+            value = getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT)
+            values.append(callbacks[attr](value) if attr in callbacks else value)
+        names = tuple(fields)
+        others = extras.get(names)
+        if others is None:
+            others = extras[names] = sorted(set(names) - skipped)
+        values.extend(getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT) for attr in others)
+        return tuple(values)
+
+    return sorted(annotations, key=key)
+
+
 def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
     """docdeid's ``OverlapResolver.process_annotations`` with a byte mask and the free runs
     found in Python: docdeid marks the characters taken in a numpy array and compares its
@@ -1268,9 +1295,7 @@ def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
         return self._deduce_kind.process_annotations(self, annotations, text)  # its error
     kept = []
     taken = bytearray(max(annotation.end_char for annotation in annotations))
-    ordered = annotations.sorted(
-        by=self._sort_by, callbacks=self._sort_by_callbacks, deterministic=True
-    )
+    ordered = _sorted_annotations(annotations, self._sort_by, self._sort_by_callbacks)
     for annotation in ordered:
         start, end = annotation.start_char, annotation.end_char
         part = taken[start:end]

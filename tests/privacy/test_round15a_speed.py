@@ -96,3 +96,37 @@ def test_merge_terms_joined_as_deduce_joins_them(engine: PrivacyEngine) -> None:
         assert [(t.text, t.start_char) for t in ours.tokenize(text)] == [
             (t.text, t.start_char) for t in theirs.tokenize(text)
         ]
+
+
+def _resolvers(engine: PrivacyEngine) -> list[Any]:
+    return [
+        engine.deduce.processors["post_processing"]["overlap_resolver"],
+        engine.deduce.processors["names"]["person_annotation_converter"]._overlap_resolver,
+    ]
+
+
+def test_annotations_sorted_as_docdeid_sorts_them(engine: PrivacyEngine) -> None:
+    from docdeid.annotation import Annotation, AnnotationSet
+
+    from carai.privacy.engine import _sorted_annotations
+
+    texts = [*_tuning_texts()[::4], "Dhr. P. de Vries woont Kerkweg 12a te Den Haag."]
+    compared = 0
+    for text in texts:
+        document = _document_class()(text, tokenizers=engine._tokenizers)
+        for _, group in engine._processors:
+            if hasattr(group, "_processors"):
+                for name, step in group:
+                    if name not in {"overlap_resolver", "merge_adjacent_annotations"}:
+                        step.process(document)
+        # and a made-up tie: the same place under two tags, one with a priority
+        annotations = AnnotationSet(document.annotations)
+        annotations.add(Annotation(text=text[:3], start_char=0, end_char=3, tag="x", priority=2))
+        annotations.add(Annotation(text=text[:3], start_char=0, end_char=3, tag="persoon"))
+        for resolver in _resolvers(engine):
+            by, callbacks = resolver._sort_by, resolver._sort_by_callbacks
+            assert _sorted_annotations(annotations, by, callbacks) == annotations.sorted(
+                by=by, callbacks=callbacks, deterministic=True
+            )
+            compared += len(annotations)
+    assert compared > 1000
