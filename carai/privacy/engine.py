@@ -19,7 +19,7 @@ import pickle
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -973,25 +973,75 @@ class _QuickTokenizer:
 
     def tokenize(self, text: str) -> Any:
         tokenizer, new, token_class = self._tokenizer, object.__new__, self._token
-        tokens = []
+        tokens: list[Any] = []
+        append = tokens.append
         for m in tokenizer._pattern.finditer(text):
             token = new(token_class)
-            start, end = m.span()
-            token.__dict__.update(
-                text=m.group(0),
-                start_char=start,
-                end_char=end,
-                _previous_token=None,
-                _next_token=None,
-            )
-            tokens.append(token)
+            # the fields in deduce's order, set in the token's own dict (no keyword dict)
+            fields = token.__dict__
+            fields["text"] = m.group(0)
+            fields["start_char"], fields["end_char"] = m.span()
+            fields["_previous_token"] = fields["_next_token"] = None
+            append(token)
         if tokenizer._trie is not None:
-            tokens = tokenizer._merge(text, tokens)
+            tokens = self._merge(text, tokens)
         if tokenizer.link_tokens:
             for before, after in itertools.pairwise(tokens):
                 before.__dict__["_next_token"] = after
                 after.__dict__["_previous_token"] = before
-        return self._token_list(tokens, link_tokens=False)
+        return _LazyIndexTokenList.of(self._token_list, tokens)
+
+    def _merge(self, text: str, tokens: list[Any]) -> list[Any]:
+        """deduce's ``DeduceTokenizer._merge`` (join the tokens of a merge term such as
+        "van der" into one), trying the trie only at the tokens that can start a term
+        instead of asking every token in a Python loop: the same tokens out."""
+        tokenizer = self._tokenizer
+        start_words = tokenizer._start_words
+        texts = [token.text for token in tokens]
+        starts = [i for i, word in enumerate(texts) if word in start_words]
+        if not starts:
+            return tokens
+        merged: list[Any] = []
+        done = 0  # tokens before this one are in ``merged``
+        for i in starts:
+            if i < done:
+                continue  # inside a term joined already
+            prefix = tokenizer._trie.longest_matching_prefix(texts, start_i=i)
+            if prefix is None:
+                continue
+            merged.extend(tokens[done:i])
+            merged.append(tokenizer._join_tokens(text, tokens[i : i + len(prefix)]))
+            done = i + len(prefix)
+        merged.extend(tokens[done:])
+        return merged
+
+
+class _LazyIndexTokenList:
+    """docdeid's ``TokenList`` whose index of token positions (a dict keyed by the tokens,
+    each hashed through the frozen dataclass's Python ``__hash__``) is made when first
+    asked for. Only docdeid's own ``MultiTokenLookupAnnotator`` asks, and the engine runs
+    :class:`_QuickLookupAnnotator` in its place, so a document's tokens are usually never
+    indexed at all. Everything else is the ``TokenList`` docdeid makes."""
+
+    _made: dict[type, type] = {}
+
+    @classmethod
+    def of(cls, token_list: type, tokens: list[Any]) -> Any:
+        kind = cls._made.get(token_list)
+        if kind is None:
+
+            def token_index(self: Any, token: Any) -> int:
+                index = self.__dict__.get("_token_index")
+                if index is None:
+                    index = self._token_index = {t: i for i, t in enumerate(self._tokens)}
+                return int(index[token])
+
+            kind = cls._made[token_list] = type(
+                "Lazy" + token_list.__name__, (token_list,), {"token_index": token_index}
+            )
+        made: Any = object.__new__(kind)
+        made.__dict__.update(_tokens=tokens, _words={}, _text_to_tokens={})
+        return made
 
 
 # -- Speed: deduce's word-list steps, the same annotations with less work ------------------
@@ -1076,8 +1126,13 @@ def _token_keys(
     cache = tokens.__dict__.setdefault("_carai_keys", {})
     made = cache.get(pipe_key)
     if made is None:
+        from docdeid.str.processor import LowercaseString
+
         keys = [token.text for token in tokens]
         for modifier in pipeline:
+            if type(modifier) is LowercaseString:
+                keys = [key.casefold() for key in keys]  # what its process() does, per key
+                continue
             process = modifier.process
             keys = [process(key) for key in keys]
         where: dict[str, list[int]] = defaultdict(list)
@@ -1209,9 +1264,7 @@ def _quick_match_sequence(
         return self._deduce_kind._match_sequence(
             self, text, pattern, start_token, direction=direction, skip=skip
         )
-    from docdeid.annotation import Annotation
-
-    skip = skip or set()
+    skipped: Collection[str] = skip or ()  # no new empty set per try
     link = "_next_token" if direction == "right" else "_previous_token"
     current = end_token = start_token
     for matches in matchers if direction == "right" else reversed(matchers):
@@ -1219,10 +1272,12 @@ def _quick_match_sequence(
             return None
         end_token = current
         current = getattr(current, link)
-        while current is not None and current.text in skip:
+        while current is not None and current.text in skipped:
             current = getattr(current, link)
     if direction == "left":
         start_token, end_token = end_token, start_token
+    from docdeid.annotation import Annotation  # only for a match, not on every try
+
     return Annotation(
         text=text[start_token.start_char : end_token.end_char],
         start_char=start_token.start_char,
@@ -1254,9 +1309,14 @@ def _quick_apply_context_pattern(
         context_pattern["tag"],
     )
     attr = "next" if right else "previous"
+    takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
     for annotation in annotations.copy():
-        parts = annotation.tag.split("+")
-        if (parts[-1] if right else parts[0]) not in pre_tag:
+        tag = annotation.tag
+        taken = takes.get(tag)
+        if taken is None:
+            parts = tag.split("+")
+            taken = takes[tag] = (parts[-1] if right else parts[0]) in pre_tag
+        if not taken:
             continue
         start_token = _chained_token(
             annotation.end_token if right else annotation.start_token, attr, skip
@@ -1278,6 +1338,29 @@ def _quick_apply_context_pattern(
     return annotations
 
 
+def _quick_pattern_annotate(self: Any, doc: Any) -> list[Any]:
+    """deduce's ``TokenPatternAnnotator.annotate`` (try the pattern at every token that can
+    start it), with the start tokens read from the token texts the word-list steps share
+    (:func:`_token_keys`) instead of from docdeid's ``token_lookup``, which builds its own
+    index of the token texts once more. deduce tries its start tokens in the order of a set
+    of tokens (by their hash, which changes with every process); here they are tried in
+    the order of the text: each try stands alone, so the annotations are the same."""
+    start_words = self._start_words
+    if start_words is None:
+        return list(self._deduce_kind.annotate(self, doc))
+    pipeline = list(self._matching_pipeline or [])
+    tokens = doc.get_tokens()
+    _, words, where = _token_keys(tokens, str(pipeline), pipeline)
+    starts = sorted(i for word in words.intersection(start_words) for i in where[word])
+    text, pattern, skip = doc.text, self.pattern, self.skip
+    annotations = []
+    for i in starts:
+        found = self._match_sequence(text, pattern, tokens[i], direction="right", skip=skip)
+        if found is not None:
+            annotations.append(found)
+    return annotations
+
+
 def _quick_token_patterns(processor: Any) -> Any:
     """A copy of one of deduce's token-pattern steps (``TokenPatternAnnotator``: "dhr." and
     an initial, an initial and a name ...; ``ContextAnnotator``: a name grown by an
@@ -1295,9 +1378,38 @@ def _quick_token_patterns(processor: Any) -> Any:
     }
     if hasattr(kind, "_apply_context_pattern"):
         methods["_apply_context_pattern"] = _quick_apply_context_pattern
+    elif kind.__name__ == "TokenPatternAnnotator":
+        methods["annotate"] = _quick_pattern_annotate
     quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
     quick._matchers = {}
     return quick
+
+
+def _sorted_annotations(annotations: Any, by: tuple[str, ...], callbacks: Any) -> list[Any]:
+    """docdeid's ``AnnotationSet.sorted(by, callbacks, deterministic=True)``: the same key
+    per annotation (the attributes in ``by``, through their callbacks, then every other
+    field by name, as ``Annotation.get_sort_key`` builds it) without the key cache, which
+    hashes each annotation, its tokens and the callbacks' frozendict to look the key up."""
+    from docdeid.annotation import _OPTIONAL_FIELDS, UNKNOWN_ATTR_DEFAULT
+
+    callbacks = callbacks or {}
+    skipped = set(by) | _OPTIONAL_FIELDS
+    extras: dict[tuple[str, ...], list[str]] = {}  # per set of field names: the others
+
+    def key(annotation: Any) -> tuple[Any, ...]:
+        fields = annotation.__dict__
+        values = []
+        for attr in by:
+            value = getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT)
+            values.append(callbacks[attr](value) if attr in callbacks else value)
+        names = tuple(fields)
+        others = extras.get(names)
+        if others is None:
+            others = extras[names] = sorted(set(names) - skipped)
+        values.extend(getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT) for attr in others)
+        return tuple(values)
+
+    return sorted(annotations, key=key)
 
 
 def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
@@ -1312,9 +1424,7 @@ def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
         return self._deduce_kind.process_annotations(self, annotations, text)  # its error
     kept = []
     taken = bytearray(max(annotation.end_char for annotation in annotations))
-    ordered = annotations.sorted(
-        by=self._sort_by, callbacks=self._sort_by_callbacks, deterministic=True
-    )
+    ordered = _sorted_annotations(annotations, self._sort_by, self._sort_by_callbacks)
     for annotation in ordered:
         start, end = annotation.start_char, annotation.end_char
         part = taken[start:end]
