@@ -703,7 +703,16 @@ _INSTRUMENT_AFTER = re.compile(
     r"|Vragenlijst|Syndroom|Syndrome|Disease)|-(?i:schaal|test|index|score|syndroom)"
     # a grade or stage of a classification named after its authors: "Kellgren-Lawrence
     # graad 3", "Fontaine stadium II"
-    r"|[ ](?i:graad|stadium|klasse)[ ]+(?:\d|[IV]+(?![\w-])))(?![\w-])"
+    r"|[ ](?i:graad|stadium|klasse)[ ]+(?:\d|[IV]+(?![\w-]))"
+    # a model, method or grip named after its maker: "Kübler-Ross model", "Gordon-methode"
+    r"|[ -](?:model|methode|greep|houding|classificatie|criteria|piramide))(?![\w-])"
+)
+# The same kind of name after its head: "het syndroom van Korsakov", "het model van Gordon",
+# "de methode Hoogendijk", "de ziekte van Huntington". A person's own illness or method is
+# written with a title or a possessive ("de ziekte van haar man", "van meneer Jansen").
+_INSTRUMENT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:syndroom|ziekte|model|methode|theorie|piramide|schaal|greep|techniek)"
+    r"[ ]+(?:van[ ]+)?\Z"
 )
 # A full stop after a word of three letters or more and a capital: a sentence ends inside
 # what a list read as one name ("Hans Verschuren. Fleur").
@@ -716,11 +725,32 @@ _ROLE_AT_END = re.compile(r"(?i:" + patterns.ROLE_WORDS + r")$")
 _FAMILY_CALLS = frozenset("mam mama pap papa ma pa mams paps oma opa omi opi".split())  # noqa: SIM905
 # Endings of Dutch nouns that no first name has ("opmerking", "vrijheid", "informatie").
 _NOUN_ENDINGS = ("ing", "heid", "tie", "teit", "schap", "nis", "isme")
+# National chains of shops that lists hold as a name or an organisation. After an article
+# ("boodschappen bij de Albert Heijn", "naar de Hema") they name the kind of shop around the
+# corner, as "de bakker" does, and point to no one; without one ("werkt bij Albert Heijn")
+# the shop may be an employer and stays.
+_SHOP_CHAINS = frozenset(
+    "Albert Heijn|Jumbo|Lidl|Aldi|Hema|HEMA|Kruidvat|Etos|Blokker|Primark|Ikea|IKEA".split("|")  # noqa: SIM905
+)
+# A job title written with capitals, as the heading of a role ("De Teamleider Zorg", "Hoofd
+# Zorg", "De Diëtist"): a role word (or "Hoofd") and then only words of a field of care.
+# A list or the organisation scan reads it as an organisation; it names no one.
+_ROLE_TITLE_HEAD = re.compile(r"(?i:hoofd|" + patterns.ROLE_WORDS + r")")
+_ROLE_TITLE_TAILS = frozenset(
+    "zorg wonen welzijn vrijwilligers kwaliteit facilitair planning behandeling".split()  # noqa: SIM905
+)
+# A floor after its ordinal ("Printer 3e verdieping"): no house number after a street.
+_FLOOR_AFTER = re.compile(r"[ ](?i:verdieping|etage|verd\.)")
 # A brand or make before a product's name ("tillift merk Arjo"): a firm, no person.
 _BRAND_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:merk|fabrikaat|fabrikant)[ :]+$")
 # A greeting that deduce took into the name after it ("Goedemorgen Sevda"): trimmed off.
 _GREETING_IN_NAME = re.compile(
     r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Hoi|Hallo|Hey|Hee|Hi|Beste)[ ]+(?=\S)"
+)
+# The kind of a document as the first word of a heading before a name ("Sessieverslag
+# Moleman Psychologie", "Ontslagbrief Jansen"): a compound noun, no part of the name.
+_DOCUMENT_HEAD_IN_NAME = re.compile(
+    r"[A-Z][a-zà-ÿ]*(?:verslag|brief|rapportage|notitie|overzicht|formulier)[ ]+(?=[A-Z])"
 )
 # A salutation to a group opening a letter: "Lieve vrijwilligers,", "Beste collega's!"
 _GROUP_SALUTATION_AFTER = re.compile(
@@ -1625,6 +1655,10 @@ class PrivacyEngine:
                         continue  # "Best onrustig", "1. Plak nooit", "Putten uit": a word
                 elif _QUANTITY_AFTER_NUMBER.match(text, end):
                     continue  # "Roer 30 seconden": a verb and a time, no street
+                elif (
+                    piece.endswith("e") and piece[-2:-1].isdigit() and _FLOOR_AFTER.match(text, end)
+                ):
+                    continue  # "Printer 3e verdieping": a floor, no street
                 elif _CLOCK_AFTER_NUMBER.match(text, end):
                     continue  # "Fleur 21:05: ...": who writes in a chat and when, no street
                 elif patterns.AGE_AFTER_NUMBER.match(text, end):
@@ -3775,20 +3809,36 @@ class PrivacyEngine:
                 ):
                     c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
+            if c.label == "naam" and " " in piece:
+                head = _DOCUMENT_HEAD_IN_NAME.match(piece)
+                if head is not None:  # "Sessieverslag Moleman": the name after the kind
+                    c = Candidate(c.start + head.end(), c.end, c.label, c.reason, c.priority)
+                    piece = text[c.start : c.end]
             if c.label == "naam" and ". " in piece:
                 c = self._cut_at_sentence_end(text, c)
                 piece = text[c.start : c.end]
             one_word = piece.isalnum()
+            if (
+                c.label in ("naam", "instelling")
+                and piece in _SHOP_CHAINS
+                and _article_before(text, c.start)
+            ):
+                continue  # "boodschappen bij de Albert Heijn": a shop, no one's name
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
+                if self._role_title(piece):
+                    continue  # "De Teamleider Zorg", "Hoofd Zorg": a job, no organisation
             elif c.label == "datum":
                 if piece == "24/7" and not _DATE_WORD_BEFORE.search(
                     text, max(0, c.start - 12), c.start
                 ):
                     continue  # "24/7 bereikbaar": day and night
-            elif c.label == "naam" and not one_word and self._names_an_instrument(text, c):
-                continue  # "Berg Balance Scale": a scale named after a person
+            elif c.label == "naam" and (
+                (not one_word and self._names_an_instrument(text, c))
+                or _after_instrument_head(text, c.start)
+            ):
+                continue  # "Berg Balance Scale", "syndroom van Korsakov": named after a person
             elif (
                 c.label == "naam"
                 and one_word
@@ -3853,6 +3903,19 @@ class PrivacyEngine:
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _role_title(self, piece: str) -> bool:
+        """A job title with capitals ("De Teamleider Zorg", "Hoofd Zorg", "De Diëtist"): a
+        role word, then only words of a field of care (see ``_ROLE_TITLE_HEAD``)."""
+        words = piece.split()
+        if words and words[0].lower() in ("de", "het"):
+            words = words[1:]
+        if not words or len(words) > 3 or not _ROLE_TITLE_HEAD.fullmatch(words[0]):
+            return False
+        return all(
+            w.lower() in _ROLE_TITLE_TAILS or self._kind_of_care(w) or _ROLE_TITLE_HEAD.fullmatch(w)
+            for w in words[1:]
+        )
 
     @staticmethod
     def _cut_at_sentence_end(text: str, c: Candidate) -> Candidate:
@@ -4159,6 +4222,18 @@ class PrivacyEngine:
             and lower not in self._common
             and lower not in _NOT_NAME_WORDS
             and lower not in patterns.STREET_TITLES
+            and not self._care_noun(word)
+        )
+
+    def _care_noun(self, word: str) -> bool:
+        """A word of a found name with the ending of a Dutch abstract noun that no list holds
+        as a name ("Revalidatie" in "Sophia Revalidatie", "Begeleiding"): on its own elsewhere
+        it is the noun ("klinische revalidatie"), not the name again."""
+        lower = word.lower()
+        return (
+            lower.endswith(_NOUN_ENDINGS)
+            and not self._is_surname(lower)
+            and not self._is_first_name(word)
         )
 
     # -- output ---------------------------------------------------------------------------
@@ -4240,6 +4315,14 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
 _AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+
+
+def _after_instrument_head(text: str, start: int) -> bool:
+    """A capitalised word after "het syndroom van", "de methode", "het model van" ...: the
+    person a syndrome, model or method is named after (see ``_INSTRUMENT_BEFORE``)."""
+    return text[start : start + 1].isupper() and (
+        _INSTRUMENT_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
 
 
 def _article_before(text: str, start: int) -> bool:
