@@ -227,12 +227,24 @@ _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 # start of a sentence and with no capitalised word after it (a name of more words).
 _NEXT_WORD = re.compile(r"[ ]([a-zA-Zà-ÿ'-]{3,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))")
 # A street after "op de", "van de" ...: one or two words, the last ending in a street word.
+# Also after the chat shorthand "vd" ("op de parkeerplaats vd beatrixlaan") and after
+# "richting" ("liep richting kerkstraat"), where a street is named as a way to go.
 _STREET_AFTER_DE = patterns.gated(
-    "(?i:[oanvlib])",
+    "(?i:[oanvlibr])",
     re.compile(
-        r"(?<![\w-])(?i:op|aan|naar|via|langs|over|van|in|bij)[ ]de[ ]("
+        r"(?<![\w-])(?:(?i:op|aan|naar|via|langs|over|van|in|bij)[ ]de|(?i:vd|v\.d\.|v/d)"
+        r"|(?i:richting)(?:[ ](?i:de))?)[ ]("
         r"(?:[a-zA-Zà-ÿ][a-zà-ÿ]+[ ])?[a-zA-Zà-ÿ][a-zà-ÿ]{3,}"
         r"(?i:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))(?![\w-]|[ ]\d)"
+    ),
+)
+# "op straat, bredeweg richting de kerk": a street of one word in lower case right before
+# "richting", asked of the street list like those after "de".
+_STREET_BEFORE_RICHTING = patterns.gated(
+    "[a-zà-ÿ]",
+    re.compile(
+        r"(?<![\w-])([a-zà-ÿ]{4,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))"
+        r"[ ](?i:richting)(?![\w-])"
     ),
 )
 # One capitalised street after a bare "de" ("dan de Beatrixlaan"), asked of the street list.
@@ -3006,10 +3018,13 @@ class PrivacyEngine:
         (`_STREET_AFTER_LIVING`); after "op de" a capitalised word needs more than digits
         after it ("op de Vlinder 4" is a ward and a room as often). The street is no word a
         list knows as a common word, a first name, a place or a month ("op de kamer 12.",
-        "woont Utrecht 3" stay out)."""
+        "woont Utrecht 3" stay out). The same after the label "adres is" or "adres:"
+        (`_STREET_AFTER_ADDRESS_LABEL`)."""
         if _HAS_DIGIT.search(text) is None:
             return
-        for m in _STREET_AFTER_LIVING.finditer(text):
+        for m in itertools.chain(
+            _STREET_AFTER_LIVING.finditer(text), _STREET_AFTER_ADDRESS_LABEL.finditer(text)
+        ):
             word = m.group(1)
             lower = word.lower()
             if (
@@ -3027,15 +3042,20 @@ class PrivacyEngine:
 
     def _listed_streets_without_number(self, text: str) -> Iterator[Candidate]:
         """ "op de hoofdweg", "zit op de oranje nassaulaan", "in de buurt van de
-        Paterswoldseweg": a street without a house number after "op de", "aan de", "van de"
-        ... in any case, when deduce's street list knows it (capitalised, with a space or a
-        hyphen between two words) and it is no common word. The capitalised streets after
-        "op de" are found by patterns.STREET_WITHOUT_NUMBER already."""
+        Paterswoldseweg": a street without a house number after "op de", "aan de", "van de",
+        "vd", "richting" ... or before "richting" (`_STREET_BEFORE_RICHTING`), in any case,
+        when deduce's street list knows it (capitalised, with a space or a hyphen between two
+        words) and it is no common word. The capitalised streets after "op de" are found by
+        patterns.STREET_WITHOUT_NUMBER already."""
         lowered = text.lower()
-        if " de " not in lowered or not any(end in lowered for end in patterns.STREET_ENDS):
+        if not any(cue in lowered for cue in (" de ", "vd", "v.d.", "v/d", "richting")) or not any(
+            end in lowered for end in patterns.STREET_ENDS
+        ):
             return
         streets = self.deduce.lookup_structs["street"]
-        for m in _STREET_AFTER_DE.finditer(text):
+        for m in itertools.chain(
+            _STREET_AFTER_DE.finditer(text), _STREET_BEFORE_RICHTING.finditer(text)
+        ):
             words = m.group(1).split(" ")
             if words[-1].lower() in self._common or words[-1].lower() in self._whitelist:
                 continue
@@ -3107,6 +3127,7 @@ class PrivacyEngine:
             for m in (_AGE_AFTER_FOUND_NAME.match(text, span.end),)
             if m is not None and 0 < int(m.group(1)) <= 120
         ]
+        extra_ages += _corrected_ages(text, first) + _phone_rests(text, first)
         for word in self._misspelt_repeats(text, labels, slip_names):
             labels.setdefault(word, "naam")
         extra = [
@@ -4325,6 +4346,58 @@ def _after_instrument_head(text: str, start: int) -> bool:
     )
 
 
+# A bare number that corrects an age just said: "84 jaar... ja, sorry, 85, ze is net jarig",
+# "ze is 79, nee, ik bedoel 80". A word of correction must come between; the number ends its
+# clause or is followed by "jaar", so "84 jaar, nee sorry, 3 keer gevallen" stays out.
+_CORRECTED_AGE = re.compile(
+    r"[ ]*(?:\.{2,3}|\u2026|[,;:-])?[ ]*(?:(?i:ja|eh+|uh+|oh?)[ ]*[,.!]*[ ]*)?"
+    r"(?:(?i:nee|sorry|sorrie|pardon|oeps|correctie|ik[ ]bedoel|bedoel)(?![\w-])"
+    r"[ ]*[,.!:]*[ ]*){1,3}"
+    r"(?:(?i:wacht|eh+|uh+|ze[ ]is|hij[ ]is|het[ ]is)[ ]*[,.!:]*[ ]*)?(\d{1,3})"
+    r"(?=[ ]?(?:[.,;!?)\u2026]|\n|\Z)(?!\d)|[ ](?i:jaar|jr|geworden|oud|ze|hij|en|toch)(?![\w-]))"
+)
+
+
+def _corrected_ages(text: str, first: Sequence[Span]) -> list[Candidate]:
+    """The age a writer corrects right after giving one (`_CORRECTED_AGE`), in chats and
+    spoken notes: the second number is as personal as the first."""
+    return [
+        Candidate(m.start(1), m.end(1), "leeftijd", "verbeterde leeftijd", 0)
+        for span in first
+        if span.label == "leeftijd"
+        for m in (_CORRECTED_AGE.match(text, span.end),)
+        if m is not None and 0 < int(m.group(1)) <= 120
+    ]
+
+
+# The rest of a second phone number after "of" or "/", written without the part the first one
+# has: "06-12345678 of 87654321", "030-2345678 / 2345679". Digits, with single spaces between.
+_PHONE_REST = re.compile(r"[ ]*(?:(?i:of)[ ]|/[ ]?)[ ]*(\d[\d ]{4,10}\d)(?![\d\w]|[.,/:-]\d)")
+# The net code at the start of a phone number; "(?<=^06)" for "0612345678" without a break.
+_PHONE_AREA = re.compile(r"(?:\+31|0031)?[ (]*0?(6|[1-9]\d{1,2})(?=[ )\-./]|$|(?<=^06))")
+
+
+def _digit_count(piece: str) -> int:
+    return sum(ch.isdigit() for ch in piece)
+
+
+def _phone_rests(text: str, first: Sequence[Span]) -> list[Candidate]:
+    """`_PHONE_REST` after a phone number found: the digits after "of" count as many as the
+    first number has after its net code (8 after "06", 7 after "030", 6 after "0513")."""
+    out = []
+    for span in first:
+        if span.label != "telefoon":
+            continue
+        m = _PHONE_REST.match(text, span.end)
+        area = _PHONE_AREA.match(span.text)
+        if m is None or area is None:
+            continue
+        own = _digit_count(span.text[area.end() :])
+        if "  " not in m.group(1) and _digit_count(m.group(1)) == own == 9 - len(area.group(1)):
+            out.append(Candidate(m.start(1), m.end(1), "telefoon", "tweede nummer na 'of'", 0))
+    return out
+
+
 def _article_before(text: str, start: int) -> bool:
     """An article right before ``start``: "de Rolstoel", "het Kindcentrum"; a capitalised one
     only where it opens a sentence ("Het Kindcentrum meldt"), not in "De Hooge Bongerd"."""
@@ -4788,6 +4861,17 @@ _STREET_NUMBER_PLACE = patterns.gated(
         r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
     ),
 )
+
+
+def _street_number_ending_clause(first: str = "") -> str:
+    """A street of one word in any case, after ``first`` if that is given (group 1), and a
+    house number (group 2) that ends the clause."""
+    return (
+        r"(" + first + r"[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'\u2019-]{3,})[ ](" + patterns.HOUSE_NUMBER + r")"
+        r"(?=[ ]?(?:[,.;:?!)\n]|\Z)|[ ](?i:toch|in|te)(?![\w-])|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
+    )
+
+
 # A street with no street word after a word of living or "op de"/"aan de", and a house
 # number that ends the clause: "hij woont Hambaken 17-B", "woont op de kruiskamp 1001 toch?"
 _STREET_AFTER_LIVING = patterns.gated(
@@ -4795,8 +4879,17 @@ _STREET_AFTER_LIVING = patterns.gated(
     re.compile(
         r"(?<![\w-])(?i:woont|woonde|wonend|woonachtig|verhuisd[ ]naar|op[ ]de|aan[ ]de)"
         r"(?:[ ](?i:nu|nog|sinds[ ]kort|tegenwoordig))?(?:[ ](?i:op|aan)(?:[ ](?i:de))?)?[ ]"
-        r"([A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'\u2019-]{3,})[ ](" + patterns.HOUSE_NUMBER + r")"
-        r"(?=[ ]?(?:[,.;:?!)\n]|\Z)|[ ](?i:toch|in|te)(?![\w-])|[ ][1-9]\d{3}[ ]?[A-Za-z]{2}\b)"
+        + _street_number_ending_clause()
+    ),
+)
+# "adres is hambaken 17", "nieuw adres: oude rijn 12": a street in any case after the word
+# "adres" and "is" or a colon, with a house number that ends the clause; after this label the
+# street may be two words when the first is an adjective of streets ("nieuwe gracht").
+_STREET_AFTER_ADDRESS_LABEL = patterns.gated(
+    "(?i:[anowpb])",
+    re.compile(
+        r"(?<![\w-])(?i:(?:nieuw|oud|woon|post|bezoek)?adres)(?:[ ](?i:is)|[ ]?:)[ ]"
+        + _street_number_ending_clause(r"(?:(?i:" + _STREET_ADJECTIVES + r")[ ])?")
     ),
 )
 # Words before such an address on its line: living, moving, sending, visiting.
