@@ -2034,10 +2034,10 @@ MORE_INSTITUTION_KIND_WORDS += """ voetbalclub voetbalvereniging sportclub sport
 # Veendam", "Vluchtelingenwerk Noord", "JGZ Salland", "HAP Zwolle", "VPTZ Betuwe".
 MORE_INSTITUTION_KIND_WORDS += """ audicien kwekerij hotel woonbedrijf
     zorgkantoor zorgplein zorghuis zorgthuis vluchtelingenwerk jgz hap vptz"""
-# Round 16c: a school group, the tax office and the municipal welfare service, in school
-# social work and debt counselling: "Scholengemeenschap De Brink", "Belastingdienst
-# Toeslagen", "Sociale Dienst Drechtsteden".
-MORE_INSTITUTION_KIND_WORDS += """ scholengemeenschap belastingdienst sociale_dienst"""
+# Round 16c: the tax office and the municipal welfare service, in debt counselling:
+# "Belastingdienst Toeslagen", "Sociale Dienst Drechtsteden" ("Scholengemeenschap" is in
+# DESK_SCHOOL_HOSPITAL_KIND_WORDS already).
+MORE_INSTITUTION_KIND_WORDS += """ belastingdienst sociale_dienst"""
 # Round 16c: kinds of the other care settings the engine did not know: municipal teams and
 # desks ("Toegangsteam Oost", "Stadsteam Noord", "Jongerenloket Delfland"), school networks
 # ("Samenwerkingsverband Passend Onderwijs Eemland"), legal and money advice ("Sociaal

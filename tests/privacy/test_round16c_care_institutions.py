@@ -1,4 +1,4 @@
-"""Round 16c: institutions of many care settings. New kind words (a school group, the tax
+"""Round 16c: institutions of many care settings. New kind words (the tax
 office, the municipal welfare service, municipal teams and desks, school networks, legal and
 money advice, addiction, maternity and GP care) and pharmacy compounds, roles of social work,
 debt help, probation, youth and maternity care before the organisation they work for,
@@ -17,7 +17,7 @@ from tests.privacy.helpers import labelled
 @pytest.mark.parametrize(
     ("text", "organisation"),
     [
-        # new kind words before a name or a place
+        # a school group (a kind the engine knew) and new kind words before a name or place
         ("Hij is leerling van Scholengemeenschap De Brink.", "Scholengemeenschap De Brink"),
         ("Brief van Belastingdienst Toeslagen over de huurtoeslag.", "Belastingdienst Toeslagen"),
         ("Sociale Dienst Drechtsteden belt volgende week terug.", "Sociale Dienst Drechtsteden"),
