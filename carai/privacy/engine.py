@@ -2292,8 +2292,9 @@ class PrivacyEngine:
                 or self._is_place(word)
                 or self._is_surname(lower)
                 or self._is_first_name(lower)
+                or (word.isupper() and _INSTITUTION_KIND.fullmatch(word))
             ):
-                continue  # "begeleider Jansen.", "team Wonen:": a person or a plain word
+                continue  # "begeleider Jansen.", "team Wonen:", "jeugdverpleegkundige GGD,"
             # a pattern with its context: it outranks deduce reading the word as a name
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
@@ -2307,6 +2308,33 @@ class PrivacyEngine:
         # then the kinds the main list lacks, and desks, headings and referrals
         found += self._kind_word_institution_candidates(text)
         found += self._desk_heading_referral_candidates(text)
+        found += self._creditor_candidates(text)
+        return found
+
+    def _creditor_candidates(self, text: str) -> list[Candidate]:
+        """Round 16c: the organisations in the creditors' field of a debt-help text
+        ("Schuldeisers: Belastingdienst Toeslagen, CZ, Vodafone en Essent"): each item of the
+        list that is one to three capitalised words, no digits, and not a first name, a
+        place or a plain word ("Schuldeisers: Geen", "Crediteuren: Zie bijlage")."""
+        found = []
+        for field in patterns.CREDITORS_FIELD.finditer(text):
+            pos = field.start(1)
+            for part in patterns.CREDITOR_SEPARATOR.split(field.group(1)):
+                start = text.index(part, pos) if part else pos
+                pos = start + len(part)
+                item = part.strip()
+                first = item.split()[0].lower() if item else ""
+                if (
+                    not patterns.CREDITOR_ITEM.fullmatch(item)
+                    or first in self._common
+                    or first in _NOT_NAME_WORDS
+                    or self._is_first_name(first)
+                    or self._is_place(item)
+                ):
+                    continue
+                found.append(
+                    Candidate(start, start + len(item), "instelling", "schuldeiser", PATTERN)
+                )
         return found
 
     def _person_after_kind(self, text: str, candidate: Candidate) -> bool:

@@ -691,14 +691,19 @@ INSTITUTION_AFTER_ROLE = re.compile(
     r"(?<!\w)(?i:begeleider|begeleidster|gedragsdeskundige|jongerenwerker"
     r"|wijkverpleegkundige|verpleegkundige|casemanager|behandelaar|trajectbegeleider"
     r"|ambulant[ ]hulpverlener|hulpverlener|gezinsvoogd|jeugdconsulent|consulent|ergotherapeut"
-    r"|zorgcoördinator|woonbegeleider|persoonlijk[ ]begeleider|team)"
+    r"|zorgcoördinator|woonbegeleider|persoonlijk[ ]begeleider|team"
+    # round 16c: roles of social work, debt help, probation, youth and maternity care
+    r"|(?:school)?maatschappelijk[ ]werker|sociaal[ ]werker|reclasseringswerker"
+    r"|schuldhulpverlener|budgetcoach|bewindvoerder|gezinscoach|jongerencoach|klantmanager"
+    r"|jeugdverpleegkundige|kraamverzorgende)"
     r"[ ]+([A-ZÀ-Þ][\w'-]*[a-zA-Zà-ÿ])(?=[ \t]*(?:[.,;:)]|\n|$))"
 )
 WORK_VERB_BEFORE = re.compile(
     r"(?i:\b(?:werkt|werkte|werkzaam|werken|dienst|stage|bekend|opgenomen|behandeld|behandeling"
     r"|aangemeld|ingeschreven|geplaatst|verblijft|verbleef|ondersteuning|begeleiding|hulp"
     r"|thuiszorg|zorg|ingestuurd|verwezen|doorverwezen|ontslagen|overgeplaatst|cliënt|client"
-    r"|patiënt|klant|lid|vrijwilliger|vrijwilligster|verzekerd)(?:\s+[a-zà-ÿ]+){0,3}\s+)"
+    r"|patiënt|klant|lid|vrijwilliger|vrijwilligster|verzekerd"
+    r"|nazorg|follow-up)(?:\s+[a-zà-ÿ]+){0,3}\s+)"
     r"[a-z]+\s+(?:de\s+|het\s+)?$"
 )
 INSTITUTION_SUFFIX = re.compile(
@@ -1868,7 +1873,7 @@ INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
 INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
 INSTITUTION_AFTER_STAY = gated("(?i:[dlsowgrf])", INSTITUTION_AFTER_STAY)
 INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
-INSTITUTION_AFTER_ROLE = gated("(?i:[abcghjptvwz])", INSTITUTION_AFTER_ROLE)
+INSTITUTION_AFTER_ROLE = gated("(?i:[abcghjkmprstvwz])", INSTITUTION_AFTER_ROLE)
 TITLE_NAME = gated("(?i:[dmahip])", TITLE_NAME)
 RELATION_NAME = gated("(?i:[zdbmvpfcknto])", RELATION_NAME)
 INITIALS_ALONE = gated("[A-Z]", INITIALS_ALONE)
@@ -2029,6 +2034,18 @@ MORE_INSTITUTION_KIND_WORDS += """ voetbalclub voetbalvereniging sportclub sport
 # Veendam", "Vluchtelingenwerk Noord", "JGZ Salland", "HAP Zwolle", "VPTZ Betuwe".
 MORE_INSTITUTION_KIND_WORDS += """ audicien kwekerij hotel woonbedrijf
     zorgkantoor zorgplein zorghuis zorgthuis vluchtelingenwerk jgz hap vptz"""
+# Round 16c: the tax office and the municipal welfare service, in debt counselling:
+# "Belastingdienst Toeslagen", "Sociale Dienst Drechtsteden" ("Scholengemeenschap" is in
+# DESK_SCHOOL_HOSPITAL_KIND_WORDS already).
+MORE_INSTITUTION_KIND_WORDS += """ belastingdienst sociale_dienst"""
+# Round 16c: kinds of the other care settings the engine did not know: municipal teams and
+# desks ("Toegangsteam Oost", "Stadsteam Noord", "Jongerenloket Delfland"), school networks
+# ("Samenwerkingsverband Passend Onderwijs Eemland"), legal and money advice ("Sociaal
+# Raadslieden Zaanstad", "Juridisch Loket Zwolle"), addiction care ("Methadonpost Centrum"),
+# maternity ("Kraamhotel De Wieg"), GP care ("Gezondheidshuis De Horst") and associations.
+MORE_INSTITUTION_KIND_WORDS += """ toegangsteam stadsteam dorpsteam ondersteuningsteam
+    jongerenloket samenwerkingsverband sociaal_raadslieden juridisch_loket methadonpost
+    kraamhotel gezondheidshuis vereniging"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -2037,9 +2054,11 @@ MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # Round 15b: a service, an advice, a management or help desk, a buddy scheme ("Woonservice
 # Tiel", "Voedingsadvies Dalland", "Budgetbeheer De Munt", "Slachtofferhulp Nederland",
 # "Schuldhulpmaatje Betuwe"); not a company's own desk ("Klantenservice").
+# Round 16c: a pharmacy of a kind ("Dienstapotheek Noord", "Stadsapotheek De Vijzel").
 MORE_KIND_COMPOUND = (
     r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor|centrale|winkel"
-    r"|(?<![Hh]oor)(?<![Ww]erk)college|(?<![Kk]lanten)service|beheer|advies|hulp|maatje)"
+    r"|(?<![Hh]oor)(?<![Ww]erk)college|(?<![Kk]lanten)service|beheer|advies|hulp|maatje"
+    r"|apotheek)"
 )
 # An adjective that belongs to the name of a kind ("Hervormde Gemeente", "Ambulante
 # Woonbegeleiding"), and "Fysio- en " before "Ergotherapie".
@@ -3113,8 +3132,15 @@ LISTED_INSTITUTION_CUE_BEFORE = re.compile(
     r"(?:(?<![\w-])(?i:bij|van|via|naar|vanuit|door|met|uit|voor)[ ]+(?:(?i:de|het)[ ]+)?"
     # a bare "in" may open a program ("registratie in Argos"): "in het", "opgenomen in"
     r"|(?<![\w-])(?i:in[ ]+(?:de|het)|(?:opgenomen|ligt|verblijft|werkt|woont|zit)[ ]+in)[ ]+"
+    # round 16c: a stay of rehabilitation, admission, birth or day care "in" a house
+    r"|(?<![\w-])(?i:(?:revalidatie|revalideert|opname|bevallen|bevalling|partus"
+    r"|dagbesteding|logeert)[ ]+in)[ ]+"
     r"|(?<![\w-])(?i:aan|van|naar|zorgverzekeraar|verzekeraar|werkgever|school|locatie"
-    r"|instelling|organisatie|zorgaanbieder|leverancier)[ \t]*:[ \t]*)\Z"
+    r"|instelling|organisatie|zorgaanbieder|leverancier"
+    # round 16c: the fields of forms in maternity, youth, debt and day care
+    r"|aanbieder|jeugdhulpaanbieder|verwijzer|kraamzorg|verloskundigenpraktijk|apotheek"
+    r"|bewindvoering|schuldhulp|woningcorporatie|verhuurder|dagbesteding|kinderopvang)"
+    r"[ \t]*:[ \t]*)\Z"
 )
 # ... or right after it: a unit of the organisation ("Tactus, locatie Deventer", "Amarant,
 # woongroep De Es").
@@ -3137,3 +3163,13 @@ INSURER_AFTER_CUE = gated(
         r"([A-ZÀ-Þ][A-Za-zÀ-ÿ'&]*(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ']*)?)(?![\w'-])"
     ),
 )
+
+# Round 16c: the creditors' field of a debt-help text: "Schuldeisers: Belastingdienst
+# Toeslagen, CZ, Vodafone en Essent". The engine takes each capitalised item of the list up
+# to the end of the line or sentence (an amount, a first name or a plain word stays out).
+CREDITORS_FIELD = gated(
+    "(?i:[sc])",
+    re.compile(r"(?<![\w-])(?i:schuldeisers|crediteuren)[ \t]*:[ \t]*([^\n.;]+)"),
+)
+CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
+CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
