@@ -159,6 +159,18 @@ _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
 _LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
+# Every character a _LEFT_WORD match can hold is a letter, an apostrophe, white space or
+# "." ("v.d."); as the match ends at the window's end, it starts after the last other one.
+_OUTSIDE_LEFT_WORD = re.compile(r"[\s\S]*(?:[^\w\s'\u2019.]|[\d_])")
+
+
+def _left_word(window: str) -> re.Match[str] | None:
+    """``_LEFT_WORD.search(window)``, with the same match, tried only after the last character
+    that no match can hold (the look-behind still sees the character before)."""
+    cut = _OUTSIDE_LEFT_WORD.match(window)
+    return _LEFT_WORD.search(window, 0 if cut is None else cut.end())
+
+
 _PARTICLE_WORDS = frozenset(
     {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "ait", "ben", "bin", "abu",
      "da", "dos", "du", "del", "di", "la", "le", "von", "zur", "'t", "in", "op", "uit", "vd",
@@ -1787,6 +1799,8 @@ class PrivacyEngine:
         before it, particles and further surnames after it, double-barrelled parts, a
         nickname in brackets ("Bernardus (Ben) Wolters")."""
         lower_case = text[start:end].islower()
+        left_at = -1
+        left: tuple[int | None, re.Match[str] | None, int] = (None, None, 0)
         for _ in range(8):
             before = (start, end)
             m = _RIGHT_HYPHEN.match(text, end)
@@ -1834,44 +1848,54 @@ class PrivacyEngine:
                     and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
                 ):
                     end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
-            window = text[max(0, start - 40) : start]
-            # Each pattern on the left ends in ".", "-" or " " (and "$" allows a newline
-            # after it): a look at the last characters spares the search of the window.
-            tail = window[-4:]
-            m = _LEFT_INITIALS.search(window) if "." in tail else None
-            if m is None and " " in tail and text[start].isupper():  # "A. Ben Yahia"
-                m = _LEFT_INITIALS_PARTICLES.search(window)
-            if m is None and ") " in tail and text[start].isupper():
-                m = self._left_bracket(window)  # "P.J. (Pieter) Dekker"
-            if m is None and _MIDDLE_INITIAL.match(text, start):
-                m = self._first_name_before_initial(text, window, start)
-            if m is not None:
-                start -= len(window) - m.start(1)
-            else:
-                m = _LEFT_HYPHEN.search(window) if "-" in tail else None
-                if m is not None and m.group(1)[0].isupper():
-                    start -= len(window) - m.start(1)
-                else:
-                    m = _LEFT_WORD.search(window) if " " in tail else None
-                    if m is not None:
-                        at = start - (len(window) - m.start(1))
-                        word, particles = m.group(1), bool(m.group(2))
-                        if (
-                            self._left_name_word(word, particles)
-                            or self._first_name_before_surname(text, word, start, end)
-                            or (lower_case and particles and self._lower_first_name(word))
-                            or self._lower_first_name_before_particles(text, word, start, particles)
-                            or _month_as_first_name(text, word, at, particles)
-                        ) and (
-                            not _starts_sentence(text, at)
-                            or self._is_first_name(word)
-                            or self._is_surname(word.lower())
-                            or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
-                        ):
-                            start = at
+            if left_at != start:  # the left side depends on the start alone
+                left_at, left = start, self._left_of_name(text, start)
+            joined, m, width = left
+            if joined is not None:
+                start = joined
+            elif m is not None:
+                at = start - (width - m.start(1))
+                word, particles = m.group(1), bool(m.group(2))
+                if (
+                    self._left_name_word(word, particles)
+                    or self._first_name_before_surname(text, word, start, end)
+                    or (lower_case and particles and self._lower_first_name(word))
+                    or self._lower_first_name_before_particles(text, word, start, particles)
+                    or _month_as_first_name(text, word, at, particles)
+                ) and (
+                    not _starts_sentence(text, at)
+                    or self._is_first_name(word)
+                    or self._is_surname(word.lower())
+                    or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
+                ):
+                    start = at
             if (start, end) == before:
                 break
         return start, end
+
+    def _left_of_name(self, text: str, start: int) -> tuple[int | None, re.Match[str] | None, int]:
+        """What stands left of a name that starts at ``start``, as far as it depends on the
+        start alone (so _grow_name looks once per start, not again when only the end grew):
+        the new start where initials, a bracket, a first name before an initial or a
+        capitalised part before a hyphen join the name; else the word (and particles) before
+        it for _grow_name to judge; and the length of the window looked at."""
+        window = text[max(0, start - 40) : start]
+        # Each pattern on the left ends in ".", "-" or " " (and "$" allows a newline
+        # after it): a look at the last characters spares the search of the window.
+        tail = window[-4:]
+        m = _LEFT_INITIALS.search(window) if "." in tail else None
+        if m is None and " " in tail and text[start].isupper():  # "A. Ben Yahia"
+            m = _LEFT_INITIALS_PARTICLES.search(window)
+        if m is None and ") " in tail and text[start].isupper():
+            m = self._left_bracket(window)  # "P.J. (Pieter) Dekker"
+        if m is None and _MIDDLE_INITIAL.match(text, start):
+            m = self._first_name_before_initial(text, window, start)
+        if m is not None:
+            return start - (len(window) - m.start(1)), None, len(window)
+        m = _LEFT_HYPHEN.search(window) if "-" in tail else None
+        if m is not None and m.group(1)[0].isupper():
+            return start - (len(window) - m.start(1)), None, len(window)
+        return None, (_left_word(window) if " " in tail else None), len(window)
 
     def _first_name_before_surname(self, text: str, word: str, start: int, end: int) -> bool:
         """ "Bożena van der Zwaag", "Wojciech Kamińska-de Wit": a capitalised word that no
