@@ -247,7 +247,7 @@ _STREET_AFTER_DE = patterns.gated(
         r"(?<![\w-])(?:(?i:op|aan|naar|via|langs|over|van|in|bij)[ ]de|(?i:vd|v\.d\.|v/d)"
         r"|(?i:richting)(?:[ ](?i:de))?)[ ]("
         r"(?:[a-zA-Zà-ÿ][a-zà-ÿ]+[ ])?[a-zA-Zà-ÿ][a-zà-ÿ]{3,}"
-        r"(?i:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))(?![\w-]|[ ]\d)"
+        r"(?i:" + patterns.COMMON_STREET_WORDS + r"))(?![\w-]|[ ]\d)"
     ),
 )
 # "op straat, bredeweg richting de kerk": a street of one word in lower case right before
@@ -255,7 +255,7 @@ _STREET_AFTER_DE = patterns.gated(
 _STREET_BEFORE_RICHTING = patterns.gated(
     "[a-zà-ÿ]",
     re.compile(
-        r"(?<![\w-])([a-zà-ÿ]{4,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef))"
+        r"(?<![\w-])([a-zà-ÿ]{4,}(?:" + patterns.COMMON_STREET_WORDS + r"))"
         r"[ ](?i:richting)(?![\w-])"
     ),
 )
@@ -263,8 +263,8 @@ _STREET_BEFORE_RICHTING = patterns.gated(
 _LISTED_STREET_AFTER_DE = patterns.gated(
     "[dD]",
     re.compile(
-        r"(?<![\w-])[dD]e[ ]([A-ZÀ-Þ][a-zà-ÿ]{3,}(?:straat|laan|weg|plein|gracht|kade|singel"
-        r"|steeg|dreef))(?![\w-]|[ ]\d)"
+        r"(?<![\w-])[dD]e[ ]([A-ZÀ-Þ][a-zà-ÿ]{3,}(?:" + patterns.COMMON_STREET_WORDS + r"))"
+        r"(?![\w-]|[ ]\d)"
     ),
 )
 # Lower-case particles right before a street ("op de van Speijkstraat"), and the shortened

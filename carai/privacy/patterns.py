@@ -2346,7 +2346,9 @@ ADDRESS_LOWER_SHORT_TITLE = gated(
 # ("op de Oude Gracht", "naar de Goudse Markt"). Capitalised: up to two
 # capitalised words before a compound that ends in a street word (at least three letters
 # before it, so "op de Weg" stays out). Lower case only after a title ("koningin", "sint").
-_STREET_END_STRICT = r"(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef|straatweg)"
+# The street words a rule without a list of streets may trust at the end of a word.
+COMMON_STREET_WORDS = "straat|laan|weg|plein|gracht|kade|singel|steeg|dreef"
+_STREET_END_STRICT = r"(?:" + COMMON_STREET_WORDS + r"|straatweg)"
 STREET_ENDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef")
 _STREET_ENDS = STREET_ENDS
 STREET_WITHOUT_NUMBER = gated(
