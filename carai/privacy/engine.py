@@ -232,7 +232,10 @@ _FOREIGN_LETTER = re.compile(
 _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
-_CAPITALISED = patterns.gated("[A-Z]", re.compile(r"(?<![\w'-])[A-Z][a-zà-ÿ]{2,}(?![\w'-])"))
+# A capitalised word (round 17b: the capital first and the character before it checked after
+# it: the same matches as the look-behind first, but the regex engine skips in C to the next
+# capital; plain, not gated: a gated scan matches each of its some 130 hits a text twice).
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'-].)[a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 # A capitalised word after a cue of where someone lives, comes from or goes to, not at the
@@ -2806,7 +2809,13 @@ class PrivacyEngine:
         # Any other known place name, capitalised, where no sentence starts.
         for m in _CAPITALISED.finditer(text):
             name = m.group(0)
-            if name.lower() in self._common or _starts_sentence(text, m.start()):
+            # the place list first: some 6 in 100 capitalised words pass it, and every test
+            # here only reads the text
+            if (
+                not self._is_place(name)
+                or name.lower() in self._common
+                or _starts_sentence(text, m.start())
+            ):
                 continue
             if _DASH_BEFORE.search(text, max(0, m.start() - 4), m.start()) and (
                 _LOWER_WORD_AFTER.match(text, m.end())
@@ -2814,8 +2823,7 @@ class PrivacyEngine:
                 continue  # "Rondvraag - Bergen was ...": a clause opens after the dash
             if self._after_word_of_address(text, m.start()):
                 continue  # "Geachte heer Rozendaal": a surname, not the village
-            if self._is_place(name):
-                found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
+            found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))
         found.extend(self._districts_and_origins(text))
         return found

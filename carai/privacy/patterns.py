@@ -2141,7 +2141,10 @@ MORE_INSTITUTION_LOWER = gated(
     ),
 )
 # A name before "GGZ": "Lichtbaken GGZ", "naar Duinzicht GGZ".
-NAME_BEFORE_GGZ = re.compile(r"(?<![\w-])([A-ZÀ-Þ][a-zà-ÿ][\w'-]+[ ]GGZ)(?![\w-])")
+# (Round 17b: each pattern below opens with the class of its first character and checks
+# the character before it after that, "[A-ZÀ-Þ](?<![\w-].)": the same matches as a
+# look-behind first, but the regex engine then skips in C to the next capital.)
+NAME_BEFORE_GGZ = re.compile(r"([A-ZÀ-Þ](?<![\w-].)[a-zà-ÿ][\w'-]+[ ]GGZ)(?![\w-])")
 # The kinds that LOWER_INSTITUTION takes in lower case: words of INSTITUTION_KIND_WORDS and
 # MORE_INSTITUTION_KIND_WORDS (tests/privacy/test_cue_lists.py checks that), and "college",
 # which neither holds (the capitalised scans would then take "College" before any name).
@@ -2232,7 +2235,7 @@ TEAM_OF_ORGANISATION_BEFORE = re.compile(
 # follows the kind ("Klantenservice Zorgverzekeraar Noordpolder": the kind and that name).
 # Round 15b: "Lyceum" and "Gymnasium" too ("het Dalmeers Lyceum", "Stedelijk Gymnasium").
 NAME_BEFORE_CHECKED_KIND = re.compile(
-    r"(?<![\w-])((?:[A-ZÀ-Þ][\w'-]+[ ]){1,2}"
+    r"([A-ZÀ-Þ](?<![\w-].)[\w'-]+[ ](?:[A-ZÀ-Þ][\w'-]+[ ])?"
     r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool|Lyceum|Gymnasium))"
     r"(?![\w-]|[ ][A-ZÀ-Þ])"
 )
@@ -2259,11 +2262,12 @@ NAME_BEFORE_TRADE = gated(
 # "De Spoedeisende afd. is vol"), "afdeling Gesloten 1, De Wingerd" (after it and a comma).
 # The engine drops plain words, medical words and places.
 HOUSE_BEFORE_DEPARTMENT = re.compile(
-    r"(?<![\w-])((?:De|Het|'t)[ ][A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)"
+    r"((?:D(?<![\w-].)e|H(?<![\w-].)et|'(?<![\w-].)t)"
+    r"[ ][A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)"
     r"[ ]afd(?:eling|\.)?(?![\w])"
 )
 HOUSE_AFTER_DEPARTMENT = re.compile(
-    r"(?<![\w-])(?i:afd(?:eling|\.)?)[ ][^\n,]{1,25},[ ]"
+    r"[aA](?<![\w-].)(?i:fd(?:eling|\.)?)[ ][^\n,]{1,25},[ ]"
     r"((?:De|Het|'t)[ ][A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)(?=[ ]*(?:[,./]|\n|$))"
 )
 # "FACT-team Rijnoord-Zuid": a team word joined to a kind before a found organisation that
@@ -3121,11 +3125,11 @@ _GAP_BEFORE_NUMBER = gated("[ ]", _GAP_BEFORE_NUMBER)
 
 # A capitalised word, or two, that may open a listed institution's name ("Tactus", "OLVG",
 # "Zilveren Kruis"); the engine looks the words up in deduce's lists.
-LISTED_INSTITUTION_WORDS = gated(
-    "[A-ZÀ-Þ]",
-    re.compile(
-        r"(?<![\w'-])([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])(?:(?=[ ]([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])))?"
-    ),
+# (Round 17b: the class first and the character before it checked after it, as for
+# NAME_BEFORE_GGZ; plain, not gated: a gated scan matches each of its some 170 hits a text
+# twice.)
+LISTED_INSTITUTION_WORDS = re.compile(
+    r"([A-ZÀ-Þ](?<![\w'-].)[\w'-]*\w)(?![\w'-])(?:(?=[ ]([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])))?"
 )
 # What says an organisation is meant right before such a name: a preposition of care, work or
 # stay ("opgenomen in", "in het", "werkt bij", "vanuit", "via", "van", "naar het") or a
