@@ -12,6 +12,7 @@ import copy
 import fcntl
 import functools
 import gc
+import importlib
 import itertools
 import logging
 import os
@@ -2224,12 +2225,15 @@ class PrivacyEngine:
             and not word.endswith(_VERB_ENDINGS)
         )
 
-    def _institutions_after_stay(self, text: str) -> list[Candidate]:
+    def _institutions_after_stay(
+        self, text: str, starts: _OpeningStarts | None = None
+    ) -> list[Candidate]:
         """patterns.INSTITUTION_AFTER_STAY: an article and a name after "dagbesteding bij",
         "opgenomen in" ... unless the name is a place ("in De Bilt") or a common word ("in de
         Tuin"); after "rekening van", "gebeld met" also unless it is a person's name."""
         found = []
-        for m in patterns.INSTITUTION_AFTER_STAY.finditer(text):
+        starts = starts or _OpeningStarts(text)
+        for m in starts.finditer(patterns.INSTITUTION_AFTER_STAY):
             name = m.group(2)
             words = name.split()
             rest = [word.lower() for word in words[1:]]
@@ -2257,9 +2261,10 @@ class PrivacyEngine:
         """Every organisation rule, in one place: the kinds of patterns.INSTITUTION_KINDS and
         their context, then (with deduce's lists) the kind words that list lacks and the
         desks, headings, letterheads and referrals."""
+        starts = _OpeningStarts(text)  # where the scans that open with a word can match
         found = [
             c
-            for c in patterns.find_institutions(text)
+            for c in patterns.find_institutions(text, starts.finditer(patterns.INSTITUTION))
             if not self._care_type(text, c)
             and not self._generic_kind(text, c)
             and not self._person_after_kind(text, c)
@@ -2267,7 +2272,7 @@ class PrivacyEngine:
         if self.deduce is None:
             return found
         found += self._kind_apposition_candidates(text)
-        for m in patterns.INSTITUTION_AFTER_CONTEXT.finditer(text):
+        for m in starts.finditer(patterns.INSTITUTION_AFTER_CONTEXT):
             name = m.group(1)
             words = name.split()
             rest = words[1:]
@@ -2287,8 +2292,8 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", priority)
             )
-        found += self._institutions_after_stay(text)
-        for m in patterns.INSTITUTION_AFTER_VERB.finditer(text):
+        found += self._institutions_after_stay(text, starts)
+        for m in starts.finditer(patterns.INSTITUTION_AFTER_VERB):
             if not patterns.WORK_VERB_BEFORE.search(
                 text, max(0, m.start() - 60), m.end(0) - len(m.group(1))
             ):
@@ -2308,7 +2313,7 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
-        for m in patterns.INSTITUTION_AFTER_ROLE.finditer(text):
+        for m in starts.finditer(patterns.INSTITUTION_AFTER_ROLE):
             word = m.group(1)
             lower = word.lower()
             if (
@@ -2333,7 +2338,7 @@ class PrivacyEngine:
             if not self._is_first_name(m.group(1).split()[0])
         ]  # "Verzekerd bij VGZ", "Zorgverzekeraar: Zilveren Kruis": the insurer
         # then the kinds the main list lacks, and desks, headings and referrals
-        found += self._kind_word_institution_candidates(text)
+        found += self._kind_word_institution_candidates(text, starts)
         found += self._desk_heading_referral_candidates(text)
         found += self._creditor_candidates(text)
         return found
@@ -2471,15 +2476,19 @@ class PrivacyEngine:
 
     # -- institutions by a kind word the main list lacks, and after a verb of working ------
 
-    def _kind_word_institution_candidates(self, text: str) -> list[Candidate]:
+    def _kind_word_institution_candidates(
+        self, text: str, starts: _OpeningStarts | None = None
+    ) -> list[Candidate]:
         """Organisations by kind words the main list lacks ("FPK De Zandhaven", "Kredietbank
         Salland", "Montessorischool De Boog"), a name before "GGZ", kind words in lower case in
         chats ("apotheek de linde"), and one word after a verb of working or admission ("werkt
         bij Amaris", also a first name, "opgenomen in Vincent"). Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
+        starts = starts or _OpeningStarts(text)
         for m in itertools.chain(
-            patterns.MORE_INSTITUTION.finditer(text), patterns.MORE_INSTITUTION_LOWER.finditer(text)
+            starts.finditer(patterns.MORE_INSTITUTION),
+            starts.finditer(patterns.MORE_INSTITUTION_LOWER),
         ):
             name = m.group(2)
             words = name.split()
@@ -2522,7 +2531,7 @@ class PrivacyEngine:
                 ):
                     continue  # "Specialistische GGZ", "Basis GGZ": a kind of care
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
-        for m in patterns.LOWER_INSTITUTION.finditer(text):
+        for m in starts.finditer(patterns.LOWER_INSTITUTION):
             if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "de apotheek de medicijnen": a kind, not a name
             word = m.group(2)
@@ -2541,7 +2550,7 @@ class PrivacyEngine:
                 text, max(0, kind.start() - 8), kind.start()
             ):
                 found.append(Candidate(kind.start(), m.end(), "instelling", reason, STRONG))
-        for m in patterns.WORK_PLACE.finditer(text):
+        for m in starts.finditer(patterns.WORK_PLACE):
             group = 1 if m.group(1) is not None else 2
             word = m.group(group)
             lower = word.lower()
@@ -2553,7 +2562,7 @@ class PrivacyEngine:
             ):
                 continue  # "werkt bij Jansen", "werkt bij jan": a person; "in Zwolle"
             found.append(Candidate(m.start(group), m.end(group), "instelling", reason, PATTERN))
-        for m in patterns.ROLE_OF_ORGANISATION.finditer(text):
+        for m in starts.finditer(patterns.ROLE_OF_ORGANISATION):
             person, name = m.group(1), m.group(2)
             if person is not None and not self._is_first_name(person):
                 continue
@@ -2604,7 +2613,7 @@ class PrivacyEngine:
                     for w in bare
                 ):
                     found.append(Candidate(*m.span(1), "instelling", reason, STRONG))
-        for m in patterns.SERVICE_VIA.finditer(text):
+        for m in starts.finditer(patterns.SERVICE_VIA):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
         return found
@@ -4958,3 +4967,222 @@ _ADDRESS_CUE_BEFORE = re.compile(
     r"|gevestigd|verblijft|bezoek|post|ontslag)(?![\w-])"
 )
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;\n]|\Z)")  # a place that ends its clause ("..., Haren.")
+
+
+# -- Round 17b: the institution scans that open with a word, found from one scan --------------
+# Each of these scans tries its long list of opening words (ignoring case) at every word of
+# the text. Every match of each of them begins with one of a finite set of strings, read
+# from the parsed pattern itself (_opening_strings). So one scan of the text in lower case
+# for all those strings (_ANY_OPENING) lists the places where a match can begin, and each
+# scan's own pattern is then matched there only, in order and without overlap, as finditer
+# would (_matches_at): the same matches, for some thirty of those places a text instead of
+# every word.
+_re_parser: Any = importlib.import_module("re._parser")
+_SRE: Any = importlib.import_module("re._constants")
+_MAX_OPENINGS = 400  # more strings than this: the node's strings are not spelled out
+
+
+def _exact_strings(nodes: Any) -> set[str] | None:
+    """Every string (in lower case) that the parsed ``nodes`` can match; None if that is
+    not a small finite set."""
+    run = {""}
+    for op, value in nodes:
+        whole = _node_strings(op, value)
+        if whole is None or len(run) * len(whole) > _MAX_OPENINGS:
+            return None
+        run = {a + b for a in run for b in whole}
+    return run
+
+
+def _node_strings(op: Any, value: Any) -> set[str] | None:
+    if op is _SRE.LITERAL:
+        return {chr(value).lower()}
+    if op in (_SRE.AT, _SRE.ASSERT, _SRE.ASSERT_NOT):
+        return {""}  # a condition only: it adds no character
+    if op is _SRE.IN:
+        if any(item is not _SRE.LITERAL for item, _ in value):
+            return None  # a range, a category, a negated class
+        return {chr(char).lower() for _, char in value}
+    if op is _SRE.SUBPATTERN:
+        return _exact_strings(value[-1])
+    if op is _SRE.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            strings = _exact_strings(branch)
+            if strings is None:
+                return None
+            union |= strings
+        return union if len(union) <= _MAX_OPENINGS else None
+    if op in (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT) and value[1] == 1:  # "x?" or "x{1}"
+        strings = _exact_strings(value[2])
+        if strings is None:
+            return None
+        return strings | {""} if value[0] == 0 else strings
+    return None
+
+
+def _opening_strings(nodes: Any) -> set[str] | None:
+    """Strings (in lower case) one of which every match of the parsed ``nodes`` begins
+    with: the exact strings of the first nodes, then the opening strings of the next one.
+    None where a match may begin with any character."""
+    run = {""}
+    for op, value in nodes:
+        whole = _node_strings(op, value)
+        if whole is not None and len(run) * len(whole) <= _MAX_OPENINGS:
+            run = {a + b for a in run for b in whole}
+            continue
+        head: set[str] | None = None
+        if op is _SRE.SUBPATTERN:
+            head = _opening_strings(value[-1])
+        elif op is _SRE.BRANCH:
+            heads = [_opening_strings(branch) for branch in value[1]]
+            if all(h is not None for h in heads):
+                head = set().union(*[h for h in heads if h is not None])
+        elif op in (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT) and value[0] >= 1:
+            head = _opening_strings(value[2])
+        if head is not None and len(run) * len(head) <= _MAX_OPENINGS:
+            run = {a + b for a in run for b in head}
+        break
+    return None if "" in run else run
+
+
+def _shortest_openings(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The opening strings of ``pattern`` without those that begin with a shorter one (where
+    the longer stands, the shorter does)."""
+    strings = _opening_strings(_re_parser.parse(pattern.pattern, pattern.flags))
+    if strings is None:
+        raise ValueError(f"no opening strings: {pattern.pattern[:60]}")
+    kept: list[str] = []
+    for string in sorted(strings, key=len):
+        if not any(string.startswith(short) for short in kept):
+            kept.append(string)
+    return frozenset(kept)
+
+
+def _plain(scan: Any) -> re.Pattern[str]:
+    """A scan's own pattern: a gated scan's matches are those of its plain pattern."""
+    return scan.plain if isinstance(scan, patterns.Gated) else scan
+
+
+# The scans found from their opening words, in a fixed order (_OpeningStarts numbers them).
+_OPENING_SCANS = (
+    patterns.INSTITUTION_AFTER_CONTEXT,
+    patterns.INSTITUTION_AFTER_STAY,
+    patterns.INSTITUTION_AFTER_VERB,
+    patterns.INSTITUTION_AFTER_ROLE,
+    patterns.MORE_INSTITUTION_LOWER,
+    patterns.LOWER_INSTITUTION,
+    patterns.WORK_PLACE,
+    patterns.ROLE_OF_ORGANISATION,
+    patterns.SERVICE_VIA,
+    # these two open with a word of a list or with a capitalised word of a shape
+    # (_KIND_COMPOUND below); the opening strings: those of their lists of words
+    patterns.INSTITUTION,
+    patterns.MORE_INSTITUTION,
+)
+_OPENINGS = (
+    *(_shortest_openings(_plain(scan)) for scan in _OPENING_SCANS[:-2]),
+    _shortest_openings(re.compile(patterns.INSTITUTION_KIND_WORD)),
+    _shortest_openings(
+        re.compile(
+            patterns.KIND_ADJECTIVE_WORD
+            + "|(?i:"
+            + patterns.MORE_INSTITUTION_KINDS
+            + ")|"
+            + patterns.INSTITUTION_KIND_WORD
+        )
+    ),
+)
+
+
+# What else INSTITUTION and MORE_INSTITUTION can open with: a capitalised compound ending in
+# a kind ("Veluwezorg", "Montessorischool"), an adjective ending in "-isch" ("Agrarisch
+# Opleidingscentrum", "Forensisch Psychiatrisch Centrum") or "Fysio- en ". Each is a capital
+# and all the lower-case letters after it, ending in one of the endings of
+# INSTITUTION_KIND_ENDING or MORE_KIND_ENDING (its look-behinds only take some away) or
+# "isch", or followed by "-": in both scans a space or "-" follows these letters. The regex
+# engine skips to each capital in C; two matches never overlap (the second would open with a
+# capital inside the first), so each place where one begins is found.
+def _ending_check(endings: set[str]) -> str:
+    """Look-behinds that the letters before hold one of ``endings`` (one per length)."""
+    lengths = sorted({len(ending) for ending in endings})
+    return "|".join(
+        "(?<=" + "|".join(sorted(e for e in endings if len(e) == n)) + ")" for n in lengths
+    )
+
+
+def _strings_of(regex: str) -> set[str]:
+    """Every string ``regex`` can match (it must be a small finite set)."""
+    strings = _exact_strings(_re_parser.parse(regex))
+    if strings is None:
+        raise ValueError(f"no finite set of strings: {regex[:60]}")
+    return strings
+
+
+_KIND_ENDINGS = {
+    *_strings_of(patterns.INSTITUTION_KIND_ENDING),
+    *_strings_of(patterns.MORE_KIND_ENDING),
+    "isch",
+}
+_KIND_COMPOUND = re.compile(r"[A-Z][a-zà-ÿ]*+(?:" + _ending_check(_KIND_ENDINGS) + r"|(?=-))")
+if any(
+    "_" in s or s.replace(" ", "_").split() != [s.replace(" ", "_")]
+    for s in set().union(*_OPENINGS)
+):
+    raise ValueError("an opening string that patterns.word_alternation cannot take")
+# One scan for every opening string: at each place the longest that stands there (the trie
+# tries the longer first), so every other that stands there is a start of it. Only where no
+# letter, digit or "_" stands before: every scan asks that too ("(?<![\w-])", "(?<!\w)" or
+# "\b"), and no character becomes one in lower case.
+_ANY_OPENING = re.compile(
+    r"(?<!\w)(?=("
+    + patterns.word_alternation(" ".join(s.replace(" ", "_") for s in set().union(*_OPENINGS)))
+    + "))"
+)
+# For each opening string: the scans that one of its starts opens.
+_SCANS_OF_OPENING = {
+    string: tuple(
+        index
+        for index, openings in enumerate(_OPENINGS)
+        if any(string.startswith(opening) for opening in openings)
+    )
+    for string in set().union(*_OPENINGS)
+}
+
+
+class _OpeningStarts:
+    """For one text: where each scan of _OPENING_SCANS can begin a match (None for all when
+    the text has a character whose lower case the scans cannot trust, see
+    patterns.lower_text: then every scan runs over the whole text)."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = patterns.lower_text(text)
+        self.starts: list[list[int]] | None = None
+        if lowered is None:
+            return
+        starts: list[list[int]] = [[] for _ in _OPENING_SCANS]
+        for m in _ANY_OPENING.finditer(lowered):
+            for index in _SCANS_OF_OPENING[m.group(1)]:
+                starts[index].append(m.start())
+        compounds = [m.start() for m in _KIND_COMPOUND.finditer(text)]
+        if compounds:
+            starts[-2] = sorted({*starts[-2], *compounds})
+            starts[-1] = sorted({*starts[-1], *compounds})
+        self.starts = starts
+
+    def finditer(self, scan: Any) -> Iterator[re.Match[str]]:
+        """The matches of ``scan`` (one of _OPENING_SCANS) in the text, as its finditer
+        gives them: tried at each place where one of its opening strings stands, left to
+        right, going on after the end of each match (a match is never empty: it holds its
+        opening string)."""
+        if self.starts is None:
+            yield from scan.finditer(self.text)
+            return
+        match, end = _plain(scan).match, 0
+        for start in self.starts[_OPENING_SCANS.index(scan)]:
+            if start >= end and (m := match(self.text, start)) is not None:
+                yield m
+                end = m.end()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -624,10 +624,12 @@ INSTITUTION_KIND_WORDS = """zorggroep zorgcentrum zorginstelling zorgboerderij z
         school obs cbs rkbs pcbs kbs sbo sbao ikc vso roc instituut academie
         centrum_voor_jeugd_en_gezin cjg mee ggd uwv veilig_thuis werkplaats verzorgingshuis
         bewindvoering schuldhulp schuldhulpverlening voedselbank welzijn welzijnsorganisatie"""
-INSTITUTION_KINDS = (
-    r"(?i:" + word_alternation(INSTITUTION_KIND_WORDS) + r")"
-    r"|[A-Z][a-zà-ÿ]*(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
-)
+# (Round 17b: the two kinds of kind apart, as the engine finds where INSTITUTION can match
+# from each: a word of the list in any case, or a capitalised compound ending in a kind.)
+INSTITUTION_KIND_WORD = r"(?i:" + word_alternation(INSTITUTION_KIND_WORDS) + r")"
+INSTITUTION_KIND_ENDING = r"(?:zorg|kliniek|centrum|ziekenhuis|praktijk|opvang|gasthuis)"
+INSTITUTION_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]*" + INSTITUTION_KIND_ENDING
+INSTITUTION_KINDS = INSTITUTION_KIND_WORD + r"|" + INSTITUTION_KIND_COMPOUND
 INSTITUTION = re.compile(
     r"(?<![\w-])(?:" + INSTITUTION_KINDS + r")"
     r"(?:[ \t]+(?:de|De|het|Het|'t|van|Van|aan|den|der|op)){0,2}"
@@ -1346,10 +1348,14 @@ NATIONAL_BODY = re.compile(
 )
 
 
-def find_institutions(text: str) -> Iterator[Candidate]:
+def find_institutions(
+    text: str, institutions: Iterable[re.Match[str]] | None = None
+) -> Iterator[Candidate]:
+    """The organisations by their kind; ``institutions``: the matches of INSTITUTION in the
+    text where the caller has them (the engine finds them from the places they can begin)."""
     for m in NATIONAL_BODY.finditer(text):
         yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", LOOKUP)
-    for m in INSTITUTION.finditer(text):
+    for m in INSTITUTION.finditer(text) if institutions is None else institutions:
         end = m.end()
         while text[end - 1] in ".,;:" and end > m.start():
             end -= 1
@@ -2055,17 +2061,21 @@ MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # Tiel", "Voedingsadvies Dalland", "Budgetbeheer De Munt", "Slachtofferhulp Nederland",
 # "Schuldhulpmaatje Betuwe"); not a company's own desk ("Klantenservice").
 # Round 16c: a pharmacy of a kind ("Dienstapotheek Noord", "Stadsapotheek De Vijzel").
-MORE_KIND_COMPOUND = (
-    r"[A-Z][a-zà-ÿ]+(?:school|bedrijf|bureau|bank|kantoor|centrale|winkel"
+MORE_KIND_ENDING = (
+    r"(?:school|bedrijf|bureau|bank|kantoor|centrale|winkel"
     r"|(?<![Hh]oor)(?<![Ww]erk)college|(?<![Kk]lanten)service|beheer|advies|hulp|maatje"
     r"|apotheek)"
 )
+MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+" + MORE_KIND_ENDING
 # An adjective that belongs to the name of a kind ("Hervormde Gemeente", "Ambulante
 # Woonbegeleiding"), and "Fysio- en " before "Ergotherapie".
-_KIND_ADJECTIVE = (
-    r"(?:(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
+KIND_ADJECTIVE_WORD = (
+    r"(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
     r"|Islamitische|Openbare|Ambulante|Forensische|Psychiatrische|Regionale|Stedelijke"
-    r"|Algemene|Academische)[ ]+"
+    r"|Algemene|Academische)"
+)
+_KIND_ADJECTIVE = (
+    r"(?:" + KIND_ADJECTIVE_WORD + r"[ ]+"
     r"|[A-Z][a-zà-ÿ]+-[ ]en[ ]+"
     r"|(?:[A-Z][a-zà-ÿ]+isch[ ]+){1,2})?"  # "Agrarisch Opleidingscentrum"
 )

@@ -5,6 +5,10 @@
   the pattern written with the look-behind first (kept here), on hand-made edge cases, on
   every text of the tuning sets and on random text.
 - ``_place_candidates`` asks the place list first of each capitalised word: the same places.
+- The eleven institution scans that open with a word are matched only where one of their
+  opening strings (read from the parsed pattern) stands: every match holds one at its
+  start, the one scan for them all gives the longest at each place, and the matches are
+  those of each scan's own finditer, on edge cases, the tuning texts and random text.
 """
 
 from __future__ import annotations
@@ -19,7 +23,17 @@ import pytest
 
 from carai.privacy import PrivacyEngine, patterns
 from carai.privacy import engine as engine_module
-from carai.privacy.engine import _DASH_BEFORE, _LOWER_WORD_AFTER, _starts_sentence
+from carai.privacy.engine import (
+    _ANY_OPENING,
+    _DASH_BEFORE,
+    _KIND_COMPOUND,
+    _LOWER_WORD_AFTER,
+    _OPENING_SCANS,
+    _OPENINGS,
+    _OpeningStarts,
+    _plain,
+    _starts_sentence,
+)
 
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 TUNING = ("dev", "variants", "clean")
@@ -137,3 +151,106 @@ def test_known_places_same_on_tuning_texts(engine: PrivacyEngine) -> None:
             if c.reason == "bekende plaatsnaam"
         ]
         assert now == _known_places_before(engine, text), text[:80]
+
+
+OPENING_CASES = [
+    "Zij werkt bij Amaris. Opgenomen in Vincent, begeleider Welvaart. Team Wonen:",
+    "casemanager bij Levenskunst. dagbesteding bij de Kroon en logeerhuis De Zon",
+    "Schoolmaatschappelijk werker Kompaan; maatschappelijk werker Kompaan.",
+    "naar apotheek de linde; zorgcoördinator Zorgkracht. ZORGCOÖRDINATOR Xyz.",
+    "in De Hoeve, via het Baken, werkzaam bij Schoonwerk en huurachterstand bij Woonhaven.",
+    "tolk via Tolkpunt Plus. vervoer via Rolmobiel. TEAMLEIDER Jan. team\nWonen.",
+    "Veluwezorg De Hoeve, x-Thuiszorg Het Baken, zorggroep De Zon; ThuisZorg Abc, Zorg\tAb",
+    "Forensisch Psychiatrisch Centrum De Kreekrug; Fysio- en Ergotherapie Noord; Agrarisch X",
+    "Hervormde Gemeente Ede, Montessorischool De Boog, Hoorcollege Anatomie, OBS De Vlieger",
+    "Klantenservice Zorgverzekeraar Noordpolder; Kredietbank Salland; Woonservice Tiel",
+    "werk-team Noord. xteam Noord. Teamleider Noord. begeleider\u212a Abc. İn De Hoeve",
+    "",
+]
+
+
+@pytest.mark.parametrize("index", range(len(_OPENING_SCANS)))
+def test_every_match_opens_with_an_opening_string(index: int) -> None:
+    scan, openings = _OPENING_SCANS[index], tuple(_OPENINGS[index])
+    for text in [*OPENING_CASES, *tuning_texts()]:
+        lowered = patterns.lower_text(text)
+        if lowered is None:
+            continue  # "İn De Hoeve": _OpeningStarts scans the whole text
+        for m in scan.finditer(text):
+            if scan in _OPENING_SCANS[-2:] and _KIND_COMPOUND.match(text, m.start()):
+                continue  # "Veluwezorg De Hoeve": found from the compound
+            assert lowered.startswith(openings, m.start()), (m.group(0), text[:80])
+
+
+def test_any_opening_takes_the_longest() -> None:
+    """Every opening string found whole: so any other one at that place is a start of it."""
+    for string in set().union(*_OPENINGS):
+        m = _ANY_OPENING.match(string)
+        assert m is not None
+        assert m.group(1) == string
+        m = _ANY_OPENING.match(string + "xyz")
+        assert m is not None
+        assert m.group(1) == string
+
+
+def test_lower_case_is_what_ignoring_case_matches() -> None:
+    """Beyond the four characters of patterns.lower_text (which then gives None), a
+    character that a letter of an opening string matches ignoring case is that letter in
+    lower case."""
+    traps = "\u0130\u0131\u212a\u017f"
+    letters = {c for s in set().union(*_OPENINGS) for c in s}
+    every = "".join(chr(code) for code in range(0x110000) if chr(code) not in traps)
+    for letter in letters:
+        for char in re.findall("(?i:" + re.escape(letter) + ")", every):
+            assert char.lower() == letter, (letter, char)
+    assert all(patterns.lower_text("a" + trap) is None for trap in traps)
+
+
+def test_no_character_becomes_a_word_character_in_lower_case() -> None:
+    """_ANY_OPENING asks "(?<!\\w)" of the text in lower case, the scans of the text."""
+    word = re.compile(r"\w")
+    for code in range(0x110000):
+        char = chr(code)
+        if not word.match(char):
+            assert not word.match(char.lower()[:1]), hex(code)
+
+
+def test_kind_compound_endings() -> None:
+    """The endings that _KIND_COMPOUND checks are those of the patterns' own lists."""
+    for ending in ("zorg", "ziekenhuis", "college", "service", "apotheek", "isch", "maatje"):
+        assert _KIND_COMPOUND.fullmatch("X" + ending), ending
+    assert _KIND_COMPOUND.match("Fysio- en ") is not None
+    assert _KIND_COMPOUND.match("Zorg ") is None  # "Z" + "org": no ending "zorg"
+
+
+def _same_opening_matches(text: str) -> bool:
+    starts = _OpeningStarts(text)
+    for scan in _OPENING_SCANS:
+        old = [(m.span(), m.groups()) for m in scan.finditer(text)]
+        if old != [(m.span(), m.groups()) for m in starts.finditer(scan)]:
+            return False
+        if old != [(m.span(), m.groups()) for m in _plain(scan).finditer(text)]:
+            return False
+    return True
+
+
+def test_opening_starts_same_matches() -> None:
+    for text in OPENING_CASES:
+        assert _same_opening_matches(text), text
+    count = 0
+    for text in tuning_texts():
+        assert _same_opening_matches(text), text[:80]
+        count += 1
+    assert count > 1000
+
+
+def test_opening_starts_same_matches_on_random_text() -> None:
+    words = [
+        "werkt", "bij", "in", "De", "de", "Hoeve", "team", "Team", "begeleider", "apotheek",
+        "linde", "opgenomen", "via", "tolk", "Abc", "van", "\n", ".", ",", "  ", "-", "x",
+        "İ", "stage", "huur", "noord", "ziekenhuis", "'t", "Plus",
+    ]  # fmt: skip
+    rng = random.Random(172)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", ""]) for _ in range(12))
+        assert _same_opening_matches(text), text
