@@ -2339,7 +2339,7 @@ class PrivacyEngine:
         ]  # "Verzekerd bij VGZ", "Zorgverzekeraar: Zilveren Kruis": the insurer
         # then the kinds the main list lacks, and desks, headings and referrals
         found += self._kind_word_institution_candidates(text, starts)
-        found += self._desk_heading_referral_candidates(text)
+        found += self._desk_heading_referral_candidates(text, starts)
         found += self._creditor_candidates(text)
         return found
 
@@ -2620,7 +2620,9 @@ class PrivacyEngine:
 
     # -- desks, UMCs, schools, report headings, letterheads, referrals --------------------
 
-    def _desk_heading_referral_candidates(self, text: str) -> list[Candidate]:
+    def _desk_heading_referral_candidates(
+        self, text: str, starts: _OpeningStarts | None = None
+    ) -> list[Candidate]:
         """Municipal desks, UMCs and schools by kind ("Sociaal Domein Hoorn", "UMC Veluwe"),
         a name before "UMC" or joined to "-poli", the team or house in a report's heading,
         an organisation in a letterhead or under a signature, one word after a verb of
@@ -2628,7 +2630,8 @@ class PrivacyEngine:
         Needs deduce's lists."""
         found = []
         reason = "naam van een organisatie"
-        for m in patterns.DESK_SCHOOL_HOSPITAL.finditer(text):
+        starts = starts or _OpeningStarts(text)
+        for m in starts.finditer(patterns.DESK_SCHOOL_HOSPITAL):
             words = m.group(2).split()
             bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
             if not bare or bare[0].lower() in _NOT_NAME_WORDS:
@@ -5075,13 +5078,19 @@ _OPENING_SCANS = (
     patterns.WORK_PLACE,
     patterns.ROLE_OF_ORGANISATION,
     patterns.SERVICE_VIA,
-    # these two open with a word of a list or with a capitalised word of a shape
+    # these three open with a word of a list or with a capitalised word of a shape
     # (_KIND_COMPOUND below); the opening strings: those of their lists of words
+    patterns.DESK_SCHOOL_HOSPITAL,
     patterns.INSTITUTION,
     patterns.MORE_INSTITUTION,
 )
 _OPENINGS = (
-    *(_shortest_openings(_plain(scan)) for scan in _OPENING_SCANS[:-2]),
+    *(_shortest_openings(_plain(scan)) for scan in _OPENING_SCANS[:-3]),
+    _shortest_openings(
+        re.compile(
+            "(?i:" + patterns.word_alternation(patterns.DESK_SCHOOL_HOSPITAL_KIND_WORDS) + ")"
+        )
+    ),
     _shortest_openings(re.compile(patterns.INSTITUTION_KIND_WORD)),
     _shortest_openings(
         re.compile(
@@ -5095,12 +5104,14 @@ _OPENINGS = (
 )
 
 
-# What else INSTITUTION and MORE_INSTITUTION can open with: a capitalised compound ending in
-# a kind ("Veluwezorg", "Montessorischool"), an adjective ending in "-isch" ("Agrarisch
+# What else DESK_SCHOOL_HOSPITAL, INSTITUTION and MORE_INSTITUTION can open with: a
+# capitalised compound ending in a kind ("Veluwezorg", "Montessorischool", "Jongerenloket"),
+# an adjective ending in "-isch" ("Agrarisch
 # Opleidingscentrum", "Forensisch Psychiatrisch Centrum") or "Fysio- en ". Each is a capital
 # and all the lower-case letters after it, ending in one of the endings of
-# INSTITUTION_KIND_ENDING or MORE_KIND_ENDING (its look-behinds only take some away) or
-# "isch", or followed by "-": in both scans a space or "-" follows these letters. The regex
+# INSTITUTION_KIND_ENDING, MORE_KIND_ENDING (its look-behinds only take some away) or
+# DESK_KIND_ENDING or "isch", or followed by "-": in these scans a space or "-" follows
+# these letters. The regex
 # engine skips to each capital in C; two matches never overlap (the second would open with a
 # capital inside the first), so each place where one begins is found.
 def _ending_check(endings: set[str]) -> str:
@@ -5122,6 +5133,7 @@ def _strings_of(regex: str) -> set[str]:
 _KIND_ENDINGS = {
     *_strings_of(patterns.INSTITUTION_KIND_ENDING),
     *_strings_of(patterns.MORE_KIND_ENDING),
+    *_strings_of(patterns.DESK_KIND_ENDING),
     "isch",
 }
 _KIND_COMPOUND = re.compile(r"[A-Z][a-zà-ÿ]*+(?:" + _ending_check(_KIND_ENDINGS) + r"|(?=-))")
@@ -5169,8 +5181,8 @@ class _OpeningStarts:
                 starts[index].append(m.start())
         compounds = [m.start() for m in _KIND_COMPOUND.finditer(text)]
         if compounds:
-            starts[-2] = sorted({*starts[-2], *compounds})
-            starts[-1] = sorted({*starts[-1], *compounds})
+            for index in (-3, -2, -1):
+                starts[index] = sorted({*starts[index], *compounds})
         self.starts = starts
 
     def finditer(self, scan: Any) -> Iterator[re.Match[str]]:

@@ -3046,12 +3046,15 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
 # would change what that scan finds.
 DESK_SCHOOL_HOSPITAL_KIND_WORDS = """sociaal_domein umc mc mbo_college mbo-college vakcollege
     lyceum gymnasium scholengemeenschap inloophuis passantenverblijf wmo-loket"""
+DESK_KIND_ENDING = r"(?:hospice|loket|poli)"
 DESK_SCHOOL_HOSPITAL = gated(
     "[A-Zsumlgvwi]",
     re.compile(
         r"(?<![\w-])((?i:"
         + word_alternation(DESK_SCHOOL_HOSPITAL_KIND_WORDS)
-        + r")|[A-Z][a-zà-ÿ]+(?:hospice|loket|poli))[ ]+("
+        + r")|[A-Z][a-zà-ÿ]+"
+        + DESK_KIND_ENDING
+        + r")[ ]+("
         + _INST_NAME
         + r")"
     ),
