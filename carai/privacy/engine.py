@@ -19,7 +19,7 @@ import pickle
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -171,6 +171,42 @@ def _left_word(window: str) -> re.Match[str] | None:
     return _LEFT_WORD.search(window, 0 if cut is None else cut.end())
 
 
+def _speaker_starts(text: str) -> list[int]:
+    """Where a patterns.SPEAKER match can start: at a line's start (its "^"), at a line feed,
+    or at white space followed by more (its "\\s{2,}")."""
+    lines = _line_starts(text)
+    line_feeds = [start - 1 for start in lines[1:]]
+    return sorted({*lines, *line_feeds, *(m.start() for m in _WHITE_SPACE_PAIR.finditer(text))})
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where the lines of a text start: 0 and every position after a line feed."""
+    starts, at = [0], text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _matches_from(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match is non-empty and
+    starts at one of ``starts`` (ascending): the pattern is tried there only, and, as
+    finditer does, a start inside the last match is skipped. A match at a start is the one
+    finditer finds there (``match`` and ``search`` try a position alike; the anchors and
+    look-behinds still see the characters before it)."""
+    found: list[re.Match[str]] = []
+    match, end = pattern.match, 0
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+# (a class first: the regex engine skips in C to the next white space)
+_WHITE_SPACE_PAIR = re.compile(r"\s(?=\s)")
 _PARTICLE_WORDS = frozenset(
     {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "ait", "ben", "bin", "abu",
      "da", "dos", "du", "del", "di", "la", "le", "von", "zur", "'t", "in", "op", "uit", "vd",
@@ -227,6 +263,17 @@ _FOREIGN_LETTER = re.compile(
     r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]"
     r"|(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[óÓ](?=[b-df-hj-np-tv-z])"  # "Wójcik", not "vóór"
 )
+# Every _FOREIGN_LETTER match is one of these characters.
+_FOREIGN_LETTER_CHARACTER = re.compile("[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİüöÜÖóÓ]")
+
+
+def _has_foreign_letter(text: str) -> bool:
+    """``_FOREIGN_LETTER.search(text)`` as a truth value, searched from the first character
+    that can start a match (a plain class, which the regex engine skips to quickly)."""
+    first = _FOREIGN_LETTER_CHARACTER.search(text)
+    return first is not None and _FOREIGN_LETTER.search(text, first.start()) is not None
+
+
 # Shapes of Polish surnames in lower case after a known first name ("ilham wojcik", "huseyin
 # szymanski"): no Dutch word starts with "sz"/"cz" or ends so.
 _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
@@ -865,6 +912,8 @@ _PERSON_LABEL_LINE = re.compile(
     r"((?:" + _PART + r"[ ])?(?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?)"
     r"(,[ ]?(?:[A-Z]\.[ ]?){1,4}(?![\w]))?"
 )
+# Where a _PERSON_LABEL_LINE match can start, besides the text's start: after these.
+_LINE_OR_CLAUSE_END = re.compile(r"\n|[.;][ ]")
 # A nickname in quotes inside a name: "Kevin 'Kev' Tjon A Fong".
 _RIGHT_QUOTED_NICK = re.compile(
     r" ['\u2018\"\u201c](" + _PART + r")['\u2019\"\u201d] (" + _PART + r")"
@@ -2153,7 +2202,7 @@ class PrivacyEngine:
             word = m.group(1)
             if word not in self._common and self._is_first_name(word):
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voornaam na 'zoon'", PATTERN))
-        for m in patterns.SPEAKER.finditer(text):
+        for m in _matches_from(patterns.SPEAKER, text, _speaker_starts(text)):
             word = m.group(1)
             if word.lower() not in self._common and self._is_first_name(word.lower()):
                 found.append(
@@ -3296,10 +3345,11 @@ class PrivacyEngine:
             found.append(Candidate(start, end, "naam", reason, PATTERN))
 
         if "\n" in text or text[:1].isupper():
+            lines = _line_starts(text)  # the two patterns below match at a line's start only
             for m in _NAME_AFTER_GREETING.finditer(text):
                 if self._cue_phrase_ok(m.group(1), strict=False):
                     add(m.start(1), m.end(1), "naam na een groet")
-            for m in _NAME_UNDER_CLOSING.finditer(text):
+            for m in _matches_from(_NAME_UNDER_CLOSING, text, lines):
                 phrase = m.group(1)
                 if not self._cue_phrase_ok(phrase, strict=False):
                     continue
@@ -3307,7 +3357,7 @@ class PrivacyEngine:
                 if one_word and not (m.group(2) or self._is_first_name(phrase)):
                     continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
                 add(m.start(1), m.end(1), "naam onder een brief")
-            for m in _NAME_AFTER_PERSON_LABEL.finditer(text):
+            for m in _matches_from(_NAME_AFTER_PERSON_LABEL, text, lines):
                 phrase = m.group(1)
                 several = bool(re.search(r"[ -]", phrase.strip()))
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
@@ -3365,7 +3415,8 @@ class PrivacyEngine:
         for m in _SELF_INTRODUCTION.finditer(text):
             if self._cue_phrase_ok(m.group(1), strict=True):
                 add(m.start(1), m.end(1), "naam na 'ik ben'")
-        for verb in _SPEAKING_VERB.finditer(text):
+        verbs = list(_SPEAKING_VERB.finditer(text))
+        for verb in verbs:
             m = _NAME_WORD_AT_END.search(text, max(0, verb.start() - 40), verb.start())
             if m is None or _article_before(text, m.start(1)):
                 continue  # "de Voorzitter zegt"
@@ -3374,7 +3425,7 @@ class PrivacyEngine:
                 self._is_first_name(word) and not self._is_place(word)
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")
-        for verb in _SPEAKING_VERB.finditer(text) if _FOREIGN_LETTER.search(text) else ():
+        for verb in verbs if verbs and _has_foreign_letter(text) else ():
             m = _LOWER_WORD_AT_END.search(text, max(0, verb.start() - 30), verb.start())
             if (
                 m is not None
@@ -3411,7 +3462,7 @@ class PrivacyEngine:
 
     def _speaker_labels(self, text: str) -> list[re.Match[str]]:
         """The labels that open lines of a chat or of minutes ("Noa:", "marloes 14:03:")."""
-        return list(_SPEAKER_LABEL.finditer(text)) if ":" in text else []
+        return _matches_from(_SPEAKER_LABEL, text, _line_starts(text)) if ":" in text else []
 
     def _label_name_kind(self, phrase: str) -> str:
         """ "first" when a list knows the label's word as a first name (no ordinary word),
@@ -3476,7 +3527,7 @@ class PrivacyEngine:
         more people taking turns (a label comes back), a message under every label, a list
         knowing a word of one label as a name, and every label capitalised and no ordinary
         word, place or role (a schedule "Ontbijt 08:00" / "Koffie 10:30" is no chat)."""
-        lines = list(_SPEAKER_TIME_LINE.finditer(text))
+        lines = _matches_from(_SPEAKER_TIME_LINE, text, _line_starts(text))
         if len(lines) < 3:
             return []
         phrases = [m.group(1) for m in lines]
@@ -3574,7 +3625,10 @@ class PrivacyEngine:
                 m.group(1)[:1].isupper() and self._is_first_name(m.group(1))
             ):
                 found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'husband'", PATTERN))
-        for m in _PERSON_LABEL_LINE.finditer(text) if ":" in text else ():
+        label_starts = (
+            [0, *(m.end() for m in _LINE_OR_CLAUSE_END.finditer(text))] if ":" in text else []
+        )
+        for m in _matches_from(_PERSON_LABEL_LINE, text, label_starts):
             phrase, initials = m.group(1), m.group(2)
             if not self._cue_phrase_ok(phrase, strict=False):
                 continue
@@ -3682,7 +3736,7 @@ class PrivacyEngine:
                         )
                     )
         if "\n" in text:
-            for m in _LOWER_NAME_UNDER_CLOSING.finditer(text):
+            for m in _matches_from(_LOWER_NAME_UNDER_CLOSING, text, _line_starts(text)):
                 word = m.group(1)
                 if (
                     word not in self._common
