@@ -152,23 +152,37 @@ _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
 _NAME_PART = re.compile(_PART)
 # Pieces that make a found name whole (see PrivacyEngine._grow_name).
-_RIGHT_HYPHEN = re.compile(r"[-\u2010\u2011](" + _P + r"[ -])?(" + _PART + r")")
+_HYPHENS = "-\u2010\u2011"  # the first character of a _RIGHT_HYPHEN match
+_RIGHT_HYPHEN = re.compile(r"[" + _HYPHENS + r"](" + _P + r"[ -])?(" + _PART + r")")
 _RIGHT_INITIAL = re.compile(r" [A-Z]\.(?![\w.])")
 _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
 _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
 _LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
-# Every character a _LEFT_WORD match can hold is a letter, an apostrophe, white space or
-# "." ("v.d."); as the match ends at the window's end, it starts after the last other one.
-_OUTSIDE_LEFT_WORD = re.compile(r"[\s\S]*(?:[^\w\s'\u2019.]|[\d_])")
+# The words (between white space) that the particles of _P consist of, in lower case.
+_PARTICLE_PIECES = frozenset(
+    re.sub(r"\\(.)", r"\1", piece)
+    for particle in _P.removeprefix("(?i:").removesuffix(")").split("|")
+    for piece in particle.split(r"\s+")
+)
 
 
 def _left_word(window: str) -> re.Match[str] | None:
-    """``_LEFT_WORD.search(window)``, with the same match, tried only after the last character
-    that no match can hold (the look-behind still sees the character before)."""
-    cut = _OUTSIDE_LEFT_WORD.match(window)
-    return _LEFT_WORD.search(window, 0 if cut is None else cut.end())
+    """``_LEFT_WORD.search(window)``, with the same match, searched from the start of the last
+    word (between white space) that cannot be a piece of a particle: a match is one word,
+    then only particles up to the window's end, so it cannot start before that word (it
+    may start inside it, after a bracket; the look-behind still sees what stands before).
+    A word with a letter outside ASCII may match a particle ignoring case (the long s as
+    "s"): it is passed over as if it were one."""
+    head = window.rstrip()
+    while head:
+        word = head.rsplit(None, 1)[-1]
+        cut = len(head) - len(word)
+        if word.isascii() and word.lower() not in _PARTICLE_PIECES:
+            return _LEFT_WORD.search(window, cut)
+        head = head[:cut].rstrip()
+    return _LEFT_WORD.search(window)
 
 
 def _speaker_starts(text: str) -> list[int]:
@@ -647,7 +661,34 @@ _ABBREVIATIONS_AFTER_NOUN = frozenset(
 )
 # A person named by a room: "wiktor uit kamer 8", "Jolanda van kamer 12".
 _NAME_BEFORE_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
+_ROOM_NUMBER = re.compile(r"kamer[ ]?\d")
+
+
+def _room_after_cue(text: str) -> bool:
+    """Whether " uit kamer 3" or " van kamer 3" stands in the text, as every _NAME_BEFORE_ROOM
+    match has: a quick look for "kamer" and a number, before the scan that tries every word."""
+    return "kamer" in text and any(
+        text[m.start() - 5 : m.start()] in (" uit ", " van ") for m in _ROOM_NUMBER.finditer(text)
+    )
+
+
 _LEFT_INITIALS_PARTICLES = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$")
+_PARTICLE_ENDS = tuple(sorted(_PARTICLE_PIECES))
+
+
+def _left_initials_particles(window: str) -> re.Match[str] | None:
+    """``_LEFT_INITIALS_PARTICLES.search(window)``, without the search where it cannot match:
+    a match holds an initial's full stop, and its last particle ends the last word before
+    the space at the window's end (after a space or an initial's full stop: "J.van "). A
+    word with a letter outside ASCII may match a particle ignoring case: it is searched."""
+    if "." not in window:
+        return None
+    last = window.rstrip().rsplit(None, 1)
+    if last and last[-1].isascii() and not last[-1].lower().endswith(_PARTICLE_ENDS):
+        return None
+    return _LEFT_INITIALS_PARTICLES.search(window)
+
+
 # -- Names by a short title, a bracket, an age or role in brackets, a foreign letter --------
 # (docs/privacy-history.md, "Round 10b")
 # A bracket inside a name: "P.J. (Pieter) Dekker", "Kees (C.W.) Bakhuis": initials or a first
@@ -1852,16 +1893,19 @@ class PrivacyEngine:
         left: tuple[int | None, re.Match[str] | None, int] = (None, None, 0)
         for _ in range(8):
             before = (start, end)
-            m = _RIGHT_HYPHEN.match(text, end)
+            # Each piece on the right opens with a hyphen or a space: a look at the next
+            # character spares the match where it cannot stand.
+            m = _RIGHT_HYPHEN.match(text, end) if text[end : end + 1] in _HYPHENS else None
             if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
                 end = m.end()
-            m = _RIGHT_INITIAL.match(text, end)
+            m = _RIGHT_INITIAL.match(text, end) if text[end : end + 1] == " " else None
             if m is not None and " " not in text[start:end] and text[start].isupper():
                 end = m.end()  # "Rachid B."
-            m = _RIGHT_HYPHEN_PARTICLE.match(text, end)  # "Lina Al-Hamwi"
+            space = text[end : end + 1] == " "
+            m = _RIGHT_HYPHEN_PARTICLE.match(text, end) if space else None  # "Lina Al-Hamwi"
             if m is not None and text[start].isupper():
                 end = m.end()
-            m = _RIGHT_NICK.match(text, end)
+            m = _RIGHT_NICK.match(text, end) if text[end : end + 2] == " (" else None
             if (
                 m is not None
                 and m.group(1)[0].isupper()
@@ -1875,7 +1919,7 @@ class PrivacyEngine:
             )
             if m is not None and self._name_like(m.group(2), particles=False):
                 end = m.end()  # "Kevin 'Kev' Tjon A Fong"
-            m = _RIGHT_WORD.match(text, end)
+            m = _RIGHT_WORD.match(text, end) if text[end : end + 1] == " " else None
             if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
                 word, particles = m.group(2), bool(m.group(1))
                 if word[0].isupper():
@@ -1934,10 +1978,10 @@ class PrivacyEngine:
         tail = window[-4:]
         m = _LEFT_INITIALS.search(window) if "." in tail else None
         if m is None and " " in tail and text[start].isupper():  # "A. Ben Yahia"
-            m = _LEFT_INITIALS_PARTICLES.search(window)
+            m = _left_initials_particles(window)
         if m is None and ") " in tail and text[start].isupper():
             m = self._left_bracket(window)  # "P.J. (Pieter) Dekker"
-        if m is None and _MIDDLE_INITIAL.match(text, start):
+        if m is None and text[start + 1 : start + 3] == ". " and _MIDDLE_INITIAL.match(text, start):
             m = self._first_name_before_initial(text, window, start)
         if m is not None:
             return start - (len(window) - m.start(1)), None, len(window)
@@ -3004,21 +3048,23 @@ class PrivacyEngine:
         out = []
         address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
         # Several rules often find the same name (deduce, a cue, a title): grow each place
-        # once. Growing depends on the text and the place only, so the result is the same.
-        grown: dict[tuple[int, int], tuple[int, int]] = {}
+        # once. The whole name and whether it has more words depend on the text, the place
+        # and the addresses only, so the result is the same.
+        grown: dict[tuple[int, int], tuple[int, int, bool]] = {}
         for c in candidates:
             if c.label == "naam":
                 place = grown.get((c.start, c.end))
                 if place is None:
                     cut = _cut_at_kind(text, c.start, c.end)
-                    place = grown[c.start, c.end] = self._grow_name(text, c.start, cut)
-                start, end = place
-                # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street starts
-                end = min([a for a in address_starts if start < a < end], default=end)
-                end = start + len(_without_trailing_particles(text[start:end]))
-                priority = c.priority
-                if " " in text[start:end].strip() or "-" in text[start:end]:
-                    priority = max(priority, PATTERN)
+                    start, end = self._grow_name(text, c.start, cut)
+                    # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street
+                    # starts
+                    end = min([a for a in address_starts if start < a < end], default=end)
+                    end = start + len(_without_trailing_particles(text[start:end]))
+                    several = " " in text[start:end].strip() or "-" in text[start:end]
+                    place = grown[c.start, c.end] = (start, end, several)
+                start, end, several = place
+                priority = max(c.priority, PATTERN) if several else c.priority
                 out.append(Candidate(start, end, c.label, c.reason, priority))
             elif c.label == "adres":
                 start, end = self._grow_address(text, c.start, c.end)
@@ -3436,7 +3482,7 @@ class PrivacyEngine:
         for m in _INITIALS_AFTER_PERSON.finditer(text):
             if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")
-        for m in _NAME_BEFORE_ROOM.finditer(text) if "kamer" in text else ():
+        for m in _NAME_BEFORE_ROOM.finditer(text) if _room_after_cue(text) else ():
             word = m.group(1)
             if word.islower():
                 if not self._lower_chat_name(text, word, m.start(1)):
@@ -4432,6 +4478,8 @@ _KIND_IN_NAME = re.compile(r"(?:[ ]+" + _P + r")*[ ]+(" + _PART + r")")
 def _cut_at_kind(text: str, start: int, end: int) -> int:
     """deduce reads "Sanne Kuipers van Zorggroep Noorderzon" as one name: cut it before the
     particles that lead to a word naming an organisation."""
+    if text.find(" ", start, end) < 0:
+        return end  # every _KIND_IN_NAME match holds a space
     for m in _KIND_IN_NAME.finditer(text, start, end):
         word = m.group(1)
         if word[:1].isupper() and (_INSTITUTION_KIND.fullmatch(word) or _KIND_WORD.match(word)):

@@ -115,3 +115,105 @@ def test_has_foreign_letter(text: str) -> None:
 def test_has_foreign_letter_on_tuning_and_random_texts() -> None:
     for text in [*_tuning_texts(), *_random_texts("aeoübröÖóÓcçs İ")]:
         assert engine._has_foreign_letter(text) is (engine._FOREIGN_LETTER.search(text) is not None)
+
+
+def test_white_space_of_str_and_re_agree() -> None:
+    """_left_word splits words as str does; the particles of _P are apart by ``\\s``."""
+    for code in range(0x30000):
+        character = chr(code)
+        assert character.isspace() is bool(re.fullmatch(r"\s", character)), hex(code)
+
+
+def test_particle_pieces_are_the_particles_words() -> None:
+    """Every word of up to four characters that _P matches whole (any case) is a piece, and
+    every particle of two words is two pieces."""
+    particle = re.compile(engine._P)
+    letters = sorted({c for piece in engine._PARTICLE_PIECES for c in piece.upper() + piece})
+    words = [""]
+    for _ in range(4):
+        words = [w + c for w in words for c in letters]
+        for word in words:
+            if particle.fullmatch(word):
+                assert word.lower() in engine._PARTICLE_PIECES, word
+    for two in ["van der", "van den", "van de", "van het", "van 't", "in 't", "op den", "uit de"]:
+        assert particle.fullmatch(two)
+        assert set(two.split()) <= engine._PARTICLE_PIECES
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "zie (Jan) de ",
+        "met Jan van der ",
+        "met Jan VAN DER ",
+        "met Jan do\u017f ",  # the long s: "s" ignoring case
+        "met Jan v.d. \n",
+        "de van ",
+        "van ",
+        " \n ",
+        "Jan\u00a0van ",
+        "bij 't ",
+        "O\u2019Brien ",
+    ],
+)
+def test_left_word_same_match(window: str) -> None:
+    old, new = engine._LEFT_WORD.search(window), engine._left_word(window)
+    assert (old is None) is (new is None)
+    if old is not None and new is not None:
+        assert (old.span(), old.groups()) == (new.span(), new.groups())
+
+
+def test_left_word_same_match_on_random_text() -> None:
+    for text in _random_texts("Jan de vdr.'t \n\u00a0(A)\u017fo-", count=20000):
+        old, new = engine._LEFT_WORD.search(text), engine._left_word(text)
+        assert (old is None) is (new is None), text
+        if old is not None and new is not None:
+            assert (old.span(), old.groups()) == (new.span(), new.groups()), text
+
+
+def test_room_after_cue() -> None:
+    for text in [
+        *_tuning_texts(),
+        "",
+        "kamer 3",
+        "Jan uit kamer 3",
+        "Jan uit kamer3, Piet van kamer 12",
+        "uit kamer 3",
+        "Els vankamer 3",
+        "Kees uit Kamer 3",
+    ]:
+        expected = engine._NAME_BEFORE_ROOM.search(text) is not None
+        assert engine._room_after_cue(text) or not expected, text
+
+
+def _windows() -> Iterator[str]:
+    """The 40 characters before every capital after a space in the tuning sets."""
+    for text in _tuning_texts():
+        for at in range(1, len(text)):
+            if text[at].isupper() and text[at - 1] in " \n":
+                yield text[max(0, at - 40) : at]
+
+
+def _same_match(old: re.Match[str] | None, new: re.Match[str] | None) -> bool:
+    if old is None or new is None:
+        return old is new
+    return (old.span(), old.groups()) == (new.span(), new.groups())
+
+
+@pytest.mark.parametrize(
+    "window",
+    ["A.B. van der ", "J.van ", "J. v.d. ", "P. VAN ", "A. do\u017f ", "A. de\n", "A. ", "de ", ""],
+)
+def test_left_initials_particles_same_match(window: str) -> None:
+    old = engine._LEFT_INITIALS_PARTICLES.search(window)
+    assert _same_match(old, engine._left_initials_particles(window))
+
+
+def test_left_windows_same_match_on_tuning_and_random_text() -> None:
+    checked = 0
+    for window in [*_windows(), *_random_texts("A.B van der'tJ \n\u017f", count=20000)]:
+        old = engine._LEFT_INITIALS_PARTICLES.search(window)
+        assert _same_match(old, engine._left_initials_particles(window)), window
+        assert _same_match(engine._LEFT_WORD.search(window), engine._left_word(window)), window
+        checked += old is not None
+    assert checked > 10
