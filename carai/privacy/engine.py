@@ -636,6 +636,16 @@ _TITLE_INITIALS_NAME = patterns.gated(
         r"((?:[^\W\d_a-zà-ÿ]\.[ ]?){1,4}(?:" + _P + r"[ ]+){0,3}" + _PART + r")"
     ),
 )
+# Pieces that every match of a scan above or below holds: a quick search for the piece (a
+# plain character first, which the regex engine skips to in C) spares the scan of a text
+# without it. _INITIALS_AFTER_PERSON: its last two initials; _FIRST_NAME_BEFORE_AGE: its
+# end; _TITLE_INITIALS_NAME: its first initial; _INITIALS_NICK_SURNAME: its last initial
+# and the bracket; _INITIAL_AND_NAME: "M. en J.".
+_TWO_INITIALS = re.compile(r"[A-Z]\.[ ]?[A-Z]\.")
+_AGE_BETWEEN_COMMAS = re.compile(r",[ ](?:[1-9]\d?|1[01]\d)(?:[ ]jaar)?[,;.]")
+_CAPITAL_INITIAL = re.compile(r"[^\W\d_a-zà-ÿ]\.")
+_INITIAL_BRACKET = re.compile(r"[A-Z]\.[ ]?[ ]?\(")
+_INITIAL_EN_INITIAL = re.compile(r"[A-Z]\.[ ]en[ ][A-Z]\.")
 # Groups and services that speak or call like a person ("Politie belde"): never a name.
 # (Verbs that organisations and results use too, "meldt", "geeft aan", "laat weten", are
 # left out of _SPEAKING_VERB: "Insuline gaf aan ...".)
@@ -1902,8 +1912,9 @@ class PrivacyEngine:
             if m is not None and " " not in text[start:end] and text[start].isupper():
                 end = m.end()  # "Rachid B."
             space = text[end : end + 1] == " "
-            m = _RIGHT_HYPHEN_PARTICLE.match(text, end) if space else None  # "Lina Al-Hamwi"
-            if m is not None and text[start].isupper():
+            # "Lina Al-Hamwi"
+            m = _RIGHT_HYPHEN_PARTICLE.match(text, end) if space and text[start].isupper() else None
+            if m is not None:
                 end = m.end()
             m = _RIGHT_NICK.match(text, end) if text[end : end + 2] == " (" else None
             if (
@@ -3479,7 +3490,7 @@ class PrivacyEngine:
                 and not _article_before(text, m.start(1))
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")  # "gülsüm deed open"
-        for m in _INITIALS_AFTER_PERSON.finditer(text):
+        for m in _INITIALS_AFTER_PERSON.finditer(text) if _TWO_INITIALS.search(text) else ():
             if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")
         for m in _NAME_BEFORE_ROOM.finditer(text) if _room_after_cue(text) else ():
@@ -3490,12 +3501,12 @@ class PrivacyEngine:
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
             add(m.start(1), m.end(1), "naam voor 'uit kamer'")
-        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if ", " in text else ():
+        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if _AGE_BETWEEN_COMMAS.search(text) else ():
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "voornaam voor een leeftijd")
-        for m in _INITIAL_AND_NAME.finditer(text) if " en " in text else ():
+        for m in _INITIAL_AND_NAME.finditer(text) if _INITIAL_EN_INITIAL.search(text) else ():
             add(m.start(1), m.end(1), "voorletter naast een naam")
-        for m in _TITLE_INITIALS_NAME.finditer(text):
+        for m in _TITLE_INITIALS_NAME.finditer(text) if _CAPITAL_INITIAL.search(text) else ():
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
@@ -3689,7 +3700,7 @@ class PrivacyEngine:
                 )
         found += self._table_names(text) if "|" in text else []
         found += self._speaker_time_lines(text) if ":" in text or "." in text else []
-        for m in _INITIALS_NICK_SURNAME.finditer(text) if "(" in text else ():
+        for m in _INITIALS_NICK_SURNAME.finditer(text) if _INITIAL_BRACKET.search(text) else ():
             if self._is_first_name(m.group(2)) or self._cue_name_word(m.group(2), strict=True):
                 found.append(
                     Candidate(m.start(1), m.end(1), "naam", "voorletters en roepnaam", PATTERN)

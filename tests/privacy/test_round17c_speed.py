@@ -217,3 +217,42 @@ def test_left_windows_same_match_on_tuning_and_random_text() -> None:
         assert _same_match(engine._LEFT_WORD.search(window), engine._left_word(window)), window
         checked += old is not None
     assert checked > 10
+
+
+_GATES = [
+    (engine._INITIALS_AFTER_PERSON, engine._TWO_INITIALS),
+    (engine._FIRST_NAME_BEFORE_AGE, engine._AGE_BETWEEN_COMMAS),
+    (engine._TITLE_INITIALS_NAME, engine._CAPITAL_INITIAL),
+    (engine._INITIALS_NICK_SURNAME, engine._INITIAL_BRACKET),
+    (engine._INITIAL_AND_NAME, engine._INITIAL_EN_INITIAL),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cliënt A.B. kwam",
+        "dhr. A. B.C. Jansen",
+        "mevrouw de Vries, Anna, 84 jaar.",
+        "dhr. Jansen, Piet, 7;",
+        "mw. É. van Dam",
+        "F. (Fred) Baars",
+        "F.  (Fred) Baars",
+        "Ouders (M. en J. van Beers)",
+    ],
+)
+def test_gated_scans_hold_their_piece(text: str) -> None:
+    for scan, piece in _GATES:
+        if any(True for _ in scan.finditer(text)):
+            assert piece.search(text), (scan.pattern[:40], text)
+
+
+def test_gated_scans_hold_their_piece_on_tuning_texts() -> None:
+    found = 0
+    for text in _tuning_texts():
+        for scan, piece in _GATES:
+            matches = list(scan.finditer(text))
+            found += len(matches)
+            if matches:
+                assert piece.search(text), (scan.pattern[:40], text[:80])
+    assert found > 20
