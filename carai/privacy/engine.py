@@ -153,6 +153,7 @@ _PART = patterns.NAME_PART
 _NAME_PART = re.compile(_PART)
 # Pieces that make a found name whole (see PrivacyEngine._grow_name).
 _HYPHENS = "-\u2010\u2011"  # the first character of a _RIGHT_HYPHEN match
+_RIGHT_OPENERS = " " + _HYPHENS  # the first character of every piece _grow_name adds on the right
 _RIGHT_HYPHEN = re.compile(r"[" + _HYPHENS + r"](" + _P + r"[ -])?(" + _PART + r")")
 _RIGHT_INITIAL = re.compile(r" [A-Z]\.(?![\w.])")
 _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
@@ -638,10 +639,11 @@ _TITLE_INITIALS_NAME = patterns.gated(
 )
 # Pieces that every match of a scan above or below holds: a quick search for the piece (a
 # plain character first, which the regex engine skips to in C) spares the scan of a text
-# without it. _INITIALS_AFTER_PERSON: its last two initials; _FIRST_NAME_BEFORE_AGE: its
-# end; _TITLE_INITIALS_NAME: its first initial; _INITIALS_NICK_SURNAME: its last initial
-# and the bracket; _INITIAL_AND_NAME: "M. en J.".
-_TWO_INITIALS = re.compile(r"[A-Z]\.[ ]?[A-Z]\.")
+# without it. _INITIALS_AFTER_PERSON and patterns.INITIALS_ALONE: two initials (after
+# white space or none); _FIRST_NAME_BEFORE_AGE: its end; _TITLE_INITIALS_NAME: its first
+# initial; _INITIALS_NICK_SURNAME: its last initial and the bracket; _INITIAL_AND_NAME:
+# "M. en J.".
+_TWO_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.")
 _AGE_BETWEEN_COMMAS = re.compile(r",[ ](?:[1-9]\d?|1[01]\d)(?:[ ]jaar)?[,;.]")
 _CAPITAL_INITIAL = re.compile(r"[^\W\d_a-zà-ÿ]\.")
 _INITIAL_BRACKET = re.compile(r"[A-Z]\.[ ]?[ ]?\(")
@@ -1901,63 +1903,75 @@ class PrivacyEngine:
         lower_case = text[start:end].islower()
         left_at = -1
         left: tuple[int | None, re.Match[str] | None, int] = (None, None, 0)
+        judged = (-1, -1)
         for _ in range(8):
             before = (start, end)
-            # Each piece on the right opens with a hyphen or a space: a look at the next
-            # character spares the match where it cannot stand.
-            m = _RIGHT_HYPHEN.match(text, end) if text[end : end + 1] in _HYPHENS else None
-            if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
-                end = m.end()
-            m = _RIGHT_INITIAL.match(text, end) if text[end : end + 1] == " " else None
-            if m is not None and " " not in text[start:end] and text[start].isupper():
-                end = m.end()  # "Rachid B."
-            space = text[end : end + 1] == " "
-            # "Lina Al-Hamwi"
-            m = _RIGHT_HYPHEN_PARTICLE.match(text, end) if space and text[start].isupper() else None
-            if m is not None:
-                end = m.end()
-            m = _RIGHT_NICK.match(text, end) if text[end : end + 2] == " (" else None
-            if (
-                m is not None
-                and m.group(1)[0].isupper()
-                and self._name_like(m.group(2), particles=False)
-            ):
-                end = m.end()
-            m = (
-                _RIGHT_QUOTED_NICK.match(text, end)
-                if text[end + 1 : end + 2] in "'\u2018\"\u201c"
-                else None
-            )
-            if m is not None and self._name_like(m.group(2), particles=False):
-                end = m.end()  # "Kevin 'Kev' Tjon A Fong"
-            m = _RIGHT_WORD.match(text, end) if text[end : end + 1] == " " else None
-            if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
-                word, particles = m.group(2), bool(m.group(1))
-                if word[0].isupper():
-                    if self._name_like(word, particles=particles) and not _street_with_number(
-                        text, m.start(2), m.end()
+            # Each piece on the right opens with a space or a hyphen: where the next
+            # character is neither, none can match (and the end stays), else a look at the
+            # next character spares each match where it cannot stand.
+            if text[end : end + 1] in _RIGHT_OPENERS:
+                m = _RIGHT_HYPHEN.match(text, end) if text[end : end + 1] in _HYPHENS else None
+                if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
+                    end = m.end()
+                m = _RIGHT_INITIAL.match(text, end) if text[end : end + 1] == " " else None
+                if m is not None and " " not in text[start:end] and text[start].isupper():
+                    end = m.end()  # "Rachid B."
+                space = text[end : end + 1] == " "
+                # "Lina Al-Hamwi"
+                m = (
+                    _RIGHT_HYPHEN_PARTICLE.match(text, end)
+                    if space and text[start].isupper()
+                    else None
+                )
+                if m is not None:
+                    end = m.end()
+                m = _RIGHT_NICK.match(text, end) if text[end : end + 2] == " (" else None
+                if (
+                    m is not None
+                    and m.group(1)[0].isupper()
+                    and self._name_like(m.group(2), particles=False)
+                ):
+                    end = m.end()
+                m = (
+                    _RIGHT_QUOTED_NICK.match(text, end)
+                    if text[end + 1 : end + 2] in "'\u2018\"\u201c"
+                    else None
+                )
+                if m is not None and self._name_like(m.group(2), particles=False):
+                    end = m.end()  # "Kevin 'Kev' Tjon A Fong"
+                m = _RIGHT_WORD.match(text, end) if text[end : end + 1] == " " else None
+                if m is not None and not (
+                    len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."
+                ):
+                    word, particles = m.group(2), bool(m.group(1))
+                    if word[0].isupper():
+                        if self._name_like(word, particles=particles) and not _street_with_number(
+                            text, m.start(2), m.end()
+                        ):
+                            end = m.end()
+                    elif (
+                        lower_case
+                        and particles
+                        and word not in self._common
+                        and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
+                        and word not in _SHORT_INSTITUTION_KINDS  # "de wit van zgh noord"
                     ):
-                        end = m.end()
-                elif (
-                    lower_case
-                    and particles
-                    and word not in self._common
-                    and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
-                    and word not in _SHORT_INSTITUTION_KINDS  # "de wit van zgh noord"
-                ):
-                    end = m.end()  # "mw de groot" in a chat
-                elif (
-                    lower_case
-                    and word not in self._common
-                    and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
-                ):
-                    end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
+                        end = m.end()  # "mw de groot" in a chat
+                    elif (
+                        lower_case
+                        and word not in self._common
+                        and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
+                    ):
+                        end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
             if left_at != start:  # the left side depends on the start alone
                 left_at, left = start, self._left_of_name(text, start)
             joined, m, width = left
             if joined is not None:
                 start = joined
-            elif m is not None:
+            elif m is not None and (start, end) != judged:
+                # the word on the left is judged by the start and the end alone: a second
+                # look at the same name (the right side did not grow) finds the same
+                judged = (start, end)
                 at = start - (width - m.start(1))
                 word, particles = m.group(1), bool(m.group(2))
                 if (
@@ -2230,7 +2244,7 @@ class PrivacyEngine:
             ):
                 continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
-        for m in patterns.INITIALS_ALONE.finditer(text):
+        for m in patterns.INITIALS_ALONE.finditer(text) if _TWO_INITIALS.search(text) else ():
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
         for m in patterns.INITIALS_AFTER_WORD.finditer(text):

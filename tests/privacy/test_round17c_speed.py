@@ -221,6 +221,7 @@ def test_left_windows_same_match_on_tuning_and_random_text() -> None:
 
 _GATES = [
     (engine._INITIALS_AFTER_PERSON, engine._TWO_INITIALS),
+    (patterns.INITIALS_ALONE, engine._TWO_INITIALS),
     (engine._FIRST_NAME_BEFORE_AGE, engine._AGE_BETWEEN_COMMAS),
     (engine._TITLE_INITIALS_NAME, engine._CAPITAL_INITIAL),
     (engine._INITIALS_NICK_SURNAME, engine._INITIAL_BRACKET),
@@ -232,6 +233,7 @@ _GATES = [
     "text",
     [
         "cliënt A.B. kwam",
+        "zie A.\nB. daar",
         "dhr. A. B.C. Jansen",
         "mevrouw de Vries, Anna, 84 jaar.",
         "dhr. Jansen, Piet, 7;",
