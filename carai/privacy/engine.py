@@ -918,6 +918,8 @@ _SPEAKER_REASON = "naam van wie spreekt"
 # A chat exported with the name and the time on a line of their own above each message
 # ("Kasia 23:48", "Jeroen Visser 10:05"): a name phrase, a time and nothing else.
 _SPEAKER_TIME_LINE = re.compile(r"(?m)^[ \t]*" + _NAME_PHRASE + r"[ \t]+\d{1,2}[:.]\d{2}[ \t]*$")
+# The end of every _SPEAKER_TIME_LINE match (a digit first: the regex engine skips to one)
+_TIME_AT_LINE_END = re.compile(r"(?m)\d[:.]\d{2}[ \t]*$")
 # Words that say a text is the minutes of a meeting, where a surname alone labels a speaker.
 _MINUTES_CUE = re.compile(
     r"(?<![\w-])(?i:notulen|verslag|overleg|mdo|vergadering|bespreking|intervisie|aanwezig"
@@ -3598,6 +3600,8 @@ class PrivacyEngine:
         more people taking turns (a label comes back), a message under every label, a list
         knowing a word of one label as a name, and every label capitalised and no ordinary
         word, place or role (a schedule "Ontbijt 08:00" / "Koffie 10:30" is no chat)."""
+        if _TIME_AT_LINE_END.search(text) is None:
+            return []  # every line of the chat ends in a time
         lines = _matches_from(_SPEAKER_TIME_LINE, text, _line_starts(text))
         if len(lines) < 3:
             return []

@@ -220,6 +220,7 @@ def test_left_windows_same_match_on_tuning_and_random_text() -> None:
 
 
 _GATES = [
+    (engine._SPEAKER_TIME_LINE, engine._TIME_AT_LINE_END),
     (engine._INITIALS_AFTER_PERSON, engine._TWO_INITIALS),
     (patterns.INITIALS_ALONE, engine._TWO_INITIALS),
     (engine._FIRST_NAME_BEFORE_AGE, engine._AGE_BETWEEN_COMMAS),
@@ -241,6 +242,8 @@ _GATES = [
         "F. (Fred) Baars",
         "F.  (Fred) Baars",
         "Ouders (M. en J. van Beers)",
+        "Kasia 23:48\nhoi\nJeroen Visser 10:05 \t\nja",
+        "Kasia 9.48",
     ],
 )
 def test_gated_scans_hold_their_piece(text: str) -> None:
