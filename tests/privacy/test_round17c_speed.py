@@ -261,3 +261,11 @@ def test_gated_scans_hold_their_piece_on_tuning_texts() -> None:
             if matches:
                 assert piece.search(text), (scan.pattern[:40], text[:80])
     assert found > 20
+
+
+def test_line_or_clause_ends() -> None:
+    """_LINE_OR_CLAUSE_END ends where "\\n", ". " or "; " end, in order."""
+    plain = re.compile(r"\n|[.;][ ]")
+    for text in [*_tuning_texts(), *_random_texts(".; \n;a.\r", count=5000)]:
+        expected = [m.end() for m in plain.finditer(text)]
+        assert [m.end() for m in engine._LINE_OR_CLAUSE_END.finditer(text)] == expected
