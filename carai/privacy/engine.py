@@ -20,7 +20,7 @@ import pickle
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,25 +153,76 @@ _P = patterns.NAME_PARTICLES
 _PART = patterns.NAME_PART
 _NAME_PART = re.compile(_PART)
 # Pieces that make a found name whole (see PrivacyEngine._grow_name).
-_RIGHT_HYPHEN = re.compile(r"[-\u2010\u2011](" + _P + r"[ -])?(" + _PART + r")")
+_HYPHENS = "-\u2010\u2011"  # the first character of a _RIGHT_HYPHEN match
+_RIGHT_OPENERS = " " + _HYPHENS  # the first character of every piece _grow_name adds on the right
+_RIGHT_HYPHEN = re.compile(r"[" + _HYPHENS + r"](" + _P + r"[ -])?(" + _PART + r")")
 _RIGHT_INITIAL = re.compile(r" [A-Z]\.(?![\w.])")
 _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
 _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
 _LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
-# Every character a _LEFT_WORD match can hold is a letter, an apostrophe, white space or
-# "." ("v.d."); as the match ends at the window's end, it starts after the last other one.
-_OUTSIDE_LEFT_WORD = re.compile(r"[\s\S]*(?:[^\w\s'\u2019.]|[\d_])")
+# The words (between white space) that the particles of _P consist of, in lower case.
+_PARTICLE_PIECES = frozenset(
+    re.sub(r"\\(.)", r"\1", piece)
+    for particle in _P.removeprefix("(?i:").removesuffix(")").split("|")
+    for piece in particle.split(r"\s+")
+)
 
 
 def _left_word(window: str) -> re.Match[str] | None:
-    """``_LEFT_WORD.search(window)``, with the same match, tried only after the last character
-    that no match can hold (the look-behind still sees the character before)."""
-    cut = _OUTSIDE_LEFT_WORD.match(window)
-    return _LEFT_WORD.search(window, 0 if cut is None else cut.end())
+    """``_LEFT_WORD.search(window)``, with the same match, searched from the start of the last
+    word (between white space) that cannot be a piece of a particle: a match is one word,
+    then only particles up to the window's end, so it cannot start before that word (it
+    may start inside it, after a bracket; the look-behind still sees what stands before).
+    A word with a letter outside ASCII may match a particle ignoring case (the long s as
+    "s"): it is passed over as if it were one."""
+    head = window.rstrip()
+    while head:
+        word = head.rsplit(None, 1)[-1]
+        cut = len(head) - len(word)
+        if word.isascii() and word.lower() not in _PARTICLE_PIECES:
+            return _LEFT_WORD.search(window, cut)
+        head = head[:cut].rstrip()
+    return _LEFT_WORD.search(window)
 
 
+def _speaker_starts(text: str) -> list[int]:
+    """Where a patterns.SPEAKER match can start: at a line's start (its "^"), at a line feed,
+    or at white space followed by more (its "\\s{2,}")."""
+    lines = _line_starts(text)
+    line_feeds = [start - 1 for start in lines[1:]]
+    return sorted({*lines, *line_feeds, *(m.start() for m in _WHITE_SPACE_PAIR.finditer(text))})
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where the lines of a text start: 0 and every position after a line feed."""
+    starts, at = [0], text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _matches_from(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match is non-empty and
+    starts at one of ``starts`` (ascending): the pattern is tried there only, and, as
+    finditer does, a start inside the last match is skipped. A match at a start is the one
+    finditer finds there (``match`` and ``search`` try a position alike; the anchors and
+    look-behinds still see the characters before it)."""
+    found: list[re.Match[str]] = []
+    match, end = pattern.match, 0
+    for start in starts:
+        if start >= end and (m := match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+# (a class first: the regex engine skips in C to the next white space)
+_WHITE_SPACE_PAIR = re.compile(r"\s(?=\s)")
 _PARTICLE_WORDS = frozenset(
     {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "ait", "ben", "bin", "abu",
      "da", "dos", "du", "del", "di", "la", "le", "von", "zur", "'t", "in", "op", "uit", "vd",
@@ -228,6 +279,17 @@ _FOREIGN_LETTER = re.compile(
     r"[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİ]|(?<![aeiouyAEIOUY])[üöÜÖ]"
     r"|(?<=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])[óÓ](?=[b-df-hj-np-tv-z])"  # "Wójcik", not "vóór"
 )
+# Every _FOREIGN_LETTER match is one of these characters.
+_FOREIGN_LETTER_CHARACTER = re.compile("[çğışłńśźżąęćőřžÇĞŞŁŃŚŹŻĄĘĆŐŘŽİüöÜÖóÓ]")
+
+
+def _has_foreign_letter(text: str) -> bool:
+    """``_FOREIGN_LETTER.search(text)`` as a truth value, searched from the first character
+    that can start a match (a plain class, which the regex engine skips to quickly)."""
+    first = _FOREIGN_LETTER_CHARACTER.search(text)
+    return first is not None and _FOREIGN_LETTER.search(text, first.start()) is not None
+
+
 # Shapes of Polish surnames in lower case after a known first name ("ilham wojcik", "huseyin
 # szymanski"): no Dutch word starts with "sz"/"cz" or ends so.
 _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
@@ -579,6 +641,17 @@ _TITLE_INITIALS_NAME = patterns.gated(
         r"((?:[^\W\d_a-zà-ÿ]\.[ ]?){1,4}(?:" + _P + r"[ ]+){0,3}" + _PART + r")"
     ),
 )
+# Pieces that every match of a scan above or below holds: a quick search for the piece (a
+# plain character first, which the regex engine skips to in C) spares the scan of a text
+# without it. _INITIALS_AFTER_PERSON and patterns.INITIALS_ALONE: two initials (after
+# white space or none); _FIRST_NAME_BEFORE_AGE: its end; _TITLE_INITIALS_NAME: its first
+# initial; _INITIALS_NICK_SURNAME: its last initial and the bracket; _INITIAL_AND_NAME:
+# "M. en J.".
+_TWO_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.")
+_AGE_BETWEEN_COMMAS = re.compile(r",[ ](?:[1-9]\d?|1[01]\d)(?:[ ]jaar)?[,;.]")
+_CAPITAL_INITIAL = re.compile(r"[^\W\d_a-zà-ÿ]\.")
+_INITIAL_BRACKET = re.compile(r"[A-Z]\.[ ]?[ ]?\(")
+_INITIAL_EN_INITIAL = re.compile(r"[A-Z]\.[ ]en[ ][A-Z]\.")
 # Groups and services that speak or call like a person ("Politie belde"): never a name.
 # (Verbs that organisations and results use too, "meldt", "geeft aan", "laat weten", are
 # left out of _SPEAKING_VERB: "Insuline gaf aan ...".)
@@ -604,7 +677,34 @@ _ABBREVIATIONS_AFTER_NOUN = frozenset(
 )
 # A person named by a room: "wiktor uit kamer 8", "Jolanda van kamer 12".
 _NAME_BEFORE_ROOM = re.compile(r"(?<![\w'-])([^\W\d_]{3,})[ ](?:uit|van)[ ]kamer[ ]?\d")
+_ROOM_NUMBER = re.compile(r"kamer[ ]?\d")
+
+
+def _room_after_cue(text: str) -> bool:
+    """Whether " uit kamer 3" or " van kamer 3" stands in the text, as every _NAME_BEFORE_ROOM
+    match has: a quick look for "kamer" and a number, before the scan that tries every word."""
+    return "kamer" in text and any(
+        text[m.start() - 5 : m.start()] in (" uit ", " van ") for m in _ROOM_NUMBER.finditer(text)
+    )
+
+
 _LEFT_INITIALS_PARTICLES = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$")
+_PARTICLE_ENDS = tuple(sorted(_PARTICLE_PIECES))
+
+
+def _left_initials_particles(window: str) -> re.Match[str] | None:
+    """``_LEFT_INITIALS_PARTICLES.search(window)``, without the search where it cannot match:
+    a match holds an initial's full stop, and its last particle ends the last word before
+    the space at the window's end (after a space or an initial's full stop: "J.van "). A
+    word with a letter outside ASCII may match a particle ignoring case: it is searched."""
+    if "." not in window:
+        return None
+    last = window.rstrip().rsplit(None, 1)
+    if last and last[-1].isascii() and not last[-1].lower().endswith(_PARTICLE_ENDS):
+        return None
+    return _LEFT_INITIALS_PARTICLES.search(window)
+
+
 # -- Names by a short title, a bracket, an age or role in brackets, a foreign letter --------
 # (docs/privacy-history.md, "Round 10b")
 # A bracket inside a name: "P.J. (Pieter) Dekker", "Kees (C.W.) Bakhuis": initials or a first
@@ -822,6 +922,8 @@ _SPEAKER_REASON = "naam van wie spreekt"
 # A chat exported with the name and the time on a line of their own above each message
 # ("Kasia 23:48", "Jeroen Visser 10:05"): a name phrase, a time and nothing else.
 _SPEAKER_TIME_LINE = re.compile(r"(?m)^[ \t]*" + _NAME_PHRASE + r"[ \t]+\d{1,2}[:.]\d{2}[ \t]*$")
+# The end of every _SPEAKER_TIME_LINE match (a digit first: the regex engine skips to one)
+_TIME_AT_LINE_END = re.compile(r"(?m)\d[:.]\d{2}[ \t]*$")
 # Words that say a text is the minutes of a meeting, where a surname alone labels a speaker.
 _MINUTES_CUE = re.compile(
     r"(?<![\w-])(?i:notulen|verslag|overleg|mdo|vergadering|bespreking|intervisie|aanwezig"
@@ -869,6 +971,9 @@ _PERSON_LABEL_LINE = re.compile(
     r"((?:" + _PART + r"[ ])?(?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?)"
     r"(,[ ]?(?:[A-Z]\.[ ]?){1,4}(?![\w]))?"
 )
+# Where a _PERSON_LABEL_LINE match can start, besides the text's start: after a line feed,
+# ". " or "; " (a class first: the regex engine skips to the next such character in C).
+_LINE_OR_CLAUSE_END = re.compile(r"[\n.;](?:(?<=\n)|[ ])")
 # A nickname in quotes inside a name: "Kevin 'Kev' Tjon A Fong".
 _RIGHT_QUOTED_NICK = re.compile(
     r" ['\u2018\"\u201c](" + _PART + r")['\u2019\"\u201d] (" + _PART + r")"
@@ -1805,59 +1910,75 @@ class PrivacyEngine:
         lower_case = text[start:end].islower()
         left_at = -1
         left: tuple[int | None, re.Match[str] | None, int] = (None, None, 0)
+        judged = (-1, -1)
         for _ in range(8):
             before = (start, end)
-            m = _RIGHT_HYPHEN.match(text, end)
-            if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
-                end = m.end()
-            m = _RIGHT_INITIAL.match(text, end)
-            if m is not None and " " not in text[start:end] and text[start].isupper():
-                end = m.end()  # "Rachid B."
-            m = _RIGHT_HYPHEN_PARTICLE.match(text, end)  # "Lina Al-Hamwi"
-            if m is not None and text[start].isupper():
-                end = m.end()
-            m = _RIGHT_NICK.match(text, end)
-            if (
-                m is not None
-                and m.group(1)[0].isupper()
-                and self._name_like(m.group(2), particles=False)
-            ):
-                end = m.end()
-            m = (
-                _RIGHT_QUOTED_NICK.match(text, end)
-                if text[end + 1 : end + 2] in "'\u2018\"\u201c"
-                else None
-            )
-            if m is not None and self._name_like(m.group(2), particles=False):
-                end = m.end()  # "Kevin 'Kev' Tjon A Fong"
-            m = _RIGHT_WORD.match(text, end)
-            if m is not None and not (len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."):
-                word, particles = m.group(2), bool(m.group(1))
-                if word[0].isupper():
-                    if self._name_like(word, particles=particles) and not _street_with_number(
-                        text, m.start(2), m.end()
+            # Each piece on the right opens with a space or a hyphen: where the next
+            # character is neither, none can match (and the end stays), else a look at the
+            # next character spares each match where it cannot stand.
+            if text[end : end + 1] in _RIGHT_OPENERS:
+                m = _RIGHT_HYPHEN.match(text, end) if text[end : end + 1] in _HYPHENS else None
+                if m is not None and (m.group(2)[0].isupper() or m.group(1) or lower_case):
+                    end = m.end()
+                m = _RIGHT_INITIAL.match(text, end) if text[end : end + 1] == " " else None
+                if m is not None and " " not in text[start:end] and text[start].isupper():
+                    end = m.end()  # "Rachid B."
+                space = text[end : end + 1] == " "
+                # "Lina Al-Hamwi"
+                m = (
+                    _RIGHT_HYPHEN_PARTICLE.match(text, end)
+                    if space and text[start].isupper()
+                    else None
+                )
+                if m is not None:
+                    end = m.end()
+                m = _RIGHT_NICK.match(text, end) if text[end : end + 2] == " (" else None
+                if (
+                    m is not None
+                    and m.group(1)[0].isupper()
+                    and self._name_like(m.group(2), particles=False)
+                ):
+                    end = m.end()
+                m = (
+                    _RIGHT_QUOTED_NICK.match(text, end)
+                    if text[end + 1 : end + 2] in "'\u2018\"\u201c"
+                    else None
+                )
+                if m is not None and self._name_like(m.group(2), particles=False):
+                    end = m.end()  # "Kevin 'Kev' Tjon A Fong"
+                m = _RIGHT_WORD.match(text, end) if text[end : end + 1] == " " else None
+                if m is not None and not (
+                    len(m.group(2)) <= 4 and text[m.end() : m.end() + 1] == "."
+                ):
+                    word, particles = m.group(2), bool(m.group(1))
+                    if word[0].isupper():
+                        if self._name_like(word, particles=particles) and not _street_with_number(
+                            text, m.start(2), m.end()
+                        ):
+                            end = m.end()
+                    elif (
+                        lower_case
+                        and particles
+                        and word not in self._common
+                        and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
+                        and word not in _SHORT_INSTITUTION_KINDS  # "de wit van zgh noord"
                     ):
-                        end = m.end()
-                elif (
-                    lower_case
-                    and particles
-                    and word not in self._common
-                    and not _KIND_WORD.match(word)  # "jamal uit de crisisopvang"
-                    and word not in _SHORT_INSTITUTION_KINDS  # "de wit van zgh noord"
-                ):
-                    end = m.end()  # "mw de groot" in a chat
-                elif (
-                    lower_case
-                    and word not in self._common
-                    and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
-                ):
-                    end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
+                        end = m.end()  # "mw de groot" in a chat
+                    elif (
+                        lower_case
+                        and word not in self._common
+                        and (self._is_surname(word) or _FOREIGN_LETTER.search(word))
+                    ):
+                        end = m.end()  # "mevrouw fatima bosma", "dhr. serkan szymański" in a chat
             if left_at != start:  # the left side depends on the start alone
                 left_at, left = start, self._left_of_name(text, start)
             joined, m, width = left
             if joined is not None:
                 start = joined
-            elif m is not None:
+            elif m is not None and (start, end) != judged:
+                # the word on the left is judged by the start and the end alone: a second
+                # look at the same name (the right side did not grow) finds the same
+                judged = (start, end)
                 at = start - (width - m.start(1))
                 word, particles = m.group(1), bool(m.group(2))
                 if (
@@ -1889,10 +2010,10 @@ class PrivacyEngine:
         tail = window[-4:]
         m = _LEFT_INITIALS.search(window) if "." in tail else None
         if m is None and " " in tail and text[start].isupper():  # "A. Ben Yahia"
-            m = _LEFT_INITIALS_PARTICLES.search(window)
+            m = _left_initials_particles(window)
         if m is None and ") " in tail and text[start].isupper():
             m = self._left_bracket(window)  # "P.J. (Pieter) Dekker"
-        if m is None and _MIDDLE_INITIAL.match(text, start):
+        if m is None and text[start + 1 : start + 3] == ". " and _MIDDLE_INITIAL.match(text, start):
             m = self._first_name_before_initial(text, window, start)
         if m is not None:
             return start - (len(window) - m.start(1)), None, len(window)
@@ -2130,7 +2251,7 @@ class PrivacyEngine:
             ):
                 continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
             found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
-        for m in patterns.INITIALS_ALONE.finditer(text):
+        for m in patterns.INITIALS_ALONE.finditer(text) if _TWO_INITIALS.search(text) else ():
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
         for m in patterns.INITIALS_AFTER_WORD.finditer(text):
@@ -2157,7 +2278,7 @@ class PrivacyEngine:
             word = m.group(1)
             if word not in self._common and self._is_first_name(word):
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voornaam na 'zoon'", PATTERN))
-        for m in patterns.SPEAKER.finditer(text):
+        for m in _matches_from(patterns.SPEAKER, text, _speaker_starts(text)):
             word = m.group(1)
             if word.lower() not in self._common and self._is_first_name(word.lower()):
                 found.append(
@@ -2975,21 +3096,23 @@ class PrivacyEngine:
         out = []
         address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
         # Several rules often find the same name (deduce, a cue, a title): grow each place
-        # once. Growing depends on the text and the place only, so the result is the same.
-        grown: dict[tuple[int, int], tuple[int, int]] = {}
+        # once. The whole name and whether it has more words depend on the text, the place
+        # and the addresses only, so the result is the same.
+        grown: dict[tuple[int, int], tuple[int, int, bool]] = {}
         for c in candidates:
             if c.label == "naam":
                 place = grown.get((c.start, c.end))
                 if place is None:
                     cut = _cut_at_kind(text, c.start, c.end)
-                    place = grown[c.start, c.end] = self._grow_name(text, c.start, cut)
-                start, end = place
-                # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street starts
-                end = min([a for a in address_starts if start < a < end], default=end)
-                end = start + len(_without_trailing_particles(text[start:end]))
-                priority = c.priority
-                if " " in text[start:end].strip() or "-" in text[start:end]:
-                    priority = max(priority, PATTERN)
+                    start, end = self._grow_name(text, c.start, cut)
+                    # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street
+                    # starts
+                    end = min([a for a in address_starts if start < a < end], default=end)
+                    end = start + len(_without_trailing_particles(text[start:end]))
+                    several = " " in text[start:end].strip() or "-" in text[start:end]
+                    place = grown[c.start, c.end] = (start, end, several)
+                start, end, several = place
+                priority = max(c.priority, PATTERN) if several else c.priority
                 out.append(Candidate(start, end, c.label, c.reason, priority))
             elif c.label == "adres":
                 start, end = self._grow_address(text, c.start, c.end)
@@ -3316,10 +3439,11 @@ class PrivacyEngine:
             found.append(Candidate(start, end, "naam", reason, PATTERN))
 
         if "\n" in text or text[:1].isupper():
+            lines = _line_starts(text)  # the two patterns below match at a line's start only
             for m in _NAME_AFTER_GREETING.finditer(text):
                 if self._cue_phrase_ok(m.group(1), strict=False):
                     add(m.start(1), m.end(1), "naam na een groet")
-            for m in _NAME_UNDER_CLOSING.finditer(text):
+            for m in _matches_from(_NAME_UNDER_CLOSING, text, lines):
                 phrase = m.group(1)
                 if not self._cue_phrase_ok(phrase, strict=False):
                     continue
@@ -3327,7 +3451,7 @@ class PrivacyEngine:
                 if one_word and not (m.group(2) or self._is_first_name(phrase)):
                     continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
                 add(m.start(1), m.end(1), "naam onder een brief")
-            for m in _NAME_AFTER_PERSON_LABEL.finditer(text):
+            for m in _matches_from(_NAME_AFTER_PERSON_LABEL, text, lines):
                 phrase = m.group(1)
                 several = bool(re.search(r"[ -]", phrase.strip()))
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
@@ -3385,7 +3509,8 @@ class PrivacyEngine:
         for m in _SELF_INTRODUCTION.finditer(text):
             if self._cue_phrase_ok(m.group(1), strict=True):
                 add(m.start(1), m.end(1), "naam na 'ik ben'")
-        for verb in _SPEAKING_VERB.finditer(text):
+        verbs = list(_SPEAKING_VERB.finditer(text))
+        for verb in verbs:
             m = _NAME_WORD_AT_END.search(text, max(0, verb.start() - 40), verb.start())
             if m is None or _article_before(text, m.start(1)):
                 continue  # "de Voorzitter zegt"
@@ -3394,7 +3519,7 @@ class PrivacyEngine:
                 self._is_first_name(word) and not self._is_place(word)
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")
-        for verb in _SPEAKING_VERB.finditer(text) if _FOREIGN_LETTER.search(text) else ():
+        for verb in verbs if verbs and _has_foreign_letter(text) else ():
             m = _LOWER_WORD_AT_END.search(text, max(0, verb.start() - 30), verb.start())
             if (
                 m is not None
@@ -3402,10 +3527,10 @@ class PrivacyEngine:
                 and not _article_before(text, m.start(1))
             ):
                 add(m.start(1), m.end(1), "naam voor 'zegt'")  # "gülsüm deed open"
-        for m in _INITIALS_AFTER_PERSON.finditer(text):
+        for m in _INITIALS_AFTER_PERSON.finditer(text) if _TWO_INITIALS.search(text) else ():
             if m.group(1).replace(" ", "") not in _ABBREVIATIONS_AFTER_NOUN:
                 add(m.start(1), m.end(1), "voorletters na 'cliënt'")
-        for m in _NAME_BEFORE_ROOM.finditer(text) if "kamer" in text else ():
+        for m in _NAME_BEFORE_ROOM.finditer(text) if _room_after_cue(text) else ():
             word = m.group(1)
             if word.islower():
                 if not self._lower_chat_name(text, word, m.start(1)):
@@ -3413,12 +3538,12 @@ class PrivacyEngine:
             elif _article_before(text, m.start(1)) or not self._cue_name_word(word, strict=True):
                 continue
             add(m.start(1), m.end(1), "naam voor 'uit kamer'")
-        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if ", " in text else ():
+        for m in _FIRST_NAME_BEFORE_AGE.finditer(text) if _AGE_BETWEEN_COMMAS.search(text) else ():
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "voornaam voor een leeftijd")
-        for m in _INITIAL_AND_NAME.finditer(text) if " en " in text else ():
+        for m in _INITIAL_AND_NAME.finditer(text) if _INITIAL_EN_INITIAL.search(text) else ():
             add(m.start(1), m.end(1), "voorletter naast een naam")
-        for m in _TITLE_INITIALS_NAME.finditer(text):
+        for m in _TITLE_INITIALS_NAME.finditer(text) if _CAPITAL_INITIAL.search(text) else ():
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
                 add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
@@ -3431,7 +3556,7 @@ class PrivacyEngine:
 
     def _speaker_labels(self, text: str) -> list[re.Match[str]]:
         """The labels that open lines of a chat or of minutes ("Noa:", "marloes 14:03:")."""
-        return list(_SPEAKER_LABEL.finditer(text)) if ":" in text else []
+        return _matches_from(_SPEAKER_LABEL, text, _line_starts(text)) if ":" in text else []
 
     def _label_name_kind(self, phrase: str) -> str:
         """ "first" when a list knows the label's word as a first name (no ordinary word),
@@ -3496,7 +3621,9 @@ class PrivacyEngine:
         more people taking turns (a label comes back), a message under every label, a list
         knowing a word of one label as a name, and every label capitalised and no ordinary
         word, place or role (a schedule "Ontbijt 08:00" / "Koffie 10:30" is no chat)."""
-        lines = list(_SPEAKER_TIME_LINE.finditer(text))
+        if _TIME_AT_LINE_END.search(text) is None:
+            return []  # every line of the chat ends in a time
+        lines = _matches_from(_SPEAKER_TIME_LINE, text, _line_starts(text))
         if len(lines) < 3:
             return []
         phrases = [m.group(1) for m in lines]
@@ -3594,7 +3721,10 @@ class PrivacyEngine:
                 m.group(1)[:1].isupper() and self._is_first_name(m.group(1))
             ):
                 found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'husband'", PATTERN))
-        for m in _PERSON_LABEL_LINE.finditer(text) if ":" in text else ():
+        label_starts = (
+            [0, *(m.end() for m in _LINE_OR_CLAUSE_END.finditer(text))] if ":" in text else []
+        )
+        for m in _matches_from(_PERSON_LABEL_LINE, text, label_starts):
             phrase, initials = m.group(1), m.group(2)
             if not self._cue_phrase_ok(phrase, strict=False):
                 continue
@@ -3609,7 +3739,7 @@ class PrivacyEngine:
                 )
         found += self._table_names(text) if "|" in text else []
         found += self._speaker_time_lines(text) if ":" in text or "." in text else []
-        for m in _INITIALS_NICK_SURNAME.finditer(text) if "(" in text else ():
+        for m in _INITIALS_NICK_SURNAME.finditer(text) if _INITIAL_BRACKET.search(text) else ():
             if self._is_first_name(m.group(2)) or self._cue_name_word(m.group(2), strict=True):
                 found.append(
                     Candidate(m.start(1), m.end(1), "naam", "voorletters en roepnaam", PATTERN)
@@ -3702,7 +3832,7 @@ class PrivacyEngine:
                         )
                     )
         if "\n" in text:
-            for m in _LOWER_NAME_UNDER_CLOSING.finditer(text):
+            for m in _matches_from(_LOWER_NAME_UNDER_CLOSING, text, _line_starts(text)):
                 word = m.group(1)
                 if (
                     word not in self._common
@@ -4398,6 +4528,8 @@ _KIND_IN_NAME = re.compile(r"(?:[ ]+" + _P + r")*[ ]+(" + _PART + r")")
 def _cut_at_kind(text: str, start: int, end: int) -> int:
     """deduce reads "Sanne Kuipers van Zorggroep Noorderzon" as one name: cut it before the
     particles that lead to a word naming an organisation."""
+    if text.find(" ", start, end) < 0:
+        return end  # every _KIND_IN_NAME match holds a space
     for m in _KIND_IN_NAME.finditer(text, start, end):
         word = m.group(1)
         if word[:1].isupper() and (_INSTITUTION_KIND.fullmatch(word) or _KIND_WORD.match(word)):
