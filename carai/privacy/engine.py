@@ -4269,10 +4269,9 @@ class PrivacyEngine:
             return []
         starts = {name[:3] for name in names}  # a slip keeps the first three letters
         found = []
-        for word in dict.fromkeys(_LONG_WORD.findall(text)):
+        for word in _long_words_opening_with(text, starts):
             if (
-                word[:3] not in starts
-                or not word[:1].isupper()
+                not word[:1].isupper()
                 or word in labels
                 or word.lower() in self._common
                 or word.lower() in self._whitelist
@@ -4679,6 +4678,27 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+def _long_words_opening_with(text: str, starts: set[str]) -> list[str]:
+    r"""The words of ``_LONG_WORD.findall(text)`` whose first three characters are one of
+    ``starts`` (three letters each), each once, in the order they first stand in the text.
+
+    Found from each place where a start stands (str.find) instead of from every long word
+    of the text: a long word is a whole run of letters and digits (``isalnum`` is the class
+    ``[^\W_]``), so a start opens one where the character before it is none of them, and
+    ``_LONG_WORD`` matched there takes the run to its end, as findall does."""
+    found: list[tuple[int, str]] = []
+    for start in starts:
+        at = text.find(start)
+        while at != -1:
+            if at == 0 or not text[at - 1].isalnum():
+                word = _LONG_WORD.match(text, at)
+                if word is not None:
+                    found.append((at, word.group(0)))
+            at = text.find(start, at + 1)
+    found.sort()
+    return list(dict.fromkeys(word for _, word in found))
+
+
 def _run_occurrences(text: str, value: str) -> list[int]:
     r"""Where ``value`` (letters and digits only) stands in ``text`` as a whole run of letters
     and digits (as ``[^\W_]+`` finds it; ``isalnum`` is the same class), with str.find
@@ -4799,7 +4819,7 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             end -= 1
         if start >= end or (candidate.label == "naam" and _only_particles(text[start:end])):
             continue
-        if 1 in taken[start:end]:
+        if taken.find(1, start, end) != -1:  # as ``1 in taken[start:end]``, with no copy
             if candidate.label != "naam":
                 continue
             # A name cut by a stronger span keeps the part before it ("M. El Amrani Pr." and
@@ -4810,7 +4830,7 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             end = start + len(_without_trailing_particles(text[start:end]))
             if (
                 end - start < 2
-                or 1 in taken[start:end]
+                or taken.find(1, start, end) != -1
                 or _only_particles(text[start:end])
                 or text[start:end] in _NOT_A_NAME_LEFT
             ):

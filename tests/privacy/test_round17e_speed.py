@@ -1,0 +1,136 @@
+"""Round 17e (speedpost): cheaper ages, dates and steps after the candidates, same spans.
+
+- Cheap looks before two whole-text scans (``_ORDINAL_NUMBER`` before AGE_ORDINAL,
+  ``_NUMBER_THEN_VERB`` before AGE_CLAUSE): every match holds what the look asks for.
+- ``_openings_as_spaces`` gives the string ``str.translate`` gave.
+- ``_long_words_opening_with`` gives the long words ``_misspelt_repeats`` took from
+  ``_LONG_WORD.findall``.
+- The scans made fast by ``gated`` here are checked with every other one in test_gated.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.privacy.common import load_set
+from carai.privacy import patterns
+from carai.privacy.engine import _LONG_WORD, _long_words_opening_with
+
+SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
+TRANSLATE = str.maketrans("\n\t(\"'", "     ")
+
+
+def _tuning_texts() -> list[str]:
+    """The texts of the tuning sets (dev*, variants*_set, clean*_set), no held-out set."""
+    return [
+        item["text"]
+        for path in sorted(SETS.glob("*.jsonl"))
+        if "holdout" not in path.name and path.name.startswith(("dev", "variants", "clean"))
+        for item in load_set(path)
+    ]
+
+
+TEXTS = _tuning_texts()
+HAND_MADE = [
+    "",
+    "sinds haar 16e is ze stil; op zijn 3de; de 90e verjaardag; 12ste levensjaar",
+    "dat ze 100 wordt, omdat hij 17 is, die 21 is geworden, als opa 80 zal worden",
+    "dat ze 100\nWORDT, omdat hij 17\tIs; die 8 gaat worden; die 9 geworden is",
+    "\u0130s 80, \u0131s 7, wordt \u017finds 3, 4 \u212aeer, dat ze 5 \u0130S",
+    "Hij (\"Jan\")\twoont\nhier 'zegt' ze; she is 45; he's 3yo",
+    "Kowalczyk Kowalzyk kowalzyk Kow_alczyk _Kowalzyk Kowalzyk2 \u00c9lodie \u00c9lodi",
+]
+# Texts of a few characters that the looks and the scans care about, made at random.
+PIECES = [
+    *"0123456789 \n\tedstawzgiIEDSTWZG,.()'\"",
+    *("wordt", "werd", "is", "was", "zal", "gaat", "geworden", "ste", "de", "e", "zijn "),
+    *("haar ", "sinds ", "op ", "levensjaar", "verjaardag", "worden", "dat ze ", "die "),
+    *("\u0130", "\u0131", "\u017f", "\u212a", "\u00e9"),
+]
+SMALL_TEXT = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+def _look_is_needed(look: re.Pattern[str], scan: Any, text: str) -> None:
+    """Every match of the scan's pattern holds a hit of the look; no hit, no match."""
+    matches = list(scan.plain.finditer(text))
+    for m in matches:
+        assert look.search(m.group(0)), (scan.pattern[:40], m.group(0))
+    if look.search(text) is None:
+        assert matches == []
+
+
+@pytest.mark.parametrize(
+    ("look", "scan"),
+    [
+        (patterns._ORDINAL_NUMBER, patterns.AGE_ORDINAL),
+        (patterns._NUMBER_THEN_VERB, patterns.AGE_CLAUSE),
+    ],
+)
+def test_cheap_looks_before_age_scans(look: re.Pattern[str], scan: Any) -> None:
+    hits = 0
+    for text in TEXTS + HAND_MADE:
+        _look_is_needed(look, scan, text)
+        hits += sum(1 for _ in scan.plain.finditer(text))
+    assert hits > 0  # the sets do hold such ages
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SMALL_TEXT)
+def test_cheap_looks_on_random_text(text: str) -> None:
+    _look_is_needed(patterns._ORDINAL_NUMBER, patterns.AGE_ORDINAL, text)
+    _look_is_needed(patterns._NUMBER_THEN_VERB, patterns.AGE_CLAUSE, text)
+
+
+def test_new_fast_scans_are_gated() -> None:
+    """So test_gated.py checks them as it checks every scan."""
+    for scan in (
+        patterns._AGE_ON_A_DAY_SCAN,
+        patterns.JAN_AFTER_TIME_WORD,
+        patterns.AGE_J,
+        patterns.AGE_ANSWER,
+        patterns.AGE_AFTER_DIE,
+    ):
+        assert isinstance(scan, patterns.Gated)
+
+
+def test_openings_as_spaces_is_translate() -> None:
+    for text in TEXTS + HAND_MADE:
+        lowered = text.lower()
+        assert patterns._openings_as_spaces(lowered) == lowered.translate(TRANSLATE)
+
+
+@given(SMALL_TEXT)
+def test_openings_as_spaces_on_random_text(text: str) -> None:
+    assert patterns._openings_as_spaces(text) == text.translate(TRANSLATE)
+
+
+def _old_long_words(text: str, starts: set[str]) -> list[str]:
+    return [word for word in dict.fromkeys(_LONG_WORD.findall(text)) if word[:3] in starts]
+
+
+def test_long_words_opening_with_on_tuning_text() -> None:
+    """With the starts of the text's own capitalised long words, and of some lower-case."""
+    for text in TEXTS + HAND_MADE:
+        words = _LONG_WORD.findall(text)
+        for starts in (
+            {w[:3] for w in words if w[:1].isupper() and w.isalpha()},
+            {w[:3] for w in words[::7] if w.isalpha()},
+            {"Kow", "aaa"},
+            set(),
+        ):
+            assert _long_words_opening_with(text, starts) == _old_long_words(text, starts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(alphabet=st.sampled_from(list("aAbB_1 -.\u00e9\u00c9\n")), max_size=60),
+    st.sets(st.text(alphabet=st.sampled_from(list("aAbB\u00e9\u00c9")), min_size=3, max_size=3)),
+)
+def test_long_words_opening_with_on_random_text(text: str, starts: set[str]) -> None:
+    assert _long_words_opening_with(text, starts) == _old_long_words(text, starts)
