@@ -2,6 +2,7 @@
 
 - Cheap looks before two whole-text scans (``_ORDINAL_NUMBER`` before AGE_ORDINAL,
   ``_NUMBER_THEN_VERB`` before AGE_CLAUSE): every match holds what the look asks for.
+- A cheap look before ROLE_LETTER in ``_false_friend_name`` (``_LONE_CAPITAL``), as above.
 - ``_openings_as_spaces`` gives the string ``str.translate`` gave.
 - ``_long_words_opening_with`` gives the long words ``_misspelt_repeats`` took from
   ``_LONG_WORD.findall``.
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from benchmarks.privacy.common import load_set
 from carai.privacy import patterns
-from carai.privacy.engine import _LONG_WORD, _long_words_opening_with
+from carai.privacy.engine import _LONE_CAPITAL, _LONG_WORD, _long_words_opening_with
 
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 TRANSLATE = str.maketrans("\n\t(\"'", "     ")
@@ -44,6 +45,7 @@ HAND_MADE = [
     "dat ze 100\nWORDT, omdat hij 17\tIs; die 8 gaat worden; die 9 geworden is",
     "\u0130s 80, \u0131s 7, wordt \u017finds 3, 4 \u212aeer, dat ze 5 \u0130S",
     "Hij (\"Jan\")\twoont\nhier 'zegt' ze; she is 45; he's 3yo",
+    "bewoner A zegt; bewoner B. ook; Begeleider  C, zorgverlener D-e, arts E's, mw. F.\n"
     "Kowalczyk Kowalzyk kowalzyk Kow_alczyk _Kowalzyk Kowalzyk2 \u00c9lodie \u00c9lodi",
 ]
 # Texts of a few characters that the looks and the scans care about, made at random.
@@ -52,13 +54,14 @@ PIECES = [
     *("wordt", "werd", "is", "was", "zal", "gaat", "geworden", "ste", "de", "e", "zijn "),
     *("haar ", "sinds ", "op ", "levensjaar", "verjaardag", "worden", "dat ze ", "die "),
     *("\u0130", "\u0131", "\u017f", "\u212a", "\u00e9"),
+    *("bewoner ", "arts  ", "A", "B", "Z", ".", "-", "'"),
 ]
 SMALL_TEXT = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
 def _look_is_needed(look: re.Pattern[str], scan: Any, text: str) -> None:
     """Every match of the scan's pattern holds a hit of the look; no hit, no match."""
-    matches = list(scan.plain.finditer(text))
+    matches = list(getattr(scan, "plain", scan).finditer(text))
     for m in matches:
         assert look.search(m.group(0)), (scan.pattern[:40], m.group(0))
     if look.search(text) is None:
@@ -70,13 +73,14 @@ def _look_is_needed(look: re.Pattern[str], scan: Any, text: str) -> None:
     [
         (patterns._ORDINAL_NUMBER, patterns.AGE_ORDINAL),
         (patterns._NUMBER_THEN_VERB, patterns.AGE_CLAUSE),
+        (_LONE_CAPITAL, patterns.ROLE_LETTER),
     ],
 )
 def test_cheap_looks_before_age_scans(look: re.Pattern[str], scan: Any) -> None:
     hits = 0
     for text in TEXTS + HAND_MADE:
         _look_is_needed(look, scan, text)
-        hits += sum(1 for _ in scan.plain.finditer(text))
+        hits += sum(1 for _ in getattr(scan, "plain", scan).finditer(text))
     assert hits > 0  # the sets do hold such ages
 
 
@@ -85,6 +89,7 @@ def test_cheap_looks_before_age_scans(look: re.Pattern[str], scan: Any) -> None:
 def test_cheap_looks_on_random_text(text: str) -> None:
     _look_is_needed(patterns._ORDINAL_NUMBER, patterns.AGE_ORDINAL, text)
     _look_is_needed(patterns._NUMBER_THEN_VERB, patterns.AGE_CLAUSE, text)
+    _look_is_needed(_LONE_CAPITAL, patterns.ROLE_LETTER, text)
 
 
 def test_new_fast_scans_are_gated() -> None:
