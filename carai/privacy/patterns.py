@@ -982,6 +982,13 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:e|ste|de)")
 _NUMBER_THEN_VERB = re.compile(r"\d\s+(?i:wordt|werd|zal|gaat|is|was|geworden)")
 
 
+# The words (or their first letters) that open AGE_BETWEEN_COMMAS: "cli" of "cliënt",
+# "bewo" of "bewoner" and "bewoonster".
+_AGE_BETWEEN_COMMAS_OPENINGS = (
+    "mevrouw", "meneer", "mw", "dhr", "hij", "zij", "ze", "cli", "pat", "bewo", "opa", "oma",
+)  # fmt: skip
+
+
 def find_ages(text: str) -> Iterator[Candidate]:
     lowered = text.lower()
     for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
@@ -1041,7 +1048,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
             start = _age_start(m)
             yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
-    for m in AGE_BETWEEN_COMMAS.finditer(text):
+    for m in _matches_at_words(AGE_BETWEEN_COMMAS, text, _AGE_BETWEEN_COMMAS_OPENINGS):
         group = 1 if m.group(1) else 2
         if int(re.findall(r"\d+", m.group(group))[-1]) <= 120:
             yield Candidate(
@@ -1065,7 +1072,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start("n"), m.end("n"), "leeftijd", "leeftijd: 'dat ze 90 wordt'", PATTERN
             )
-    for m in AGE_LABEL.finditer(text):
+    for m in _matches_at_words(AGE_LABEL, text, ("leeftijd", "lft", "age")):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_AFTER_DIE.finditer(text) if ", die " in text else ():
         if int(m.group(1)) <= 120:
@@ -1262,13 +1269,40 @@ def _street_head(words: list[str]) -> int:
     return head
 
 
+def _matches_at_words(scan: Any, text: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """What ``scan.finditer(text)`` gives, for a scan (a :class:`Gated`) each match of
+    which opens with one of ``words`` (lower case; the scan ignores case there) and is not
+    empty: its gated pattern is matched only where a word stands in the text in lower case
+    (str.find), from left to right, past the end of the last match, as finditer goes.
+
+    The lower-case text has each character where the text has it, and a character whose
+    lower case is no ASCII letter matches none when case is ignored, but for the four that
+    ``lower_text`` looks for (then, as the scan's trigger does, this falls back to the scan).
+    So a match of the scan starts only where one of the words stands in it."""
+    lowered = lower_text(text)
+    if lowered is None or len(lowered) != len(text):
+        yield from scan.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    match, end = scan.plain.match, 0
+    for at in sorted(starts):
+        if at >= end and (m := match(text, at)) is not None:
+            yield m
+            end = m.end()
+
+
 def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
     if ANY_MONTH.search(text) is not None:
         for m in DATE_WORDS.finditer(text):
             end = _date_end_before_age(text, m.start(), m.end())
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
-        for m in MONTH_ALONE.finditer(text):
+        for m in _matches_at_words(MONTH_ALONE, text, _DUTCH_MONTHS):
             if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 start = _with_part_of_time(text, m.start())
                 yield Candidate(start, m.end(), "datum", "maand", PATTERN)
@@ -3039,7 +3073,8 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
     lowered = text.lower()
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
-    for m in MONTH_SHORT_ALONE.finditer(text) if has_short_month else ():
+    short = _matches_at_words(MONTH_SHORT_ALONE, text, _SHORT_MONTHS) if has_short_month else ()
+    for m in short:
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             start = _with_part_of_time(text, m.start())
             yield Candidate(start, m.end(), "datum", "maand", PATTERN)

@@ -3,6 +3,8 @@
 - Cheap looks before two whole-text scans (``_ORDINAL_NUMBER`` before AGE_ORDINAL,
   ``_NUMBER_THEN_VERB`` before AGE_CLAUSE): every match holds what the look asks for.
 - A cheap look before ROLE_LETTER in ``_false_friend_name`` (``_LONE_CAPITAL``), as above.
+- ``_matches_at_words``: the scans for months alone, AGE_BETWEEN_COMMAS and AGE_LABEL
+  matched only where a word they open with stands.
 - ``_openings_as_spaces`` gives the string ``str.translate`` gave.
 - ``_long_words_opening_with`` gives the long words ``_misspelt_repeats`` took from
   ``_LONG_WORD.findall``.
@@ -139,3 +141,54 @@ def test_long_words_opening_with_on_tuning_text() -> None:
 )
 def test_long_words_opening_with_on_random_text(text: str, starts: set[str]) -> None:
     assert _long_words_opening_with(text, starts) == _old_long_words(text, starts)
+
+
+WORD_SCANS = [
+    (patterns.MONTH_ALONE, patterns._DUTCH_MONTHS),
+    (patterns.MONTH_SHORT_ALONE, patterns._SHORT_MONTHS),
+    (patterns.AGE_BETWEEN_COMMAS, patterns._AGE_BETWEEN_COMMAS_OPENINGS),
+    (patterns.AGE_LABEL, ("leeftijd", "lft", "age")),
+]
+WORD_TEXTS = [
+    "In MAART en april, sinds Sept. en sept en september; eind feb-maart; Mei Ling; mei.",
+    "mevrouw, inmiddels 93, wil; Opa, 92, woont; cliënte, nu 80, en ZE, 91, ook; zee, 9,",
+    "Leeftijd: 84; lft. 7 mnd; AGE=3; aged 5; dagen 4; leeftijden 7",
+    "\u0130n ma\u0130rt, \u017fept, \u212aom; LEEFT\u0130JD: 80; apr\u0131l",
+    "novnov nov nov. -nov dec-",
+]
+
+
+def _spans(found: Any) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in found]
+
+
+@pytest.mark.parametrize(("scan", "words"), WORD_SCANS)
+def test_matches_at_words_on_tuning_text(scan: Any, words: tuple[str, ...]) -> None:
+    hits = 0
+    for text in TEXTS + HAND_MADE + WORD_TEXTS:
+        expected = _spans(scan.plain.finditer(text))
+        assert _spans(patterns._matches_at_words(scan, text, words)) == expected, text[:80]
+        if patterns.lower_text(text) is not None:  # else the scan itself runs
+            for m in scan.plain.finditer(text):  # the words open every match
+                assert m.group(0).lower().startswith(words), m.group(0)
+        hits += len(expected)
+    assert hits > 0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"aAeEmMsSzZ .,-:\n0123456789\u0130\u0131\u017f\u212a\u00eb",
+                *("maart", "mei", "MEI", "sep", "sept", "t", "ze", "Ze", "mw.", "opa", ", "),
+                *("inmiddels ", "nu ", "leeftijd", "lft.", "age", "d", "jaar", "cli\u00ebnt"),
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_matches_at_words_on_random_text(text: str) -> None:
+    for scan, words in WORD_SCANS:
+        expected = _spans(scan.plain.finditer(text))
+        assert _spans(patterns._matches_at_words(scan, text, words)) == expected
