@@ -989,8 +989,15 @@ _AGE_BETWEEN_COMMAS_OPENINGS = (
 )  # fmt: skip
 
 
+def _lower_case(text: str) -> str:
+    """``text.lower()``: the string lower_text keeps for the text (the triggers asked for
+    it already), or made anew where lower_text gives none."""
+    lowered = lower_text(text)
+    return text.lower() if lowered is None else lowered
+
+
 def find_ages(text: str) -> Iterator[Candidate]:
-    lowered = text.lower()
+    lowered = _lower_case(text)
     for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
         if not ANNIVERSARY_AFTER.match(text, m.end()):
             yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in woorden", PATTERN)
@@ -1283,12 +1290,23 @@ def _matches_at_words(scan: Any, text: str, words: tuple[str, ...]) -> Iterator[
     if lowered is None or len(lowered) != len(text):
         yield from scan.finditer(text)
         return
+    yield from _matches_at(scan, text, _word_starts(lowered, words))
+
+
+def _word_starts(lowered: str, words: tuple[str, ...]) -> set[int]:
+    """Where each of ``words`` stands in ``lowered`` (also inside other words)."""
     starts: set[int] = set()
     for word in words:
         at = lowered.find(word)
         while at != -1:
             starts.add(at)
             at = lowered.find(word, at + 1)
+    return starts
+
+
+def _matches_at(scan: Any, text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """``scan.finditer(text)`` where every match (none empty) starts at one of ``starts``:
+    the gated pattern matched at each, from left to right, past the end of the last."""
     match, end = scan.plain.match, 0
     for at in sorted(starts):
         if at >= end and (m := match(text, at)) is not None:
@@ -1296,10 +1314,56 @@ def _matches_at_words(scan: Any, text: str, words: tuple[str, ...]) -> Iterator[
             end = m.end()
 
 
+# What each month name of MONTHS opens with, in lower case.
+_MONTH_OPENINGS = (
+    "jan", "feb", "maart", "mrt", "march", "apr", "mei", "may", "jun", "jul", "aug", "sep",
+    "okt", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _date_word_matches(text: str) -> Iterator[re.Match[str]]:
+    r"""What ``DATE_WORDS.finditer(text)`` gives, matching only where a match can start. A
+    match opens with a month name ("maart 2024", found as _matches_at_words finds its
+    words) or with a day: one or two digits, perhaps "e", "ste" or "de", then white space
+    up to a month name ("12 maart", "3de  mei"). That white space is all the white space
+    right before the month (the day holds none), so the day starts one to five characters
+    before it. ``isspace`` is the class ``\s`` of a str pattern."""
+    lowered = lower_text(text)
+    if lowered is None or len(lowered) != len(text):
+        yield from DATE_WORDS.finditer(text)
+        return
+    months = _word_starts(lowered, _MONTH_OPENINGS)
+    starts = set(months)
+    for at in months:
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if space < at:
+            starts.update(range(max(0, space - 5), space))
+    yield from _matches_at(DATE_WORDS, text, starts)
+
+
+# The pieces ANY_MONTH is made of: one of them in the lower-case text, or a match of
+# ANY_MONTH (ignoring case), is the same.
+_ANY_MONTH_PIECES = (
+    "jan", "feb", "maart", "mrt", "mar", "may", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+    "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _has_month(text: str) -> bool:
+    """Whether ANY_MONTH finds a month in the text; by ``in`` on the lower-case text where
+    lower_text gives it (see _matches_at_words)."""
+    lowered = lower_text(text)
+    if lowered is None or len(lowered) != len(text):
+        return ANY_MONTH.search(text) is not None
+    return any(piece in lowered for piece in _ANY_MONTH_PIECES)
+
+
 def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
-    if ANY_MONTH.search(text) is not None:
-        for m in DATE_WORDS.finditer(text):
+    if _has_month(text):
+        for m in _date_word_matches(text):
             end = _date_end_before_age(text, m.start(), m.end())
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
         for m in _matches_at_words(MONTH_ALONE, text, _DUTCH_MONTHS):
@@ -2940,7 +3004,7 @@ def _date_end_before_age(text: str, start: int, end: int) -> int:
 
 def find_chat_ages(text: str) -> Iterator[Candidate]:
     """Ages as chats and informal notes write them: "wordt op 8 mei 90", "jarig (88!)"."""
-    lowered = text.lower()
+    lowered = _lower_case(text)
     for m in _AGE_ON_A_DAY_SCAN.finditer(text) if "wordt" in lowered or "werd" in lowered else ():
         group = "n" if m.group("n") else "m"
         before = lowered[max(0, m.start() - 25) : m.start()]
@@ -2967,7 +3031,7 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
             group = 1 if m.group(1) else 2
             if int(m.group(group)) <= 120:
                 yield Candidate(m.start(group), m.end(), "leeftijd", "leeftijd: '61 j'", PATTERN)
-    lowered = " " + _openings_as_spaces(text.lower())
+    lowered = " " + _openings_as_spaces(_lower_case(text))
     english = any(word in lowered for word in (" he ", " she ", " my ", "yo", "y/o", "y.o."))
     for m in AGE_ENGLISH.finditer(text) if english else ():
         name = "yo" if m.group("yo") else "n"
@@ -3071,7 +3135,7 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
                 continue
             if 1 <= day <= 31 and rank is None:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
-    lowered = text.lower()
+    lowered = _lower_case(text)
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
     short = _matches_at_words(MONTH_SHORT_ALONE, text, _SHORT_MONTHS) if has_short_month else ()
     for m in short:

@@ -5,6 +5,8 @@
 - A cheap look before ROLE_LETTER in ``_false_friend_name`` (``_LONE_CAPITAL``), as above.
 - ``_matches_at_words``: the scans for months alone, AGE_BETWEEN_COMMAS and AGE_LABEL
   matched only where a word they open with stands.
+- ``_date_word_matches``: DATE_WORDS matched only at a month name or the day before one;
+  ``_has_month``: ANY_MONTH by ``in`` on the lower-case text.
 - ``_openings_as_spaces`` gives the string ``str.translate`` gave.
 - ``_long_words_opening_with`` gives the long words ``_misspelt_repeats`` took from
   ``_LONG_WORD.findall``.
@@ -25,6 +27,7 @@ from benchmarks.privacy.common import load_set
 from carai.privacy import patterns
 from carai.privacy.engine import _LONE_CAPITAL, _LONG_WORD, _long_words_opening_with
 
+DATE_WORDS: Any = patterns.DATE_WORDS  # a Gated scan (the name first holds its pattern)
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 TRANSLATE = str.maketrans("\n\t(\"'", "     ")
 
@@ -192,3 +195,52 @@ def test_matches_at_words_on_random_text(text: str) -> None:
     for scan, words in WORD_SCANS:
         expected = _spans(scan.plain.finditer(text))
         assert _spans(patterns._matches_at_words(scan, text, words)) == expected
+
+
+DATE_TEXTS = [
+    "op 21 maart, 3de  mei, 1e\tjuni 2024, 12ste\nSept. '24, maart 2024, Dec '19, 7 MEI",
+    "14 t/m 17 juli; 22en 23 okt; 2024-03-01; 3 Mar; jansen 12 janssen; 9 mrtx; 1 jan.",
+    "\u00a012\u00a0maart \u2003 8\u2002april; x12 mei; 123 mei; 0012 mei; \u0130 4 mei",
+    "marktdag 3 maart; meisje 4 mei; decubitus 5 dec; sepsis 6 sep; may 7 may",
+]
+
+
+def test_date_word_matches_on_tuning_text() -> None:
+    hits = 0
+    for text in TEXTS + HAND_MADE + WORD_TEXTS + DATE_TEXTS:
+        expected = _spans(DATE_WORDS.plain.finditer(text))
+        assert _spans(patterns._date_word_matches(text)) == expected, text[:80]
+        assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
+        hits += len(expected)
+    assert hits > 0
+
+
+def test_month_openings_open_every_month() -> None:
+    months = patterns.MONTHS[3:-1].split("|")
+    assert len(months) == 32
+    assert all(month.startswith(patterns._MONTH_OPENINGS) for month in months)
+    # ANY_MONTH is the sixteen pieces, each of which it matches whole
+    pieces = set(patterns._ANY_MONTH_PIECES)
+    assert len(pieces) == 16
+    assert all(patterns.ANY_MONTH.fullmatch(piece) for piece in pieces)
+    spelled = "jan feb maart mrt mar may apr mei jun jul aug sep okt oct nov dec".split()  # noqa: SIM905
+    assert pieces == set(spelled)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 \n\t\u00a0.'-/aAeEsSdD\u0130\u0131\u017f",
+                *("maart", "mei", "MEI", "sep", "sept", "jan", "Mar", "march", "dec", "okt"),
+                *("ste", "de", "e", "t/m", "tot", "en", "2024", "'24", "1", "12"),
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_date_word_matches_on_random_text(text: str) -> None:
+    expected = _spans(DATE_WORDS.plain.finditer(text))
+    assert _spans(patterns._date_word_matches(text)) == expected
+    assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
