@@ -989,6 +989,12 @@ _AGE_BETWEEN_COMMAS_OPENINGS = (
 )  # fmt: skip
 
 
+# What the units of AGE_WORDS open with ("jarig", "jarige", "jaar", "jr", "j.", "year",
+# "years", "yr", "yrs"), and the verbs AGE_TURNS opens with.
+_AGE_UNITS = ("jar", "jaar", "jr", "j.", "year", "yr")
+_AGE_VERBS = ("wordt", "werd", "is", "was", "ben")
+
+
 def _lower_case(text: str) -> str:
     """``text.lower()``: the string lower_text keeps for the text (the triggers asked for
     it already), or made anew where lower_text gives none."""
@@ -1013,7 +1019,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
-    for m in AGE_WORDS.finditer(text):
+    # "84 jaar", "84jr", "61-jarige", "3 years": the number (up to three digits, perhaps
+    # ",5", and a dash) before white space and the unit
+    for m in _matches_at_words(AGE_WORDS, text, (), _AGE_UNITS, 6):
         if int(m.group(1)) > 120:
             continue
         jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
@@ -1028,7 +1036,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
-    for m in AGE_TURNS.finditer(text):
+    # "is 84", "wordt 90"; "91 geworden": two or three digits before white space
+    for m in _matches_at_words(AGE_TURNS, text, _AGE_VERBS, ("geworden",), 3):
         if m.group("g"):
             if int(m.group("g")) <= 120:
                 yield Candidate(
@@ -1050,7 +1059,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
             word = (subject.group("word") or subject.group("low") or "").lower()
             if word not in MEASURE_WORDS and word not in _NOT_SUBJECTS:
                 yield Candidate(_age_start(m), m.end("n"), "leeftijd", "leeftijd: 'is 90'", PATTERN)
-    for m in AGE_TURNING.finditer(text):
+    for m in _matches_at_words(AGE_TURNING, text, ("wordt", "werd")):
         before = text[max(0, m.start() - 25) : m.start()].lower()
         if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
             start = _age_start(m)
@@ -1067,7 +1076,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_AFTER_NAME.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
-    for m in AGE_INVERTED.finditer(text):
+    for m in _matches_at_words(AGE_INVERTED, text, ("wordt", "werd", "is", "was")):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'wordt hij 80'", PATTERN)
     for m in AGE_CLAUSE.finditer(text) if _NUMBER_THEN_VERB.search(text) else ():
@@ -1276,21 +1285,37 @@ def _street_head(words: list[str]) -> int:
     return head
 
 
-def _matches_at_words(scan: Any, text: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """What ``scan.finditer(text)`` gives, for a scan (a :class:`Gated`) each match of
-    which opens with one of ``words`` (lower case; the scan ignores case there) and is not
-    empty: its gated pattern is matched only where a word stands in the text in lower case
-    (str.find), from left to right, past the end of the last match, as finditer goes.
+def _matches_at_words(
+    scan: Any,
+    text: str,
+    words: tuple[str, ...],
+    units: tuple[str, ...] = (),
+    reach: int = 0,
+) -> Iterator[re.Match[str]]:
+    r"""What ``scan.finditer(text)`` gives, for a scan (a :class:`Gated`) each match of
+    which is not empty and opens with one of ``words`` (lower case; the scan ignores case
+    there), or with a number of at most ``reach`` characters that ends where the white
+    space (perhaps none) right before one of ``units`` begins ("84 jaar", "12  maart").
+    Its gated pattern is matched only at those places, found by str.find in the text in
+    lower case, from left to right, past the end of the last match, as finditer goes.
 
     The lower-case text has each character where the text has it, and a character whose
     lower case is no ASCII letter matches none when case is ignored, but for the four that
     ``lower_text`` looks for (then, as the scan's trigger does, this falls back to the scan).
-    So a match of the scan starts only where one of the words stands in it."""
+    So a match starts only where one of the words stands. The number holds no white space,
+    so the white space after it is all the white space before the unit (``isspace`` is the
+    class ``\s`` of a str pattern), and the number starts ``reach`` or fewer characters
+    before that."""
     lowered = lower_text(text)
     if lowered is None or len(lowered) != len(text):
         yield from scan.finditer(text)
         return
-    yield from _matches_at(scan, text, _word_starts(lowered, words))
+    starts = _word_starts(lowered, words)
+    for at in _word_starts(lowered, units):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        starts.update(range(max(0, at - reach), at))
+    yield from _matches_at(scan, text, starts)
 
 
 def _word_starts(lowered: str, words: tuple[str, ...]) -> set[int]:
@@ -1321,28 +1346,6 @@ _MONTH_OPENINGS = (
 )  # fmt: skip
 
 
-def _date_word_matches(text: str) -> Iterator[re.Match[str]]:
-    r"""What ``DATE_WORDS.finditer(text)`` gives, matching only where a match can start. A
-    match opens with a month name ("maart 2024", found as _matches_at_words finds its
-    words) or with a day: one or two digits, perhaps "e", "ste" or "de", then white space
-    up to a month name ("12 maart", "3de  mei"). That white space is all the white space
-    right before the month (the day holds none), so the day starts one to five characters
-    before it. ``isspace`` is the class ``\s`` of a str pattern."""
-    lowered = lower_text(text)
-    if lowered is None or len(lowered) != len(text):
-        yield from DATE_WORDS.finditer(text)
-        return
-    months = _word_starts(lowered, _MONTH_OPENINGS)
-    starts = set(months)
-    for at in months:
-        space = at
-        while space > 0 and text[space - 1].isspace():
-            space -= 1
-        if space < at:
-            starts.update(range(max(0, space - 5), space))
-    yield from _matches_at(DATE_WORDS, text, starts)
-
-
 # The pieces ANY_MONTH is made of: one of them in the lower-case text, or a match of
 # ANY_MONTH (ignoring case), is the same.
 _ANY_MONTH_PIECES = (
@@ -1363,7 +1366,9 @@ def _has_month(text: str) -> bool:
 def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
     if _has_month(text):
-        for m in _date_word_matches(text):
+        # a match opens with a month name ("maart 2024") or a day ("12 maart", "3de mei"):
+        # one or two digits, perhaps "e", "ste" or "de", and white space before the month
+        for m in _matches_at_words(DATE_WORDS, text, _MONTH_OPENINGS, _MONTH_OPENINGS, 5):
             end = _date_end_before_age(text, m.start(), m.end())
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
         for m in _matches_at_words(MONTH_ALONE, text, _DUTCH_MONTHS):

@@ -5,7 +5,8 @@
 - A cheap look before ROLE_LETTER in ``_false_friend_name`` (``_LONE_CAPITAL``), as above.
 - ``_matches_at_words``: the scans for months alone, AGE_BETWEEN_COMMAS and AGE_LABEL
   matched only where a word they open with stands.
-- ``_date_word_matches``: DATE_WORDS matched only at a month name or the day before one;
+- ``_matches_at_words`` with units: DATE_WORDS, AGE_WORDS and AGE_TURNS matched only at a
+  word or at a number before a unit ("12 maart", "84 jaar", "91 geworden");
   ``_has_month``: ANY_MONTH by ``in`` on the lower-case text.
 - ``_openings_as_spaces`` gives the string ``str.translate`` gave.
 - ``_long_words_opening_with`` gives the long words ``_misspelt_repeats`` took from
@@ -28,6 +29,7 @@ from carai.privacy import patterns
 from carai.privacy.engine import _LONE_CAPITAL, _LONG_WORD, _long_words_opening_with
 
 DATE_WORDS: Any = patterns.DATE_WORDS  # a Gated scan (the name first holds its pattern)
+DATE_ARGS = (patterns._MONTH_OPENINGS, patterns._MONTH_OPENINGS, 5)
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 TRANSLATE = str.maketrans("\n\t(\"'", "     ")
 
@@ -151,6 +153,8 @@ WORD_SCANS = [
     (patterns.MONTH_SHORT_ALONE, patterns._SHORT_MONTHS),
     (patterns.AGE_BETWEEN_COMMAS, patterns._AGE_BETWEEN_COMMAS_OPENINGS),
     (patterns.AGE_LABEL, ("leeftijd", "lft", "age")),
+    (patterns.AGE_TURNING, ("wordt", "werd")),
+    (patterns.AGE_INVERTED, ("wordt", "werd", "is", "was")),
 ]
 WORD_TEXTS = [
     "In MAART en april, sinds Sept. en sept en september; eind feb-maart; Mei Ling; mei.",
@@ -209,7 +213,9 @@ def test_date_word_matches_on_tuning_text() -> None:
     hits = 0
     for text in TEXTS + HAND_MADE + WORD_TEXTS + DATE_TEXTS:
         expected = _spans(DATE_WORDS.plain.finditer(text))
-        assert _spans(patterns._date_word_matches(text)) == expected, text[:80]
+        assert _spans(patterns._matches_at_words(DATE_WORDS, text, *DATE_ARGS)) == expected, text[
+            :80
+        ]
         assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
         hits += len(expected)
     assert hits > 0
@@ -242,5 +248,50 @@ def test_month_openings_open_every_month() -> None:
 )
 def test_date_word_matches_on_random_text(text: str) -> None:
     expected = _spans(DATE_WORDS.plain.finditer(text))
-    assert _spans(patterns._date_word_matches(text)) == expected
+    assert _spans(patterns._matches_at_words(DATE_WORDS, text, *DATE_ARGS)) == expected
     assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
+
+
+UNIT_SCANS = [
+    (DATE_WORDS, *DATE_ARGS),
+    (patterns.AGE_WORDS, (), patterns._AGE_UNITS, 6),
+    (patterns.AGE_TURNS, patterns._AGE_VERBS, ("geworden",), 3),
+]
+AGE_TEXTS = [
+    "84 jaar, 84jaar, 84  jaar oud, 7,5 jaar; 61-jarige, 61\u2013jarig, 3 jarige; 84jr. 5-jr",
+    "12 j. oud; 9 years old; 30-years-old; 4 yrs; 4yr; 1/2 jaar; 2/84 jaar; 1234 jaar; 45 JAAR",
+    "hij is 84; WORDT 90; was ruim 80; ben 1 van de 3; 91 geworden; 100  geworden; 9 geworden",
+    "Is\u00a085; is\n12 mei 80; \u0130s 80; 85\u2003geworden; x91 geworden; ben 40 ben 41",
+]
+
+
+@pytest.mark.parametrize(("scan", "words", "units", "reach"), UNIT_SCANS)
+def test_matches_before_units_on_tuning_text(
+    scan: Any, words: tuple[str, ...], units: tuple[str, ...], reach: int
+) -> None:
+    hits = 0
+    for text in TEXTS + HAND_MADE + DATE_TEXTS + AGE_TEXTS:
+        expected = _spans(scan.plain.finditer(text))
+        found = patterns._matches_at_words(scan, text, words, units, reach)
+        assert _spans(found) == expected, text[:80]
+        hits += len(expected)
+    assert hits > 0
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 \n\t\u00a0.,'-/\u2013jJaArsSyY\u0130\u0131",
+                *("jaar", "jarig", "jarige", "jr", "j.", "year", "years", "yrs", "oud", "old"),
+                *("is", "IS", "wordt", "was", "ben", "geworden", "ruim ", "5", "84", "120"),
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_matches_before_units_on_random_text(text: str) -> None:
+    for scan, words, units, reach in UNIT_SCANS:
+        expected = _spans(scan.plain.finditer(text))
+        assert _spans(patterns._matches_at_words(scan, text, words, units, reach)) == expected
