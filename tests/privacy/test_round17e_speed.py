@@ -148,20 +148,33 @@ def test_long_words_opening_with_on_random_text(text: str, starts: set[str]) -> 
     assert _long_words_opening_with(text, starts) == _old_long_words(text, starts)
 
 
-WORD_SCANS = [
-    (patterns.MONTH_ALONE, patterns._DUTCH_MONTHS),
-    (patterns.MONTH_SHORT_ALONE, patterns._SHORT_MONTHS),
-    (patterns.AGE_BETWEEN_COMMAS, patterns._AGE_BETWEEN_COMMAS_OPENINGS),
-    (patterns.AGE_LABEL, ("leeftijd", "lft", "age")),
-    (patterns.AGE_TURNING, ("wordt", "werd")),
-    (patterns.AGE_INVERTED, ("wordt", "werd", "is", "was")),
+# The scans matched by _matches_at_words: words that open a match, units after a number
+# that may open one, and how far before the white space before a unit it may start.
+SCANS = [
+    (patterns.MONTH_ALONE, patterns._DUTCH_MONTHS, (), 0),
+    (patterns.MONTH_SHORT_ALONE, patterns._SHORT_MONTHS, (), 0),
+    (patterns.AGE_BETWEEN_COMMAS, patterns._AGE_BETWEEN_COMMAS_OPENINGS, (), 0),
+    (patterns.AGE_LABEL, ("leeftijd", "lft", "age"), (), 0),
+    (patterns.AGE_TURNING, ("wordt", "werd"), (), 0),
+    (patterns.AGE_INVERTED, ("wordt", "werd", "is", "was"), (), 0),
+    (DATE_WORDS, *DATE_ARGS),
+    (patterns.AGE_WORDS, (), patterns._AGE_UNITS, 6),
+    (patterns.AGE_TURNS, patterns._AGE_VERBS, ("geworden",), 3),
 ]
-WORD_TEXTS = [
+MADE_TEXTS = [
     "In MAART en april, sinds Sept. en sept en september; eind feb-maart; Mei Ling; mei.",
     "mevrouw, inmiddels 93, wil; Opa, 92, woont; cliënte, nu 80, en ZE, 91, ook; zee, 9,",
     "Leeftijd: 84; lft. 7 mnd; AGE=3; aged 5; dagen 4; leeftijden 7",
     "\u0130n ma\u0130rt, \u017fept, \u212aom; LEEFT\u0130JD: 80; apr\u0131l",
     "novnov nov nov. -nov dec-",
+    "op 21 maart, 3de  mei, 1e\tjuni 2024, 12ste\nSept. '24, maart 2024, Dec '19, 7 MEI",
+    "14 t/m 17 juli; 22en 23 okt; 2024-03-01; 3 Mar; jansen 12 janssen; 9 mrtx; 1 jan.",
+    "\u00a012\u00a0maart \u2003 8\u2002april; x12 mei; 123 mei; 0012 mei; \u0130 4 mei",
+    "marktdag 3 maart; meisje 4 mei; decubitus 5 dec; sepsis 6 sep; may 7 may",
+    "84 jaar, 84jaar, 84  jaar oud, 7,5 jaar; 61-jarige, 61\u2013jarig, 3 jarige; 84jr. 5-jr",
+    "12 j. oud; 9 years old; 30-years-old; 4 yrs; 4yr; 1/2 jaar; 2/84 jaar; 1234 jaar; 45 JAAR",
+    "hij is 84; WORDT 90; was ruim 80; ben 1 van de 3; 91 geworden; 100  geworden; 9 geworden",
+    "Is\u00a085; is\n12 mei 80; \u0130s 80; 85\u2003geworden; x91 geworden; ben 40 ben 41",
 ]
 
 
@@ -169,56 +182,46 @@ def _spans(found: Any) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
     return [(m.span(), m.groups()) for m in found]
 
 
-@pytest.mark.parametrize(("scan", "words"), WORD_SCANS)
-def test_matches_at_words_on_tuning_text(scan: Any, words: tuple[str, ...]) -> None:
+def _same_matches(scan: Any, words: Any, units: Any, reach: int, text: str) -> int:
+    expected = _spans(scan.plain.finditer(text))
+    found = patterns._matches_at_words(scan, text, words, units, reach)
+    assert _spans(found) == expected, text[:80]
+    assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
+    return len(expected)
+
+
+@pytest.mark.parametrize(("scan", "words", "units", "reach"), SCANS)
+def test_matches_at_words_on_tuning_text(
+    scan: Any, words: tuple[str, ...], units: tuple[str, ...], reach: int
+) -> None:
     hits = 0
-    for text in TEXTS + HAND_MADE + WORD_TEXTS:
-        expected = _spans(scan.plain.finditer(text))
-        assert _spans(patterns._matches_at_words(scan, text, words)) == expected, text[:80]
-        if patterns.lower_text(text) is not None:  # else the scan itself runs
+    for text in TEXTS + HAND_MADE + MADE_TEXTS:
+        hits += _same_matches(scan, words, units, reach, text)
+        if not units and patterns.lower_text(text) is not None:  # else the scan itself runs
             for m in scan.plain.finditer(text):  # the words open every match
                 assert m.group(0).lower().startswith(words), m.group(0)
-        hits += len(expected)
     assert hits > 0
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(
             [
-                *"aAeEmMsSzZ .,-:\n0123456789\u0130\u0131\u017f\u212a\u00eb",
+                *"aAeEmMsSzZdDjJyY .,-:/'\n\t\u00a0\u20130123456789\u0130\u0131\u017f\u212a\u00eb",
                 *("maart", "mei", "MEI", "sep", "sept", "t", "ze", "Ze", "mw.", "opa", ", "),
-                *("inmiddels ", "nu ", "leeftijd", "lft.", "age", "d", "jaar", "cli\u00ebnt"),
+                *("inmiddels ", "nu ", "leeftijd", "lft.", "age", "jaar", "cli\u00ebnt", "jan"),
+                *("Mar", "march", "dec", "okt", "ste", "de", "t/m", "en", "2024", "'24", "12"),
+                *("jarig", "jarige", "jr", "j.", "year", "years", "yrs", "oud", "old", "is"),
+                *("IS", "wordt", "was", "ben", "geworden", "ruim ", "84", "120"),
             ]
         ),
         max_size=30,
     ).map("".join)
 )
 def test_matches_at_words_on_random_text(text: str) -> None:
-    for scan, words in WORD_SCANS:
-        expected = _spans(scan.plain.finditer(text))
-        assert _spans(patterns._matches_at_words(scan, text, words)) == expected
-
-
-DATE_TEXTS = [
-    "op 21 maart, 3de  mei, 1e\tjuni 2024, 12ste\nSept. '24, maart 2024, Dec '19, 7 MEI",
-    "14 t/m 17 juli; 22en 23 okt; 2024-03-01; 3 Mar; jansen 12 janssen; 9 mrtx; 1 jan.",
-    "\u00a012\u00a0maart \u2003 8\u2002april; x12 mei; 123 mei; 0012 mei; \u0130 4 mei",
-    "marktdag 3 maart; meisje 4 mei; decubitus 5 dec; sepsis 6 sep; may 7 may",
-]
-
-
-def test_date_word_matches_on_tuning_text() -> None:
-    hits = 0
-    for text in TEXTS + HAND_MADE + WORD_TEXTS + DATE_TEXTS:
-        expected = _spans(DATE_WORDS.plain.finditer(text))
-        assert _spans(patterns._matches_at_words(DATE_WORDS, text, *DATE_ARGS)) == expected, text[
-            :80
-        ]
-        assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
-        hits += len(expected)
-    assert hits > 0
+    for scan, words, units, reach in SCANS:
+        _same_matches(scan, words, units, reach, text)
 
 
 def test_month_openings_open_every_month() -> None:
@@ -231,67 +234,3 @@ def test_month_openings_open_every_month() -> None:
     assert all(patterns.ANY_MONTH.fullmatch(piece) for piece in pieces)
     spelled = "jan feb maart mrt mar may apr mei jun jul aug sep okt oct nov dec".split()  # noqa: SIM905
     assert pieces == set(spelled)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                *"0123456789 \n\t\u00a0.'-/aAeEsSdD\u0130\u0131\u017f",
-                *("maart", "mei", "MEI", "sep", "sept", "jan", "Mar", "march", "dec", "okt"),
-                *("ste", "de", "e", "t/m", "tot", "en", "2024", "'24", "1", "12"),
-            ]
-        ),
-        max_size=30,
-    ).map("".join)
-)
-def test_date_word_matches_on_random_text(text: str) -> None:
-    expected = _spans(DATE_WORDS.plain.finditer(text))
-    assert _spans(patterns._matches_at_words(DATE_WORDS, text, *DATE_ARGS)) == expected
-    assert patterns._has_month(text) == (patterns.ANY_MONTH.search(text) is not None)
-
-
-UNIT_SCANS = [
-    (DATE_WORDS, *DATE_ARGS),
-    (patterns.AGE_WORDS, (), patterns._AGE_UNITS, 6),
-    (patterns.AGE_TURNS, patterns._AGE_VERBS, ("geworden",), 3),
-]
-AGE_TEXTS = [
-    "84 jaar, 84jaar, 84  jaar oud, 7,5 jaar; 61-jarige, 61\u2013jarig, 3 jarige; 84jr. 5-jr",
-    "12 j. oud; 9 years old; 30-years-old; 4 yrs; 4yr; 1/2 jaar; 2/84 jaar; 1234 jaar; 45 JAAR",
-    "hij is 84; WORDT 90; was ruim 80; ben 1 van de 3; 91 geworden; 100  geworden; 9 geworden",
-    "Is\u00a085; is\n12 mei 80; \u0130s 80; 85\u2003geworden; x91 geworden; ben 40 ben 41",
-]
-
-
-@pytest.mark.parametrize(("scan", "words", "units", "reach"), UNIT_SCANS)
-def test_matches_before_units_on_tuning_text(
-    scan: Any, words: tuple[str, ...], units: tuple[str, ...], reach: int
-) -> None:
-    hits = 0
-    for text in TEXTS + HAND_MADE + DATE_TEXTS + AGE_TEXTS:
-        expected = _spans(scan.plain.finditer(text))
-        found = patterns._matches_at_words(scan, text, words, units, reach)
-        assert _spans(found) == expected, text[:80]
-        hits += len(expected)
-    assert hits > 0
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                *"0123456789 \n\t\u00a0.,'-/\u2013jJaArsSyY\u0130\u0131",
-                *("jaar", "jarig", "jarige", "jr", "j.", "year", "years", "yrs", "oud", "old"),
-                *("is", "IS", "wordt", "was", "ben", "geworden", "ruim ", "5", "84", "120"),
-            ]
-        ),
-        max_size=30,
-    ).map("".join)
-)
-def test_matches_before_units_on_random_text(text: str) -> None:
-    for scan, words, units, reach in UNIT_SCANS:
-        expected = _spans(scan.plain.finditer(text))
-        assert _spans(patterns._matches_at_words(scan, text, words, units, reach)) == expected
