@@ -1119,7 +1119,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
     has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
-    for m in AGE_MONTHS.finditer(text) if has_unit else ():
+    # "14 mnd", "5 weken", "2,5mnd": up to two digits and ",5" before the unit
+    months = _matches_at_words(AGE_MONTHS, text, (), ("mnd", "maand", "weken", "wk"), 4)
+    for m in months if has_unit else ():
         start = m.start(1)
         in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(
             text, max(0, start - 40), start

@@ -160,6 +160,7 @@ SCANS = [
     (DATE_WORDS, *DATE_ARGS),
     (patterns.AGE_WORDS, (), patterns._AGE_UNITS, 6),
     (patterns.AGE_TURNS, patterns._AGE_VERBS, ("geworden",), 3),
+    (patterns.AGE_MONTHS, (), ("mnd", "maand", "weken", "wk"), 4),
 ]
 MADE_TEXTS = [
     "In MAART en april, sinds Sept. en sept en september; eind feb-maart; Mei Ling; mei.",
@@ -175,6 +176,7 @@ MADE_TEXTS = [
     "12 j. oud; 9 years old; 30-years-old; 4 yrs; 4yr; 1/2 jaar; 2/84 jaar; 1234 jaar; 45 JAAR",
     "hij is 84; WORDT 90; was ruim 80; ben 1 van de 3; 91 geworden; 100  geworden; 9 geworden",
     "Is\u00a085; is\n12 mei 80; \u0130s 80; 85\u2003geworden; x91 geworden; ben 40 ben 41",
+    "(14 mnd), 14mnd., 2,5 maand, 3 maanden oud, 8  weken, 5 WKN, 6 wk. 123 mnd, a1 wk, 1.5mnd",
 ]
 
 
@@ -213,7 +215,8 @@ def test_matches_at_words_on_tuning_text(
                 *("inmiddels ", "nu ", "leeftijd", "lft.", "age", "jaar", "cli\u00ebnt", "jan"),
                 *("Mar", "march", "dec", "okt", "ste", "de", "t/m", "en", "2024", "'24", "12"),
                 *("jarig", "jarige", "jr", "j.", "year", "years", "yrs", "oud", "old", "is"),
-                *("IS", "wordt", "was", "ben", "geworden", "ruim ", "84", "120"),
+                *("IS", "wordt", "was", "ben", "geworden", "ruim ", "84", "120", "mnd", "wk."),
+                *("maand", "maanden", "weken", "wkn", "(", ")"),
             ]
         ),
         max_size=30,
