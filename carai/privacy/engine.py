@@ -4874,7 +4874,7 @@ def _normal(value: str) -> str:
 _DOSE_BEFORE = re.compile(r"\d[ ]?$")
 # How every match of patterns.ROLE_LETTER ends: a space, a capital and no word character,
 # full stop, apostrophe or hyphen after it. Rare, and found far faster than ROLE_LETTER,
-# which tries its thousand role words at every word of the text.
+# which tries its long list of role words at every word of the text.
 _LONE_CAPITAL = re.compile(r"[ ][A-Z](?![\w.'-])")
 # Forms of address: "dhr B" is a person, even without the dot.
 # The forms of address as single words (so without "de heer"), with and without a full stop.
