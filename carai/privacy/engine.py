@@ -7,6 +7,7 @@ of our choosing, never in site-packages: ``CARAI_DEDUCE_CACHE`` or ``~/.cache/ca
 
 from __future__ import annotations
 
+import bisect
 import collections
 import copy
 import fcntl
@@ -4221,11 +4222,19 @@ class PrivacyEngine:
             return candidates
         placeholder_roles: set[str] = set()  # filled when first needed: rarely
         address_starts = {c.start for c in candidates if c.label == "adres"}
+        # _word_before_address asks for a street from just after a name's start to one past
+        # its end (after one, two or three of its words): with none there it says no
+        ordered_starts = sorted(address_starts)
         kept = []
         for c in candidates:
             piece = text[c.start : c.end]
             if c.label == "naam":
-                if address_starts and self._word_before_address(text, c, piece, address_starts):
+                at = bisect.bisect_right(ordered_starts, c.start)
+                if (
+                    at < len(ordered_starts)
+                    and ordered_starts[at] <= c.end + 1
+                    and self._word_before_address(text, c, piece, address_starts)
+                ):
                     continue
                 head, _, rest = piece.partition(" ")
                 if (
@@ -4336,10 +4345,11 @@ class PrivacyEngine:
             role = _ROLE_WORD.fullmatch(word) if word else None
             if role is not None and len(piece) > 1 and not placeholder_roles:
                 placeholder_roles.add("")  # looked for once
-                placeholder_roles.update(
-                    m.group(0)[: m.start(1) - m.start()].strip().lower()
-                    for m in patterns.ROLE_LETTER.finditer(text)
-                )
+                if _LONE_CAPITAL.search(text) is not None:  # else ROLE_LETTER finds none
+                    placeholder_roles.update(
+                        m.group(0)[: m.start(1) - m.start()].strip().lower()
+                        for m in patterns.ROLE_LETTER.finditer(text)
+                    )
             if (
                 role is not None
                 and word not in _ADDRESS_WORDS
@@ -4419,10 +4429,9 @@ class PrivacyEngine:
             return []
         starts = {name[:3] for name in names}  # a slip keeps the first three letters
         found = []
-        for word in dict.fromkeys(_LONG_WORD.findall(text)):
+        for word in _long_words_opening_with(text, starts):
             if (
-                word[:3] not in starts
-                or not word[:1].isupper()
+                not word[:1].isupper()
                 or word in labels
                 or word.lower() in self._common
                 or word.lower() in self._whitelist
@@ -4831,6 +4840,27 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+def _long_words_opening_with(text: str, starts: set[str]) -> list[str]:
+    r"""The words of ``_LONG_WORD.findall(text)`` whose first three characters are one of
+    ``starts`` (three letters each), each once, in the order they first stand in the text.
+
+    Found from each place where a start stands (str.find) instead of from every long word
+    of the text: a long word is a whole run of letters and digits (``isalnum`` is the class
+    ``[^\W_]``), so a start opens one where the character before it is none of them, and
+    ``_LONG_WORD`` matched there takes the run to its end, as findall does."""
+    found: list[tuple[int, str]] = []
+    for start in starts:
+        at = text.find(start)
+        while at != -1:
+            if at == 0 or not text[at - 1].isalnum():
+                word = _LONG_WORD.match(text, at)
+                if word is not None:
+                    found.append((at, word.group(0)))
+            at = text.find(start, at + 1)
+    found.sort()
+    return list(dict.fromkeys(word for _, word in found))
+
+
 def _run_occurrences(text: str, value: str) -> list[int]:
     r"""Where ``value`` (letters and digits only) stands in ``text`` as a whole run of letters
     and digits (as ``[^\W_]+`` finds it; ``isalnum`` is the same class), with str.find
@@ -4937,8 +4967,13 @@ def _in_trie(trie: Any, tokens: list[str]) -> bool:
 
 def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = ()) -> list[Span]:
     """Keep the strongest, then longest, of overlapping candidates; trim spaces. Spans in
-    ``kept`` were chosen before and stay."""
-    chosen: list[tuple[int, int, str, str]] = [(s.start, s.end, s.label, s.reason) for s in kept]
+    ``kept`` were chosen before and stay.
+
+    ``kept`` comes from an earlier call on the same text (see :meth:`PrivacyEngine.spans`),
+    so each of its spans is already what this function would make of it again: it is
+    returned as it is, not built anew, in its place in the order of start, end, label and
+    reason."""
+    chosen: list[tuple[int, int, str, str]] = []
     taken = bytearray(len(text) + 1)
     for span in kept:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
@@ -4951,7 +4986,7 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             end -= 1
         if start >= end or (candidate.label == "naam" and _only_particles(text[start:end])):
             continue
-        if 1 in taken[start:end]:
+        if taken.find(1, start, end) != -1:  # as ``1 in taken[start:end]``, with no copy
             if candidate.label != "naam":
                 continue
             # A name cut by a stronger span keeps the part before it ("M. El Amrani Pr." and
@@ -4962,7 +4997,7 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
             end = start + len(_without_trailing_particles(text[start:end]))
             if (
                 end - start < 2
-                or 1 in taken[start:end]
+                or taken.find(1, start, end) != -1
                 or _only_particles(text[start:end])
                 or text[start:end] in _NOT_A_NAME_LEFT
             ):
@@ -4970,10 +5005,17 @@ def _resolve(text: str, candidates: list[Candidate], *, kept: Sequence[Span] = (
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, candidate.label, candidate.reason))
     chosen.sort()
-    return [
+    found = [
         Span(int(start), int(end), str(label), text[start:end], str(reason))
         for start, end, label, reason in chosen
     ]
+    if not kept:
+        return found
+    return sorted([*kept, *found], key=_span_order)
+
+
+def _span_order(span: Span) -> tuple[int, int, str, str]:
+    return span.start, span.end, span.label, span.reason
 
 
 def _normal(value: str) -> str:
@@ -4982,6 +5024,10 @@ def _normal(value: str) -> str:
 
 # -- helpers of PrivacyEngine._without_false_friends -----------------------------------
 _DOSE_BEFORE = re.compile(r"\d[ ]?$")
+# How every match of patterns.ROLE_LETTER ends: a space, a capital and no word character,
+# full stop, apostrophe or hyphen after it. Rare, and found far faster than ROLE_LETTER,
+# which tries its long list of role words at every word of the text.
+_LONE_CAPITAL = re.compile(r"[ ][A-Z](?![\w.'-])")
 # Forms of address: "dhr B" is a person, even without the dot.
 # The forms of address as single words (so without "de heer"), with and without a full stop.
 _ADDRESS_WORDS = frozenset(

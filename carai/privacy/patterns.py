@@ -975,8 +975,37 @@ def _age_start(m: re.Match[str]) -> int:
     return m.start("q") if qualifier and _QUALIFIES.match(qualifier) else m.start("n")
 
 
+# What every match of AGE_ORDINAL holds (its group 1 or 2, in either branch, case as
+# written): a digit right before "e", "ste" or "de". Rare, and found far faster than the
+# scan, which tries each digit and each of eight letters.
+_ORDINAL_NUMBER = re.compile(r"\d(?:e|ste|de)")
+# What every match of AGE_CLAUSE holds: the last digit of its number, white space and the
+# first word of its verb ("wordt", "werd", "zal", "gaat", "is", "was", "geworden").
+_NUMBER_THEN_VERB = re.compile(r"\d\s+(?i:wordt|werd|zal|gaat|is|was|geworden)")
+
+
+# The words (or their first letters) that open AGE_BETWEEN_COMMAS: "cli" of "cliënt",
+# "bewo" of "bewoner" and "bewoonster".
+_AGE_BETWEEN_COMMAS_OPENINGS = (
+    "mevrouw", "meneer", "mw", "dhr", "hij", "zij", "ze", "cli", "pat", "bewo", "opa", "oma",
+)  # fmt: skip
+
+
+# What the units of AGE_WORDS open with ("jarig", "jarige", "jaar", "jr", "j.", "year",
+# "years", "yr", "yrs"), and the verbs AGE_TURNS opens with.
+_AGE_UNITS = ("jar", "jaar", "jr", "j.", "year", "yr")
+_AGE_VERBS = ("wordt", "werd", "is", "was", "ben")
+
+
+def _lower_case(text: str) -> str:
+    """``text.lower()``: the string lower_text keeps for the text (the triggers asked for
+    it already), or made anew where lower_text gives none."""
+    lowered = lower_text(text)
+    return text.lower() if lowered is None else lowered
+
+
 def find_ages(text: str) -> Iterator[Candidate]:
-    lowered = text.lower()
+    lowered = _lower_case(text)
     for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
         if not ANNIVERSARY_AFTER.match(text, m.end()):
             yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in woorden", PATTERN)
@@ -992,7 +1021,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
-    for m in AGE_WORDS.finditer(text):
+    # "84 jaar", "84jr", "61-jarige", "3 years": the number (up to three digits, perhaps
+    # ",5", and a dash) before white space and the unit
+    for m in _matches_at_words(AGE_WORDS, text, (), _AGE_UNITS, 6):
         if int(m.group(1)) > 120:
             continue
         jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
@@ -1007,7 +1038,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
-    for m in AGE_TURNS.finditer(text):
+    # "is 84", "wordt 90"; "91 geworden": two or three digits before white space
+    for m in _matches_at_words(AGE_TURNS, text, _AGE_VERBS, ("geworden",), 3):
         if m.group("g"):
             if int(m.group("g")) <= 120:
                 yield Candidate(
@@ -1029,27 +1061,27 @@ def find_ages(text: str) -> Iterator[Candidate]:
             word = (subject.group("word") or subject.group("low") or "").lower()
             if word not in MEASURE_WORDS and word not in _NOT_SUBJECTS:
                 yield Candidate(_age_start(m), m.end("n"), "leeftijd", "leeftijd: 'is 90'", PATTERN)
-    for m in AGE_TURNING.finditer(text):
+    for m in _matches_at_words(AGE_TURNING, text, ("wordt", "werd")):
         before = text[max(0, m.start() - 25) : m.start()].lower()
         if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
             start = _age_start(m)
             yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
-    for m in AGE_BETWEEN_COMMAS.finditer(text):
+    for m in _matches_at_words(AGE_BETWEEN_COMMAS, text, _AGE_BETWEEN_COMMAS_OPENINGS):
         group = 1 if m.group(1) else 2
         if int(re.findall(r"\d+", m.group(group))[-1]) <= 120:
             yield Candidate(
                 *_groups_span(m, group), "leeftijd", "leeftijd: 'inmiddels 93'", PATTERN
             )
-    for m in AGE_ORDINAL.finditer(text):
+    for m in AGE_ORDINAL.finditer(text) if _ORDINAL_NUMBER.search(text) else ():
         group = 1 if m.group(1) else 2
         yield Candidate(*_groups_span(m, group), "leeftijd", "leeftijd: 'sinds zijn 16e'", PATTERN)
     for m in AGE_AFTER_NAME.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
-    for m in AGE_INVERTED.finditer(text):
+    for m in _matches_at_words(AGE_INVERTED, text, ("wordt", "werd", "is", "was")):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'wordt hij 80'", PATTERN)
-    for m in AGE_CLAUSE.finditer(text):
+    for m in AGE_CLAUSE.finditer(text) if _NUMBER_THEN_VERB.search(text) else ():
         if int(m.group("n")) > 120 or (m.group("rel") and m.group("be")):
             continue
         if not any(
@@ -1058,7 +1090,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start("n"), m.end("n"), "leeftijd", "leeftijd: 'dat ze 90 wordt'", PATTERN
             )
-    for m in AGE_LABEL.finditer(text):
+    for m in _matches_at_words(AGE_LABEL, text, ("leeftijd", "lft", "age")):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_AFTER_DIE.finditer(text) if ", die " in text else ():
         if int(m.group(1)) <= 120:
@@ -1089,7 +1121,9 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd tussen haakjes", PATTERN)
     has_unit = "mnd" in lowered or "maand" in lowered or "wk" in lowered or "weken" in lowered
-    for m in AGE_MONTHS.finditer(text) if has_unit else ():
+    # "14 mnd", "5 weken", "2,5mnd": up to two digits and ",5" before the unit
+    months = _matches_at_words(AGE_MONTHS, text, (), ("mnd", "maand", "weken", "wk"), 4)
+    for m in months if has_unit else ():
         start = m.start(1)
         in_brackets = AGE_MONTHS_BRACKET_BEFORE.search(
             text, max(0, start - 40), start
@@ -1255,13 +1289,93 @@ def _street_head(words: list[str]) -> int:
     return head
 
 
+def _matches_at_words(
+    scan: Any,
+    text: str,
+    words: tuple[str, ...],
+    units: tuple[str, ...] = (),
+    reach: int = 0,
+) -> Iterator[re.Match[str]]:
+    r"""What ``scan.finditer(text)`` gives, for a scan (a :class:`Gated`) each match of
+    which is not empty and opens with one of ``words`` (lower case; the scan ignores case
+    there), or with a number of at most ``reach`` characters that ends where the white
+    space (perhaps none) right before one of ``units`` begins ("84 jaar", "12  maart").
+    Its gated pattern is matched only at those places, found by str.find in the text in
+    lower case, from left to right, past the end of the last match, as finditer goes.
+
+    The lower-case text has each character where the text has it, and a character whose
+    lower case is no ASCII letter matches none when case is ignored, but for the four that
+    ``lower_text`` looks for (then, as the scan's trigger does, this falls back to the scan).
+    So a match starts only where one of the words stands. The number holds no white space,
+    so the white space after it is all the white space before the unit (``isspace`` is the
+    class ``\s`` of a str pattern), and the number starts ``reach`` or fewer characters
+    before that."""
+    lowered = lower_text(text)
+    if lowered is None or len(lowered) != len(text):
+        yield from scan.finditer(text)
+        return
+    starts = _word_starts(lowered, words)
+    for at in _word_starts(lowered, units):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        starts.update(range(max(0, at - reach), at))
+    yield from _matches_at(scan, text, starts)
+
+
+def _word_starts(lowered: str, words: tuple[str, ...]) -> set[int]:
+    """Where each of ``words`` stands in ``lowered`` (also inside other words)."""
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    return starts
+
+
+def _matches_at(scan: Any, text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """``scan.finditer(text)`` where every match (none empty) starts at one of ``starts``:
+    the gated pattern matched at each, from left to right, past the end of the last."""
+    match, end = scan.plain.match, 0
+    for at in sorted(starts):
+        if at >= end and (m := match(text, at)) is not None:
+            yield m
+            end = m.end()
+
+
+# What each month name of MONTHS opens with, in lower case.
+_MONTH_OPENINGS = (
+    "jan", "feb", "maart", "mrt", "march", "apr", "mei", "may", "jun", "jul", "aug", "sep",
+    "okt", "oct", "nov", "dec",
+)  # fmt: skip
+
+
+# The pieces ANY_MONTH is made of: one of them in the lower-case text, or a match of
+# ANY_MONTH (ignoring case), is the same.
+_ANY_MONTH_PIECES = (
+    "jan", "feb", "maart", "mrt", "mar", "may", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+    "oct", "nov", "dec",
+)  # fmt: skip
+
+
+def _has_month(text: str) -> bool:
+    """Whether ANY_MONTH finds a month in the text; by ``in`` on the lower-case text where
+    lower_text gives it (see _matches_at_words)."""
+    lowered = lower_text(text)
+    if lowered is None or len(lowered) != len(text):
+        return ANY_MONTH.search(text) is not None
+    return any(piece in lowered for piece in _ANY_MONTH_PIECES)
+
+
 def find_dates(text: str) -> Iterator[Candidate]:
     has_digit = _ANY_DIGIT.search(text) is not None
-    if ANY_MONTH.search(text) is not None:
-        for m in DATE_WORDS.finditer(text):
+    if _has_month(text):
+        # a match opens with a month name ("maart 2024") or a day ("12 maart", "3de mei"):
+        # one or two digits, perhaps "e", "ste" or "de", and white space before the month
+        for m in _matches_at_words(DATE_WORDS, text, _MONTH_OPENINGS, _MONTH_OPENINGS, 5):
             end = _date_end_before_age(text, m.start(), m.end())
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
-        for m in MONTH_ALONE.finditer(text):
+        for m in _matches_at_words(MONTH_ALONE, text, _DUTCH_MONTHS):
             if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 start = _with_part_of_time(text, m.start())
                 yield Candidate(start, m.end(), "datum", "maand", PATTERN)
@@ -1860,6 +1974,8 @@ AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
 AGE_SEX_SHORT = gated("[mvMV]", AGE_SEX_SHORT)
 AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
+AGE_ANSWER = gated("(?i:[hiw])", AGE_ANSWER)  # "hoe oud", or "is"/"wordt"/"was"/"werd"
+AGE_AFTER_DIE = gated("(?i:[mdo])", AGE_AFTER_DIE)  # a title or "de heer", "opa", "oma"
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)
 DATE_WORDS = gated(r"[\djfmasond]", DATE_WORDS)  # ignoring case, as DATE_WORDS does
@@ -2817,7 +2933,9 @@ def _word_age(text: str, start: int, end: int, value: int) -> int | None:
 
 
 # "Maria Lopes, 61 j, al 3 weken hoesten": "j" without its dot, after a comma or a bracket.
-AGE_J = re.compile(r"(?<=[,(][ ])(\d{1,3})[ ]?j(?=[,;)])|(?<=\()(\d{1,3})[ ]?j(?=[,;)])")
+AGE_J = gated(
+    r"\d", re.compile(r"(?<=[,(][ ])(\d{1,3})[ ]?j(?=[,;)])|(?<=\()(\d{1,3})[ ]?j(?=[,;)])")
+)
 # "4 jaar en 3 maanden": years and months together, one age.
 AGE_YEARS_AND_MONTHS = gated(
     r"\d",
@@ -2843,7 +2961,18 @@ AGE_ENGLISH = gated(
 
 # Line breaks, brackets and quotes before a word count as a space for the cheap look at
 # English pronouns (" she ") before AGE_ENGLISH.
-_OPENINGS_AS_SPACES = str.maketrans("\n\t(\"'", "     ")
+_OPENINGS = "\n\t(\"'"
+
+
+def _openings_as_spaces(text: str) -> str:
+    """``text`` with each of _OPENINGS made a space: the same string as ``str.translate``
+    with a table that maps each to a space, but one ``replace`` per character is far
+    quicker (translate goes character by character in a text with any letter outside
+    ASCII: about 1 ms at 5,000 characters). Each opening becomes a space, which no later
+    ``replace`` changes, so the order of the five does not matter."""
+    for opening in _OPENINGS:
+        text = text.replace(opening, " ")
+    return text
 
 
 # An age turned on a day named between the verb and the number ("ze wordt op 8 mei 90 hè",
@@ -2864,6 +2993,9 @@ AGE_ON_A_DAY = re.compile(
     + r")\s+(?P<m>\d{1,3})\s+(?i:wordt|werd)"
     + _AGE_CLAUSE_END
 )
+# The whole-text scan of AGE_ON_A_DAY (find_chat_ages): every match opens with "wordt",
+# "werd", "op" or "die". AGE_ON_A_DAY itself stays for the windows of _date_end_before_age.
+_AGE_ON_A_DAY_SCAN = gated("(?i:[wod])", AGE_ON_A_DAY)
 # "morgen jarig (88!)", "zn verjaardag (90!! 🎉)": a number in brackets cried out after a
 # word of birthdays, as chats and notes write an age.
 AGE_EXCLAIMED = re.compile(r"\((\d{1,3})!+")
@@ -2893,8 +3025,8 @@ def _date_end_before_age(text: str, start: int, end: int) -> int:
 
 def find_chat_ages(text: str) -> Iterator[Candidate]:
     """Ages as chats and informal notes write them: "wordt op 8 mei 90", "jarig (88!)"."""
-    lowered = text.lower()
-    for m in AGE_ON_A_DAY.finditer(text) if "wordt" in lowered or "werd" in lowered else ():
+    lowered = _lower_case(text)
+    for m in _AGE_ON_A_DAY_SCAN.finditer(text) if "wordt" in lowered or "werd" in lowered else ():
         group = "n" if m.group("n") else "m"
         before = lowered[max(0, m.start() - 25) : m.start()]
         if int(m.group(group)) > 120 or any(word in before for word in _MEASURED_BY):
@@ -2920,7 +3052,7 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
             group = 1 if m.group(1) else 2
             if int(m.group(group)) <= 120:
                 yield Candidate(m.start(group), m.end(), "leeftijd", "leeftijd: '61 j'", PATTERN)
-    lowered = " " + text.lower().translate(_OPENINGS_AS_SPACES)
+    lowered = " " + _openings_as_spaces(_lower_case(text))
     english = any(word in lowered for word in (" he ", " she ", " my ", "yo", "y/o", "y.o."))
     for m in AGE_ENGLISH.finditer(text) if english else ():
         name = "yo" if m.group("yo") else "n"
@@ -2973,6 +3105,7 @@ MONTH_SHORT_ALONE = gated(
 JAN_AFTER_TIME_WORD = re.compile(
     r"(?<![\w-])(?i:sinds|vanaf|eind|begin|medio)[ ](jan\.?)(?![\w-]|[ ](?:[A-Z]|en[ ]|&))"
 )
+JAN_AFTER_TIME_WORD = gated("(?i:[svebm])", JAN_AFTER_TIME_WORD)
 # The words before a short month that make it a date: fewer than before a whole month
 # (MONTH_ALONE_BEFORE), as a short form is more often something else ("dec en jul").
 MONTH_SHORT_BEFORE = re.compile(
@@ -3023,9 +3156,10 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
                 continue
             if 1 <= day <= 31 and rank is None:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
-    lowered = text.lower()
+    lowered = _lower_case(text)
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
-    for m in MONTH_SHORT_ALONE.finditer(text) if has_short_month else ():
+    short = _matches_at_words(MONTH_SHORT_ALONE, text, _SHORT_MONTHS) if has_short_month else ()
+    for m in short:
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             start = _with_part_of_time(text, m.start())
             yield Candidate(start, m.end(), "datum", "maand", PATTERN)
