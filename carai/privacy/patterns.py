@@ -1639,6 +1639,81 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
+def _leads(nodes: Any) -> set[str] | None:
+    """For a parsed pattern: strings (lower case) one of which every match starts with, read
+    as :func:`_pieces` reads its exact strings; None where a match may start otherwise."""
+    run: set[str] = {""}  # the strings the part read so far can be
+    for op, value in nodes:
+        whole, _ = _node_pieces(op, value)  # look-arounds are {""}: they take no text
+        if whole is not None and len(run) * len(whole) <= _MAX_PIECES:
+            run = {a + b for a in run for b in whole}
+            continue
+        inner = _node_leads(op, value)  # not known whole: how it starts, then stop
+        if inner is not None and len(run) * len(inner) <= _MAX_PIECES:
+            run = {a + b for a in run for b in inner}
+        break
+    return None if not run or "" in run else run
+
+
+def _node_leads(op: Any, value: Any) -> set[str] | None:
+    c = _re_constants
+    if op is c.SUBPATTERN:
+        return _leads(value[-1])
+    if op is c.BRANCH:
+        every: set[str] = set()
+        for branch in value[1]:
+            leads = _leads(branch)
+            if leads is None:
+                return None
+            every |= leads
+        return every
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _leads(value[2])
+    return None
+
+
+def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings (lower case) one of which every match of ``pattern`` starts with, none the
+    start of another (where a longer one stands, so does the shorter); None where they are
+    unknown, too many or as short as one character."""
+    try:
+        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any pattern the parser does not take: no leads
+        return None
+    if not leads or len(leads) > _MAX_PIECES or min(map(len, leads)) < 2:
+        return None
+    kept: list[str] = []
+    for lead in sorted(leads, key=len):
+        if not any(lead.startswith(short) for short in kept):
+            kept.append(lead)
+    return tuple(sorted(kept))
+
+
+# Where each lead string stands in the last text (its lower case), for every scan of it
+_spots: list[tuple[str, dict[str, list[int]]]] = [("", {})]
+
+
+def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+    """Every position of ``lowered`` where one of ``leads`` stands, in order."""
+    last = _spots[0]  # one tuple, read and written whole: safe between threads
+    if last[0] is not lowered:
+        last = (lowered, {})
+        _spots[0] = last
+    known = last[1]
+    starts: list[int] = []
+    for lead in leads:
+        spots = known.get(lead)
+        if spots is None:
+            spots, find, at = [], lowered.find, lowered.find(lead)
+            while at >= 0:
+                spots.append(at)
+                at = find(lead, at + 1)
+            known[lead] = spots
+        starts += spots
+    starts.sort()  # no two leads start at one position: none is the start of another
+    return starts
+
+
 def trigger_pieces(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The pieces (lower case) of which every match of ``pattern`` holds one: no piece in
     the lower-case text, no match. None where the pattern has no telling pieces (then it
@@ -1741,6 +1816,7 @@ def _alternation(pieces: set[str]) -> str:
 # capital I with a dot, dotless i, the Kelvin sign and the long s: ignoring case ties them
 # to i, k and s, but their lower case is no "i", "k" or "s"
 _CASE_TRAPS = "\u0130\u0131\u212a\u017f"
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _lowered: list[tuple[str, str | None]] = [("", "")]
 
 
@@ -1767,9 +1843,18 @@ class Gated:
     steps back over that one character to assert the whole gated pattern there. Each hit is
     then matched once more with the gated pattern itself, so the match objects, their
     groups and the non-overlapping order of ``finditer`` are exactly those of the gated
-    pattern. ``first`` must hold the first character of every match (as for a gate)."""
+    pattern. ``first`` must hold the first character of every match (as for a gate).
 
-    __slots__ = ("_needs", "_pieces", "_scan", "first", "flags", "lead", "pattern", "plain")
+    Where the class takes lower-case letters, the scan still enters the pattern at most
+    characters of a text. If every match starts with one of a few strings of two or more
+    characters (``leads``, read from the pattern: "hoek", "kruising" ...), the gated pattern
+    is matched only where one of them stands in the lower-case text (found with
+    ``str.find``), in order, from the end of the last match on: the same matches as
+    ``finditer``, as no match can start anywhere else."""
+
+    __slots__ = (
+        "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern", "plain",
+    )  # fmt: skip
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
         self.first, self.flags = first, pattern.flags
@@ -1787,6 +1872,10 @@ class Gated:
             self._scan = re.compile(
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
+        # a class without lower-case letters lets the scan skip most of a text already
+        self.leads: tuple[str, ...] | None = None
+        if self.lead is None or re.search("(?-i:" + self.lead + ")", _ASCII_LOWER) is not None:
+            self.leads = lead_strings(self.plain)
 
     def _absent(self, text: str) -> bool:
         """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
@@ -1797,6 +1886,14 @@ class Gated:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._absent(text):
+            return
+        lowered = None if self.leads is None else lower_text(text)
+        if lowered is not None and self.leads is not None:
+            match, position = self.plain.match, 0
+            for start in _lead_starts(lowered, self.leads):
+                if start >= position and (m := match(text, start)) is not None:
+                    yield m
+                    position = m.end()  # never empty: a match holds its lead
             return
         if self._scan is None:
             yield from self.plain.finditer(text)
@@ -1818,6 +1915,13 @@ class Gated:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self._absent(text):
+            return None
+        lowered = None if self.leads is None else lower_text(text)
+        if lowered is not None and self.leads is not None:
+            match = self.plain.match
+            for start in _lead_starts(lowered, self.leads):
+                if start >= pos and (m := match(text, start)) is not None:
+                    return m
             return None
         if self._scan is None:
             return self.plain.search(text, pos)

@@ -1,0 +1,119 @@
+"""Round 17d (speedinfra): cheaper whole-text scans with the same spans.
+
+- A ``patterns.Gated`` scan whose matches all start with one of a few strings ("hoek ",
+  "kruising ", ...; ``Gated.leads``, read from the pattern) matches its pattern only where
+  one of them stands: the same matches, groups and order as the pattern's own ``finditer``
+  and ``search``, on hand-made strings, on the tuning sets and on random text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.privacy.common import load_set
+from carai.privacy import engine, patterns
+from carai.privacy.patterns import Gated, lead_strings
+
+SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
+LED = sorted(
+    (f"{module.__name__}.{name}", value)
+    for module in (patterns, engine)
+    for name, value in vars(module).items()
+    if isinstance(value, Gated) and value.leads is not None
+)
+
+
+def _tuning_texts() -> list[str]:
+    """The texts of the tuning sets (dev*, variants*, clean*; never a held-out set)."""
+    texts: list[str] = []
+    for path in sorted(SETS.glob("*.jsonl")):
+        if "holdout" in path.name:
+            continue
+        if path.name.startswith(("dev", "clean")) or "variants" in path.name:
+            texts += [item["text"] for item in load_set(path)]
+    return texts
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+TRICKY = [
+    "",
+    "hoek",
+    "Op de hoek Molenstraat/Kerkweg, kruising stationsweg / dorpsstraat",
+    "HOEK KERKSTRAAT/MOLENWEG; Hoek Kerkstraat/Molenweg",
+    "\u0130 \u0131 \u017f \u212a k: h\u0130ek Kerkstraat/Molenweg; \u017ftraat",
+    "dossiernummer hv 14453108, patiëntnr. zt 0048812, Cl.nr 1234567",
+    "wordt wordt 80 werd 90; WORDT 85, wordtwordt 7",
+    "mevrouw, inmiddels 93, en dhr, 84, zoon van 9; zoonvan 9",
+]
+
+
+def test_leads_are_read_from_the_pattern() -> None:
+    assert lead_strings(re.compile(r"(?<![\w-])(?i:hoek|kruising)[ ]\w+")) == (
+        "hoek ",
+        "kruising ",
+    )
+    # an optional word first: each way the start can be written
+    assert lead_strings(re.compile(r"(?i:woon|post)?adres:? \d")) == (
+        "adres ", "adres: ", "postadres ", "postadres: ", "woonadres ", "woonadres: ",
+    )  # fmt: skip
+    # a class, an optional part or one character first: no leads (the scan stays as it was)
+    assert lead_strings(re.compile(r"[a-z]+straat")) is None
+    assert lead_strings(re.compile(r"(?:de )?[A-Z]\w+")) is None
+    assert lead_strings(re.compile(r"v\d")) is None
+    # a look-around takes no text; a lead is not the start of another lead
+    assert lead_strings(re.compile(r"(?<!\w)(?=\w)(?:zus|zusje|zoon)\b")) == ("zoon", "zus")
+    # a repeated group starts with its own start
+    assert lead_strings(re.compile(r"(?:ab|cd)+x")) == ("ab", "cd")
+    assert len(LED) >= 20
+
+
+@pytest.mark.parametrize(("name", "scan"), LED, ids=[name for name, _ in LED])
+def test_every_match_starts_with_a_lead(name: str, scan: Gated) -> None:
+    assert scan.leads is not None
+    for text in TRICKY:
+        for m in scan.plain.finditer(text):
+            lowered = patterns.lower_text(text)
+            if lowered is not None:
+                assert lowered.startswith(scan.leads, m.start()), (name, text)
+
+
+def test_the_same_matches_on_the_tuning_sets_and_tricky_strings() -> None:
+    texts = _tuning_texts() + TRICKY
+    assert len(texts) > 1000
+    for name, scan in LED:
+        for text in texts:
+            assert _found(scan.finditer(text)) == _found(scan.plain.finditer(text)), (
+                name,
+                text[:80],
+            )
+
+
+def test_search_finds_the_same_match_from_any_position() -> None:
+    texts = [*_tuning_texts()[::25], *TRICKY]
+    for name, scan in LED:
+        for text in texts:
+            for pos in range(0, len(text) + 1, max(1, len(text) // 7)):
+                old, new = scan.plain.search(text, pos), scan.search(text, pos)
+                assert _found([new] if new else []) == _found([old] if old else []), (name, pos)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"aAdDeEhHiIkKnNoOrRsStTwW0189 -.,:()\n\u0130\u0131\u017f\u212a", "hoek ", "wordt "]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_the_same_matches_on_random_text(text: str) -> None:
+    for name, scan in LED:
+        assert _found(scan.finditer(text)) == _found(scan.plain.finditer(text)), name
