@@ -730,6 +730,68 @@ HEALTH_TERMS = re.compile(
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A URL's host, the labels before the top-level domain: letters, digits and hyphens (URL
+# takes them ignoring case; the four characters of _CASE_TRAPS aside, only these).
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_DOT_BEFORE_LABEL = re.compile(r"\.(?=[A-Za-z0-9-])")
+_EMAIL_LOCAL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _starts_in_order(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where every match starts at one of ``starts`` and none is
+    empty: the pattern is matched at those places only, in order, from the end of the last
+    match on (what ``finditer`` finds first from there is the match at the first of them
+    where the pattern matches)."""
+    match, position = pattern.match, 0
+    for start in sorted(starts):
+        if start >= position and (m := match(text, start)) is not None:
+            yield m
+            position = m.end()
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``URL.finditer(text)``, the pattern matched only where a match can start: at "http" or
+    "www." (the first form), and where a label runs up to a dot with a label character
+    after it (the other two forms): at the start of that run, or at a hyphen in it, as
+    their look-behinds and "\\b" allow no other place."""
+    lowered = lower_text(text)
+    if lowered is None:  # a character that ignoring case ties to a letter of a label
+        yield from URL.finditer(text)
+        return
+    starts: list[int] = []
+    for scheme in ("http", "www."):
+        at = lowered.find(scheme)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(scheme, at + 1)
+    run_end = 0
+    for dot in _DOT_BEFORE_LABEL.finditer(text):
+        end = start = dot.start()
+        while start > run_end and text[start - 1] in _LABEL_CHARS:
+            start -= 1
+        run_end = end + 1  # the dot ends every run: the next one cannot reach back over it
+        if start < end:
+            starts.append(start)
+            starts += [at for at in range(start + 1, end) if text[at] == "-"]
+    yield from _starts_in_order(URL, text, starts)
+
+
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """``EMAIL.finditer(text)``, the pattern matched only where a match can start: at the
+    start of the run of its name characters before an "@" (its look-behind allows no
+    other place)."""
+    starts: list[int] = []
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and _EMAIL_LOCAL_CHAR.match(text, start - 1) is not None:
+            start -= 1  # "@" is no name character: the runs of two "@" do not overlap
+        if start < at:
+            starts.append(start)
+        at = text.find("@", at + 1)
+    yield from _starts_in_order(EMAIL, text, starts)
 
 
 def _groups_span(match: re.Match[str], group: int = 1) -> tuple[int, int]:
@@ -776,9 +838,9 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
-    for m in EMAIL.finditer(text) if "@" in text else ():
+    for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
-    for m in URL.finditer(text) if ("/" in text or "www" in lowered or has_domain) else ():
+    for m in _url_matches(text) if ("/" in text or "www" in lowered or has_domain) else ():
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1
@@ -1888,12 +1950,8 @@ class Gated:
         if self._absent(text):
             return
         lowered = None if self.leads is None else lower_text(text)
-        if lowered is not None and self.leads is not None:
-            match, position = self.plain.match, 0
-            for start in _lead_starts(lowered, self.leads):
-                if start >= position and (m := match(text, start)) is not None:
-                    yield m
-                    position = m.end()  # never empty: a match holds its lead
+        if lowered is not None and self.leads is not None:  # never empty: a match holds its lead
+            yield from _starts_in_order(self.plain, text, _lead_starts(lowered, self.leads))
             return
         if self._scan is None:
             yield from self.plain.finditer(text)

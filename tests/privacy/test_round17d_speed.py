@@ -4,6 +4,8 @@
   "kruising ", ...; ``Gated.leads``, read from the pattern) matches its pattern only where
   one of them stands: the same matches, groups and order as the pattern's own ``finditer``
   and ``search``, on hand-made strings, on the tuning sets and on random text.
+- ``URL`` and ``EMAIL`` are matched only where a match can start (``_url_matches``,
+  ``_email_matches``): the same matches as their ``finditer``.
 """
 
 from __future__ import annotations
@@ -117,3 +119,34 @@ def test_search_finds_the_same_match_from_any_position() -> None:
 def test_the_same_matches_on_random_text(text: str) -> None:
     for name, scan in LED:
         assert _found(scan.finditer(text)) == _found(scan.plain.finditer(text)), name
+
+
+# -- URL and EMAIL from the places where a match can start ---------------------------------
+
+WEB = [
+    "zie https://www.zorg.nl/a?b=1 en www.Lindeboom.NL, of intranet.lindeboom.nl/verhuizing",
+    "mail j.de-vries+zorg@mail.example.com; Info@Thuiszorg-Noord.nl. en a@b",
+    "geldpunt-noord.nl, -abc-def.nl/x, abc-def.info/y, x.y.z.com/, i.v.m.de, @x.nl, .nl",
+    "HTTP://X.NL H\u0130TP://x.nl http\u017f://x.nl www.ka\u017f.nl \u212aerk.nl jan@\u212aerk.nl",
+    "é-mail.nl é@x.nl _x@y.nl a-@b.com x..nl 1.2.nl/ a.nl/b.nl",
+]
+
+
+def test_url_and_email_matches_are_the_patterns_own() -> None:
+    for text in _tuning_texts() + WEB + TRICKY:
+        assert _found(patterns._url_matches(text)) == _found(patterns.URL.finditer(text)), text
+        assert _found(patterns._email_matches(text)) == _found(patterns.EMAIL.finditer(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"aAhHtTpPwWsS0-._/@:é +\n\u212a\u017f\u0131", "http://", "www.", ".nl", ".com/"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_url_and_email_matches_on_random_text(text: str) -> None:
+    assert _found(patterns._url_matches(text)) == _found(patterns.URL.finditer(text))
+    assert _found(patterns._email_matches(text)) == _found(patterns.EMAIL.finditer(text))
