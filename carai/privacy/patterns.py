@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+# Python's own regex parser (re._parser, as re.compile uses it; no stubs for typing)
+_re_parser: Any = importlib.import_module("re._parser")
+_re_constants: Any = importlib.import_module("re._constants")
+
 
 def word_alternation(words: str) -> str:
     """A regex matching any of the space-separated ``words`` (lower case; "_" stands for a
@@ -351,6 +355,39 @@ ADDRESS_LOWER = re.compile(
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
+# The street words ADDRESS_LOWER's street ends in, and the characters its street is made of
+# (lower-case letters, spaces, full stops and the apostrophe of "'t").
+_LOWER_STREET_ENDS = (
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
+    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad",
+)  # fmt: skip
+_LOWER_STREET_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))) + "çğışłńśźżąęć .'"
+)
+
+
+def _address_lower_matches(text: str, gaps: list[int]) -> Iterator[re.Match[str]]:
+    """``ADDRESS_LOWER.finditer(text)``, the pattern matched only where a match can start:
+    at "laan van ", or before a gap (a letter, a space, a digit: ``gaps``) that one of its
+    street words ends at, from the start of the run of its street's characters up to it,
+    after a space, a full stop or an apostrophe (its look-behind allows no other place).
+    The run stops at the digit after the gap before: each part of the text is walked once."""
+    starts: list[int] = []
+    at = text.find("laan van ")
+    while at >= 0:
+        starts.append(at)
+        at = text.find("laan van ", at + 1)
+    for end in gaps:
+        if not text.endswith(_LOWER_STREET_ENDS, 0, end):
+            continue
+        start = end
+        while start > 0 and text[start - 1] in _LOWER_STREET_CHARS:
+            start -= 1
+        starts.append(start)
+        starts += [at for at in range(start + 1, end) if text[at - 1] in " .'"]
+    return _starts_in_order(ADDRESS_LOWER, text, starts)
+
+
 # Street words shortened in quick notes: "dorpsstr 8", "prinses irenestr 22", "Molenln 3",
 # "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
 SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
@@ -872,9 +909,33 @@ def _phone_is_date(text: str, start: int, phone: str) -> bool:
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
 
 
+# The first digit of a CODE match: after its letters, or after one of them and "-" or "/",
+# or after a capital and a space (only "[A-Z]{2,5}[ ]\d{7,10}" has a space).
+_CODE_DIGIT = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z][-/]\d)|(?<=[A-Z][ ]\d))")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _code_matches(text: str) -> Iterator[re.Match[str]]:
+    """``CODE.finditer(text)``, the pattern matched only where a match can start: every
+    match opens with one to five ASCII letters, perhaps "-", "/" or a space, and a digit,
+    and its look-behind allows no letter before it; so it starts where the run of letters
+    before such a digit starts, if that run is no longer than five letters."""
+    starts: list[int] = []
+    for digit in _CODE_DIGIT.finditer(text):
+        at = digit.start()
+        if text[at - 1] in "-/ ":
+            at -= 1
+        letters = 1
+        while letters < 6 and at - letters > 0 and text[at - letters - 1] in _ASCII_LETTERS:
+            letters += 1
+        if letters < 6:
+            starts.append(at - letters)
+    return _starts_in_order(CODE, text, starts)
+
+
 def find_codes(text: str) -> Iterator[Candidate]:
     """Record numbers without a label pattern of their own (see CODE and BARE_NUMBER)."""
-    for m in CODE.finditer(text):
+    for m in _code_matches(text):
         code = m.group(1)
         prefix = re.match(r"[A-Za-z]+", code).group(0)  # type: ignore[union-attr]
         digits = sum(ch.isdigit() for ch in code)
@@ -1172,24 +1233,44 @@ STREET_BEFORE_NUMBER = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")
 # The same street word, asked for only where it must end: before a space and a digit.
 _STREET_WORD_AT_END = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")\Z")
 _LONGEST_STREET_WORD = max(len(word) for word in STREET_WORDS.split())
-_GAP_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])[ ](?=\d)")
+# The street words by their last three letters (every street word has three or more), the
+# longest first: the leftmost match of _STREET_WORD_AT_END is the longest word that ends there.
+_STREET_WORDS_BY_END: dict[str, list[str]] = {}
+for _word in sorted(STREET_WORDS.split(), key=len, reverse=True):
+    _STREET_WORDS_BY_END.setdefault(_word[-3:], []).append(_word)
+# A space with a letter before it and a digit after it ("straat 4"): the space first, which
+# the regex engine finds fast, the letter checked behind it.
+_GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 
 
-def _street_words(text: str) -> Iterator[tuple[int, int]]:
+def _gaps_before_number(text: str) -> list[int]:
+    """The positions of the spaces between a letter and a digit."""
+    return [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+
+
+def _street_words(text: str, gaps: list[int]) -> Iterator[tuple[int, int]]:
     """Start and end of each match of STREET_BEFORE_NUMBER, found the other way round: from
-    each letter, space and digit ("straat 4") back to the street word, instead of trying
-    the whole pattern at every position of the text."""
-    for gap in _GAP_BEFORE_NUMBER.finditer(text):
-        end = gap.start()
-        word = _STREET_WORD_AT_END.search(text, max(0, end - _LONGEST_STREET_WORD), end)
-        if word is not None:
-            yield word.start(), end
+    each letter, space and digit ("straat 4", ``gaps``) back to the street word, instead of
+    trying the whole pattern at every position of the text. The word is looked up in the
+    lower-case text: the match of ``_STREET_WORD_AT_END.search(text, end - longest, end)``,
+    as that pattern ignores case (a text with one of _CASE_TRAPS still asks the pattern)."""
+    lowered = lower_text(text)
+    for end in gaps:
+        if lowered is None:
+            word = _STREET_WORD_AT_END.search(text, max(0, end - _LONGEST_STREET_WORD), end)
+            if word is not None:
+                yield word.start(), end
+            continue
+        for street in _STREET_WORDS_BY_END.get(lowered[end - 3 : end], ()):
+            if len(street) <= end and lowered.startswith(street, end - len(street)):
+                yield end - len(street), end
+                break
 
 
-def _address_matches(text: str) -> Iterator[re.Match[str]]:
+def _address_matches(text: str, gaps: list[int]) -> Iterator[re.Match[str]]:
     """ADDRESS matches, looked for only just before a street word and its number."""
     last_end = -1
-    for hit_start, hit_end in _street_words(text):
+    for hit_start, hit_end in _street_words(text, gaps):
         if hit_end <= last_end:
             continue
         line_start = text.rfind("\n", 0, hit_start) + 1
@@ -1228,7 +1309,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         yield Candidate(*_groups_span(m), "adres", "hoek van twee straten", STRONG)
     if _ANY_DIGIT.search(text) is None:
         return
-    for m in _address_matches(text):
+    gaps = _gaps_before_number(text)
+    for m in _address_matches(text, gaps):
         start = m.start(1)
         words = m.group(1).split(" ")
         head = _street_head(words)
@@ -1248,7 +1330,7 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
-    for m in ADDRESS_LOWER.finditer(text):
+    for m in _address_lower_matches(text, gaps):
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
@@ -1265,6 +1347,44 @@ STREET_BEFORE_POSTCODE = re.compile(
     r"[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}(?![\w])"
 )
 _NOT_STREETS_BEFORE_POSTCODE = frozenset({"postbus", "antwoordnummer", "bus"}) | ADDRESS_LABELS
+# What STREET_BEFORE_POSTCODE is built of: a postcode's shape (its start), the widest house
+# number, the characters of its street, the spaces its street can hold (after a title of
+# one or more words, and before the initials), and the place where its look-behind holds.
+_POSTCODE_SHAPE = re.compile(r"[1-9]\d{3}[ ]?[A-Z]{2}(?![\w])")
+_HOUSE_NUMBER_WIDTH = int(_re_parser.parse(HOUSE_NUMBER).getwidth()[1])
+_STREET_BEFORE_POSTCODE_CHAR = re.compile(r"[\w.'\u2019-]")
+_STREET_BEFORE_POSTCODE_SPACES = 2 + max(title.count("_") for title in STREET_NAME_TITLES.split())
+_STREET_BEFORE_POSTCODE_START = re.compile(r"(?<![\w.'\u2019-])")
+
+
+def _street_before_postcode_matches(text: str) -> Iterator[re.Match[str]]:
+    """``STREET_BEFORE_POSTCODE.finditer(text)``, the pattern matched only where a match can
+    start. Every match ends in a postcode after spaces and perhaps a comma, before them a
+    house number (at most _HOUSE_NUMBER_WIDTH characters) after a space; before that space
+    its street, made of word characters, "." and apostrophes with at most
+    _STREET_BEFORE_POSTCODE_SPACES spaces. The pattern is tried there, where its
+    look-behind holds."""
+    starts: list[int] = []
+    inside, opens = _STREET_BEFORE_POSTCODE_CHAR.match, _STREET_BEFORE_POSTCODE_START.match
+    for code in _POSTCODE_SHAPE.finditer(text):
+        end = code.start()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end == code.start():
+            continue  # no space before the postcode
+        if end > 0 and text[end - 1] == ",":
+            end -= 1
+        for gap in range(max(0, end - 1 - _HOUSE_NUMBER_WIDTH), end - 1):
+            if text[gap] != " " or _ANY_DIGIT.match(text, gap + 1) is None:
+                continue
+            start, spaces = gap, 0
+            while start > 0 and (text[start - 1] == " " or inside(text, start - 1)):
+                spaces += text[start - 1] == " "
+                if spaces > _STREET_BEFORE_POSTCODE_SPACES:
+                    break
+                start -= 1
+            starts += [at for at in range(start, gap) if opens(text, at)]
+    return _starts_in_order(STREET_BEFORE_POSTCODE, text, starts)
 
 
 def _streets_before_postcode(text: str) -> Iterator[Candidate]:
@@ -1272,7 +1392,7 @@ def _streets_before_postcode(text: str) -> Iterator[Candidate]:
     box or a word that introduces the address ("Adres 12, ..." never reads so)."""
     if POSTCODE.search(text) is None:
         return
-    for m in STREET_BEFORE_POSTCODE.finditer(text):
+    for m in _street_before_postcode_matches(text):
         if m.group(1).split(" ")[-1].lower() in _NOT_STREETS_BEFORE_POSTCODE:
             continue
         yield Candidate(
@@ -1622,9 +1742,6 @@ def _plain_class(first: str, ignore_case: bool) -> str | None:
 # characters that ignoring case ties to an ASCII letter (_CASE_TRAPS) is always scanned.
 _MAX_PIECES = 64  # more alternatives than this: no trigger for that part
 _MIN_PIECE = 3  # pieces of one or two letters are in nearly every text: no use testing
-# Python's own regex parser (re._parser, as re.compile uses it; no stubs for typing)
-_re_parser: Any = importlib.import_module("re._parser")
-_re_constants: Any = importlib.import_module("re._constants")
 
 
 def _pieces(nodes: Any) -> tuple[set[str] | None, set[str] | None]:
@@ -3276,7 +3393,6 @@ PLATE = gated(r"[A-Z]|\d", PLATE)
 PHONE_DASHED = gated("[0(]", PHONE_DASHED)
 PHONE_INTL_SPACED = gated("[+0]", PHONE_INTL_SPACED)
 ADDRESS_AFTER_LABEL = gated("(?i:[wpbha])", ADDRESS_AFTER_LABEL)
-_GAP_BEFORE_NUMBER = gated("[ ]", _GAP_BEFORE_NUMBER)
 
 
 # -- Round 15b: names from deduce's own lists of care institutions -------------------------

@@ -6,10 +6,14 @@
   and ``search``, on hand-made strings, on the tuning sets and on random text.
 - ``URL`` and ``EMAIL`` are matched only where a match can start (``_url_matches``,
   ``_email_matches``): the same matches as their ``finditer``.
+- So are ``ADDRESS_LOWER`` (before a street word, a space and a digit), ``CODE`` (before the
+  first digit after its letters) and ``STREET_BEFORE_POSTCODE`` (before a postcode); the
+  street words before a number are looked up in the lower-case text (``_street_words``).
 """
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -150,3 +154,59 @@ def test_url_and_email_matches_are_the_patterns_own() -> None:
 def test_url_and_email_matches_on_random_text(text: str) -> None:
     assert _found(patterns._url_matches(text)) == _found(patterns.URL.finditer(text))
     assert _found(patterns._email_matches(text)) == _found(patterns.EMAIL.finditer(text))
+
+
+# -- addresses and codes from the places where a match can start ----------------------------
+
+_OLD_GAP = re.compile(r"(?<=[^\W\d_])[ ](?=\d)")
+ADDRESSES = [
+    "burg. de withlaan 2, prof. dr. van dijkstraat 14, laan van de helende meesters 421 b",
+    "kon. nolensweg 7 rood, van 't helstpark 5 c, Kerkstraat 4, STEENWEG 12, steenweg 3",
+    "Skûtsjestrjitte 9, 8701 PR Bolsward; Laat 140, 1811 EK; Kanaaldijk N.W. 31, 5707 LB",
+    "Sint Jansstraat 4-112,  1234AB; Adres 12, 1234 AB; Postbus 12, 1234 AB; Jan 1 1234 ab",
+    "CL-2023-0481, cl-203318, TZ-88214, Z-1183372, HV 44180231, W-2025/4410, ZK/2025/77142",
+    "ABCDEF-12345, abcde12345678, x1234567, AB 123456, O2, 4dd, NaCl 0,9, Ag 12, é-12345",
+    "weg 1 weg 2 weg 3, \u212aerkstraat 4, kerk\u017ftraat 5, \u0130 straat 6, dijk\u0131 7",
+]
+
+
+def _old_street_words(text: str) -> list[tuple[int, int]]:
+    words = []
+    for gap in _OLD_GAP.finditer(text):
+        end = gap.start()
+        low = max(0, end - patterns._LONGEST_STREET_WORD)
+        word = patterns._STREET_WORD_AT_END.search(text, low, end)
+        if word is not None:
+            words.append((word.start(), end))
+    return words
+
+
+def _same_addresses_and_codes(text: str) -> None:
+    gaps = patterns._gaps_before_number(text)
+    assert gaps == [gap.start() for gap in _OLD_GAP.finditer(text)], text
+    assert list(patterns._street_words(text, gaps)) == _old_street_words(text), text
+    assert _found(patterns._address_lower_matches(text, gaps)) == _found(
+        patterns.ADDRESS_LOWER.finditer(text)
+    ), text
+    assert _found(patterns._code_matches(text)) == _found(patterns.CODE.finditer(text)), text
+    assert _found(patterns._street_before_postcode_matches(text)) == _found(
+        patterns.STREET_BEFORE_POSTCODE.finditer(text)
+    ), text
+
+
+def test_addresses_and_codes_on_the_tuning_sets_and_hand_made_strings() -> None:
+    for text in _tuning_texts() + ADDRESSES + TRICKY:
+        _same_addresses_and_codes(text)
+
+
+def test_addresses_and_codes_on_random_text() -> None:
+    pieces = [
+        *"aAbBsStTkK0123 -/.,'\n\u212a\u017f\u0131\u0130é_",
+        *("straat ", "laan van ", "burg. ", "de ", "AB-", "weg 12", "hof 3a", "Kerkstraat"),
+        *("1234 AB", "1234AB", ", ", "  ", "Laat 140, ", "N.W. ", "Sint ", "12 t/m 14 "),
+        *("'t ", "AB 1234567", "steenweg 5", "STRAAT 4"),
+    ]
+    chance = random.Random(17)
+    for _ in range(20000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 30)))
+        _same_addresses_and_codes(text)
