@@ -1868,27 +1868,13 @@ def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
-# Where each lead string stands in the last text (its lower case), for every scan of it
-_spots: list[tuple[str, dict[str, list[int]]]] = [("", {})]
-
-
 def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
-    """Every position of ``lowered`` where one of ``leads`` stands, in order."""
-    last = _spots[0]  # one tuple, read and written whole: safe between threads
-    if last[0] is not lowered:
-        last = (lowered, {})
-        _spots[0] = last
-    known = last[1]
+    """Every position of ``lowered`` where one of ``leads`` stands, in order (the leads are
+    pieces of _TRIGGERS: its one scan of the text found them)."""
+    spots = _TRIGGERS.spots(lowered)
     starts: list[int] = []
     for lead in leads:
-        spots = known.get(lead)
-        if spots is None:
-            spots, find, at = [], lowered.find, lowered.find(lead)
-            while at >= 0:
-                spots.append(at)
-                at = find(lead, at + 1)
-            known[lead] = spots
-        starts += spots
+        starts += spots.get(lead, ())
     starts.sort()  # no two leads start at one position: none is the start of another
     return starts
 
@@ -1914,19 +1900,21 @@ def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 class _TriggerScan:
-    """The pieces of every scan's trigger, looked for in a text in one scan instead of one
-    search per trigger (about forty per text, some asked again and again): which pieces
-    stand in the lower-case text, kept for the last text (every scan of one text asks).
+    """The pieces of every scan's trigger and the lead strings of every scan (``Gated``),
+    looked for in a text in one scan instead of one search per trigger or lead (some four
+    hundred per text): where each of them stands in the lower-case text, kept for the last
+    text (every scan of one text asks).
 
-    The one pattern tries the pieces as a trie at every position, and a trie reports the
-    shortest piece that starts there; a longer piece that starts with it ("april" after
-    "apr") is then checked at that position with ``startswith``. So the set holds exactly
-    the pieces that stand in the text (tests/privacy/test_round14a_speed.py)."""
+    The one pattern tries the pieces as a trie at every position, and reports the longest
+    piece that starts there (each branch of the trie takes one character, and one that
+    ends a piece tries to go on first). Every other piece that starts there is the start of
+    that one, so each position lists exactly the pieces that stand there
+    (tests/privacy/test_round14a_speed.py, test_round17d_speed.py)."""
 
     def __init__(self) -> None:
         self._pieces: set[str] = set()
         self._built: tuple[re.Pattern[str], dict[str, tuple[str, ...]]] | None = None
-        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+        self._last: tuple[str, frozenset[str], dict[str, list[int]]] = ("", frozenset(), {})
 
     def add(self, pieces: frozenset[str]) -> None:
         """Called as each scan is made (at import): the next text builds the pattern anew,
@@ -1934,48 +1922,55 @@ class _TriggerScan:
         if not pieces <= self._pieces:
             self._pieces |= pieces
             self._built = None
-            self._last = ("", frozenset())
+            self._last = ("", frozenset(), {})
 
     def _pattern(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         built = self._built
         if built is None:
             pieces = sorted(self._pieces)
-            longer = {
-                piece: tuple(
-                    other for other in pieces if other != piece and other.startswith(piece)
-                )
-                for piece in pieces
-            }
             built = self._built = (
-                re.compile("(?=(" + _alternation(self._pieces) + "))"),
-                {piece: others for piece, others in longer.items() if others},
+                re.compile("(?=(" + _alternation(self._pieces, longest=True) + "))"),
+                {
+                    piece: tuple(short for short in pieces if piece.startswith(short))
+                    for piece in pieces
+                },
             )
         return built
 
-    def present(self, lowered: str) -> frozenset[str]:
-        """The pieces that stand in ``lowered`` (a text in lower case)."""
+    def _scan(self, lowered: str) -> tuple[str, frozenset[str], dict[str, list[int]]]:
         last = self._last  # one tuple, read and written whole: safe between threads
         if last[0] is lowered:
-            return last[1]
-        pattern, longer = self._pattern()
-        found: set[str] = set()
+            return last
+        pattern, starts = self._pattern()
+        spots: dict[str, list[int]] = {}
         for m in pattern.finditer(lowered):
-            piece = m.group(1)
-            found.add(piece)
-            for other in longer.get(piece, ()):
-                if lowered.startswith(other, m.start()):
-                    found.add(other)
-        present = frozenset(found)
-        self._last = (lowered, present)
-        return present
+            at = m.start()
+            for piece in starts[m[1]]:
+                found = spots.get(piece)
+                if found is None:
+                    spots[piece] = [at]
+                else:
+                    found.append(at)
+        last = self._last = (lowered, frozenset(spots), spots)
+        return last
+
+    def present(self, lowered: str) -> frozenset[str]:
+        """The pieces that stand in ``lowered`` (a text in lower case)."""
+        return self._scan(lowered)[1]
+
+    def spots(self, lowered: str) -> dict[str, list[int]]:
+        """Where each piece stands in ``lowered``, in order (pieces that do not stand there
+        are left out)."""
+        return self._scan(lowered)[2]
 
 
 _TRIGGERS = _TriggerScan()
 
 
-def _alternation(pieces: set[str]) -> str:
+def _alternation(pieces: set[str], longest: bool = False) -> str:
     """The pieces as one regex built as a trie (as :func:`word_alternation` does), which the
-    regex engine tries far faster than the pieces one after the other."""
+    regex engine tries far faster than the pieces one after the other. It matches the
+    shortest piece that starts at a position, or with ``longest`` the longest."""
     trie: dict[str, Any] = {}
     for piece in pieces:
         node = trie
@@ -1984,10 +1979,13 @@ def _alternation(pieces: set[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        if "" in node:
+        if "" in node and not longest:
             return ""  # a whole piece ends here: what follows does not matter
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # a longer piece first
 
     return build(trie)
 
@@ -2055,6 +2053,8 @@ class Gated:
         self.leads: tuple[str, ...] | None = None
         if self.lead is None or re.search("(?-i:" + self.lead + ")", _ASCII_LOWER) is not None:
             self.leads = lead_strings(self.plain)
+        if self.leads is not None:  # found by the one scan of _TRIGGERS too
+            _TRIGGERS.add(frozenset(self.leads))
 
     def _absent(self, text: str) -> bool:
         """Whether the text lacks every piece a match needs (see :func:`trigger`)."""

@@ -3,7 +3,9 @@
 - A ``patterns.Gated`` scan whose matches all start with one of a few strings ("hoek ",
   "kruising ", ...; ``Gated.leads``, read from the pattern) matches its pattern only where
   one of them stands: the same matches, groups and order as the pattern's own ``finditer``
-  and ``search``, on hand-made strings, on the tuning sets and on random text.
+  and ``search``, on hand-made strings, on the tuning sets and on random text. The leads
+  are found by the one scan of ``patterns._TRIGGERS``, which now lists where each of its
+  pieces stands: exactly where ``str.find`` finds it.
 - ``URL`` and ``EMAIL`` are matched only where a match can start (``_url_matches``,
   ``_email_matches``): the same matches as their ``finditer``.
 - So are ``ADDRESS_LOWER`` (before a street word, a space and a digit), ``CODE`` (before the
@@ -59,6 +61,41 @@ TRICKY = [
     "wordt wordt 80 werd 90; WORDT 85, wordtwordt 7",
     "mevrouw, inmiddels 93, en dhr, 84, zoon van 9; zoonvan 9",
 ]
+
+
+def _every_spot(lowered: str, piece: str) -> list[int]:
+    spots, at = [], lowered.find(piece)
+    while at >= 0:
+        spots.append(at)
+        at = lowered.find(piece, at + 1)
+    return spots
+
+
+def test_the_one_scan_finds_every_place_of_every_piece() -> None:
+    pieces = patterns._TRIGGERS._pieces
+    assert {lead for _, scan in LED for lead in scan.leads or ()} <= pieces
+    texts = [*_tuning_texts()[::10], *TRICKY, "in de in 'in dienst'in", "aprapril apr"]
+    for text in texts:
+        lowered = text.lower()
+        spots = patterns._TRIGGERS.spots(lowered)
+        assert spots == {
+            piece: found for piece in pieces if (found := _every_spot(lowered, piece))
+        }, text[:80]
+        assert patterns._TRIGGERS.present(lowered) == set(spots)
+
+
+def test_the_longest_trie_takes_the_longest_piece() -> None:
+    trie = re.compile(
+        "(?:" + patterns._alternation({"in", "in de", "in dienst", "apr"}, longest=True) + ")"
+    )
+    assert [trie.match(text)[0] for text in ("in de", "in dienst", "in d", "inx")] == [  # type: ignore[index]
+        "in de",
+        "in dienst",
+        "in",
+        "in",
+    ]
+    short = re.compile("(?:" + patterns._alternation({"in", "in de"}) + ")")
+    assert short.match("in de")[0] == "in"  # type: ignore[index]
 
 
 def test_leads_are_read_from_the_pattern() -> None:
