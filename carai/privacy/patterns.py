@@ -1993,7 +1993,6 @@ def _alternation(pieces: set[str], longest: bool = False) -> str:
 # capital I with a dot, dotless i, the Kelvin sign and the long s: ignoring case ties them
 # to i, k and s, but their lower case is no "i", "k" or "s"
 _CASE_TRAPS = "\u0130\u0131\u212a\u017f"
-_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _lowered: list[tuple[str, str | None]] = [("", "")]
 
 
@@ -2023,10 +2022,10 @@ class Gated:
     pattern. ``first`` must hold the first character of every match (as for a gate).
 
     Where the class takes lower-case letters, the scan still enters the pattern at most
-    characters of a text. If every match starts with one of a few strings of two or more
+    characters of a text. So if every match starts with one of a few strings of two or more
     characters (``leads``, read from the pattern: "hoek", "kruising" ...), the gated pattern
-    is matched only where one of them stands in the lower-case text (found with
-    ``str.find``), in order, from the end of the last match on: the same matches as
+    is matched only where one of them stands in the lower-case text (found by the one scan
+    of _TRIGGERS), in order, from the end of the last match on: the same matches as
     ``finditer``, as no match can start anywhere else."""
 
     __slots__ = (
@@ -2049,10 +2048,7 @@ class Gated:
             self._scan = re.compile(
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
-        # a class without lower-case letters lets the scan skip most of a text already
-        self.leads: tuple[str, ...] | None = None
-        if self.lead is None or re.search("(?-i:" + self.lead + ")", _ASCII_LOWER) is not None:
-            self.leads = lead_strings(self.plain)
+        self.leads = lead_strings(self.plain)
         if self.leads is not None:  # found by the one scan of _TRIGGERS too
             _TRIGGERS.add(frozenset(self.leads))
 
