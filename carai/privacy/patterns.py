@@ -842,7 +842,7 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     ("@" for e-mail, "-" for a licence plate ...): a plain ``in`` is far cheaper than a scan.
     """
     has_digit = _ANY_DIGIT.search(text) is not None
-    lowered = text.lower()
+    lowered = lower_case(text)
     has_domain = _has_domain(lowered)
     if not (has_digit or has_domain or "@" in text or "/" in text or "www" in lowered):
         return
@@ -2009,6 +2009,13 @@ def lower_text(text: str) -> str | None:
     return lowered
 
 
+def lower_case(text: str) -> str:
+    """``text.lower()``, the copy :func:`lower_text` keeps where it keeps one (every finder
+    of one text asks)."""
+    lowered = lower_text(text)
+    return text.lower() if lowered is None else lowered
+
+
 class Gated:
     """A whole-text pattern that finds the same matches as ``(?=first)pattern``, faster.
 
@@ -2204,7 +2211,7 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
             text[max(0, start - 40) : start]
         ):
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
-    lowered = text.lower()
+    lowered = lower_case(text)
     if "agb" in lowered:
         for m in AGB_DASHED.finditer(text):
             yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG + 1)
@@ -2677,7 +2684,7 @@ RECORD_LOWER_PREFIX = gated(
 def find_more_shapes(text: str) -> Iterator[Candidate]:
     """Phone numbers, addresses and record numbers in the shapes of the block above."""
     if _ANY_DIGIT.search(text) is None:
-        lowered = text.lower()
+        lowered = lower_case(text)
         if _street_article(lowered):
             yield from _streets_without_number(text)
         return
@@ -2698,7 +2705,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
             if record_label_right_before(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "parketnummer 05/183429-23": a record number of a phone's shape
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
-    lowered = text.lower()
+    lowered = lower_case(text)
     if any(
         word in lowered
         for word in (" kamer ", " flat ", " app", " unit ", " whg", " bus ", " - ", " \u2013 ")

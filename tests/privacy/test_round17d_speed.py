@@ -247,3 +247,9 @@ def test_addresses_and_codes_on_random_text() -> None:
     for _ in range(20000):
         text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 30)))
         _same_addresses_and_codes(text)
+
+
+def test_lower_case_is_the_lower_case() -> None:
+    for text in [*TRICKY, *WEB, *ADDRESSES, *_tuning_texts()[::50]]:
+        assert patterns.lower_case(text) == text.lower()
+        assert patterns.lower_case(text) == text.lower()  # asked again: the copy kept
