@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -775,7 +775,7 @@ _EMAIL_LOCAL_CHAR = re.compile(r"[\w.+-]")
 
 
 def _starts_in_order(
-    pattern: re.Pattern[str], text: str, starts: list[int]
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` where every match starts at one of ``starts`` and none is
     empty: the pattern is matched at those places only, in order, from the end of the last
@@ -1364,7 +1364,8 @@ def _street_before_postcode_matches(text: str) -> Iterator[re.Match[str]]:
     its street, made of word characters, "." and apostrophes with at most
     _STREET_BEFORE_POSTCODE_SPACES spaces. The pattern is tried there, where its
     look-behind holds."""
-    starts: list[int] = []
+    starts: set[int] = set()
+    gaps: set[int] = set()  # postcodes close together share gaps: each is looked at once
     inside, opens = _STREET_BEFORE_POSTCODE_CHAR.match, _STREET_BEFORE_POSTCODE_START.match
     for code in _POSTCODE_SHAPE.finditer(text):
         end = code.start()
@@ -1375,15 +1376,16 @@ def _street_before_postcode_matches(text: str) -> Iterator[re.Match[str]]:
         if end > 0 and text[end - 1] == ",":
             end -= 1
         for gap in range(max(0, end - 1 - _HOUSE_NUMBER_WIDTH), end - 1):
-            if text[gap] != " " or _ANY_DIGIT.match(text, gap + 1) is None:
+            if text[gap] != " " or gap in gaps or _ANY_DIGIT.match(text, gap + 1) is None:
                 continue
+            gaps.add(gap)
             start, spaces = gap, 0
             while start > 0 and (text[start - 1] == " " or inside(text, start - 1)):
                 spaces += text[start - 1] == " "
                 if spaces > _STREET_BEFORE_POSTCODE_SPACES:
                     break
                 start -= 1
-            starts += [at for at in range(start, gap) if opens(text, at)]
+            starts.update(at for at in range(start, gap) if opens(text, at))
     return _starts_in_order(STREET_BEFORE_POSTCODE, text, starts)
 
 
