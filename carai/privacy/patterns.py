@@ -12,6 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+# Python's own regex parser (re._parser, as re.compile uses it; no stubs for typing)
+_re_parser: Any = importlib.import_module("re._parser")
+_re_constants: Any = importlib.import_module("re._constants")
+
 
 def word_alternation(words: str) -> str:
     """A regex matching any of the space-separated ``words`` (lower case; "_" stands for a
@@ -351,6 +355,39 @@ ADDRESS_LOWER = re.compile(
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
+# The street words ADDRESS_LOWER's street ends in, and the characters its street is made of
+# (lower-case letters, spaces, full stops and the apostrophe of "'t").
+_LOWER_STREET_ENDS = (
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
+    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad",
+)  # fmt: skip
+_LOWER_STREET_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))) + "çğışłńśźżąęć .'"
+)
+
+
+def _address_lower_matches(text: str, gaps: list[int]) -> Iterator[re.Match[str]]:
+    """``ADDRESS_LOWER.finditer(text)``, the pattern matched only where a match can start:
+    at "laan van ", or before a gap (a letter, a space, a digit: ``gaps``) that one of its
+    street words ends at, from the start of the run of its street's characters up to it,
+    after a space, a full stop or an apostrophe (its look-behind allows no other place).
+    The run stops at the digit after the gap before: each part of the text is walked once."""
+    starts: list[int] = []
+    at = text.find("laan van ")
+    while at >= 0:
+        starts.append(at)
+        at = text.find("laan van ", at + 1)
+    for end in gaps:
+        if not text.endswith(_LOWER_STREET_ENDS, 0, end):
+            continue
+        start = end
+        while start > 0 and text[start - 1] in _LOWER_STREET_CHARS:
+            start -= 1
+        starts.append(start)
+        starts += [at for at in range(start + 1, end) if text[at - 1] in " .'"]
+    return _starts_in_order(ADDRESS_LOWER, text, starts)
+
+
 # Street words shortened in quick notes: "dorpsstr 8", "prinses irenestr 22", "Molenln 3",
 # "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
 SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
@@ -732,6 +769,68 @@ HEALTH_TERMS = re.compile(
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# A URL's host, the labels before the top-level domain: letters, digits and hyphens (URL
+# takes them ignoring case; the four characters of _CASE_TRAPS aside, only these).
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_DOT_BEFORE_LABEL = re.compile(r"\.(?=[A-Za-z0-9-])")
+_EMAIL_LOCAL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _starts_in_order(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` where every match starts at one of ``starts`` and none is
+    empty: the pattern is matched at those places only, in order, from the end of the last
+    match on (what ``finditer`` finds first from there is the match at the first of them
+    where the pattern matches)."""
+    match, position = pattern.match, 0
+    for start in sorted(starts):
+        if start >= position and (m := match(text, start)) is not None:
+            yield m
+            position = m.end()
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``URL.finditer(text)``, the pattern matched only where a match can start: at "http" or
+    "www." (the first form), and where a label runs up to a dot with a label character
+    after it (the other two forms): at the start of that run, or at a hyphen in it, as
+    their look-behinds and "\\b" allow no other place."""
+    lowered = lower_text(text)
+    if lowered is None:  # a character that ignoring case ties to a letter of a label
+        yield from URL.finditer(text)
+        return
+    starts: list[int] = []
+    for scheme in ("http", "www."):
+        at = lowered.find(scheme)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(scheme, at + 1)
+    run_end = 0
+    for dot in _DOT_BEFORE_LABEL.finditer(text):
+        end = start = dot.start()
+        while start > run_end and text[start - 1] in _LABEL_CHARS:
+            start -= 1
+        run_end = end + 1  # the dot ends every run: the next one cannot reach back over it
+        if start < end:
+            starts.append(start)
+            starts += [at for at in range(start + 1, end) if text[at] == "-"]
+    yield from _starts_in_order(URL, text, starts)
+
+
+def _email_matches(text: str) -> Iterator[re.Match[str]]:
+    """``EMAIL.finditer(text)``, the pattern matched only where a match can start: at the
+    start of the run of its name characters before an "@" (its look-behind allows no
+    other place)."""
+    starts: list[int] = []
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and _EMAIL_LOCAL_CHAR.match(text, start - 1) is not None:
+            start -= 1  # "@" is no name character: the runs of two "@" do not overlap
+        if start < at:
+            starts.append(start)
+        at = text.find("@", at + 1)
+    yield from _starts_in_order(EMAIL, text, starts)
 
 
 def _groups_span(match: re.Match[str], group: int = 1) -> tuple[int, int]:
@@ -745,7 +844,7 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     ("@" for e-mail, "-" for a licence plate ...): a plain ``in`` is far cheaper than a scan.
     """
     has_digit = _ANY_DIGIT.search(text) is not None
-    lowered = text.lower()
+    lowered = lower_case(text)
     has_domain = _has_domain(lowered)
     if not (has_digit or has_domain or "@" in text or "/" in text or "www" in lowered):
         return
@@ -778,9 +877,9 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
-    for m in EMAIL.finditer(text) if "@" in text else ():
+    for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
-    for m in URL.finditer(text) if ("/" in text or "www" in lowered or has_domain) else ():
+    for m in _url_matches(text) if ("/" in text or "www" in lowered or has_domain) else ():
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?":
             end -= 1
@@ -812,9 +911,33 @@ def _phone_is_date(text: str, start: int, phone: str) -> bool:
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
 
 
+# The first digit of a CODE match: after its letters, or after one of them and "-" or "/",
+# or after a capital and a space (only "[A-Z]{2,5}[ ]\d{7,10}" has a space).
+_CODE_DIGIT = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z][-/]\d)|(?<=[A-Z][ ]\d))")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _code_matches(text: str) -> Iterator[re.Match[str]]:
+    """``CODE.finditer(text)``, the pattern matched only where a match can start: every
+    match opens with one to five ASCII letters, perhaps "-", "/" or a space, and a digit,
+    and its look-behind allows no letter before it; so it starts where the run of letters
+    before such a digit starts, if that run is no longer than five letters."""
+    starts: list[int] = []
+    for digit in _CODE_DIGIT.finditer(text):
+        at = digit.start()
+        if text[at - 1] in "-/ ":
+            at -= 1
+        letters = 1
+        while letters < 6 and at - letters > 0 and text[at - letters - 1] in _ASCII_LETTERS:
+            letters += 1
+        if letters < 6:
+            starts.append(at - letters)
+    return _starts_in_order(CODE, text, starts)
+
+
 def find_codes(text: str) -> Iterator[Candidate]:
     """Record numbers without a label pattern of their own (see CODE and BARE_NUMBER)."""
-    for m in CODE.finditer(text):
+    for m in _code_matches(text):
         code = m.group(1)
         prefix = re.match(r"[A-Za-z]+", code).group(0)  # type: ignore[union-attr]
         digits = sum(ch.isdigit() for ch in code)
@@ -1146,24 +1269,44 @@ STREET_BEFORE_NUMBER = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")
 # The same street word, asked for only where it must end: before a space and a digit.
 _STREET_WORD_AT_END = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")\Z")
 _LONGEST_STREET_WORD = max(len(word) for word in STREET_WORDS.split())
-_GAP_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])[ ](?=\d)")
+# The street words by their last three letters (every street word has three or more), the
+# longest first: the leftmost match of _STREET_WORD_AT_END is the longest word that ends there.
+_STREET_WORDS_BY_END: dict[str, list[str]] = {}
+for _word in sorted(STREET_WORDS.split(), key=len, reverse=True):
+    _STREET_WORDS_BY_END.setdefault(_word[-3:], []).append(_word)
+# A space with a letter before it and a digit after it ("straat 4"): the space first, which
+# the regex engine finds fast, the letter checked behind it.
+_GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 
 
-def _street_words(text: str) -> Iterator[tuple[int, int]]:
+def _gaps_before_number(text: str) -> list[int]:
+    """The positions of the spaces between a letter and a digit."""
+    return [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+
+
+def _street_words(text: str, gaps: list[int]) -> Iterator[tuple[int, int]]:
     """Start and end of each match of STREET_BEFORE_NUMBER, found the other way round: from
-    each letter, space and digit ("straat 4") back to the street word, instead of trying
-    the whole pattern at every position of the text."""
-    for gap in _GAP_BEFORE_NUMBER.finditer(text):
-        end = gap.start()
-        word = _STREET_WORD_AT_END.search(text, max(0, end - _LONGEST_STREET_WORD), end)
-        if word is not None:
-            yield word.start(), end
+    each letter, space and digit ("straat 4", ``gaps``) back to the street word, instead of
+    trying the whole pattern at every position of the text. The word is looked up in the
+    lower-case text: the match of ``_STREET_WORD_AT_END.search(text, end - longest, end)``,
+    as that pattern ignores case (a text with one of _CASE_TRAPS still asks the pattern)."""
+    lowered = lower_text(text)
+    for end in gaps:
+        if lowered is None:
+            word = _STREET_WORD_AT_END.search(text, max(0, end - _LONGEST_STREET_WORD), end)
+            if word is not None:
+                yield word.start(), end
+            continue
+        for street in _STREET_WORDS_BY_END.get(lowered[end - 3 : end], ()):
+            if len(street) <= end and lowered.startswith(street, end - len(street)):
+                yield end - len(street), end
+                break
 
 
-def _address_matches(text: str) -> Iterator[re.Match[str]]:
+def _address_matches(text: str, gaps: list[int]) -> Iterator[re.Match[str]]:
     """ADDRESS matches, looked for only just before a street word and its number."""
     last_end = -1
-    for hit_start, hit_end in _street_words(text):
+    for hit_start, hit_end in _street_words(text, gaps):
         if hit_end <= last_end:
             continue
         line_start = text.rfind("\n", 0, hit_start) + 1
@@ -1202,7 +1345,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         yield Candidate(*_groups_span(m), "adres", "hoek van twee straten", STRONG)
     if _ANY_DIGIT.search(text) is None:
         return
-    for m in _address_matches(text):
+    gaps = _gaps_before_number(text)
+    for m in _address_matches(text, gaps):
         start = m.start(1)
         words = m.group(1).split(" ")
         head = _street_head(words)
@@ -1222,7 +1366,7 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
-    for m in ADDRESS_LOWER.finditer(text):
+    for m in _address_lower_matches(text, gaps):
         if m.group(1) not in common:
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
@@ -1239,6 +1383,46 @@ STREET_BEFORE_POSTCODE = re.compile(
     r"[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}(?![\w])"
 )
 _NOT_STREETS_BEFORE_POSTCODE = frozenset({"postbus", "antwoordnummer", "bus"}) | ADDRESS_LABELS
+# What STREET_BEFORE_POSTCODE is built of: a postcode's shape (its start), the widest house
+# number, the characters of its street, the spaces its street can hold (after a title of
+# one or more words, and before the initials), and the place where its look-behind holds.
+_POSTCODE_SHAPE = re.compile(r"[1-9]\d{3}[ ]?[A-Z]{2}(?![\w])")
+_HOUSE_NUMBER_WIDTH = int(_re_parser.parse(HOUSE_NUMBER).getwidth()[1])
+_STREET_BEFORE_POSTCODE_CHAR = re.compile(r"[\w.'\u2019-]")
+_STREET_BEFORE_POSTCODE_SPACES = 2 + max(title.count("_") for title in STREET_NAME_TITLES.split())
+_STREET_BEFORE_POSTCODE_START = re.compile(r"(?<![\w.'\u2019-])")
+
+
+def _street_before_postcode_matches(text: str) -> Iterator[re.Match[str]]:
+    """``STREET_BEFORE_POSTCODE.finditer(text)``, the pattern matched only where a match can
+    start. Every match ends in a postcode after spaces and perhaps a comma, before them a
+    house number (at most _HOUSE_NUMBER_WIDTH characters) after a space; before that space
+    its street, made of word characters, "." and apostrophes with at most
+    _STREET_BEFORE_POSTCODE_SPACES spaces. The pattern is tried there, where its
+    look-behind holds."""
+    starts: set[int] = set()
+    gaps: set[int] = set()  # postcodes close together share gaps: each is looked at once
+    inside, opens = _STREET_BEFORE_POSTCODE_CHAR.match, _STREET_BEFORE_POSTCODE_START.match
+    for code in _POSTCODE_SHAPE.finditer(text):
+        end = code.start()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end == code.start():
+            continue  # no space before the postcode
+        if end > 0 and text[end - 1] == ",":
+            end -= 1
+        for gap in range(max(0, end - 1 - _HOUSE_NUMBER_WIDTH), end - 1):
+            if text[gap] != " " or gap in gaps or _ANY_DIGIT.match(text, gap + 1) is None:
+                continue
+            gaps.add(gap)
+            start, spaces = gap, 0
+            while start > 0 and (text[start - 1] == " " or inside(text, start - 1)):
+                spaces += text[start - 1] == " "
+                if spaces > _STREET_BEFORE_POSTCODE_SPACES:
+                    break
+                start -= 1
+            starts.update(at for at in range(start, gap) if opens(text, at))
+    return _starts_in_order(STREET_BEFORE_POSTCODE, text, starts)
 
 
 def _streets_before_postcode(text: str) -> Iterator[Candidate]:
@@ -1246,7 +1430,7 @@ def _streets_before_postcode(text: str) -> Iterator[Candidate]:
     box or a word that introduces the address ("Adres 12, ..." never reads so)."""
     if POSTCODE.search(text) is None:
         return
-    for m in STREET_BEFORE_POSTCODE.finditer(text):
+    for m in _street_before_postcode_matches(text):
         if m.group(1).split(" ")[-1].lower() in _NOT_STREETS_BEFORE_POSTCODE:
             continue
         yield Candidate(
@@ -1680,9 +1864,6 @@ def _plain_class(first: str, ignore_case: bool) -> str | None:
 # characters that ignoring case ties to an ASCII letter (_CASE_TRAPS) is always scanned.
 _MAX_PIECES = 64  # more alternatives than this: no trigger for that part
 _MIN_PIECE = 3  # pieces of one or two letters are in nearly every text: no use testing
-# Python's own regex parser (re._parser, as re.compile uses it; no stubs for typing)
-_re_parser: Any = importlib.import_module("re._parser")
-_re_constants: Any = importlib.import_module("re._constants")
 
 
 def _pieces(nodes: Any) -> tuple[set[str] | None, set[str] | None]:
@@ -1759,6 +1940,67 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
+def _leads(nodes: Any) -> set[str] | None:
+    """For a parsed pattern: strings (lower case) one of which every match starts with, read
+    as :func:`_pieces` reads its exact strings; None where a match may start otherwise."""
+    run: set[str] = {""}  # the strings the part read so far can be
+    for op, value in nodes:
+        whole, _ = _node_pieces(op, value)  # look-arounds are {""}: they take no text
+        if whole is not None and len(run) * len(whole) <= _MAX_PIECES:
+            run = {a + b for a in run for b in whole}
+            continue
+        inner = _node_leads(op, value)  # not known whole: how it starts, then stop
+        if inner is not None and len(run) * len(inner) <= _MAX_PIECES:
+            run = {a + b for a in run for b in inner}
+        break
+    return None if not run or "" in run else run
+
+
+def _node_leads(op: Any, value: Any) -> set[str] | None:
+    c = _re_constants
+    if op is c.SUBPATTERN:
+        return _leads(value[-1])
+    if op is c.BRANCH:
+        every: set[str] = set()
+        for branch in value[1]:
+            leads = _leads(branch)
+            if leads is None:
+                return None
+            every |= leads
+        return every
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _leads(value[2])
+    return None
+
+
+def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings (lower case) one of which every match of ``pattern`` starts with, none the
+    start of another (where a longer one stands, so does the shorter); None where they are
+    unknown, too many or as short as one character."""
+    try:
+        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any pattern the parser does not take: no leads
+        return None
+    if not leads or len(leads) > _MAX_PIECES or min(map(len, leads)) < 2:
+        return None
+    kept: list[str] = []
+    for lead in sorted(leads, key=len):
+        if not any(lead.startswith(short) for short in kept):
+            kept.append(lead)
+    return tuple(sorted(kept))
+
+
+def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+    """Every position of ``lowered`` where one of ``leads`` stands, in order (the leads are
+    pieces of _TRIGGERS: its one scan of the text found them)."""
+    spots = _TRIGGERS.spots(lowered)
+    starts: list[int] = []
+    for lead in leads:
+        starts += spots.get(lead, ())
+    starts.sort()  # no two leads start at one position: none is the start of another
+    return starts
+
+
 def trigger_pieces(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The pieces (lower case) of which every match of ``pattern`` holds one: no piece in
     the lower-case text, no match. None where the pattern has no telling pieces (then it
@@ -1780,19 +2022,21 @@ def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 class _TriggerScan:
-    """The pieces of every scan's trigger, looked for in a text in one scan instead of one
-    search per trigger (about forty per text, some asked again and again): which pieces
-    stand in the lower-case text, kept for the last text (every scan of one text asks).
+    """The pieces of every scan's trigger and the lead strings of every scan (``Gated``),
+    looked for in a text in one scan instead of one search per trigger or lead (some four
+    hundred per text): where each of them stands in the lower-case text, kept for the last
+    text (every scan of one text asks).
 
-    The one pattern tries the pieces as a trie at every position, and a trie reports the
-    shortest piece that starts there; a longer piece that starts with it ("april" after
-    "apr") is then checked at that position with ``startswith``. So the set holds exactly
-    the pieces that stand in the text (tests/privacy/test_round14a_speed.py)."""
+    The one pattern tries the pieces as a trie at every position, and reports the longest
+    piece that starts there (each branch of the trie takes one character, and one that
+    ends a piece tries to go on first). Every other piece that starts there is the start of
+    that one, so each position lists exactly the pieces that stand there
+    (tests/privacy/test_round14a_speed.py, test_round17d_speed.py)."""
 
     def __init__(self) -> None:
         self._pieces: set[str] = set()
         self._built: tuple[re.Pattern[str], dict[str, tuple[str, ...]]] | None = None
-        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+        self._last: tuple[str, frozenset[str], dict[str, list[int]]] = ("", frozenset(), {})
 
     def add(self, pieces: frozenset[str]) -> None:
         """Called as each scan is made (at import): the next text builds the pattern anew,
@@ -1800,48 +2044,55 @@ class _TriggerScan:
         if not pieces <= self._pieces:
             self._pieces |= pieces
             self._built = None
-            self._last = ("", frozenset())
+            self._last = ("", frozenset(), {})
 
     def _pattern(self) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
         built = self._built
         if built is None:
             pieces = sorted(self._pieces)
-            longer = {
-                piece: tuple(
-                    other for other in pieces if other != piece and other.startswith(piece)
-                )
-                for piece in pieces
-            }
             built = self._built = (
-                re.compile("(?=(" + _alternation(self._pieces) + "))"),
-                {piece: others for piece, others in longer.items() if others},
+                re.compile("(?=(" + _alternation(self._pieces, longest=True) + "))"),
+                {
+                    piece: tuple(short for short in pieces if piece.startswith(short))
+                    for piece in pieces
+                },
             )
         return built
 
-    def present(self, lowered: str) -> frozenset[str]:
-        """The pieces that stand in ``lowered`` (a text in lower case)."""
+    def _scan(self, lowered: str) -> tuple[str, frozenset[str], dict[str, list[int]]]:
         last = self._last  # one tuple, read and written whole: safe between threads
         if last[0] is lowered:
-            return last[1]
-        pattern, longer = self._pattern()
-        found: set[str] = set()
+            return last
+        pattern, starts = self._pattern()
+        spots: dict[str, list[int]] = {}
         for m in pattern.finditer(lowered):
-            piece = m.group(1)
-            found.add(piece)
-            for other in longer.get(piece, ()):
-                if lowered.startswith(other, m.start()):
-                    found.add(other)
-        present = frozenset(found)
-        self._last = (lowered, present)
-        return present
+            at = m.start()
+            for piece in starts[m[1]]:
+                found = spots.get(piece)
+                if found is None:
+                    spots[piece] = [at]
+                else:
+                    found.append(at)
+        last = self._last = (lowered, frozenset(spots), spots)
+        return last
+
+    def present(self, lowered: str) -> frozenset[str]:
+        """The pieces that stand in ``lowered`` (a text in lower case)."""
+        return self._scan(lowered)[1]
+
+    def spots(self, lowered: str) -> dict[str, list[int]]:
+        """Where each piece stands in ``lowered``, in order (pieces that do not stand there
+        are left out)."""
+        return self._scan(lowered)[2]
 
 
 _TRIGGERS = _TriggerScan()
 
 
-def _alternation(pieces: set[str]) -> str:
+def _alternation(pieces: set[str], longest: bool = False) -> str:
     """The pieces as one regex built as a trie (as :func:`word_alternation` does), which the
-    regex engine tries far faster than the pieces one after the other."""
+    regex engine tries far faster than the pieces one after the other. It matches the
+    shortest piece that starts at a position, or with ``longest`` the longest."""
     trie: dict[str, Any] = {}
     for piece in pieces:
         node = trie
@@ -1850,10 +2101,13 @@ def _alternation(pieces: set[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        if "" in node:
+        if "" in node and not longest:
             return ""  # a whole piece ends here: what follows does not matter
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # a longer piece first
 
     return build(trie)
 
@@ -1877,6 +2131,13 @@ def lower_text(text: str) -> str | None:
     return lowered
 
 
+def lower_case(text: str) -> str:
+    """``text.lower()``, the copy :func:`lower_text` keeps where it keeps one (every finder
+    of one text asks)."""
+    lowered = lower_text(text)
+    return text.lower() if lowered is None else lowered
+
+
 class Gated:
     """A whole-text pattern that finds the same matches as ``(?=first)pattern``, faster.
 
@@ -1887,9 +2148,18 @@ class Gated:
     steps back over that one character to assert the whole gated pattern there. Each hit is
     then matched once more with the gated pattern itself, so the match objects, their
     groups and the non-overlapping order of ``finditer`` are exactly those of the gated
-    pattern. ``first`` must hold the first character of every match (as for a gate)."""
+    pattern. ``first`` must hold the first character of every match (as for a gate).
 
-    __slots__ = ("_needs", "_pieces", "_scan", "first", "flags", "lead", "pattern", "plain")
+    Where the class takes lower-case letters, the scan still enters the pattern at most
+    characters of a text. So if every match starts with one of a few strings of two or more
+    characters (``leads``, read from the pattern: "hoek", "kruising" ...), the gated pattern
+    is matched only where one of them stands in the lower-case text (found by the one scan
+    of _TRIGGERS), in order, from the end of the last match on: the same matches as
+    ``finditer``, as no match can start anywhere else."""
+
+    __slots__ = (
+        "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern", "plain",
+    )  # fmt: skip
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
         self.first, self.flags = first, pattern.flags
@@ -1907,6 +2177,9 @@ class Gated:
             self._scan = re.compile(
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
+        self.leads = lead_strings(self.plain)
+        if self.leads is not None:  # found by the one scan of _TRIGGERS too
+            _TRIGGERS.add(frozenset(self.leads))
 
     def _absent(self, text: str) -> bool:
         """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
@@ -1917,6 +2190,10 @@ class Gated:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._absent(text):
+            return
+        lowered = None if self.leads is None else lower_text(text)
+        if lowered is not None and self.leads is not None:  # never empty: a match holds its lead
+            yield from _starts_in_order(self.plain, text, _lead_starts(lowered, self.leads))
             return
         if self._scan is None:
             yield from self.plain.finditer(text)
@@ -1938,6 +2215,13 @@ class Gated:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self._absent(text):
+            return None
+        lowered = None if self.leads is None else lower_text(text)
+        if lowered is not None and self.leads is not None:
+            match = self.plain.match
+            for start in _lead_starts(lowered, self.leads):
+                if start >= pos and (m := match(text, start)) is not None:
+                    return m
             return None
         if self._scan is None:
             return self.plain.search(text, pos)
@@ -2051,7 +2335,7 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
             text[max(0, start - 40) : start]
         ):
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
-    lowered = text.lower()
+    lowered = lower_case(text)
     if "agb" in lowered:
         for m in AGB_DASHED.finditer(text):
             yield Candidate(*_groups_span(m), "agb", "AGB-code na het woord AGB", STRONG + 1)
@@ -2532,7 +2816,7 @@ RECORD_LOWER_PREFIX = gated(
 def find_more_shapes(text: str) -> Iterator[Candidate]:
     """Phone numbers, addresses and record numbers in the shapes of the block above."""
     if _ANY_DIGIT.search(text) is None:
-        lowered = text.lower()
+        lowered = lower_case(text)
         if _street_article(lowered):
             yield from _streets_without_number(text)
         return
@@ -2553,7 +2837,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
             if record_label_right_before(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "parketnummer 05/183429-23": a record number of a phone's shape
             yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
-    lowered = text.lower()
+    lowered = lower_case(text)
     if any(
         word in lowered
         for word in (" kamer ", " flat ", " app", " unit ", " whg", " bus ", " - ", " \u2013 ")
@@ -3265,7 +3549,6 @@ PLATE = gated(r"[A-Z]|\d", PLATE)
 PHONE_DASHED = gated("[0(]", PHONE_DASHED)
 PHONE_INTL_SPACED = gated("[+0]", PHONE_INTL_SPACED)
 ADDRESS_AFTER_LABEL = gated("(?i:[wpbha])", ADDRESS_AFTER_LABEL)
-_GAP_BEFORE_NUMBER = gated("[ ]", _GAP_BEFORE_NUMBER)
 
 
 # -- Round 15b: names from deduce's own lists of care institutions -------------------------
