@@ -998,14 +998,21 @@ def _document_class() -> Any:
     return Document
 
 
+# deduce's token pattern (deduce.tokenizer._TOKENIZER_PATTERN): a word, a line break or
+# tab, four spaces or more, or any other one character.
+_DEDUCE_WORD_PATTERN = r"\w+|[\n\r\t]| {4,}|[^ ]"
+
+
 class _QuickTokenizer:
     """deduce's own tokenizer, with its tokens made several times faster: a third of
     deduce's time on a long text goes to making tokens, mostly to the checks of docdeid's
     frozen ``Token`` dataclass, which set each field through ``object.__setattr__`` and
     compare the text's length with its span. The same pattern finds the same pieces, so
     these checks can only pass; we fill each token's fields directly, link the tokens and
-    merge terms exactly as deduce does. The tokens are equal, field by field, to deduce's
-    own (tests/privacy/test_tokens.py)."""
+    merge terms exactly as deduce does. The pieces come from one ``split`` and their
+    offsets from the lengths of the parts (no match object per piece), and terms are
+    merged on plain lists before any token is made. The tokens are equal, field by field,
+    to deduce's own (tests/privacy/test_tokens.py, test_round17a_speed.py)."""
 
     def __init__(self, tokenizer: Any) -> None:
         from docdeid.tokenizer import Token, TokenList
@@ -1013,6 +1020,14 @@ class _QuickTokenizer:
         self._tokenizer = tokenizer
         self._token = Token
         self._token_list = TokenList
+        self._split: Any = None
+        pattern = tokenizer._pattern
+        if pattern.pattern == _DEDUCE_WORD_PATTERN:
+            import deduce.tokenizer
+
+            # deduce's pattern (its module and flags too) in a group: ``split`` then gives
+            # the text between its matches and the matches themselves
+            self._split = deduce.tokenizer.regex.compile("(" + pattern.pattern + ")", pattern.flags)
 
     @classmethod
     def over(cls, tokenizer: Any) -> Any:
@@ -1026,48 +1041,78 @@ class _QuickTokenizer:
         return cls(tokenizer) if known else tokenizer
 
     def tokenize(self, text: str) -> Any:
-        tokenizer, new, token_class = self._tokenizer, object.__new__, self._token
-        tokens: list[Any] = []
-        append = tokens.append
-        for m in tokenizer._pattern.finditer(text):
-            token = new(token_class)
-            # the fields in deduce's order, set in the token's own dict (no keyword dict)
-            fields = token.__dict__
-            fields["text"] = m.group(0)
-            fields["start_char"], fields["end_char"] = m.span()
-            fields["_previous_token"] = fields["_next_token"] = None
-            append(token)
-        if tokenizer._trie is not None:
-            tokens = self._merge(text, tokens)
-        if tokenizer.link_tokens:
-            for before, after in itertools.pairwise(tokens):
-                before.__dict__["_next_token"] = after
-                after.__dict__["_previous_token"] = before
+        tokenizer = self._tokenizer
+        words, starts, ends = self._pieces(text)
+        if tokenizer._trie is not None and not tokenizer._start_words.isdisjoint(words):
+            words, starts, ends = self._merge(text, words, starts, ends)
+        # the tokens, made in one pass with their links: the fields in deduce's order, set
+        # as the token's own dict (no checks of the frozen dataclass, no keyword dict)
+        new, token_class, set_field = object.__new__, self._token, object.__setattr__
+        tokens = [new(token_class) for _ in words]
+        if tokenizer.link_tokens and tokens:
+            before: list[Any] = [None, *tokens[:-1]]
+            after: list[Any] = [*tokens[1:], None]
+        else:
+            before = after = [None] * len(tokens)
+        for token, word, start, end, previous, following in zip(
+            tokens, words, starts, ends, before, after, strict=True
+        ):
+            set_field(
+                token,
+                "__dict__",
+                {
+                    "text": word,
+                    "start_char": start,
+                    "end_char": end,
+                    "_previous_token": previous,
+                    "_next_token": following,
+                },
+            )
         return _LazyIndexTokenList.of(self._token_list, tokens)
 
-    def _merge(self, text: str, tokens: list[Any]) -> list[Any]:
-        """deduce's ``DeduceTokenizer._merge`` (join the tokens of a merge term such as
-        "van der" into one), trying the trie only at the tokens that can start a term
-        instead of asking every token in a Python loop: the same tokens out."""
+    def _pieces(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        """The text, start and end of each match of deduce's token pattern. With deduce's
+        own pattern (it never matches an empty piece), one ``split`` gives the text
+        between the matches and the matches, in turns, in the order of the text: adding
+        up their lengths gives every offset, without a match object per token. Another
+        pattern (another deduce version): its own matches."""
+        split = self._split
+        if split is None:
+            spans = [m.span() for m in self._tokenizer._pattern.finditer(text)]
+            return [text[s:e] for s, e in spans], [s for s, _ in spans], [e for _, e in spans]
+        parts = split.split(text)  # between, match, between, ..., match, between
+        offsets = list(itertools.accumulate(map(len, parts)))
+        return parts[1::2], offsets[0:-1:2], offsets[1::2]
+
+    def _merge(
+        self, text: str, words: list[str], starts: list[int], ends: list[int]
+    ) -> tuple[list[str], list[int], list[int]]:
+        """deduce's ``DeduceTokenizer._merge`` (join the pieces of a merge term such as
+        "van der" into one token), trying the trie only at the pieces that can start a term
+        instead of asking every piece in a Python loop; a joined token is the text from
+        its first piece's start to its last piece's end, as deduce's ``_join_tokens``
+        makes it: the same tokens out."""
         tokenizer = self._tokenizer
         start_words = tokenizer._start_words
-        texts = [token.text for token in tokens]
-        starts = [i for i, word in enumerate(texts) if word in start_words]
-        if not starts:
-            return tokens
-        merged: list[Any] = []
-        done = 0  # tokens before this one are in ``merged``
-        for i in starts:
+        texts: list[str] = []
+        firsts: list[int] = []
+        lasts: list[int] = []
+        done = 0  # pieces before this one are in the lists
+        for i in [i for i, word in enumerate(words) if word in start_words]:
             if i < done:
                 continue  # inside a term joined already
-            prefix = tokenizer._trie.longest_matching_prefix(texts, start_i=i)
+            prefix = tokenizer._trie.longest_matching_prefix(words, start_i=i)
             if prefix is None:
                 continue
-            merged.extend(tokens[done:i])
-            merged.append(tokenizer._join_tokens(text, tokens[i : i + len(prefix)]))
-            done = i + len(prefix)
-        merged.extend(tokens[done:])
-        return merged
+            last = i + len(prefix) - 1
+            texts += words[done:i]
+            firsts += starts[done:i]
+            lasts += ends[done:i]
+            texts.append(text[starts[i] : ends[last]])
+            firsts.append(starts[i])
+            lasts.append(ends[last])
+            done = last + 1
+        return texts + words[done:], firsts + starts[done:], lasts + ends[done:]
 
 
 class _LazyIndexTokenList:
@@ -1550,6 +1595,18 @@ def _quick_processors(group: Any) -> Any:
     return copy
 
 
+def _unlink_tokens(document: Any) -> None:
+    """Take the links out of a document's tokens once deduce's steps are done with them.
+    Each token points to the next and the next back to it: without this, a text's tokens
+    are a ring that only Python's cycle collector frees, and the thousand tokens of a long
+    text then wait through its slower rounds (about a tenth of deduce's kept steps). Freed
+    at once instead; the annotations keep their offsets and tags, all the engine reads."""
+    for token_list in document._token_lists.values():
+        for token in token_list._tokens:
+            fields = token.__dict__
+            fields["_previous_token"] = fields["_next_token"] = None
+
+
 # -- end of deduce's quicker steps ---------------------------------------------------------
 
 
@@ -1599,8 +1656,10 @@ class PrivacyEngine:
             return []
         # docdeid only asks ``name in disabled``: the frozenset itself, no copy per text.
         document = self._deduce_document(text)
+        annotations = document.annotations
+        _unlink_tokens(document)
         found = []
-        for annotation in document.annotations:
+        for annotation in annotations:
             label = _DEDUCE_LABELS.get(annotation.tag)
             if label is None:
                 continue
