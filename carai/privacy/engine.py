@@ -14,6 +14,7 @@ import functools
 import gc
 import itertools
 import logging
+import operator
 import os
 import pickle
 import re
@@ -1092,8 +1093,13 @@ class _QuickTokenizer:
         instead of asking every piece in a Python loop; a joined token is the text from
         its first piece's start to its last piece's end, as deduce's ``_join_tokens``
         makes it: the same tokens out."""
+        from docdeid.ds.lookup import LookupTrie
+
         tokenizer = self._tokenizer
-        start_words = tokenizer._start_words
+        start_words, trie = tokenizer._start_words, tokenizer._trie
+        # docdeid's LookupTrie puts each word through the root's matching pipeline: with
+        # none (deduce's merge terms), the walk in _longest_term asks as it would
+        plain = type(trie) is LookupTrie and trie.matching_pipeline is None
         texts: list[str] = []
         firsts: list[int] = []
         lasts: list[int] = []
@@ -1101,10 +1107,13 @@ class _QuickTokenizer:
         for i in [i for i, word in enumerate(words) if word in start_words]:
             if i < done:
                 continue  # inside a term joined already
-            prefix = tokenizer._trie.longest_matching_prefix(words, start_i=i)
-            if prefix is None:
+            length = _longest_term(trie, words, i) if plain else None
+            if length is None:
+                prefix = trie.longest_matching_prefix(words, start_i=i)
+                length = 0 if prefix is None else len(prefix)
+            if not length:
                 continue
-            last = i + len(prefix) - 1
+            last = i + length - 1
             texts += words[done:i]
             firsts += starts[done:i]
             lasts += ends[done:i]
@@ -1113,6 +1122,22 @@ class _QuickTokenizer:
             lasts.append(ends[last])
             done = last + 1
         return texts + words[done:], firsts + starts[done:], lasts + ends[done:]
+
+
+def _longest_term(trie: Any, words: list[str], i: int) -> int:
+    """How many words from ``words[i]`` the longest entry of a docdeid ``LookupTrie``
+    without a matching pipeline covers (0 for none): its ``longest_matching_prefix``
+    walked here, without the method calls per word."""
+    longest, node, j, length = 0, trie, i, len(words)
+    while True:
+        if node.is_terminal:
+            longest = j - i
+        if j >= length:
+            return longest
+        child = node.children.get(words[j])
+        if child is None:
+            return longest
+        node, j = child, j + 1
 
 
 class _LazyIndexTokenList:
@@ -1220,13 +1245,17 @@ def _token_keys(
     tokens: Any, pipe_key: str, pipeline: list[Any]
 ) -> tuple[list[str], set[str], dict[str, list[int]]]:
     """The texts of the tokens put through a matching pipeline, their set, and where each
-    stands (token positions): made once per document and pipeline, kept on the token list."""
+    stands (token positions; every user sorts the positions it takes): made once per
+    document and pipeline, kept on the token list."""
     cache: dict[str, tuple[list[str], set[str], dict[str, list[int]]]]
     cache = tokens.__dict__.setdefault("_carai_keys", {})
     made = cache.get(pipe_key)
     if made is None:
         from docdeid.str.processor import LowercaseString
 
+        if pipeline and all(type(modifier) is LowercaseString for modifier in pipeline):
+            made = cache[pipe_key] = _casefolded_keys(tokens, len(pipeline))
+            return made
         keys = [token.text for token in tokens]
         for modifier in pipeline:
             if type(modifier) is LowercaseString:
@@ -1239,6 +1268,24 @@ def _token_keys(
             where[key].append(i)
         made = cache[pipe_key] = (keys, set(where), where)
     return made
+
+
+def _casefolded_keys(tokens: Any, times: int) -> tuple[list[str], set[str], dict[str, list[int]]]:
+    """:func:`_token_keys` for a pipeline that only lower-cases (``times`` docdeid
+    ``LowercaseString`` steps, each a ``casefold``), made from the plain texts' keys: each
+    distinct text is folded once instead of each token, and its positions are added to
+    those of its folded text. The same keys, set and positions (not in order within one
+    folded text where two texts fold alike, "Zorg" and "zorg"; the users sort them)."""
+    plain_keys, _, plain_where = _token_keys(tokens, str([]), [])
+    folded: dict[str, str] = {}
+    where: dict[str, list[int]] = {}
+    for word, positions in plain_where.items():
+        key = word
+        for _ in range(times):
+            key = key.casefold()
+        folded[word] = key
+        where.setdefault(key, []).extend(positions)
+    return list(map(folded.__getitem__, plain_keys)), set(where), where
 
 
 # How many times deduce's context step may grow its names in one text. deduce recurses once
@@ -1291,42 +1338,79 @@ def _bounded_context(processor: Any) -> Any:
     return bounded
 
 
-def _position_matcher(position: dict[str, Any], ds: Any) -> Callable[[Any], bool]:
+def _position_matcher(position: dict[str, Any], ds: Any) -> Callable[[str], bool]:
     """One position of a deduce token pattern (``{"lookup": "prefix"}``, ``{"and": [...]}``)
-    as a function of a token, with the same answer as deduce's
-    ``_PatternPositionMatcher.match``, which reads the position's dict on every call. Raises
-    (and the step then stays deduce's own) where deduce would too."""
+    as a function of a token's text (every test deduce has reads only the text), with the
+    same answer as deduce's ``_PatternPositionMatcher.match``, which reads the position's
+    dict on every call. Raises (and the step then stays deduce's own) where deduce would
+    too."""
     if len(position) != 1:
         raise ValueError(position)
     ((kind, value),) = position.items()
     if kind == "equal":
-        return lambda token: bool(token.text == value)
+        return lambda word: bool(word == value)
     if kind == "re_match":
         pattern = re.compile(value)  # what re.match(value, ...) compiles and caches
-        return lambda token: pattern.match(token.text) is not None
+        return lambda word: pattern.match(word) is not None
     if kind == "is_initials":
-        return lambda token: (len(token.text) <= 4 and token.text.isupper()) == value
+        return lambda word: (len(word) <= 4 and word.isupper()) == value
     if kind == "like_name":
-        return lambda token: (
-            (
-                len(token.text) >= 3
-                and token.text.istitle()
-                and not any(ch.isdigit() for ch in token.text)
-            )
-            == value
+        # deduce's any(ch.isdigit() for ch in word), the same calls through map in C
+        return lambda word: (
+            (len(word) >= 3 and word.istitle() and not any(map(str.isdigit, word))) == value
         )
-    if kind == "lookup":
-        lookup = ds[value]
-        return lambda token: token.text in lookup
-    if kind == "neg_lookup":
-        lookup = ds[value]
-        return lambda token: token.text not in lookup
+    if kind in ("lookup", "neg_lookup"):
+        contains = _lookup_test(ds[value])
+        if kind == "lookup":
+            return contains
+        return lambda word: not contains(word)
     if kind in ("and", "or"):
         parts = [_position_matcher(part, ds) for part in value]
+        if len(parts) == 1:
+            (only,) = parts
+            return lambda word: bool(only(word))
         if kind == "and":
-            return lambda token: all(part(token) for part in parts)
-        return lambda token: any(part(token) for part in parts)
+            if len(parts) == 2:
+                one, two = parts
+                return lambda word: bool(one(word) and two(word))
+            if len(parts) == 3:
+                one, two, three = parts
+                return lambda word: bool(one(word) and two(word) and three(word))
+            return lambda word: all(part(word) for part in parts)
+        if len(parts) == 2:
+            one, two = parts
+            return lambda word: bool(one(word) or two(word))
+        return lambda word: any(part(word) for part in parts)
     raise NotImplementedError(kind)
+
+
+def _lookup_test(lookup: Any) -> Callable[[str], bool]:
+    """``word in lookup`` for one of deduce's word lists. A docdeid ``LookupSet`` puts the
+    word through its matching pipeline and asks its set of items: with no pipeline, or one
+    that only lower-cases (``casefold``, what docdeid's ``LowercaseString`` does), that is
+    done here directly on the same set, without the method calls. Any other lookup is
+    asked as deduce asks it."""
+    from docdeid.ds.lookup import LookupSet
+    from docdeid.str.processor import LowercaseString
+
+    if type(lookup) is not LookupSet:
+        return lambda word: word in lookup
+    pipeline = list(lookup.matching_pipeline or [])
+    items = lookup._items
+    if not pipeline:
+        return lambda word: word in items
+    if all(type(modifier) is LowercaseString for modifier in pipeline):
+        if len(pipeline) == 1:
+            return lambda word: word.casefold() in items
+        times = len(pipeline)
+
+        def casefolded(word: str) -> bool:
+            for _ in range(times):
+                word = word.casefold()
+            return word in items
+
+        return casefolded
+    return lambda word: word in lookup
 
 
 def _chained_token(token: Any, attr: str, skip: set[str]) -> Any:
@@ -1339,6 +1423,24 @@ def _chained_token(token: Any, attr: str, skip: set[str]) -> Any:
     return token
 
 
+def _pattern_matchers(
+    self: Any, pattern: list[dict[str, Any]]
+) -> list[Callable[[str], bool]] | None:
+    """A token-pattern step's pattern as one function per position, made at its first use
+    (None where deduce's own matching must do it)."""
+    made = self._matchers.get(id(pattern))
+    if made is None:
+        try:
+            matchers: list[Callable[[str], bool]] | None = [
+                _position_matcher(position, self.ds) for position in pattern
+            ]
+        except (ValueError, NotImplementedError, KeyError, TypeError):
+            matchers = None  # deduce's own matching, and its error, for this pattern
+        made = self._matchers[id(pattern)] = (pattern, matchers)
+    result: list[Callable[[str], bool]] | None = made[1]
+    return result
+
+
 def _quick_match_sequence(
     self: Any,
     text: str,
@@ -1349,16 +1451,7 @@ def _quick_match_sequence(
 ) -> Any:
     """deduce's ``TokenPatternAnnotator._match_sequence`` with the pattern's positions made
     into functions once (see :func:`_quick_token_patterns`)."""
-    made = self._matchers.get(id(pattern))
-    if made is None:
-        try:
-            matchers: list[Callable[[Any], bool]] | None = [
-                _position_matcher(position, self.ds) for position in pattern
-            ]
-        except (ValueError, NotImplementedError, KeyError, TypeError):
-            matchers = None  # deduce's own matching, and its error, for this pattern
-        made = self._matchers[id(pattern)] = (pattern, matchers)
-    matchers = made[1]
+    matchers = _pattern_matchers(self, pattern)
     if matchers is None or direction not in ("left", "right"):
         return self._deduce_kind._match_sequence(
             self, text, pattern, start_token, direction=direction, skip=skip
@@ -1367,7 +1460,7 @@ def _quick_match_sequence(
     link = "_next_token" if direction == "right" else "_previous_token"
     current = end_token = start_token
     for matches in matchers if direction == "right" else reversed(matchers):
-        if current is None or not matches(current):
+        if current is None or not matches(current.text):
             return None
         end_token = current
         current = getattr(current, link)
@@ -1407,7 +1500,9 @@ def _quick_apply_context_pattern(
         context_pattern["pattern"],
         context_pattern["tag"],
     )
-    attr = "next" if right else "previous"
+    link = "_next_token" if right else "_previous_token"
+    matchers = _pattern_matchers(self, pattern)
+    first = None if not matchers else matchers[0] if right else matchers[-1]
     takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
     for annotation in annotations.copy():
         tag = annotation.tag
@@ -1417,9 +1512,12 @@ def _quick_apply_context_pattern(
             taken = takes[tag] = (parts[-1] if right else parts[0]) in pre_tag
         if not taken:
             continue
-        start_token = _chained_token(
-            annotation.end_token if right else annotation.start_token, attr, skip
-        )
+        # deduce's _get_chained_token (see _chained_token), on the token's link itself
+        start_token = getattr(annotation.end_token if right else annotation.start_token, link)
+        while start_token is not None and start_token.text in skip:
+            start_token = getattr(start_token, link)
+        if first is not None and (start_token is None or not first(start_token.text)):
+            continue  # the first position fails: deduce's _match_sequence finds nothing
         found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
         if found:
             left, right_part = (annotation, found) if right else (found, annotation)
@@ -1493,22 +1591,33 @@ def _sorted_annotations(annotations: Any, by: tuple[str, ...], callbacks: Any) -
 
     callbacks = callbacks or {}
     skipped = set(by) | _OPTIONAL_FIELDS
-    extras: dict[tuple[str, ...], list[str]] = {}  # per set of field names: the others
+    # per set of field names: one getter of the other fields, in the order of their names
+    # (each is in the annotation's dict, so getattr's default is never needed)
+    extras: dict[tuple[str, ...], Callable[[Any], tuple[Any, ...]]] = {}
+    leading = [(attr, attr in callbacks, callbacks.get(attr)) for attr in by]
 
     def key(annotation: Any) -> tuple[Any, ...]:
-        fields = annotation.__dict__
         values = []
-        for attr in by:
+        for attr, called, callback in leading:
             value = getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT)
-            values.append(callbacks[attr](value) if attr in callbacks else value)
-        names = tuple(fields)
+            values.append(callback(value) if called else value)
+        names = tuple(annotation.__dict__)
         others = extras.get(names)
         if others is None:
-            others = extras[names] = sorted(set(names) - skipped)
-        values.extend(getattr(annotation, attr, UNKNOWN_ATTR_DEFAULT) for attr in others)
-        return tuple(values)
+            others = extras[names] = _fields_getter(sorted(set(names) - skipped))
+        return (*values, *others(annotation))
 
     return sorted(annotations, key=key)
+
+
+def _fields_getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of the named attributes as a tuple, read in C (``attrgetter``)."""
+    if not names:
+        return lambda annotation: ()
+    getter = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda annotation: (getter(annotation),)
+    return getter
 
 
 def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
