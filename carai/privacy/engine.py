@@ -1069,7 +1069,9 @@ class _QuickTokenizer:
                     "_next_token": following,
                 },
             )
-        return _LazyIndexTokenList.of(self._token_list, tokens)
+        made = _LazyIndexTokenList.of(self._token_list, tokens)
+        made.__dict__["_carai_texts"] = words  # the tokens' texts, for _token_keys
+        return made
 
     def _pieces(self, text: str) -> tuple[list[str], list[int], list[int]]:
         """The text, start and end of each match of deduce's token pattern. With deduce's
@@ -1256,7 +1258,7 @@ def _token_keys(
         if pipeline and all(type(modifier) is LowercaseString for modifier in pipeline):
             made = cache[pipe_key] = _casefolded_keys(tokens, len(pipeline))
             return made
-        keys = [token.text for token in tokens]
+        keys = tokens.__dict__.get("_carai_texts") or [token.text for token in tokens]
         for modifier in pipeline:
             if type(modifier) is LowercaseString:
                 keys = [key.casefold() for key in keys]  # what its process() does, per key

@@ -35,6 +35,7 @@ from carai.privacy.engine import (
     _token_keys,
     _unlink_tokens,
 )
+from tests.privacy.test_quick_lookups import _token_pattern_steps
 
 SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 
@@ -206,17 +207,6 @@ def _deduce_positions(engine: PrivacyEngine) -> list[dict[str, Any]]:
             for position in pattern:
                 walk(position)
     return positions
-
-
-def _token_pattern_steps(engine: PrivacyEngine) -> list[tuple[str, Any, Any]]:
-    steps = []
-    for group_name, group in engine._processors:
-        if not hasattr(group, "_processors"):
-            continue
-        for name, processor in group:
-            if hasattr(processor, "_matchers"):
-                steps.append((name, processor, engine.deduce.processors[group_name][name]))
-    return steps
 
 
 def test_positions_answer_as_deduce_does(engine: PrivacyEngine) -> None:
