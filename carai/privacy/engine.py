@@ -1678,6 +1678,56 @@ def _quick_overlaps(processor: Any) -> Any:
     return quick
 
 
+def _quick_merge_adjacent(self: Any, annotations: Any, text: str) -> Any:
+    """docdeid's ``MergeAdjacentAnnotations.process_annotations`` (join each annotation to
+    the next when their tags match and only slack stands between them, left to right),
+    with the annotations sorted by :func:`_sorted_annotations` (the order of docdeid's
+    ``sorted``, without its key cache) and the slack pattern compiled once, where docdeid
+    asks ``re.fullmatch`` with the pattern's text per pair. With an overlap check asked
+    for, or nothing to merge (docdeid's own error), docdeid's own."""
+    from docdeid.annotation import AnnotationSet
+
+    if self.check_overlap or not annotations:
+        return self._deduce_kind.process_annotations(self, annotations, text)
+    processed = AnnotationSet()
+    ordered = _sorted_annotations(annotations, ("start_char",), None)
+    slack = self._slack
+    for index in range(len(ordered) - 1):
+        annotation, following = ordered[index], ordered[index + 1]
+        if self._tags_match(annotation.tag, following.tag) and (
+            slack.fullmatch(text[annotation.end_char : following.start_char]) is not None
+        ):
+            ordered[index + 1] = self._adjacent_annotations_replacement(annotation, following, text)
+        else:
+            processed.add(annotation)
+    processed.add(ordered[-1])
+    return processed
+
+
+def _quick_merges(processor: Any) -> Any:
+    """A copy of deduce's merge of adjacent annotations that merges through
+    :func:`_quick_merge_adjacent`, or the step itself where it is not the kind we know."""
+    from docdeid.process.annotation_processor import MergeAdjacentAnnotations
+
+    kind = type(processor)
+    known = (
+        isinstance(processor, MergeAdjacentAnnotations)
+        and isinstance(processor.slack_regexp, str)
+        and kind.process_annotations is MergeAdjacentAnnotations.process_annotations
+        and kind._are_adjacent_annotations is MergeAdjacentAnnotations._are_adjacent_annotations
+    )
+    if not known:
+        return processor
+    quick = copy.copy(processor)
+    quick.__class__ = type(
+        "Quick" + kind.__name__,
+        (kind,),
+        {"process_annotations": _quick_merge_adjacent, "_deduce_kind": kind},
+    )
+    quick._slack = re.compile(processor.slack_regexp)  # what re.fullmatch(text, ...) compiles
+    return quick
+
+
 def _quick_processors(group: Any) -> Any:
     """A copy of deduce's processor tree (the same processors, in the same order) in which
     each word-list step is done by :class:`_QuickLookupAnnotator`. deduce's own tree is not
@@ -1702,6 +1752,8 @@ def _quick_processors(group: Any) -> Any:
             and type(getattr(processor, "_overlap_resolver", None)).__name__ == "OverlapResolver"
         ):
             processor = _quick_overlaps(processor)
+        elif type(processor).__name__ == "DeduceMergeAdjacentAnnotations":
+            processor = _quick_merges(processor)
         copy.add_processor(name, processor)
     return copy
 

@@ -8,7 +8,8 @@
 - The positions of deduce's token patterns, as functions of a token's text, answer as
   deduce's ``_PatternPositionMatcher`` does; a word list is asked on its set directly.
 - ``_token_keys`` of a pipeline that only lower-cases, made from the plain keys, equals
-  the keys made per token; ``_sorted_annotations`` orders as docdeid's ``sorted`` does.
+  the keys made per token; ``_sorted_annotations`` orders as docdeid's ``sorted`` does,
+  and the quick merge of adjacent annotations merges as deduce's own step.
 - ``_unlink_tokens`` leaves a document without reference cycles, and
   ``_deduce_candidates`` finds the same candidates as before it unlinked.
 """
@@ -299,3 +300,32 @@ def test_sorted_annotations_as_docdeid_sorts(engine: PrivacyEngine) -> None:
             assert _sorted_annotations(annotations, by, callbacks) == expected
             checked += len(expected)
     assert checked > 500
+
+
+def test_adjacent_annotations_merged_as_deduce_merges(engine: PrivacyEngine) -> None:
+    from docdeid.annotation import Annotation, AnnotationSet
+
+    ours = engine._processors["post_processing"]["merge_adjacent_annotations"]
+    theirs = engine.deduce.processors["post_processing"]["merge_adjacent_annotations"]
+    assert type(ours).__name__ == "QuickDeduceMergeAdjacentAnnotations"
+
+    def key(annotations: Any) -> list[tuple[Any, ...]]:
+        return sorted((a.start_char, a.end_char, a.tag, a.text, a.priority) for a in annotations)
+
+    rng = random.Random(17)
+    text = "Jan  de Vries-Bakker, en Anna - Smit\tte Den Haag. Piet\nKlaas . - Els" * 3
+    for _ in range(3000):
+        spans, at = [], 0
+        while len(spans) < 10:
+            at += rng.randint(0, 4)
+            length = rng.randint(1, 6)
+            if at + length > len(text):
+                break
+            tag = rng.choice(["persoon", "patient", "locatie"])
+            piece = text[at : at + length]
+            spans.append(Annotation(text=piece, start_char=at, end_char=at + length, tag=tag))
+            at += length
+        if spans:
+            mine = ours.process_annotations(AnnotationSet(spans), text)
+            deduce = theirs.process_annotations(AnnotationSet(spans), text)
+            assert key(mine) == key(deduce)
