@@ -1398,18 +1398,18 @@ def _lookup_test(lookup: Any) -> Callable[[str], bool]:
     if type(lookup) is not LookupSet:
         return lambda word: word in lookup
     pipeline = list(lookup.matching_pipeline or [])
-    items = lookup._items
+    # the set is read from the lookup on each call: ``clear_items`` puts a new one in place
     if not pipeline:
-        return lambda word: word in items
+        return lambda word: word in lookup._items
     if all(type(modifier) is LowercaseString for modifier in pipeline):
         if len(pipeline) == 1:
-            return lambda word: word.casefold() in items
+            return lambda word: word.casefold() in lookup._items
         times = len(pipeline)
 
         def casefolded(word: str) -> bool:
             for _ in range(times):
                 word = word.casefold()
-            return word in items
+            return word in lookup._items
 
         return casefolded
     return lambda word: word in lookup

@@ -245,6 +245,15 @@ def test_lookups_answer_as_deduce_does(engine: PrivacyEngine) -> None:
         contains = _lookup_test(lookup)
         for word in [*_WORDS, " jan ", "Straße", "STRASSE"]:
             assert contains(word) is (word in lookup), (lookup, word)
+    # a list cleared and filled again after the test was made: the test sees the new items
+    for pipeline in ([], [LowercaseString()]):
+        renewed = LookupSet(matching_pipeline=pipeline)
+        renewed.add_items_from_iterable(["jan"])
+        contains = _lookup_test(renewed)
+        renewed.clear_items()
+        renewed.add_items_from_iterable(["piet"])
+        assert not contains("jan")
+        assert contains("piet")
 
 
 def test_merge_terms_walk_as_docdeid_does(engine: PrivacyEngine) -> None:
