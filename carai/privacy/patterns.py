@@ -1107,13 +1107,6 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:e|ste|de)")
 _NUMBER_THEN_VERB = re.compile(r"\d\s+(?i:wordt|werd|zal|gaat|is|was|geworden)")
 
 
-# The words (or their first letters) that open AGE_BETWEEN_COMMAS: "cli" of "cliënt",
-# "bewo" of "bewoner" and "bewoonster".
-_AGE_BETWEEN_COMMAS_OPENINGS = (
-    "mevrouw", "meneer", "mw", "dhr", "hij", "zij", "ze", "cli", "pat", "bewo", "opa", "oma",
-)  # fmt: skip
-
-
 # What the units of AGE_WORDS open with ("jarig", "jarige", "jaar", "jr", "j.", "year",
 # "years", "yr", "yrs"), and the verbs AGE_TURNS opens with.
 _AGE_UNITS = ("jar", "jaar", "jr", "j.", "year", "yr")
@@ -1184,12 +1177,12 @@ def find_ages(text: str) -> Iterator[Candidate]:
             word = (subject.group("word") or subject.group("low") or "").lower()
             if word not in MEASURE_WORDS and word not in _NOT_SUBJECTS:
                 yield Candidate(_age_start(m), m.end("n"), "leeftijd", "leeftijd: 'is 90'", PATTERN)
-    for m in _matches_at_words(AGE_TURNING, text, ("wordt", "werd")):
+    for m in AGE_TURNING.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()].lower()
         if int(m.group("n")) <= 120 and not any(word in before for word in _MEASURED_BY):
             start = _age_start(m)
             yield Candidate(start, m.end("n"), "leeftijd", "leeftijd: 'wordt 90'", PATTERN)
-    for m in _matches_at_words(AGE_BETWEEN_COMMAS, text, _AGE_BETWEEN_COMMAS_OPENINGS):
+    for m in AGE_BETWEEN_COMMAS.finditer(text):
         group = 1 if m.group(1) else 2
         if int(re.findall(r"\d+", m.group(group))[-1]) <= 120:
             yield Candidate(
@@ -1201,7 +1194,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_AFTER_NAME.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na een naam", PATTERN)
-    for m in _matches_at_words(AGE_INVERTED, text, ("wordt", "werd", "is", "was")):
+    for m in AGE_INVERTED.finditer(text):
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'wordt hij 80'", PATTERN)
     for m in AGE_CLAUSE.finditer(text) if _NUMBER_THEN_VERB.search(text) else ():
@@ -1213,7 +1206,7 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start("n"), m.end("n"), "leeftijd", "leeftijd: 'dat ze 90 wordt'", PATTERN
             )
-    for m in _matches_at_words(AGE_LABEL, text, ("leeftijd", "lft", "age")):
+    for m in AGE_LABEL.finditer(text):
         yield Candidate(*_groups_span(m), "leeftijd", "na het woord leeftijd", PATTERN)
     for m in AGE_AFTER_DIE.finditer(text) if ", die " in text else ():
         if int(m.group(1)) <= 120:
@@ -1559,7 +1552,7 @@ def find_dates(text: str) -> Iterator[Candidate]:
         for m in _matches_at_words(DATE_WORDS, text, _MONTH_OPENINGS, _MONTH_OPENINGS, 5):
             end = _date_end_before_age(text, m.start(), m.end())
             yield Candidate(m.start(), end, "datum", "datum met maandnaam", PATTERN)
-        for m in _matches_at_words(MONTH_ALONE, text, _DUTCH_MONTHS):
+        for m in MONTH_ALONE.finditer(text):
             if MONTH_ALONE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 start = _with_part_of_time(text, m.start())
                 yield Candidate(start, m.end(), "datum", "maand", PATTERN)
@@ -3442,7 +3435,7 @@ def find_more_dates(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), "datum", "dag van de maand", PATTERN)
     lowered = _lower_case(text)
     has_short_month = any(month in lowered for month in _SHORT_MONTHS)
-    short = _matches_at_words(MONTH_SHORT_ALONE, text, _SHORT_MONTHS) if has_short_month else ()
+    short = MONTH_SHORT_ALONE.finditer(text) if has_short_month else ()
     for m in short:
         if MONTH_SHORT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             start = _with_part_of_time(text, m.start())

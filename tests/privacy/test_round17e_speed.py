@@ -151,12 +151,6 @@ def test_long_words_opening_with_on_random_text(text: str, starts: set[str]) -> 
 # The scans matched by _matches_at_words: words that open a match, units after a number
 # that may open one, and how far before the white space before a unit it may start.
 SCANS = [
-    (patterns.MONTH_ALONE, patterns._DUTCH_MONTHS, (), 0),
-    (patterns.MONTH_SHORT_ALONE, patterns._SHORT_MONTHS, (), 0),
-    (patterns.AGE_BETWEEN_COMMAS, patterns._AGE_BETWEEN_COMMAS_OPENINGS, (), 0),
-    (patterns.AGE_LABEL, ("leeftijd", "lft", "age"), (), 0),
-    (patterns.AGE_TURNING, ("wordt", "werd"), (), 0),
-    (patterns.AGE_INVERTED, ("wordt", "werd", "is", "was"), (), 0),
     (DATE_WORDS, *DATE_ARGS),
     (patterns.AGE_WORDS, (), patterns._AGE_UNITS, 6),
     (patterns.AGE_TURNS, patterns._AGE_VERBS, ("geworden",), 3),
