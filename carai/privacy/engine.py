@@ -1396,7 +1396,9 @@ def _casefolded_keys(tokens: Any, times: int) -> tuple[list[str], set[str], dict
         for _ in range(times):
             key = key.casefold()
         folded[word] = key
-        where.setdefault(key, []).extend(positions)
+        known = where.get(key)
+        # the plain text's own list where it is the only one (no list is ever changed)
+        where[key] = positions if known is None else known + positions
     return list(map(folded.__getitem__, plain_keys)), set(where), where
 
 
