@@ -9,15 +9,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import engine, patterns
 from carai.privacy.patterns import Gated
+from tests.privacy.test_round17d_speed import _found, _tuning_texts
 
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 GATED = sorted(
     {
         f"{module.__name__}.{name}": value
@@ -26,21 +23,6 @@ GATED = sorted(
         if isinstance(value, Gated)
     }.items()
 )
-
-
-def _tuning_texts() -> list[str]:
-    """The texts of the tuning sets (dev*, variants*, clean*; never a held-out set)."""
-    texts: list[str] = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        if path.name.startswith(("dev", "clean")) or "variants" in path.name:
-            texts += [item["text"] for item in load_set(path)]
-    return texts
-
-
-def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
-    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
 
 
 TRICKY = [
@@ -70,7 +52,7 @@ def _check(scan: Gated, text: str) -> None:
         assert lowered == patterns.lower_text(text)
 
 
-@pytest.mark.parametrize("name,scan", GATED, ids=[name for name, _ in GATED])
+@pytest.mark.parametrize(("name", "scan"), GATED, ids=[name for name, _ in GATED])
 def test_gated_scans_on_tricky_strings(name: str, scan: Gated) -> None:
     for text in TRICKY:
         _check(scan, text)
