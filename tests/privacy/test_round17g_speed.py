@@ -5,13 +5,17 @@
   same matches, groups and order as the gated pattern's own ``finditer`` and ``search``,
   for every Gated scan, on hand-made strings and on the tuning sets, and the same answer
   as ``Gated._absent``.
+- ``PrivacyEngine._whole`` runs twice in ``spans()`` (the candidates, then the extras found
+  again): a place found in both is grown (``_cut_at_kind``, ``_grow_name``, which depend on
+  the text and the place alone) once, in a dict spans() passes to both calls.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from carai.privacy import engine, patterns
+from carai.privacy import PrivacyEngine, engine, patterns
+from carai.privacy.engine import Candidate
 from carai.privacy.patterns import Gated
 from tests.privacy.test_round17d_speed import _found, _tuning_texts
 
@@ -65,3 +69,36 @@ def test_gated_scans_on_the_tuning_sets() -> None:
     for text in texts:
         for _, scan in GATED:
             _check(scan, text)
+
+
+def test_whole_with_the_names_of_the_first_call(
+    engine: PrivacyEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """spans() passes one dict of grown places to both of its calls of ``_whole``: each call
+    gives what a call with a fresh dict gives, on the tuning sets and hand-made texts."""
+    calls: list[tuple[str, list[Candidate], dict[tuple[int, int], tuple[int, int]] | None]] = []
+    whole = PrivacyEngine._whole
+
+    def recording(
+        self: PrivacyEngine,
+        text: str,
+        candidates: list[Candidate],
+        names: dict[tuple[int, int], tuple[int, int]] | None = None,
+    ) -> list[Candidate]:
+        out = whole(self, text, candidates, names)
+        calls.append((text, list(candidates), names))
+        return out
+
+    monkeypatch.setattr(PrivacyEngine, "_whole", recording)
+    texts = [*TRICKY, "Jan Jansen woont in Ede. Jansen belde. Mevr. Pieter de Vries-Bakker"]
+    shared = 0
+    for text in [*texts, *_tuning_texts()[::4]]:
+        calls.clear()
+        engine.spans(text)
+        assert len(calls) == 2
+        assert calls[0][2] is calls[1][2]
+        first = {(c.start, c.end) for c in calls[0][1] if c.label == "naam"}
+        shared += sum((c.start, c.end) in first for c in calls[1][1] if c.label == "naam")
+        for _, candidates, _names in calls:
+            assert whole(engine, text, candidates, _names) == whole(engine, text, candidates)
+    assert shared > 50  # the second call grew places the first had grown
