@@ -3316,20 +3316,33 @@ class PrivacyEngine:
             return []
         return [Candidate(start, start + len(name), "plaats", "plaatsnaam", LOOKUP)]
 
-    def _whole(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        """Names and addresses grown to the whole; a name of more than one word is strong."""
+    def _whole(
+        self,
+        text: str,
+        candidates: list[Candidate],
+        names: dict[tuple[int, int], tuple[int, int]] | None = None,
+    ) -> list[Candidate]:
+        """Names and addresses grown to the whole; a name of more than one word is strong.
+        ``names`` keeps, for one text, where each found place grew to before the addresses
+        cut it: spans() passes one dict to both of its calls, so a place found in both (a
+        name found again as an extra) grows once."""
         out = []
         address_starts = [c.start for c in candidates if c.label == "adres" and c.priority > LOOKUP]
         # Several rules often find the same name (deduce, a cue, a title): grow each place
         # once. The whole name and whether it has more words depend on the text, the place
         # and the addresses only, so the result is the same.
         grown: dict[tuple[int, int], tuple[int, int, bool]] = {}
+        names = {} if names is None else names
         for c in candidates:
             if c.label == "naam":
                 place = grown.get((c.start, c.end))
                 if place is None:
-                    cut = _cut_at_kind(text, c.start, c.end)
-                    start, end = self._grow_name(text, c.start, cut)
+                    # _cut_at_kind and _grow_name depend on the text and the place alone
+                    raw = names.get((c.start, c.end))
+                    if raw is None:
+                        cut = _cut_at_kind(text, c.start, c.end)
+                        raw = names[c.start, c.end] = self._grow_name(text, c.start, cut)
+                    start, end = raw
                     # "Yvonne op de Laan van Meerdervoort 1023": a name stops where a street
                     # starts
                     end = min([a for a in address_starts if start < a < end], default=end)
@@ -3530,9 +3543,10 @@ class PrivacyEngine:
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
         candidates = self._branch_places(text, candidates)
+        names: dict[tuple[int, int], tuple[int, int]] = {}  # see _whole
         candidates = _addresses_after_names(
             text,
-            _persons_before_their_street(text, self._whole(text, candidates)),
+            _persons_before_their_street(text, self._whole(text, candidates, names)),
             self._is_first_name,
         )
         first = _resolve(text, _merge_same_label(candidates))
@@ -3572,7 +3586,7 @@ class PrivacyEngine:
             in_first[span.start : span.end] = b"\x01" * (span.end - span.start)
         extra = [
             grown if not _overlaps_first(grown, first, in_first) else word
-            for word, grown in zip(extra, self._whole(text, extra), strict=True)
+            for word, grown in zip(extra, self._whole(text, extra, names), strict=True)
         ]
         extra += extra_ages
         if not extra:

@@ -2181,12 +2181,32 @@ class Gated:
         lowered = lower_text(text)
         return lowered is not None and self._pieces.isdisjoint(_TRIGGERS.present(lowered))
 
+    def _lower_or_absent(self, text: str) -> str | bool | None:
+        """False where :meth:`_absent` holds, else ``lower_text(text)`` where a lead may use
+        it (None otherwise). The one-text copies of lower_text and _TRIGGERS are read here
+        in line: the many scans of a short text each paid those calls in full."""
+        if self._pieces is None and self.leads is None:
+            return None
+        last = _lowered[0]
+        lowered = last[1] if last[0] is text else lower_text(text)
+        if lowered is not None and self._pieces is not None:
+            scan = _TRIGGERS._last
+            if self._pieces.isdisjoint(
+                scan[1] if scan[0] is lowered else _TRIGGERS.present(lowered)
+            ):
+                return False
+        return lowered
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._absent(text):
+        lowered = self._lower_or_absent(text)
+        if lowered is False:
             return
-        lowered = None if self.leads is None else lower_text(text)
-        if lowered is not None and self.leads is not None:  # never empty: a match holds its lead
-            yield from _starts_in_order(self.plain, text, _lead_starts(lowered, self.leads))
+        if isinstance(lowered, str) and self.leads is not None:  # never empty: holds its lead
+            match, position = self.plain.match, 0
+            for start in _lead_starts(lowered, self.leads):  # in order (as _starts_in_order)
+                if start >= position and (m := match(text, start)) is not None:
+                    yield m
+                    position = m.end()
             return
         if self._scan is None:
             yield from self.plain.finditer(text)
@@ -2207,10 +2227,10 @@ class Gated:
             position = m.end()
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if self._absent(text):
+        lowered = self._lower_or_absent(text)
+        if lowered is False:
             return None
-        lowered = None if self.leads is None else lower_text(text)
-        if lowered is not None and self.leads is not None:
+        if isinstance(lowered, str) and self.leads is not None:
             match = self.plain.match
             for start in _lead_starts(lowered, self.leads):
                 if start >= pos and (m := match(text, start)) is not None:
