@@ -1600,21 +1600,16 @@ def _quick_apply_context_pattern(
     the pattern takes by the tokens after or before it that match), with the direction's
     link and the pattern's tag read once instead of through lookups and a reversed list
     per annotation. The same annotations, changed in the same order."""
-    from docdeid.annotation import Annotation
-
-    direction = context_pattern["direction"]
-    if direction not in ("left", "right"):
+    made = self._contexts.get(id(context_pattern))
+    if made is None or made[0] is not context_pattern:
+        made = self._contexts[id(context_pattern)] = (
+            context_pattern,
+            _context_parts(self, context_pattern),
+        )
+    parts = made[1]
+    if parts is None:
         return self._deduce_kind._apply_context_pattern(self, text, annotations, context_pattern)
-    skip = set(context_pattern.get("skip", []))
-    right = direction == "right"
-    pre_tag, pattern, new_tag = (
-        context_pattern["pre_tag"],
-        context_pattern["pattern"],
-        context_pattern["tag"],
-    )
-    link = "_next_token" if right else "_previous_token"
-    matchers = _pattern_matchers(self, pattern)
-    first = None if not matchers else matchers[0] if right else matchers[-1]
+    direction, right, skip, pre_tag, pattern, new_tag, link, first = parts
     takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
     for annotation in annotations.copy():
         tag = annotation.tag
@@ -1632,6 +1627,8 @@ def _quick_apply_context_pattern(
             continue  # the first position fails: deduce's _match_sequence finds nothing
         found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
         if found:
+            from docdeid.annotation import Annotation  # only for a match, not on every call
+
             left, right_part = (annotation, found) if right else (found, annotation)
             merged = Annotation(
                 text=text[left.start_char : right_part.end_char],
@@ -1645,6 +1642,29 @@ def _quick_apply_context_pattern(
             annotations.remove(annotation)
             annotations.add(merged)
     return annotations
+
+
+def _context_parts(self: Any, context_pattern: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What :func:`_quick_apply_context_pattern` reads from one context pattern, read once
+    per pattern instead of on every call (a short text pays these reads in full for each of
+    the dozen patterns): its direction, skip set, tags, link and first position's test.
+    None for a direction deduce's own step must handle. The pattern is deduce's and is never
+    changed after load; the cache keeps the pattern itself and checks it is the same object."""
+    direction = context_pattern["direction"]
+    if direction not in ("left", "right"):
+        return None
+    right = direction == "right"
+    matchers = _pattern_matchers(self, context_pattern["pattern"])
+    return (
+        direction,
+        right,
+        set(context_pattern.get("skip", [])),
+        context_pattern["pre_tag"],
+        context_pattern["pattern"],
+        context_pattern["tag"],
+        "_next_token" if right else "_previous_token",
+        None if not matchers else matchers[0] if right else matchers[-1],
+    )
 
 
 def _quick_pattern_annotate(self: Any, doc: Any) -> list[Any]:
@@ -1691,6 +1711,7 @@ def _quick_token_patterns(processor: Any) -> Any:
         methods["annotate"] = _quick_pattern_annotate
     quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
     quick._matchers = {}
+    quick._contexts = {}
     return quick
 
 

@@ -4,6 +4,8 @@
   with our ``disabled`` names, in the same order: on the engine's own tree, on a hand-made
   tree (a disabled group, a disabled step inside a group, something that is no processor),
   and ``_deduce_document`` gives the same annotations as the group's own walk.
+- The context step reads each context pattern once (``_context_parts``): the same
+  candidates with the parts read anew for every text, and the parts stay as read.
 """
 
 from __future__ import annotations
@@ -110,3 +112,29 @@ def test_the_same_annotations_as_the_group_walk(engine: PrivacyEngine) -> None:
         walked = _document_class()(text, tokenizers=engine._tokenizers)
         engine._processors.process(walked, disabled=_DEDUCE_SKIPPED)
         assert _annotations(engine._deduce_document(text)) == _annotations(walked)
+
+
+def _context_steps(engine: PrivacyEngine) -> list[Any]:
+    return [step for step in engine._steps if hasattr(step, "_contexts")]
+
+
+def test_context_parts_read_once_give_the_same_candidates(engine: PrivacyEngine) -> None:
+    steps = _context_steps(engine)
+    assert steps
+    texts = _tuning_texts(25)
+
+    def candidates(text: str) -> list[tuple[Any, ...]]:
+        return [(c.start, c.end, c.label, c.reason) for c in engine._deduce_candidates(text)]
+
+    kept = [candidates(text) for text in texts]
+    fresh = []
+    for text in texts:
+        for step in steps:
+            step._contexts.clear()
+        fresh.append(candidates(text))
+    assert fresh == kept
+    for step in steps:
+        for context_pattern, parts in step._contexts.values():
+            if parts is not None:
+                assert parts[2] == set(context_pattern.get("skip", []))
+                assert parts[4] is context_pattern["pattern"]
