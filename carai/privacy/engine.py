@@ -1389,14 +1389,13 @@ def _casefolded_keys(tokens: Any, times: int) -> tuple[list[str], set[str], dict
     those of its folded text. The same keys, set and positions (not in order within one
     folded text where two texts fold alike, "Zorg" and "zorg"; the users sort them)."""
     plain_keys, _, plain_where = _token_keys(tokens, str([]), [])
-    folded: dict[str, str] = {}
+    keys: Iterable[str] = plain_where
+    for _ in range(times):  # each distinct text folded ``times`` times, in C
+        keys = map(str.casefold, keys)
+    folded = dict(zip(plain_where, keys, strict=True))
     where: dict[str, list[int]] = {}
     for word, positions in plain_where.items():
-        key = word
-        for _ in range(times):
-            key = key.casefold()
-        folded[word] = key
-        where.setdefault(key, []).extend(positions)
+        where.setdefault(folded[word], []).extend(positions)
     return list(map(folded.__getitem__, plain_keys)), set(where), where
 
 
