@@ -1608,14 +1608,13 @@ def _quick_apply_context_pattern(
     parts = made[1]
     if parts is None:
         return self._deduce_kind._apply_context_pattern(self, text, annotations, context_pattern)
-    direction, right, skip, pre_tag, pattern, new_tag, link, first = parts
-    takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
+    direction, right, skip, pre_tag, pattern, new_tag, link, first, takes = parts
     for annotation in annotations.copy():
         tag = annotation.tag
         taken = takes.get(tag)
         if taken is None:
-            parts = tag.split("+")
-            taken = takes[tag] = (parts[-1] if right else parts[0]) in pre_tag
+            pieces = tag.split("+")
+            taken = takes[tag] = (pieces[-1] if right else pieces[0]) in pre_tag
         if not taken:
             continue
         # deduce's _get_chained_token (see _chained_token), on the token's link itself
@@ -1646,7 +1645,9 @@ def _quick_apply_context_pattern(
 def _context_parts(self: Any, context_pattern: dict[str, Any]) -> tuple[Any, ...] | None:
     """What :func:`_quick_apply_context_pattern` reads from one context pattern, read once
     per pattern instead of on every call (a short text pays these reads in full for each of
-    the dozen patterns): its direction, skip set, tags, link and first position's test.
+    the dozen patterns): its direction, skip set, tags, link and first position's test, and
+    a dict that keeps per annotation tag whether the pattern grows it (a function of the tag
+    and the pattern's ``pre_tag`` alone).
     None for a direction deduce's own step must handle. The pattern is deduce's and is never
     changed after load; the cache keeps the pattern itself and checks it is the same object."""
     direction = context_pattern["direction"]
@@ -1663,6 +1664,7 @@ def _context_parts(self: Any, context_pattern: dict[str, Any]) -> tuple[Any, ...
         context_pattern["tag"],
         "_next_token" if right else "_previous_token",
         None if not matchers else matchers[0] if right else matchers[-1],
+        {},  # per tag: whether the pattern grows it (its pre_tag asked once per tag)
     )
 
 

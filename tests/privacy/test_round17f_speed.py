@@ -5,7 +5,8 @@
   tree (a disabled group, a disabled step inside a group, something that is no processor),
   and ``_deduce_document`` gives the same annotations as the group's own walk.
 - The context step reads each context pattern once (``_context_parts``): the same
-  candidates with the parts read anew for every text, and the parts stay as read.
+  candidates with the parts read anew for every text, the parts stay as read, and the
+  kept answer per tag is deduce's test of the tag's first or last part.
 """
 
 from __future__ import annotations
@@ -138,3 +139,7 @@ def test_context_parts_read_once_give_the_same_candidates(engine: PrivacyEngine)
             if parts is not None:
                 assert parts[2] == set(context_pattern.get("skip", []))
                 assert parts[4] is context_pattern["pattern"]
+                right = context_pattern["direction"] == "right"
+                for tag, taken in parts[8].items():
+                    side = tag.split("+")[-1] if right else tag.split("+")[0]
+                    assert taken == (side in context_pattern["pre_tag"])
