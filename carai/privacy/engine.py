@@ -1389,13 +1389,13 @@ def _casefolded_keys(tokens: Any, times: int) -> tuple[list[str], set[str], dict
     those of its folded text. The same keys, set and positions (not in order within one
     folded text where two texts fold alike, "Zorg" and "zorg"; the users sort them)."""
     plain_keys, _, plain_where = _token_keys(tokens, str([]), [])
-    folded: dict[str, str] = {}
+    keys: Iterable[str] = plain_where
+    for _ in range(times):  # each distinct text folded ``times`` times, in C
+        keys = map(str.casefold, keys)
+    folded = dict(zip(plain_where, keys, strict=True))
     where: dict[str, list[int]] = {}
     for word, positions in plain_where.items():
-        key = word
-        for _ in range(times):
-            key = key.casefold()
-        folded[word] = key
+        key = folded[word]
         known = where.get(key)
         # the plain text's own list where it is the only one (no list is ever changed)
         where[key] = positions if known is None else known + positions
@@ -1602,28 +1602,22 @@ def _quick_apply_context_pattern(
     the pattern takes by the tokens after or before it that match), with the direction's
     link and the pattern's tag read once instead of through lookups and a reversed list
     per annotation. The same annotations, changed in the same order."""
-    from docdeid.annotation import Annotation
-
-    direction = context_pattern["direction"]
-    if direction not in ("left", "right"):
+    made = self._contexts.get(id(context_pattern))
+    if made is None or made[0] is not context_pattern:
+        made = self._contexts[id(context_pattern)] = (
+            context_pattern,
+            _context_parts(self, context_pattern),
+        )
+    parts = made[1]
+    if parts is None:
         return self._deduce_kind._apply_context_pattern(self, text, annotations, context_pattern)
-    skip = set(context_pattern.get("skip", []))
-    right = direction == "right"
-    pre_tag, pattern, new_tag = (
-        context_pattern["pre_tag"],
-        context_pattern["pattern"],
-        context_pattern["tag"],
-    )
-    link = "_next_token" if right else "_previous_token"
-    matchers = _pattern_matchers(self, pattern)
-    first = None if not matchers else matchers[0] if right else matchers[-1]
-    takes: dict[str, bool] = {}  # per tag: whether the pattern grows it (split once)
+    direction, right, skip, pre_tag, pattern, new_tag, link, first, takes = parts
     for annotation in annotations.copy():
         tag = annotation.tag
         taken = takes.get(tag)
         if taken is None:
-            parts = tag.split("+")
-            taken = takes[tag] = (parts[-1] if right else parts[0]) in pre_tag
+            pieces = tag.split("+")
+            taken = takes[tag] = (pieces[-1] if right else pieces[0]) in pre_tag
         if not taken:
             continue
         # deduce's _get_chained_token (see _chained_token), on the token's link itself
@@ -1634,6 +1628,8 @@ def _quick_apply_context_pattern(
             continue  # the first position fails: deduce's _match_sequence finds nothing
         found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
         if found:
+            from docdeid.annotation import Annotation  # only for a match, not on every call
+
             left, right_part = (annotation, found) if right else (found, annotation)
             merged = Annotation(
                 text=text[left.start_char : right_part.end_char],
@@ -1647,6 +1643,32 @@ def _quick_apply_context_pattern(
             annotations.remove(annotation)
             annotations.add(merged)
     return annotations
+
+
+def _context_parts(self: Any, context_pattern: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What :func:`_quick_apply_context_pattern` reads from one context pattern, read once
+    per pattern instead of on every call (a short text pays these reads in full for each of
+    the dozen patterns): its direction, skip set, tags, link and first position's test, and
+    a dict that keeps per annotation tag whether the pattern grows it (a function of the tag
+    and the pattern's ``pre_tag`` alone).
+    None for a direction deduce's own step must handle. The pattern is deduce's and is never
+    changed after load; the cache keeps the pattern itself and checks it is the same object."""
+    direction = context_pattern["direction"]
+    if direction not in ("left", "right"):
+        return None
+    right = direction == "right"
+    matchers = _pattern_matchers(self, context_pattern["pattern"])
+    return (
+        direction,
+        right,
+        set(context_pattern.get("skip", [])),
+        context_pattern["pre_tag"],
+        context_pattern["pattern"],
+        context_pattern["tag"],
+        "_next_token" if right else "_previous_token",
+        None if not matchers else matchers[0] if right else matchers[-1],
+        {},  # per tag: whether the pattern grows it (its pre_tag asked once per tag)
+    )
 
 
 def _quick_pattern_annotate(self: Any, doc: Any) -> list[Any]:
@@ -1693,6 +1715,7 @@ def _quick_token_patterns(processor: Any) -> Any:
         methods["annotate"] = _quick_pattern_annotate
     quick.__class__ = type("Quick" + kind.__name__, (kind,), methods)
     quick._matchers = {}
+    quick._contexts = {}
     return quick
 
 
@@ -1870,6 +1893,27 @@ def _quick_processors(group: Any) -> Any:
     return copy
 
 
+def _steps_to_run(group: Any, disabled: frozenset[str]) -> list[Any]:
+    """The processors docdeid's ``DocProcessorGroup.process(doc, disabled=disabled)`` runs,
+    in its order, as one list made at load: it walks the same tree on every text, asking
+    each name against ``disabled`` and each processor twice through the ABC's
+    ``isinstance`` (a fixed cost that a short text pays in full). The same walk, done once:
+    a name in ``disabled`` is left out with all under it, a ``DocProcessor`` is run, a group
+    is entered with the same ``disabled``, anything else is passed over. The processors
+    themselves are kept, so a step's method replaced later is still the one called."""
+    from docdeid.process.doc_processor import DocProcessor, DocProcessorGroup
+
+    steps: list[Any] = []
+    for name, processor in group:
+        if name in disabled:
+            continue
+        if isinstance(processor, DocProcessor):
+            steps.append(processor)
+        elif isinstance(processor, DocProcessorGroup):
+            steps += _steps_to_run(processor, disabled)
+    return steps
+
+
 def _unlink_tokens(document: Any) -> None:
     """Take the links out of a document's tokens once deduce's steps are done with them.
     Each token points to the next and the next back to it: without this, a text's tokens
@@ -1916,12 +1960,14 @@ class PrivacyEngine:
                 for name, tokenizer in self.deduce.tokenizers.items()
             }
             self._processors = _quick_processors(self.deduce.processors)
+            self._steps = _steps_to_run(self._processors, _DEDUCE_SKIPPED)
 
     def _deduce_document(self, text: str) -> Any:
         """deduce's ``deidentify`` without the steps we skip, its tokens made faster (the
         same tokens: see :class:`_QuickTokenizer`)."""
         document = _document_class()(text, tokenizers=self._tokenizers)
-        self._processors.process(document, disabled=_DEDUCE_SKIPPED)
+        for step in self._steps:  # what self._processors.process(..., disabled=...) runs
+            step.process(document)
         return document
 
     # -- detection ------------------------------------------------------------------------
