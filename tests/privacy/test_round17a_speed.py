@@ -43,7 +43,7 @@ SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 
 def _tuning_texts(per_set: int = 60) -> list[str]:
     """The first texts of each tuning set (no held-out set)."""
-    texts = []
+    texts: list[str] = []
     for path in sorted(SETS.glob("*.jsonl")):
         if "holdout" in path.name:
             continue
@@ -324,7 +324,8 @@ def test_adjacent_annotations_merged_as_deduce_merges(engine: PrivacyEngine) -> 
     rng = random.Random(17)
     text = "Jan  de Vries-Bakker, en Anna - Smit\tte Den Haag. Piet\nKlaas . - Els" * 3
     for _ in range(3000):
-        spans, at = [], 0
+        spans: list[Any] = []
+        at = 0
         while len(spans) < 10:
             at += rng.randint(0, 4)
             length = rng.randint(1, 6)

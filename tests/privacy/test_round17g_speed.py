@@ -15,8 +15,7 @@ from __future__ import annotations
 import pytest
 
 from carai.privacy import PrivacyEngine, engine, patterns
-from carai.privacy.engine import Candidate
-from carai.privacy.patterns import Gated
+from carai.privacy.patterns import Candidate, Gated
 from tests.privacy.test_round17d_speed import _found, _tuning_texts
 
 GATED = sorted(
