@@ -213,14 +213,8 @@ def _matches_from(
     starts at one of ``starts`` (ascending): the pattern is tried there only, and, as
     finditer does, a start inside the last match is skipped. A match at a start is the one
     finditer finds there (``match`` and ``search`` try a position alike; the anchors and
-    look-behinds still see the characters before it)."""
-    found: list[re.Match[str]] = []
-    match, end = pattern.match, 0
-    for start in starts:
-        if start >= end and (m := match(text, start)) is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    look-behinds still see the characters before it; see patterns._starts_in_order)."""
+    return list(patterns._starts_in_order(pattern, text, starts))
 
 
 # (a class first: the regex engine skips in C to the next white space)

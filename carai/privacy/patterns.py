@@ -1496,7 +1496,7 @@ def _matches_at_words(
         while at > 0 and text[at - 1].isspace():
             at -= 1
         starts.update(range(max(0, at - reach), at))
-    yield from _matches_at(scan, text, starts)
+    yield from _starts_in_order(scan.plain, text, starts)
 
 
 def _word_starts(lowered: str, words: tuple[str, ...]) -> set[int]:
@@ -1508,16 +1508,6 @@ def _word_starts(lowered: str, words: tuple[str, ...]) -> set[int]:
             starts.add(at)
             at = lowered.find(word, at + 1)
     return starts
-
-
-def _matches_at(scan: Any, text: str, starts: set[int]) -> Iterator[re.Match[str]]:
-    """``scan.finditer(text)`` where every match (none empty) starts at one of ``starts``:
-    the gated pattern matched at each, from left to right, past the end of the last."""
-    match, end = scan.plain.match, 0
-    for at in sorted(starts):
-        if at >= end and (m := match(text, at)) is not None:
-            yield m
-            end = m.end()
 
 
 # What each month name of MONTHS opens with, in lower case.
