@@ -6,15 +6,14 @@ texts of every benchmark set, on made-up tricky strings and on random text."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import engine, patterns
 from carai.privacy.patterns import Gated
+from tests.privacy.helpers import set_texts
 
 SCANS = sorted(
     (f"{module.__name__}.{name}", value)
@@ -22,7 +21,6 @@ SCANS = sorted(
     for name, value in vars(module).items()
     if isinstance(value, Gated)
 )
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 
 
@@ -48,10 +46,6 @@ def test_the_fast_class_holds_every_character_of_the_gate(name: str, scan: Gated
     assert gate <= lead, sorted(gate - lead)
 
 
-def _set_texts() -> list[str]:
-    return [item["text"] for path in sorted(SETS.glob("*.jsonl")) for item in load_set(path)]
-
-
 TRICKY = [
     "",
     "\u0130 \u0131 \u017f \u212a k",
@@ -63,7 +57,7 @@ TRICKY = [
 
 
 def test_the_same_matches_on_every_set_and_tricky_strings() -> None:
-    texts = _set_texts() + TRICKY
+    texts = set_texts(held_out=True) + TRICKY
     assert len(texts) > 500
     for name, scan in SCANS:
         for text in texts:

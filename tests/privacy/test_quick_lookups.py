@@ -5,26 +5,14 @@ steps. Each step must give exactly deduce's own annotations, and deduce's own pr
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _DEDUCE_SKIPPED, _document_class, _QuickLookupAnnotator
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-
-
-def _set_texts() -> list[str]:
-    return [
-        item["text"]
-        for path in sorted(SETS.glob("*.jsonl"))
-        if "holdout" not in path.name
-        for item in load_set(path)
-    ]
+from tests.privacy.helpers import tuning_texts as _set_texts
 
 
 def _quick_steps(engine: PrivacyEngine) -> list[_QuickLookupAnnotator]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _document_class
-from tests.privacy.test_quick_lookups import _set_texts as _tuning_texts
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 
 
 def _pattern_steps(engine: PrivacyEngine) -> list[tuple[str, Any, Any]]:

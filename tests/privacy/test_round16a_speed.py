@@ -8,16 +8,13 @@
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
 
 from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _LEFT_WORD, _left_word
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
+from tests.privacy.helpers import tuning_texts
 
 
 def _same(window: str) -> bool:
@@ -52,17 +49,11 @@ def test_left_word_same_match(window: str) -> None:
 def test_left_word_same_match_on_tuning_text() -> None:
     """Every window before a space or line end in the tuning sets (no held-out set)."""
     checked = 0
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines()[:40]:
-            if not line.strip():
-                continue
-            text = json.loads(line)["text"]
-            for end in range(1, len(text) + 1):
-                if text[end - 1] in " \n":
-                    assert _same(text[max(0, end - 40) : end]), text[max(0, end - 40) : end]
-                    checked += 1
+    for text in tuning_texts(40):
+        for end in range(1, len(text) + 1):
+            if text[end - 1] in " \n":
+                assert _same(text[max(0, end - 40) : end]), text[max(0, end - 40) : end]
+                checked += 1
     assert checked > 1000
 
 

@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import gc
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import PrivacyEngine
 from carai.privacy import engine as engine_module
 from carai.privacy.engine import (
@@ -36,19 +34,8 @@ from carai.privacy.engine import (
     _token_keys,
     _unlink_tokens,
 )
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 from tests.privacy.test_quick_lookups import _token_pattern_steps
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-
-
-def _tuning_texts(per_set: int = 60) -> list[str]:
-    """The first texts of each tuning set (no held-out set)."""
-    texts: list[str] = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        texts.extend(item["text"] for item in load_set(path)[:per_set])
-    return texts
 
 
 def _quick(engine: PrivacyEngine) -> _QuickTokenizer:
@@ -92,7 +79,7 @@ def test_pieces_as_deduce_finds_them(engine: PrivacyEngine, text: str) -> None:
 
 def test_pieces_on_tuning_text(engine: PrivacyEngine) -> None:
     quick = _quick(engine)
-    texts = _tuning_texts()
+    texts = _tuning_texts(60)
     assert len(texts) > 500
     for text in texts:
         _same_pieces(quick, text)

@@ -13,11 +13,8 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -34,9 +31,7 @@ from carai.privacy.engine import (
     _plain,
     _starts_sentence,
 )
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-TUNING = ("dev", "variants", "clean")
+from tests.privacy.helpers import tuning_texts
 
 # The patterns as main wrote them before round 17b.
 _KINDS = r"(?:(?:Zorgv|V)erzeker(?:ingen|ing|aars|aar)|Basisschool|Lyceum|Gymnasium)"
@@ -58,15 +53,6 @@ OLD = {
         r"(?<![\w'-])([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])(?:(?=[ ]([A-ZÀ-Þ][\w'-]*\w)(?![\w'-])))?"
     ),
 }
-
-
-def tuning_texts() -> Iterator[str]:
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name or not path.name.startswith(TUNING):
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line)["text"]
 
 
 def _found(

@@ -7,26 +7,14 @@ characters that matter.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
 from carai.privacy import engine, patterns
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-
-
-def _tuning_texts() -> Iterator[str]:
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line)["text"]
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 
 
 def _random_texts(alphabet: str, count: int = 3000, seed: int = 17) -> Iterator[str]:

@@ -17,34 +17,21 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import engine, patterns
 from carai.privacy.patterns import Gated, lead_strings
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 LED = sorted(
     (f"{module.__name__}.{name}", value)
     for module in (patterns, engine)
     for name, value in vars(module).items()
     if isinstance(value, Gated) and value.leads is not None
 )
-
-
-def _tuning_texts() -> list[str]:
-    """The texts of the tuning sets (dev*, variants*, clean*; never a held-out set)."""
-    texts: list[str] = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        if path.name.startswith(("dev", "clean")) or "variants" in path.name:
-            texts += [item["text"] for item in load_set(path)]
-    return texts
 
 
 def _found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:

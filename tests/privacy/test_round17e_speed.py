@@ -17,31 +17,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import patterns
 from carai.privacy.engine import _LONE_CAPITAL, _LONG_WORD, _long_words_opening_with
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 
 DATE_WORDS: Any = patterns.DATE_WORDS  # a Gated scan (the name first holds its pattern)
 DATE_ARGS = (patterns._MONTH_OPENINGS, patterns._MONTH_OPENINGS, 5)
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
 TRANSLATE = str.maketrans("\n\t(\"'", "     ")
-
-
-def _tuning_texts() -> list[str]:
-    """The texts of the tuning sets (dev*, variants*_set, clean*_set), no held-out set."""
-    return [
-        item["text"]
-        for path in sorted(SETS.glob("*.jsonl"))
-        if "holdout" not in path.name and path.name.startswith(("dev", "variants", "clean"))
-        for item in load_set(path)
-    ]
 
 
 TEXTS = _tuning_texts()

@@ -11,26 +11,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _DEDUCE_SKIPPED, _document_class, _steps_to_run
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
-
-
-def _tuning_texts(per_set: int) -> list[str]:
-    """The first texts of each tuning set (no held-out set)."""
-    texts: list[str] = []
-    for path in sorted(SETS.glob("*.jsonl")):
-        if "holdout" in path.name:
-            continue
-        texts.extend(item["text"] for item in load_set(path)[:per_set])
-    return texts
+from tests.privacy.helpers import tuning_texts as _tuning_texts
 
 
 def _leaves(group: Any) -> list[Any]:

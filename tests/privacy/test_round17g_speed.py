@@ -16,7 +16,8 @@ import pytest
 
 from carai.privacy import PrivacyEngine, engine, patterns
 from carai.privacy.patterns import Candidate, Gated
-from tests.privacy.test_round17d_speed import _found, _tuning_texts
+from tests.privacy.helpers import tuning_texts as _tuning_texts
+from tests.privacy.test_round17d_speed import _found
 
 GATED = sorted(
     {

@@ -5,17 +5,14 @@ same annotations."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.privacy.common import load_set
 from carai.privacy import PrivacyEngine
 from carai.privacy.engine import _DEDUCE_SKIPPED, _QuickTokenizer
-
-SETS = Path(__file__).resolve().parents[2] / "benchmarks" / "privacy"
+from tests.privacy.helpers import set_texts
 
 
 def _tokens(token_list: Any) -> list[tuple[Any, ...]]:
@@ -43,19 +40,15 @@ def _same_tokens(engine: PrivacyEngine, text: str) -> None:
     assert list(quick) == list(plain)
 
 
-def _set_texts() -> list[str]:
-    return [item["text"] for path in sorted(SETS.glob("*.jsonl")) for item in load_set(path)]
-
-
 def test_the_same_tokens_on_every_set(engine: PrivacyEngine) -> None:
-    texts = _set_texts()
+    texts = set_texts(held_out=True)
     assert len(texts) > 500
     for text in texts:
         _same_tokens(engine, text)
 
 
 def test_the_same_deduce_annotations(engine: PrivacyEngine) -> None:
-    for text in _set_texts()[:200]:
+    for text in set_texts(held_out=True)[:200]:
         ours = engine._deduce_document(text).annotations
         theirs = engine.deduce.deidentify(text, disabled=_DEDUCE_SKIPPED).annotations
         assert sorted((a.start_char, a.end_char, a.tag) for a in ours) == sorted(
