@@ -88,6 +88,10 @@ DEFAULT_SETS = (
     "variants4_holdout_set.jsonl",
     "clean13_holdout.jsonl",
     "clean20_holdout.jsonl",
+    # holdout23 (40 texts of many kinds, 14 chats or notes) and clean23_holdout (48 clean
+    # texts): written blind at the start of round 18, scored on main before its rules and after.
+    "holdout23.jsonl",
+    "clean23_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {

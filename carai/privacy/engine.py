@@ -78,6 +78,9 @@ _TITLES = re.compile(
     r"prof\.?|zuster|broeder|cliënt|client|patiënt|patient)\s+)+",
     re.IGNORECASE,
 )
+# The reason shown for a name found after a form of address or a title ("mevrouw", "dhr.",
+# "dr.", "huisarts"): the Privacycheck page shows it to the user, so it names the kind of cue.
+_AFTER_TITLE = "naam na 'meneer', 'mevrouw' of een titel"
 # deduce steps whose work ours does anyway, so we skip them: its redactor (we write our own
 # placeholders), its age, phone, e-mail, BSN/identifier and URL annotators, its dates, its
 # street pattern (a capitalised word ending in "straat", "laan" ...) and its postcodes
@@ -2493,7 +2496,7 @@ class PrivacyEngine:
                 and _SEPARABLE_PARTICLE_AFTER.match(text, m.end(1))
             ):
                 continue  # "huisarts verwijst door": a verb and its particle, no name
-            found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+            found.append(Candidate(m.start(1), m.end(1), "naam", _AFTER_TITLE, PATTERN))
         for m in patterns.ROLE_NAME.finditer(text):
             name = m.group(1)
             last = name.split()[-1]
@@ -3825,7 +3828,7 @@ class PrivacyEngine:
         for m in _TITLE_INITIALS_NAME.finditer(text) if _CAPITAL_INITIAL.search(text) else ():
             last = m.group(1).split()[-1]
             if last.lower() not in self._common and last.lower() not in _NOT_NAME_WORDS:
-                add(m.start(1), m.end(1), "naam na 'dhr'/'mw'")
+                add(m.start(1), m.end(1), _AFTER_TITLE)
         # then a short title, a foreign letter, a signature in lower case, an age or a role
         found += self._title_age_role_names(text)
         found += self._speaker_family_form_names(text)
@@ -4974,7 +4977,7 @@ def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list
                 and before
                 and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS
             ):
-                out.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dhr'/'mw'", PATTERN))
+                out.append(Candidate(m.start(1), m.end(1), "naam", _AFTER_TITLE, PATTERN))
                 c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
         out.append(c)
     return out

@@ -220,3 +220,20 @@ def test_the_engine_of_the_process_is_frozen_for_the_garbage_collector(
     """get_engine() freezes what is alive after the load, deduce's lists among them, so no
     full collection walks them later (one took about 3 s in the middle of a check)."""
     assert gc.get_freeze_count() > 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gesprek met dr. P. de Vries over de uitslag.", "P. de Vries"),
+        ("Dhr. Jansen kwam op controle.", "Jansen"),
+        ("Mw. van Dijk belde over de afspraak.", "van Dijk"),
+    ],
+)
+def test_the_reason_after_a_title_names_the_kind_of_cue(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    """The Privacycheck shows the reason: after "dr." it may not claim the cue was "dhr"/"mw"."""
+    (span,) = [s for s in engine.analyse(text).spans if s.label == "naam"]
+    assert span.text == name
+    assert span.reason == "naam na 'meneer', 'mevrouw' of een titel"
