@@ -132,10 +132,19 @@ def test_care_worker_walks_her_path_and_finishes_a_module(
     visit.check(f"overview-after-{size}", screenshot=True)
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1440, "height": 900}])
+@pytest.mark.parametrize(
+    "viewport",
+    [
+        {"width": 1025, "height": 768},
+        {"width": 1100, "height": 800},
+        DESKTOP,
+        {"width": 1440, "height": 900},
+    ],
+)
 def test_lead_menu_fits_one_line_on_a_laptop(visit: Visit, demo_password: str) -> None:
-    """The community lead has the most menu items (ten, "Uitloggen" included); on a laptop
-    screen they all sit on one line, so "Uitloggen" does not drop onto a row of its own."""
+    """The community lead has the most menu items (ten, "Uitloggen" included); on every screen
+    wider than the phone menu (1,024 pixels) they all sit on one line, so "Uitloggen" does not
+    drop onto a row of its own."""
     page = visit.page
     visit.log_in("lead@carai.example", demo_password)
     nav = page.get_by_role("navigation", name=nl("Main menu"))
