@@ -2848,7 +2848,25 @@ class PrivacyEngine:
                 )
             elif end == m.end(2):  # a whole two-word entry needs no cue ("[ ] Zilveren Kruis
                 # bellen"): it outranks deduce's person of the same words, not a longer name
-                found.append(Candidate(start, end, "instelling", reason, PATTERN))
+                # (round 18b: with the site after it, "Rode Kruis Utrecht levert")
+                found.append(
+                    Candidate(start, self._site_end(text, end), "instelling", reason, PATTERN)
+                )
+        found += self._national_bodies_with_site(text)
+        return found
+
+    def _national_bodies_with_site(self, text: str) -> list[Candidate]:
+        """ "Leger des Heils Nijmegen draagt ... over", "UWV Zwolle": a national body
+        (patterns.NATIONAL_BODY) and a place of deduce's list after it, before the end of
+        the clause or a lower-case word, name one office of it, as `_site_end` reads a
+        listed brand's house: one name, not a body and a separate place."""
+        found = []
+        for m in patterns.NATIONAL_BODY.finditer(text):
+            end = self._site_end(text, m.end())
+            if end > m.end():
+                found.append(
+                    Candidate(m.start(), end, "instelling", "naam van een organisatie", STRONG)
+                )
         return found
 
     def _site_end(self, text: str, end: int) -> int:
@@ -3002,6 +3020,44 @@ class PrivacyEngine:
         for m in starts.finditer(patterns.SERVICE_VIA):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        found += self._hospital_abbreviations(text)
+        if "school" in text or "kindcentrum" in text:
+            found += self._schools_by_name(text)
+        return found
+
+    def _hospital_abbreviations(self, text: str) -> list[Candidate]:
+        """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION_AFTER_STAY.
+        Hospitals are named by abbreviations no list holds; after a stay or a transfer and
+        "het" the abbreviation is the house, unless it is one of a file, a plan, a meeting
+        or a ward ("opgenomen in het ECD"), a word or a medical term of deduce's lists."""
+        found = []
+        for m in patterns.HOSPITAL_ABBREVIATION_AFTER_STAY.finditer(text):
+            word = m.group(1)
+            if word.upper() in patterns.NOT_HOSPITAL_ABBREVIATIONS or self._known_word(
+                word.lower()
+            ):
+                continue
+            found.append(
+                Candidate(
+                    m.start(1), m.end(1), "instelling", "afkorting van een ziekenhuis", STRONG
+                )
+            )
+        return found
+
+    def _schools_by_name(self, text: str) -> list[Candidate]:
+        """ "De Regenboog school": patterns.NAME_BEFORE_LOWER_SCHOOL. The name of a school
+        often is a plain word ("Regenboog", "Kompas"), so only a type of school, an adjective
+        ("de Openbare school") and a place are dropped; a capitalised article is part of the
+        name, a lower-case one is not."""
+        found = []
+        for m in patterns.NAME_BEFORE_LOWER_SCHOOL.finditer(text):
+            words = m.group(2).split()
+            if any(
+                w.lower() in patterns.SCHOOL_TYPE_WORDS or w.endswith("e") for w in words
+            ) or _in_trie(self._places, words):
+                continue
+            start = m.start(1) if text[m.start(1)].isupper() else m.start(2)
+            found.append(Candidate(start, m.end(1), "instelling", "naam van een school", STRONG))
         return found
 
     # -- desks, UMCs, schools, report headings, letterheads, referrals --------------------

@@ -2455,6 +2455,9 @@ MORE_INSTITUTION_KIND_WORDS += """ belastingdienst sociale_dienst"""
 MORE_INSTITUTION_KIND_WORDS += """ toegangsteam stadsteam dorpsteam ondersteuningsteam
     jongerenloket samenwerkingsverband sociaal_raadslieden juridisch_loket methadonpost
     kraamhotel gezondheidshuis vereniging"""
+# Round 18b: day centres and child minding agencies ("Activiteitencentrum De Ruimte",
+# "gastouderbureau Kleine Stap").
+MORE_INSTITUTION_KIND_WORDS += """ activiteitencentrum gastouderbureau"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -2537,14 +2540,20 @@ LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisis
     meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt
     woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
     sportvereniging vv"""
+# Round 18b: day care, housing and day centres, whose kind a writer puts in lower case
+# before the own name and which belongs to it ("kinderdagverblijf De Boefjes",
+# "woningbouwvereniging Rochdale", "activiteitencentrum De Ruimte").
+_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING = """kinderdagverblijf dagverblijf gastouderbureau
+    activiteitencentrum woningbouwvereniging wooncorporatie"""
+LOWER_KIND_BEFORE_NAME_WORDS += " " + _LOWER_KINDS_OF_DAY_CARE_AND_HOUSING
 # Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
 # Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant", "voetbalclub De Zwaluwen").
 LOWER_KIND_IN_NAME_WORDS = frozenset(
     """woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
     sportvereniging vv""".split()  # noqa: SIM905
-)
+) | frozenset(_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING.split())
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgswrv]",
+    "[uikcmjlgswrvad]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)
@@ -2708,7 +2717,48 @@ REGION_AFTER_ORGANISATION = re.compile(
 # "erasmuscollege zuid", "stadsziekenhuis west": a lower-case compound ending in a kind and
 # a compass word. Found from the compass word (rare after a space), then the word before.
 COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
-COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
+# Round 18b: also a kind word of care or youth protection in any case ("Jeugdbescherming
+# west", "zorggroep oost"; not a team, which the sets' writers mark one way and the other).
+COMPOUND_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(?:[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)"
+    r"|(?i:jeugdbescherming|zorggroep|thuiszorg|reclassering|jeugdhulp|jeugdzorg))\Z"
+)
+
+
+# Round 18b: a hospital by its abbreviation, after a word of a stay, a transfer or a visit
+# and "in/naar/uit het": "opgenomen in het ETZ", "spoed naar het RKZ", "controle in het
+# ZGT", "geopereerd in het MST". Three or four capitals (or "VUmc"), no hyphen or digit
+# after them; the engine drops the abbreviations of files, plans and meetings ("opgenomen
+# in het ECD", "besproken in het MDO").
+HOSPITAL_ABBREVIATION_AFTER_STAY = gated(
+    "(?i:[olsgbcpvatd])",
+    re.compile(
+        r"(?<![\w-])(?i:opgenomen|opname|ligt|lag|spoed|overgeplaatst|verwezen|gebracht"
+        r"|vervoerd|geopereerd|operatie|bevallen|bevalling|ontslagen|controle|poli|afspraak"
+        r"|behandeld|behandeling|onderzocht|doorgestuurd|terug)"
+        r"(?:[ ]+[a-zà-ÿ0-9]+){0,3}?[ ]+(?:in|naar|uit|vanuit)[ ]+(?:het|'t)[ ]+"
+        r"([A-Z]{3,4}|[A-Z]{2}mc)(?![\w-]|[ ]?\d)"
+    ),
+)
+# The abbreviations of files, plans, meetings, scans and wards that those words also take.
+NOT_HOSPITAL_ABBREVIATIONS = frozenset(
+    """ECD EPD OPP IDP ZIS HIS ZAT MDO PGB ZZP BSN VIM MIC MIM SEH MRI CCU EEG ECG ICU
+    NICU PICU MCU HDC ADL AVG IVA IKP""".split()  # noqa: SIM905
+)
+# Round 18b: a school by its own name with the article and "school" after it, as writers
+# name a school in a note: "De Regenboog school", "Het Kompas school", "de Wereldwijzer
+# basisschool". The engine drops a type of school ("De Vrije school", "de Montessori
+# school"), a word ending in -e (an adjective: "de Openbare school") and places.
+NAME_BEFORE_LOWER_SCHOOL = gated(
+    "[DdHh']",
+    re.compile(
+        r"(?<![\w-])((?:De|Het|de|het|'t)[ ]+([A-ZÀ-Þ][a-zà-ÿ]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ]+)?)"
+        r"[ ]+(?:school|basisschool|kindcentrum))(?![\w-])"
+    ),
+)
+SCHOOL_TYPE_WORDS = frozenset(
+    """montessori dalton jenaplan waldorf vrije freinet steiner""".split()  # noqa: SIM905
+)
 
 
 # -- phone numbers, addresses and record numbers of more shapes ----------------------------
