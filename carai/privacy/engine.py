@@ -2727,6 +2727,8 @@ class PrivacyEngine:
         found += self._kind_word_institution_candidates(text, starts)
         found += self._desk_heading_referral_candidates(text, starts)
         found += self._creditor_candidates(text)
+        if ":" in text:
+            found += self._organisation_field_candidates(text)
         return found
 
     def _creditor_candidates(self, text: str) -> list[Candidate]:
@@ -2753,6 +2755,31 @@ class PrivacyEngine:
                 found.append(
                     Candidate(start, start + len(item), "instelling", "schuldeiser", PATTERN)
                 )
+        return found
+
+    def _organisation_field_candidates(self, text: str) -> list[Candidate]:
+        """Round 18b: the value of a form's field that names an organisation
+        (patterns.ORGANISATION_FIELD: "Werkgever: Coolblue", "Verhuurder: Woonbron"). The
+        field says what the value is, so a name no list holds is taken; a first name or a
+        surname (a private landlord, a contact), a place or a plain word is not."""
+        found = []
+        for m in patterns.ORGANISATION_FIELD.finditer(text):
+            words = m.group(1).split()
+            bare = words[1:] if words[0] in {"De", "Het", "'t"} else words
+            first = bare[0].lower() if bare else ""
+            if (
+                not bare
+                or first in self._common
+                or first in _NOT_NAME_WORDS
+                or self._is_first_name(first)
+                or (len(words) == 1 and self._is_surname(first))
+                or self._is_place(" ".join(bare))
+                or _HAS_DIGIT.search(m.group(1))
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _person_after_kind(self, text: str, candidate: Candidate) -> bool:

@@ -2478,7 +2478,7 @@ MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+" + MORE_KIND_ENDING
 KIND_ADJECTIVE_WORD = (
     r"(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
     r"|Islamitische|Openbare|Ambulante|Forensische|Psychiatrische|Regionale|Stedelijke"
-    r"|Algemene|Academische)"
+    r"|Algemene|Academische|Sociale)"  # round 18b: "Sociale werkplaats Ergon"
 )
 _KIND_ADJECTIVE = (
     r"(?:" + KIND_ADJECTIVE_WORD + r"[ ]+"
@@ -3659,6 +3659,19 @@ INSURER_AFTER_CUE = gated(
 CREDITORS_FIELD = gated(
     "(?i:[sc])",
     re.compile(r"(?<![\w-])(?i:schuldeisers|crediteuren)[ \t]*:[ \t]*([^\n.;]+)"),
+)
+# Round 18b: a form's field whose value is an organisation, at the start of a line:
+# "Werkgever: Coolblue", "Verhuurder: Woonbron", "School: De Wereldwijzer", "Kinderopvang:
+# Kids Garden". One to three capitalised words (an article first) up to the end of the line,
+# a comma, a bracket or a full stop; the engine drops persons, places and plain words
+# ("Verhuurder: Jansen", "School: Groep 7"). Not after another word ("Contactpersoon school:
+# Ivo Bakkum" names a person).
+ORGANISATION_FIELD = re.compile(
+    r"(?im:^)[ \t]*(?:[-*\u2022][ \t]*)?(?i:werkgever|verhuurder|woningcorporatie"
+    r"|woningbouwvereniging|wooncorporatie|kinderopvang|kinderdagverblijf|bso|kdv"
+    r"|zorgaanbieder|school|apotheek|dagbesteding)[ \t]*:[ \t]*"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2})"
+    r"(?=[ \t]*(?:[,;(]|\n|$|\.(?:\s|$)))"
 )
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")

@@ -2,9 +2,10 @@
 fell short on new text: a lower-case kind of day care, housing or day centre before its own
 name, a kind of youth protection or care before a compass word in lower case, a hospital by
 its abbreviation after a stay or a transfer and "het", a school by its name with the article
-and "school" after it, and a national body or a listed two-word brand with the place of its
-office. Each rule has near misses: the kind word alone, a generic "de school", a file's or a
-meeting's abbreviation, a person after "bij", a type of school, a place without a body."""
+and "school" after it, a national body or a listed two-word brand with the place of its
+office, and a form's field whose value is an organisation ("Werkgever: ..."). Each rule has
+near misses: the kind word alone, a generic "de school", a file's or a meeting's
+abbreviation, a person after "bij" or in a field, a type of school, a place without a body."""
 
 from __future__ import annotations
 
@@ -42,6 +43,13 @@ from tests.privacy.helpers import labelled
             "Leger des Heils Nijmegen",
         ),
         ("Rode Kruis Utrecht levert een rolstoel.", "Rode Kruis Utrecht"),
+        # a form's field that names an organisation, at the start of a line
+        ("Werkgever: Coolblue\nContract: 32 uur", "Coolblue"),
+        ("Verhuurder: Woonbron\nHuur: 650 euro", "Woonbron"),
+        ("School: De Wereldwijzer, groep 6", "De Wereldwijzer"),
+        ("- Kinderopvang: Kids Garden", "Kids Garden"),
+        # an adjective of a kind: "Sociale werkplaats"
+        ("Sociale werkplaats Ergon biedt een plek.", "Sociale werkplaats Ergon"),
     ],
 )
 def test_institution_found_whole(engine: PrivacyEngine, text: str, organisation: str) -> None:
@@ -76,6 +84,13 @@ def test_institution_found_whole(engine: PrivacyEngine, text: str, organisation:
         ("UWV 12345678 is het klantnummer.", "UWV"),
         # a person after "bij"
         ("Afspraak bij De Vries om 10 uur.", "De Vries"),
+        # a field's value that is a person, a plain word or a place; a field after a word
+        ("Verhuurder: Jansen\nHuur: 650 euro", "Jansen"),
+        ("Werkgever: geen, uitkering via het UWV", "geen"),
+        ("School: Groep 7, juf Anne", "Groep"),
+        ("Werkgever: Marieke de Groot (particulier)", "Marieke"),
+        ("School: Utrecht, locatie centrum", "Utrecht"),
+        ("Contactpersoon school: Ivo Bakkum", "Ivo Bakkum"),
         # a compass word after a kind word that names no organisation
         ("De thuiszorg komt vanaf dinsdag vaker, route naar oost.", "oost"),
     ],
