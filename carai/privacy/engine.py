@@ -2699,6 +2699,7 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
+        found += self._suffix_organisations(text)
         for m in starts.finditer(patterns.INSTITUTION_AFTER_ROLE):
             word = m.group(1)
             lower = word.lower()
@@ -2729,6 +2730,27 @@ class PrivacyEngine:
         found += self._creditor_candidates(text)
         if ":" in text:
             found += self._organisation_field_candidates(text)
+        return found
+
+    def _suffix_organisations(self, text: str) -> list[Candidate]:
+        """Round 18b: patterns.SUFFIX_ORGANISATION_AFTER_PREPOSITION ("bij Plangroep", "van
+        HEEMwonen"). Organisations name themselves with such compounds; a word of the lists,
+        a place, a surname or a generic kind ("bij Thuiswonen" is no name) is dropped."""
+        found = []
+        for m in patterns.SUFFIX_ORGANISATION_AFTER_PREPOSITION.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                self._known_word(lower)
+                or word in patterns.GENERIC_INSTITUTIONS
+                or self._is_place(word)
+                or self._is_surname(lower)
+                or _starts_sentence(text, m.start())
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
+            )
         return found
 
     def _creditor_candidates(self, text: str) -> list[Candidate]:

@@ -723,6 +723,14 @@ INSTITUTION_AFTER_VERB = re.compile(
     r"(?<![\w-])" + word_alternation("bij via in naar door uit") + r"\s+(?:de\s+|het\s+)?"
     r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:[ ][A-ZÀ-Þ][\w'-]+)?)"
 )
+# Round 18b: "budgetbeheer bij Plangroep", "woning van HEEMwonen", "zorg via Thuiscare": a
+# capitalised one-word compound ending in -groep, -wonen or -care after a preposition, where a
+# capital in the middle of a sentence marks a name (the engine drops places, surnames and
+# words of its lists).
+SUFFIX_ORGANISATION_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:bij|via|van|door|naar|vanuit)[ ]+"
+    r"([A-ZÀ-Þ][A-Za-zà-ÿ]+?(?:groep|wonen|care))(?![\w'-])"
+)
 # "ambulant begeleider Welvaart.", "gedragsdeskundige Kompaan,", "FACT-team Oostgeest":
 # one capitalised word right after a care role or a team word and before the end of the
 # clause is the organisation the role works for (the engine drops names and known words).
@@ -2279,6 +2287,7 @@ NATIONAL_BODY = gated("[UCIDBRL]", NATIONAL_BODY)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
+SUFFIX_ORGANISATION_AFTER_PREPOSITION = gated("[bvdn]", SUFFIX_ORGANISATION_AFTER_PREPOSITION)
 INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
 INSTITUTION_AFTER_STAY = gated("(?i:[dlsowgrf])", INSTITUTION_AFTER_STAY)
 INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)

@@ -3,7 +3,8 @@ fell short on new text: a lower-case kind of day care, housing or day centre bef
 name, a kind of youth protection or care before a compass word in lower case, a hospital by
 its abbreviation after a stay or a transfer and "het", a school by its name with the article
 and "school" after it, a national body or a listed two-word brand with the place of its
-office, and a form's field whose value is an organisation ("Werkgever: ..."). Each rule has
+office, a form's field whose value is an organisation ("Werkgever: ..."), and a compound
+ending in -groep, -wonen or -care after a preposition ("van HEEMwonen"). Each rule has
 near misses: the kind word alone, a generic "de school", a file's or a meeting's
 abbreviation, a person after "bij" or in a field, a type of school, a place without a body."""
 
@@ -48,6 +49,10 @@ from tests.privacy.helpers import labelled
         ("Verhuurder: Woonbron\nHuur: 650 euro", "Woonbron"),
         ("School: De Wereldwijzer, groep 6", "De Wereldwijzer"),
         ("- Kinderopvang: Kids Garden", "Kids Garden"),
+        # a capitalised compound ending in -groep, -wonen or -care after a preposition
+        ("Budgetbeheer loopt via Mondriaangroep sinds maart.", "Mondriaangroep"),
+        ("Hun woning is van HEEMwonen; daar is contact mee.", "HEEMwonen"),
+        ("Wijkverpleging door Thuiscare, 3x per week.", "Thuiscare"),
         # an adjective of a kind: "Sociale werkplaats"
         ("Sociale werkplaats Ergon biedt een plek.", "Sociale werkplaats Ergon"),
     ],
@@ -91,6 +96,10 @@ def test_institution_found_whole(engine: PrivacyEngine, text: str, organisation:
         ("Werkgever: Marieke de Groot (particulier)", "Marieke"),
         ("School: Utrecht, locatie centrum", "Utrecht"),
         ("Contactpersoon school: Ivo Bakkum", "Ivo Bakkum"),
+        # such a compound in lower case, opening a sentence, or a generic kind
+        ("Hij hoort bij de doelgroep van de Wmo.", "doelgroep"),
+        ("Risicogroep: ouderen boven 70.", "Risicogroep"),
+        ("Vraag van Mantelzorg aan de gemeente.", "Mantelzorg"),
         # a compass word after a kind word that names no organisation
         ("De thuiszorg komt vanaf dinsdag vaker, route naar oost.", "oost"),
     ],
