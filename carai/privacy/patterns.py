@@ -2555,6 +2555,10 @@ LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisis
 _LOWER_KINDS_OF_DAY_CARE_AND_HOUSING = """kinderdagverblijf dagverblijf gastouderbureau
     activiteitencentrum woningbouwvereniging wooncorporatie"""
 LOWER_KIND_BEFORE_NAME_WORDS += " " + _LOWER_KINDS_OF_DAY_CARE_AND_HOUSING
+# Round 18b: shelters, whose kind describes the house and stays outside its name ("intake
+# crisisopvang Kompassie", "nachtopvang De Haven").
+LOWER_KIND_BEFORE_NAME_WORDS += """ crisisopvang nachtopvang vrouwenopvang daklozenopvang
+    opvanghuis"""
 # Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
 # Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant", "voetbalclub De Zwaluwen").
 LOWER_KIND_IN_NAME_WORDS = frozenset(
@@ -2562,7 +2566,7 @@ LOWER_KIND_IN_NAME_WORDS = frozenset(
     sportvereniging vv""".split()  # noqa: SIM905
 ) | frozenset(_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING.split())
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgswrvad]",
+    "[uikcmjlgswrvadno]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)

@@ -25,6 +25,9 @@ from tests.privacy.helpers import labelled
         ("Hij gaat 3 dagen naar activiteitencentrum De Ruimte.", "activiteitencentrum De Ruimte"),
         ("Aanmelding via gastouderbureau Kleine Stap.", "gastouderbureau Kleine Stap"),
         ("Melding bij wooncorporatie Ons Huis gedaan.", "wooncorporatie Ons Huis"),
+        # a lower-case kind of shelter: the kind stays outside the name
+        ("Klantgegevens (intake crisisopvang Kompassie)", "Kompassie"),
+        ("Ze slaapt in de nachtopvang De Haven.", "De Haven"),
         # a kind of youth protection or care before a lower-case compass word
         ("Naar: Jeugdbescherming west, team Leiden", "Jeugdbescherming west"),
         ("ze gaat naar zorggroep oost", "zorggroep oost"),
@@ -68,6 +71,8 @@ def test_institution_found_whole(engine: PrivacyEngine, text: str, organisation:
         ("Het kinderdagverblijf is dicht op maandag.", "kinderdagverblijf"),
         ("De woningbouwvereniging stuurt een brief.", "woningbouwvereniging"),
         ("Het activiteitencentrum is gesloten in de zomer.", "activiteitencentrum"),
+        ("De crisisopvang zit vol.", "crisisopvang"),
+        ("Gesprek in vrouwenopvang Marieke.", "Marieke"),
         # a first name after a lower-case kind is the person
         ("Op het kinderdagverblijf Marieke gesproken.", "Marieke"),
         # a generic school, a type of school, an adjective, a place
