@@ -2733,11 +2733,13 @@ class PrivacyEngine:
         return found
 
     def _suffix_organisations(self, text: str) -> list[Candidate]:
-        """Round 18b: patterns.SUFFIX_ORGANISATION_AFTER_PREPOSITION ("bij Plangroep", "van
-        HEEMwonen"). Organisations name themselves with such compounds; a word of the lists,
-        a place, a surname or a generic kind ("bij Thuiswonen" is no name) is dropped."""
+        """Round 18b: patterns.SUFFIX_ORGANISATION after patterns.PREPOSITION_BEFORE ("bij
+        Plangroep", "van HEEMwonen"). Organisations name themselves with such compounds; a
+        word of the lists, a place, a surname or a generic kind ("Mantelzorg") is dropped."""
         found = []
-        for m in patterns.SUFFIX_ORGANISATION_AFTER_PREPOSITION.finditer(text):
+        for m in patterns.SUFFIX_ORGANISATION.finditer(text):
+            if not patterns.PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
             word = m.group(1)
             lower = word.lower()
             if (
@@ -2745,7 +2747,6 @@ class PrivacyEngine:
                 or word in patterns.GENERIC_INSTITUTIONS
                 or self._is_place(word)
                 or self._is_surname(lower)
-                or _starts_sentence(text, m.start())
             ):
                 continue
             found.append(
@@ -3075,12 +3076,18 @@ class PrivacyEngine:
         return found
 
     def _hospital_abbreviations(self, text: str) -> list[Candidate]:
-        """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION_AFTER_STAY.
-        Hospitals are named by abbreviations no list holds; after a stay or a transfer and
-        "het" the abbreviation is the house, unless it is one of a file, a plan, a meeting
-        or a ward ("opgenomen in het ECD"), a word or a medical term of deduce's lists."""
+        """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION after
+        patterns.STAY_BEFORE_HOSPITAL. Hospitals are named by abbreviations no list holds;
+        after a stay or a transfer and "het" the abbreviation is the house, unless it is one
+        of a file, a plan, a meeting or a ward ("opgenomen in het ECD"), or a word or a
+        medical term of deduce's lists. Found from the capitals: most have no "het" before."""
         found = []
-        for m in patterns.HOSPITAL_ABBREVIATION_AFTER_STAY.finditer(text):
+        for m in patterns.HOSPITAL_ABBREVIATION.finditer(text):
+            start = m.start()
+            if not text.endswith(("het ", "'t "), 0, start):
+                continue  # most capitals: no "het" before them
+            if not patterns.STAY_BEFORE_HOSPITAL.search(text, max(0, start - 70), start):
+                continue
             word = m.group(1)
             if word.upper() in patterns.NOT_HOSPITAL_ABBREVIATIONS or self._known_word(
                 word.lower()

@@ -726,11 +726,12 @@ INSTITUTION_AFTER_VERB = re.compile(
 # Round 18b: "budgetbeheer bij Plangroep", "woning van HEEMwonen", "zorg via Thuiscare": a
 # capitalised one-word compound ending in -groep, -wonen or -care after a preposition, where a
 # capital in the middle of a sentence marks a name (the engine drops places, surnames and
-# words of its lists).
-SUFFIX_ORGANISATION_AFTER_PREPOSITION = re.compile(
-    r"(?<![\w-])(?:bij|via|van|door|naar|vanuit)[ ]+"
-    r"([A-ZÀ-Þ][A-Za-zà-ÿ]+?(?:groep|wonen|care))(?![\w'-])"
+# words of its lists). Found from the capital (the class first: the regex engine skips to
+# it in C), the preposition then checked before it.
+SUFFIX_ORGANISATION = re.compile(
+    r"([A-ZÀ-Þ](?<![\w-].)[A-Za-zà-ÿ]+?(?:groep|wonen|care))(?![\w'-])"
 )
+PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:bij|via|van|door|naar|vanuit)[ ]+\Z")
 # "ambulant begeleider Welvaart.", "gedragsdeskundige Kompaan,", "FACT-team Oostgeest":
 # one capitalised word right after a care role or a team word and before the end of the
 # clause is the organisation the role works for (the engine drops names and known words).
@@ -2287,7 +2288,6 @@ NATIONAL_BODY = gated("[UCIDBRL]", NATIONAL_BODY)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
-SUFFIX_ORGANISATION_AFTER_PREPOSITION = gated("[bvdn]", SUFFIX_ORGANISATION_AFTER_PREPOSITION)
 INSTITUTION_AFTER_CONTEXT = gated("(?i:[lwdabinvuoz])", INSTITUTION_AFTER_CONTEXT)
 INSTITUTION_AFTER_STAY = gated("(?i:[dlsowgrf])", INSTITUTION_AFTER_STAY)
 INSTITUTION_AFTER_VERB = gated("[bvindu]", INSTITUTION_AFTER_VERB)
@@ -2743,15 +2743,13 @@ COMPOUND_KIND_BEFORE = re.compile(
 # ZGT", "geopereerd in het MST". Three or four capitals (or "VUmc"), no hyphen or digit
 # after them; the engine drops the abbreviations of files, plans and meetings ("opgenomen
 # in het ECD", "besproken in het MDO").
-HOSPITAL_ABBREVIATION_AFTER_STAY = gated(
-    "(?i:[olsgbcpvatd])",
-    re.compile(
-        r"(?<![\w-])(?i:opgenomen|opname|ligt|lag|spoed|overgeplaatst|verwezen|gebracht"
-        r"|vervoerd|geopereerd|operatie|bevallen|bevalling|ontslagen|controle|poli|afspraak"
-        r"|behandeld|behandeling|onderzocht|doorgestuurd|terug)"
-        r"(?:[ ]+[a-zà-ÿ0-9]+){0,3}?[ ]+(?:in|naar|uit|vanuit)[ ]+(?:het|'t)[ ]+"
-        r"([A-Z]{3,4}|[A-Z]{2}mc)(?![\w-]|[ ]?\d)"
-    ),
+# Found from the capitals (the class first), the words before them checked after.
+HOSPITAL_ABBREVIATION = re.compile(r"([A-Z](?<![\w-].)(?:[A-Z]{2,3}|[A-Z]mc))(?![\w-]|[ ]?\d)")
+STAY_BEFORE_HOSPITAL = re.compile(
+    r"(?<![\w-])(?i:opgenomen|opname|ligt|lag|spoed|overgeplaatst|verwezen|gebracht"
+    r"|vervoerd|geopereerd|operatie|bevallen|bevalling|ontslagen|controle|poli|afspraak"
+    r"|behandeld|behandeling|onderzocht|doorgestuurd|terug)"
+    r"(?:[ ]+[a-zà-ÿ0-9]+){0,3}?[ ]+(?:in|naar|uit|vanuit)[ ]+(?:het|'t)[ ]+\Z"
 )
 # The abbreviations of files, plans, meetings, scans and wards that those words also take.
 NOT_HOSPITAL_ABBREVIATIONS = frozenset(
