@@ -2702,6 +2702,7 @@ class PrivacyEngine:
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", LOOKUP)
             )
+        found += self._suffix_organisations(text)
         for m in starts.finditer(patterns.INSTITUTION_AFTER_ROLE):
             word = m.group(1)
             lower = word.lower()
@@ -2730,6 +2731,30 @@ class PrivacyEngine:
         found += self._kind_word_institution_candidates(text, starts)
         found += self._desk_heading_referral_candidates(text, starts)
         found += self._creditor_candidates(text)
+        if ":" in text:
+            found += self._organisation_field_candidates(text)
+        return found
+
+    def _suffix_organisations(self, text: str) -> list[Candidate]:
+        """Round 18b: patterns.SUFFIX_ORGANISATION after patterns.PREPOSITION_BEFORE ("bij
+        Plangroep", "van HEEMwonen"). Organisations name themselves with such compounds; a
+        word of the lists, a place, a surname or a generic kind ("Mantelzorg") is dropped."""
+        found = []
+        for m in patterns.SUFFIX_ORGANISATION.finditer(text):
+            if not patterns.PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                self._known_word(lower)
+                or word in patterns.GENERIC_INSTITUTIONS
+                or self._is_place(word)
+                or self._is_surname(lower)
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", PATTERN)
+            )
         return found
 
     def _creditor_candidates(self, text: str) -> list[Candidate]:
@@ -2756,6 +2781,31 @@ class PrivacyEngine:
                 found.append(
                     Candidate(start, start + len(item), "instelling", "schuldeiser", PATTERN)
                 )
+        return found
+
+    def _organisation_field_candidates(self, text: str) -> list[Candidate]:
+        """Round 18b: the value of a form's field that names an organisation
+        (patterns.ORGANISATION_FIELD: "Werkgever: Coolblue", "Verhuurder: Woonbron"). The
+        field says what the value is, so a name no list holds is taken; a first name or a
+        surname (a private landlord, a contact), a place or a plain word is not."""
+        found = []
+        for m in patterns.ORGANISATION_FIELD.finditer(text):
+            words = m.group(1).split()
+            bare = words[1:] if words[0] in {"De", "Het", "'t"} else words
+            first = bare[0].lower() if bare else ""
+            if (
+                not bare
+                or first in self._common
+                or first in _NOT_NAME_WORDS
+                or self._is_first_name(first)
+                or (len(words) == 1 and self._is_surname(first))
+                or self._is_place(" ".join(bare))
+                or _HAS_DIGIT.search(m.group(1))
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _person_after_kind(self, text: str, candidate: Candidate) -> bool:
@@ -2851,7 +2901,25 @@ class PrivacyEngine:
                 )
             elif end == m.end(2):  # a whole two-word entry needs no cue ("[ ] Zilveren Kruis
                 # bellen"): it outranks deduce's person of the same words, not a longer name
-                found.append(Candidate(start, end, "instelling", reason, PATTERN))
+                # (round 18b: with the site after it, "Rode Kruis Utrecht levert")
+                found.append(
+                    Candidate(start, self._site_end(text, end), "instelling", reason, PATTERN)
+                )
+        found += self._national_bodies_with_site(text)
+        return found
+
+    def _national_bodies_with_site(self, text: str) -> list[Candidate]:
+        """ "Leger des Heils Nijmegen draagt ... over", "UWV Zwolle": a national body
+        (patterns.NATIONAL_BODY) and a place of deduce's list after it, before the end of
+        the clause or a lower-case word, name one office of it, as `_site_end` reads a
+        listed brand's house: one name, not a body and a separate place."""
+        found = []
+        for m in patterns.NATIONAL_BODY.finditer(text):
+            end = self._site_end(text, m.end())
+            if end > m.end():
+                found.append(
+                    Candidate(m.start(), end, "instelling", "naam van een organisatie", STRONG)
+                )
         return found
 
     def _site_end(self, text: str, end: int) -> int:
@@ -3005,6 +3073,50 @@ class PrivacyEngine:
         for m in starts.finditer(patterns.SERVICE_VIA):
             if self._organisation_word(m.group(1).split()[0], first_name_ok=False):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
+        found += self._hospital_abbreviations(text)
+        if "school" in text or "kindcentrum" in text:
+            found += self._schools_by_name(text)
+        return found
+
+    def _hospital_abbreviations(self, text: str) -> list[Candidate]:
+        """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION after
+        patterns.STAY_BEFORE_HOSPITAL. Hospitals are named by abbreviations no list holds;
+        after a stay or a transfer and "het" the abbreviation is the house, unless it is one
+        of a file, a plan, a meeting or a ward ("opgenomen in het ECD"), or a word or a
+        medical term of deduce's lists. Found from the capitals: most have no "het" before."""
+        found = []
+        for m in patterns.HOSPITAL_ABBREVIATION.finditer(text):
+            start = m.start()
+            if not text.endswith(("het ", "'t "), 0, start):
+                continue  # most capitals: no "het" before them
+            if not patterns.STAY_BEFORE_HOSPITAL.search(text, max(0, start - 70), start):
+                continue
+            word = m.group(1)
+            if word.upper() in patterns.NOT_HOSPITAL_ABBREVIATIONS or self._known_word(
+                word.lower()
+            ):
+                continue
+            found.append(
+                Candidate(
+                    m.start(1), m.end(1), "instelling", "afkorting van een ziekenhuis", STRONG
+                )
+            )
+        return found
+
+    def _schools_by_name(self, text: str) -> list[Candidate]:
+        """ "De Regenboog school": patterns.NAME_BEFORE_LOWER_SCHOOL. The name of a school
+        often is a plain word ("Regenboog", "Kompas"), so only a type of school, an adjective
+        ("de Openbare school") and a place are dropped; a capitalised article is part of the
+        name, a lower-case one is not."""
+        found = []
+        for m in patterns.NAME_BEFORE_LOWER_SCHOOL.finditer(text):
+            words = m.group(2).split()
+            if any(
+                w.lower() in patterns.SCHOOL_TYPE_WORDS or w.endswith("e") for w in words
+            ) or _in_trie(self._places, words):
+                continue
+            start = m.start(1) if text[m.start(1)].isupper() else m.start(2)
+            found.append(Candidate(start, m.end(1), "instelling", "naam van een school", STRONG))
         return found
 
     # -- desks, UMCs, schools, report headings, letterheads, referrals --------------------

@@ -723,6 +723,15 @@ INSTITUTION_AFTER_VERB = re.compile(
     r"(?<![\w-])" + word_alternation("bij via in naar door uit") + r"\s+(?:de\s+|het\s+)?"
     r"([A-ZÀ-Þ][a-zà-ÿ][\w'-]+(?:[ ][A-ZÀ-Þ][\w'-]+)?)"
 )
+# Round 18b: "budgetbeheer bij Plangroep", "woning van HEEMwonen", "zorg via Thuiscare": a
+# capitalised one-word compound ending in -groep, -wonen or -care after a preposition, where a
+# capital in the middle of a sentence marks a name (the engine drops places, surnames and
+# words of its lists). Found from the capital (the class first: the regex engine skips to
+# it in C), the preposition then checked before it.
+SUFFIX_ORGANISATION = re.compile(
+    r"([A-ZÀ-Þ](?<![\w-].)[A-Za-zà-ÿ]+?(?:groep|wonen|care))(?![\w'-])"
+)
+PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:bij|via|van|door|naar|vanuit)[ ]+\Z")
 # "ambulant begeleider Welvaart.", "gedragsdeskundige Kompaan,", "FACT-team Oostgeest":
 # one capitalised word right after a care role or a team word and before the end of the
 # clause is the organisation the role works for (the engine drops names and known words).
@@ -2455,6 +2464,9 @@ MORE_INSTITUTION_KIND_WORDS += """ belastingdienst sociale_dienst"""
 MORE_INSTITUTION_KIND_WORDS += """ toegangsteam stadsteam dorpsteam ondersteuningsteam
     jongerenloket samenwerkingsverband sociaal_raadslieden juridisch_loket methadonpost
     kraamhotel gezondheidshuis vereniging"""
+# Round 18b: day centres and child minding agencies ("Activiteitencentrum De Ruimte",
+# "gastouderbureau Kleine Stap").
+MORE_INSTITUTION_KIND_WORDS += """ activiteitencentrum gastouderbureau"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -2475,7 +2487,7 @@ MORE_KIND_COMPOUND = r"[A-Z][a-zà-ÿ]+" + MORE_KIND_ENDING
 KIND_ADJECTIVE_WORD = (
     r"(?:Hervormde|Gereformeerde|Protestantse|Katholieke|Evangelische|Christelijke"
     r"|Islamitische|Openbare|Ambulante|Forensische|Psychiatrische|Regionale|Stedelijke"
-    r"|Algemene|Academische)"
+    r"|Algemene|Academische|Sociale)"  # round 18b: "Sociale werkplaats Ergon"
 )
 _KIND_ADJECTIVE = (
     r"(?:" + KIND_ADJECTIVE_WORD + r"[ ]+"
@@ -2537,14 +2549,24 @@ LOWER_KIND_BEFORE_NAME_WORDS = """uitzendbureau incassobureau kredietbank crisis
     meldpunt jeugdpunt jeugdbescherming logeerhuis gezinshuis kantoor steunpunt
     woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
     sportvereniging vv"""
+# Round 18b: day care, housing and day centres, whose kind a writer puts in lower case
+# before the own name and which belongs to it ("kinderdagverblijf De Boefjes",
+# "woningbouwvereniging Rochdale", "activiteitencentrum De Ruimte").
+_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING = """kinderdagverblijf dagverblijf gastouderbureau
+    activiteitencentrum woningbouwvereniging wooncorporatie"""
+LOWER_KIND_BEFORE_NAME_WORDS += " " + _LOWER_KINDS_OF_DAY_CARE_AND_HOUSING
+# Round 18b: shelters, whose kind describes the house and stays outside its name ("intake
+# crisisopvang Kompassie", "nachtopvang De Haven").
+LOWER_KIND_BEFORE_NAME_WORDS += """ crisisopvang nachtopvang vrouwenopvang daklozenopvang
+    opvanghuis"""
 # Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
 # Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant", "voetbalclub De Zwaluwen").
 LOWER_KIND_IN_NAME_WORDS = frozenset(
     """woningstichting kringloop rechtbank gerechtshof voetbalclub voetbalvereniging sportclub
     sportvereniging vv""".split()  # noqa: SIM905
-)
+) | frozenset(_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING.split())
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgswrv]",
+    "[uikcmjlgswrvadno]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)
@@ -2708,7 +2730,46 @@ REGION_AFTER_ORGANISATION = re.compile(
 # "erasmuscollege zuid", "stadsziekenhuis west": a lower-case compound ending in a kind and
 # a compass word. Found from the compass word (rare after a space), then the word before.
 COMPASS_AFTER = re.compile(r"[ ](?:noord|oost|zuid|west)(?![\w-]|[ ]?\d)")
-COMPOUND_KIND_BEFORE = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)\Z")
+# Round 18b: also a kind word of care or youth protection in any case ("Jeugdbescherming
+# west", "zorggroep oost"; not a team, which the sets' writers mark one way and the other).
+COMPOUND_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(?:[a-zà-ÿ]+(?:college|school|ziekenhuis|kliniek)"
+    r"|(?i:jeugdbescherming|zorggroep|thuiszorg|reclassering|jeugdhulp|jeugdzorg))\Z"
+)
+
+
+# Round 18b: a hospital by its abbreviation, after a word of a stay, a transfer or a visit
+# and "in/naar/uit het": "opgenomen in het ETZ", "spoed naar het RKZ", "controle in het
+# ZGT", "geopereerd in het MST". Three or four capitals (or "VUmc"), no hyphen or digit
+# after them; the engine drops the abbreviations of files, plans and meetings ("opgenomen
+# in het ECD", "besproken in het MDO").
+# Found from the capitals (the class first), the words before them checked after.
+HOSPITAL_ABBREVIATION = re.compile(r"([A-Z](?<![\w-].)(?:[A-Z]{2,3}|[A-Z]mc))(?![\w-]|[ ]?\d)")
+STAY_BEFORE_HOSPITAL = re.compile(
+    r"(?<![\w-])(?i:opgenomen|opname|ligt|lag|spoed|overgeplaatst|verwezen|gebracht"
+    r"|vervoerd|geopereerd|operatie|bevallen|bevalling|ontslagen|controle|poli|afspraak"
+    r"|behandeld|behandeling|onderzocht|doorgestuurd|terug)"
+    r"(?:[ ]+[a-zà-ÿ0-9]+){0,3}?[ ]+(?:in|naar|uit|vanuit)[ ]+(?:het|'t)[ ]+\Z"
+)
+# The abbreviations of files, plans, meetings, scans and wards that those words also take.
+NOT_HOSPITAL_ABBREVIATIONS = frozenset(
+    """ECD EPD OPP IDP ZIS HIS ZAT MDO PGB ZZP BSN VIM MIC MIM SEH MRI CCU EEG ECG ICU
+    NICU PICU MCU HDC ADL AVG IVA IKP""".split()  # noqa: SIM905
+)
+# Round 18b: a school by its own name with the article and "school" after it, as writers
+# name a school in a note: "De Regenboog school", "Het Kompas school", "de Wereldwijzer
+# basisschool". The engine drops a type of school ("De Vrije school", "de Montessori
+# school"), a word ending in -e (an adjective: "de Openbare school") and places.
+NAME_BEFORE_LOWER_SCHOOL = gated(
+    "[DdHh']",
+    re.compile(
+        r"(?<![\w-])((?:De|Het|de|het|'t)[ ]+([A-ZÀ-Þ][a-zà-ÿ]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ]+)?)"
+        r"[ ]+(?:school|basisschool|kindcentrum))(?![\w-])"
+    ),
+)
+SCHOOL_TYPE_WORDS = frozenset(
+    """montessori dalton jenaplan waldorf vrije freinet steiner""".split()  # noqa: SIM905
+)
 
 
 # -- phone numbers, addresses and record numbers of more shapes ----------------------------
@@ -3609,6 +3670,19 @@ INSURER_AFTER_CUE = gated(
 CREDITORS_FIELD = gated(
     "(?i:[sc])",
     re.compile(r"(?<![\w-])(?i:schuldeisers|crediteuren)[ \t]*:[ \t]*([^\n.;]+)"),
+)
+# Round 18b: a form's field whose value is an organisation, at the start of a line:
+# "Werkgever: Coolblue", "Verhuurder: Woonbron", "School: De Wereldwijzer", "Kinderopvang:
+# Kids Garden". One to three capitalised words (an article first) up to the end of the line,
+# a comma, a bracket or a full stop; the engine drops persons, places and plain words
+# ("Verhuurder: Jansen", "School: Groep 7"). Not after another word ("Contactpersoon school:
+# Ivo Bakkum" names a person).
+ORGANISATION_FIELD = re.compile(
+    r"(?im:^)[ \t]*(?:[-*\u2022][ \t]*)?(?i:werkgever|verhuurder|woningcorporatie"
+    r"|woningbouwvereniging|wooncorporatie|kinderopvang|kinderdagverblijf|bso|kdv"
+    r"|zorgaanbieder|school|apotheek|dagbesteding)[ \t]*:[ \t]*"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2})"
+    r"(?=[ \t]*(?:[,;(]|\n|$|\.(?:\s|$)))"
 )
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
