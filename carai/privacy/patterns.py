@@ -1923,48 +1923,50 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
-def _leads(nodes: Any) -> set[str] | None:
+def _leads(nodes: Any, limit: int = _MAX_PIECES) -> set[str] | None:
     """For a parsed pattern: strings (lower case) one of which every match starts with, read
-    as :func:`_pieces` reads its exact strings; None where a match may start otherwise."""
+    as :func:`_pieces` reads its exact strings; None where a match may start otherwise (or
+    more than ``limit`` strings are needed)."""
     run: set[str] = {""}  # the strings the part read so far can be
     for op, value in nodes:
         whole, _ = _node_pieces(op, value)  # look-arounds are {""}: they take no text
-        if whole is not None and len(run) * len(whole) <= _MAX_PIECES:
+        if whole is not None and len(run) * len(whole) <= limit:
             run = {a + b for a in run for b in whole}
             continue
-        inner = _node_leads(op, value)  # not known whole: how it starts, then stop
-        if inner is not None and len(run) * len(inner) <= _MAX_PIECES:
+        inner = _node_leads(op, value, limit)  # not known whole: how it starts, then stop
+        if inner is not None and len(run) * len(inner) <= limit:
             run = {a + b for a in run for b in inner}
         break
     return None if not run or "" in run else run
 
 
-def _node_leads(op: Any, value: Any) -> set[str] | None:
+def _node_leads(op: Any, value: Any, limit: int) -> set[str] | None:
     c = _re_constants
     if op is c.SUBPATTERN:
-        return _leads(value[-1])
+        return _leads(value[-1], limit)
     if op is c.BRANCH:
         every: set[str] = set()
         for branch in value[1]:
-            leads = _leads(branch)
+            leads = _leads(branch, limit)
             if leads is None:
                 return None
             every |= leads
         return every
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-        return _leads(value[2])
+        return _leads(value[2], limit)
     return None
 
 
-def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def lead_strings(pattern: re.Pattern[str], limit: int = _MAX_PIECES) -> tuple[str, ...] | None:
     """Strings (lower case) one of which every match of ``pattern`` starts with, none the
     start of another (where a longer one stands, so does the shorter); None where they are
-    unknown, too many or as short as one character."""
+    unknown, more than ``limit`` or as short as one character. (A larger ``limit`` serves
+    the long word lists of engine._OpeningStarts, which are not looked for by _TRIGGERS.)"""
     try:
-        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags))
+        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags), limit)
     except Exception:  # any pattern the parser does not take: no leads
         return None
-    if not leads or len(leads) > _MAX_PIECES or min(map(len, leads)) < 2:
+    if not leads or len(leads) > limit or min(map(len, leads)) < 2:
         return None
     kept: list[str] = []
     for lead in sorted(leads, key=len):
@@ -2164,17 +2166,11 @@ class Gated:
         if self.leads is not None:  # found by the one scan of _TRIGGERS too
             _TRIGGERS.add(frozenset(self.leads))
 
-    def _absent(self, text: str) -> bool:
-        """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
-        if self._pieces is None:
-            return False
-        lowered = lower_text(text)
-        return lowered is not None and self._pieces.isdisjoint(_TRIGGERS.present(lowered))
-
     def _lower_or_absent(self, text: str) -> str | bool | None:
-        """False where :meth:`_absent` holds, else ``lower_text(text)`` where a lead may use
-        it (None otherwise). The one-text copies of lower_text and _TRIGGERS are read here
-        in line: the many scans of a short text each paid those calls in full."""
+        """False where the text lacks every piece a match needs (see :func:`trigger`), else
+        ``lower_text(text)`` where a lead may use it (None otherwise). The one-text copies
+        of lower_text and _TRIGGERS are read here in line: the many scans of a short text
+        each paid those calls in full."""
         if self._pieces is None and self.leads is None:
             return None
         last = _lowered[0]
