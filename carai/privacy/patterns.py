@@ -1975,13 +1975,22 @@ def lead_strings(pattern: re.Pattern[str], limit: int = _MAX_PIECES) -> tuple[st
     return tuple(sorted(kept))
 
 
-def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+def _lead_starts(lowered: str, leads: frozenset[str]) -> list[int]:
     """Every position of ``lowered`` where one of ``leads`` stands, in order (the leads are
-    pieces of _TRIGGERS: its one scan of the text found them)."""
-    spots = _TRIGGERS.spots(lowered)
+    pieces of _TRIGGERS: its one scan of the text found them). The leads that stand in the
+    text come from one set intersection in C (most scans' leads stand nowhere in a short
+    text), not from a look-up per lead; the list is the caller's to read, never to change
+    (with one lead standing, it is the list of _TRIGGERS itself)."""
+    last = _TRIGGERS._last  # the one-text copy, read in line as Gated._lower_or_absent does
+    spots = last[2] if last[0] is lowered else _TRIGGERS.spots(lowered)
+    standing = spots.keys() & leads
+    if not standing:
+        return []
+    if len(standing) == 1:
+        return spots[standing.pop()]
     starts: list[int] = []
-    for lead in leads:
-        starts += spots.get(lead, ())
+    for lead in standing:
+        starts += spots[lead]
     starts.sort()  # no two leads start at one position: none is the start of another
     return starts
 
@@ -2143,7 +2152,8 @@ class Gated:
     ``finditer``, as no match can start anywhere else."""
 
     __slots__ = (
-        "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern", "plain",
+        "_lead_set", "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern",
+        "plain",
     )  # fmt: skip
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
@@ -2163,8 +2173,9 @@ class Gated:
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
         self.leads = lead_strings(self.plain)
+        self._lead_set = frozenset(self.leads or ())  # what _lead_starts intersects with
         if self.leads is not None:  # found by the one scan of _TRIGGERS too
-            _TRIGGERS.add(frozenset(self.leads))
+            _TRIGGERS.add(self._lead_set)
 
     def _lower_or_absent(self, text: str) -> str | bool | None:
         """False where the text lacks every piece a match needs (see :func:`trigger`), else
@@ -2189,7 +2200,7 @@ class Gated:
             return
         if isinstance(lowered, str) and self.leads is not None:  # never empty: holds its lead
             match, position = self.plain.match, 0
-            for start in _lead_starts(lowered, self.leads):  # in order (as _starts_in_order)
+            for start in _lead_starts(lowered, self._lead_set):  # in order (as _starts_in_order)
                 if start >= position and (m := match(text, start)) is not None:
                     yield m
                     position = m.end()
@@ -2218,7 +2229,7 @@ class Gated:
             return None
         if isinstance(lowered, str) and self.leads is not None:
             match = self.plain.match
-            for start in _lead_starts(lowered, self.leads):
+            for start in _lead_starts(lowered, self._lead_set):
                 if start >= pos and (m := match(text, start)) is not None:
                     return m
             return None
