@@ -182,7 +182,7 @@ def test_lead_starts_as_before_on_the_tuning_sets() -> None:
 
 def test_lead_starts_of_another_text_are_not_stale() -> None:
     """The one-text copy of _TRIGGERS is read in line: a new text is scanned anew."""
-    scan = patterns.RECORD
+    scan = dict(LED)["carai.privacy.patterns.RECORD"]
     first = patterns.lower_text("dossier 123, dossier 456")
     second = patterns.lower_text("geen nummer, dan het dossier")
     assert first is not None
