@@ -5546,91 +5546,24 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:[.;\n]|\Z)")  # a place that ends its clause
 # -- Round 17b: the institution scans that open with a word, found from one scan --------------
 # Each of these scans tries its long list of opening words (ignoring case) at every word of
 # the text. Every match of each of them begins with one of a finite set of strings, read
-# from the parsed pattern itself (_opening_strings). So one scan of the text in lower case
-# for all those strings (_ANY_OPENING) lists the places where a match can begin, and each
-# scan's own pattern is then matched there only, in order and without overlap, as finditer
-# would (_matches_at): the same matches, for some thirty of those places a text instead of
-# every word.
+# from the parsed pattern itself (patterns.lead_strings, the reader of Gated.leads). Most of
+# these scans are Gated with leads of their own and match only where a lead stands (found by
+# the one scan of patterns._TRIGGERS). Three also open with a capitalised compound and have
+# too many words for _TRIGGERS; for those, one scan of the text in lower case for their
+# strings (_ANY_OPENING) and one for the compounds (_KIND_COMPOUND) list the places where a
+# match can begin, and each scan's own pattern is then matched there only, in order and
+# without overlap, as finditer would (_OpeningStarts.finditer).
 _re_parser: Any = importlib.import_module("re._parser")
-_SRE: Any = importlib.import_module("re._constants")
-_MAX_OPENINGS = 400  # more strings than this: the node's strings are not spelled out
+_MAX_OPENINGS = 400  # the long lists of kind words: up to this many opening strings
 
 
-def _exact_strings(nodes: Any) -> set[str] | None:
-    """Every string (in lower case) that the parsed ``nodes`` can match; None if that is
-    not a small finite set."""
-    run = {""}
-    for op, value in nodes:
-        whole = _node_strings(op, value)
-        if whole is None or len(run) * len(whole) > _MAX_OPENINGS:
-            return None
-        run = {a + b for a in run for b in whole}
-    return run
-
-
-def _node_strings(op: Any, value: Any) -> set[str] | None:
-    if op is _SRE.LITERAL:
-        return {chr(value).lower()}
-    if op in (_SRE.AT, _SRE.ASSERT, _SRE.ASSERT_NOT):
-        return {""}  # a condition only: it adds no character
-    if op is _SRE.IN:
-        if any(item is not _SRE.LITERAL for item, _ in value):
-            return None  # a range, a category, a negated class
-        return {chr(char).lower() for _, char in value}
-    if op is _SRE.SUBPATTERN:
-        return _exact_strings(value[-1])
-    if op is _SRE.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            strings = _exact_strings(branch)
-            if strings is None:
-                return None
-            union |= strings
-        return union if len(union) <= _MAX_OPENINGS else None
-    if op in (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT) and value[1] == 1:  # "x?" or "x{1}"
-        strings = _exact_strings(value[2])
-        if strings is None:
-            return None
-        return strings | {""} if value[0] == 0 else strings
-    return None
-
-
-def _opening_strings(nodes: Any) -> set[str] | None:
-    """Strings (in lower case) one of which every match of the parsed ``nodes`` begins
-    with: the exact strings of the first nodes, then the opening strings of the next one.
-    None where a match may begin with any character."""
-    run = {""}
-    for op, value in nodes:
-        whole = _node_strings(op, value)
-        if whole is not None and len(run) * len(whole) <= _MAX_OPENINGS:
-            run = {a + b for a in run for b in whole}
-            continue
-        head: set[str] | None = None
-        if op is _SRE.SUBPATTERN:
-            head = _opening_strings(value[-1])
-        elif op is _SRE.BRANCH:
-            heads = [_opening_strings(branch) for branch in value[1]]
-            if all(h is not None for h in heads):
-                head = set().union(*[h for h in heads if h is not None])
-        elif op in (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT) and value[0] >= 1:
-            head = _opening_strings(value[2])
-        if head is not None and len(run) * len(head) <= _MAX_OPENINGS:
-            run = {a + b for a in run for b in head}
-        break
-    return None if "" in run else run
-
-
-def _shortest_openings(pattern: re.Pattern[str]) -> frozenset[str]:
-    """The opening strings of ``pattern`` without those that begin with a shorter one (where
+def _word_openings(regex: str) -> frozenset[str]:
+    """The opening strings of a list of words (a regex), none the start of another (where
     the longer stands, the shorter does)."""
-    strings = _opening_strings(_re_parser.parse(pattern.pattern, pattern.flags))
+    strings = patterns.lead_strings(re.compile(regex), _MAX_OPENINGS)
     if strings is None:
-        raise ValueError(f"no opening strings: {pattern.pattern[:60]}")
-    kept: list[str] = []
-    for string in sorted(strings, key=len):
-        if not any(string.startswith(short) for short in kept):
-            kept.append(string)
-    return frozenset(kept)
+        raise ValueError(f"no opening strings: {regex[:60]}")
+    return frozenset(strings)
 
 
 def _plain(scan: Any) -> re.Pattern[str]:
@@ -5638,39 +5571,24 @@ def _plain(scan: Any) -> re.Pattern[str]:
     return scan.plain if isinstance(scan, patterns.Gated) else scan
 
 
-# The scans found from their opening words, in a fixed order (_OpeningStarts numbers them).
+# The scans found from their opening words and compounds, in a fixed order (_OpeningStarts
+# numbers them); the opening strings: those of their lists of words.
 _OPENING_SCANS = (
-    patterns.INSTITUTION_AFTER_CONTEXT,
-    patterns.INSTITUTION_AFTER_STAY,
-    patterns.INSTITUTION_AFTER_VERB,
-    patterns.INSTITUTION_AFTER_ROLE,
-    patterns.MORE_INSTITUTION_LOWER,
-    patterns.LOWER_INSTITUTION,
-    patterns.WORK_PLACE,
-    patterns.ROLE_OF_ORGANISATION,
-    patterns.SERVICE_VIA,
-    # these three open with a word of a list or with a capitalised word of a shape
-    # (_KIND_COMPOUND below); the opening strings: those of their lists of words
     patterns.DESK_SCHOOL_HOSPITAL,
     patterns.INSTITUTION,
     patterns.MORE_INSTITUTION,
 )
 _OPENINGS = (
-    *(_shortest_openings(_plain(scan)) for scan in _OPENING_SCANS[:-3]),
-    _shortest_openings(
-        re.compile(
-            "(?i:" + patterns.word_alternation(patterns.DESK_SCHOOL_HOSPITAL_KIND_WORDS) + ")"
-        )
+    _word_openings(
+        "(?i:" + patterns.word_alternation(patterns.DESK_SCHOOL_HOSPITAL_KIND_WORDS) + ")"
     ),
-    _shortest_openings(re.compile(patterns.INSTITUTION_KIND_WORD)),
-    _shortest_openings(
-        re.compile(
-            patterns.KIND_ADJECTIVE_WORD
-            + "|(?i:"
-            + patterns.MORE_INSTITUTION_KINDS
-            + ")|"
-            + patterns.INSTITUTION_KIND_WORD
-        )
+    _word_openings(patterns.INSTITUTION_KIND_WORD),
+    _word_openings(
+        patterns.KIND_ADJECTIVE_WORD
+        + "|(?i:"
+        + patterns.MORE_INSTITUTION_KINDS
+        + ")|"
+        + patterns.INSTITUTION_KIND_WORD
     ),
 )
 
@@ -5694,8 +5612,8 @@ def _ending_check(endings: set[str]) -> str:
 
 
 def _strings_of(regex: str) -> set[str]:
-    """Every string ``regex`` can match (it must be a small finite set)."""
-    strings = _exact_strings(_re_parser.parse(regex))
+    """Every string ``regex`` can match (it must be a small finite set), in lower case."""
+    strings, _ = patterns._pieces(_re_parser.parse(regex))
     if strings is None:
         raise ValueError(f"no finite set of strings: {regex[:60]}")
     return strings
@@ -5736,7 +5654,8 @@ _SCANS_OF_OPENING = {
 class _OpeningStarts:
     """For one text: where each scan of _OPENING_SCANS can begin a match (None for all when
     the text has a character whose lower case the scans cannot trust, see
-    patterns.lower_text: then every scan runs over the whole text)."""
+    patterns.lower_text: then every scan runs over the whole text). Any other scan it is
+    asked for runs its own finditer (a Gated scan with leads: only where they stand)."""
 
     __slots__ = ("starts", "text")
 
@@ -5752,16 +5671,15 @@ class _OpeningStarts:
                 starts[index].append(m.start())
         compounds = [m.start() for m in _KIND_COMPOUND.finditer(text)]
         if compounds:
-            for index in (-3, -2, -1):
-                starts[index] = sorted({*starts[index], *compounds})
+            starts = [sorted({*at, *compounds}) for at in starts]
         self.starts = starts
 
     def finditer(self, scan: Any) -> Iterator[re.Match[str]]:
-        """The matches of ``scan`` (one of _OPENING_SCANS) in the text, as its finditer
-        gives them: tried at each place where one of its opening strings stands, left to
-        right, going on after the end of each match (a match is never empty: it holds its
-        opening string)."""
-        if self.starts is None:
+        """The matches of ``scan`` in the text, as its finditer gives them: for one of
+        _OPENING_SCANS tried at each place where one of its opening strings (or a compound)
+        stands, left to right, going on after the end of each match (a match is never
+        empty: it holds its opening string)."""
+        if self.starts is None or scan not in _OPENING_SCANS:
             yield from scan.finditer(self.text)
             return
         match, end = _plain(scan).match, 0

@@ -1932,48 +1932,50 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
-def _leads(nodes: Any) -> set[str] | None:
+def _leads(nodes: Any, limit: int = _MAX_PIECES) -> set[str] | None:
     """For a parsed pattern: strings (lower case) one of which every match starts with, read
-    as :func:`_pieces` reads its exact strings; None where a match may start otherwise."""
+    as :func:`_pieces` reads its exact strings; None where a match may start otherwise (or
+    more than ``limit`` strings are needed)."""
     run: set[str] = {""}  # the strings the part read so far can be
     for op, value in nodes:
         whole, _ = _node_pieces(op, value)  # look-arounds are {""}: they take no text
-        if whole is not None and len(run) * len(whole) <= _MAX_PIECES:
+        if whole is not None and len(run) * len(whole) <= limit:
             run = {a + b for a in run for b in whole}
             continue
-        inner = _node_leads(op, value)  # not known whole: how it starts, then stop
-        if inner is not None and len(run) * len(inner) <= _MAX_PIECES:
+        inner = _node_leads(op, value, limit)  # not known whole: how it starts, then stop
+        if inner is not None and len(run) * len(inner) <= limit:
             run = {a + b for a in run for b in inner}
         break
     return None if not run or "" in run else run
 
 
-def _node_leads(op: Any, value: Any) -> set[str] | None:
+def _node_leads(op: Any, value: Any, limit: int) -> set[str] | None:
     c = _re_constants
     if op is c.SUBPATTERN:
-        return _leads(value[-1])
+        return _leads(value[-1], limit)
     if op is c.BRANCH:
         every: set[str] = set()
         for branch in value[1]:
-            leads = _leads(branch)
+            leads = _leads(branch, limit)
             if leads is None:
                 return None
             every |= leads
         return every
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-        return _leads(value[2])
+        return _leads(value[2], limit)
     return None
 
 
-def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def lead_strings(pattern: re.Pattern[str], limit: int = _MAX_PIECES) -> tuple[str, ...] | None:
     """Strings (lower case) one of which every match of ``pattern`` starts with, none the
     start of another (where a longer one stands, so does the shorter); None where they are
-    unknown, too many or as short as one character."""
+    unknown, more than ``limit`` or as short as one character. (A larger ``limit`` serves
+    the long word lists of engine._OpeningStarts, which are not looked for by _TRIGGERS.)"""
     try:
-        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags))
+        leads = _leads(_re_parser.parse(pattern.pattern, pattern.flags), limit)
     except Exception:  # any pattern the parser does not take: no leads
         return None
-    if not leads or len(leads) > _MAX_PIECES or min(map(len, leads)) < 2:
+    if not leads or len(leads) > limit or min(map(len, leads)) < 2:
         return None
     kept: list[str] = []
     for lead in sorted(leads, key=len):
@@ -1982,13 +1984,22 @@ def lead_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
-def _lead_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+def _lead_starts(lowered: str, leads: frozenset[str]) -> list[int]:
     """Every position of ``lowered`` where one of ``leads`` stands, in order (the leads are
-    pieces of _TRIGGERS: its one scan of the text found them)."""
-    spots = _TRIGGERS.spots(lowered)
+    pieces of _TRIGGERS: its one scan of the text found them). The leads that stand in the
+    text come from one set intersection in C (most scans' leads stand nowhere in a short
+    text), not from a look-up per lead; the list is the caller's to read, never to change
+    (with one lead standing, it is the list of _TRIGGERS itself)."""
+    last = _TRIGGERS._last  # the one-text copy, read in line as Gated._lower_or_absent does
+    spots = last[2] if last[0] is lowered else _TRIGGERS.spots(lowered)
+    standing = spots.keys() & leads
+    if not standing:
+        return []
+    if len(standing) == 1:
+        return spots[standing.pop()]
     starts: list[int] = []
-    for lead in leads:
-        starts += spots.get(lead, ())
+    for lead in standing:
+        starts += spots[lead]
     starts.sort()  # no two leads start at one position: none is the start of another
     return starts
 
@@ -2150,7 +2161,8 @@ class Gated:
     ``finditer``, as no match can start anywhere else."""
 
     __slots__ = (
-        "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern", "plain",
+        "_lead_set", "_needs", "_pieces", "_scan", "first", "flags", "lead", "leads", "pattern",
+        "plain",
     )  # fmt: skip
 
     def __init__(self, first: str, pattern: re.Pattern[str]) -> None:
@@ -2170,20 +2182,15 @@ class Gated:
                 "(?-i:" + self.lead + r")(?<=(?=" + self.pattern + r")[\s\S])", pattern.flags
             )
         self.leads = lead_strings(self.plain)
+        self._lead_set = frozenset(self.leads or ())  # what _lead_starts intersects with
         if self.leads is not None:  # found by the one scan of _TRIGGERS too
-            _TRIGGERS.add(frozenset(self.leads))
-
-    def _absent(self, text: str) -> bool:
-        """Whether the text lacks every piece a match needs (see :func:`trigger`)."""
-        if self._pieces is None:
-            return False
-        lowered = lower_text(text)
-        return lowered is not None and self._pieces.isdisjoint(_TRIGGERS.present(lowered))
+            _TRIGGERS.add(self._lead_set)
 
     def _lower_or_absent(self, text: str) -> str | bool | None:
-        """False where :meth:`_absent` holds, else ``lower_text(text)`` where a lead may use
-        it (None otherwise). The one-text copies of lower_text and _TRIGGERS are read here
-        in line: the many scans of a short text each paid those calls in full."""
+        """False where the text lacks every piece a match needs (see :func:`trigger`), else
+        ``lower_text(text)`` where a lead may use it (None otherwise). The one-text copies
+        of lower_text and _TRIGGERS are read here in line: the many scans of a short text
+        each paid those calls in full."""
         if self._pieces is None and self.leads is None:
             return None
         last = _lowered[0]
@@ -2202,7 +2209,7 @@ class Gated:
             return
         if isinstance(lowered, str) and self.leads is not None:  # never empty: holds its lead
             match, position = self.plain.match, 0
-            for start in _lead_starts(lowered, self.leads):  # in order (as _starts_in_order)
+            for start in _lead_starts(lowered, self._lead_set):  # in order (as _starts_in_order)
                 if start >= position and (m := match(text, start)) is not None:
                     yield m
                     position = m.end()
@@ -2231,7 +2238,7 @@ class Gated:
             return None
         if isinstance(lowered, str) and self.leads is not None:
             match = self.plain.match
-            for start in _lead_starts(lowered, self.leads):
+            for start in _lead_starts(lowered, self._lead_set):
                 if start >= pos and (m := match(text, start)) is not None:
                     return m
             return None

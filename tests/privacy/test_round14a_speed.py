@@ -155,7 +155,8 @@ def test_each_scan_asks_the_one_scan_as_its_own_trigger_would() -> None:
                 for text in texts:
                     lowered = patterns.lower_text(text)
                     assert lowered is not None
-                    assert scan._absent(text) == (scan._needs.search(lowered) is None)
+                    absent = scan._lower_or_absent(text) is False
+                    assert absent == (scan._needs.search(lowered) is None)
 
 
 def test_a_scan_made_later_is_asked_too() -> None:
