@@ -443,11 +443,7 @@ _PLACE_AFTER_HOUSE_NUMBER = re.compile(
     r"(?<=\d)[A-Za-z]?,?[ ]+([A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)$"
 )
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
-_QUANTITY_AFTER_NUMBER = re.compile(
-    r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
-    r"|kg|cm|mm|graden|procent|druppels|tabletten|stuks)\b",
-    re.IGNORECASE,
-)
+_QUANTITY_AFTER_NUMBER = patterns.QUANTITY_AFTER_NUMBER
 # A word after the end of a sentence or an item's number on the same line, before a colon or
 # a dash ("... vast in het ECD. Tip: ...", "2. Scholing - iedereen ..."), heads what follows:
 # no name (who speaks in a chat opens the line itself: "Bakker: ...").
