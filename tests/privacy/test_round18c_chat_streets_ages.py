@@ -96,3 +96,57 @@ def test_age_with_a_bare_j(engine: PrivacyEngine, text: str, age: str) -> None:
 )
 def test_durations_with_j_are_no_age(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "leeftijd") == [], text
+
+
+# -- a country code in brackets ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("bereikbaar via (+31) 6 4123 7788", "(+31) 6 4123 7788"),
+        ("(0031) 6 41237788 is de dochter", "(0031) 6 41237788"),
+        ("tel (+31)6-41237788", "(+31)6-41237788"),
+    ],
+)
+def test_country_code_in_brackets(engine: PrivacyEngine, text: str, phone: str) -> None:
+    assert phone in " ".join(labelled(engine, text, "telefoon")), text
+
+
+@pytest.mark.parametrize(
+    "text", ["score (+3) 12 punten", "(31) 612345 stuks", "om 14.30 bellen, 2x 500mg"]
+)
+def test_bracketed_numbers_without_country_code_are_no_phone(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "telefoon") == [], text
+
+
+# -- a listed street right after "op", "aan", "naar", "bij" without "de" -------------------------
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("ben op eikenlaan maar niemand doet open", "eikenlaan"),
+        ("rij nu naar kerkstraat", "kerkstraat"),
+        ("sta bij Molenweg ff parkeren", "Molenweg"),
+    ],
+)
+def test_listed_street_after_bare_preposition(
+    engine: PrivacyEngine, text: str, street: str
+) -> None:
+    assert street in labelled(engine, text, "adres"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze speelt op schoolplein",
+        "we lopen via achterweg naar huis",
+        "even naar snelweg",
+        "op straat gevallen",
+        "bij rotonde rechtsaf",
+        "ligt op kamer 12",
+    ],
+)
+def test_common_places_after_bare_preposition_are_no_street(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "adres") == [], text
