@@ -305,16 +305,27 @@ _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 _NEXT_WORD = re.compile(r"[ ]([a-zA-Zà-ÿ'-]{3,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))")
 # A street after "op de", "van de" ...: one or two words, the last ending in a street word.
 # Also after the chat shorthand "vd" ("op de parkeerplaats vd beatrixlaan") and after
-# "richting" ("liep richting kerkstraat"), where a street is named as a way to go.
+# "richting" ("liep richting kerkstraat"), where a street is named as a way to go. Round
+# 18c: also right after "op", "aan", "naar" or "bij" with no "de", as chats
+# leave it out ("ben op eikenlaan", "rij nu naar kerkstraat"); not before "plein", which
+# after a bare "op" is mostly a square of a school or a home ("speelt op schoolplein").
+_STREET_WORDS_NO_PLEIN = patterns.COMMON_STREET_WORDS.replace("|plein", "")
 _STREET_AFTER_DE = patterns.gated(
     "(?i:[oanvlibr])",
     re.compile(
         r"(?<![\w-])(?:(?i:op|aan|naar|via|langs|over|van|in|bij)[ ]de|(?i:vd|v\.d\.|v/d)"
+        r"|(?i:op|aan|naar|bij)(?=[ ][a-zA-Zà-ÿ]+(?i:"
+        + _STREET_WORDS_NO_PLEIN
+        + r")(?![\w-]|[ ]\d))"
         r"|(?i:richting)(?:[ ](?i:de))?)[ ]("
         r"(?:[a-zA-Zà-ÿ][a-zà-ÿ]+[ ])?[a-zA-Zà-ÿ][a-zà-ÿ]{3,}"
         r"(?i:" + patterns.COMMON_STREET_WORDS + r"))(?![\w-]|[ ]\d)"
     ),
 )
+# What a text holds where _STREET_AFTER_DE can match: its cues ("op eikenlaan" has no "de").
+_CUES_BEFORE_LISTED_STREET = (
+    " de ", "vd", "v.d.", "v/d", "richting", "op ", "aan ", "naar ", "bij ",
+)  # fmt: skip
 # "op straat, bredeweg richting de kerk": a street of one word in lower case right before
 # "richting", asked of the street list like those after "de".
 _STREET_BEFORE_RICHTING = patterns.gated(
@@ -446,11 +457,7 @@ _PLACE_AFTER_HOUSE_NUMBER = re.compile(
     r"(?<=\d)[A-Za-z]?,?[ ]+([A-ZÀ-Þ][a-zà-ÿ'-]+(?:[ ][A-ZÀ-Þ][a-zà-ÿ'-]+)?)$"
 )
 # A number with a unit of time or measure after it is no house number ("Roer 30 seconden").
-_QUANTITY_AFTER_NUMBER = re.compile(
-    r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
-    r"|kg|cm|mm|graden|procent|druppels|tabletten|stuks)\b",
-    re.IGNORECASE,
-)
+_QUANTITY_AFTER_NUMBER = patterns.QUANTITY_AFTER_NUMBER
 # A word after the end of a sentence or an item's number on the same line, before a colon or
 # a dash ("... vast in het ECD. Tip: ...", "2. Scholing - iedereen ..."), heads what follows:
 # no name (who speaks in a chat opens the line itself: "Bakker: ...").
@@ -3636,7 +3643,7 @@ class PrivacyEngine:
         words) and it is no common word. The capitalised streets after "op de" are found by
         patterns.STREET_WITHOUT_NUMBER already."""
         lowered = text.lower()
-        if not any(cue in lowered for cue in (" de ", "vd", "v.d.", "v/d", "richting")) or not any(
+        if not any(cue in lowered for cue in _CUES_BEFORE_LISTED_STREET) or not any(
             end in lowered for end in patterns.STREET_ENDS
         ):
             return

@@ -86,7 +86,8 @@ BSN_CONTEXT = re.compile(r"\b(?:bsn|burgerservicenummer|sofi)\b[^\n]{0,20}$", re
 IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30})", re.ASCII)
 PHONE = re.compile(
     r"(?<![\w+])("
-    r"(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}"
+    # the country code perhaps in brackets: "(+31) 6 4123 7788" (round 18c)
+    r"(?:\+|00|\(\+|\(00)31\)?[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}"
     r"|(?:\+|00)(?:3[2-9]|4[0-9]|[1-9]\d?)[\s.-]?\d(?:[\s.-]?\d){6,11}"
     r"|\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){5,6}"
     r"|0[1-9](?:(?:\s?[.-]\s?|\s)?\d){8}"
@@ -184,6 +185,7 @@ QUALIFIED_BRACKET_BEFORE = re.compile(
 AGE_WORDS = re.compile(
     r"\b(?<!\d/)(\d{1,3})(?:[,.]5)?(?:[-\u2010\u2011\u2013]jarige?\b|\s?jarige?\b|[-\s]?jr\.?(?!\w)"
     r"|\s*jaar(?:\s+oud)?\b|\s?j\.(?!\w)"  # "84jaar" in a hurry, "84 j." abbreviated
+    r"|j(?![\w'-])"  # round 18c: "mw 84j valt veel", joined to the number in a chat
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
@@ -343,15 +345,21 @@ ADDRESS_LAAN_VAN = re.compile(
 )
 # A lower-case letter, also of Turkish and Polish ("çalişkanhof", "wójcikstraat").
 LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
+# Adjectives that open Dutch street names, in lower case ("oude haven", "lange nieuwstraat").
+LOWER_STREET_ADJECTIVES = r"(?:nieuwe|oude|lange|korte|hoge|lage|grote|kleine)"
 ADDRESS_LOWER = re.compile(
-    r"(?<![\w-])((?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
+    r"(?<![\w-])((?:(?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
     r"|meester|kanunnik|zuster|kardinaal|luitenant|kolonel|wethouder|mgr\.|majoor|kapitein"
     r"|notaris|dominee)[ ](?:(?:doctor|dokter|dr\.|mr\.|meester|professor|prof\.)[ ])?"
     r"(?:[a-z]\.[ ]?){0,3}(?:[a-zà-ÿ]+[ ])?"
     r"(?:(?:van|de|der|den|ter|ten|'t)[ ])*|(?:van|ter|ten)[ ](?:(?:de|der|den|'t)[ ])*)?"
-    r"" + LOWER_LETTER + r"{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park"
-    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad)"
+    r"" + LOWER_LETTER + r"{3,}"
+    # round 18c: an adjective that opens street names, before a street word alone or joined
+    # to a name ("nieuwe gracht 3", "lange nieuwstraat 12", "oude haven 21b")
+    r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
+    r"(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park"
+    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad|wal|brink)"
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
@@ -359,7 +367,7 @@ ADDRESS_LOWER = re.compile(
 # (lower-case letters, spaces, full stops and the apostrophe of "'t").
 _LOWER_STREET_ENDS = (
     "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
-    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad",
+    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
 )  # fmt: skip
 _LOWER_STREET_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))) + "çğışłńśźżąęć .'"
@@ -1116,9 +1124,9 @@ _ORDINAL_NUMBER = re.compile(r"\d(?:e|ste|de)")
 _NUMBER_THEN_VERB = re.compile(r"\d\s+(?i:wordt|werd|zal|gaat|is|was|geworden)")
 
 
-# What the units of AGE_WORDS open with ("jarig", "jarige", "jaar", "jr", "j.", "year",
-# "years", "yr", "yrs"), and the verbs AGE_TURNS opens with.
-_AGE_UNITS = ("jar", "jaar", "jr", "j.", "year", "yr")
+# What the units of AGE_WORDS open with ("jarig", "jarige", "jaar", "jr", "j.", "j" all
+# open with "j"; "year", "years", "yr", "yrs"), and the verbs AGE_TURNS opens with.
+_AGE_UNITS = ("j", "year", "yr")
 _AGE_VERBS = ("wordt", "werd", "is", "was", "ben")
 
 
@@ -1337,6 +1345,23 @@ ADDRESS_LABELS = frozenset(
     nieuw oud verhuisd naar per flat appartement woning""".split()  # noqa: SIM905
 )
 AGE_AFTER_NUMBER = re.compile(r"\s?(?:-?jarige?\b|jaar\b|jr\b)", re.IGNORECASE)
+# A unit after a number: a count or a measure, no house number ("2 uur", "3 keer", "5 mg").
+QUANTITY_AFTER_NUMBER = re.compile(
+    r"\s?(?:sec(?:onde|onden)?|min(?:uut|uten)?|uur|keer|dagen|weken|maanden|ml|mg|gram"
+    r"|kg|cm|mm|graden|procent|druppels|tabletten|stuks)\b",
+    re.IGNORECASE,
+)
+# Round 18c: more units that a street of the lower-case kind may not take before its
+# number's end ("de oude weg 3 x", "lange dijk 5 km", "nieuwe laan 12 mnd geleden").
+_MEASURE_AFTER_NUMBER = re.compile(
+    r"\s?(?:x|km|m|meter|mnd|maand|dag|week|nacht|jaar|jr|j)\b", re.IGNORECASE
+)
+
+
+def _quantity_after(text: str, end: int) -> bool:
+    """Whether a unit follows the number that ends at ``end``: then the number counts or
+    measures something ("op de oude weg 3 keer gevallen"), it numbers no house."""
+    return bool(QUANTITY_AFTER_NUMBER.match(text, end) or _MEASURE_AFTER_NUMBER.match(text, end))
 
 
 def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
@@ -1369,9 +1394,10 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in _address_lower_matches(text, gaps):
-        if m.group(1) not in common:
+        if m.group(1) not in common and not _quantity_after(text, m.end(2)):
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
+    yield from _mistyped_street_addresses(text)
     yield from _streets_before_postcode(text)
 
 
@@ -1452,6 +1478,30 @@ def _short_street_addresses(text: str) -> Iterator[Candidate]:
             if before and before[-1].lower() in PREPOSITIONS_BEFORE_STREET:
                 start += 3
         yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
+
+
+# Round 18c: "op kerkstaat 14", "ga naar hoofdstaat 12", "bij Kerkstrat 9": a street whose
+# street word "straat" is mistyped (a letter left out or doubled), joined to a name of three
+# letters or more, and a house number. Only right after a preposition of place or "woont"
+# (perhaps with "de"): "staat" also ends verbs ("als hij opstaat 2x"), which follow no such
+# word.
+MISTYPED_STREET_WORD = r"(?:staat|strat|sraat|traat|straaat|starat)"
+ADDRESS_MISTYPED_STREET = re.compile(
+    r"(?<![\w-])(?i:op|aan|naar|bij|langs|via|woont|woonachtig)(?:[ ](?i:de))?[ ]"
+    r"([A-Za-zà-ÿ][a-zà-ÿ'-]{2,}(?<!-)" + MISTYPED_STREET_WORD + r")"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+)
+_MISTYPED_STREET_BEFORE_NUMBER = re.compile(MISTYPED_STREET_WORD + r"[ ]\d")
+
+
+def _mistyped_street_addresses(text: str) -> Iterator[Candidate]:
+    """ "op kerkstaat 14": a street with its street word mistyped, after a preposition
+    (``ADDRESS_MISTYPED_STREET``); a chat's typo should not let the address through."""
+    if _MISTYPED_STREET_BEFORE_NUMBER.search(text) is None:
+        return  # the cheap first look: a mistyped street word, a space and a digit
+    for m in ADDRESS_MISTYPED_STREET.finditer(text):
+        if not _quantity_after(text, m.end(2)):
+            yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
 
 
 def _street_head(words: list[str]) -> int:
