@@ -880,6 +880,24 @@ _DOCUMENT_HEAD_IN_NAME = re.compile(
 _GROUP_SALUTATION_AFTER = re.compile(
     r"[ ][a-zà-ÿ'\u2019]{3,}(?:[ ]allemaal)?[ ]*[,!:][ ]*(?:\n|\Z)"
 )
+# The same mid-line: a word for a group and a comma or "!" ("Lieve allemaal, bedankt voor
+# ..."). A plural noun, "allemaal" or "team" right after a name is no verb: no sentence about
+# a person opens so ("Lieve zegt, ..." stays a name).
+_GROUP_WORD_SALUTATION_AFTER = re.compile(
+    r"[ ](?:allemaal|iedereen|allen|team|[a-zà-ÿ]{2,}(?:en|ers|'s|\u2019s))[ ]*[,!]"
+)
+# An item of a numbered or bulleted list ("2. ", "- ") before a word and an article: the
+# word is the verb of an instruction ("2. Spoel de sonde", "- Draai het wiel").
+_ITEM_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]*$")
+_ARTICLE_AFTER = re.compile(r"[ ](?:de|het|een)[ ]+[a-zà-ÿ]")
+# "op de" that some surnames open with ("op de Beek", "Op den Kamp") at the start of a found
+# name: with no first name or form of address before it, it says where someone works or
+# stays ("ik sta op de Linde", a ward), no one's name. Not "in de", "bij de": a house or an
+# institution ("in de Hooge Hof") follows those, and is an identifier under another label.
+_PREPOSITION_PARTICLE = re.compile(r"op[ ](?:de|den|het|'t)[ ]")
+# A department of a hospital by its speciality ("Polikliniek Dermatologie", "afdeling
+# Geriatrie"): part of an institution, no institution on its own.
+_DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
 # Parts of the day that open a sentence of a report ("Middag rustig"): no place.
 _DAY_PARTS = frozenset("ochtend middag namiddag avond nacht".split())  # noqa: SIM905
 _DATE_WORD_BEFORE = re.compile(
@@ -1003,6 +1021,15 @@ def _title_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` opens a street or building name ("sint", "st.")."""
     words = text[max(0, start - 16) : start].split()
     return bool(words) and words[-1].lower() in patterns.STREET_TITLES
+
+
+def _full_form_in_written_text(text: str, title: str) -> bool:
+    """Whether a form of address is written in full ("meneer", "mevrouw") in a text that is
+    not written in lower case. Who writes "mevrouw" in full in a text with capitals writes
+    the surname after it with a capital too ("mevrouw Van Dijk"): an unknown lower-case word
+    there is a plain noun ("die meneer van de hoekkamer"). Quick notes and chats ("mw
+    akkermans", "meneer kowalczyk" in a chat) keep their lower-case names."""
+    return title.split()[0].lower() in ("meneer", "mevrouw") and not _is_chat(text)
 
 
 def _is_chat(text: str) -> bool:
@@ -2476,6 +2503,8 @@ class PrivacyEngine:
                 )
                 if not (known or (abbreviated and self._lowercase_name_ok(last))):
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
+                if not known and _full_form_in_written_text(text, m.group(0)):
+                    continue  # "die meneer van de hoekkamer": a room, no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
             if (
@@ -3221,6 +3250,8 @@ class PrivacyEngine:
                 continue  # "Rondvraag - Bergen was ...": a clause opens after the dash
             if self._after_word_of_address(text, m.start()):
                 continue  # "Geachte heer Rozendaal": a surname, not the village
+            if _article_before(text, m.start()) and not self._is_place("De " + name):
+                continue  # "ik sta op de Linde": a ward or a house; a town takes no article
             found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))
         found.extend(self._districts_and_origins(text))
@@ -4321,6 +4352,12 @@ class PrivacyEngine:
                 piece = text[c.start : c.end]
             one_word = piece.isalnum()
             if (
+                c.label == "naam"
+                and _PREPOSITION_PARTICLE.match(piece)
+                and not self._person_before(text, c.start)
+            ):
+                continue  # "ik sta op de Linde": a place, no surname "op de Linde"
+            if (
                 c.label in ("naam", "instelling")
                 and piece in _SHOP_CHAINS
                 and _article_before(text, c.start)
@@ -4331,6 +4368,8 @@ class PrivacyEngine:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
                 if self._role_title(piece):
                     continue  # "De Teamleider Zorg", "Hoofd Zorg": a job, no organisation
+                if self._department(piece):
+                    continue  # "Polikliniek Dermatologie": a hospital's department
             elif c.label == "datum":
                 if piece == "24/7" and not _DATE_WORD_BEFORE.search(
                     text, max(0, c.start - 12), c.start
@@ -4386,10 +4425,13 @@ class PrivacyEngine:
                     if (
                         c.label == "naam"
                         and _ITEM_START.search(text, max(0, c.start - 8), c.start)
-                        and _GROUP_SALUTATION_AFTER.match(text, c.end)
+                        and (
+                            _GROUP_SALUTATION_AFTER.match(text, c.end)
+                            or _GROUP_WORD_SALUTATION_AFTER.match(text, c.end)
+                        )
                         and (c.start == 0 or text[c.start - 1] == "\n")
                     ):
-                        continue  # "Lieve vrijwilligers,": a salutation to a group
+                        continue  # "Lieve vrijwilligers,", "Lieve allemaal, bedankt": a group
                     if c.label == "naam" and not self._is_first_name(piece):
                         if (c.start == 0 or text[c.start - 1] == "\n") and text[
                             c.end : c.end + 1
@@ -4399,12 +4441,37 @@ class PrivacyEngine:
                             text, max(0, c.start - 8), c.start
                         ):
                             continue  # "- Stap 1: ...": a numbered step
+                        if _ARTICLE_AFTER.match(text, c.end) and _ITEM_MARKER_BEFORE.search(
+                            text, max(0, c.start - 8), c.start
+                        ):
+                            continue  # "2. Spoel de sonde": the verb of an instruction
                         if self._in_title_phrase(text, c.start, c.end):
                             continue  # "Rots & Water", "Op Maat", "Scholing BHV"
                         if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _department(self, piece: str) -> bool:
+        """A department named by its speciality alone ("Polikliniek Dermatologie", "afdeling
+        Geriatrie"): the conventions label the hospital, not its department."""
+        words = piece.split()
+        return (
+            1 < len(words) <= 3
+            and words[0].lower() in _DEPARTMENT_WORDS
+            and all(self._kind_of_care(w) for w in words[1:])
+        )
+
+    def _person_before(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` is a form of address or a first name ("mevrouw
+        op de Beek", "Jan op de Beek"): a surname may open with a preposition there."""
+        words = text[max(0, start - 24) : start].split()
+        if not words:
+            return False
+        word = words[-1].rstrip(".")
+        return word.lower() in _PERSON_FORMS_OF_ADDRESS or (
+            word[:1].isupper() and self._is_first_name(word)
+        )
 
     def _role_title(self, piece: str) -> bool:
         """A job title with capitals ("De Teamleider Zorg", "Hoofd Zorg", "De Diëtist"): a
