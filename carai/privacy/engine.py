@@ -789,7 +789,7 @@ _AI_ASSISTANTS = frozenset({"Alexa", "Bing", "Claude", "Siri"})
 _AI_ASSISTANT_CUE = re.compile(
     r"(?<![\w-])(?:AI|(?i:chatgpt|chatbot\w*|taalmodel\w*|spraakassistent\w*|slimme speaker"
     r"|kunstmatige intelligentie|copilot|gemini|google|apple|amazon|microsoft|openai"
-    r"|anthropic))(?![\w])"
+    r"|anthropic|prompt\w*|gpt[\w.-]*|llm|perplexity|mistral))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
 _SEPARABLE_PARTICLE_AFTER = re.compile(r"[ ](?:door|af|mee|terug|toe|aan|op|uit|in|na)(?![\w-])")
@@ -895,6 +895,14 @@ _ARTICLE_AFTER = re.compile(r"[ ](?:de|het|een)[ ]+[a-zà-ÿ]")
 # stays ("ik sta op de Linde", a ward), no one's name. Not "in de", "bij de": a house or an
 # institution ("in de Hooge Hof") follows those, and is an identifier under another label.
 _PREPOSITION_PARTICLE = re.compile(r"op[ ](?:de|den|het|'t)[ ]")
+# A limit of age for a group in a protocol or a lesson ("Doelgroep: alle cliënten ouder dan
+# 70 jaar", "mensen boven de 65"): a plural word for people, then the comparison right before
+# the age. Of one person ("mevrouw is ouder dan 90") it stays an age.
+_GROUP_AGE_LIMIT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:alle|cli[eë]nten|mensen|personen|ouderen|bewoners|pati[eë]nten|kinderen"
+    r"|volwassenen|iedereen|vrouwen|mannen|jongeren)(?:[ ][\w-]+){0,2}[ ]"
+    r"(?i:ouder[ ]dan|jonger[ ]dan|boven[ ]de|onder[ ]de|vanaf|tot)[ ]$"
+)
 # A department of a hospital by its speciality ("Polikliniek Dermatologie", "afdeling
 # Geriatrie"): part of an institution, no institution on its own.
 _DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
@@ -4623,6 +4631,10 @@ class PrivacyEngine:
                 and patterns.SCORE_SUBJECT.search(text, max(0, c.start - 40), c.start)
             ):
                 continue  # "Apgar was 9": a score, no age
+            elif c.label == "leeftijd" and _GROUP_AGE_LIMIT_BEFORE.search(
+                text, max(0, c.start - 60), c.start
+            ):
+                continue  # "alle cliënten ouder dan 70 jaar": a group's limit, no one's age
             elif (
                 c.label == "plaats"
                 and c.priority == LOOKUP

@@ -146,3 +146,47 @@ def test_a_named_practice_stays(engine: PrivacyEngine) -> None:
 def test_a_month_in_a_real_date_stays(engine: PrivacyEngine) -> None:
     text = "Dinsdag 12 maart opgenomen op de afdeling Geriatrie na een val."
     assert "12 maart" in labelled(engine, text, "datum")
+
+
+# -- a limit of age for a group -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doelgroep: Alle clienten ouder dan 70 jaar.",
+        "Het protocol geldt voor mensen boven de 65 jaar met een verhoogd valrisico.",
+        "De griepprik is voor alle bewoners vanaf 60 jaar.",
+    ],
+)
+def test_an_age_limit_of_a_group_is_no_age(engine: PrivacyEngine, text: str) -> None:
+    assert not labelled(engine, text, "leeftijd")
+
+
+def test_the_age_of_one_person_after_ouder_dan_stays(engine: PrivacyEngine) -> None:
+    text = "Mevrouw is ouder dan 90 jaar en woont nog zelfstandig."
+    assert "90 jaar" in labelled(engine, text, "leeftijd")
+
+
+def test_an_age_beside_a_group_limit_stays(engine: PrivacyEngine) -> None:
+    text = "Alle cliënten ouder dan 70 jaar krijgen een valrisicotest; dhr. Smits (82 jaar) ook."
+    assert "82 jaar" in " ".join(labelled(engine, text, "leeftijd"))
+
+
+# -- an AI assistant in a text about prompts or GPT ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb Claude gevraagd om een opzet te maken. De prompt was kort.",
+        "Met GPT-4o en Claude gaat het samenvatten sneller dan vorig jaar.",
+    ],
+)
+def test_an_ai_assistant_beside_prompts_or_gpt_is_no_name(engine: PrivacyEngine, text: str) -> None:
+    assert not labelled(engine, text, "naam")
+
+
+def test_a_colleague_called_claude_stays(engine: PrivacyEngine) -> None:
+    text = "Claude belde over zijn rooster, hij kan zaterdag niet."
+    assert "Claude" in labelled(engine, text, "naam")
