@@ -903,6 +903,13 @@ _GROUP_AGE_LIMIT_BEFORE = re.compile(
     r"|volwassenen|iedereen|vrouwen|mannen|jongeren)(?:[ ][\w-]+){0,2}[ ]"
     r"(?i:ouder[ ]dan|jonger[ ]dan|boven[ ]de|onder[ ]de|vanaf|tot)[ ]$"
 )
+# A letter that names a class after its noun ("rijbewijs C", "vitamine B", "hepatitis C",
+# "groep A"), read with the next sentence's first word as an initial and a surname.
+_LETTER_OF_A_CLASS = re.compile(r"[A-Z]\.[ ]+[A-Z]")
+_CLASS_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:rijbewijs|vitamine|hepatitis|type|groep|categorie|klasse|bijlage|blok"
+    r"|fase|niveau|gebouw|vleugel|zorgzwaartepakket|zzp|wlz-profiel|profiel)[ ]+$"
+)
 # A department of a hospital by its speciality ("Polikliniek Dermatologie", "afdeling
 # Geriatrie"): part of an institution, no institution on its own.
 _DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
@@ -4355,6 +4362,13 @@ class PrivacyEngine:
                 if head is not None:  # "Sessieverslag Moleman": the name after the kind
                     c = Candidate(c.start + head.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]
+            if (
+                c.label == "naam"
+                and _LETTER_OF_A_CLASS.match(piece)
+                and _CLASS_WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+                and not self._known_name_after_initial(piece)
+            ):
+                continue  # "rijbewijs C. Woonachtig ...": the letter is the licence's
             if c.label == "naam" and ". " in piece:
                 c = self._cut_at_sentence_end(text, c)
                 piece = text[c.start : c.end]
@@ -4459,6 +4473,14 @@ class PrivacyEngine:
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _known_name_after_initial(self, piece: str) -> bool:
+        """Whether a word after the initial that opens ``piece`` is a listed first name or
+        surname ("groep B. Jansen" may still be a person)."""
+        return any(
+            self._is_first_name(word) or self._is_surname(word.lower())
+            for word in piece.split()[1:]
+        )
 
     def _department(self, piece: str) -> bool:
         """A department named by its speciality alone ("Polikliniek Dermatologie", "afdeling
@@ -4636,11 +4658,14 @@ class PrivacyEngine:
             ):
                 continue  # "alle cliënten ouder dan 70 jaar": a group's limit, no one's age
             elif (
-                c.label == "plaats"
+                c.label in ("plaats", "instelling")
                 and c.priority == LOOKUP
+                and (c.label == "plaats" or piece.isalnum())
                 and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 16), c.start)
             ):
-                continue  # "afdeling De Berk": a ward of the house, named after a tree
+                continue  # "afdeling De Berk": a ward of the house, named after a tree;
+                # "afdeling Brandwondencentrum": a department, one word a list of kinds found
+
             elif (
                 c.label == "datum"
                 and _SHORT_DATE.fullmatch(piece)

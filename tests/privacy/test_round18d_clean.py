@@ -190,3 +190,34 @@ def test_an_ai_assistant_beside_prompts_or_gpt_is_no_name(engine: PrivacyEngine,
 def test_a_colleague_called_claude_stays(engine: PrivacyEngine) -> None:
     text = "Claude belde over zijn rooster, hij kan zaterdag niet."
     assert "Claude" in labelled(engine, text, "naam")
+
+
+# -- a department by one word after "afdeling"; the letter of a class --------------------------
+
+
+def test_a_department_of_one_word_after_afdeling_is_no_institution(
+    engine: PrivacyEngine,
+) -> None:
+    text = "Ontslag van afdeling Brandwondencentrum naar huis, met thuiszorg."
+    assert not labelled(engine, text, "instelling")
+
+
+def test_a_hospital_after_its_department_stays(engine: PrivacyEngine) -> None:
+    text = "Verwezen naar afdeling Geriatrie van Ziekenhuis Gelderse Vallei."
+    assert "Ziekenhuis Gelderse Vallei" in labelled(engine, text, "instelling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heeft rijbewijs C. Woonachtig in een dorp, rijdt zelf naar de dagbesteding.",
+        "Tekort aan vitamine D. Advies: elke dag een tablet bij het ontbijt.",
+    ],
+)
+def test_the_letter_of_a_class_is_no_initial(engine: PrivacyEngine, text: str) -> None:
+    assert not labelled(engine, text, "naam")
+
+
+def test_an_initial_and_a_listed_surname_after_a_class_word_stay(engine: PrivacyEngine) -> None:
+    text = "In groep B. Jansen is de mentor van de klas."
+    assert "B. Jansen" in labelled(engine, text, "naam")
