@@ -799,7 +799,7 @@ _AI_ASSISTANTS = frozenset({"Alexa", "Bing", "Claude", "Siri"})
 _AI_ASSISTANT_CUE = re.compile(
     r"(?<![\w-])(?:AI|(?i:chatgpt|chatbot\w*|taalmodel\w*|spraakassistent\w*|slimme speaker"
     r"|kunstmatige intelligentie|copilot|gemini|google|apple|amazon|microsoft|openai"
-    r"|anthropic))(?![\w])"
+    r"|anthropic|prompt\w*|gpt[\w.-]*|llm|perplexity|mistral))(?![\w])"
 )
 _ABBREVIATION_AFTER = re.compile(r"\.[ ]?\d")
 _SEPARABLE_PARTICLE_AFTER = re.compile(r"[ ](?:door|af|mee|terug|toe|aan|op|uit|in|na)(?![\w-])")
@@ -890,6 +890,39 @@ _DOCUMENT_HEAD_IN_NAME = re.compile(
 _GROUP_SALUTATION_AFTER = re.compile(
     r"[ ][a-zà-ÿ'\u2019]{3,}(?:[ ]allemaal)?[ ]*[,!:][ ]*(?:\n|\Z)"
 )
+# The same mid-line: a word for a group and a comma or "!" ("Lieve allemaal, bedankt voor
+# ..."). A plural noun, "allemaal" or "team" right after a name is no verb: no sentence about
+# a person opens so ("Lieve zegt, ..." stays a name).
+_GROUP_WORD_SALUTATION_AFTER = re.compile(
+    r"[ ](?:allemaal|iedereen|allen|team|[a-zà-ÿ]{2,}(?:en|ers|'s|\u2019s))[ ]*[,!]"
+)
+# An item of a numbered or bulleted list ("2. ", "- ") before a word and an article: the
+# word is the verb of an instruction ("2. Spoel de sonde", "- Draai het wiel").
+_ITEM_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]*$")
+_ARTICLE_AFTER = re.compile(r"[ ](?:de|het|een)[ ]+[a-zà-ÿ]")
+# "op de" that some surnames open with ("op de Beek", "Op den Kamp") at the start of a found
+# name: with no first name or form of address before it, it says where someone works or
+# stays ("ik sta op de Linde", a ward), no one's name. Not "in de", "bij de": a house or an
+# institution ("in de Hooge Hof") follows those, and is an identifier under another label.
+_PREPOSITION_PARTICLE = re.compile(r"op[ ](?:de|den|het|'t)[ ]")
+# A limit of age for a group in a protocol or a lesson ("Doelgroep: alle cliënten ouder dan
+# 70 jaar", "mensen boven de 65"): a plural word for people, then the comparison right before
+# the age. Of one person ("mevrouw is ouder dan 90") it stays an age.
+_GROUP_AGE_LIMIT_BEFORE = re.compile(
+    r"(?<![\w-])(?i:alle|cli[eë]nten|mensen|personen|ouderen|bewoners|pati[eë]nten|kinderen"
+    r"|volwassenen|iedereen|vrouwen|mannen|jongeren)(?:[ ][\w-]+){0,2}[ ]"
+    r"(?i:ouder[ ]dan|jonger[ ]dan|boven[ ]de|onder[ ]de|vanaf|tot)[ ]$"
+)
+# A letter that names a class after its noun ("rijbewijs C", "vitamine B", "hepatitis C",
+# "groep A"), read with the next sentence's first word as an initial and a surname.
+_LETTER_OF_A_CLASS = re.compile(r"[A-Z]\.[ ]+[A-Z]")
+_CLASS_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:rijbewijs|vitamine|hepatitis|type|groep|categorie|klasse|bijlage|blok"
+    r"|fase|niveau|gebouw|vleugel|zorgzwaartepakket|zzp|wlz-profiel|profiel)[ ]+$"
+)
+# A department of a hospital by its speciality ("Polikliniek Dermatologie", "afdeling
+# Geriatrie"): part of an institution, no institution on its own.
+_DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
 # Parts of the day that open a sentence of a report ("Middag rustig"): no place.
 _DAY_PARTS = frozenset("ochtend middag namiddag avond nacht".split())  # noqa: SIM905
 _DATE_WORD_BEFORE = re.compile(
@@ -1013,6 +1046,15 @@ def _title_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` opens a street or building name ("sint", "st.")."""
     words = text[max(0, start - 16) : start].split()
     return bool(words) and words[-1].lower() in patterns.STREET_TITLES
+
+
+def _full_form_in_written_text(text: str, title: str) -> bool:
+    """Whether a form of address is written in full ("meneer", "mevrouw") in a text that is
+    not written in lower case. Who writes "mevrouw" in full in a text with capitals writes
+    the surname after it with a capital too ("mevrouw Van Dijk"): an unknown lower-case word
+    there is a plain noun ("die meneer van de hoekkamer"). Quick notes and chats ("mw
+    akkermans", "meneer kowalczyk" in a chat) keep their lower-case names."""
+    return title.split()[0].lower() in ("meneer", "mevrouw") and not _is_chat(text)
 
 
 def _is_chat(text: str) -> bool:
@@ -2486,6 +2528,8 @@ class PrivacyEngine:
                 )
                 if not (known or (abbreviated and self._lowercase_name_ok(last))):
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
+                if not known and _full_form_in_written_text(text, m.group(0)):
+                    continue  # "die meneer van de hoekkamer": a room, no name
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
             if (
@@ -3343,6 +3387,8 @@ class PrivacyEngine:
                 continue  # "Rondvraag - Bergen was ...": a clause opens after the dash
             if self._after_word_of_address(text, m.start()):
                 continue  # "Geachte heer Rozendaal": a surname, not the village
+            if _article_before(text, m.start()) and not self._is_place("De " + name):
+                continue  # "ik sta op de Linde": a ward or a house; a town takes no article
             found.append(Candidate(m.start(), m.end(), "plaats", "bekende plaatsnaam", LOOKUP))
         found.extend(self._places_no_list_knows(text))
         found.extend(self._districts_and_origins(text))
@@ -4438,10 +4484,23 @@ class PrivacyEngine:
                 if head is not None:  # "Sessieverslag Moleman": the name after the kind
                     c = Candidate(c.start + head.end(), c.end, c.label, c.reason, c.priority)
                     piece = text[c.start : c.end]
+            if (
+                c.label == "naam"
+                and _LETTER_OF_A_CLASS.match(piece)
+                and _CLASS_WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+                and not self._known_name_after_initial(piece)
+            ):
+                continue  # "rijbewijs C. Woonachtig ...": the letter is the licence's
             if c.label == "naam" and ". " in piece:
                 c = self._cut_at_sentence_end(text, c)
                 piece = text[c.start : c.end]
             one_word = piece.isalnum()
+            if (
+                c.label == "naam"
+                and _PREPOSITION_PARTICLE.match(piece)
+                and not self._person_before(text, c.start)
+            ):
+                continue  # "ik sta op de Linde": a place, no surname "op de Linde"
             if (
                 c.label in ("naam", "instelling")
                 and piece in _SHOP_CHAINS
@@ -4453,6 +4512,8 @@ class PrivacyEngine:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
                 if self._role_title(piece):
                     continue  # "De Teamleider Zorg", "Hoofd Zorg": a job, no organisation
+                if self._department(piece):
+                    continue  # "Polikliniek Dermatologie": a hospital's department
             elif c.label == "datum":
                 if piece == "24/7" and not _DATE_WORD_BEFORE.search(
                     text, max(0, c.start - 12), c.start
@@ -4508,10 +4569,13 @@ class PrivacyEngine:
                     if (
                         c.label == "naam"
                         and _ITEM_START.search(text, max(0, c.start - 8), c.start)
-                        and _GROUP_SALUTATION_AFTER.match(text, c.end)
+                        and (
+                            _GROUP_SALUTATION_AFTER.match(text, c.end)
+                            or _GROUP_WORD_SALUTATION_AFTER.match(text, c.end)
+                        )
                         and (c.start == 0 or text[c.start - 1] == "\n")
                     ):
-                        continue  # "Lieve vrijwilligers,": a salutation to a group
+                        continue  # "Lieve vrijwilligers,", "Lieve allemaal, bedankt": a group
                     if c.label == "naam" and not self._is_first_name(piece):
                         if (c.start == 0 or text[c.start - 1] == "\n") and text[
                             c.end : c.end + 1
@@ -4521,12 +4585,45 @@ class PrivacyEngine:
                             text, max(0, c.start - 8), c.start
                         ):
                             continue  # "- Stap 1: ...": a numbered step
+                        if _ARTICLE_AFTER.match(text, c.end) and _ITEM_MARKER_BEFORE.search(
+                            text, max(0, c.start - 8), c.start
+                        ):
+                            continue  # "2. Spoel de sonde": the verb of an instruction
                         if self._in_title_phrase(text, c.start, c.end):
                             continue  # "Rots & Water", "Op Maat", "Scholing BHV"
                         if _ENGLISH_TITLE_BEFORE.search(text, max(0, c.start - 5), c.start):
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _known_name_after_initial(self, piece: str) -> bool:
+        """Whether a word after the initial that opens ``piece`` is a listed first name or
+        surname ("groep B. Jansen" may still be a person)."""
+        return any(
+            self._is_first_name(word) or self._is_surname(word.lower())
+            for word in piece.split()[1:]
+        )
+
+    def _department(self, piece: str) -> bool:
+        """A department named by its speciality alone ("Polikliniek Dermatologie", "afdeling
+        Geriatrie"): the conventions label the hospital, not its department."""
+        words = piece.split()
+        return (
+            1 < len(words) <= 3
+            and words[0].lower() in _DEPARTMENT_WORDS
+            and all(self._kind_of_care(w) for w in words[1:])
+        )
+
+    def _person_before(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` is a form of address or a first name ("mevrouw
+        op de Beek", "Jan op de Beek"): a surname may open with a preposition there."""
+        words = text[max(0, start - 24) : start].split()
+        if not words:
+            return False
+        word = words[-1].rstrip(".")
+        return word.lower() in _PERSON_FORMS_OF_ADDRESS or (
+            word[:1].isupper() and self._is_first_name(word)
+        )
 
     def _role_title(self, piece: str) -> bool:
         """A job title with capitals ("De Teamleider Zorg", "Hoofd Zorg", "De Diëtist"): a
@@ -4678,12 +4775,19 @@ class PrivacyEngine:
                 and patterns.SCORE_SUBJECT.search(text, max(0, c.start - 40), c.start)
             ):
                 continue  # "Apgar was 9": a score, no age
+            elif c.label == "leeftijd" and _GROUP_AGE_LIMIT_BEFORE.search(
+                text, max(0, c.start - 60), c.start
+            ):
+                continue  # "alle cliënten ouder dan 70 jaar": a group's limit, no one's age
             elif (
-                c.label == "plaats"
+                c.label in ("plaats", "instelling")
                 and c.priority == LOOKUP
+                and (c.label == "plaats" or piece.isalnum())
                 and _DEPARTMENT_BEFORE.search(text, max(0, c.start - 16), c.start)
             ):
-                continue  # "afdeling De Berk": a ward of the house, named after a tree
+                continue  # "afdeling De Berk": a ward of the house, named after a tree;
+                # "afdeling Brandwondencentrum": a department, one word a list of kinds found
+
             elif (
                 c.label == "datum"
                 and _SHORT_DATE.fullmatch(piece)

@@ -770,6 +770,8 @@ GENERIC_INSTITUTIONS = {
     "Jeugdzorg", "Ouderenzorg", "Gehandicaptenzorg", "Thuis", "Woonzorg", "Dagzorg",
     "Nazorg", "Eerstelijnszorg", "Spoedzorg", "Wondzorg", "Zelfzorg", "Kliniek", "Centrum",
     "Huis", "Gezondheidscentrum", "Buurthuis", "Hospice", "Ziekenhuiszorg",
+    "Polikliniek", "Gezondheidszorg", "Verpleeghuiszorg", "Jeugdgezondheidszorg",
+    "Revalidatiezorg", "Kraamzorg", "Geboortezorg", "Huisartsenzorg",
 }  # fmt: skip
 
 HEALTH_TERMS = re.compile(

@@ -27,6 +27,7 @@ from carai.privacy.engine import (
     _LOWER_WORD_AFTER,
     _OPENING_SCANS,
     _OPENINGS,
+    _article_before,
     _OpeningStarts,
     _plain,
     _starts_sentence,
@@ -122,6 +123,8 @@ def _known_places_before(engine: PrivacyEngine, text: str) -> list[tuple[int, in
             continue
         if engine._after_word_of_address(text, m.start()):
             continue
+        if _article_before(text, m.start()) and not engine._is_place("De " + name):
+            continue  # round 18d: "op de Linde", "meneer de Boer": no town
         if engine._is_place(name):
             found.append(m.span())
     return found
