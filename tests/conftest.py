@@ -100,6 +100,19 @@ def _default_language() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _today_when_the_test_starts(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test module's ``TODAY`` is the day the test starts, not the day the module was
+    collected: a run that crosses midnight (Dutch time) made ``TODAY`` yesterday, so a due
+    date of ``TODAY`` lay in the past and "overdue" showed too early (CI failed at 00:05)."""
+    from django.utils import timezone
+
+    if hasattr(request.module, "TODAY"):
+        monkeypatch.setattr(request.module, "TODAY", timezone.localdate())
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Each test starts with an empty cache (the password-reset throttle counts in it)."""
     from django.core.cache import cache

@@ -24,7 +24,7 @@ from carai.usecases.models import Cycle, Status, TeamMember, TeamRole, UseCase
 from tests.conftest import World, client_for
 from tests.factories import MembershipFactory, UserFactory
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the conftest sets it again when each test starts
 SOON = TODAY + datetime.timedelta(days=10)
 
 

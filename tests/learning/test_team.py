@@ -30,7 +30,7 @@ from carai.learning.services.assignments import (
 from tests.conftest import World, client_for
 from tests.factories import OrganisationFactory, UserFactory
 
-TODAY = timezone.localdate()
+TODAY = timezone.localdate()  # the conftest sets it again when each test starts
 
 
 def team_url(world: World, **query: str) -> str:

@@ -20,7 +20,7 @@ from carai.learning.services.assignments import assignment_change_due_date, assi
 from tests.conftest import World, client_for
 from tests.factories import UserFactory
 
-TODAY = timezone.localdate()
+TODAY = timezone.localdate()  # the conftest sets it again when each test starts
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 HTMX_TOKEN = re.compile(r'"X-CSRFToken": "[^"]+"')
 

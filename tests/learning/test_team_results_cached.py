@@ -25,7 +25,7 @@ from carai.practice.services import case_import
 from tests.conftest import FIXTURES, World, client_for
 from tests.factories import UserFactory
 
-TODAY = timezone.localdate()
+TODAY = timezone.localdate()  # the conftest sets it again when each test starts
 
 
 @pytest.fixture
