@@ -107,6 +107,17 @@ _ROLE_WORD = re.compile(
     + r")(?![\w-])"
 )
 _LEADING_ROLE = re.compile(_ROLE_WORD.pattern + r"[ ]+")
+# A role or relation by the end of a compound, or one the list above lacks, before a first
+# name that deduce took into the name ("Thuisbegeleider Teuntje", "Stiefzoon Bram",
+# "Zorgvrager Anouk"): trimmed off when the word after it is a first name of deduce's list.
+_LEADING_ROLE_COMPOUND = re.compile(
+    r"(?i:[a-zà-ÿ]+(?:begeleider|begeleidster|coach|chauffeur|verpleger|verpleegster"
+    r"|verzorger|verzorgster|verzorgende|kracht|medewerker|medewerkster|zoon|dochter|neef"
+    r"|nicht|broer|zus|kind|jongen|meisje|zwagerin|oom|tante|vrager|dienst|meester|maakster"
+    r"|leider|leidster|nemer|agent|therapeut|therapeute|ouder)|zorgvrager|cliënte|jongere|conciërge|secretaresse|chauffeur|verpleger|verpleegster"
+    r"|verzorgende|verzorger|verzorgster|vriendje|vriendinnetje|zwagerin|jobcoach|mentrix"
+    r"|invalkracht|huismeester)[ ]+(?=[A-Z])"
+)
 _INITIAL_OR_PARTICLE = re.compile(r"(?:[A-Z]\.|" + patterns.NAME_PARTICLES + r")", re.IGNORECASE)
 # "de Grote Zaal", "de Kleine Kapel": an inflected adjective before a one-word "name"
 _AFTER_ADJECTIVE = re.compile(
@@ -300,6 +311,8 @@ _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 _CAPITALISED = re.compile(r"[A-Z](?<![\w'-].)[a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+# The first word of a name, up to a space, hyphen or other sign.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # A capitalised word after a cue of where someone lives, comes from or goes to, not at the
 # start of a sentence and with no capitalised word after it (a name of more words).
 _NEXT_WORD = re.compile(r"[ ]([a-zA-Zà-ÿ'-]{3,})(?=[ ]*(?:[.,;:)]|\n|$|[ ][a-z]))")
@@ -878,8 +891,12 @@ _FLOOR_AFTER = re.compile(r"[ ](?i:verdieping|etage|verd\.)")
 # A brand or make before a product's name ("tillift merk Arjo"): a firm, no person.
 _BRAND_WORD_BEFORE = re.compile(r"(?<![\w-])(?i:merk|fabrikaat|fabrikant)[ :]+$")
 # A greeting that deduce took into the name after it ("Goedemorgen Sevda"): trimmed off.
+# Also a closing or a word of thanks or assent before the name of the one greeted or who
+# signs ("Groetjes Marloes", "Dag Soraya,", "Thanks Priya", "Oké Daan").
 _GREETING_IN_NAME = re.compile(
-    r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Hoi|Hallo|Hey|Hee|Hi|Beste)[ ]+(?=\S)"
+    r"(?:Goedemorgen|Goeiemorgen|Goedemiddag|Goedenavond|Goedenacht|Welterusten|Hoi|Hoii"
+    r"|Hallo|Hey|Heey|Hee|Hi|Hai|Beste|Lieve|Dag|Doei|Groetjes|Groeten|Groet|Grtjs|Gr|Liefs"
+    r"|Mvg|Thanks|Thx|Thnx|Tnx|Dank|Bedankt|Oke|Oké|Prima|Fijn|Top|Super)[,]?[ ]+(?=\S)"
 )
 # The kind of a document as the first word of a heading before a name ("Sessieverslag
 # Moleman Psychologie", "Ontslagbrief Jansen"): a compound noun, no part of the name.
@@ -2046,6 +2063,8 @@ class PrivacyEngine:
                     lead = _LEADING_ROLE.match(text, start, end)
                     if lead is not None:
                         start = lead.end()
+                    elif (lead := _LEADING_ROLE_COMPOUND.match(text, start, end)) is not None:
+                        start = self._after_leading_word(text, lead, start, end)
                     end = _before_role_word(text, start, end, self._is_surname)
                     end = self._before_street_title(text, start, end)
                     if end <= start:
@@ -2169,6 +2188,18 @@ class PrivacyEngine:
         ):
             return start
         return end
+
+    def _after_leading_word(self, text: str, lead: re.Match[str], start: int, end: int) -> int:
+        """Where a name starts after a greeting or role word ``lead`` that deduce took into it:
+        after the word when no list holds it as a name, or when a first name of deduce's list
+        follows it ("Lieve Marloes", "Top Soraya"); else at ``start`` ("Kok Jansen")."""
+        word = lead.group(0).strip(", ")
+        rest = _FIRST_WORD.match(text, lead.end(), end)
+        if not (self._is_surname(word.lower()) or self._is_first_name(word)) or (
+            rest is not None and self._is_first_name(rest.group(0))
+        ):
+            return lead.end()
+        return start
 
     def _extend_surname(self, text: str, end: int) -> int:
         """ "Wilhelmina Testpersoon": deduce knows the first name, not the rare surname."""
@@ -4471,14 +4502,13 @@ class PrivacyEngine:
         kept = []
         for c in candidates:
             piece = text[c.start : c.end]
-            if c.label == "naam" and piece[:1] in "GHB" and " " in piece:
-                greeting = _GREETING_IN_NAME.match(piece)
-                word = greeting.group(0).strip() if greeting is not None else ""
-                if greeting is not None and not (
-                    self._is_surname(word.lower()) or self._is_first_name(word)
-                ):
-                    c = Candidate(c.start + greeting.end(), c.end, c.label, c.reason, c.priority)
-                    piece = text[c.start : c.end]  # "Goedemorgen Sevda": the name after it
+            if c.label == "naam" and piece[:1] in "GHBDLMTOPFSW" and " " in piece:
+                greeting = _GREETING_IN_NAME.match(text, c.start, c.end)
+                if greeting is not None:
+                    start = self._after_leading_word(text, greeting, c.start, c.end)
+                    if start != c.start:  # "Goedemorgen Sevda": the name after it
+                        c = Candidate(start, c.end, c.label, c.reason, c.priority)
+                        piece = text[c.start : c.end]
             if c.label == "naam" and " " in piece:
                 head = _DOCUMENT_HEAD_IN_NAME.match(piece)
                 if head is not None:  # "Sessieverslag Moleman": the name after the kind

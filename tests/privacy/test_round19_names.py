@@ -1,0 +1,66 @@
+"""Round 19a: whole names on text of new kinds. A first name with the surname after it
+(particles, hyphens, diacritics), initials and a surname, a name after a role or relation,
+and a name in the greeting or signature of a chat or e-mail. Made-up text; every name here
+is invented. Each case asserts the exact text of the whole name span with the label "naam"."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+CASES: list[tuple[str, list[str]]] = [
+    # -- a first name and the surname after it -------------------------------------------
+    ("Vandaag belde Fatma Yildirim over de medicatie van haar vader.", ["Fatma Yildirim"]),
+    ("Gesprek gehad met Sjoerd van der Wal over de dagbesteding.", ["Sjoerd van der Wal"]),
+    ("Cliënt Rachid El Amrani is vanmorgen opgenomen op afdeling 3.", ["Rachid El Amrani"]),
+    ("Mantelzorger Anouk ter Horst komt dinsdag langs.", ["Anouk ter Horst"]),
+    ("Overleg met Dorota Kowalczyk-Nowak over het zorgplan.", ["Dorota Kowalczyk-Nowak"]),
+    ("Bewoner Hüseyin Çelik had vannacht koorts.", ["Hüseyin Çelik"]),
+    ("Mevrouw Sharmila Ramsaran-Mahabier wil een ander tijdstip.", ["Sharmila Ramsaran-Mahabier"]),
+    ("Afspraak met Wytske de Jong-Hoekstra verzet naar vrijdag.", ["Wytske de Jong-Hoekstra"]),
+    ("Melding: Ilse Verhoeven is gevallen in de badkamer.", ["Ilse Verhoeven"]),
+    ("Vanochtend heeft Bram Oosterhuis zijn ontbijt overgeslagen.", ["Bram Oosterhuis"]),
+    # -- initials and a surname ----------------------------------------------------------
+    ("Verwezen door huisarts J. de Vries in verband met valrisico.", ["J. de Vries"]),
+    ("Behandelaar A.B. Yilmaz heeft de indicatie verlengd.", ["A.B. Yilmaz"]),
+    ("Contactpersoon: R.K. Doekhie, telefonisch bereikbaar.", ["R.K. Doekhie"]),
+    ("Besproken met T. van den Berg (wijkverpleegkundige).", ["T. van den Berg"]),
+    ("Ondertekend door M.J. Wiśniewska, psychiater.", ["M.J. Wiśniewska"]),
+    # -- a name after a role or relation -------------------------------------------------
+    ("Dochter Fatma heeft gebeld, ze komt morgen langs.", ["Fatma"]),
+    ("Zoon Rachid brengt haar naar de tandarts.", ["Rachid"]),
+    ("Buurvrouw mevr. Kowalski heeft de sleutel.", ["Kowalski"]),
+    ("Collega Sjoerd neemt de avonddienst over.", ["Sjoerd"]),
+    ("Haar kleinzoon Mehmet helpt met boodschappen.", ["Mehmet"]),
+    ("Schoonzus Roshni komt op zondag eten brengen.", ["Roshni"]),
+    ("Zijn neef Jelmer heeft de verhuizing geregeld.", ["Jelmer"]),
+    ("Casemanager Wendy Brouwer is op de hoogte gebracht.", ["Wendy Brouwer"]),
+    ("Vriendin Agnieszka logeert deze week bij mevrouw.", ["Agnieszka"]),
+    ("Echtgenoot Khalid is aanwezig bij het gesprek.", ["Khalid"]),
+    # -- greetings and signatures of chats and e-mails -----------------------------------
+    ("Hoi Mo,\nkun jij vanavond de medicatie van kamer 4 checken?\nDank!", ["Mo"]),
+    ("Beste Anouk,\n\nHierbij de rapportage van vorige week.\n\nMet vriendelijke groet,\nDaan Kuipers", ["Anouk", "Daan Kuipers"]),
+    ("Dag Soraya, de afspraak gaat door. Groetjes, Femke", ["Soraya", "Femke"]),
+    ("Ok top, dank je!\n\nGroetjes,\nAnouk", ["Anouk"]),
+    ("Hallo Priya,\nde tillift is gemaakt.\nGroet, Gijs", ["Priya", "Gijs"]),
+    ("hoi jesse, ben je er morgen ook? gr lieke", ["jesse", "lieke"]),
+    ("Met vriendelijke groet,\n\nAyşe Demir\nWijkverpleegkundige", ["Ayşe Demir"]),
+    ("Goedemorgen Tjitske, kun je dhr. Bakker even bellen? Mvg, Noor", ["Tjitske", "Bakker", "Noor"]),
+    ("Hey Kofi, dienst geruild met Lars. Thnx!", ["Kofi", "Lars"]),
+    ("Hoi Wiebe,\nMevrouw slaapt slecht sinds de verhuizing.\nGroetjes Marloes", ["Wiebe", "Marloes"]),
+    # -- a name without a strong cue ------------------------------------------------------
+    ("Vanmiddag wandeling gemaakt met Jurre en Senna naar het park.", ["Jurre", "Senna"]),
+    ("Mw. Boukhari wil niet dat Youssef de sleutel krijgt.", ["Boukhari", "Youssef"]),
+    ("Samen met Grietje koffie gedronken in de huiskamer.", ["Grietje"]),
+    ("Dhr. Kasprzak (Tomasz) klaagt over pijn in zijn rug.", ["Kasprzak", "Tomasz"]),
+    ("Bij overdracht gemeld aan Esmée dat de wond lekt.", ["Esmée"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CASES)
+def test_the_whole_name_is_found(engine: PrivacyEngine, text: str, names: list[str]) -> None:
+    found = labelled(engine, text, "naam")
+    for name in names:
+        assert name in found
