@@ -2192,14 +2192,38 @@ class PrivacyEngine:
     def _after_leading_word(self, text: str, lead: re.Match[str], start: int, end: int) -> int:
         """Where a name starts after a greeting or role word ``lead`` that deduce took into it:
         after the word when no list holds it as a name, or when a first name of deduce's list
-        follows it ("Lieve Marloes", "Top Soraya"); else at ``start`` ("Kok Jansen")."""
+        that is no surname follows it ("Lieve Marloes", "Top Soraya"); else at ``start``
+        ("Lieve Jansen", "Kok Jansen")."""
         word = lead.group(0).strip(", ")
         rest = _FIRST_WORD.match(text, lead.end(), end)
         if not (self._is_surname(word.lower()) or self._is_first_name(word)) or (
-            rest is not None and self._is_first_name(rest.group(0))
+            rest is not None
+            and self._is_first_name(rest.group(0))
+            and not self._is_surname(rest.group(0).lower())
         ):
             return lead.end()
         return start
+
+    def _after_opening_word(self, piece: str, start: int) -> int:
+        """Where a two-word name ``piece`` at the start of a sentence begins when its first
+        word is no name of deduce's lists and its second a first name that is no surname
+        ("Vanochtend Priya", "Volgens Anouk", "Graag Sjoerd bellen"): a capital that only
+        opens the sentence, before the name. Else ``start`` ("Gurbinder Singh", "Marloes
+        Roos", "Dhr. Jansen")."""
+        first, second = piece.split(" ")
+        if (
+            len(first) < 3
+            or not first.isalpha()
+            or not first[1:].islower()
+            or not second.isalpha()
+            or self._is_first_name(first)
+            or self._is_surname(first.lower())
+            or not self._is_first_name(second)
+            or self._is_surname(second.lower())
+            or _ROLE_WORD.fullmatch(first)
+        ):
+            return start
+        return start + len(first) + 1
 
     def _extend_surname(self, text: str, end: int) -> int:
         """ "Wilhelmina Testpersoon": deduce knows the first name, not the rare surname."""
@@ -4509,6 +4533,11 @@ class PrivacyEngine:
                     if start != c.start:  # "Goedemorgen Sevda": the name after it
                         c = Candidate(start, c.end, c.label, c.reason, c.priority)
                         piece = text[c.start : c.end]
+            if c.label == "naam" and piece.count(" ") == 1 and _starts_sentence(text, c.start):
+                start = self._after_opening_word(piece, c.start)
+                if start != c.start:  # "Vanochtend Priya gesproken": the first name alone
+                    c = Candidate(start, c.end, c.label, c.reason, c.priority)
+                    piece = text[c.start : c.end]
             if c.label == "naam" and " " in piece:
                 head = _DOCUMENT_HEAD_IN_NAME.match(piece)
                 if head is not None:  # "Sessieverslag Moleman": the name after the kind
