@@ -40,15 +40,25 @@ CASES: list[tuple[str, list[str]]] = [
     ("Echtgenoot Khalid is aanwezig bij het gesprek.", ["Khalid"]),
     # -- greetings and signatures of chats and e-mails -----------------------------------
     ("Hoi Mo,\nkun jij vanavond de medicatie van kamer 4 checken?\nDank!", ["Mo"]),
-    ("Beste Anouk,\n\nHierbij de rapportage van vorige week.\n\nMet vriendelijke groet,\nDaan Kuipers", ["Anouk", "Daan Kuipers"]),
+    (
+        "Beste Anouk,\n\nHierbij de rapportage van vorige week.\n\n"
+        "Met vriendelijke groet,\nDaan Kuipers",
+        ["Anouk", "Daan Kuipers"],
+    ),
     ("Dag Soraya, de afspraak gaat door. Groetjes, Femke", ["Soraya", "Femke"]),
     ("Ok top, dank je!\n\nGroetjes,\nAnouk", ["Anouk"]),
     ("Hallo Priya,\nde tillift is gemaakt.\nGroet, Gijs", ["Priya", "Gijs"]),
     ("hoi jesse, ben je er morgen ook? gr lieke", ["jesse", "lieke"]),
     ("Met vriendelijke groet,\n\nAyşe Demir\nWijkverpleegkundige", ["Ayşe Demir"]),
-    ("Goedemorgen Tjitske, kun je dhr. Bakker even bellen? Mvg, Noor", ["Tjitske", "Bakker", "Noor"]),
+    (
+        "Goedemorgen Tjitske, kun je dhr. Bakker even bellen? Mvg, Noor",
+        ["Tjitske", "Bakker", "Noor"],
+    ),
     ("Hey Kofi, dienst geruild met Lars. Thnx!", ["Kofi", "Lars"]),
-    ("Hoi Wiebe,\nMevrouw slaapt slecht sinds de verhuizing.\nGroetjes Marloes", ["Wiebe", "Marloes"]),
+    (
+        "Hoi Wiebe,\nMevrouw slaapt slecht sinds de verhuizing.\nGroetjes Marloes",
+        ["Wiebe", "Marloes"],
+    ),
     # -- a greeting, closing or word of thanks before the name -----------------------------
     ("Doei Soraya! Tot morgen.", ["Soraya"]),
     ("Klopt, de pomp is vervangen.\nThanks Priya", ["Priya"]),
