@@ -303,6 +303,16 @@ def _has_foreign_letter(text: str) -> bool:
 # Shapes of Polish surnames in lower case after a known first name ("ilham wojcik", "huseyin
 # szymanski"): no Dutch word starts with "sz"/"cz" or ends so.
 _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck[ai]|jcik|jczak)$")
+# A capitalised word of a Polish shape that no Dutch word has: "cz" ("Kowalczyk",
+# "Kaczmarek", "Wieczorek"), "Sz" opening or "sz" closing it ("Szulc", "Tomasz"), a consonant
+# and "rz" opening it ("Grzegorz", "Krzysztof", "Przemek"), "-wicz", "-ski"/"-ska" after l, n,
+# w, d, t or r and "-cki"/"-cka" ("Michalski", "Nowicki"). With the capitalised word next to it
+# (first name and surname) or inside a sentence it is a name a list need not know.
+_POLISH_WORD = re.compile(
+    r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
+    r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+)
+_POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 # A capitalised word (round 17b: the capital first and the character before it checked after
@@ -310,6 +320,8 @@ _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 # capital; plain, not gated: a gated scan matches each of its some 130 hits a text twice).
 _CAPITALISED = re.compile(r"[A-Z](?<![\w'-].)[a-zà-ÿ]{2,}(?![\w'-])")
 _NEXT_CAPITALISED = re.compile(r"[ ]([A-Z][a-zà-ÿ'-]{1,})(?!\w)")
+# The capitalised word right before a position (one space between).
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][a-zà-ÿ]{1,})[ ]$")
 _WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
 # The first word of a name, up to a space, hyphen or other sign.
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -2502,6 +2514,40 @@ class PrivacyEngine:
                 )
         return found
 
+    def _polish_shape_names(self, text: str) -> list[Candidate]:
+        """ "met Dorota Kowalczyk", "Grzegorz Mazur belde", "mevrouw Kaczmarek": a word of a
+        Polish shape (``_POLISH_WORD``) that no list holds, with the capitalised word after
+        or before it that is no common word, role or title, or alone inside a sentence."""
+        if self.deduce is None or not any(clue in text for clue in _POLISH_CLUES):
+            return []
+        found = []
+        for m in _POLISH_WORD.finditer(text):
+            if not self._unlisted_word(m.group(0)):
+                continue
+            start, end = m.start(), m.end()
+            after = _NEXT_CAPITALISED.match(text, end)
+            before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+            if after is not None and self._unlisted_word(after.group(1)):
+                end = after.end(1)
+            elif before is not None and self._unlisted_word(before.group(1)):
+                start = before.start(1)
+            elif _starts_sentence(text, start):
+                continue  # a word alone that opens a sentence: no evidence of a name
+            found.append(Candidate(start, end, "naam", "naam van Poolse vorm", PATTERN))
+        return found
+
+    def _unlisted_word(self, word: str) -> bool:
+        """A word that is no common or medical word, role, title or place of the lists."""
+        lower = word.lower()
+        return not (
+            lower in self._common
+            or lower in self._whitelist
+            or lower in self._medical
+            or _ROLE_WORD.fullmatch(word)
+            or _TITLES.match(word + " ")
+            or self._is_place(word)
+        )
+
     def _lowercase_particle_names(self, text: str) -> list[Candidate]:
         """ "lisa de jong", "w.j.m. van dam", "sanne nowak-kowalska": lower-case names with
         particles, initials or a hyphen, where a list knows the first name or the surname."""
@@ -3783,6 +3829,7 @@ class PrivacyEngine:
         candidates.extend(self._institution_candidates(text))
         candidates.extend(self._lowercase_name_candidates(text))
         candidates.extend(self._lowercase_particle_names(text))
+        candidates.extend(self._polish_shape_names(text))
         candidates.extend(self._context_name_candidates(text))
         candidates.extend(self._place_candidates(text))
         candidates.extend(self._deduce_candidates(text))

@@ -1,7 +1,9 @@
 """Round 19a: whole names on text of new kinds. A first name with the surname after it
 (particles, hyphens, diacritics), initials and a surname, a name after a role or relation,
-and a name in the greeting or signature of a chat or e-mail. Made-up text; every name here
-is invented. Each case asserts the exact text of the whole name span with the label "naam"."""
+a name in the greeting or signature of a chat or e-mail; a greeting, closing, compound role
+or word that only opens the sentence that deduce took into a name; a name of a Polish shape
+that no list holds. Made-up text; every name here is invented. Each case asserts the exact
+text of the whole name span with the label "naam"."""
 
 from __future__ import annotations
 
@@ -78,6 +80,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("Vanochtend Anouk gesproken over de nachtrust.", ["Anouk"]),
     ("Graag Sjoerd terugbellen voor 12 uur.", ["Sjoerd"]),
     ("Namens Femke: de tillift is gemaakt.", ["Femke"]),
+    # -- a name of a Polish shape that no list holds ----------------------------------------
+    ("Overleg met Dorota Kowalczyk-Nowak over het zorgplan.", ["Dorota Kowalczyk-Nowak"]),
+    ("Vandaag overleg gehad met Dorota Kowalczyk over het zorgplan.", ["Dorota Kowalczyk"]),
+    ("Grzegorz Mazur belde vanochtend over zijn vader.", ["Grzegorz Mazur"]),
+    ("De buurman, Mariusz Nowicki, heeft hem gevonden.", ["Mariusz Nowicki"]),
+    ("Mevrouw Kaczmarek heeft goed geslapen.", ["Kaczmarek"]),
+    ("Tolk Zbigniew Michalski was bij het gesprek.", ["Zbigniew Michalski"]),
     # -- a name that stays whole ------------------------------------------------------------
     ("Gurbinder Singh kwam vandaag langs.", ["Gurbinder Singh"]),
     ("Anne Sophie belde vanochtend.", ["Anne Sophie"]),
@@ -103,9 +112,21 @@ def test_the_whole_name_is_found(engine: PrivacyEngine, text: str, names: list[s
 @pytest.mark.parametrize(
     "text",
     [
-        "Overleg met Dorota Kowalczyk-Nowak over het zorgplan.",
         "Met Wojciech gesproken over de nachtrust.",
+        "Vandaag overleg gehad met Marzena Pawlak over het zorgplan.",
     ],
 )
-def test_a_name_no_list_holds_after_met(engine: PrivacyEngine, text: str) -> None:
+def test_a_name_no_list_holds_nor_its_shape(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bespreking bij Gezondheidszorg Noord over de wachtlijst.",
+        "Hij speelt graag Czardas op de viool.",
+        "Verzorging en Verpleging vragen om een nieuwe tillift.",
+    ],
+)
+def test_a_word_of_no_polish_shape_is_no_name(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "naam") == []
