@@ -1063,13 +1063,17 @@ def _is_chat(text: str) -> bool:
     return lower >= 2 or text[:1].islower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Span:
     start: int
     end: int
     label: str
     text: str
     reason: str
+
+    def __init__(self, start: int, end: int, label: str, text: str, reason: str) -> None:
+        # as patterns.Candidate: the dataclass's dict in one step, not five object.__setattr__
+        self.__dict__.update(start=start, end=end, label=label, text=text, reason=reason)
 
 
 @dataclass

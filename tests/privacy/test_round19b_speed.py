@@ -20,7 +20,8 @@ from docdeid.annotation import Annotation
 
 from carai.privacy import PrivacyEngine
 from carai.privacy import engine as engine_module
-from carai.privacy.engine import _annotation
+from carai.privacy.engine import Span, _annotation
+from carai.privacy.patterns import LOOKUP, PATTERN, Candidate
 from tests.privacy.helpers import tuning_texts
 
 
@@ -113,3 +114,65 @@ def test_the_quick_steps_make_their_annotations_through_the_helper(
     assert "Fatma" in made
     assert "Meryem" in made
     assert any(" " in text for text in made)  # a name grown by a context or pattern step
+
+
+@dataclasses.dataclass(frozen=True)
+class _OwnCandidate:
+    start: int
+    end: int
+    label: str
+    reason: str
+    priority: int
+
+
+@dataclasses.dataclass(frozen=True)
+class _OwnSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+    reason: str
+
+
+def test_a_candidate_has_the_dict_of_a_frozen_dataclass() -> None:
+    args = (3, 9, "naam", "voornaam na 'mevrouw'", PATTERN)
+    made = Candidate(*args)
+    own = _OwnCandidate(*args)
+    assert list(vars(made).items()) == list(vars(own).items())
+    keywords = Candidate(priority=LOOKUP, reason="r", label="plaats", end=5, start=1)
+    assert list(vars(keywords).items()) == list(
+        vars(_OwnCandidate(start=1, end=5, label="plaats", reason="r", priority=LOOKUP)).items()
+    )
+    assert made == Candidate(*args)
+    assert hash(made) == hash(Candidate(*args))
+    assert made != Candidate(3, 9, "naam", "voornaam na 'mevrouw'", LOOKUP)
+    assert repr(made) == "Candidate" + repr(own).removeprefix("_OwnCandidate")
+    assert [f.name for f in dataclasses.fields(Candidate)] == list(vars(own))
+    assert dataclasses.astuple(made) == args
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Candidate(1, 2, "naam", "r")  # type: ignore[call-arg]
+    assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 (bytes made here)
+
+
+def test_a_span_has_the_dict_of_a_frozen_dataclass() -> None:
+    args = (0, 5, "naam", "Sanne", "voornaam")
+    made = Span(*args)
+    own = _OwnSpan(*args)
+    assert list(vars(made).items()) == list(vars(own).items())
+    assert made == Span(*args)
+    assert hash(made) == hash(Span(*args))
+    assert repr(made) == "Span" + repr(own).removeprefix("_OwnSpan")
+    assert dataclasses.asdict(made) == dataclasses.asdict(own)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.label = "plaats"  # type: ignore[misc]
+
+
+def test_spans_of_made_up_texts_are_whole(engine: PrivacyEngine) -> None:
+    """The spans out of the engine are Span objects with the text they cover."""
+    for text in MADE_UP:
+        for span in engine.spans(text):
+            assert type(span) is Span
+            assert text[span.start : span.end] == span.text or span.text == ""
+            assert list(vars(span)) == ["start", "end", "label", "text", "reason"]
