@@ -1092,13 +1092,17 @@ def _is_chat(text: str) -> bool:
     return lower >= 2 or text[:1].islower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Span:
     start: int
     end: int
     label: str
     text: str
     reason: str
+
+    def __init__(self, start: int, end: int, label: str, text: str, reason: str) -> None:
+        # as patterns.Candidate: the dataclass's dict in one step, not five object.__setattr__
+        self.__dict__.update(start=start, end=end, label=label, text=text, reason=reason)
 
 
 @dataclass
@@ -1182,6 +1186,45 @@ def _document_class() -> Any:
     from docdeid.document import Document  # loaded with deduce, which needs it
 
     return Document
+
+
+@functools.cache
+def _annotation_class() -> Any:
+    from docdeid.annotation import Annotation  # loaded with deduce, which needs it
+
+    return Annotation
+
+
+def _annotation(
+    text: str, start_char: int, end_char: int, tag: str, priority: int, start_token: Any,
+    end_token: Any,
+) -> Any:  # fmt: skip
+    """docdeid's ``Annotation(text=..., start_char=..., ...)``, made as the quick tokenizer
+    makes tokens: the frozen dataclass's ``__init__`` sets each of its eight fields through
+    ``object.__setattr__`` and its ``__post_init__`` one more (about 7 µs an annotation,
+    some 16 a text of 300 characters and 250 of 5,000). Here the same dict, keys in the
+    same order (the fields in their order, the ``_key_cache`` from its default factory,
+    then ``length``), is set in one step, after the same check of the length
+    (tests/privacy/test_round19b_speed.py)."""
+    if len(text) != end_char - start_char:
+        raise ValueError("The span does not match the length of the text.")
+    made = object.__new__(_annotation_class())
+    object.__setattr__(
+        made,
+        "__dict__",
+        {
+            "text": text,
+            "start_char": start_char,
+            "end_char": end_char,
+            "tag": tag,
+            "priority": priority,
+            "start_token": start_token,
+            "end_token": end_token,
+            "_key_cache": {},
+            "length": len(text),
+        },
+    )
+    return made
 
 
 # deduce's token pattern (deduce.tokenizer._TOKENIZER_PATTERN): a word, a line break or
@@ -1384,8 +1427,6 @@ class _QuickLookupAnnotator:
         doc.annotations.update(self.annotate(doc))
 
     def annotate(self, doc: Any) -> list[Any]:
-        from docdeid.annotation import Annotation
-
         tokens = doc.get_tokens()
         keys, words, where = _token_keys(tokens, self._pipe_key, self._pipeline)
         trie, text = self._trie, doc.text
@@ -1413,14 +1454,14 @@ class _QuickLookupAnnotator:
                 continue
             start_token, end_token = tokens[i], tokens[i + longest - 1]
             annotations.append(
-                Annotation(
-                    text=text[start_token.start_char : end_token.end_char],
-                    start_char=start_token.start_char,
-                    end_char=end_token.end_char,
-                    start_token=start_token,
-                    end_token=end_token,
-                    tag=self.tag,
-                    priority=self.priority,
+                _annotation(
+                    text[start_token.start_char : end_token.end_char],
+                    start_token.start_char,
+                    end_token.end_char,
+                    self.tag,
+                    self.priority,
+                    start_token,
+                    end_token,
                 )
             )
             if not self._overlapping:
@@ -1657,16 +1698,14 @@ def _quick_match_sequence(
             current = getattr(current, link)
     if direction == "left":
         start_token, end_token = end_token, start_token
-    from docdeid.annotation import Annotation  # only for a match, not on every try
-
-    return Annotation(
-        text=text[start_token.start_char : end_token.end_char],
-        start_char=start_token.start_char,
-        end_char=end_token.end_char,
-        tag=self.tag,
-        priority=self.priority,
-        start_token=start_token,
-        end_token=end_token,
+    return _annotation(
+        text[start_token.start_char : end_token.end_char],
+        start_token.start_char,
+        end_token.end_char,
+        self.tag,
+        self.priority,
+        start_token,
+        end_token,
     )
 
 
@@ -1703,17 +1742,15 @@ def _quick_apply_context_pattern(
             continue  # the first position fails: deduce's _match_sequence finds nothing
         found = self._match_sequence(text, pattern, start_token, direction=direction, skip=skip)
         if found:
-            from docdeid.annotation import Annotation  # only for a match, not on every call
-
             left, right_part = (annotation, found) if right else (found, annotation)
-            merged = Annotation(
-                text=text[left.start_char : right_part.end_char],
-                start_char=left.start_char,
-                end_char=right_part.end_char,
-                start_token=left.start_token,
-                end_token=right_part.end_token,
-                tag=new_tag.format(tag=annotation.tag),
-                priority=annotation.priority,
+            merged = _annotation(
+                text[left.start_char : right_part.end_char],
+                left.start_char,
+                right_part.end_char,
+                new_tag.format(tag=annotation.tag),
+                annotation.priority,
+                left.start_token,
+                right_part.end_token,
             )
             annotations.remove(annotation)
             annotations.add(merged)
