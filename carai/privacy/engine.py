@@ -313,6 +313,17 @@ _POLISH_WORD = re.compile(
     r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
 )
 _POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
+# Words that open a sentence before a name and that deduce's common words lack ("Volgens
+# Priya ...", "Helaas Anouk niet bereikt"): with the common words, the only first words that
+# are cut off a two-word name at the start of a sentence (a first name no list holds, as
+# "Ömer Aydin", stays whole).
+_SENTENCE_OPENERS = frozenset(
+    {
+        "volgens", "namens", "helaas", "zojuist", "inmiddels", "vervolgens", "ondertussen",
+        "tijdens", "gelukkig", "blijkbaar", "waarschijnlijk", "misschien", "eventueel",
+        "verder", "daarom", "nadat", "zodra", "sinds", "vooral", "alleen",
+    }
+)  # fmt: skip
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 # A capitalised word (round 17b: the capital first and the character before it checked after
@@ -2255,16 +2266,18 @@ class PrivacyEngine:
 
     def _after_opening_word(self, piece: str, start: int) -> int:
         """Where a two-word name ``piece`` at the start of a sentence begins when its first
-        word is no name of deduce's lists and its second a first name that is no surname
-        ("Vanochtend Priya", "Volgens Anouk", "Graag Sjoerd bellen"): a capital that only
-        opens the sentence, before the name. Else ``start`` ("Gurbinder Singh", "Marloes
-        Roos", "Dhr. Jansen")."""
+        word is a common word (deduce's list or ``_SENTENCE_OPENERS``) and no name of deduce's
+        lists, and its second a first name that is no surname ("Vanochtend Priya", "Volgens
+        Anouk", "Graag Sjoerd bellen"): a capital that only opens the sentence, before the
+        name. Else ``start`` ("Gurbinder Singh", "Ömer Aydin": a first name no list holds,
+        "Marloes Roos", "Dhr. Jansen")."""
         first, second = piece.split(" ")
         if (
             len(first) < 3
             or not first.isalpha()
             or not first[1:].islower()
             or not second.isalpha()
+            or not (first.lower() in self._common or first.lower() in _SENTENCE_OPENERS)
             or self._is_first_name(first)
             or self._is_surname(first.lower())
             or not self._is_first_name(second)

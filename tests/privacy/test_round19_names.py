@@ -89,6 +89,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("Tolk Zbigniew Michalski was bij het gesprek.", ["Zbigniew Michalski"]),
     # -- a name that stays whole ------------------------------------------------------------
     ("Gurbinder Singh kwam vandaag langs.", ["Gurbinder Singh"]),
+    # a first name no list holds before one the list holds stays whole (no common word that
+    # opens a sentence); a common word that opens it is cut off
+    ("di: Ömer Ayd\u0131n afspraak bij de huisarts.", ["Ömer Ayd\u0131n"]),  # dotless i
+    ("Helaas Anouk niet bereikt.", ["Anouk"]),
     ("Anne Sophie belde vanochtend.", ["Anne Sophie"]),
     ("Lieve Jansen heeft vanavond dienst.", ["Lieve Jansen"]),
     ("Mei Ling belde over haar moeder.", ["Mei Ling"]),
