@@ -257,6 +257,22 @@ _SHORT_INSTITUTION_KINDS = frozenset(patterns.SHORT_INSTITUTION_KINDS.split())
 _PERSON_FORMS_OF_ADDRESS = frozenset(
     (patterns.FORMS_OF_ADDRESS + " " + patterns.NOTE_FORMS_OF_ADDRESS + " hr").split()
 )
+
+
+def _word_before(text: str, start: int, *, reach: int) -> str:
+    """The last word in the ``reach`` characters before ``start``, without a full stop at its
+    end ("dhr." gives "dhr"); "" when there is none."""
+    words = text[max(0, start - reach) : start].split()
+    return words[-1].rstrip(".") if words else ""
+
+
+def _address_form_before(text: str, start: int, *, reach: int) -> bool:
+    """Whether the word before ``start`` (within ``reach`` characters) is a form of address
+    ("mevrouw", "dhr.", "mw"). One place for this question: a short reach asks for the word
+    right before, a longer one lets an initial or two stand between."""
+    return _word_before(text, start, reach=reach).lower() in _PERSON_FORMS_OF_ADDRESS
+
+
 # After one capitalised word opening a sentence: ": <one lower-case word>" closing the clause
 # (a field label and its value, "Ernst: laag."), or ", <word>, <word>" (a list of plain
 # words, "Smid, bakker, kapper").
@@ -4773,10 +4789,7 @@ class PrivacyEngine:
     def _person_before(self, text: str, start: int) -> bool:
         """Whether the word before ``start`` is a form of address or a first name ("mevrouw
         op de Beek", "Jan op de Beek"): a surname may open with a preposition there."""
-        words = text[max(0, start - 24) : start].split()
-        if not words:
-            return False
-        word = words[-1].rstrip(".")
+        word = _word_before(text, start, reach=24)
         return word.lower() in _PERSON_FORMS_OF_ADDRESS or (
             word[:1].isupper() and self._is_first_name(word)
         )
@@ -5349,13 +5362,8 @@ def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list
     out = []
     for c in candidates:
         if c.label == "adres":
-            before = text[max(0, c.start - 9) : c.start].split()
             m = _NAME_VAN_STREET.match(text, c.start, c.end)
-            if (
-                m is not None
-                and before
-                and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS
-            ):
+            if m is not None and _address_form_before(text, c.start, reach=9):
                 out.append(Candidate(m.start(1), m.end(1), "naam", _AFTER_TITLE, PATTERN))
                 c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
         out.append(c)
@@ -5393,12 +5401,11 @@ def _first_name_of_street(
     """ "Hendrik" of "Hendrik Spieghelstraat 88": one first name, a space, the street word;
     not after a form of address ("dhr Tromp Zuiderparklaan 2": a person and his street)."""
     word = text[name.start : name.end]
-    before = text[max(0, name.start - 8) : name.start].split()
     return (
         name.end + 1 == street_word
         and word.isalnum()
         and is_first_name(word)
-        and not (before and before[-1].lower().rstrip(".") in _PERSON_FORMS_OF_ADDRESS)
+        and not _address_form_before(text, name.start, reach=8)
     )
 
 
