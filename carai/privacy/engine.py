@@ -1254,6 +1254,16 @@ def _annotation(
     return made
 
 
+def _annotation_of_tokens(
+    text: str, start_token: Any, end_token: Any, tag: str, priority: int
+) -> Any:
+    """:func:`_annotation` from its first token to its last: the text and offsets are theirs."""
+    start_char, end_char = start_token.start_char, end_token.end_char
+    return _annotation(
+        text[start_char:end_char], start_char, end_char, tag, priority, start_token, end_token
+    )
+
+
 # deduce's token pattern (deduce.tokenizer._TOKENIZER_PATTERN): a word, a line break or
 # tab, four spaces or more, or any other one character.
 _DEDUCE_WORD_PATTERN = r"\w+|[\n\r\t]| {4,}|[^ ]"
@@ -1479,16 +1489,9 @@ class _QuickLookupAnnotator:
                 node, j = child, j + 1
             if not longest:
                 continue
-            start_token, end_token = tokens[i], tokens[i + longest - 1]
             annotations.append(
-                _annotation(
-                    text[start_token.start_char : end_token.end_char],
-                    start_token.start_char,
-                    end_token.end_char,
-                    self.tag,
-                    self.priority,
-                    start_token,
-                    end_token,
+                _annotation_of_tokens(
+                    text, tokens[i], tokens[i + longest - 1], self.tag, self.priority
                 )
             )
             if not self._overlapping:
@@ -1725,15 +1728,7 @@ def _quick_match_sequence(
             current = getattr(current, link)
     if direction == "left":
         start_token, end_token = end_token, start_token
-    return _annotation(
-        text[start_token.start_char : end_token.end_char],
-        start_token.start_char,
-        end_token.end_char,
-        self.tag,
-        self.priority,
-        start_token,
-        end_token,
-    )
+    return _annotation_of_tokens(text, start_token, end_token, self.tag, self.priority)
 
 
 def _quick_apply_context_pattern(
