@@ -2594,7 +2594,7 @@ class PrivacyEngine:
                 start = before.start(1)
             elif _starts_sentence(text, start):
                 continue  # a word alone that opens a sentence: no evidence of a name
-            found.append(Candidate(start, end, "naam", "naam van Poolse vorm", PATTERN))
+            found.append(Candidate(start, end, "naam", "lijkt op een Poolse naam", PATTERN))
         return found
 
     def _unlisted_word(self, word: str) -> bool:

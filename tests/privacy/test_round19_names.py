@@ -134,3 +134,11 @@ def test_a_name_no_list_holds_nor_its_shape(engine: PrivacyEngine, text: str) ->
 )
 def test_a_word_of_no_polish_shape_is_no_name(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "naam") == []
+
+
+def test_a_polish_shaped_name_says_why_in_plain_words(engine: PrivacyEngine) -> None:
+    # The reason is shown to care workers next to the marked part: B1 Dutch, no jargon.
+    text = "Vandaag overleg gehad met Dorota Kowalczyk over het zorgplan."
+    reasons = {span.text: span.reason for span in engine.spans(text) if span.label == "naam"}
+    assert "Kowalczyk" in " ".join(reasons)
+    assert "lijkt op een Poolse naam" in reasons.values()
