@@ -177,6 +177,15 @@ _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
 _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
+# Two initials without full stops right before a found name: "JP de Graaf", "AJ Visser".
+_LEFT_BARE_INITIALS = re.compile(r"(?<![\w.&/-])([A-Z]{2}) $")
+# Two capitals of care and office language that stand before a name as a role, ward or
+# thing, not as initials ("HA Jansen" is the GP Jansen, "PB Visser" the personal counsellor).
+_NOT_BARE_INITIALS = frozenset(
+    {"AI", "BV", "CB", "CV", "DB", "EU", "GP", "GZ", "HA", "HR", "IC", "ID", "IT", "KV", "MT",
+     "MW", "NL", "NV", "OK", "OR", "OT", "PB", "PC", "PG", "PT", "PZ", "RN", "SP", "TV", "VG",
+     "VS", "VV", "WW", "ZZ"}
+)  # fmt: skip
 _LEFT_WORD = re.compile(r"(?<![\w.-])(" + _PART + r")((?: " + _P + r")*) $")
 # The words (between white space) that the particles of _P consist of, in lower case.
 _PARTICLE_PIECES = frozenset(
@@ -748,6 +757,19 @@ def _room_after_cue(text: str) -> bool:
 
 _LEFT_INITIALS_PARTICLES = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?((?:" + _P + r"[ ])+)$")
 _PARTICLE_ENDS = tuple(sorted(_PARTICLE_PIECES))
+
+
+# A kind word in lower case and "van" before the name: "de fysio van Zorggroep Zonnehof" is
+# someone's physiotherapist; the organisation is what follows "van".
+_LOWER_KIND_OF = re.compile(r"[a-zà-ÿ][\w-]*[ \t]+van[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def _after_lower_kind_of(text: str, candidate: Candidate) -> Candidate:
+    """The candidate without a leading kind word in lower case and "van" (see above)."""
+    m = _LOWER_KIND_OF.match(text, candidate.start, candidate.end)
+    if m is None:
+        return candidate
+    return Candidate(m.end(), candidate.end, candidate.label, candidate.reason, candidate.priority)
 
 
 def _left_initials_particles(window: str) -> re.Match[str] | None:
@@ -2465,7 +2487,19 @@ class PrivacyEngine:
         m = _LEFT_HYPHEN.search(window) if "-" in tail else None
         if m is not None and m.group(1)[0].isupper():
             return start - (len(window) - m.start(1)), None, len(window)
+        m = _LEFT_BARE_INITIALS.search(window) if tail[-2:-1].isupper() else None
+        if m is not None and self._bare_initials(m.group(1)):
+            return start - (len(window) - m.start(1)), None, len(window)
         return None, (_left_word(window) if " " in tail else None), len(window)
+
+    def _bare_initials(self, letters: str) -> bool:
+        """Whether two capitals without full stops before a name are its initials ("JP de
+        Graaf"): not a word ("EN", "OP") nor a role ("SO", "PB", "OK" aside by the lists)."""
+        return (
+            letters.lower() not in self._common
+            and not _ROLE_WORD.fullmatch(letters)
+            and letters not in _NOT_BARE_INITIALS
+        )
 
     def _first_name_before_surname(self, text: str, word: str, start: int, end: int) -> bool:
         """ "Bożena van der Zwaag", "Wojciech Kamińska-de Wit": a capitalised word that no
@@ -2731,7 +2765,15 @@ class PrivacyEngine:
                 and (_is_chat(text) or len(_MESSAGE_LINE.findall(text)) >= 2)
             ):
                 continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
-            found.append(Candidate(m.start(1), m.end(1), "naam", "naam na 'dochter'", PATTERN))
+            found.append(
+                Candidate(
+                    m.start(1),
+                    m.end(1),
+                    "naam",
+                    "naam na een rol of familielid ('dochter', 'fysio')",
+                    PATTERN,
+                )
+            )
         for m in patterns.INITIALS_ALONE.finditer(text) if _TWO_INITIALS.search(text) else ():
             if m.group(1).replace(" ", "") not in patterns.NOT_INITIALS:
                 found.append(Candidate(m.start(1), m.end(1), "naam", "voorletters", LOOKUP))
@@ -2865,7 +2907,7 @@ class PrivacyEngine:
         desks, headings, letterheads and referrals."""
         starts = _OpeningStarts(text)  # where the scans that open with a word can match
         found = [
-            c
+            _after_lower_kind_of(text, c)
             for c in patterns.find_institutions(text, starts.finditer(patterns.INSTITUTION))
             if not self._care_type(text, c)
             and not self._generic_kind(text, c)

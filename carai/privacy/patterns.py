@@ -3741,13 +3741,15 @@ CREDITORS_FIELD = gated(
 # Kids Garden". One to three capitalised words (an article first) up to the end of the line,
 # a comma, a bracket or a full stop; the engine drops persons, places and plain words
 # ("Verhuurder: Jansen", "School: Groep 7"). Not after another word ("Contactpersoon school:
-# Ivo Bakkum" names a person).
+# Ivo Bakkum" names a person). Since round 20 also inside a line, after a comma, semicolon,
+# bracket or the end of a sentence ("32 uur, werkgever: Coolblue", "(werkgever: Jumbo)").
 ORGANISATION_FIELD = re.compile(
-    r"(?im:^)[ \t]*(?:[-*\u2022][ \t]*)?(?i:werkgever|verhuurder|woningcorporatie"
+    r"(?:(?im:^)[ \t]*(?:[-*\u2022][ \t]*)?|(?<=[,;(])[ \t]*|(?<=[.!?])[ \t]+)"
+    r"(?i:werkgever|verhuurder|woningcorporatie"
     r"|woningbouwvereniging|wooncorporatie|kinderopvang|kinderdagverblijf|bso|kdv"
     r"|zorgaanbieder|school|apotheek|dagbesteding)[ \t]*:[ \t]*"
     r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2})"
-    r"(?=[ \t]*(?:[,;(]|\n|$|\.(?:\s|$)))"
+    r"(?=[ \t]*(?:[,;()]|\n|$|\.(?:\s|$)))"
 )
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")

@@ -1,0 +1,93 @@
+"""Round 20 (lead): three small whole-span rules from the last closing note. Two capitals
+without full stops before a found name are its initials ("JP de Graaf"), unless they are a word
+or a role or ward of care language ("HA Jansen" is the GP); a form's field that names an
+organisation is read inside a line too ("32 uur, werkgever: Coolblue"); a kind word in lower
+case and "van" before an organisation stay out of its span ("de fysio van Zorggroep
+Zonnehof"). Made-up text; every name here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gebeld met JP de Graaf over de planning.", ["JP de Graaf"]),
+        ("Overleg met AJ Visser en KM Bakker gepland.", ["AJ Visser", "KM Bakker"]),
+        ("Rapportage door WF van der Meulen, nachtdienst.", ["WF van der Meulen"]),
+    ],
+)
+def test_two_bare_initials_join_the_name(
+    engine: PrivacyEngine, text: str, names: list[str]
+) -> None:
+    assert labelled(engine, text, "naam") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandaag HA Jansen gebeld over de uitslag.",  # the GP Jansen
+        "Vandaag met PB Visser gesproken.",  # the personal counsellor
+        "GESPREK MET EN Jansen over de zorg.",  # a word in capitals
+    ],
+)
+def test_two_capitals_that_are_a_role_or_word_stay_out(engine: PrivacyEngine, text: str) -> None:
+    found = labelled(engine, text, "naam")
+    assert found
+    assert all(len(name.split()[0]) > 2 for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Functie: magazijnmedewerker, werkgever: Coolblue, 32 uur per week.", "Coolblue"),
+        ("Hij werkt 32 uur. Werkgever: Kwadraat Logistiek. Geen klachten.", "Kwadraat Logistiek"),
+        ("Cliënt werkt als vakkenvuller (werkgever: Jumbo Veghel).", "Jumbo Veghel"),
+        ("Woont zelfstandig; verhuurder: Woonbron, sinds maart.", "Woonbron"),
+    ],
+)
+def test_an_organisation_field_inside_a_line(
+    engine: PrivacyEngine, text: str, organisation: str
+) -> None:
+    assert organisation in labelled(engine, text, "instelling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contactpersoon school: Ivo Bakkum.",  # after another word: a person
+        "Woont zelfstandig; verhuurder: Jansen.",  # a private landlord
+    ],
+)
+def test_a_field_inside_a_line_still_drops_persons(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
+    assert labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Afspraak met de fysio van Zorggroep Zonnehof volgende week.", "Zorggroep Zonnehof"),
+        ("De thuiszorg van Zorggroep Zonnehof komt langs.", "Zorggroep Zonnehof"),
+    ],
+)
+def test_a_lower_case_kind_and_van_stay_out_of_the_organisation(
+    engine: PrivacyEngine, text: str, organisation: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [organisation]
+
+
+def test_a_capitalised_kind_stays_in_the_organisation(engine: PrivacyEngine) -> None:
+    text = "Stichting Van Dam helpt met de administratie."
+    assert labelled(engine, text, "instelling") == ["Stichting Van Dam"]
+
+
+def test_a_name_after_a_role_says_so(engine: PrivacyEngine) -> None:
+    # The reason names the kind of cue, not one word of it.
+    spans = engine.spans("Haar dochter Marleen belt vanavond.")
+    reasons = [s.reason for s in spans if s.text == "Marleen"]
+    assert reasons == ["naam na een rol of familielid ('dochter', 'fysio')"]
