@@ -177,6 +177,12 @@ _RIGHT_NICK = re.compile(r" \((" + _PART + r")\) (" + _PART + r")")
 _RIGHT_WORD = re.compile(r" ((?:" + _P + r" )*)(" + _PART + r")")
 _LEFT_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.[ ]?){1,5})[ ]?$")
 _LEFT_HYPHEN = re.compile(r"(?<![\w-])(" + _PART + r")-$")
+# Nouns for a person by age or sex that deduce's lists also hold as surnames ("Jongen",
+# "Kind"): before an age in brackets they say who, not a name.
+_PERSON_NOUNS = frozenset(
+    {"jongen", "meisje", "kind", "baby", "peuter", "kleuter", "tiener", "puber", "jongere",
+     "jongeman", "jongedame", "dame", "heer", "man", "vrouw", "knul", "meid", "oudere"}
+)  # fmt: skip
 # Two initials without full stops right before a found name: "JP de Graaf", "AJ Visser".
 _LEFT_BARE_INITIALS = re.compile(r"(?<![\w.&/-])([A-Z]{2}) $")
 # Two capitals of care and office language that stand before a name as a role, ward or
@@ -2787,6 +2793,8 @@ class PrivacyEngine:
             if before is None:
                 continue
             word = before.group(1)
+            if word.lower() in _PERSON_NOUNS:
+                continue  # "Jongen (15)": a noun for a person, though also a surname
             if (
                 self._name_like(word, particles=False)
                 or self._is_first_name(word)

@@ -1,9 +1,10 @@
-"""Round 20 (lead): three small whole-span rules from the last closing note. Two capitals
+"""Round 20 (lead): small whole-span and precision rules from the last closing note. Two capitals
 without full stops before a found name are its initials ("JP de Graaf"), unless they are a word
 or a role or ward of care language ("HA Jansen" is the GP); a form's field that names an
 organisation is read inside a line too ("32 uur, werkgever: Coolblue"); a kind word in lower
 case and "van" before an organisation stay out of its span ("de fysio van Zorggroep
-Zonnehof"). Made-up text; every name here is invented."""
+Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (15)").
+Made-up text; every name here is invented."""
 
 from __future__ import annotations
 
@@ -91,3 +92,18 @@ def test_a_name_after_a_role_says_so(engine: PrivacyEngine) -> None:
     spans = engine.spans("Haar dochter Marleen belt vanavond.")
     reasons = [s.reason for s in spans if s.text == "Marleen"]
     assert reasons == ["naam na een rol of familielid ('dochter', 'fysio')"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jongen (15) is gisteren weggelopen.", []),  # a boy, though "Jongen" is a surname
+        ("Meisje (12) wil niet naar school.", []),
+        ("Daan (15) is gisteren weggelopen.", ["Daan"]),
+    ],
+)
+def test_a_noun_for_a_person_before_an_age_is_no_name(
+    engine: PrivacyEngine, text: str, names: list[str]
+) -> None:
+    assert labelled(engine, text, "naam") == names
+    assert len(labelled(engine, text, "leeftijd")) == 1
