@@ -3331,10 +3331,12 @@ def _word_age(text: str, start: int, end: int, value: int) -> int | None:
         return end if _WORD_AGE_BRACKET_BEFORE.search(before) else None
     clause_end = _WORD_AGE_END.match(text, end)
     of = _WORD_AGE_OF.search(before)
-    if of is not None and clause_end is not None:
+    # "haar zoon van zes jaar speelt buiten": with "jaar" any word may follow
+    of_end = clause_end or years
+    if of is not None and of_end is not None:
         relation = AGE_OF_BEFORE.search(before, 0, of.start())
         if relation is not None and not (relation.group("adult") and value < 12):
-            return clause_end.end()
+            return of_end.end()
     if _WORD_AGE_CLAUSE_BEFORE.search(before) and _WORD_AGE_CLAUSE_AFTER.match(text, end):
         return end
     subject = _WORD_AGE_IS_BEFORE.search(before)

@@ -3,7 +3,8 @@ without full stops before a found name are its initials ("JP de Graaf"), unless 
 or a role or ward of care language ("HA Jansen" is the GP); a form's field that names an
 organisation is read inside a line too ("32 uur, werkgever: Coolblue"); a kind word in lower
 case and "van" before an organisation stay out of its span ("de fysio van Zorggroep
-Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (15)").
+Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (15)"); an age
+in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt").
 Made-up text; every name here is invented."""
 
 from __future__ import annotations
@@ -107,3 +108,18 @@ def test_a_noun_for_a_person_before_an_age_is_no_name(
 ) -> None:
     assert labelled(engine, text, "naam") == names
     assert len(labelled(engine, text, "leeftijd")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Haar zoon van zes jaar speelt buiten.", ["zes jaar"]),
+        ("Ze heeft een zoon van drie jaar en een dochter van vijf.", ["drie jaar", "vijf"]),
+        ("De zoon van twee vrienden komt logeren.", []),
+        ("Hij heeft een dochter van twintig jaar geleden niet gezien.", []),
+    ],
+)
+def test_an_age_in_words_after_a_relation_and_van(
+    engine: PrivacyEngine, text: str, ages: list[str]
+) -> None:
+    assert labelled(engine, text, "leeftijd") == ages
