@@ -329,8 +329,9 @@ HOUSE_TAIL = (
     # 1944 nr 5")
     r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|boven|beneden|bov|ben|achter|I{1,3}|IV|i{2,3}|iv"
-    r"|[A-Za-z])"
+    # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
+    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
+    r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
     r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"

@@ -4,7 +4,8 @@ or a role or ward of care language ("HA Jansen" is the GP); a form's field that 
 organisation is read inside a line too ("32 uur, werkgever: Coolblue"); a kind word in lower
 case and "van" before an organisation stay out of its span ("de fysio van Zorggroep
 Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (15)"); an age
-in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt").
+in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt"); "boven",
+"beneden" or "achter" before an article is no part of a house number ("3 boven de bakker").
 Made-up text; every name here is invented."""
 
 from __future__ import annotations
@@ -123,3 +124,18 @@ def test_an_age_in_words_after_a_relation_and_van(
     engine: PrivacyEngine, text: str, ages: list[str]
 ) -> None:
     assert labelled(engine, text, "leeftijd") == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("we zitten in de Grote Markt 3 boven de bakker", "Grote Markt 3"),
+        ("ze woont Dorpsstraat 12 achter het gemeentehuis", "Dorpsstraat 12"),
+        ("Adres: Kerkstraat 8 boven, de bel werkt niet", "Kerkstraat 8 boven"),
+        ("Adres: Kerkstraat 8 achter", "Kerkstraat 8 achter"),
+    ],
+)
+def test_a_floor_word_before_an_article_is_no_house_number(
+    engine: PrivacyEngine, text: str, address: str
+) -> None:
+    assert labelled(engine, text, "adres") == [address]
