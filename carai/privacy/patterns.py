@@ -987,6 +987,10 @@ def find_codes(text: str) -> Iterator[Candidate]:
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             start = _with_letter_prefix(text, m.start(1))
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
+        elif _in_data_row(text, m.start(1), m.end(1)):
+            yield Candidate(
+                m.start(1), m.end(1), "nummer", "los nummer in een rij gegevens", PATTERN
+            )
         elif "?" in text and _answers_number_question(text[max(0, m.start() - 160) : m.start()]):
             yield Candidate(*_groups_span(m), "nummer", "antwoord: 'nee dat is ...'", PATTERN)
 
@@ -1027,6 +1031,29 @@ def _answers_number_question(before: str) -> bool:
 _LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
 
 
+# A row of a person's data, items between commas, semicolons or bars: "Jan Smit, 12-03-1950,
+# 4471823, Kerkstraat 4". A number of seven to ten digits that is an item of its own in a row
+# that also holds a full date is a record number, though no label stands before it.
+_ROW_SEPARATOR = re.compile(r"[ \t]*[,;|][ \t]*")
+_ROW_DATE = re.compile(r"(?<![\d-])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![\d-])")
+
+
+def _in_data_row(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start``-``end`` are an item of a data row (see above)."""
+    if not 7 <= end - start <= 10 or not text[start:end].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    items = _ROW_SEPARATOR.split(line)
+    number = text[start:end]
+    return (
+        len(items) >= 3
+        and number in (item.strip() for item in items)
+        and _ROW_DATE.search(line) is not None
+    )
+
+
 def _after_label(before: str) -> bool:
     """Whether the nearest of the last four words before a number on its line is a label of
     a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount.
@@ -1054,6 +1081,7 @@ def _after_label(before: str) -> bool:
             # "clientcode HA-0192", "patiëntcode": a label word with "code" (round 15d)
             or (word.endswith("code") and word[:-4].rstrip("-") in LABEL_WORDS)
             or word.startswith(LABEL_STARTS)
+            or word.endswith(("dossier", "kenmerk"))  # "zorgdossier 771233" (round 20)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
         ):
             return True

@@ -5,7 +5,9 @@ organisation is read inside a line too ("32 uur, werkgever: Coolblue"); a kind w
 case and "van" before an organisation stay out of its span ("de fysio van Zorggroep
 Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (15)"); an age
 in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt"); "boven",
-"beneden" or "achter" before an article is no part of a house number ("3 boven de bakker").
+"beneden" or "achter" before an article is no part of a house number ("3 boven de bakker"); a
+bare number of seven to ten digits in a row of data with a full date is a record number, and
+a compound ending in "dossier" is a label ("zorgdossier 771233").
 Made-up text; every name here is invented."""
 
 from __future__ import annotations
@@ -139,3 +141,20 @@ def test_a_floor_word_before_an_article_is_no_house_number(
     engine: PrivacyEngine, text: str, address: str
 ) -> None:
     assert labelled(engine, text, "adres") == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Gegevens: Jan Smit, 12-03-1950, 4471823, Kerkstraat 4", ["4471823"]),
+        ("Jan Smit | 12-03-1950 | 4471823 | Utrecht", ["4471823"]),
+        ("zorgdossier 771233 bijgewerkt", ["771233"]),
+        # no row of data: a count in a sentence, a list without a full date
+        ("Opgenomen 12-03-2024, 4471823 stappen gezet, fijn.", []),
+        ("Stappen per week: 1234567, 2345678, 3456789", []),
+    ],
+)
+def test_a_bare_number_in_a_row_of_data(
+    engine: PrivacyEngine, text: str, numbers: list[str]
+) -> None:
+    assert labelled(engine, text, "nummer") == numbers
