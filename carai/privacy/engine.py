@@ -4065,7 +4065,9 @@ class PrivacyEngine:
             or _ROLE_WORD.fullmatch(word)
             or _INSTITUTION_KIND.fullmatch(word)
             or _KIND_WORD.match(word)
-            or self._is_place(word)
+            # a place that is also a first name is a name where a cue says a person stands
+            # ("Hoi Ede,", "ik ben Stein")
+            or (self._is_place(word) and not self._is_first_name(word))
             or _in_trie(self._diseases, [word])
         ):
             return False

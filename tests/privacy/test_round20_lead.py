@@ -7,7 +7,8 @@ Zonnehof"); a noun for a person before an age in brackets is no name ("Jongen (1
 in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt"); "boven",
 "beneden" or "achter" before an article is no part of a house number ("3 boven de bakker"); a
 bare number of seven to ten digits in a row of data with a full date is a record number, and
-a compound ending in "dossier" is a label ("zorgdossier 771233").
+a compound ending in "dossier" is a label ("zorgdossier 771233"); a place that deduce's list
+also holds as a first name is a name where a cue says a person stands ("Beste Stein,").
 Made-up text; every name here is invented."""
 
 from __future__ import annotations
@@ -158,3 +159,21 @@ def test_a_bare_number_in_a_row_of_data(
     engine: PrivacyEngine, text: str, numbers: list[str]
 ) -> None:
     assert labelled(engine, text, "nummer") == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Beste Stein,\n\nDank voor je bericht.", "Stein"),  # a first name and a place
+        ("Beste Lisse,\n\nTot morgen.", "Lisse"),
+    ],
+)
+def test_a_place_that_is_also_a_first_name_is_a_name_after_a_cue(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    assert labelled(engine, text, "naam") == [name]
+    assert labelled(engine, text, "plaats") == []
+
+
+def test_a_place_that_is_no_first_name_stays_a_place_after_a_cue(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Beste Utrecht,\n\nTot morgen.", "naam") == []
