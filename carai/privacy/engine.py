@@ -778,6 +778,24 @@ def _after_lower_kind_of(text: str, candidate: Candidate) -> Candidate:
     return Candidate(m.end(), candidate.end, candidate.label, candidate.reason, candidate.priority)
 
 
+# A place that is also a first name, where a verb says a person stands: the subject at the
+# start of a sentence ("Lisse belde vanochtend"), or after a verb of speaking ("zei Stein").
+# Only words that deduce's lists hold as a first name and a place are taken (in _cue_names).
+_PERSON_VERBS = (
+    r"belde|belt|zei|zegt|vertelde|vertelt|vroeg|vraagt|huilde|huilt|lachte|lacht|sliep"
+    r"|slaapt|voelde|voelt|riep|antwoordde"
+)
+_PERSON_VERB = re.compile(r"(?<![\w-])(?:" + _PERSON_VERBS + r")(?![\w-])")
+_SUBJECT_OF_PERSON_VERB = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=\n))([A-ZÀ-Þ][a-zà-ÿ]+)[ ](?:" + _PERSON_VERBS + r")(?![\w-])",
+    re.MULTILINE,
+)
+_AFTER_SPEAKING = re.compile(
+    r"(?<![\w-])(?:zei|zegt|vroeg|vraagt|vertelde|vertelt|riep|antwoordde)[ ]"
+    r"([A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-])"
+)
+
+
 def _left_initials_particles(window: str) -> re.Match[str] | None:
     """``_LEFT_INITIALS_PARTICLES.search(window)``, without the search where it cannot match:
     a match holds an initial's full stop, and its last particle ends the last word before
@@ -4099,6 +4117,17 @@ class PrivacyEngine:
 
         def add(start: int, end: int, reason: str) -> None:
             found.append(Candidate(start, end, "naam", reason, PATTERN))
+
+        if _PERSON_VERB.search(text):
+            for pattern in (_SUBJECT_OF_PERSON_VERB, _AFTER_SPEAKING):
+                for hit in pattern.finditer(text):
+                    word = hit.group(1)
+                    if (
+                        self._is_first_name(word)
+                        and self._is_place(word)
+                        and word.lower() not in self._common
+                    ):
+                        add(hit.start(1), hit.end(1), "voornaam bij een werkwoord van een persoon")
 
         if "\n" in text or text[:1].isupper():
             lines = _line_starts(text)  # the two patterns below match at a line's start only

@@ -8,7 +8,8 @@ in words with "jaar" after a relation and "van" ("haar zoon van zes jaar speelt"
 "beneden" or "achter" before an article is no part of a house number ("3 boven de bakker"); a
 bare number of seven to ten digits in a row of data with a full date is a record number, and
 a compound ending in "dossier" is a label ("zorgdossier 771233"); a place that deduce's list
-also holds as a first name is a name where a cue says a person stands ("Beste Stein,").
+also holds as a first name is a name where a cue says a person stands ("Beste Stein,") or a
+verb that only a person does ("Lisse belde", "zei Stein").
 Made-up text; every name here is invented."""
 
 from __future__ import annotations
@@ -177,3 +178,18 @@ def test_a_place_that_is_also_a_first_name_is_a_name_after_a_cue(
 
 def test_a_place_that_is_no_first_name_stays_a_place_after_a_cue(engine: PrivacyEngine) -> None:
     assert labelled(engine, "Beste Utrecht,\n\nTot morgen.", "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Lisse belde vanochtend over haar medicatie.", ["Lisse"]),
+        ("Vanmiddag zei Stein dat hij moe was.", ["Stein"]),
+        ("Stein heeft een mooi centrum.", []),  # no verb only a person does
+        ("Utrecht belde over de aanbesteding.", []),  # a place that is no first name
+    ],
+)
+def test_a_place_that_is_a_first_name_with_a_verb_of_a_person(
+    engine: PrivacyEngine, text: str, names: list[str]
+) -> None:
+    assert labelled(engine, text, "naam") == names
