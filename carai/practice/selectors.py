@@ -23,7 +23,7 @@ LABEL_NAMES: dict[str, Promise] = {
     "adres": _("address"),
     "postcode": _("postcode"),
     "plaats": _("place"),
-    "instelling": _("care organisation"),
+    "instelling": _("organisation"),
     "bsn": _("BSN"),
     "telefoon": _("phone number"),
     "email": _("e-mail address"),
