@@ -4,6 +4,10 @@
   overlaps of the name annotations, drop pseudo names and blank ones, tag the rest
   "patient" or "persoon") with its new annotations made by ``engine._annotation``: the same
   set, each annotation with the dataclass's own dict.
+- ``patterns.Gated.finditer`` is no generator any more: where no match can be (no trigger
+  piece, no lead in the text) it returns one shared, spent iterator; otherwise an iterator
+  of the same matches as before (the scans' own tests, round 17g, compare them with the
+  gated pattern's ``finditer`` on every tuning text).
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import pytest
 from deduce.annotation_processor import PersonAnnotationConverter
 from docdeid.annotation import Annotation, AnnotationSet
 
-from carai.privacy import PrivacyEngine
+from carai.privacy import PrivacyEngine, patterns
+from carai.privacy import engine as engine_module
+from carai.privacy.patterns import Gated
 from tests.privacy.helpers import tuning_texts
 
 # fictional texts: every name, street and number is made up
@@ -86,3 +92,66 @@ def test_the_quick_person_step_drops_pseudo_and_blank_names(engine: PrivacyEngin
     assert ("Jan", "patient") in {(a.text, a.tag) for a in ours}
     assert all(a.text.strip() and a.tag in ("patient", "persoon") for a in ours)
     assert "Piet" not in {a.text for a in ours}
+
+
+GATED = sorted(
+    (f"{module.__name__}.{name}", value)
+    for module in (patterns, engine_module)
+    for name, value in vars(module).items()
+    if isinstance(value, Gated)
+)
+NO_TRIGGER_TEXT = "zzz qqq"  # made up: no piece of any scan's trigger or leads
+
+
+def _spans(matches: Any) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_a_scan_without_its_trigger_gives_the_shared_spent_iterator() -> None:
+    absent = [scan for _, scan in GATED if scan._lower_or_absent(NO_TRIGGER_TEXT) is False]
+    assert len(absent) > 50
+    for scan in absent:
+        found = scan.finditer(NO_TRIGGER_TEXT)
+        assert found is patterns._NO_MATCHES
+        assert next(found, None) is None
+        assert list(found) == []
+    assert next(patterns._NO_MATCHES, None) is None  # still spent after all those calls
+
+
+def test_a_scan_whose_leads_stand_nowhere_gives_the_shared_spent_iterator() -> None:
+    with_leads = [scan for _, scan in GATED if scan.leads is not None]
+    assert with_leads
+    text = "Mevrouw de Vries at goed; geen bijzonderheden."  # made up
+    lowered = patterns.lower_text(text)
+    assert lowered is not None
+    for scan in with_leads:
+        found = scan.finditer(text)
+        if scan._lower_or_absent(text) is False or not patterns._lead_starts(
+            lowered, scan._lead_set
+        ):
+            assert found is patterns._NO_MATCHES
+        else:
+            assert _spans(found) == _spans(scan.plain.finditer(text))
+
+
+@pytest.mark.parametrize(("name", "scan"), GATED, ids=[name for name, _ in GATED])
+def test_every_scan_gives_an_iterator_of_the_gated_patterns_matches(name: str, scan: Gated) -> None:
+    texts = [
+        NO_TRIGGER_TEXT,
+        "Dhr. P. de Jong (79), Kerkstraat 12, 1234 AB Ede; BSN 123456782; tel 06-12345678",
+        "dossiernummer hv 14453108, opgenomen in ziekenhuis De Linde op 3 maart 2024",
+    ]
+    for text in texts:
+        found = scan.finditer(text)
+        assert iter(found) is found
+        assert _spans(found) == _spans(scan.plain.finditer(text))
+
+
+def test_a_scan_reads_its_own_text_when_another_text_came_between() -> None:
+    first = "Mevr. A. Bakker woont aan de Kerkstraat 12 in Ede, tel 06-12345678."
+    second = "zzz qqq"
+    for _, scan in GATED:
+        found = scan.finditer(first)
+        for _, other in GATED:
+            other.finditer(second)  # the one-text copies now hold the second text
+        assert _spans(found) == _spans(scan.plain.finditer(first))
