@@ -2228,6 +2228,11 @@ def lower_case(text: str) -> str:
     return text.lower() if lowered is None else lowered
 
 
+# What Gated.finditer gives where no match can be: one spent iterator, shared (it holds
+# nothing and stays spent).
+_NO_MATCHES: Iterator[re.Match[str]] = iter(())
+
+
 class Gated:
     """A whole-text pattern that finds the same matches as ``(?=first)pattern``, faster.
 
@@ -2291,20 +2296,33 @@ class Gated:
         return lowered
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the gated pattern, as its ``finditer`` gives them. Not a generator
+        itself: where no match can be (no trigger piece, no lead in the text, some 37 of
+        the 76 scans of a short text) it returns one shared, spent iterator at once, which
+        spares making and entering a generator for nothing."""
         lowered = self._lower_or_absent(text)
         if lowered is False:
-            return
+            return _NO_MATCHES
         if isinstance(lowered, str) and self.leads is not None:  # never empty: holds its lead
-            match, position = self.plain.match, 0
-            for start in _lead_starts(lowered, self._lead_set):  # in order (as _starts_in_order)
-                if start >= position and (m := match(text, start)) is not None:
-                    yield m
-                    position = m.end()
-            return
+            starts = _lead_starts(lowered, self._lead_set)  # in order (as _starts_in_order)
+            return self._matches_at(text, starts) if starts else _NO_MATCHES
         if self._scan is None:
-            yield from self.plain.finditer(text)
-            return
-        search, match, position = self._scan.search, self.plain.match, 0
+            return self.plain.finditer(text)
+        return self._scanned(text, self._scan)
+
+    def _matches_at(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """The gated pattern matched at each lead start in turn, from the end of the last
+        match on."""
+        match, position = self.plain.match, 0
+        for start in starts:
+            if start >= position and (m := match(text, start)) is not None:
+                yield m
+                position = m.end()
+
+    def _scanned(self, text: str, scan: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The hits of the fast scan (``scan``), each matched once more with the gated
+        pattern itself."""
+        search, match, position = scan.search, self.plain.match, 0
         while (hit := search(text, position)) is not None:
             m = match(text, hit.start())
             if m is None:  # cannot happen: the scan asserted this very match
