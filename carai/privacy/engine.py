@@ -2065,20 +2065,25 @@ def _unlink_tokens(document: Any) -> None:
 
 
 # How often a Dutch word must be used (wordfreq's Zipf scale: 4.0 is once in 100,000 words)
-# for ``_frequent_words`` to keep it; and for a word of deduce's lists of surnames to count
-# as a plain word after a form of address written in full (``_FREQUENT_SURNAME_ZIPF``).
+# to count as an ordinary word (``_ordinary_words``); 3.0 for a word of a noun's ending
+# (``_NOUN_ENDING``: "directie", "verpleging", "huishouding"), and 4.5 for a word of deduce's
+# lists of surnames to count as a plain word after "mevrouw" written in full.
 _ORDINARY_ZIPF = 4.0
+_NOUN_ZIPF = 3.0
 _FREQUENT_SURNAME_ZIPF = 4.5
+# Endings of Dutch nouns that no given name has and few surnames ("-ing" has many, as
+# "Abbing" or "Bekkering", but deduce's list holds them and no such surname is frequent).
+_NOUN_ENDING = ("ing", "tie", "heid", "teit", "schap", "erij", "isme")
 
 
 def _frequent_words() -> dict[str, float]:
-    """The Dutch words (lower case, letters only) used at least ``_ORDINARY_ZIPF`` on
-    wordfreq's Zipf scale, with that figure: some 6,000 words, from "de" down to "pittig".
+    """The Dutch words (lower case, letters only) used at least ``_NOUN_ZIPF`` on
+    wordfreq's Zipf scale, with that figure: some 28,000 words, from "de" down to "pittig".
     wordfreq's frequencies alone cannot tell a word from a name ("jansen", "peter" and
     "roos" are as frequent as "pittig"): the rules that use them also ask deduce's lists."""
     import wordfreq  # here: only an engine that loads deduce needs it (0.1 s to import)
 
-    least = 10 ** (_ORDINARY_ZIPF - 9)
+    least = 10 ** (_NOUN_ZIPF - 9)
     return {
         word: math.log10(frequency) + 9
         for word, frequency in wordfreq.get_frequency_dict("nl", "small").items()
@@ -2087,16 +2092,18 @@ def _frequent_words() -> dict[str, float]:
 
 
 def _ordinary_words(
-    frequent: Iterable[str], first_names: Any, surnames: Any, interfix_surnames: Collection[str]
+    zipf: dict[str, float], first_names: Any, surnames: Any, interfix_surnames: Collection[str]
 ) -> frozenset[str]:
-    """The frequent words that none of deduce's lists of first names and surnames holds:
-    "volgens", "bovendien", "helaas", words deduce's common words lack. Per-word evidence
-    for the rules that ask whether a capital only opens a sentence or whether a word after
-    a weak cue is a name."""
+    """The frequent words (``_ORDINARY_ZIPF``; ``_NOUN_ZIPF`` with a noun's ending of six
+    letters or more) that none of deduce's lists of first names and surnames holds:
+    "volgens", "bovendien", "helaas", "directie", words deduce's common words lack.
+    Per-word evidence for the rules that ask whether a capital only opens a sentence or
+    whether a word after a weak cue is a name."""
     return frozenset(
         word
-        for word in frequent
-        if not _in_trie(first_names, [word.capitalize()])
+        for word, figure in zipf.items()
+        if (figure >= _ORDINARY_ZIPF or (len(word) >= 6 and word.endswith(_NOUN_ENDING)))
+        and not _in_trie(first_names, [word.capitalize()])
         and not _in_trie(surnames, [word.capitalize()])
         and word.capitalize() not in interfix_surnames
     )
