@@ -16,6 +16,7 @@ import gc
 import importlib
 import itertools
 import logging
+import math
 import operator
 import os
 import pickle
@@ -2142,6 +2143,51 @@ def _unlink_tokens(document: Any) -> None:
 # -- end of deduce's quicker steps ---------------------------------------------------------
 
 
+# How often a Dutch word must be used (wordfreq's Zipf scale: 4.0 is once in 100,000 words)
+# to count as an ordinary word (``_ordinary_words``); 3.0 for a word of a noun's ending
+# (``_NOUN_ENDING``: "directie", "verpleging", "huishouding"), and 4.5 for a word of deduce's
+# lists of surnames to count as a plain word after "mevrouw" written in full.
+_ORDINARY_ZIPF = 4.0
+_NOUN_ZIPF = 3.0
+_FREQUENT_SURNAME_ZIPF = 4.5
+# Endings of Dutch nouns that no given name has and few surnames ("-ing" has many, as
+# "Abbing" or "Bekkering", but deduce's list holds them and no such surname is frequent).
+_NOUN_ENDING = ("ing", "tie", "heid", "teit", "schap", "erij", "isme")
+
+
+def _frequent_words() -> dict[str, float]:
+    """The Dutch words (lower case, letters only) used at least ``_NOUN_ZIPF`` on
+    wordfreq's Zipf scale, with that figure: some 28,000 words, from "de" down to "pittig".
+    wordfreq's frequencies alone cannot tell a word from a name ("jansen", "peter" and
+    "roos" are as frequent as "pittig"): the rules that use them also ask deduce's lists."""
+    import wordfreq  # here: only an engine that loads deduce needs it (0.1 s to import)
+
+    least = 10 ** (_NOUN_ZIPF - 9)
+    return {
+        word: math.log10(frequency) + 9
+        for word, frequency in wordfreq.get_frequency_dict("nl", "small").items()
+        if frequency >= least and word.isalpha()
+    }
+
+
+def _ordinary_words(
+    zipf: dict[str, float], first_names: Any, surnames: Any, interfix_surnames: Collection[str]
+) -> frozenset[str]:
+    """The frequent words (``_ORDINARY_ZIPF``; ``_NOUN_ZIPF`` with a noun's ending of six
+    letters or more) that none of deduce's lists of first names and surnames holds:
+    "volgens", "bovendien", "helaas", "directie", words deduce's common words lack.
+    Per-word evidence for the rules that ask whether a capital only opens a sentence or
+    whether a word after a weak cue is a name."""
+    return frozenset(
+        word
+        for word, figure in zipf.items()
+        if (figure >= _ORDINARY_ZIPF or (len(word) >= 6 and word.endswith(_NOUN_ENDING)))
+        and not _in_trie(first_names, [word.capitalize()])
+        and not _in_trie(surnames, [word.capitalize()])
+        and word.capitalize() not in interfix_surnames
+    )
+
+
 class PrivacyEngine:
     """Finds identifiers in Dutch text. Thread-safe for reading once built."""
 
@@ -2161,6 +2207,10 @@ class PrivacyEngine:
                 | patterns.NOT_NAMES
             )
             self._whitelist = frozenset(w.lower() for w in structs["whitelist"].items())
+            self._zipf = _frequent_words()
+            self._ordinary = _ordinary_words(
+                self._zipf, self._first_names, self._surnames, self._interfix_surnames
+            )
             self._places = structs["placename"]
             self._word_places = _places_left_out(self._places)
             self._medical = frozenset(w.lower() for w in structs["medical_term"].items())
@@ -2361,13 +2411,17 @@ class PrivacyEngine:
         Anouk", "Graag Sjoerd bellen"): a capital that only opens the sentence, before the
         name. Else ``start`` ("Gurbinder Singh", "Ömer Aydin": a first name no list holds,
         "Marloes Roos", "Dhr. Jansen")."""
-        first, second = piece.split(" ")
+        first, second = piece.split(" ")[:2]
         if (
             len(first) < 3
             or not first.isalpha()
             or not first[1:].islower()
             or not second.isalpha()
-            or not (first.lower() in self._common or first.lower() in _SENTENCE_OPENERS)
+            or not (
+                first.lower() in self._common
+                or first.lower() in _SENTENCE_OPENERS
+                or first.lower() in self._ordinary
+            )
             or self._is_first_name(first)
             or self._is_surname(first.lower())
             or not self._is_first_name(second)
@@ -2783,6 +2837,13 @@ class PrivacyEngine:
                     continue  # "dhr. meet zelf", "arts ter plaatse": no name
                 if not known and _full_form_in_written_text(text, m.group(0)):
                     continue  # "die meneer van de hoekkamer": a room, no name
+                if (
+                    len(words) == 1
+                    and self._zipf.get(last, 0.0) >= _FREQUENT_SURNAME_ZIPF
+                    and not self._is_first_name(last)
+                    and _full_form_in_written_text(text, m.group(0))
+                ):
+                    continue  # "wilde mevrouw mee naar buiten": a frequent word, no "Mee"
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
             if (
@@ -2925,6 +2986,7 @@ class PrivacyEngine:
             len(word) >= 3
             and word not in self._whitelist
             and word not in self._medical
+            and word not in self._ordinary  # "mevrouw mee naar buiten"
             and not word.endswith(_VERB_ENDINGS)
         )
 
@@ -4123,7 +4185,10 @@ class PrivacyEngine:
         ):
             return False
         # "Beste Cor,": a strong cue allows a word that is also a medical term
-        return not (strict and (lower in self._whitelist or lower in self._medical))
+        return not (
+            strict
+            and (lower in self._whitelist or lower in self._medical or lower in self._ordinary)
+        )
 
     def _cue_phrase_ok(self, phrase: str, *, strict: bool) -> bool:
         """Every word of a phrase (initials and particles aside) passes ``_cue_name_word``."""
@@ -4755,7 +4820,7 @@ class PrivacyEngine:
                     if start != c.start:  # "Goedemorgen Sevda": the name after it
                         c = Candidate(start, c.end, c.label, c.reason, c.priority)
                         piece = text[c.start : c.end]
-            if c.label == "naam" and piece.count(" ") == 1 and _starts_sentence(text, c.start):
+            if c.label == "naam" and " " in piece and _starts_sentence(text, c.start):
                 start = self._after_opening_word(piece, c.start)
                 if start != c.start:  # "Vanochtend Priya gesproken": the first name alone
                     c = Candidate(start, c.end, c.label, c.reason, c.priority)
