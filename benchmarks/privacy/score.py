@@ -92,6 +92,11 @@ DEFAULT_SETS = (
     # texts): written blind at the start of round 18, scored on main before its rules and after.
     "holdout23.jsonl",
     "clean23_holdout.jsonl",
+    # holdout24 (40 texts, 13 informal, 6 clean) and clean24_holdout (48 clean texts):
+    # written blind at the end of round 20, after its merge; scored on main before the round
+    # (20b98c5) and after it, by the lead only.
+    "holdout24.jsonl",
+    "clean24_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
