@@ -345,17 +345,6 @@ _POLISH_WORD = re.compile(
     r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
 )
 _POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
-# Words that open a sentence before a name and that deduce's common words lack ("Volgens
-# Priya ...", "Helaas Anouk niet bereikt"): with the common words, the only first words that
-# are cut off a two-word name at the start of a sentence (a first name no list holds, as
-# "Ömer Aydin", stays whole).
-_SENTENCE_OPENERS = frozenset(
-    {
-        "volgens", "namens", "helaas", "zojuist", "inmiddels", "vervolgens", "ondertussen",
-        "tijdens", "gelukkig", "blijkbaar", "waarschijnlijk", "misschien", "eventueel",
-        "verder", "daarom", "nadat", "zodra", "sinds", "vooral", "alleen",
-    }
-)  # fmt: skip
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 # A capitalised word (round 17b: the capital first and the character before it checked after
@@ -659,10 +648,13 @@ _SELF_INTRODUCTION = patterns.gated(
         + r"(?=[ ]*[,.!]|\n)"
     ),
 )
+# Verbs of speaking, for this scan and for a place that is also a first name after them
+# (_AFTER_SPEAKING: "zei Stein").
+_SPEAKING_WORDS = "zegt|zei|vertelt|vertelde|vraagt|vroeg|riep|antwoordde"
 # (the scan looks for the verb; the word before it is checked there only)
 _SPEAKING_VERB = re.compile(
-    r" (?:zegt|zei|vertelt|vertelde|vraagt|vroeg|belde|belt|appte|appt|mailde|antwoordt"
-    r"|antwoordde|huilt|huilde|lacht|lachte|roept|riep|deed[ ]open|doet[ ]open)(?![\w-])"
+    r" (?:" + _SPEAKING_WORDS + r"|belde|belt|appte|appt|mailde|antwoordt"
+    r"|huilt|huilde|lacht|lachte|roept|deed[ ]open|doet[ ]open)(?![\w-])"
 )
 _MESSAGE_LINE = re.compile(r"(?m)^[A-Za-zÀ-ÿ]{2,20}:[ ]")  # "Merel: ja klopt"
 _KIN_WORD = re.compile(r"(?i:" + _KIN + r")")
@@ -782,18 +774,14 @@ def _after_lower_kind_of(text: str, candidate: Candidate) -> Candidate:
 # A place that is also a first name, where a verb says a person stands: the subject at the
 # start of a sentence ("Lisse belde vanochtend"), or after a verb of speaking ("zei Stein").
 # Only words that deduce's lists hold as a first name and a place are taken (in _cue_names).
-_PERSON_VERBS = (
-    r"belde|belt|zei|zegt|vertelde|vertelt|vroeg|vraagt|huilde|huilt|lachte|lacht|sliep"
-    r"|slaapt|voelde|voelt|riep|antwoordde"
-)
+_PERSON_VERBS = _SPEAKING_WORDS + r"|belde|belt|huilde|huilt|lachte|lacht|sliep|slaapt|voelde|voelt"
 _PERSON_VERB = re.compile(r"(?<![\w-])(?:" + _PERSON_VERBS + r")(?![\w-])")
 _SUBJECT_OF_PERSON_VERB = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=\n))([A-ZÀ-Þ][a-zà-ÿ]+)[ ](?:" + _PERSON_VERBS + r")(?![\w-])",
     re.MULTILINE,
 )
 _AFTER_SPEAKING = re.compile(
-    r"(?<![\w-])(?:zei|zegt|vroeg|vraagt|vertelde|vertelt|riep|antwoordde)[ ]"
-    r"([A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-])"
+    r"(?<![\w-])(?:" + _SPEAKING_WORDS + r")[ ]([A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-])"
 )
 
 
@@ -2405,23 +2393,19 @@ class PrivacyEngine:
         return start
 
     def _after_opening_word(self, piece: str, start: int) -> int:
-        """Where a two-word name ``piece`` at the start of a sentence begins when its first
-        word is a common word (deduce's list or ``_SENTENCE_OPENERS``) and no name of deduce's
-        lists, and its second a first name that is no surname ("Vanochtend Priya", "Volgens
-        Anouk", "Graag Sjoerd bellen"): a capital that only opens the sentence, before the
-        name. Else ``start`` ("Gurbinder Singh", "Ömer Aydin": a first name no list holds,
-        "Marloes Roos", "Dhr. Jansen")."""
+        """Where a name ``piece`` of two words or more at the start of a sentence begins when
+        its first word is a common word (deduce's list, or an ordinary word by its frequency:
+        ``_ordinary_words``) and no name of deduce's lists, and its second a first name that
+        is no surname ("Vanochtend Priya", "Volgens Anouk", "Graag Sjoerd bellen"): a capital
+        that only opens the sentence, before the name. Else ``start`` ("Gurbinder Singh",
+        "Ömer Aydin": a first name no list holds, "Marloes Roos", "Dhr. Jansen")."""
         first, second = piece.split(" ")[:2]
         if (
             len(first) < 3
             or not first.isalpha()
             or not first[1:].islower()
             or not second.isalpha()
-            or not (
-                first.lower() in self._common
-                or first.lower() in _SENTENCE_OPENERS
-                or first.lower() in self._ordinary
-            )
+            or not (first.lower() in self._common or first.lower() in self._ordinary)
             or self._is_first_name(first)
             or self._is_surname(first.lower())
             or not self._is_first_name(second)
