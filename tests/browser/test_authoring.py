@@ -78,11 +78,10 @@ def search_catalogue(visit: Visit, text: str) -> None:
     with page.expect_response(re.compile(r"/leren/\?q=")):
         page.get_by_role("search").get_by_role("button", name=nl("Search")).click()
     expect(page).to_have_url(re.compile(r"[?&]q="))
-    # Leaving the field fires "change" and the button "submit": two requests, the second
-    # queued behind the first (hx-sync "queue last"). Its answer, swapped in and pushed to the
-    # URL after the test clicked a result, stopped that navigation (CI on a busy machine).
-    # htmx marks the form while a request runs and starts the queued one in the same task
-    # that ends the first, so no mark means nothing is left.
+    # A request still running (or queued behind it by hx-sync "queue last") whose answer is
+    # swapped in and pushed to the URL after the test clicked a result stops that navigation
+    # (seen on CI on a busy machine). htmx marks the form while a request runs and starts a
+    # queued one in the same task that ends the first, so no mark means nothing is left.
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
 
 

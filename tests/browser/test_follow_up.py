@@ -182,3 +182,23 @@ def test_a_module_without_translation_says_so(visit: Visit, demo_password: str) 
     ))).to_be_visible()  # fmt: skip
     _no_sideways_scroll(visit)
     visit.check("module-only-english", screenshot=True)
+
+
+def test_a_typed_search_asks_the_server_once(visit: Visit, demo_password: str) -> None:
+    """Typing in a live filter and then leaving the field sends one request, not two: the
+    form listens to "change" from its selects only (the text field has its own trigger)."""
+    page = visit.page
+    visit.log_in(MANAGER, demo_password)
+    visit.goto("/organisaties/lindehof/leden/")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if r.headers.get("hx-request") else None)
+    field = page.get_by_role("search").get_by_label(nl("Name or e-mail address"))
+    field.press_sequentially("Sanne", delay=40)
+    with page.expect_response(re.compile(r"/leden/\?q=Sanne")):
+        pass  # the typed request, 400 ms after the last key
+    field.press("Tab")  # leaving the field fires "change" on it
+    page.wait_for_timeout(800)
+    assert len(asked) == 1, asked
+    page.get_by_role("search").get_by_label(nl("Role")).select_option(index=1)
+    expect(page).to_have_url(re.compile(r"[?&]role=\w"))
+    assert len(asked) == 2, asked
