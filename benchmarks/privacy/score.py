@@ -64,6 +64,10 @@ DEFAULT_SETS = (
     "dev19.jsonl",
     "clean16_set.jsonl",
     "clean18_set.jsonl",
+    # dev25 (40 texts) and clean25_set (48 clean texts): written blind at the start of round
+    # 21 by writers who read only check_dataset.py and build_set.py; round 21 tunes on them.
+    "dev25.jsonl",
+    "clean25_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -97,6 +101,10 @@ DEFAULT_SETS = (
     # (20b98c5) and after it, by the lead only.
     "holdout24.jsonl",
     "clean24_holdout.jsonl",
+    # holdout25 (40 texts, 502 identifiers) and clean25_holdout (48 clean texts): written
+    # with dev25 and clean25_set by the same writers; scored by the lead only, as sums.
+    "holdout25.jsonl",
+    "clean25_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
