@@ -1024,6 +1024,13 @@ _DATE_WORD_BEFORE = re.compile(
 _UNIT_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel|station|halte|metrostation)[ ]+$"
 )
+# After "max"/"Max": an amount that is no age ("Max 5 zinnen", "max. 3 keer per dag"): the
+# word is "maximaal", not the first name Max ("Max (5)" and "Max 5 jaar" stay names).
+_AMOUNT_AFTER_MAX = re.compile(
+    r"\.?[ ]?\d+(?:[.,]\d+)?[ ]?(?!(?i:jaar|jr|jarig|maand|mnd|mndn)(?![a-z]))[a-z%]"
+)
+# A lower-case article or demonstrative right before a span: "met de Sara Stedy" (a device).
+_LOWER_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:de|het|een|die|deze|dat)[ ]$")
 _RIGHT_HYPHEN_PARTICLE = re.compile(
     r"[ ](" + _P + r")-([A-Z]" + _PART[len(patterns.LETTER) :] + r")"
 )
@@ -4663,6 +4670,8 @@ class PrivacyEngine:
             one_word = piece.isalnum()
             if one_word and _UNIT_WORD_BEFORE.search(text, max(0, c.start - 16), c.start):
                 continue
+            if piece.lower() == "max" and _AMOUNT_AFTER_MAX.match(text, c.end):
+                continue  # "Max 5 zinnen": "maximaal"
             if (
                 one_word
                 and text[c.end : c.end + 2] == ": "
@@ -4686,6 +4695,16 @@ class PrivacyEngine:
                 and not (self._is_first_name(rest) or self._is_surname(rest.lower()))
             ):
                 continue  # "Scholing Omaha": an agenda item
+            if (
+                rest
+                and " " not in rest
+                and _LOWER_ARTICLE_BEFORE.search(text, max(0, c.start - 6), c.start)
+                and self._is_first_name(head)
+                and not self._is_first_name(rest)
+                and not self._is_surname(rest.lower())
+                and rest.lower() not in self._common
+            ):
+                continue  # "met de Sara Stedy": a product named after a person
             if (
                 one_word
                 and piece.endswith(("en", "ing"))

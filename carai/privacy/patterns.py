@@ -316,7 +316,9 @@ STREET_SUFFIX = (
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|pad|dreef|markt|plantsoen|baan"
     r"|ring|wal|haven|erf|hof|park|veld|boulevard|allee|dam|burcht|poort|straatweg|kwartier"
     r"|hoven|wijk|promenade|passage|dwarsstraat|steenweg|pleintje|akker|weide|zoom|einde"
-    r"|vaart|kanaal|brink|werf|schans|wetering|straatje|laantje|steegje|gaarde|stede|kaai)"
+    r"|vaart|kanaal|brink|werf|schans|wetering|straatje|laantje|steegje|gaarde|stede|kaai"
+    # Frisian street words ("Haitsmawei", "Tsjerkestrjitte", "Sédyk", "Mounleane")
+    r"|wei|dyk|strjitte|leane|loane|paad|buorren|feart|wâl)"
 )
 # A street name ("Kerkstraat", "Nieuwe Gracht", "Burgemeester Van Nispenstraat", "Jan
 # Pietersz. Coenstraat", "Pater van den Elsenlaan") and a house number with what may
@@ -340,7 +342,10 @@ HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
-    r"(?:(?:[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
+    # a title and "in" before an article: "Burgemeester in 't Veldpark", "Dokter in de Bos"
+    r"(?:(?:(?i:burgemeester|burg\.|dokter|dr\.|pastoor|professor|prof\.|wethouder|meester)"
+    r"[ ]in(?=[ ](?:'t|de|den|het)[ ])"
+    r"|[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
@@ -366,7 +371,7 @@ ADDRESS_LOWER = re.compile(
     # to a name ("nieuwe gracht 3", "lange nieuwstraat 12", "oude haven 21b")
     r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
     r"(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park"
-    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad|wal|brink)"
+    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad|wal|brink|wei|dyk|strjitte|leane|paad)"
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
@@ -375,6 +380,7 @@ ADDRESS_LOWER = re.compile(
 _LOWER_STREET_ENDS = (
     "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
     "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
+    "wei", "dyk", "strjitte", "leane", "paad",
 )  # fmt: skip
 _LOWER_STREET_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))) + "çğışłńśźżąęć .'"
@@ -1310,7 +1316,8 @@ STREET_WORDS = (
     "straat laan weg plein gracht kade singel dijk steeg pad dreef markt plantsoen baan ring "
     "wal haven erf hof park veld boulevard allee dam burcht poort kwartier hoven wijk "
     "promenade passage steenweg pleintje akker weide zoom einde vaart kanaal brink werf "
-    "schans wetering straatje laantje steegje gaarde stede kaai"
+    "schans wetering straatje laantje steegje gaarde stede kaai "
+    "wei dyk strjitte leane loane paad buorren feart wâl"
 )
 STREET_BEFORE_NUMBER = re.compile(r"(?i:" + word_alternation(STREET_WORDS) + r")(?=[ ]\d)")
 # The same street word, asked for only where it must end: before a space and a digit.
