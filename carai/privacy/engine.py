@@ -1043,6 +1043,9 @@ _IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|di
 
 
 _NUMBER_AFTER = re.compile(r"[ ]?\d")
+# A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14"), no letters after its
+# digits: "van der linden 3x gebeld" and "de bruin 79jr" are names before a count and an age.
+_BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?\b(?![.,]?\w)")
 
 
 # -- Names of speakers, families, relations and form lines (docs/privacy-history.md, 12d) ---
@@ -2819,6 +2822,13 @@ class PrivacyEngine:
                 name
             ):
                 continue
+            if (
+                name.islower()
+                and last in self._common
+                and _BARE_NUMBER_AFTER.match(text, m.end(1))
+            ):
+                continue  # "mevrouw van kamer 6", "meneer van bed 2": a room or a bed by its
+                # number, not Mrs Van Kamer ("mw van der linden 3x gebeld" keeps its name)
             if name.split()[-1].islower():
                 known = self._is_surname(last) or self._is_first_name(last)
                 abbreviated = m.group(0)[:1].lower() in "dm" and not m.group(0).lower().startswith(
@@ -5670,7 +5680,15 @@ def _starts_sentence(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in " \t":
         index -= 1
-    return index < 0 or text[index] in ".!?:\n"
+    if index < 0 or text[index] in ".!?:\n":
+        return True
+    # a quote closing a sentence after a lower-case word ("... betekenen.' Mooi om te horen");
+    # not a bracket: "Sjaak (J.A.) Prins" closes initials
+    return (
+        text[index] in "'\"\u2019\u201d"
+        and text[index - 1 : index] in (".", "!", "?")
+        and text[index - 2 : index - 1].islower()
+    )
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
