@@ -499,7 +499,8 @@ _OF_THE_PERIOD = re.compile(r"[ ]van[ ](?:de|het)[ ](?:dag|week|maand|jaar)(?![\
 # Colours, which are surnames too ("Zwart", "Groen"): what a report sees ("Zwart gekleurde
 # ontlasting", "Groen slijm opgehoest") when no verb follows.
 _COLOURS = frozenset("zwart wit groen rood geel bruin blauw grijs paars roze".split())  # noqa: SIM905
-_PARTICIPLE_AFTER = re.compile(r"[ ]+ge[a-zà-ÿ]+(?:de|te)[ ]")
+# "gekleurde", and "verkleurde" (a participle without "ge-"): "Zwart verkleurde teen".
+_PARTICIPLE_AFTER = re.compile(r"[ ]+(?:ge[a-zà-ÿ]+|verkleur)(?:de|te)[ ]")
 # ... or a verb in the past tense ("Hulsing belde", "Hulsing zorgde").
 _PAST_VERB_AFTER = re.compile(r"[ ]+[a-zà-ÿ]+(?:de|te|den|ten)\b")
 _DASH_BEFORE = re.compile(r"[\u2013-][ \t]+$")
@@ -4940,6 +4941,12 @@ class PrivacyEngine:
                             c.end : c.end + 1
                         ] == ":":
                             continue  # "Tip: meet zittend": a label
+                        if (
+                            text[c.end : c.end + 1] == ":"
+                            and _ITEM_START.search(text, max(0, c.start - 8), c.start)
+                            and self._noun_of_a_verb(piece)
+                        ):
+                            continue  # "- Scholing: de nachtdienst ...": an agenda item
                         if _NUMBERED_LABEL_AFTER.match(text, c.end) and _ITEM_START.search(
                             text, max(0, c.start - 8), c.start
                         ):
@@ -4954,6 +4961,18 @@ class PrivacyEngine:
                             continue  # "Timed Up and Go": an English title
             kept.append(c)
         return kept
+
+    def _noun_of_a_verb(self, word: str) -> bool:
+        """Whether ``word`` is a frequent noun in "-ing" made of a frequent verb ("Scholing"
+        of "scholen", "Planning" of "plannen", "Levering"): deduce lists some as surnames,
+        but "Koning", "Honing" or "Fleming" have no such verb and stay names."""
+        lower = word.lower()
+        return (
+            len(lower) >= 6
+            and lower.endswith("ing")
+            and self._zipf.get(lower, 0.0) >= _NOUN_ZIPF
+            and self._zipf.get(lower[:-3] + "en", 0.0) >= _NOUN_ZIPF
+        )
 
     def _known_name_after_initial(self, piece: str) -> bool:
         """Whether a word after the initial that opens ``piece`` is a listed first name or
