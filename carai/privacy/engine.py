@@ -1144,6 +1144,19 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+# How frequent (wordfreq's Zipf scale, English) a word opening an English sentence must be
+# to count as a word, not a first name: "take" 5.9, "can" 6.5; "mark" 5.1, "june" 5.2.
+_ENGLISH_WORD_ZIPF = 5.5
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_zipf(word: str) -> float:
+    """wordfreq's Zipf figure of an English word (asked only in English text)."""
+    import wordfreq  # here: only an engine that loads deduce needs it
+
+    return float(wordfreq.zipf_frequency(word, "en", wordlist="small"))
+
+
 def _title_before(text: str, start: int) -> bool:
     """Whether the word before ``start`` opens a street or building name ("sint", "st.")."""
     words = text[max(0, start - 16) : start].split()
@@ -5073,8 +5086,17 @@ class PrivacyEngine:
                 and text[end + 1 : end + 2].islower()
                 and _ENGLISH_CUE.search(text) is not None
             )
-        return piece in _ENGLISH_MONTHS and bool(
-            _MONTH_CONTEXT.search(text, max(0, start - 12), start)
+        if piece in _ENGLISH_MONTHS and _MONTH_CONTEXT.search(text, max(0, start - 12), start):
+            return True
+        # "Take paracetamol ...", "Keep the wound dry": a very frequent English word opening
+        # a sentence before a lower-case word, in English text, is a verb ("Mark", "Bill",
+        # "June" are less frequent and stay names)
+        return (
+            text[end : end + 1] == " "
+            and text[end + 1 : end + 2].islower()
+            and _starts_sentence(text, start)
+            and _ENGLISH_CUE.search(text) is not None
+            and _english_zipf(piece.lower()) >= _ENGLISH_WORD_ZIPF
         )
 
     # -- words that only look like identifiers ---------------------------------------------
