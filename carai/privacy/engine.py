@@ -4887,6 +4887,15 @@ class PrivacyEngine:
                     continue  # "De Teamleider Zorg", "Hoofd Zorg": a job, no organisation
                 if self._department(piece):
                     continue  # "Polikliniek Dermatologie": a hospital's department
+                if (
+                    piece[:1].islower()
+                    and piece.count(" ") == 1
+                    and piece[-3:-2] == " "
+                    and piece[-2:] in _NOT_BARE_INITIALS
+                ):
+                    continue  # "woonvoorziening VG", "afdeling PG": a kind of place in lower
+                    # case and the care abbreviation of its clients, no name ("Zorgkantoor
+                    # DSW", "Bewindvoering Twente BV" stay)
             elif c.label == "datum":
                 if piece == "24/7" and not _DATE_WORD_BEFORE.search(
                     text, max(0, c.start - 12), c.start
