@@ -1044,9 +1044,9 @@ _IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|di
 
 
 _NUMBER_AFTER = re.compile(r"[ ]?\d")
-# A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14"), no letters after its
-# digits: "van der linden 3x gebeld" and "de bruin 79jr" are names before a count and an age.
-_BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?\b(?![.,]?\w)")
+# A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14", "kamer 4b"), no word
+# after its digits: "van der linden 3x gebeld" and "de bruin 79jr" are names before a count and an age.
+_BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
 
 
 # -- Names of speakers, families, relations and form lines (docs/privacy-history.md, 12d) ---
@@ -2845,6 +2845,9 @@ class PrivacyEngine:
                 # number, not Mrs Van Kamer ("mw van der linden 3x gebeld" keeps its name)
             if name.split()[-1].islower():
                 known = self._is_surname(last) or self._is_first_name(last)
+                if not known and len(words) > 1 and words[-2] in ("de", "het", "'t"):
+                    continue  # "meneer van de fysio": an article and a word no list knows as a
+                    # name; "mw van 't hof", "dhr de haan" are known
                 abbreviated = m.group(0)[:1].lower() in "dm" and not m.group(0).lower().startswith(
                     ("dr", "dokter")
                 )
