@@ -4890,6 +4890,8 @@ class PrivacyEngine:
                     continue  # "De Teamleider Zorg", "Hoofd Zorg": a job, no organisation
                 if self._department(piece):
                     continue  # "Polikliniek Dermatologie": a hospital's department
+                if one_word and _INSTRUMENT_AFTER.match(text, c.end):
+                    continue  # "in Trendelenburg houding": a position named after a person
                 if (
                     piece[:1].islower()
                     and piece.count(" ") == 1
