@@ -1045,7 +1045,7 @@ _IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|di
 
 _NUMBER_AFTER = re.compile(r"[ ]?\d")
 # A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14", "kamer 4b"), no word
-# after its digits: "van der linden 3x gebeld" and "de bruin 79jr" are names before a count and an age.
+# after its digits: "van der linden 3x gebeld", "de bruin 79jr" are names, a count, an age.
 _BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
 
 
@@ -2836,11 +2836,7 @@ class PrivacyEngine:
                 name
             ):
                 continue
-            if (
-                name.islower()
-                and last in self._common
-                and _BARE_NUMBER_AFTER.match(text, m.end(1))
-            ):
+            if name.islower() and last in self._common and _BARE_NUMBER_AFTER.match(text, m.end(1)):
                 continue  # "mevrouw van kamer 6", "meneer van bed 2": a room or a bed by its
                 # number, not Mrs Van Kamer ("mw van der linden 3x gebeld" keeps its name)
             if name.split()[-1].islower():
