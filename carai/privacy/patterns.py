@@ -167,8 +167,11 @@ NOT_LABEL_STARTS = (
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
 # Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
 DOSE_LETTERS = {"IE", "EH", "MG", "ML", "KG", "GR", "CC", "UI", "MU"}
+# Round 21 (addr21): "Postbus 2147, 8600 CC Sneek": a post box before the postcode says an
+# address as a street does ("antwoordnummer" too); "1000 MG paracetamol" has none.
 ADDRESS_CONTEXT = re.compile(
-    r"(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|postcode|adres|woont|woonachtig)\W",
+    r"(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|postcode|adres|woont|woonachtig"
+    r"|postbus|antwoordnummer)\W",
     re.IGNORECASE,
 )
 PLATE = re.compile(
@@ -350,10 +353,14 @@ ADDRESS = re.compile(
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
-# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes
+# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
+# Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
+# 1", "Laan van Nieuw Oost-Indië 12"); a second word in lower case stays out ("Laan van
+# Meerdervoort rond 3 uur").
 ADDRESS_LAAN_VAN = re.compile(
     r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
-    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # A lower-case letter, also of Turkish and Polish ("çalişkanhof", "wójcikstraat").
 LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
