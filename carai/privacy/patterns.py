@@ -1006,6 +1006,10 @@ def find_codes(text: str) -> Iterator[Candidate]:
             )
         elif "?" in text and _answers_number_question(text[max(0, m.start() - 160) : m.start()]):
             yield Candidate(*_groups_span(m), "nummer", "antwoord: 'nee dat is ...'", PATTERN)
+        elif _answers_number_request(text, m.start(1), m.end(1)):
+            yield Candidate(
+                m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
+            )
 
 
 # "clientcode HA-0192": a capital prefix, a dash and three or four digits.
@@ -1038,6 +1042,35 @@ def _answers_number_question(before: str) -> bool:
         return False
     question = lines[-2][: lines[-2].rindex("?")]
     return any(_after_label(question[: n.start()]) for n in re.finditer(r"\d{5,}", question))
+
+
+# Round 21 (addr21): a chat message that is only a number of six to ten digits, right after
+# the message that asks for a record number by its label ("wat is Roos haar clientnr ook
+# alweer", "Mirthe 16:10", "5530214"). Between the two at most the line that says who writes
+# and when (_CHAT_HEADER_LINE); the number's own line holds at most who writes before it. The
+# question asks ("wat", "welk", "weet", "?") and ends in a label (_after_label); "hoeveel ml
+# heeft ze gedronken?" and "wat is haar telefoonnummer?" have none.
+_CHAT_HEADER_LINE = re.compile(r"[^\W\d_][\w .'-]{0,30}[ ]\(?\d{1,2}[:.]\d{2}\)?[ ]*")
+_WRITER_BEFORE = re.compile(r"(?:[^\W\d_][\w .'-]{0,30}:[ ]*)?")
+_ASKS = re.compile(r"(?i:\b(?:wat|welk|welke|weet)\b|\?)")
+
+
+def _answers_number_request(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start``-``end`` are a chat message that answers a request for a
+    record number (see above)."""
+    if not 6 <= end - start <= 10 or not text[start:end].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_start == 0 or not _WRITER_BEFORE.fullmatch(text, line_start, start):
+        return False
+    if text[end : len(text) if line_end < 0 else line_end].strip(" .!"):
+        return False
+    lines = text[max(0, line_start - 300) : line_start - 1].split("\n")
+    if len(lines) > 1 and _CHAT_HEADER_LINE.fullmatch(lines[-1]):
+        lines.pop()
+    question = lines[-1].rstrip(" ?")
+    return _ASKS.search(lines[-1]) is not None and _after_label(question)
 
 
 # What may stand between a label and a later number of its list: a number, "en", "of".
