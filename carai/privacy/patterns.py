@@ -997,6 +997,8 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue  # "geb. 17-07-1945" after a label is a date
         if "." in m.group(1) and sum(ch.isdigit() for ch in m.group(1)) < 5:
             continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
+        if _YEAR_RANGE.fullmatch(m.group(1)):
+            continue  # "de indicatie 2024-2025": a period (round 21)
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             start = _with_letter_prefix(text, m.start(1))
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
@@ -1010,6 +1012,9 @@ def find_codes(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
             )
+    for m in DIGITS_LETTERS_DIGITS.finditer(text):
+        if _after_label(text[max(0, m.start() - 40) : m.start()]):
+            yield Candidate(m.start(1), m.end(1), "nummer", "code na een label", PATTERN)
 
 
 # "clientcode HA-0192": a capital prefix, a dash and three or four digits.
@@ -1073,6 +1078,16 @@ def _answers_number_request(text: str, start: int, end: int) -> bool:
     return _ASKS.search(lines[-1]) is not None and _after_label(question)
 
 
+# Round 21 (addr21): the decisions and claims of care that carry a number of their own, as
+# the word right before the number ("CIZ-indicatie 2025-0041287", "Indicatiebesluit 250411873",
+# "zorgtoewijzing 88123401", "Vecozo-declaratie 2025-883412", "Machtiging 2025A0198"). Only
+# a number that a label may stand before counts (five digits or more, or groups: "indicatie
+# voor 3 dagdelen", "de indicatie 2024-2025" stay out).
+_CARE_RECORD_ENDS = ("indicatie", "besluit", "toewijzing", "declaratie", "machtiging")
+# Round 21 (addr21): a code of digits, capitals and digits after a label ("Machtigingsnummer
+# 2025A0198", "ons kenmerk 25JZ0412"); without a label ("12A3") it is none.
+DIGITS_LETTERS_DIGITS = re.compile(r"(?<![\w/.-])(\d{2,6}[A-Z]{1,3}\d{2,6})(?![\w/-]|[.,]\d)")
+
 # What may stand between a label and a later number of its list: a number, "en", "of".
 _LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
 
@@ -1114,7 +1129,7 @@ def _after_label(before: str) -> bool:
     words = re.findall(r"[\w€./-]+", line)
     while words and _LIST_FILLER.fullmatch(words[-1].rstrip(",;")):
         words.pop()
-    for word in reversed(words[-4:]):
+    for nearest, word in enumerate(reversed(words[-4:])):
         word = word.strip(".:#/-").lower()
         if word.startswith(NOT_LABEL_STARTS):
             return False
@@ -1129,6 +1144,8 @@ def _after_label(before: str) -> bool:
             or word.startswith(LABEL_STARTS)
             or word.endswith(("dossier", "kenmerk"))  # "zorgdossier 771233" (round 20)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
+            # "CIZ-indicatie 2025-0041287" (round 21), right before the number only
+            or (nearest == 0 and word.endswith(_CARE_RECORD_ENDS))
         ):
             return True
     return False
@@ -3031,7 +3048,10 @@ RECORD_LOWER_PREFIX = gated(
     "(?i:[dpczrkl])",
     re.compile(
         r"(?<![\w-])(?i:dossier|pati[eë]nt|cli[eë]nt|zaak|registratie|klant|lid|polis|pat\.?|cl\.?)"
-        r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
+        r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*"
+        # round 21 (addr21): a verb or small word is no prefix ("cliëntnummer was 5512338")
+        r"(?!(?:is|was|nog|wel|dan|ook|al|nu|dus|bij|van|met|en|of|op|toch|die|dat)[ ])"
+        r"([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
     ),
 )
 
