@@ -413,6 +413,10 @@ _STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
 # Buren 17a"): it is the street's first word. One space before the street; "nieuwe" in
 # lower case ("haar nieuwe Kerkstraat 4") stays out.
 _STREET_ADJECTIVE_BEFORE = re.compile(r"(?<![\w.'-])" + _STREET_ADJECTIVES + r"[ ]\Z")
+# Round 21 (addr21): capitals after a dot, slash or hyphen right after a found record number
+# ("Ons kenmerk: 25.0412.JV", "Zaaknr. 2025.00412.WMO"): the number's own tail. One to four
+# capitals and then no word character; "2025.0412. Daarna" (a space after the dot) stays.
+_LETTERS_AFTER_NUMBER = re.compile(r"(?<=\d)[./-][A-Z]{1,4}(?![\w/-])")
 _DISTRICT_AFTER = re.compile(
     r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
 )
@@ -3890,6 +3894,9 @@ class PrivacyEngine:
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
                 out.append(self._organisation_with_place(text, _whole_organisation(text, c)))
+            elif c.label == "nummer" and (tail := _LETTERS_AFTER_NUMBER.match(text, c.end)):
+                # "kenmerk 25.0412.JV": the letters after a dot belong to the number
+                out.append(Candidate(c.start, tail.end(), c.label, c.reason, c.priority))
             elif c.label == "plaats" and (district := _DISTRICT_AFTER.match(text, c.end)):
                 # "Rotterdam-Zuid", "Amsterdam-Noord": the part of town belongs to the place
                 out.append(Candidate(c.start, district.end(), c.label, c.reason, c.priority))

@@ -151,7 +151,11 @@ NOT_CODES = frozenset(
 )  # fmt: skip
 # A bare number of 5 to 10 digits, or digits in groups ("2025-0918-4471"), is a record
 # number where a label stands before it on the same line ("Patiëntnr ZHT: 4482910").
-BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
+# Round 21 (addr21): also digits in groups of three after one to three ("Relatienummer:
+# 4.412.883"); after no label ("1.250.000 euro") it is none.
+BARE_NUMBER = re.compile(
+    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}|\d(?:\.\d{3}){2,3})(?![\w/-]|[.,]\d)"
+)
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
