@@ -413,6 +413,12 @@ _STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
 # Buren 17a"): it is the street's first word. One space before the street; "nieuwe" in
 # lower case ("haar nieuwe Kerkstraat 4") stays out.
 _STREET_ADJECTIVE_BEFORE = re.compile(r"(?<![\w.'-])" + _STREET_ADJECTIVES + r"[ ]\Z")
+# Round 21 (addr21): initials right before a street named after a person ("J.P. Coenstraat
+# 14", "A.F. Philipsweg 44"): the street's. One to three capitals with a full stop each, then
+# one space and a street whose first word ends in a street word; "H. de Grootstraat" has them
+# already, "J. Bakker, Kerkstraat 4" has a comma between.
+_INITIALS_BEFORE_STREET = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}[ ]\Z")
+_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # Round 21 (addr21): capitals after a dot, slash or hyphen right after a found record number
 # ("Ons kenmerk: 25.0412.JV", "Zaaknr. 2025.00412.WMO"): the number's own tail. One to four
 # capitals and then no word character; "2025.0412. Daarna" (a space after the dot) stays.
@@ -2670,6 +2676,9 @@ class PrivacyEngine:
             adjective = _STREET_ADJECTIVE_BEFORE.search(text, max(0, start - 8), start)
             if adjective is not None:
                 return adjective.start(), end  # "Nieuwe Buren 17a"
+            initials = _INITIALS_BEFORE_STREET.search(text, max(0, start - 8), start)
+            if initials is not None and _STREET_WORD_END.search(text, start, text.find(" ", start)):
+                return initials.start(), end  # "J.P. Coenstraat 14"
             before = _PARTICLES_BEFORE_STREET.search(text, max(0, start - 24), start)
             if before is not None:
                 start = self._street_particles(text, before, start, end)
@@ -5549,6 +5558,11 @@ def _addresses_after_names(
                     and name.end <= street_word
                     and not _only_particles_between(text, name.end, street_word)
                     and not _first_name_of_street(text, name, street_word, is_first_name)
+                    # "J.P. Coenstraat 14": initials alone right before the street word
+                    and not (
+                        name.end + 1 == street_word
+                        and _ONLY_INITIALS.fullmatch(text, name.start, name.end)
+                    )
                 ):
                     start = max(start, name.end)
             while start < c.end and text[start] in " ,":

@@ -338,6 +338,8 @@ HOUSE_TAIL = (
     # 1944 nr 5")
     r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
+    # round 21 (addr21): a word for the part of the house after a hyphen ("1-hoek", "2-boven")
+    r"|-(?:hoek|boven|beneden|achter|voor|links|rechts)(?![\w'-])"
     # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
