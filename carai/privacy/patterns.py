@@ -1018,6 +1018,8 @@ def find_codes(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
             )
+        elif _item_of_person_line(text, m.start(1), m.end(1)):
+            yield Candidate(m.start(1), m.end(1), "nummer", "nummer bij 'Betreft:'", PATTERN)
     for m in DIGITS_LETTERS_DIGITS.finditer(text):
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             yield Candidate(m.start(1), m.end(1), "nummer", "code na een label", PATTERN)
@@ -1093,6 +1095,34 @@ _CARE_RECORD_ENDS = ("indicatie", "besluit", "toewijzing", "declaratie", "machti
 # Round 21 (addr21): a code of digits, capitals and digits after a label ("Machtigingsnummer
 # 2025A0198", "ons kenmerk 25JZ0412"); without a label ("12A3") it is none.
 DIGITS_LETTERS_DIGITS = re.compile(r"(?<![\w/.-])(\d{2,6}[A-Z]{1,3}\d{2,6})(?![\w/-]|[.,]\d)")
+
+# Round 21 (addr21): a line that names whom a letter or form is about ("Betreft: mw. J.
+# Jansen, 4412987", "Naam: A. Smit - 7781203", "Cliënt: M. El Amrani / 4412987"): a number
+# of seven to ten digits that is an item of its own there (between the label's colon or a
+# comma, a slash, a dash or a bar and the next one or the line's end) is the person's record
+# number. Not a phone number ("0612345678": ten digits from a 0) and no amount or date.
+_PERSON_LINE_LABEL = re.compile(
+    r"[ \t]*(?i:betreft|inzake|naam|cli[eë]nt|pati[eë]nt|bewoner|jeugdige|deelnemer)[ \t]*:"
+)
+_ITEM_BEFORE = re.compile(r"(?:[:,;/|]|[ ][-\u2013])[ \t]*\Z")
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;/|]|[-\u2013][ ]|$)", re.MULTILINE)
+
+
+def _item_of_person_line(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start``-``end`` are an item of a line about a person (above)."""
+    if not 7 <= end - start <= 10 or not text[start:end].isdigit():
+        return False
+    if end - start == 10 and text[start] == "0":
+        return False  # a phone number
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _PERSON_LINE_LABEL.match(text, line_start)
+    if label is None or label.end() > start:
+        return False
+    return (
+        _ITEM_BEFORE.search(text, label.end() - 1, start) is not None
+        and _ITEM_AFTER.match(text, end) is not None
+    )
+
 
 # What may stand between a label and a later number of its list: a number, "en", "of".
 _LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
