@@ -407,6 +407,22 @@ _PARTICLES_BEFORE_STREET = re.compile(
 )
 _STREET_WORD_END = re.compile(r"(?i:" + patterns.STREET_SUFFIX + r")$")
 _STREET_NAME_PART = re.compile(r"[^\d\n]+?(?=[ ]\d|\Z)")
+# Adjectives that open Dutch street names ("Nieuwe Vlasburg 22", "Oude Delft 112").
+_STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
+# Round 21 (addr21): one of them, capitalised, right before a found street ("wonend Nieuwe
+# Buren 17a"): it is the street's first word. One space before the street; "nieuwe" in
+# lower case ("haar nieuwe Kerkstraat 4") stays out.
+_STREET_ADJECTIVE_BEFORE = re.compile(r"(?<![\w.'-])" + _STREET_ADJECTIVES + r"[ ]\Z")
+# Round 21 (addr21): initials right before a street named after a person ("J.P. Coenstraat
+# 14", "A.F. Philipsweg 44"): the street's. One to three capitals with a full stop each, then
+# one space and a street whose first word ends in a street word; "H. de Grootstraat" has them
+# already, "J. Bakker, Kerkstraat 4" has a comma between.
+_INITIALS_BEFORE_STREET = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}[ ]\Z")
+_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# Round 21 (addr21): capitals after a dot, slash or hyphen right after a found record number
+# ("Ons kenmerk: 25.0412.JV", "Zaaknr. 2025.00412.WMO"): the number's own tail. One to four
+# capitals and then no word character; "2025.0412. Daarna" (a space after the dot) stays.
+_LETTERS_AFTER_NUMBER = re.compile(r"(?<=\d)[./-][A-Z]{1,4}(?![\w/-])")
 _DISTRICT_AFTER = re.compile(
     r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
 )
@@ -2674,6 +2690,12 @@ class PrivacyEngine:
             if m is not None:
                 end = m.end()
         if start >= 3 and text[start - 1] == " " and text[start : start + 1].isupper():
+            adjective = _STREET_ADJECTIVE_BEFORE.search(text, max(0, start - 8), start)
+            if adjective is not None:
+                return adjective.start(), end  # "Nieuwe Buren 17a"
+            initials = _INITIALS_BEFORE_STREET.search(text, max(0, start - 8), start)
+            if initials is not None and _STREET_WORD_END.search(text, start, text.find(" ", start)):
+                return initials.start(), end  # "J.P. Coenstraat 14"
             before = _PARTICLES_BEFORE_STREET.search(text, max(0, start - 24), start)
             if before is not None:
                 start = self._street_particles(text, before, start, end)
@@ -3904,6 +3926,9 @@ class PrivacyEngine:
                 out.append(Candidate(start, end, c.label, c.reason, c.priority))
             elif c.label == "instelling":
                 out.append(self._organisation_with_place(text, _whole_organisation(text, c)))
+            elif c.label == "nummer" and (tail := _LETTERS_AFTER_NUMBER.match(text, c.end)):
+                # "kenmerk 25.0412.JV": the letters after a dot belong to the number
+                out.append(Candidate(c.start, tail.end(), c.label, c.reason, c.priority))
             elif c.label == "plaats" and (district := _DISTRICT_AFTER.match(text, c.end)):
                 # "Rotterdam-Zuid", "Amsterdam-Noord": the part of town belongs to the place
                 out.append(Candidate(c.start, district.end(), c.label, c.reason, c.priority))
@@ -4020,6 +4045,24 @@ class PrivacyEngine:
                 m.start(1), m.end(2), "adres", "straat en huisnummer na 'woont'", PATTERN
             )
 
+    def _lower_listed_street_numbers(self, text: str) -> Iterator[Candidate]:
+        """ "op achter de hoven 3": a street of several words in lower case and a house number
+        after a cue (`_LOWER_STREET_AFTER_CUE`), when deduce's street list holds it with its
+        words capitalised but those of `_LOWER_WORDS_IN_STREETS` ("Achter de Hoven"). The
+        street opens with a word that is no article or particle ("op de hele dag 3" never
+        reads "Hele Dag"). "op de kolk 14" (one word) is `_street_after_living_cue`'s."""
+        streets = self.deduce.lookup_structs["street"]
+        tokenizer = self.deduce.tokenizers["default"]
+        for m in _LOWER_STREET_AFTER_CUE.finditer(text):
+            words = m.group(1).split(" ")
+            if words[0] in _LOWER_WORDS_IN_STREETS:
+                continue
+            title = " ".join(w if w in _LOWER_WORDS_IN_STREETS else w.capitalize() for w in words)
+            if _in_trie(streets, [t.text for t in tokenizer.tokenize(title)]):
+                yield Candidate(
+                    m.start(1), m.end(2), "adres", "bekende straat met huisnummer", PATTERN
+                )
+
     def _listed_streets_without_number(self, text: str) -> Iterator[Candidate]:
         """ "op de hoofdweg", "zit op de oranje nassaulaan", "in de buurt van de
         Paterswoldseweg": a street without a house number after "op de", "aan de", "van de",
@@ -4084,6 +4127,7 @@ class PrivacyEngine:
         candidates.extend(self._street_after_living_cue(text))
         if self.deduce is not None:
             candidates.extend(self._listed_streets_without_number(text))
+            candidates.extend(self._lower_listed_street_numbers(text))
         candidates.extend(self._chat_first_names(text))
         candidates.extend(self._cue_names(text))
         candidates = self._without_sentence_start_words(text, candidates)
@@ -5575,6 +5619,11 @@ def _addresses_after_names(
                     and name.end <= street_word
                     and not _only_particles_between(text, name.end, street_word)
                     and not _first_name_of_street(text, name, street_word, is_first_name)
+                    # "J.P. Coenstraat 14": initials alone right before the street word
+                    and not (
+                        name.end + 1 == street_word
+                        and _ONLY_INITIALS.fullmatch(text, name.start, name.end)
+                    )
                 ):
                     start = max(start, name.end)
             while start < c.end and text[start] in " ,":
@@ -6013,9 +6062,8 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
 
 # "Maartensdwinger 3, Haren", "Zonnewende 12 Assen": a capitalised word of five
 # letters or more, a house number (a letter may follow) and a capitalised place after it.
-# Adjectives that open Dutch street names ("Nieuwe Vlasburg 22, Middelburg"): with one
-# before it, a street needs no word on its line that says an address follows.
-_STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
+# With an adjective that opens Dutch street names before it (_STREET_ADJECTIVES: "Nieuwe
+# Vlasburg 22, Middelburg"), a street needs no word on its line that says an address follows.
 _STREET_NUMBER_PLACE = patterns.gated(
     "[A-ZÀ-Þ]",
     re.compile(
@@ -6045,6 +6093,21 @@ _STREET_AFTER_LIVING = patterns.gated(
         + _street_number_ending_clause()
     ),
 )
+# Round 21 (addr21): "7-15 op achter de hoven 3", "zit nu op achter de molen 7, kom je?": a
+# street of two to four words in lower case, with no street word, right after "op", "aan",
+# "naar", "bij", "vanaf" or a word of living, and a house number that ends the clause. Taken
+# only when deduce's street list holds it capitalised (`_lower_listed_street_numbers`).
+_LOWER_STREET_AFTER_CUE = patterns.gated(
+    "(?i:[oanbvw])",
+    re.compile(
+        r"(?<![\w-])(?:op|aan|naar|bij|vanaf|woont|wonend)[ ]"
+        r"((?:[a-zà-ÿ][a-zà-ÿ']*[ ]){1,3}[a-zà-ÿ]{3,})[ ](" + patterns.HOUSE_NUMBER + r")"
+        r"(?=[ ]?(?:[,.;:?!)\n]|\Z)|[ ](?:toch|in|te)(?![\w-]))"
+    ),
+)
+# The words that stay in lower case inside a street name the street list holds ("Achter de
+# Hoven", "Laan van de Vrijheid"); a street of these alone, or opening with one, is none.
+_LOWER_WORDS_IN_STREETS = frozenset("de der den het 't van in op aan te ten ter en".split())  # noqa: SIM905
 # "adres is hambaken 17", "nieuw adres: oude rijn 12": a street in any case after the word
 # "adres" and "is" or a colon, with a house number that ends the clause; after this label the
 # street may be two words when the first is an adjective of streets ("nieuwe gracht").

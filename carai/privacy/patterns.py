@@ -151,7 +151,11 @@ NOT_CODES = frozenset(
 )  # fmt: skip
 # A bare number of 5 to 10 digits, or digits in groups ("2025-0918-4471"), is a record
 # number where a label stands before it on the same line ("Patiëntnr ZHT: 4482910").
-BARE_NUMBER = re.compile(r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3})(?![\w/-]|[.,]\d)")
+# Round 21 (addr21): also digits in groups of three after one to three ("Relatienummer:
+# 4.412.883"); after no label ("1.250.000 euro") it is none.
+BARE_NUMBER = re.compile(
+    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}|\d(?:\.\d{3}){2,3})(?![\w/-]|[.,]\d)"
+)
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
@@ -167,8 +171,11 @@ NOT_LABEL_STARTS = (
 POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA\b|SD\b|SS\b)([A-Z]{2})\b")
 # Letters that are also dose or unit abbreviations: "2850 IE insuline" is no postcode.
 DOSE_LETTERS = {"IE", "EH", "MG", "ML", "KG", "GR", "CC", "UI", "MU"}
+# Round 21 (addr21): "Postbus 2147, 8600 CC Sneek": a post box before the postcode says an
+# address as a street does ("antwoordnummer" too); "1000 MG paracetamol" has none.
 ADDRESS_CONTEXT = re.compile(
-    r"(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|postcode|adres|woont|woonachtig)\W",
+    r"(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|postcode|adres|woont|woonachtig"
+    r"|postbus|antwoordnummer)\W",
     re.IGNORECASE,
 )
 PLATE = re.compile(
@@ -331,6 +338,8 @@ HOUSE_TAIL = (
     # 1944 nr 5")
     r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
     r"|(?:[-/](?:\d{1,4}|bis|I{1,3}|IV|[A-Za-z]{1,2}\d{0,4})(?![\w'-]))"
+    # round 21 (addr21): a word for the part of the house after a hyphen ("1-hoek", "2-boven")
+    r"|-(?:hoek|boven|beneden|achter|voor|links|rechts)(?![\w'-])"
     # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
     r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
@@ -350,10 +359,14 @@ ADDRESS = re.compile(
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
     r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
-# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes
+# "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
+# Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
+# 1", "Laan van Nieuw Oost-Indië 12"); a second word in lower case stays out ("Laan van
+# Meerdervoort rond 3 uur").
 ADDRESS_LAAN_VAN = re.compile(
     r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
-    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*)[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
+    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # A lower-case letter, also of Turkish and Polish ("çalişkanhof", "wójcikstraat").
 LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
@@ -990,6 +1003,8 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue  # "geb. 17-07-1945" after a label is a date
         if "." in m.group(1) and sum(ch.isdigit() for ch in m.group(1)) < 5:
             continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
+        if _YEAR_RANGE.fullmatch(m.group(1)):
+            continue  # "de indicatie 2024-2025": a period (round 21)
         if _after_label(text[max(0, m.start() - 40) : m.start()]):
             start = _with_letter_prefix(text, m.start(1))
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
@@ -999,6 +1014,15 @@ def find_codes(text: str) -> Iterator[Candidate]:
             )
         elif "?" in text and _answers_number_question(text[max(0, m.start() - 160) : m.start()]):
             yield Candidate(*_groups_span(m), "nummer", "antwoord: 'nee dat is ...'", PATTERN)
+        elif _answers_number_request(text, m.start(1), m.end(1)):
+            yield Candidate(
+                m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
+            )
+        elif _item_of_person_line(text, m.start(1), m.end(1)):
+            yield Candidate(m.start(1), m.end(1), "nummer", "nummer bij 'Betreft:'", PATTERN)
+    for m in DIGITS_LETTERS_DIGITS.finditer(text):
+        if _after_label(text[max(0, m.start() - 40) : m.start()]):
+            yield Candidate(m.start(1), m.end(1), "nummer", "code na een label", PATTERN)
 
 
 # "clientcode HA-0192": a capital prefix, a dash and three or four digits.
@@ -1031,6 +1055,73 @@ def _answers_number_question(before: str) -> bool:
         return False
     question = lines[-2][: lines[-2].rindex("?")]
     return any(_after_label(question[: n.start()]) for n in re.finditer(r"\d{5,}", question))
+
+
+# Round 21 (addr21): a chat message that is only a number of six to ten digits, right after
+# the message that asks for a record number by its label ("wat is Roos haar clientnr ook
+# alweer", "Mirthe 16:10", "5530214"). Between the two at most the line that says who writes
+# and when (_CHAT_HEADER_LINE); the number's own line holds at most who writes before it. The
+# question asks ("wat", "welk", "weet", "?") and ends in a label (_after_label); "hoeveel ml
+# heeft ze gedronken?" and "wat is haar telefoonnummer?" have none.
+_CHAT_HEADER_LINE = re.compile(r"[^\W\d_][\w .'-]{0,30}[ ]\(?\d{1,2}[:.]\d{2}\)?[ ]*")
+_WRITER_BEFORE = re.compile(r"(?:[^\W\d_][\w .'-]{0,30}:[ ]*)?")
+_ASKS = re.compile(r"(?i:\b(?:wat|welk|welke|weet)\b|\?)")
+
+
+def _answers_number_request(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start``-``end`` are a chat message that answers a request for a
+    record number (see above)."""
+    if not 6 <= end - start <= 10 or not text[start:end].isdigit():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_start == 0 or not _WRITER_BEFORE.fullmatch(text, line_start, start):
+        return False
+    if text[end : len(text) if line_end < 0 else line_end].strip(" .!"):
+        return False
+    lines = text[max(0, line_start - 300) : line_start - 1].split("\n")
+    if len(lines) > 1 and _CHAT_HEADER_LINE.fullmatch(lines[-1]):
+        lines.pop()
+    question = lines[-1].rstrip(" ?")
+    return _ASKS.search(lines[-1]) is not None and _after_label(question)
+
+
+# Round 21 (addr21): the decisions and claims of care that carry a number of their own, as
+# the word right before the number ("CIZ-indicatie 2025-0041287", "Indicatiebesluit 250411873",
+# "zorgtoewijzing 88123401", "Vecozo-declaratie 2025-883412", "Machtiging 2025A0198"). Only
+# a number that a label may stand before counts (five digits or more, or groups: "indicatie
+# voor 3 dagdelen", "de indicatie 2024-2025" stay out).
+_CARE_RECORD_ENDS = ("indicatie", "besluit", "toewijzing", "declaratie", "machtiging")
+# Round 21 (addr21): a code of digits, capitals and digits after a label ("Machtigingsnummer
+# 2025A0198", "ons kenmerk 25JZ0412"); without a label ("12A3") it is none.
+DIGITS_LETTERS_DIGITS = re.compile(r"(?<![\w/.-])(\d{2,6}[A-Z]{1,3}\d{2,6})(?![\w/-]|[.,]\d)")
+
+# Round 21 (addr21): a line that names whom a letter or form is about ("Betreft: mw. J.
+# Jansen, 4412987", "Naam: A. Smit - 7781203", "Cliënt: M. El Amrani / 4412987"): a number
+# of seven to ten digits that is an item of its own there (between the label's colon or a
+# comma, a slash, a dash or a bar and the next one or the line's end) is the person's record
+# number. Not a phone number ("0612345678": ten digits from a 0) and no amount or date.
+_PERSON_LINE_LABEL = re.compile(
+    r"[ \t]*(?i:betreft|inzake|naam|cli[eë]nt|pati[eë]nt|bewoner|jeugdige|deelnemer)[ \t]*:"
+)
+_ITEM_BEFORE = re.compile(r"(?:[:,;/|]|[ ][-\u2013])[ \t]*\Z")
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;/|]|[-\u2013][ ]|$)", re.MULTILINE)
+
+
+def _item_of_person_line(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start``-``end`` are an item of a line about a person (above)."""
+    if not 7 <= end - start <= 10 or not text[start:end].isdigit():
+        return False
+    if end - start == 10 and text[start] == "0":
+        return False  # a phone number
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _PERSON_LINE_LABEL.match(text, line_start)
+    if label is None or label.end() > start:
+        return False
+    return (
+        _ITEM_BEFORE.search(text, label.end() - 1, start) is not None
+        and _ITEM_AFTER.match(text, end) is not None
+    )
 
 
 # What may stand between a label and a later number of its list: a number, "en", "of".
@@ -1074,7 +1165,7 @@ def _after_label(before: str) -> bool:
     words = re.findall(r"[\w€./-]+", line)
     while words and _LIST_FILLER.fullmatch(words[-1].rstrip(",;")):
         words.pop()
-    for word in reversed(words[-4:]):
+    for nearest, word in enumerate(reversed(words[-4:])):
         word = word.strip(".:#/-").lower()
         if word.startswith(NOT_LABEL_STARTS):
             return False
@@ -1089,6 +1180,8 @@ def _after_label(before: str) -> bool:
             or word.startswith(LABEL_STARTS)
             or word.endswith(("dossier", "kenmerk"))  # "zorgdossier 771233" (round 20)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
+            # "CIZ-indicatie 2025-0041287" (round 21), right before the number only
+            or (nearest == 0 and word.endswith(_CARE_RECORD_ENDS))
         ):
             return True
     return False
@@ -2991,7 +3084,10 @@ RECORD_LOWER_PREFIX = gated(
     "(?i:[dpczrkl])",
     re.compile(
         r"(?<![\w-])(?i:dossier|pati[eë]nt|cli[eë]nt|zaak|registratie|klant|lid|polis|pat\.?|cl\.?)"
-        r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
+        r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*"
+        # round 21 (addr21): a verb or small word is no prefix ("cliëntnummer was 5512338")
+        r"(?!(?:is|was|nog|wel|dan|ook|al|nu|dus|bij|van|met|en|of|op|toch|die|dat)[ ])"
+        r"([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
     ),
 )
 
