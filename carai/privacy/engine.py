@@ -4115,10 +4115,42 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return _without_lone_months(text, first)
+            return self._organisations_read_as_persons(_without_lone_months(text, first))
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return _without_lone_months(text, _resolve(text, extra, kept=first))
+        return self._organisations_read_as_persons(
+            _without_lone_months(text, _resolve(text, extra, kept=first))
+        )
+
+    def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
+        """Round 21 (inst21): a name found as a person's whose first word says an
+        organisation's kind ("Arbodienst Veldhoven", "Stichting Moskee Nour el Maas",
+        "Zorgkracht Gelderland", patterns.ORGANISATION_HEAD_WORD) or whose last word only an
+        organisation's name has ("Maasoevers Wonen") is an institution: the label changes,
+        the span stays. A first word of deduce's first names or surnames keeps the person
+        ("Punt", "Gonda van Zorgkwartier"), a first name after the kind too ("Kraamzorg
+        Anouk": the nurse), and a kind before only a compass point or plain words ("Wijkteam
+        West"); a single word stays (a kind alone names no one)."""
+        out = spans
+        for i, span in enumerate(spans):
+            if span.label != "naam" or " " not in span.text:
+                continue
+            words = span.text.split()
+            head = words[0]
+            if not (
+                patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                or words[-1] in patterns.ORGANISATION_LAST_WORD
+            ) or (self._is_first_name(head) or self._is_surname(head.lower())):
+                continue
+            rest = words[1:]
+            if self._is_first_name(rest[0]) or all(
+                w.lower() in _COMPASS or w.lower() in self._common for w in rest
+            ):
+                continue  # "Kraamzorg Anouk": the nurse; "Wijkteam West": a kind and a part
+            if out is spans:
+                out = list(spans)
+            out[i] = Span(span.start, span.end, "instelling", span.text, "naam van een organisatie")
+        return out
 
     def _chat_first_names(self, text: str) -> list[Candidate]:
         """ "hoi priya", "thx rik", "lars ben je er al?": a known first name in lower case,

@@ -3809,3 +3809,17 @@ ORGANISATION_FIELD = re.compile(
 )
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
+
+# Round 21 (inst21): a name read as a person's that opens with a word of an organisation's
+# kind: "Stichting Moskee Nour el Maas", "Verpleeghuis Hof ter Weide", "Arbodienst
+# Veldhoven", "Machinefabriek Heijink", "Zorgkracht Gelderland", or ends in a word that
+# only an organisation's name has ("Maasoevers Wonen"). The engine relabels such a found
+# name an institution (it adds no span); a first or last name of deduce's lists as the
+# first word keeps it a person ("Gonda van Zorgkwartier" opens with a first name).
+ORGANISATION_HEAD_WORD = re.compile(
+    r"(?:" + INSTITUTION_KINDS + r"|(?i:" + MORE_INSTITUTION_KINDS + r")|" + MORE_KIND_COMPOUND
+    + r"|(?=[A-Z])(?i:[a-zà-ÿ]*(?:dienst|fabriek|techniek|handel|werkplaats|groep|punt|netwerk"
+    r"|voogdij|zaak|team|boerderij|project|drukkerij|huisvesting))"
+    r"|Zorg[a-zà-ÿ]{4,})"
+)
+ORGANISATION_LAST_WORD = frozenset("Wonen Diensten Groep Zorg Thuiszorg".split())
