@@ -2145,6 +2145,10 @@ def _unlink_tokens(document: Any) -> None:
 _ORDINARY_ZIPF = 4.0
 _NOUN_ZIPF = 3.0
 _FREQUENT_SURNAME_ZIPF = 4.5
+# Round 21 (inst21): below this a plain word after a lower-case kind and an article may be
+# the house's name ("apotheek de hoeksteen": 3.1; "school de hele week": "hele" 5.8,
+# "apotheek de medicatie": 3.9).
+_RARE_NAME_WORD_ZIPF = 3.5
 # Endings of Dutch nouns that no given name has and few surnames ("-ing" has many, as
 # "Abbing" or "Bekkering", but deduce's list holds them and no such surname is frequent).
 _NOUN_ENDING = ("ing", "tie", "heid", "teit", "schap", "erij", "isme")
@@ -3360,7 +3364,9 @@ class PrivacyEngine:
                 continue  # "de apotheek de medicijnen": a kind, not a name
             word = m.group(2)
             if word is not None and (
-                word in self._common
+                # round 21 (inst21): a plain word less used than _RARE_NAME_WORD_ZIPF may name
+                # the house ("apotheek de hoeksteen", "dagopvang de klaproos")
+                (word in self._common and self._zipf.get(word, 0.0) >= _RARE_NAME_WORD_ZIPF)
                 or word in _NOT_AFTER_KIND
                 or word.endswith("en")
                 or word in _NOT_NAME_WORDS

@@ -2708,6 +2708,9 @@ CHAT_INSTITUTION_KIND_WORDS = """apotheek zorgboerderij zorgpunt thuiszorg zorgc
     kinderopvang dagbesteding woongroep hospice revalidatiecentrum gezondheidscentrum
     basisschool school obs cbs sbo kbs rkbs pcbs college logeerhuis gezinshuis
     kinderdagverblijf bso kdv"""
+# Round 21 (inst21): a practice, a second-hand shop, a bakery, a supermarket and day care
+# ("het is praktijk de linde", "naar kringloop de zwaluw", "dagopvang de klaproos").
+CHAT_INSTITUTION_KIND_WORDS += " praktijk kringloop bakkerij supermarkt dagopvang"
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
 # sint pieter", "cbs koning willem".
