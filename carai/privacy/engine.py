@@ -3370,7 +3370,7 @@ class PrivacyEngine:
                 # the house ("apotheek de hoeksteen", "dagopvang de klaproos")
                 (word in self._common and self._zipf.get(word, 0.0) >= _RARE_NAME_WORD_ZIPF)
                 or word in _NOT_AFTER_KIND
-                or word.endswith("en")
+                or _plural(word)
                 or word in _NOT_NAME_WORDS
             ):
                 continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
@@ -3461,7 +3461,7 @@ class PrivacyEngine:
         terms), and no slip of one letter in an ordinary word ("opgenomn")."""
         return (
             len(word) >= 5
-            and not word.endswith("en")  # a plural: "op school paniekaanvallen"
+            and not _plural(word)  # "op school paniekaanvallen"
             and word not in self._zipf
             and word not in self._common
             and word not in self._medical
@@ -5858,6 +5858,12 @@ def _listed_institutions(
         (one, two) for one, two in pairs if _LISTED_WORD_SHAPE.fullmatch(two) and fits(one)
     )
     return words_alone, two_words
+
+
+def _plural(word: str) -> bool:
+    """A Dutch plural by its "-en" ending; not "-een" (round 21, inst21: "apotheek de
+    hoeksteen", "jeugdteam heerenveen" are singular)."""
+    return word.endswith("en") and not word.endswith("een")
 
 
 def _one_letter_slips(word: str) -> Iterator[str]:

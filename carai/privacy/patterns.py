@@ -2716,7 +2716,7 @@ CHAT_INSTITUTION_KIND_WORDS += """ praktijk kringloop bakkerij supermarkt dagopv
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
 # sint pieter", "cbs koning willem", "apotheek kerkeveld" (group 3: a word no list knows).
 LOWER_INSTITUTION = gated(
-    "[abcdghkloprstvwz]",
+    "[abcdghjkloprstvwz]",
     re.compile(
         r"(?<![\w-])((?:" + word_alternation(CHAT_INSTITUTION_KIND_WORDS) + r")[ ]+"
         r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
