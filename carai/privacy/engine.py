@@ -4139,12 +4139,52 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return self._organisations_read_as_persons(_without_lone_months(text, first))
+            return self._names_after_kinds(
+                text, self._organisations_read_as_persons(_without_lone_months(text, first))
+            )
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return self._organisations_read_as_persons(
-            _without_lone_months(text, _resolve(text, extra, kept=first))
+        return self._names_after_kinds(
+            text,
+            self._organisations_read_as_persons(
+                _without_lone_months(text, _resolve(text, extra, kept=first))
+            ),
         )
+
+    def _names_after_kinds(self, text: str, spans: list[Span]) -> list[Span]:
+        """Round 21 (inst21): an institution found as one compound of a kind ("Omgangshuis",
+        "Respijthuis", "Vrijwilligersgroep") grows over the name right after it on the same
+        line (patterns.NAME_AFTER_LONE_KIND: "Omgangshuis Oss", "Dorpshuis 't Anker"), and
+        any institution over "&" and a capitalised word ("Kapsalon Knip&Krul"); spans inside
+        the grown one go. Not over a first name ("Kraamzorg Anouk": the nurse), and no span
+        is added where none was found."""
+        grown: list[tuple[int, int]] = []
+        for i, span in enumerate(spans):
+            if span.label != "instelling":
+                continue
+            if " " not in span.text and (
+                _KIND_ENDING.search(span.text) or patterns.ORGANISATION_HEAD_WORD.fullmatch(span.text)
+            ):
+                m = patterns.NAME_AFTER_LONE_KIND.match(text, span.end)
+                if m is not None and not self._is_first_name(m.group(1).split()[0]):
+                    grown.append((i, m.end(1)))
+                    continue
+            m = patterns.AMPERSAND_NAME_AFTER.match(text, span.end)
+            if m is not None:
+                grown.append((i, m.end(1)))
+        if not grown:
+            return spans
+        out = list(spans)
+        for i, end in grown:
+            old = spans[i]
+            out[i] = Span(old.start, end, "instelling", text[old.start : end], old.reason)
+        drop = {
+            j
+            for i, end in grown
+            for j, other in enumerate(spans)
+            if j != i and spans[i].start <= other.start and other.end <= end
+        }
+        return [span for j, span in enumerate(out) if j not in drop]
 
     def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
         """Round 21 (inst21): a name found as a person's whose first word says an

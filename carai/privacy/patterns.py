@@ -3830,3 +3830,13 @@ ORGANISATION_HEAD_WORD = re.compile(
     r"|Zorg[a-zà-ÿ]{4,})"
 )
 ORGANISATION_LAST_WORD = frozenset("Wonen Diensten Groep Zorg Thuiszorg".split())
+# Round 21 (inst21): the name after an institution found as one compound of a kind
+# ("Omgangshuis Oss", "Respijthuis It Hússtee", "Vrijwilligersgroep Naoberhulp", "Dorpshuis
+# 't Anker"): an article and up to three capitalised words on the same line, also joined
+# by "&" ("Zorg & Welzijn Noord"); no house number after them. And "&" with a capitalised
+# word after any institution found ("Kapsalon Knip&Krul", "Jeugdzorg Maas & Aa").
+NAME_AFTER_LONE_KIND = re.compile(
+    r"[ ]((?:(?:De|Het|'t|It|Den)[ ])?[A-ZÀ-Þ][\w'\u2019-]*"
+    r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
+)
+AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
