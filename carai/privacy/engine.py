@@ -3104,6 +3104,46 @@ class PrivacyEngine:
         found += self._creditor_candidates(text)
         if ":" in text:
             found += self._organisation_field_candidates(text)
+            found += self._addressee_organisations(text)
+        return found
+
+    def _addressee_organisations(self, text: str) -> list[Candidate]:
+        """Round 21 (inst21): patterns.ADDRESSEE_ORGANISATION ("Aan: Huisartsengroep
+        Deppenbroek,", "Aan: Wijkverpleging Lombok"): kept when the first word is an
+        ordinary word (``_ordinary_words``: no first name or surname) or an organisation's
+        kind, no abbreviation and no form of address, and some word after the first is no common,
+        frequent or medical word and no compass point ("Lombok", "Baronie"), or a place
+        ("Kralingen"): "Aan: Afdeling
+        Interne Geneeskunde" and "Aan: Team Noord" stay out."""
+        found = []
+        for m in patterns.ADDRESSEE_ORGANISATION.finditer(text):
+            words = m.group(1).split()
+            head = words[0]
+            if (
+                head.isupper()  # "Aan: SEH Ziekenhuis X": a department before the house
+                or self._is_first_name(head)
+                or head.lower() in _PERSON_FORMS_OF_ADDRESS
+                or not (
+                    head.lower() in self._ordinary
+                    or patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                )
+            ):
+                continue
+            if not any(
+                self._is_place(w)
+                or (
+                    w[:1].isupper()
+                    and w.lower() not in self._common
+                    and w.lower() not in self._zipf
+                    and w.lower() not in self._medical
+                    and w.lower() not in _COMPASS
+                )
+                for w in words[1:]
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _suffix_organisations(self, text: str) -> list[Candidate]:

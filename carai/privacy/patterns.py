@@ -3840,3 +3840,14 @@ NAME_AFTER_LONE_KIND = re.compile(
     r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
 )
 AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
+# Round 21 (inst21): a letter's or form's addressee or organisation field at the start of a
+# line: "Aan: Huisartsengroep Deppenbroek, Pastoor Geertsstraat 1", "Aan: Wijkverpleging
+# Lombok", "Organisatie: Jeugd & Gezin Kompas, ...". Two to five capitalised words (also
+# "&", "voor", "van", "de" and "en" between them) up to a comma or the end of the line;
+# the engine keeps them when the first is an ordinary word or a kind and some later word
+# no list knows (a person, "Aan: Huisarts J. de Vries", has no such shape).
+ADDRESSEE_ORGANISATION = re.compile(
+    r"(?m:^)[ \t]*(?:Aan|Naar|Organisatie|Instelling)[ \t]*:[ \t]*("
+    r"[A-ZÀ-Þ][\w'\u2019-]*(?:[ ](?:(?:&|voor|van|de|en)[ ])?[A-ZÀ-Þ][\w'\u2019-]*){1,4})"
+    r"(?=[ \t]*(?:,|\n|$))"
+)
