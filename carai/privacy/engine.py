@@ -3496,9 +3496,9 @@ class PrivacyEngine:
     def _unknown_house_word(self, word: str) -> bool:
         """Round 21 (inst21): a lower-case word after a kind in a chat that names the house
         ("apotheek kerkeveld", "zorgverzekeraar noordstar"): five letters or more, less used
-        than wordfreq's ``_NOUN_ZIPF`` (so no ordinary word: "gebeld", "morgen"), no plural, in no list
-        of deduce (common words, first names: "thuiszorg anouk" is the nurse, medical
-        terms), and no slip of one letter in an ordinary word ("opgenomn")."""
+        than wordfreq's ``_NOUN_ZIPF`` (so no ordinary word: "gebeld", "morgen"), no plural,
+        in no list of deduce (common words, first names: "thuiszorg anouk" is the nurse,
+        medical terms), and no slip of one letter in an ordinary word ("opgenomn")."""
         return (
             len(word) >= 5
             and not _plural(word)  # "op school paniekaanvallen"
@@ -4203,7 +4203,8 @@ class PrivacyEngine:
             if span.label != "instelling":
                 continue
             if " " not in span.text and (
-                _KIND_ENDING.search(span.text) or patterns.ORGANISATION_HEAD_WORD.fullmatch(span.text)
+                _KIND_ENDING.search(span.text)
+                or patterns.ORGANISATION_HEAD_WORD.fullmatch(span.text)
             ):
                 m = patterns.NAME_AFTER_LONE_KIND.match(text, span.end)
                 if m is not None and not self._is_first_name(m.group(1).split()[0]):

@@ -3824,12 +3824,17 @@ CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
 # name an institution (it adds no span); a first or last name of deduce's lists as the
 # first word keeps it a person ("Gonda van Zorgkwartier" opens with a first name).
 ORGANISATION_HEAD_WORD = re.compile(
-    r"(?:" + INSTITUTION_KINDS + r"|(?i:" + MORE_INSTITUTION_KINDS + r")|" + MORE_KIND_COMPOUND
+    r"(?:"
+    + INSTITUTION_KINDS
+    + r"|(?i:"
+    + MORE_INSTITUTION_KINDS
+    + r")|"
+    + MORE_KIND_COMPOUND
     + r"|(?=[A-Z])(?i:[a-zà-ÿ]*(?:dienst|fabriek|techniek|handel|werkplaats|groep|punt|netwerk"
     r"|voogdij|zaak|team|boerderij|project|drukkerij|huisvesting))"
     r"|Zorg[a-zà-ÿ]{4,})"
 )
-ORGANISATION_LAST_WORD = frozenset("Wonen Diensten Groep Zorg Thuiszorg".split())
+ORGANISATION_LAST_WORD = frozenset(("Wonen", "Diensten", "Groep", "Zorg", "Thuiszorg"))
 # Round 21 (inst21): the name after an institution found as one compound of a kind
 # ("Omgangshuis Oss", "Respijthuis It Hússtee", "Vrijwilligersgroep Naoberhulp", "Dorpshuis
 # 't Anker"): an article and up to three capitalised words on the same line, also joined
