@@ -2178,6 +2178,10 @@ def _unlink_tokens(document: Any) -> None:
 _ORDINARY_ZIPF = 4.0
 _NOUN_ZIPF = 3.0
 _FREQUENT_SURNAME_ZIPF = 4.5
+# Round 21 (inst21): below this a plain word after a lower-case kind and an article may be
+# the house's name ("apotheek de hoeksteen": 3.1; "school de hele week": "hele" 5.8,
+# "apotheek de medicatie": 3.9).
+_RARE_NAME_WORD_ZIPF = 3.5
 # Endings of Dutch nouns that no given name has and few surnames ("-ing" has many, as
 # "Abbing" or "Bekkering", but deduce's list holds them and no such surname is frequent).
 _NOUN_ENDING = ("ing", "tie", "heid", "teit", "schap", "erij", "isme")
@@ -3145,6 +3149,46 @@ class PrivacyEngine:
         found += self._creditor_candidates(text)
         if ":" in text:
             found += self._organisation_field_candidates(text)
+            found += self._addressee_organisations(text)
+        return found
+
+    def _addressee_organisations(self, text: str) -> list[Candidate]:
+        """Round 21 (inst21): patterns.ADDRESSEE_ORGANISATION ("Aan: Huisartsengroep
+        Deppenbroek,", "Aan: Wijkverpleging Lombok"): kept when the first word is an
+        ordinary word (``_ordinary_words``: no first name or surname) or an organisation's
+        kind, no abbreviation and no form of address, and some word after the first is no common,
+        frequent or medical word and no compass point ("Lombok", "Baronie"), or a place
+        ("Kralingen"): "Aan: Afdeling
+        Interne Geneeskunde" and "Aan: Team Noord" stay out."""
+        found = []
+        for m in patterns.ADDRESSEE_ORGANISATION.finditer(text):
+            words = m.group(1).split()
+            head = words[0]
+            if (
+                head.isupper()  # "Aan: SEH Ziekenhuis X": a department before the house
+                or self._is_first_name(head)
+                or head.lower() in _PERSON_FORMS_OF_ADDRESS
+                or not (
+                    head.lower() in self._ordinary
+                    or patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                )
+            ):
+                continue
+            if not any(
+                self._is_place(w)
+                or (
+                    w[:1].isupper()
+                    and w.lower() not in self._common
+                    and w.lower() not in self._zipf
+                    and w.lower() not in self._medical
+                    and w.lower() not in _COMPASS
+                )
+                for w in words[1:]
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _suffix_organisations(self, text: str) -> list[Candidate]:
@@ -3403,11 +3447,15 @@ class PrivacyEngine:
         for m in starts.finditer(patterns.LOWER_INSTITUTION):
             if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "de apotheek de medicijnen": a kind, not a name
+            if m.group(3) is not None and not self._unknown_house_word(m.group(3)):
+                continue  # "apotheek gebeld", "thuiszorg anouk", "ziekenhuis opgenomn"
             word = m.group(2)
             if word is not None and (
-                word in self._common
+                # round 21 (inst21): a plain word less used than _RARE_NAME_WORD_ZIPF may name
+                # the house ("apotheek de hoeksteen", "dagopvang de klaproos")
+                (word in self._common and self._zipf.get(word, 0.0) >= _RARE_NAME_WORD_ZIPF)
                 or word in _NOT_AFTER_KIND
-                or word.endswith("en")
+                or _plural(word)
                 or word in _NOT_NAME_WORDS
             ):
                 continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
@@ -3489,6 +3537,22 @@ class PrivacyEngine:
         if "school" in text or "kindcentrum" in text:
             found += self._schools_by_name(text)
         return found
+
+    def _unknown_house_word(self, word: str) -> bool:
+        """Round 21 (inst21): a lower-case word after a kind in a chat that names the house
+        ("apotheek kerkeveld", "zorgverzekeraar noordstar"): five letters or more, less used
+        than wordfreq's ``_NOUN_ZIPF`` (so no ordinary word: "gebeld", "morgen"), no plural,
+        in no list of deduce (common words, first names: "thuiszorg anouk" is the nurse,
+        medical terms), and no slip of one letter in an ordinary word ("opgenomn")."""
+        return (
+            len(word) >= 5
+            and not _plural(word)  # "op school paniekaanvallen"
+            and word not in self._zipf
+            and word not in self._common
+            and word not in self._medical
+            and not self._is_first_name(word)
+            and not any(edit in self._ordinary for edit in _one_letter_slips(word))
+        )
 
     def _hospital_abbreviations(self, text: str) -> list[Candidate]:
         """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION after
@@ -4182,10 +4246,83 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return _without_lone_months(text, first)
+            return self._names_after_kinds(
+                text, self._organisations_read_as_persons(_without_lone_months(text, first))
+            )
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return _without_lone_months(text, _resolve(text, extra, kept=first))
+        return self._names_after_kinds(
+            text,
+            self._organisations_read_as_persons(
+                _without_lone_months(text, _resolve(text, extra, kept=first))
+            ),
+        )
+
+    def _names_after_kinds(self, text: str, spans: list[Span]) -> list[Span]:
+        """Round 21 (inst21): an institution found as one compound of a kind ("Omgangshuis",
+        "Respijthuis", "Vrijwilligersgroep") grows over the name right after it on the same
+        line (patterns.NAME_AFTER_LONE_KIND: "Omgangshuis Oss", "Dorpshuis 't Anker"), and
+        any institution over "&" and a capitalised word ("Kapsalon Knip&Krul"); spans inside
+        the grown one go. Not over a first name ("Kraamzorg Anouk": the nurse), and no span
+        is added where none was found."""
+        grown: list[tuple[int, int]] = []
+        for i, span in enumerate(spans):
+            if span.label != "instelling":
+                continue
+            if " " not in span.text and (
+                _KIND_ENDING.search(span.text)
+                or patterns.ORGANISATION_HEAD_WORD.fullmatch(span.text)
+            ):
+                m = patterns.NAME_AFTER_LONE_KIND.match(text, span.end)
+                if m is not None and not self._is_first_name(m.group(1).split()[0]):
+                    grown.append((i, m.end(1)))
+                    continue
+            m = patterns.AMPERSAND_NAME_AFTER.match(text, span.end)
+            if m is not None:
+                grown.append((i, m.end(1)))
+        if not grown:
+            return spans
+        out = list(spans)
+        for i, end in grown:
+            old = spans[i]
+            out[i] = Span(old.start, end, "instelling", text[old.start : end], old.reason)
+        drop = {
+            j
+            for i, end in grown
+            for j, other in enumerate(spans)
+            if j != i and spans[i].start <= other.start and other.end <= end
+        }
+        return [span for j, span in enumerate(out) if j not in drop]
+
+    def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
+        """Round 21 (inst21): a name found as a person's whose first word says an
+        organisation's kind ("Arbodienst Veldhoven", "Stichting Moskee Nour el Maas",
+        "Zorgkracht Gelderland", patterns.ORGANISATION_HEAD_WORD) or whose last word only an
+        organisation's name has ("Maasoevers Wonen") is an institution: the label changes,
+        the span stays. A first word of deduce's first names or surnames keeps the person
+        ("Punt", "Gonda van Zorgkwartier"), a first name after the kind too ("Kraamzorg
+        Anouk": the nurse), and a kind before only a compass point or plain words ("Wijkteam
+        West"); a single word stays (a kind alone names no one)."""
+        out = spans
+        for i, span in enumerate(spans):
+            if span.label != "naam" or " " not in span.text:
+                continue
+            words = span.text.split()
+            head = words[0]
+            if not (
+                patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                or words[-1] in patterns.ORGANISATION_LAST_WORD
+            ) or (self._is_first_name(head) or self._is_surname(head.lower())):
+                continue
+            rest = words[1:]
+            if self._is_first_name(rest[0]) or all(
+                w.lower() in _COMPASS or w.lower() in self._common for w in rest
+            ):
+                continue  # "Kraamzorg Anouk": the nurse; "Wijkteam West": a kind and a part
+            if out is spans:
+                out = list(spans)
+            out[i] = Span(span.start, span.end, "instelling", span.text, "naam van een organisatie")
+        return out
 
     def _chat_first_names(self, text: str) -> list[Candidate]:
         """ "hoi priya", "thx rik", "lars ben je er al?": a known first name in lower case,
@@ -5920,6 +6057,26 @@ def _listed_institutions(
         (one, two) for one, two in pairs if _LISTED_WORD_SHAPE.fullmatch(two) and fits(one)
     )
     return words_alone, two_words
+
+
+def _plural(word: str) -> bool:
+    """A Dutch plural by its "-en" ending; not "-een" (round 21, inst21: "apotheek de
+    hoeksteen", "jeugdteam heerenveen" are singular)."""
+    return word.endswith("en") and not word.endswith("een")
+
+
+def _one_letter_slips(word: str) -> Iterator[str]:
+    """Round 21 (inst21): the words one typing slip away from ``word`` (a letter left out,
+    added, changed, or two swapped): "opgenomn" gives "opgenomen"."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        yield from (head + c + tail for c in letters)
+        if tail:
+            yield head + tail[1:]
+            yield from (head + c + tail[1:] for c in letters)
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
 
 
 def _in_trie(trie: Any, tokens: list[str]) -> bool:

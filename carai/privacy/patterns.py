@@ -2801,16 +2801,23 @@ CHAT_INSTITUTION_KIND_WORDS = """apotheek zorgboerderij zorgpunt thuiszorg zorgc
     kinderopvang dagbesteding woongroep hospice revalidatiecentrum gezondheidscentrum
     basisschool school obs cbs sbo kbs rkbs pcbs college logeerhuis gezinshuis
     kinderdagverblijf bso kdv"""
+# Round 21 (inst21): a practice, a second-hand shop, a bakery, a supermarket and day care
+# ("het is praktijk de linde", "naar kringloop de zwaluw", "dagopvang de klaproos").
+CHAT_INSTITUTION_KIND_WORDS += """ praktijk kringloop bakkerij supermarkt dagopvang jeugdteam
+    wijkteam verslavingszorg zorgverzekeraar"""
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
-# sint pieter", "cbs koning willem".
+# sint pieter", "cbs koning willem", "apotheek kerkeveld" (group 3: a word no list knows).
 LOWER_INSTITUTION = gated(
-    "[abcdghkloprstvwz]",
+    "[abcdghjkloprstvwz]",
     re.compile(
         r"(?<![\w-])((?:" + word_alternation(CHAT_INSTITUTION_KIND_WORDS) + r")[ ]+"
         r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
         r"|(?:sint|st\.|prins|prinses|koning|koningin|pater|dokter|dr\.)[ ]+[a-zà-ÿ]{3,}"
-        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))"
+        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)"
+        # round 21 (inst21): or one word, which the engine keeps only when no list and no
+        # frequency knows it ("apotheek kerkeveld", "jeugdteam buitenveldert")
+        r"|([a-zà-ÿ][a-zà-ÿ'-]{3,}[a-zà-ÿ])))"
         r"(?![\w-]|[ ]?\d)"
     ),
 )
@@ -3905,3 +3912,43 @@ ORGANISATION_FIELD = re.compile(
 )
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
+
+# Round 21 (inst21): a name read as a person's that opens with a word of an organisation's
+# kind: "Stichting Moskee Nour el Maas", "Verpleeghuis Hof ter Weide", "Arbodienst
+# Veldhoven", "Machinefabriek Heijink", "Zorgkracht Gelderland", or ends in a word that
+# only an organisation's name has ("Maasoevers Wonen"). The engine relabels such a found
+# name an institution (it adds no span); a first or last name of deduce's lists as the
+# first word keeps it a person ("Gonda van Zorgkwartier" opens with a first name).
+ORGANISATION_HEAD_WORD = re.compile(
+    r"(?:"
+    + INSTITUTION_KINDS
+    + r"|(?i:"
+    + MORE_INSTITUTION_KINDS
+    + r")|"
+    + MORE_KIND_COMPOUND
+    + r"|(?=[A-Z])(?i:[a-zà-ÿ]*(?:dienst|fabriek|techniek|handel|werkplaats|groep|punt|netwerk"
+    r"|voogdij|zaak|team|boerderij|project|drukkerij|huisvesting))"
+    r"|Zorg[a-zà-ÿ]{4,})"
+)
+ORGANISATION_LAST_WORD = frozenset(("Wonen", "Diensten", "Groep", "Zorg", "Thuiszorg"))
+# Round 21 (inst21): the name after an institution found as one compound of a kind
+# ("Omgangshuis Oss", "Respijthuis It Hússtee", "Vrijwilligersgroep Naoberhulp", "Dorpshuis
+# 't Anker"): an article and up to three capitalised words on the same line, also joined
+# by "&" ("Zorg & Welzijn Noord"); no house number after them. And "&" with a capitalised
+# word after any institution found ("Kapsalon Knip&Krul", "Jeugdzorg Maas & Aa").
+NAME_AFTER_LONE_KIND = re.compile(
+    r"[ ]((?:(?:De|Het|'t|It|Den)[ ])?[A-ZÀ-Þ][\w'\u2019-]*"
+    r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
+)
+AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
+# Round 21 (inst21): a letter's or form's addressee or organisation field at the start of a
+# line: "Aan: Huisartsengroep Deppenbroek, Pastoor Geertsstraat 1", "Aan: Wijkverpleging
+# Lombok", "Organisatie: Jeugd & Gezin Kompas, ...". Two to five capitalised words (also
+# "&", "voor", "van", "de" and "en" between them) up to a comma or the end of the line;
+# the engine keeps them when the first is an ordinary word or a kind and some later word
+# no list knows (a person, "Aan: Huisarts J. de Vries", has no such shape).
+ADDRESSEE_ORGANISATION = re.compile(
+    r"(?m:^)[ \t]*(?:Aan|Naar|Organisatie|Instelling)[ \t]*:[ \t]*("
+    r"[A-ZÀ-Þ][\w'\u2019-]*(?:[ ](?:(?:&|voor|van|de|en)[ ])?[A-ZÀ-Þ][\w'\u2019-]*){1,4})"
+    r"(?=[ \t]*(?:,|\n|$))"
+)
