@@ -3447,8 +3447,6 @@ class PrivacyEngine:
         for m in starts.finditer(patterns.LOWER_INSTITUTION):
             if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "de apotheek de medicijnen": a kind, not a name
-            if m.group(3) is not None and not self._unknown_house_word(m.group(3)):
-                continue  # "apotheek gebeld", "thuiszorg anouk", "ziekenhuis opgenomn"
             word = m.group(2)
             if word is not None and (
                 # round 21 (inst21): a plain word less used than _RARE_NAME_WORD_ZIPF may name
@@ -3537,22 +3535,6 @@ class PrivacyEngine:
         if "school" in text or "kindcentrum" in text:
             found += self._schools_by_name(text)
         return found
-
-    def _unknown_house_word(self, word: str) -> bool:
-        """Round 21 (inst21): a lower-case word after a kind in a chat that names the house
-        ("apotheek kerkeveld", "zorgverzekeraar noordstar"): five letters or more, less used
-        than wordfreq's ``_NOUN_ZIPF`` (so no ordinary word: "gebeld", "morgen"), no plural,
-        in no list of deduce (common words, first names: "thuiszorg anouk" is the nurse,
-        medical terms), and no slip of one letter in an ordinary word ("opgenomn")."""
-        return (
-            len(word) >= 5
-            and not _plural(word)  # "op school paniekaanvallen"
-            and word not in self._zipf
-            and word not in self._common
-            and word not in self._medical
-            and not self._is_first_name(word)
-            and not any(edit in self._ordinary for edit in _one_letter_slips(word))
-        )
 
     def _hospital_abbreviations(self, text: str) -> list[Candidate]:
         """ "opgenomen in het ETZ", "spoed naar het RKZ": patterns.HOSPITAL_ABBREVIATION after
@@ -6063,20 +6045,6 @@ def _plural(word: str) -> bool:
     """A Dutch plural by its "-en" ending; not "-een" (round 21, inst21: "apotheek de
     hoeksteen", "jeugdteam heerenveen" are singular)."""
     return word.endswith("en") and not word.endswith("een")
-
-
-def _one_letter_slips(word: str) -> Iterator[str]:
-    """Round 21 (inst21): the words one typing slip away from ``word`` (a letter left out,
-    added, changed, or two swapped): "opgenomn" gives "opgenomen"."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        yield from (head + c + tail for c in letters)
-        if tail:
-            yield head + tail[1:]
-            yield from (head + c + tail[1:] for c in letters)
-        if len(tail) > 1:
-            yield head + tail[1] + tail[0] + tail[2:]
 
 
 def _in_trie(trie: Any, tokens: list[str]) -> bool:

@@ -2803,21 +2803,17 @@ CHAT_INSTITUTION_KIND_WORDS = """apotheek zorgboerderij zorgpunt thuiszorg zorgc
     kinderdagverblijf bso kdv"""
 # Round 21 (inst21): a practice, a second-hand shop, a bakery, a supermarket and day care
 # ("het is praktijk de linde", "naar kringloop de zwaluw", "dagopvang de klaproos").
-CHAT_INSTITUTION_KIND_WORDS += """ praktijk kringloop bakkerij supermarkt dagopvang jeugdteam
-    wijkteam verslavingszorg zorgverzekeraar"""
+CHAT_INSTITUTION_KIND_WORDS += " praktijk kringloop bakkerij supermarkt dagopvang"
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
-# sint pieter", "cbs koning willem", "apotheek kerkeveld" (group 3: a word no list knows).
+# sint pieter", "cbs koning willem".
 LOWER_INSTITUTION = gated(
     "[abcdghjkloprstvwz]",
     re.compile(
         r"(?<![\w-])((?:" + word_alternation(CHAT_INSTITUTION_KIND_WORDS) + r")[ ]+"
         r"(?:(?:de|het|'t|t)[ ]+([a-zà-ÿ]{3,})"
         r"|(?:sint|st\.|prins|prinses|koning|koningin|pater|dokter|dr\.)[ ]+[a-zà-ÿ]{3,}"
-        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)"
-        # round 21 (inst21): or one word, which the engine keeps only when no list and no
-        # frequency knows it ("apotheek kerkeveld", "jeugdteam buitenveldert")
-        r"|([a-zà-ÿ][a-zà-ÿ'-]{3,}[a-zà-ÿ])))"
+        r"|(?:noord|oost|zuid|west|centrum|noordkant|oostkant|zuidkant|westkant)))"
         r"(?![\w-]|[ ]?\d)"
     ),
 )
