@@ -1,9 +1,10 @@
 """Round 21 (inst21): institutions. A name found as a person's that opens with an
 organisation's kind ("Arbodienst Noordkust") is an institution; lower-case kinds in chats
-before a rare plain word ("apotheek de hoeksteen") or before a word no list knows
-("apotheek kerkeveld"); a compound kind found alone grows over the name after it
-("Omgangshuis Tiel"), any institution over "&" and a word ("Kapsalon Knip&Go"); a letter's
-addressee field ("Aan: Huisartsengroep Molenhoek,"). Made-up text; every name is invented."""
+before a rare plain word ("apotheek de hoeksteen"); a compound kind found alone grows over
+the name after it ("Omgangshuis Tiel"), any institution over "&" and a word ("Kapsalon
+Knip&Go"); a letter's addressee field ("Aan: Huisartsengroep Molenhoek,"). The rule for a
+kind before one word no list knows ("apotheek kerkeveld") was left out at the merge: it put
+a span into a blind clean text. Made-up text; every name is invented."""
 
 from __future__ import annotations
 
@@ -52,13 +53,9 @@ def test_a_kind_before_a_first_name_stays_a_person(
         ("ff naar apotheek de hoeksteen bellen", "apotheek de hoeksteen"),
         ("wil niet meer naar dagopvang de klaproos", "dagopvang de klaproos"),
         ("het is praktijk de linde toch", "praktijk de linde"),
-        ("daarna langs apotheek kerkeveld voor de zalf", "apotheek kerkeveld"),
-        ("eerst gewoon via jeugdteam buitenveldert.", "jeugdteam buitenveldert"),
-        ("mw ligt nu in ziekenhuis rijnstate", "ziekenhuis rijnstate"),
-        ("baxter ophalen bij apotheek zuidplein, morgen", "apotheek zuidplein"),
     ],
 )
-def test_lower_case_kinds_before_a_rare_or_unknown_word(
+def test_lower_case_kinds_before_a_rare_word(
     engine: PrivacyEngine, text: str, institution: str
 ) -> None:
     assert labelled(engine, text, "instelling") == [institution]
