@@ -1030,7 +1030,7 @@ _CLASS_WORD_BEFORE = re.compile(
 )
 # A department of a hospital by its speciality ("Polikliniek Dermatologie", "afdeling
 # Geriatrie"): part of an institution, no institution on its own.
-_DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
+_HOSPITAL_DEPARTMENT_WORDS = frozenset(("polikliniek", "poli", "afdeling", "afd."))
 # Parts of the day that open a sentence of a report ("Middag rustig"): no place.
 _DAY_PARTS = frozenset("ochtend middag namiddag avond nacht".split())  # noqa: SIM905
 _DATE_WORD_BEFORE = re.compile(
@@ -5174,7 +5174,7 @@ class PrivacyEngine:
         words = piece.split()
         return (
             1 < len(words) <= 3
-            and words[0].lower() in _DEPARTMENT_WORDS
+            and words[0].lower() in _HOSPITAL_DEPARTMENT_WORDS
             and all(self._kind_of_care(w) for w in words[1:])
         )
 
