@@ -68,6 +68,10 @@ DEFAULT_SETS = (
     # 21 by writers who read only check_dataset.py and build_set.py; round 21 tunes on them.
     "dev25.jsonl",
     "clean25_set.jsonl",
+    # inst26_set (60 texts, 918 identifiers, 330 of them organisations) and clean26_set (96
+    # clean texts): written blind during round 21; its helpers tuned on them (LOOK).
+    "inst26_set.jsonl",
+    "clean26_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -105,6 +109,11 @@ DEFAULT_SETS = (
     # with dev25 and clean25_set by the same writers; scored by the lead only, as sums.
     "holdout25.jsonl",
     "clean25_holdout.jsonl",
+    # holdout26 (60 texts, 874 identifiers, 302 organisations, 63 record numbers) and
+    # clean26_holdout (96 clean texts): written with inst26_set and clean26_set; round 21's
+    # helpers saw their sums (CHECK), never their texts.
+    "holdout26.jsonl",
+    "clean26_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
