@@ -3150,6 +3150,7 @@ class PrivacyEngine:
         if ":" in text:
             found += self._organisation_field_candidates(text)
             found += self._addressee_organisations(text)
+        found += self._kind_compound_organisations(text)
         return found
 
     def _addressee_organisations(self, text: str) -> list[Candidate]:
@@ -3188,6 +3189,30 @@ class PrivacyEngine:
                 continue
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", STRONG)
+            )
+        return found
+
+    def _kind_compound_organisations(self, text: str) -> list[Candidate]:
+        """Round 21 (inst21b): patterns.KIND_COMPOUND_BEFORE_NAME ("Kindertherapie
+        IJsselzicht", "Peuterwerk Wyck", "Alarmdienst Noordwacht"): kept when the word after
+        the compound is a place, or no common, frequent or medical word, no compass point, no
+        first name and no form of address ("Fysiotherapie Maandag", "Kindertherapie Sanne"
+        stay out)."""
+        found = []
+        for m in patterns.KIND_COMPOUND_BEFORE_NAME.finditer(text):
+            word = m.group(2)
+            low = word.lower()
+            if not self._is_place(word) and (
+                low in self._common
+                or low in self._zipf
+                or low in self._medical
+                or low in _COMPASS
+                or low in _PERSON_FORMS_OF_ADDRESS
+                or self._is_first_name(word)
+            ):
+                continue
+            found.append(
+                Candidate(m.start(1), m.end(2), "instelling", "naam van een organisatie", STRONG)
             )
         return found
 

@@ -3948,3 +3948,14 @@ ADDRESSEE_ORGANISATION = re.compile(
     r"[A-ZÀ-Þ][\w'\u2019-]*(?:[ ](?:(?:&|voor|van|de|en)[ ])?[A-ZÀ-Þ][\w'\u2019-]*){1,4})"
     r"(?=[ \t]*(?:,|\n|$))"
 )
+# Round 21 (inst21b): a capitalised compound whose last part says an organisation's kind
+# and that no kind list holds ("Kindertherapie", "Wijkverpleging", "Peuterwerk",
+# "Formulierenbrigade", "Alarmdienst", "Kaashandel", "Biljartclub", "Volkshuisvesting")
+# before one capitalised word on the same line ("Peuterwerk Wyck", "Kinderfysiotherapie
+# Blerick-Maasoever"). The engine keeps it only when that word is a place or no list and no
+# frequency knows it; an article, a house number or more words after it are left out.
+KIND_COMPOUND_BEFORE_NAME = re.compile(
+    r"(?<![\w'\u2019-])([A-ZÀ-Þ][a-zà-ÿ]{2,}(?:therapie|verpleging|werk|brigade|dienst|punt"
+    r"|netwerk|werkplaats|handel|boerderij|shop|club|project|huisvesting|techniek))"
+    r"[ ]([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w'\u2019&-]|[ ]?\d)"
+)
