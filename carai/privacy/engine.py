@@ -3197,22 +3197,28 @@ class PrivacyEngine:
         IJsselzicht", "Peuterwerk Wyck", "Alarmdienst Noordwacht"): kept when the word after
         the compound is a place, or no common, frequent or medical word, no compass point, no
         first name and no form of address ("Fysiotherapie Maandag", "Kindertherapie Sanne"
-        stay out)."""
+        stay out); after an article ("Biljartclub De Keu") or before "&" and a word
+        ("Formulierenbrigade Maas & Heuvel") any word but a first name or a form of address."""
         found = []
         for m in patterns.KIND_COMPOUND_BEFORE_NAME.finditer(text):
-            word = m.group(2)
+            word = m.group(3)
             low = word.lower()
-            if not self._is_place(word) and (
-                low in self._common
-                or low in self._zipf
-                or low in self._medical
-                or low in _COMPASS
-                or low in _PERSON_FORMS_OF_ADDRESS
-                or self._is_first_name(word)
+            if self._is_first_name(word) or low in _PERSON_FORMS_OF_ADDRESS:
+                continue  # "Kindertherapie Sanne": the therapist; "Fysiotherapie De Heer"
+            house = m.group(2) is not None or m.group(4) is not None
+            if (
+                not house
+                and not self._is_place(word)
+                and (
+                    low in self._common
+                    or low in self._zipf
+                    or low in self._medical
+                    or low in _COMPASS
+                )
             ):
                 continue
             found.append(
-                Candidate(m.start(1), m.end(2), "instelling", "naam van een organisatie", STRONG)
+                Candidate(m.start(1), m.end(), "instelling", "naam van een organisatie", STRONG)
             )
         return found
 

@@ -3952,10 +3952,14 @@ ADDRESSEE_ORGANISATION = re.compile(
 # and that no kind list holds ("Kindertherapie", "Wijkverpleging", "Peuterwerk",
 # "Formulierenbrigade", "Alarmdienst", "Kaashandel", "Biljartclub", "Volkshuisvesting")
 # before one capitalised word on the same line ("Peuterwerk Wyck", "Kinderfysiotherapie
-# Blerick-Maasoever"). The engine keeps it only when that word is a place or no list and no
-# frequency knows it; an article, a house number or more words after it are left out.
+# Blerick-Maasoever", "Kindertherapie IJsselzicht"). The engine keeps it only when that word
+# is a place or no list and no frequency knows it, or when an article ("Biljartclub De Keu",
+# group 2) or "&" and a second capitalised word ("Formulierenbrigade Maas & Heuvel", group 4)
+# says a house's name; a house number or more words after it are left out.
+_KIND_COMPOUND_NAME_WORD = r"(?:IJ|[A-ZÀ-Þ])[a-zà-ÿ]+(?:-(?:IJ|[A-ZÀ-Þ])[a-zà-ÿ]+)?"
 KIND_COMPOUND_BEFORE_NAME = re.compile(
     r"(?<![\w'\u2019-])([A-ZÀ-Þ][a-zà-ÿ]{2,}(?:therapie|verpleging|werk|brigade|dienst|punt"
     r"|netwerk|werkplaats|handel|boerderij|shop|club|project|huisvesting|techniek))"
-    r"[ ]([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w'\u2019&-]|[ ]?\d)"
+    r"[ ]((?:De|Het|'t)[ ])?(" + _KIND_COMPOUND_NAME_WORD + r")"
+    r"([ ]?&[ ]?" + _KIND_COMPOUND_NAME_WORD + r")?(?![\w'\u2019&-]|[ ]?\d)"
 )

@@ -72,3 +72,38 @@ def test_a_compound_kind_before_an_ordinary_word_stays_out(
     engine: PrivacyEngine, text: str
 ) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        ("De intake was bij Kindertherapie IJsselhof.", "Kindertherapie IJsselhof"),
+        ("Hij kaart bij Biljartclub De Stoot.", "Biljartclub De Stoot"),
+        ("Zij is aangemeld bij Ontmoetingspunt De Brink.", "Ontmoetingspunt De Brink"),
+        ("Hulp via Formulierenbrigade Dal & Heuvel.", "Formulierenbrigade Dal & Heuvel"),
+        ("De dagbesteding is bij Zorgboerderijwerk Het Erf.", "Zorgboerderijwerk Het Erf"),
+        ("Koffie drinken bij Buurtwerk 't Trefpunt.", "Buurtwerk 't Trefpunt"),
+    ],
+)
+def test_a_compound_kind_before_a_house_name(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Fysiotherapie De heer oefent zelf.",
+            marks=pytest.mark.xfail(strict=True, reason="an earlier rule finds it"),
+        ),
+        "Huiswerk & Spelen gaat goed.",
+        "Ergotherapie De Mevrouw is tevreden.",
+        "Vrijwilligerswerk De Sanne helpt mee.",
+    ],
+)
+def test_a_compound_kind_before_an_article_and_a_person_stays_out(
+    engine: PrivacyEngine, text: str
+) -> None:
+    assert labelled(engine, text, "instelling") == []
