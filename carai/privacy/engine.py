@@ -298,7 +298,8 @@ _LABEL_OR_LIST_AFTER = re.compile(
 # Round 14b: a word for a place of care right before a house's name (patterns.
 # INSTITUTION_AFTER_CONTEXT): "locatie", "woongroep", "woonlocatie" ... (not "afdeling").
 _CARE_PLACE_BEFORE = re.compile(
-    r"(?<![\w-])(?i:locatie|woonlocatie|zorglocatie|woongroep|leefgroep|dagbesteding)[ ]+\Z"
+    r"(?<![\w-])(?i:locatie|woonlocatie|zorglocatie|woongroep|leefgroep|behandelgroep"
+    r"|dagbesteding)[ ]+\Z"
 )
 _VERB_ENDINGS = ("t", "d", "en", "de", "te", "je", "ig", "lijk")
 _HAS_DIGIT = re.compile(r"\d")
@@ -3083,17 +3084,18 @@ class PrivacyEngine:
             rest = words[1:]
             if self._is_place(name) or _in_trie(self._places, words):
                 continue  # "in De Bilt"
+            # round 21 (inst21b): after a word for a place of care a house may be named by a
+            # common word ("locatie Het Baken", "behandelgroep De Kajuit"); "in De Tuin" not;
+            # there only "De" goes before a surname ("locatie Het Anker" names no person)
+            care_place = _CARE_PLACE_BEFORE.search(text, max(0, m.start(1) - 15), m.start(1))
             if len(rest) == 1 and (
-                self._is_surname(rest[0].lower()) or rest[0].lower() in self._common
+                (self._is_surname(rest[0].lower()) and (care_place is None or words[0] == "De"))
+                or (rest[0].lower() in self._common and care_place is None)
             ):
                 continue  # "bij De Vries", "in De Tuin"
             # after a word for a place of care ("locatie De Hooge Weide") the house outranks
             # deduce reading its words as a person's name
-            priority = (
-                STRONG
-                if _CARE_PLACE_BEFORE.search(text, max(0, m.start(1) - 14), m.start(1))
-                else LOOKUP
-            )
+            priority = STRONG if care_place is not None else LOOKUP
             found.append(
                 Candidate(m.start(1), m.end(1), "instelling", "naam van een organisatie", priority)
             )

@@ -738,7 +738,7 @@ SCHOOL_LOWER = re.compile(
 # article after a word that says a place of care or work is meant; the word stays outside.
 INSTITUTION_AFTER_CONTEXT = re.compile(
     r"(?i:\b(?:locatie|woongroep|dagbesteding|leefgroep|afdeling|woonlocatie|zorglocatie"
-    r"|bij|in|naar|van|uit|via|op)[ ]+)"
+    r"|behandelgroep|bij|in|naar|van|uit|via|op)[ ]+)"
     r"((?:De|Het|'t)[ ]+[A-ZÀ-Þ][\w'-]+(?:[ ]+[A-ZÀ-Þ][\w'-]+){0,2})"
 )
 # "dagbesteding bij de Kroon", "stage de Linde", "opgenomen in de Wingerd", "op de wachtlijst

@@ -107,3 +107,33 @@ def test_a_compound_kind_before_an_article_and_a_person_stays_out(
     engine: PrivacyEngine, text: str
 ) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "house"),
+    [
+        ("Instelling: Stichting Zorggroep Noorderlicht, locatie Het Anker, kamer 4", "Het Anker"),
+        ("Naar: Verpleeghuis Meerzicht, afdeling De Wilg, tweede etage", "De Wilg"),
+        ("Jeugdzorg De Stroom, behandelgroep De Boeg, meldt een incident.", "De Boeg"),
+        ("Zij woont bij Woonzorg Vechtstede, locatie De Kastanje.", "De Kastanje"),
+        ("Overdracht naar Zorgcentrum Rozenhof, woongroep Het Wiel.", "Het Wiel"),
+    ],
+)
+def test_a_house_after_a_found_institution(engine: PrivacyEngine, text: str, house: str) -> None:
+    assert any(house in found for found in labelled(engine, text, "instelling"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zij ligt op de afdeling, de kamer is klein.",
+        "Overleg op locatie, De cliënt was rustig.",
+        pytest.param(
+            "Mevrouw gaat naar afdeling De Geriatrie morgen.",
+            marks=pytest.mark.xfail(strict=True, reason="an earlier rule finds it"),
+        ),
+        "Zij zit in De Tuin te lezen.",
+    ],
+)
+def test_no_house_without_a_found_institution(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
