@@ -372,6 +372,13 @@ ADDRESS_LAAN_VAN = re.compile(
 LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
 # Adjectives that open Dutch street names, in lower case ("oude haven", "lange nieuwstraat").
 LOWER_STREET_ADJECTIVES = r"(?:nieuwe|oude|lange|korte|hoge|lage|grote|kleine)"
+# The street words ADDRESS_LOWER's street ends in (its alternation is made of them, in this
+# order; _address_lower_matches looks for them to know where a match can start).
+_LOWER_STREET_ENDS = (
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
+    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
+    "wei", "dyk", "strjitte", "leane", "paad",
+)  # fmt: skip
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
@@ -383,18 +390,12 @@ ADDRESS_LOWER = re.compile(
     # round 18c: an adjective that opens street names, before a street word alone or joined
     # to a name ("nieuwe gracht 3", "lange nieuwstraat 12", "oude haven 21b")
     r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
-    r"(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park"
-    r"|dijk|markt|plantsoen|haven|straatje|vaart|pad|wal|brink|wei|dyk|strjitte|leane|paad)"
+    r"(?:" + "|".join(_LOWER_STREET_ENDS) + r")"
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
-# The street words ADDRESS_LOWER's street ends in, and the characters its street is made of
-# (lower-case letters, spaces, full stops and the apostrophe of "'t").
-_LOWER_STREET_ENDS = (
-    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
-    "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
-    "wei", "dyk", "strjitte", "leane", "paad",
-)  # fmt: skip
+# The characters ADDRESS_LOWER's street is made of (lower-case letters, spaces, full stops
+# and the apostrophe of "'t").
 _LOWER_STREET_CHARS = frozenset(
     "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))) + "çğışłńśźżąęć .'"
 )
