@@ -72,6 +72,11 @@ DEFAULT_SETS = (
     # clean texts): written blind during round 21; its helpers tuned on them (LOOK).
     "inst26_set.jsonl",
     "clean26_set.jsonl",
+    # dev27 (36 texts, 469 identifiers, 118 organisations, 34 addresses) and clean27_set (48
+    # clean texts): written blind at the start of round 22 by writers who read only
+    # check_dataset.py and build_set.py; round 22's helpers tune on them (LOOK).
+    "dev27.jsonl",
+    "clean27_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -114,6 +119,10 @@ DEFAULT_SETS = (
     # helpers saw their sums (CHECK), never their texts.
     "holdout26.jsonl",
     "clean26_holdout.jsonl",
+    # holdout27 (40 texts, 527 identifiers, 120 organisations) and clean27_holdout (48 clean
+    # texts): written with dev27 and clean27_set by the same writers; scored by the lead only.
+    "holdout27.jsonl",
+    "clean27_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
