@@ -1061,6 +1061,15 @@ _IMPERATIVE_OBJECT = re.compile(r"[ ](?:u|uzelf|je|jezelf|jij|zich|het|de|een|di
 
 
 _NUMBER_AFTER = re.compile(r"[ ]?\d")
+# Round 22: a frequent word opening a sentence with a preposition next ("Leg in gewone taal
+# uit", "Zet op papier") is an order, not a village of the same name.
+_PREPOSITION_AFTER_ORDER = re.compile(r"[ ]+(?:in|op|aan|bij|onder|over|uit|neer)[ ]+[a-zà-ÿ]")
+# Round 22: a word joined by a dash to a lower-case word for a unit of a house names the
+# unit or its kind ("Korsakov-woonvorm", "Zonnebloem-afdeling"), not the house.
+_UNIT_AFTER_DASH = re.compile(r"-(?:woonvorm|afdeling|unit|woongroep|groep|huiskamer)$")
+# Round 22: a word of quantity right before a lower-case word makes it a thing ("veel roos
+# en rode plekken", "geen mark te zien"), not a person in a chat.
+_QUANTIFIER_BEFORE = re.compile(r"(?<![\w-])(?:veel|weinig|minder|geen|beetje|extra)[ ]+$")
 # A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14", "kamer 4b"), no word
 # after its digits: "van der linden 3x gebeld", "de bruin 79jr" are names, a count, an age.
 _BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
@@ -2343,6 +2352,12 @@ class PrivacyEngine:
                     if piece.lower() in self._common and _starts_sentence(text, start):
                         continue  # "Oranje = ...": a word opening a sentence, not the village
                     if (
+                        piece.lower() in self._ordinary
+                        and _starts_sentence(text, start)
+                        and _PREPOSITION_AFTER_ORDER.match(text, end)
+                    ):
+                        continue  # round 22: "Leg in eenvoudige taal uit": an order
+                    if (
                         " " not in piece
                         and _LOWER_WORD_AFTER.match(text, end)
                         and (
@@ -3073,6 +3088,7 @@ class PrivacyEngine:
             for c in patterns.find_institutions(text, starts.finditer(patterns.INSTITUTION))
             if not self._care_type(text, c)
             and not self._generic_kind(text, c)
+            and not self._ordinary_word_of_kind(text, c)
             and not self._person_after_kind(text, c)
         ]
         if self.deduce is None:
@@ -3721,6 +3737,8 @@ class PrivacyEngine:
         if any(self._is_first_name(w) for w in bare):
             return False  # "Rapportage Shirley Leysner": a client
         if not article and len(bare) == 1:
+            if _UNIT_AFTER_DASH.search(bare[0]):
+                return False  # round 22: "Rapportage Korsakov-woonvorm": a unit, or its kind
             return self._organisation_word(bare[0], first_name_ok=False) and not (
                 self._kind_of_care(bare[0])
             )
@@ -3776,6 +3794,15 @@ class PrivacyEngine:
             return False
         stem = word[: kind.start()].lower()
         return stem in self._common or stem in self._medical or self._is_care_word(stem)
+
+    def _ordinary_word_of_kind(self, text: str, candidate: Candidate) -> bool:
+        """Round 22: "Akkoord, eens per maand", "Gehoord worden", "Stadhuis": one word that
+        only ends like a kind of institution ("-oord", "-huis") and is a frequent Dutch word
+        no list of names holds is that word, not the name of an institution."""
+        if candidate.priority != LOOKUP or candidate.reason != "naam van een zorginstelling":
+            return False  # a national body ("Belastingdienst") is frequent and still one
+        word = text[candidate.start : candidate.end]
+        return " " not in word and word.lower() in self._ordinary
 
     def _care_type(self, text: str, candidate: Candidate) -> bool:
         """ "Jeugdzorg, groepsoverdracht", "Respijtzorg besproken": one word for a kind of
@@ -4363,6 +4390,7 @@ class PrivacyEngine:
                 or self._is_place(word.capitalize())
                 or _article_before(text, m.start())
                 or _NUMBER_AFTER.match(text, m.end())  # "max 4x per dag"
+                or _QUANTIFIER_BEFORE.search(text, max(0, m.start() - 10), m.start())
                 or _title_before(text, m.start())  # "woonzorgcentrum sint jozef"
             ):
                 continue

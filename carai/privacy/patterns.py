@@ -230,7 +230,7 @@ AGE_NOT_AFTER = (
     # a day of a month ("ik ben 22 en 23 okt op cursus") is no age
     r"(?!\s+(?i:(?:en|of|t/m|tot|-)\s+\d{1,2}\s+)?" + _AGE_MONTH + r")"
     r"(?![/.,:-]\d|\s*%|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
-    r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen"
+    r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen|dd"
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
     r"|minutes|hours|days|weeks|months|times)\b)"
 )
@@ -316,6 +316,8 @@ AGE_AFTER_DIE = re.compile(
 )
 DURATION_AFTER = re.compile(
     r"^\s*(?:gerookt|geleden|getrouwd|gewerkt|gedronken|lang|in\s+dienst|werkzaam|ago|"
+    # round 22: how long something is kept ("het dossier wordt 20 jaar bewaard")
+    r"bewaard|bewaren|gearchiveerd|geldig|"
     r"of\s+(?:smoking|drinking|work|marriage)|married|smoked)",
     re.IGNORECASE,
 )
