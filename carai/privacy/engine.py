@@ -597,6 +597,8 @@ _NAME_PHRASE = (
 # The words for a person in a form or a note ("Cliënt: ...", "bewoner K.M."): one list for
 # the rules that take a name or initials after them.
 _PERSON_WORDS = r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+# Round 22: people a school or a training writes about ("Student: Amanuel Tesfay").
+_LEARNER_WORDS = r"studente?|leerling|cursist|stagiaire?|deelneemster"
 # The closings of a letter or a message, and the adjectives before "groet": one list for
 # the rules that take the name on the line under them.
 _CLOSING_ADJECTIVES = r"vriendelijke|hartelijke|lieve"
@@ -689,12 +691,15 @@ _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
     + _PERSON_WORDS
-    + r"|betrokkene|aanwezig|aan|naam|cc|contactpersoon|melder|verwijzer|jeugdige|deelnemer)"
+    + r"|betrokkene|aanwezig|aan|naam|cc|contactpersoon|melder|verwijzer|jeugdige|deelnemer"
+    + r"|"
+    + _LEARNER_WORDS
+    + r")"
     r"[ \t]*:[ \t]*)"
     r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
 )
 _PERSON_LABEL_WORD = re.compile(
-    r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam)[ \t]*:)"
+    r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam|" + _LEARNER_WORDS + r")[ \t]*:)"
 )
 # A first name between commas after a person addressed by a title and before an age, as
 # a roll call in a handover does: "de heer Tesfamariam, Yonas, 45, nieuw in zorg".

@@ -3,7 +3,8 @@ identifier, and the identifiers of the same shape that must stay. A frequent wor
 ends like a kind of institution ("Akkoord", "Gehoord"), a lower-case first name after a word
 of quantity in a chat ("veel roos"), a dose after "nu 5" ("5 dd"), how long a record is kept
 ("20 jaar bewaard"), an order opening a sentence before a preposition ("Leg in gewone taal
-uit"), and a unit of a house in a report's heading ("Rapportage Korsakov-woonvorm").
+uit"), and a unit of a house in a report's heading ("Rapportage Korsakov-woonvorm"); and a
+name after a label for a learner ("Student: ...").
 Made-up text; every name, house and place here is invented."""
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ def test_clean_text_gets_no_span(engine: PrivacyEngine, text: str) -> None:
         # an age after "is" without a dose after it
         ("Mw. Bakker is 84 en woont nog zelfstandig.", "leeftijd", ["84"]),
         ("Mw. Bakker is 84 jaar en woont nog zelfstandig.", "leeftijd", ["84 jaar"]),
+        # a name after a label for a learner ("Student:", "Leerling:") as after "Cliënt:"
+        ("Student: Amanuel Tesfay, studentnr. 2085541", "naam", ["Amanuel Tesfay"]),
+        ("Stagiaire: Yara Mekonnen\nOpleiding: verpleegkunde", "naam", ["Yara Mekonnen"]),
+        ("Student: verpleegkunde, jaar 2", "naam", []),
         # a place opening a sentence without a preposition after it
         ("Leeuwarden is haar geboorteplaats.", "plaats", ["Leeuwarden"]),
     ],
