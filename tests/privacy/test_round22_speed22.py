@@ -10,12 +10,17 @@ import re
 from carai.privacy import patterns
 from tests.privacy.helpers import tuning_texts
 
+
+def _ungated(scan: patterns.Gated) -> re.Pattern[str]:
+    """The pattern a Gated scan was made from, scanned over the whole text as before."""
+    gate = "(?=" + scan.first + ")(?:"
+    assert scan.plain.pattern.startswith(gate)
+    return re.compile(scan.plain.pattern.removeprefix(gate).removesuffix(")"), scan.flags)
+
+
 # ROLE_NAME as it was before round 22: the plain pattern, scanned over the whole text.
 _GATE = "(?=(?i:[a-z]))(?:"
-_ROLE_NAME_PLAIN = re.compile(
-    patterns.ROLE_NAME.plain.pattern.removeprefix(_GATE).removesuffix(")"),
-    patterns.ROLE_NAME.flags,
-)
+_ROLE_NAME_PLAIN = _ungated(patterns.ROLE_NAME)
 
 ROLE_TEXTS = [
     "",
@@ -42,3 +47,23 @@ def test_role_name_matches_as_the_plain_pattern() -> None:
     for text in [*ROLE_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in _ROLE_NAME_PLAIN.finditer(text)]
         assert [(m.span(), m.groups()) for m in patterns.ROLE_NAME.finditer(text)] == want, text
+
+
+NUMBER_WORD_TEXTS = [
+    "zij is tweeëntwintig, hij vierentwintig jaar; TWINTIG jaar, Honderd",
+    "een twee drie, eenentwintig, eenëntwintig; thirty-two-year-old, twenty-nine years",
+    "\u017fix years old, \u017fe\u212aen, elf \u0130 \u0131; tweeën, tientallen, zestig-jarig",
+    "stenen, weten, zestien-, -zes, dertig_twee, ten, Ten, six-pack, one",
+]
+
+
+def test_age_number_word_is_found_from_its_leads() -> None:
+    scan = patterns.AGE_NUMBER_WORD
+    assert scan.leads is not None
+    assert "twee" in scan.leads
+    assert "tweeëntwintig" not in scan.leads  # a longer word that starts with a lead
+    assert scan._lead_set <= patterns._TRIGGERS._pieces
+    plain = _ungated(scan)
+    for text in [*NUMBER_WORD_TEXTS, *tuning_texts()]:
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
