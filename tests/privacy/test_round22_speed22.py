@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from carai.privacy import patterns
+from carai.privacy import engine, patterns
 from tests.privacy.helpers import tuning_texts
 
 
@@ -67,3 +67,22 @@ def test_age_number_word_is_found_from_its_leads() -> None:
     for text in [*NUMBER_WORD_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
+
+
+def test_person_verb_is_found_from_its_leads() -> None:
+    scan = engine._PERSON_VERB
+    assert isinstance(scan, patterns.Gated)
+    assert scan.leads is not None
+    assert "belde" in scan.leads
+    plain = _ungated(scan)
+    texts = [
+        "Lisse belde vanochtend; zei Stein. Huilt, BELDE, terugbelde, belde-",
+        "\u017fliep \u212a zegt: vroeg, vroegtijdig, riep",
+        "geen werkwoord hier",
+    ]
+    for text in [*texts, *tuning_texts()]:
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in (0, 5, 30):
+            want = plain.search(text, pos)
+            got = scan.search(text, pos)
+            assert (got and got.span()) == (want and want.span()), text
