@@ -428,9 +428,12 @@ _DISTRICT_AFTER = re.compile(
     r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
 )
 _PLACE_CUE_GATE = re.compile(r"(?:in|uit|te|naar) [A-ZÀ-Þ]")
-_PLACE_AFTER_CUE = re.compile(
-    r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
-    r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
+_PLACE_AFTER_CUE = patterns.gated(  # found from its leads "in ", "te " ... (round 22)
+    "[iutvn]",
+    re.compile(
+        r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
+        r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
+    ),
 )
 # A lower-case word for a branch of an organisation and its town: "kliniek Den Haag".
 _BRANCH_KINDS = "kliniek wijkteam woonvorm team locatie vestiging regio"
@@ -1159,7 +1162,9 @@ _NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ 
 # those deduce lists and those that a cue finds as a name alike).
 _ENGLISH_POSSESSIVE = frozenset({"My"})
 _ENGLISH_MONTHS = frozenset(patterns.ENGLISH_MONTHS)
-_ENGLISH_CUE = re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
+_ENGLISH_CUE = patterns.gated(  # found from its leads (round 22)
+    "[tawpy]", re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
+)
 _MONTH_CONTEXT = re.compile(
     r"(?<![\w-])(?:of|in|since|until|from|early|late|mid|\d{1,2}(?:st|nd|rd|th)?)[ ]+$"
 )

@@ -3847,6 +3847,11 @@ ADDRESS_AFTER_LABEL = gated("(?i:[wpbha])", ADDRESS_AFTER_LABEL)
 # more work there); the pattern is then matched only where one stands, instead of entering
 # it at every word (about 19 -> 8 µs a text of 300 characters).
 ROLE_NAME = gated("(?i:[a-z])", ROLE_NAME, lead_limit=128)
+# And three scans that run wherever their cheap first look passes (in nearly every long
+# text): matched only where their leads stand ("agb"; "op ", "aan ", "naar " ...).
+AGB = gated("(?i:a)", AGB)
+AGB_DASHED = gated("(?i:a)", AGB_DASHED)
+ADDRESS_MISTYPED_STREET = gated("(?i:[oanblvw])", ADDRESS_MISTYPED_STREET)
 
 
 # -- Round 15b: names from deduce's own lists of care institutions -------------------------

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from carai.privacy import engine, patterns
 from tests.privacy.helpers import tuning_texts
 
@@ -86,3 +88,32 @@ def test_person_verb_is_found_from_its_leads() -> None:
             want = plain.search(text, pos)
             got = scan.search(text, pos)
             assert (got and got.span()) == (want and want.span()), text
+
+
+LEAD_SCANS = {
+    "patterns.AGB": patterns.AGB,
+    "patterns.AGB_DASHED": patterns.AGB_DASHED,
+    "patterns.ADDRESS_MISTYPED_STREET": patterns.ADDRESS_MISTYPED_STREET,
+    "engine._PLACE_AFTER_CUE": engine._PLACE_AFTER_CUE,
+    "engine._ENGLISH_CUE": engine._ENGLISH_CUE,
+}
+LEAD_TEXTS = [
+    "AGB-code 01-054321, agb 12345678, AGBcode: 12 34 56 78, Agb (01-054321), tagb 12345678",
+    "woont op kerkstaat 14, OP Dorpstrat 3, naar de Molenstraaat 2b; bij hoofdstaat 12",
+    "Zij woont in Zwolle, komt uit Apeldoorn, vanuit Assen naar Deventer te Ede in Den Haag",
+    "the patient and her son, thank you; With you, please. theory, bandage, youth",
+    "\u017fo \u212a \u0130 \u0131: \u017ftraat, in \u017fneek, a\u0261b, AGB 1234\u00a05678",
+]
+
+
+@pytest.mark.parametrize("name", sorted(LEAD_SCANS))
+def test_scans_found_from_their_leads(name: str) -> None:
+    scan = LEAD_SCANS[name]
+    assert isinstance(scan, patterns.Gated)
+    assert scan.leads is not None
+    plain = _ungated(scan)
+    for text in [*LEAD_TEXTS, *tuning_texts()]:
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
+        hit, plain_hit = scan.search(text), plain.search(text)
+        assert (hit and hit.span()) == (plain_hit and plain_hit.span()), text
