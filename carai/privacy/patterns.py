@@ -3925,6 +3925,11 @@ ORGANISATION_FIELD = re.compile(
     r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2})"
     r"(?=[ \t]*(?:[,;()]|\n|$|\.(?:\s|$)))"
 )
+# Round 22 (speed22): a Gated scan. No field word in the text (most texts): no scan at all;
+# else the pattern is entered only at a space, a tab, a list mark or a field word's first
+# letter (the characters a match can open with; a plain string: a real tab and bullet),
+# not at every position with its three look-behinds.
+ORGANISATION_FIELD = gated("[ \t*\u2022-]|(?i:[abdksvwz])", ORGANISATION_FIELD)
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
 

@@ -117,3 +117,23 @@ def test_scans_found_from_their_leads(name: str) -> None:
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
         hit, plain_hit = scan.search(text), plain.search(text)
         assert (hit and hit.span()) == (plain_hit and plain_hit.span()), text
+
+
+FIELD_TEXTS = [
+    "Werkgever: Coolblue\nVerhuurder: Woonbron\n  - School: De Wereldwijzer\n\u2022 Kdv: Kids",
+    "32 uur, werkgever: Coolblue; (werkgever: Jumbo). Apotheek: De Gaper. Bso:Kids Garden",
+    "\tKinderopvang:\tKids Garden, dagbesteding : Het Anker\n*Zorgaanbieder: Zorg Plus",
+    "\u017fchool: Het Lyceum, \u212adv: Kids, Contactpersoon school: Ivo Bakkum",
+    "geen veld hier: Coolblue",
+]
+
+
+def test_organisation_field_as_the_plain_pattern() -> None:
+    scan = patterns.ORGANISATION_FIELD
+    assert isinstance(scan, patterns.Gated)
+    assert scan.lead is not None
+    assert scan._pieces is not None
+    plain = _ungated(scan)
+    for text in [*FIELD_TEXTS, *tuning_texts()]:
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
