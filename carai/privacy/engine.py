@@ -341,9 +341,12 @@ _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck
 # and "rz" opening it ("Grzegorz", "Krzysztof", "Przemek"), "-wicz", "-ski"/"-ska" after l, n,
 # w, d, t or r and "-cki"/"-cka" ("Michalski", "Nowicki"). With the capitalised word next to it
 # (first name and surname) or inside a sentence it is a name a list need not know.
-_POLISH_WORD = re.compile(
-    r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
-    r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+_POLISH_WORD = patterns.gated(  # entered at capitals only, not at every position (round 22)
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
+        r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+    ),
 )
 _POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")

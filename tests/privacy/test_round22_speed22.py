@@ -137,3 +137,28 @@ def test_organisation_field_as_the_plain_pattern() -> None:
     for text in [*FIELD_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
+
+
+CLASS_SCANS = {
+    "patterns.KIND_COMPOUND_BEFORE_NAME": patterns.KIND_COMPOUND_BEFORE_NAME,
+    "patterns.DIGITS_LETTERS_DIGITS": patterns.DIGITS_LETTERS_DIGITS,
+    "engine._POLISH_WORD": engine._POLISH_WORD,
+}
+CLASS_TEXTS = [
+    "Kindertherapie De Vlinder, Biljartclub De Keu, Formulierenbrigade Maas & Heuvel",
+    "Thuiswerk Jansen 3, klusdienst Bakker, Ééntherapie Zon, kindertherapie de Vlinder",
+    "dossier 12AB3456, 1234XY56; 12AB3456.7, x12AB3456, 123ABCD456",
+    "met Dorota Kowalczyk, Grzegorz Mazur, Szymański, Brzeziński-Nowak, Wiśniewska",
+    "\u017fzymon \u212aowalczyk, \u0130ski, Übertherapie De Zon",
+]
+
+
+@pytest.mark.parametrize("name", sorted(CLASS_SCANS))
+def test_scans_entered_at_their_first_character(name: str) -> None:
+    scan = CLASS_SCANS[name]
+    assert isinstance(scan, patterns.Gated)
+    assert scan.lead is not None
+    plain = _ungated(scan)
+    for text in [*CLASS_TEXTS, *tuning_texts()]:
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
