@@ -341,9 +341,12 @@ _FOREIGN_SHAPE = re.compile(r"^(?:sz|cz)[a-z]|[a-z](?:[cs]zyk|wicz|[nw]sk[ai]|ck
 # and "rz" opening it ("Grzegorz", "Krzysztof", "Przemek"), "-wicz", "-ski"/"-ska" after l, n,
 # w, d, t or r and "-cki"/"-cka" ("Michalski", "Nowicki"). With the capitalised word next to it
 # (first name and surname) or inside a sentence it is a name a list need not know.
-_POLISH_WORD = re.compile(
-    r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
-    r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+_POLISH_WORD = patterns.gated(  # entered at capitals only, not at every position (round 22)
+    "[A-Z]",
+    re.compile(
+        r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
+        r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+    ),
 )
 _POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
@@ -428,9 +431,12 @@ _DISTRICT_AFTER = re.compile(
     r"-(?:Noord|Oost|Zuid|West|Centrum|Midden|Noordoost|Noordwest|Zuidoost|Zuidwest)(?![\w-])"
 )
 _PLACE_CUE_GATE = re.compile(r"(?:in|uit|te|naar) [A-ZÀ-Þ]")
-_PLACE_AFTER_CUE = re.compile(
-    r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
-    r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
+_PLACE_AFTER_CUE = patterns.gated(  # found from its leads "in ", "te " ... (round 22)
+    "[iutvn]",
+    re.compile(
+        r"(?<![\w-])(in|uit|vanuit|te|naar)[ ]([A-ZÀ-Þ][a-zà-ÿçğışłńśźżąęćőřž'\u2019-]{2,})"
+        r"(?![\w'\u2019-])(?![ ][A-ZÀ-Þ0-9])"
+    ),
 )
 # A lower-case word for a branch of an organisation and its town: "kliniek Den Haag".
 _BRANCH_KINDS = "kliniek wijkteam woonvorm team locatie vestiging regio"
@@ -798,7 +804,11 @@ def _after_lower_kind_of(text: str, candidate: Candidate) -> Candidate:
 # start of a sentence ("Lisse belde vanochtend"), or after a verb of speaking ("zei Stein").
 # Only words that deduce's lists hold as a first name and a place are taken (in _cue_names).
 _PERSON_VERBS = _SPEAKING_WORDS + r"|belde|belt|huilde|huilt|lachte|lacht|sliep|slaapt|voelde|voelt"
-_PERSON_VERB = re.compile(r"(?<![\w-])(?:" + _PERSON_VERBS + r")(?![\w-])")
+# Round 22 (speed22): a Gated scan, so its verbs are found by the one scan of
+# patterns._TRIGGERS (its leads) instead of a search entering the pattern at every word.
+_PERSON_VERB = patterns.gated(
+    "[abhlrsvz]", re.compile(r"(?<![\w-])(?:" + _PERSON_VERBS + r")(?![\w-])")
+)
 _SUBJECT_OF_PERSON_VERB = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=\n))([A-ZÀ-Þ][a-zà-ÿ]+)[ ](?:" + _PERSON_VERBS + r")(?![\w-])",
     re.MULTILINE,
@@ -1169,7 +1179,9 @@ _NAME_CELL = re.compile(r"[ \t]*((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"[ 
 # those deduce lists and those that a cue finds as a name alike).
 _ENGLISH_POSSESSIVE = frozenset({"My"})
 _ENGLISH_MONTHS = frozenset(patterns.ENGLISH_MONTHS)
-_ENGLISH_CUE = re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
+_ENGLISH_CUE = patterns.gated(  # found from its leads (round 22)
+    "[tawpy]", re.compile(r"(?<![\w-])(?:the|and|with|please|thank|you|your)(?![\w-])")
+)
 _MONTH_CONTEXT = re.compile(
     r"(?<![\w-])(?:of|in|since|until|from|early|late|mid|\d{1,2}(?:st|nd|rd|th)?)[ ]+$"
 )
