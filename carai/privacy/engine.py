@@ -4261,15 +4261,21 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return self._names_after_kinds(
-                text, self._organisations_read_as_persons(_without_lone_months(text, first))
+            return self._organisations_with_their_site(
+                text,
+                self._names_after_kinds(
+                    text, self._organisations_read_as_persons(_without_lone_months(text, first))
+                ),
             )
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return self._names_after_kinds(
+        return self._organisations_with_their_site(
             text,
-            self._organisations_read_as_persons(
-                _without_lone_months(text, _resolve(text, extra, kept=first))
+            self._names_after_kinds(
+                text,
+                self._organisations_read_as_persons(
+                    _without_lone_months(text, _resolve(text, extra, kept=first))
+                ),
             ),
         )
 
@@ -4308,6 +4314,68 @@ class PrivacyEngine:
             if j != i and spans[i].start <= other.start and other.end <= end
         }
         return [span for j, span in enumerate(out) if j not in drop]
+
+    def _organisations_with_their_site(self, text: str, spans: list[Span]) -> list[Span]:
+        """Round 22 (inst22): a found place right after an organisation on the same line, at
+        the end of the clause or before a lower-case word, names its office, one name with
+        it ("via Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond
+        Twente aangepast"): the institution grows over the place. A place with no
+        institution before it takes the words before it as one when the word right before it
+        says an organisation's kind or has a brand's shape (patterns.ORGANISATION_BEFORE_SITE:
+        "van Medisch Team Veluwezoom", "door Palliatief Thuisteam Kennemerland", "bij
+        PodoZorg Aalsmeer"); a first name or surname there, or any span over those words,
+        keeps the place alone. Only after a preposition of contact or help (patterns.
+        PREPOSITION_BEFORE_SITE_ORGANISATION): a heading's "Isala Zwolle" or "FACT-team
+        Emmen" stays two. Only found places change: no span is added."""
+        changed: dict[int, Span] = {}
+        drop: set[int] = set()
+        for j, place in enumerate(spans):
+            if place.label != "plaats" or j in drop:
+                continue
+            if patterns.SITE_CLAUSE_END.match(text, place.end) is None:
+                continue
+            before = spans[j - 1] if j else None
+            before_start = -1
+            if (
+                before is not None
+                and before.label == "instelling"
+                and before.end + 1 == place.start
+                and text[before.end] == " "
+            ):
+                start = before_start = before.start
+            else:
+                m = patterns.ORGANISATION_BEFORE_SITE.search(
+                    text, max(0, place.start - 50), place.start
+                )
+                if m is None or (before is not None and before.end > m.start()):
+                    continue
+                head = m.group(2)
+                if (
+                    not (
+                        patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                        or patterns.BRAND_HEAD_BEFORE_SITE.fullmatch(head)
+                    )
+                    or self._is_first_name(head)
+                    or self._is_surname(head.lower())
+                ):
+                    continue
+                start = m.start()
+            if not patterns.PREPOSITION_BEFORE_SITE_ORGANISATION.search(
+                text, max(0, start - 8), start
+            ):
+                continue
+            if start == before_start:
+                drop.add(j - 1)
+            changed[j] = Span(
+                start,
+                place.end,
+                "instelling",
+                text[start : place.end],
+                "naam van een organisatie met de plaats van een vestiging",
+            )
+        if not changed:
+            return spans
+        return [changed.get(j, span) for j, span in enumerate(spans) if j not in drop]
 
     def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
         """Round 21 (inst21): a name found as a person's whose first word says an

@@ -3938,6 +3938,27 @@ NAME_AFTER_LONE_KIND = re.compile(
     r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
 )
 AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
+# Round 22 (inst22): an organisation and the place of its office as one name ("via
+# Praktijkondersteuner Jeugd Heiloo", "van Medisch Team Veluwezoom"):
+# the place must end the clause, stand before a lower-case word or end the line, as
+# LISTED_INSTITUTION_SITE reads a listed brand's house.
+SITE_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]|[ ][a-zà-ÿ])")
+# ... and before a found place that no institution precedes: the word of an organisation's
+# kind or a brand's shape right before it ("Team", "Thuisteam", "Zorghaven", "Bureau",
+# "PodoZorg"), with at most one adjective before that ("Medisch", "Palliatief",
+# "Facilitair"). The engine checks the kind (ORGANISATION_HEAD_WORD) or shape of group 2.
+ORGANISATION_BEFORE_SITE = re.compile(
+    r"(?:(?<![\w'\u2019&-])([A-ZÀ-Þ][a-zà-ÿ]+(?:isch|ief|iel|air|aal|eel|iek|ale|ant)[ ]))?"
+    r"(?<![\w'\u2019&-])([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])[ ]\Z"
+)
+BRAND_HEAD_BEFORE_SITE = re.compile(r"Bureau|[A-Z][a-zà-ÿ]{2,}[A-Z][a-zà-ÿ]{2,}")
+# Both only in the middle of a clause, after a preposition of contact, help or work ("via
+# Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond Twente"): in a
+# heading or after "in"/"naar" a hospital and its town are often written as two ("Isala
+# Zwolle", "Rijnhorst Arnhem, afd. Geriatrie"), and a team of a kind ("FACT-team Emmen").
+PREPOSITION_BEFORE_SITE_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019-])(?:bij|van|via|door|met|aan|vanuit)[ ]\Z"
+)
 # Round 21 (inst21): a letter's or form's addressee or organisation field at the start of a
 # line: "Aan: Huisartsengroep Deppenbroek, Pastoor Geertsstraat 1", "Aan: Wijkverpleging
 # Lombok", "Organisatie: Jeugd & Gezin Kompas, ...". Two to five capitalised words (also

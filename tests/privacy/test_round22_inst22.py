@@ -1,0 +1,48 @@
+"""Round 22 (inst22): institutions on new text, by the shape of the phrase. Made-up text;
+every name, organisation and sentence is invented (the places are real towns, as the engine
+reads them from deduce's list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # a found institution grows over the place of its office after a preposition
+        (
+            "De begeleiding loopt via Stichting Thuisbegeleiding Deventer, elke week.",
+            "Stichting Thuisbegeleiding Deventer",
+        ),
+        # a kind word (an adjective before it) or a brand's shape before a found place
+        ("Zij heeft contact met Ambulant Team Zutphen over de medicatie.", "Ambulant Team Zutphen"),
+        ("Hij krijgt hulp van Sociaal Team Nijkerk sinds maart.", "Sociaal Team Nijkerk"),
+        ("Afspraak bij VoetZorg Meppel, donderdag.", "VoetZorg Meppel"),
+        ("Overleg met Regionaal Bureau Tiel over de aanvraag.", "Regionaal Bureau Tiel"),
+    ],
+)
+def test_an_organisation_and_the_place_of_its_office(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a heading: a hospital and its town written as two
+        ("Isala Zwolle, afdeling Cardiologie", "Zwolle"),
+        # places with no organisation before them
+        ("Zij gaat naar Deventer en daarna naar Zwolle.", "Deventer"),
+    ],
+)
+def test_a_place_that_stays_a_place(engine: PrivacyEngine, text: str, place: str) -> None:
+    assert place in labelled(engine, text, "plaats")
+
+
+def test_a_person_before_a_place_is_no_organisation(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Hij woont sinds mei bij Petra Zwolle.", "instelling") == []
