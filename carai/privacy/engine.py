@@ -3492,6 +3492,23 @@ class PrivacyEngine:
                 continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
             # stronger than a lower-case name grown over "van": "sanne bos van obs de linde"
             found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.LOWER_KIND_BEFORE_PLACE_NAME.finditer(text):
+            if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            word = m.group(2)
+            if self._is_first_name(word.capitalize()) or self._known_word(word):
+                continue
+            if (
+                self._is_place(word.capitalize())
+                # a team or clinic and its town: a branch and a place ("wijkteam emmen")
+                and not m.group(1).split()[0].endswith(("team", "kliniek"))
+            ) or (
+                len(word) >= 6
+                and word.endswith(patterns.TOPONYM_ENDINGS)
+                and word not in self._zipf
+                and not self._is_surname(word)
+            ):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
         for m in patterns.COMPASS_AFTER.finditer(text):
             kind = patterns.COMPOUND_KIND_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if kind is not None and not _OWNER_BEFORE.search(

@@ -2818,6 +2818,78 @@ LOWER_INSTITUTION = gated(
         r"(?![\w-]|[ ]?\d)"
     ),
 )
+# Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
+# clinic, insurer or guardian, right before one lower-case word that names the house by a
+# place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam
+# buitenwaard", "oogkliniek reestmond", "thuiszorg regio hoogeveen"); the engine checks the
+# word (a place of deduce's list, or a word no list and no frequency knows that ends as
+# place names do, TOPONYM_ENDINGS). The kind is part of the name. No school or day care:
+# "school sportveld" and "school schoolkamp" are plain compounds after them.
+LOWER_KIND_BEFORE_PLACE_NAME = gated(
+    "[adghjkoprtvwz]",
+    re.compile(
+        r"(?<![\w-])((?:"
+        + word_alternation(
+            """apotheek thuiszorg zorgcentrum woonzorgcentrum verpleeghuis verzorgingshuis
+            ziekenhuis huisartsenpraktijk huisartsenpost dagbesteding hospice zorgpunt
+            revalidatiecentrum gezondheidscentrum zorgboerderij praktijk jeugdteam wijkteam
+            zorgteam oogkliniek kliniek verslavingszorg gezinsvoogdij zorgverzekeraar
+            verzekeraar"""
+        )
+        + r")[ ]+(?:regio[ ]+)?([a-zà-ÿ]{3,}))(?![\w'-]|[ ]?\d)"
+    ),
+)
+TOPONYM_ENDINGS = (
+    "mond",
+    "brug",
+    "kwartier",
+    "waard",
+    "hof",
+    "plein",
+    "veld",
+    "veldert",
+    "dijk",
+    "dam",
+    "horst",
+    "hoven",
+    "oord",
+    "wijk",
+    "zicht",
+    "stein",
+    "burg",
+    "berg",
+    "dal",
+    "daal",
+    "hage",
+    "bosch",
+    "meer",
+    "veen",
+    "stede",
+    "weide",
+    "rode",
+    "loo",
+    "beek",
+    "kamp",
+    "haven",
+    "vaart",
+    "hoeve",
+    "ster",
+    "star",
+    "poort",
+    "heuvel",
+    "woude",
+    "wolde",
+    "donk",
+    "hout",
+    "akker",
+    "kade",
+    "zoom",
+    "landen",
+    "land",
+    "dorp",
+    "lust",
+    "rust",
+)
 # "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
 # word is an organisation, also when it is a first name (a person does not employ or admit
 # anyone in care texts). So after an admission and a rented home: "opname bij Duinstede",

@@ -46,3 +46,36 @@ def test_a_place_that_stays_a_place(engine: PrivacyEngine, text: str, place: str
 
 def test_a_person_before_a_place_is_no_organisation(engine: PrivacyEngine) -> None:
     assert labelled(engine, "Hij woont sinds mei bij Petra Zwolle.", "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # a lower-case kind of care before a word shaped as a place's name, in chats
+        ("ze ligt op de seh van ziekenhuis rijnwaard", "ziekenhuis rijnwaard"),
+        ("eerst via jeugdteam molenbroekhof, dan kijken", "jeugdteam molenbroekhof"),
+        ("hij zit bij zorgverzekeraar zeehaven toch?", "zorgverzekeraar zeehaven"),
+        ("medicijnen ophalen bij apotheek kerkzicht", "apotheek kerkzicht"),
+        ("oogkliniek ijsselmond belde", "oogkliniek ijsselmond"),
+        # ... or before a place of deduce's list, also after "regio"
+        ("mam gaat naar thuiszorg regio meppel vragen", "thuiszorg regio meppel"),
+    ],
+)
+def test_a_lower_case_kind_before_a_place_shaped_name(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de apotheek kerkzicht belde",  # an article before the kind: a kind, not a name
+        "wijkteam zwolle komt morgen",  # a team and its town: a branch and a place
+        "school sportveld nat",  # no school: plain compounds follow it
+        "we gaan met school schoolkamp houden",
+        "ziekenhuis opname gepland",
+    ],
+)
+def test_no_lower_case_kind_name_here(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
