@@ -2839,56 +2839,11 @@ LOWER_KIND_BEFORE_PLACE_NAME = gated(
         + r")[ ]+(?:regio[ ]+)?([a-zà-ÿ]{3,}))(?![\w'-]|[ ]?\d)"
     ),
 )
-TOPONYM_ENDINGS = (
-    "mond",
-    "brug",
-    "kwartier",
-    "waard",
-    "hof",
-    "plein",
-    "veld",
-    "veldert",
-    "dijk",
-    "dam",
-    "horst",
-    "hoven",
-    "oord",
-    "wijk",
-    "zicht",
-    "stein",
-    "burg",
-    "berg",
-    "dal",
-    "daal",
-    "hage",
-    "bosch",
-    "meer",
-    "veen",
-    "stede",
-    "weide",
-    "rode",
-    "loo",
-    "beek",
-    "kamp",
-    "haven",
-    "vaart",
-    "hoeve",
-    "ster",
-    "star",
-    "poort",
-    "heuvel",
-    "woude",
-    "wolde",
-    "donk",
-    "hout",
-    "akker",
-    "kade",
-    "zoom",
-    "landen",
-    "land",
-    "dorp",
-    "lust",
-    "rust",
+TOPONYM_ENDINGS = tuple(
+    """mond brug kwartier waard hof plein veld veldert dijk dam horst hoven oord wijk zicht
+    stein burg berg dal daal hage bosch meer veen stede weide rode loo beek kamp haven vaart
+    hoeve ster star poort heuvel woude wolde donk hout akker kade zoom landen land dorp lust
+    rust""".split()  # noqa: SIM905
 )
 # "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
 # word is an organisation, also when it is a first name (a person does not employ or admit
