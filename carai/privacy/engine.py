@@ -127,6 +127,10 @@ _AFTER_ADJECTIVE = re.compile(
 )
 _LETTER_BEFORE_SLASH = re.compile(r" [A-Za-z]/")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|ons|onze)[ ]$")
+# Round 22 (inst22): endings of Dutch adjectives before a noun ("Klinische", "Ambulante",
+# "Geriatrische", "Cognitieve", "Medische"): such a word names a kind, not a practice.
+_OPENS_LINE_OR_SENTENCE = re.compile(r"(?:\A|[.!?\n])[ \t]*\Z")
+_ADJECTIVE_ENDINGS = ("isch", "ische", "ante", "ale", "ieve", "iele", "ele", "ende", "ige", "aire")
 _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
 )
@@ -3395,6 +3399,32 @@ class PrivacyEngine:
                     Candidate(start, self._site_end(text, end), "instelling", reason, PATTERN)
                 )
         found += self._national_bodies_with_site(text)
+        found += self._names_before_care_disciplines(text)
+        return found
+
+    def _names_before_care_disciplines(self, text: str) -> list[Candidate]:
+        """Round 22 (inst22): "Kenter Jeugdhulp", "Moleman Psychologie", "Sophia Revalidatie"
+        (patterns.NAME_BEFORE_CARE_DISCIPLINE): a practice's name before its discipline is
+        one organisation, also when the name is a person's. Not after a word that describes
+        a kind of the care (an ordinary or medical word, a word of an adjective's ending:
+        "Klinische Psychologie", "Ambulante Jeugdhulp"), a form of address or a kind
+        ("Mevrouw", "Afdeling"), nor a word opening a line or sentence (a heading's
+        "Ontslagbrief Revalidatie"); after a colon it may stand ("Aan: Kenter Jeugdhulp")."""
+        found = []
+        for m in patterns.NAME_BEFORE_CARE_DISCIPLINE.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                self._known_word(lower)
+                or lower.endswith(_ADJECTIVE_ENDINGS)
+                or _KIND_WORD.match(word)
+                or _TITLES.match(word + " ")
+                or _OPENS_LINE_OR_SENTENCE.search(text, max(0, m.start() - 3), m.start())
+            ):
+                continue  # also "Ontslagbrief Revalidatie," opening a letter: a heading
+            found.append(
+                Candidate(m.start(), m.end(), "instelling", "naam van een praktijk", STRONG)
+            )
         return found
 
     def _national_bodies_with_site(self, text: str) -> list[Candidate]:

@@ -2818,6 +2818,20 @@ LOWER_INSTITUTION = gated(
         r"(?![\w-]|[ ]?\d)"
     ),
 )
+# Round 22 (inst22): a practice's own name before its discipline, capitalised, as Dutch
+# practices and firms name themselves ("Kenter Jeugdhulp", "Moleman Psychologie", "Sophia
+# Revalidatie", "Bakker Logopedie"): one capitalised word, no house number after it. The
+# engine drops adjectives and ordinary words before it ("Klinische Psychologie",
+# "Geriatrische Revalidatie", "Specialistische Jeugdhulp" are kinds of care).
+NAME_BEFORE_CARE_DISCIPLINE = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w'\u2019&-])([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])"
+        r"[ ](Psychologie|Psychotherapie|Revalidatie|Jeugdhulp|Logopedie|Ergotherapie"
+        r"|Kraamzorg|Podotherapie|Verloskunde|Mondzorg|Orthodontie|Diëtetiek)"
+        r"(?![\w'\u2019-]|[ ]?\d)"
+    ),
+)
 # Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
 # clinic, insurer or guardian, right before one lower-case word that names the house by a
 # place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam

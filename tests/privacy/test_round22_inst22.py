@@ -79,3 +79,34 @@ def test_a_lower_case_kind_before_a_place_shaped_name(
 )
 def test_no_lower_case_kind_name_here(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # a practice's own name before its discipline, a person's name too
+        ("Zij is aangemeld bij Wessem Jeugdhulp in Alkmaar.", "Wessem Jeugdhulp"),
+        ("Aan: Korvink Psychologie, Utrecht", "Korvink Psychologie"),
+        ("Ontslagbrief, Amalia Revalidatie, Den Haag", "Amalia Revalidatie"),
+        ("De behandeling loopt bij Bakker Logopedie sinds mei.", "Bakker Logopedie"),
+    ],
+)
+def test_a_name_before_its_care_discipline(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start Geriatrische Revalidatie op afdeling 3.",  # kinds of care, adjectives
+        "Aanmelding Specialistische Jeugdhulp volgt.",
+        "Zij kreeg Ambulante Jeugdhulp thuis.",
+        "Met Cognitieve Revalidatie gestart.",
+        "Afdeling Revalidatie belde",  # a kind before the discipline
+        "Verwijsbrief Logopedie voor dhr. Smit",  # a heading's document word
+    ],
+)
+def test_no_practice_before_a_discipline(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
