@@ -3539,6 +3539,11 @@ class PrivacyEngine:
                 and not self._is_surname(word)
             ):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.HOUSE_NAME_WITH_ARTICLE.finditer(text):
+            kind = patterns.LOWER_CLUB_KIND_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if kind is None or self._is_surname(m.group(0).lower()):
+                continue
+            found.append(Candidate(kind.start(), m.end(), "instelling", reason, STRONG))
         for m in patterns.COMPASS_AFTER.finditer(text):
             kind = patterns.COMPOUND_KIND_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if kind is not None and not _OWNER_BEFORE.search(

@@ -706,7 +706,8 @@ INSTITUTION = re.compile(
     r"(?<![\w-])(?:" + INSTITUTION_KINDS + r")"
     r"(?:[ \t]+(?:de|De|het|Het|'t|van|Van|aan|den|der|op)){0,2}"
     r"(?:[ \t]+[A-ZÀ-Þ][\w'\u2019-]*)"
-    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van|en(?=[ ][A-Z])|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van(?![\w'-])|en(?=[ ][A-Z])"
+    r"|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
 )
 INSTITUTION_BEFORE_KIND = re.compile(
     r"(?<![\w-])(?:(?:Het|De|'t)[ ]+)?(?:Sint[ ]+|St\.[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*"
@@ -2832,6 +2833,18 @@ NAME_BEFORE_CARE_DISCIPLINE = gated(
         r"(?![\w'\u2019-]|[ ]?\d)"
     ),
 )
+# Round 22 (inst22): a house's or club's name with a capitalised article after a lower-case
+# compound of a club, society, house or centre ("in dorpshuis De Hoef", "bij zwemclub De
+# Dolfijn", "tennisvereniging De Lobbers"); the kind belongs to the name. Found from the
+# article (few in a text), the kind checked before it (LOWER_CLUB_KIND_BEFORE); the
+# engine drops a surname with the article ("verpleeghuis De Vries bezoekt").
+HOUSE_NAME_WITH_ARTICLE = gated(
+    "[DH']",
+    re.compile(r"(?:De|Het|'t)[ ]([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])(?![\w'\u2019-]|[ ]?\d)"),
+)
+LOWER_CLUB_KIND_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])[a-zà-ÿ]{3,}(?:club|vereniging|huis|centrum)[ ]\Z"
+)
 # Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
 # clinic, insurer or guardian, right before one lower-case word that names the house by a
 # place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam
@@ -2848,7 +2861,7 @@ LOWER_KIND_BEFORE_PLACE_NAME = gated(
             ziekenhuis huisartsenpraktijk huisartsenpost dagbesteding hospice zorgpunt
             revalidatiecentrum gezondheidscentrum zorgboerderij praktijk jeugdteam wijkteam
             zorgteam oogkliniek kliniek verslavingszorg gezinsvoogdij zorgverzekeraar
-            verzekeraar"""
+            verzekeraar rechtbank gerechtshof"""
         )
         + r")[ ]+(?:regio[ ]+)?([a-zà-ÿ]{3,}))(?![\w'-]|[ ]?\d)"
     ),

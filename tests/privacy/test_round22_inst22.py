@@ -110,3 +110,26 @@ def test_a_name_before_its_care_discipline(
 )
 def test_no_practice_before_a_discipline(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # a lower-case compound of a club, society, house or centre before "De/Het" + name
+        ("wil wel naar de maaltijd in dorpshuis De Ploeg op vrijdag.", "dorpshuis De Ploeg"),
+        ("heeft gezwommen bij zwemclub De Zeehond. Daarna moe.", "zwemclub De Zeehond"),
+        ("ze zit bij tennisvereniging De Kaatsers sinds mei", "tennisvereniging De Kaatsers"),
+        # a court in lower case before its town, in a chat
+        ("de zitting is om 10.15 in rechtbank arnhem. ik ben daar ook", "rechtbank arnhem"),
+        # "van" inside an institution's name is a whole word: not the start of "vandaag"
+        ("koffie in wijkcentrum De Kiezel vandaag", "wijkcentrum De Kiezel"),
+    ],
+)
+def test_a_house_or_club_after_its_lower_case_kind(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+def test_a_surname_with_its_article_after_a_house_is_no_club(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "ze bezoekt het ouderlijk huis De Jong", "instelling") == []
