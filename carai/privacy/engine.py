@@ -4429,6 +4429,23 @@ class PrivacyEngine:
             return spans
         return [changed.get(j, span) for j, span in enumerate(spans) if j not in drop]
 
+    def _organisation_after_van(self, rest: list[str]) -> bool:
+        """Whether the words after a lower-case "van" that deduce took into a name are an
+        organisation: a kind word first and no plain word after it ("van Gezinsvoogdij
+        Maas", "van Zorgkwartier"), or "Het" and one capitalised word ("van Het Baken": a
+        surname writes "van het" in lower case)."""
+        if not rest or rest[0][:1].islower():
+            return False
+        if rest[0] == "Het":
+            return len(rest) == 2 and rest[1][:1].isupper()
+        head = rest[0]
+        return bool(
+            patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+            and not self._is_first_name(head)
+            and not self._is_surname(head.lower())
+            and not any(w.lower() in self._common for w in rest[1:])
+        )
+
     def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
         """Round 21 (inst21): a name found as a person's whose first word says an
         organisation's kind ("Arbodienst Veldhoven", "Stichting Moskee Nour el Maas",
@@ -4444,6 +4461,16 @@ class PrivacyEngine:
                 continue
             words = span.text.split()
             head = words[0]
+            if head == "van" and self._organisation_after_van(words[1:]):
+                # round 22 (inst22): "de voogd van Gezinsvoogdij Maas", "de teamleider van Het
+                # Baken": deduce's name grown over "van"; the organisation is the rest
+                if out is spans:
+                    out = list(spans)
+                start = span.start + 4
+                out[i] = Span(
+                    start, span.end, "instelling", span.text[4:], "naam van een organisatie"
+                )
+                continue
             if not (
                 patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
                 or words[-1] in patterns.ORGANISATION_LAST_WORD

@@ -133,3 +133,21 @@ def test_a_house_or_club_after_its_lower_case_kind(
 
 def test_a_surname_with_its_article_after_a_house_is_no_club(engine: PrivacyEngine) -> None:
     assert labelled(engine, "ze bezoekt het ouderlijk huis De Jong", "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # deduce's name grown over a lower-case "van" before an organisation
+        ("De voogd van Gezinsvoogdij Rijn & Lek komt op bezoek.", "Gezinsvoogdij Rijn & Lek"),
+        ("Ze belde met de teamleider van Het Kompas. Gesprek volgt.", "Het Kompas"),
+    ],
+)
+def test_an_organisation_after_van(engine: PrivacyEngine, text: str, institution: str) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+def test_a_person_after_van_stays_a_person(engine: PrivacyEngine) -> None:
+    text = "De dochter van Jan de Vries belt."
+    assert labelled(engine, text, "instelling") == []
+    assert labelled(engine, text, "naam") != []
