@@ -3406,8 +3406,9 @@ class PrivacyEngine:
         """Round 22 (inst22): "Kenter Jeugdhulp", "Moleman Psychologie", "Sophia Revalidatie"
         (patterns.NAME_BEFORE_CARE_DISCIPLINE): a practice's name before its discipline is
         one organisation, also when the name is a person's. Not after a word that describes
-        a kind of the care (an ordinary or medical word, a word of an adjective's ending:
-        "Klinische Psychologie", "Ambulante Jeugdhulp"), a form of address or a kind
+        a kind of the care or study (an ordinary, frequent or medical word that is no first
+        name or surname, "Master Psychologie", "Consult Logopedie"; a word of an adjective's
+        ending, "Klinische Psychologie", "Ambulante Jeugdhulp"), a form of address or a kind
         ("Mevrouw", "Afdeling"), nor a word opening a line or sentence (a heading's
         "Ontslagbrief Revalidatie"); after a colon it may stand ("Aan: Kenter Jeugdhulp")."""
         found = []
@@ -3416,6 +3417,10 @@ class PrivacyEngine:
             lower = word.lower()
             if (
                 self._known_word(lower)
+                or (
+                    lower in self._zipf  # a frequent word: "Master", "Consult", "Sectie"
+                    and not (self._is_first_name(word) or self._is_surname(lower))
+                )
                 or lower.endswith(_ADJECTIVE_ENDINGS)
                 or _KIND_WORD.match(word)
                 or _TITLES.match(word + " ")

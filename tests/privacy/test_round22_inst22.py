@@ -106,6 +106,9 @@ def test_a_name_before_its_care_discipline(
         "Met Cognitieve Revalidatie gestart.",
         "Afdeling Revalidatie belde",  # a kind before the discipline
         "Verwijsbrief Logopedie voor dhr. Smit",  # a heading's document word
+        "Zij studeert Master Psychologie aan de universiteit.",  # frequent words
+        "Na het Consult Logopedie volgt een verslag.",
+        "Dit valt onder Sectie Jeugdhulp van de gemeente.",
     ],
 )
 def test_no_practice_before_a_discipline(engine: PrivacyEngine, text: str) -> None:
