@@ -4383,15 +4383,32 @@ class PrivacyEngine:
         PodoZorg Aalsmeer"); a first name or surname there, or any span over those words,
         keeps the place alone. Only after a preposition of contact or help (patterns.
         PREPOSITION_BEFORE_SITE_ORGANISATION): a heading's "Isala Zwolle" or "FACT-team
-        Emmen" stays two. Only found places change: no span is added."""
+        Emmen" stays two. Also one or two capitalised adjectives right before a found
+        institution join it (patterns.ADJECTIVES_BEFORE_ORGANISATION: "Sociaal
+        Raadsliedenwerk Zaanstad"). Only found spans change: no span is added."""
         changed: dict[int, Span] = {}
         drop: set[int] = set()
+        for j, span in enumerate(spans):
+            if span.label != "instelling":
+                continue
+            m = patterns.ADJECTIVES_BEFORE_ORGANISATION.search(
+                text, max(0, span.start - 40), span.start
+            )
+            if m is None:
+                continue
+            if j and spans[j - 1].end > m.start():
+                if spans[j - 1].start < m.start():
+                    continue
+                drop.add(j - 1)  # "Sociaal" read as a name on its own
+            changed[j] = Span(
+                m.start(), span.end, "instelling", text[m.start() : span.end], span.reason
+            )
         for j, place in enumerate(spans):
             if place.label != "plaats" or j in drop:
                 continue
             if patterns.SITE_CLAUSE_END.match(text, place.end) is None:
                 continue
-            before = spans[j - 1] if j else None
+            before = changed.get(j - 1, spans[j - 1]) if j else None
             before_start = -1
             if (
                 before is not None

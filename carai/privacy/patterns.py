@@ -4005,6 +4005,12 @@ ORGANISATION_BEFORE_SITE = re.compile(
     r"(?:(?<![\w'\u2019&-])([A-ZÀ-Þ][a-zà-ÿ]+(?:isch|ief|iel|air|aal|eel|iek|ale|ant)[ ]))?"
     r"(?<![\w'\u2019&-])([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])[ ]\Z"
 )
+# Round 22 (inst22): one or two capitalised adjectives right before a found institution
+# belong to its name ("Sociaal Raadsliedenwerk Zaanstad", "Regionaal Klinisch Lab"); not
+# a letter's kind in a heading ("Ontslagbrief HIC Noord", "Verwijsbrief Huisartsenpraktijk").
+ADJECTIVES_BEFORE_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019&-])(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:isch|(?<!br)ief|iel|air|aal|eel|ant)[ ]){1,2}\Z"
+)
 BRAND_HEAD_BEFORE_SITE = re.compile(r"Bureau|[A-Z][a-zà-ÿ]{2,}[A-Z][a-zà-ÿ]{2,}")
 # Both only in the middle of a clause, after a preposition of contact, help or work ("via
 # Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond Twente"): in a

@@ -154,3 +154,22 @@ def test_a_person_after_van_stays_a_person(engine: PrivacyEngine) -> None:
     text = "De dochter van Jan de Vries belt."
     assert labelled(engine, text, "instelling") == []
     assert labelled(engine, text, "naam") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # capitalised adjectives before a found institution are part of its name
+        ("Sociaal Raadsliedenwerk Hoorn\nKerkstraat 4", "Sociaal Raadsliedenwerk Hoorn"),
+        ("Hij gaat naar Psychiatrisch Ziekenhuis Zonnehof.", "Psychiatrisch Ziekenhuis Zonnehof"),
+        # a letter's kind in a heading is not
+        (
+            "Verwijsbrief Huisartsenpraktijk Kanaalzicht\nGeachte collega,",
+            "Huisartsenpraktijk Kanaalzicht",
+        ),
+    ],
+)
+def test_adjectives_before_an_institution(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
