@@ -4389,8 +4389,8 @@ class PrivacyEngine:
         changed: dict[int, Span] = {}
         drop: set[int] = set()
         for j, span in enumerate(spans):
-            if span.label != "instelling":
-                continue
+            if span.label != "instelling" or " " not in span.text:
+                continue  # a kind alone ("het Academisch UMC") describes, it names no one
             m = patterns.ADJECTIVES_BEFORE_ORGANISATION.search(
                 text, max(0, span.start - 40), span.start
             )
