@@ -4394,6 +4394,10 @@ class PrivacyEngine:
             m = patterns.ADJECTIVES_BEFORE_ORGANISATION.search(
                 text, max(0, span.start - 40), span.start
             )
+            if m is None and span.text[0].islower():
+                m = patterns.LOWER_KIND_BEFORE_LOWER_ORGANISATION.search(
+                    text, max(0, span.start - 30), span.start
+                )
             if m is None:
                 continue
             if j and spans[j - 1].end > m.start():

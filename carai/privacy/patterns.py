@@ -4011,6 +4011,13 @@ ORGANISATION_BEFORE_SITE = re.compile(
 ADJECTIVES_BEFORE_ORGANISATION = re.compile(
     r"(?<![\w'\u2019&-])(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:isch|(?<!br)ief|iel|air|aal|eel|ant)[ ]){1,2}\Z"
 )
+# ... and in a chat a lower-case kind right before an institution found in lower case
+# ("bel jij huisartsenpost gelderse vallei?"), with no article before the kind.
+LOWER_KIND_BEFORE_LOWER_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019-])(?<!de[ ])(?<!het[ ])(?:"
+    + word_alternation(CHAT_INSTITUTION_KIND_WORDS)
+    + r")[ ]\Z"
+)
 BRAND_HEAD_BEFORE_SITE = re.compile(r"Bureau|[A-Z][a-zà-ÿ]{2,}[A-Z][a-zà-ÿ]{2,}")
 # Both only in the middle of a clause, after a preposition of contact, help or work ("via
 # Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond Twente"): in a

@@ -173,3 +173,8 @@ def test_adjectives_before_an_institution(
     engine: PrivacyEngine, text: str, institution: str
 ) -> None:
     assert labelled(engine, text, "instelling") == [institution]
+
+
+def test_a_lower_case_kind_before_a_lower_case_institution(engine: PrivacyEngine) -> None:
+    text = "ik rij erheen. bel jij huisartsenpost gelderse vallei? 0900 - 880 12 34"
+    assert labelled(engine, text, "instelling") == ["huisartsenpost gelderse vallei"]
