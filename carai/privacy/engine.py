@@ -130,6 +130,7 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|ons|onze)[ ]$")
 # Round 22 (inst22): endings of Dutch adjectives before a noun ("Klinische", "Ambulante",
 # "Geriatrische", "Cognitieve", "Medische"): such a word names a kind, not a practice.
 _OPENS_LINE_OR_SENTENCE = re.compile(r"(?:\A|[.!?\n])[ \t]*\Z")
+_INITIAL_WORD = re.compile(r"(?:[A-ZÀ-Þ]\.)+")
 _ADJECTIVE_ENDINGS = ("isch", "ische", "ante", "ale", "ieve", "iele", "ele", "ende", "ige", "aire")
 _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
@@ -3400,6 +3401,42 @@ class PrivacyEngine:
                 )
         found += self._national_bodies_with_site(text)
         found += self._names_before_care_disciplines(text)
+        if ", " in text:
+            found += self._role_line_organisations(text)
+        return found
+
+    def _role_line_organisations(self, text: str) -> list[Candidate]:
+        """Round 22 (inst22): "J. Verbeek, huisarts, Huisartsenpraktijk Beugen", "Jolanda
+        Mertens, casemanager dementie, De Zorgbrug" (patterns.ROLE_LINE_ORGANISATION): the
+        last part of a line of a person, a role and capitalised words is the employer.
+        The first part must be two or more capitalised words or particles holding an
+        initial, a first name or a surname; a place, a first name or plain words as the
+        last part stay what they are."""
+        found = []
+        for m in patterns.ROLE_LINE_ORGANISATION.finditer(text):
+            person = m.group(1).split()
+            if (
+                len(person) < 2
+                or not all(w[0].isupper() or w.lower() in _SHORT_PARTICLES for w in person)
+                or not any(
+                    _INITIAL_WORD.fullmatch(w)
+                    or self._is_first_name(w)
+                    or self._is_surname(w.lower())
+                    for w in person
+                )
+            ):
+                continue  # "Ik ben moe, echt moe, ...": no person opens the line
+            name = m.group(2)
+            bare = name.split(" ", 1)[1] if name.startswith(("De ", "Het ", "'t ")) else name
+            if (
+                self._is_place(bare)
+                or self._is_first_name(bare.split()[0])
+                or all(w.lower() in self._common for w in bare.split())
+            ):
+                continue
+            found.append(
+                Candidate(m.start(2), m.end(2), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _names_before_care_disciplines(self, text: str) -> list[Candidate]:

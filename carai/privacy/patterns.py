@@ -2845,6 +2845,17 @@ HOUSE_NAME_WITH_ARTICLE = gated(
 LOWER_CLUB_KIND_BEFORE = re.compile(
     r"(?<![\w'\u2019-])[a-zà-ÿ]{3,}(?:club|vereniging|huis|centrum)[ ]\Z"
 )
+# Round 22 (inst22): a signature or addressee line "<person>, <role>, <organisation>" ("J.
+# Verbeek, huisarts, Huisartsenpraktijk Beugen", "Jolanda Mertens, casemanager dementie, De
+# Zorgbrug"): after a person and one to three lower-case words of a role, the capitalised
+# words up to the end of the line name the employer. The engine checks the person (an
+# initial, a first name or a surname) and drops a place or a first name as the last part.
+ROLE_LINE_ORGANISATION = re.compile(
+    r"(?m:^)[ \t]*(?:(?:Aan|Van)[ \t]*:[ \t]*)?([A-ZÀ-Þ][^\n,:]{2,40}),[ ]"
+    r"[a-zà-ÿ][a-zà-ÿ-]+(?:[ ][a-zà-ÿ][a-zà-ÿ-]+){0,2},[ ]"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w'\u2019&-]*(?:[ ](?:&[ ])?[A-ZÀ-Þ][\w'\u2019&-]*){0,4})"
+    r"[ \t]*(?=\n|$)"
+)
 # Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
 # clinic, insurer or guardian, right before one lower-case word that names the house by a
 # place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam

@@ -178,3 +178,35 @@ def test_adjectives_before_an_institution(
 def test_a_lower_case_kind_before_a_lower_case_institution(engine: PrivacyEngine) -> None:
     text = "ik rij erheen. bel jij huisartsenpost gelderse vallei? 0900 - 880 12 34"
     assert labelled(engine, text, "instelling") == ["huisartsenpost gelderse vallei"]
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # a line of a person, a role and the employer
+        (
+            "Met vriendelijke groet,\nMarloes Hendriks, casemanager dementie, De Zorgwaaier",
+            "De Zorgwaaier",
+        ),
+        (
+            "Groet,\nP. de Wit, huisarts, Huisartsenpraktijk Zuidwal\nKade 3",
+            "Huisartsenpraktijk Zuidwal",
+        ),
+    ],
+)
+def test_the_employer_after_a_person_and_a_role(
+    engine: PrivacyEngine, text: str, institution: str
+) -> None:
+    assert labelled(engine, text, "instelling") == [institution]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groet,\nP. de Wit, huisarts, Rotterdam",  # a place stays a place
+        "Hallo,\nIk ben moe, echt moe, Geen Idee",  # no person opens the line
+        "Groet,\nAnna Smit, stagiair, Team Noord",  # plain words
+    ],
+)
+def test_no_employer_on_such_a_line(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "instelling") == []
