@@ -127,6 +127,11 @@ _AFTER_ADJECTIVE = re.compile(
 )
 _LETTER_BEFORE_SLASH = re.compile(r" [A-Za-z]/")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:de|het|een|ons|onze)[ ]$")
+# Round 22 (inst22): endings of Dutch adjectives before a noun ("Klinische", "Ambulante",
+# "Geriatrische", "Cognitieve", "Medische"): such a word names a kind, not a practice.
+_OPENS_LINE_OR_SENTENCE = re.compile(r"(?:\A|[.!?\n])[ \t]*\Z")
+_INITIAL_WORD = re.compile(r"(?:[A-ZÀ-Þ]\.)+")
+_ADJECTIVE_ENDINGS = ("isch", "ische", "ante", "ale", "ieve", "iele", "ele", "ende", "ige", "aire")
 _KIND_ENDING = re.compile(
     r"(?:ziekenhuis|kliniek|zorg|gasthuis|hof|huis|centrum|dal|oord|boerderij)$"
 )
@@ -3428,6 +3433,73 @@ class PrivacyEngine:
                     Candidate(start, self._site_end(text, end), "instelling", reason, PATTERN)
                 )
         found += self._national_bodies_with_site(text)
+        found += self._names_before_care_disciplines(text)
+        if ", " in text:
+            found += self._role_line_organisations(text)
+        return found
+
+    def _role_line_organisations(self, text: str) -> list[Candidate]:
+        """Round 22 (inst22): "J. Verbeek, huisarts, Huisartsenpraktijk Beugen", "Jolanda
+        Mertens, casemanager dementie, De Zorgbrug" (patterns.ROLE_LINE_ORGANISATION): the
+        last part of a line of a person, a role and capitalised words is the employer.
+        The first part must be two or more capitalised words or particles holding an
+        initial, a first name or a surname; a place, a first name or plain words as the
+        last part stay what they are."""
+        found = []
+        for m in patterns.ROLE_LINE_ORGANISATION.finditer(text):
+            person = m.group(1).split()
+            if (
+                len(person) < 2
+                or not all(w[0].isupper() or w.lower() in _SHORT_PARTICLES for w in person)
+                or not any(
+                    _INITIAL_WORD.fullmatch(w)
+                    or self._is_first_name(w)
+                    or self._is_surname(w.lower())
+                    for w in person
+                )
+            ):
+                continue  # "Ik ben moe, echt moe, ...": no person opens the line
+            name = m.group(2)
+            bare = name.split(" ", 1)[1] if name.startswith(("De ", "Het ", "'t ")) else name
+            if (
+                self._is_place(bare)
+                or self._is_first_name(bare.split()[0])
+                or all(w.lower() in self._common for w in bare.split())
+            ):
+                continue
+            found.append(
+                Candidate(m.start(2), m.end(2), "instelling", "naam van een organisatie", STRONG)
+            )
+        return found
+
+    def _names_before_care_disciplines(self, text: str) -> list[Candidate]:
+        """Round 22 (inst22): "Kenter Jeugdhulp", "Moleman Psychologie", "Sophia Revalidatie"
+        (patterns.NAME_BEFORE_CARE_DISCIPLINE): a practice's name before its discipline is
+        one organisation, also when the name is a person's. Not after a word that describes
+        a kind of the care or study (an ordinary, frequent or medical word that is no first
+        name or surname, "Master Psychologie", "Consult Logopedie"; a word of an adjective's
+        ending, "Klinische Psychologie", "Ambulante Jeugdhulp"), a form of address or a kind
+        ("Mevrouw", "Afdeling"), nor a word opening a line or sentence (a heading's
+        "Ontslagbrief Revalidatie"); after a colon it may stand ("Aan: Kenter Jeugdhulp")."""
+        found = []
+        for m in patterns.NAME_BEFORE_CARE_DISCIPLINE.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            if (
+                self._known_word(lower)
+                or (
+                    lower in self._zipf  # a frequent word: "Master", "Consult", "Sectie"
+                    and not (self._is_first_name(word) or self._is_surname(lower))
+                )
+                or lower.endswith(_ADJECTIVE_ENDINGS)
+                or _KIND_WORD.match(word)
+                or _TITLES.match(word + " ")
+                or _OPENS_LINE_OR_SENTENCE.search(text, max(0, m.start() - 3), m.start())
+            ):
+                continue  # also "Ontslagbrief Revalidatie," opening a letter: a heading
+            found.append(
+                Candidate(m.start(), m.end(), "instelling", "naam van een praktijk", STRONG)
+            )
         return found
 
     def _national_bodies_with_site(self, text: str) -> list[Candidate]:
@@ -3525,6 +3597,28 @@ class PrivacyEngine:
                 continue  # "ziekenhuis het liefst", "school de hele week", "de medicijnen"
             # stronger than a lower-case name grown over "van": "sanne bos van obs de linde"
             found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.LOWER_KIND_BEFORE_PLACE_NAME.finditer(text):
+            if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            word = m.group(2)
+            if self._is_first_name(word.capitalize()) or self._known_word(word):
+                continue
+            if (
+                self._is_place(word.capitalize())
+                # a team or clinic and its town: a branch and a place ("wijkteam emmen")
+                and not m.group(1).split()[0].endswith(("team", "kliniek"))
+            ) or (
+                len(word) >= 6
+                and word.endswith(patterns.TOPONYM_ENDINGS)
+                and word not in self._zipf
+                and not self._is_surname(word)
+            ):
+                found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.HOUSE_NAME_WITH_ARTICLE.finditer(text):
+            kind = patterns.LOWER_CLUB_KIND_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if kind is None or self._is_surname(m.group(0).lower()):
+                continue
+            found.append(Candidate(kind.start(), m.end(), "instelling", reason, STRONG))
         for m in patterns.COMPASS_AFTER.finditer(text):
             kind = patterns.COMPOUND_KIND_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if kind is not None and not _OWNER_BEFORE.search(
@@ -4305,15 +4399,21 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return self._names_after_kinds(
-                text, self._organisations_read_as_persons(_without_lone_months(text, first))
+            return self._organisations_with_their_site(
+                text,
+                self._names_after_kinds(
+                    text, self._organisations_read_as_persons(_without_lone_months(text, first))
+                ),
             )
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return self._names_after_kinds(
+        return self._organisations_with_their_site(
             text,
-            self._organisations_read_as_persons(
-                _without_lone_months(text, _resolve(text, extra, kept=first))
+            self._names_after_kinds(
+                text,
+                self._organisations_read_as_persons(
+                    _without_lone_months(text, _resolve(text, extra, kept=first))
+                ),
             ),
         )
 
@@ -4353,6 +4453,106 @@ class PrivacyEngine:
         }
         return [span for j, span in enumerate(out) if j not in drop]
 
+    def _organisations_with_their_site(self, text: str, spans: list[Span]) -> list[Span]:
+        """Round 22 (inst22): a found place right after an organisation on the same line, at
+        the end of the clause or before a lower-case word, names its office, one name with
+        it ("via Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond
+        Twente aangepast"): the institution grows over the place. A place with no
+        institution before it takes the words before it as one when the word right before it
+        says an organisation's kind or has a brand's shape (patterns.ORGANISATION_BEFORE_SITE:
+        "van Medisch Team Veluwezoom", "door Palliatief Thuisteam Kennemerland", "bij
+        PodoZorg Aalsmeer"); a first name or surname there, or any span over those words,
+        keeps the place alone. Only after a preposition of contact or help (patterns.
+        PREPOSITION_BEFORE_SITE_ORGANISATION): a heading's "Isala Zwolle" or "FACT-team
+        Emmen" stays two. Also one or two capitalised adjectives right before a found
+        institution join it (patterns.ADJECTIVES_BEFORE_ORGANISATION: "Sociaal
+        Raadsliedenwerk Zaanstad"). Only found spans change: no span is added."""
+        changed: dict[int, Span] = {}
+        drop: set[int] = set()
+        for j, span in enumerate(spans):
+            if span.label != "instelling" or " " not in span.text:
+                continue  # a kind alone ("het Academisch UMC") describes, it names no one
+            m = patterns.ADJECTIVES_BEFORE_ORGANISATION.search(
+                text, max(0, span.start - 40), span.start
+            )
+            if m is None and span.text[0].islower():
+                m = patterns.LOWER_KIND_BEFORE_LOWER_ORGANISATION.search(
+                    text, max(0, span.start - 30), span.start
+                )
+            if m is None:
+                continue
+            if j and spans[j - 1].end > m.start():
+                if spans[j - 1].start < m.start():
+                    continue
+                drop.add(j - 1)  # "Sociaal" read as a name on its own
+            changed[j] = Span(
+                m.start(), span.end, "instelling", text[m.start() : span.end], span.reason
+            )
+        for j, place in enumerate(spans):
+            if place.label != "plaats" or j in drop:
+                continue
+            if patterns.SITE_CLAUSE_END.match(text, place.end) is None:
+                continue
+            before = changed.get(j - 1, spans[j - 1]) if j else None
+            before_start = -1
+            if (
+                before is not None
+                and before.label == "instelling"
+                and before.end + 1 == place.start
+                and text[before.end] == " "
+            ):
+                start = before_start = before.start
+            else:
+                m = patterns.ORGANISATION_BEFORE_SITE.search(
+                    text, max(0, place.start - 50), place.start
+                )
+                if m is None or (before is not None and before.end > m.start()):
+                    continue
+                head = m.group(2)
+                if (
+                    not (
+                        patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+                        or patterns.BRAND_HEAD_BEFORE_SITE.fullmatch(head)
+                    )
+                    or self._is_first_name(head)
+                    or self._is_surname(head.lower())
+                ):
+                    continue
+                start = m.start()
+            if not patterns.PREPOSITION_BEFORE_SITE_ORGANISATION.search(
+                text, max(0, start - 8), start
+            ):
+                continue
+            if start == before_start:
+                drop.add(j - 1)
+            changed[j] = Span(
+                start,
+                place.end,
+                "instelling",
+                text[start : place.end],
+                "naam van een organisatie met de plaats van een vestiging",
+            )
+        if not changed:
+            return spans
+        return [changed.get(j, span) for j, span in enumerate(spans) if j not in drop]
+
+    def _organisation_after_van(self, rest: list[str]) -> bool:
+        """Whether the words after a lower-case "van" that deduce took into a name are an
+        organisation: a kind word first and no plain word after it ("van Gezinsvoogdij
+        Maas", "van Zorgkwartier"), or "Het" and one capitalised word ("van Het Baken": a
+        surname writes "van het" in lower case)."""
+        if not rest or rest[0][:1].islower():
+            return False
+        if rest[0] == "Het":
+            return len(rest) == 2 and rest[1][:1].isupper()
+        head = rest[0]
+        return bool(
+            patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
+            and not self._is_first_name(head)
+            and not self._is_surname(head.lower())
+            and not any(w.lower() in self._common for w in rest[1:])
+        )
+
     def _organisations_read_as_persons(self, spans: list[Span]) -> list[Span]:
         """Round 21 (inst21): a name found as a person's whose first word says an
         organisation's kind ("Arbodienst Veldhoven", "Stichting Moskee Nour el Maas",
@@ -4368,6 +4568,16 @@ class PrivacyEngine:
                 continue
             words = span.text.split()
             head = words[0]
+            if head == "van" and self._organisation_after_van(words[1:]):
+                # round 22 (inst22): "de voogd van Gezinsvoogdij Maas", "de teamleider van Het
+                # Baken": deduce's name grown over "van"; the organisation is the rest
+                if out is spans:
+                    out = list(spans)
+                start = span.start + 4
+                out[i] = Span(
+                    start, span.end, "instelling", span.text[4:], "naam van een organisatie"
+                )
+                continue
             if not (
                 patterns.ORGANISATION_HEAD_WORD.fullmatch(head)
                 or words[-1] in patterns.ORGANISATION_LAST_WORD

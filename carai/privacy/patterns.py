@@ -708,7 +708,8 @@ INSTITUTION = re.compile(
     r"(?<![\w-])(?:" + INSTITUTION_KINDS + r")"
     r"(?:[ \t]+(?:de|De|het|Het|'t|van|Van|aan|den|der|op)){0,2}"
     r"(?:[ \t]+[A-ZÀ-Þ][\w'\u2019-]*)"
-    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van|en(?=[ ][A-Z])|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'\u2019-]*(?![ ]\d)|van(?![\w'-])|en(?=[ ][A-Z])"
+    r"|&[ \t]+[A-ZÀ-Þ][\w'-]*)){0,3}"
 )
 INSTITUTION_BEFORE_KIND = re.compile(
     r"(?<![\w-])(?:(?:Het|De|'t)[ ]+)?(?:Sint[ ]+|St\.[ ]+)?[A-ZÀ-Þ][a-zà-ÿ'][\w'-]*"
@@ -2822,6 +2823,70 @@ LOWER_INSTITUTION = gated(
         r"(?![\w-]|[ ]?\d)"
     ),
 )
+# Round 22 (inst22): a practice's own name before its discipline, capitalised, as Dutch
+# practices and firms name themselves ("Kenter Jeugdhulp", "Moleman Psychologie", "Sophia
+# Revalidatie", "Bakker Logopedie"): one capitalised word, no house number after it. The
+# engine drops adjectives and ordinary words before it ("Klinische Psychologie",
+# "Geriatrische Revalidatie", "Specialistische Jeugdhulp" are kinds of care).
+NAME_BEFORE_CARE_DISCIPLINE = gated(
+    "[A-ZÀ-Þ]",
+    re.compile(
+        r"(?<![\w'\u2019&-])([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])"
+        r"[ ](Psychologie|Psychotherapie|Revalidatie|Jeugdhulp|Logopedie|Ergotherapie"
+        r"|Kraamzorg|Podotherapie|Verloskunde|Mondzorg|Orthodontie|Diëtetiek)"
+        r"(?![\w'\u2019-]|[ ]?\d)"
+    ),
+)
+# Round 22 (inst22): a house's or club's name with a capitalised article after a lower-case
+# compound of a club, society, house or centre ("in dorpshuis De Hoef", "bij zwemclub De
+# Dolfijn", "tennisvereniging De Lobbers"); the kind belongs to the name. Found from the
+# article (few in a text), the kind checked before it (LOWER_CLUB_KIND_BEFORE); the
+# engine drops a surname with the article ("verpleeghuis De Vries bezoekt").
+HOUSE_NAME_WITH_ARTICLE = gated(
+    "[DH']",
+    re.compile(r"(?:De|Het|'t)[ ]([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])(?![\w'\u2019-]|[ ]?\d)"),
+)
+LOWER_CLUB_KIND_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])[a-zà-ÿ]{3,}(?:club|vereniging|huis|centrum)[ ]\Z"
+)
+# Round 22 (inst22): a signature or addressee line "<person>, <role>, <organisation>" ("J.
+# Verbeek, huisarts, Huisartsenpraktijk Beugen", "Jolanda Mertens, casemanager dementie, De
+# Zorgbrug"): after a person and one to three lower-case words of a role, the capitalised
+# words up to the end of the line name the employer. The engine checks the person (an
+# initial, a first name or a surname) and drops a place or a first name as the last part.
+ROLE_LINE_ORGANISATION = re.compile(
+    r"(?m:^)[ \t]*(?:(?:Aan|Van)[ \t]*:[ \t]*)?([A-ZÀ-Þ][^\n,:]{2,40}),[ ]"
+    r"[a-zà-ÿ][a-zà-ÿ-]+(?:[ ][a-zà-ÿ][a-zà-ÿ-]+){0,2},[ ]"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w'\u2019&-]*(?:[ ](?:&[ ])?[A-ZÀ-Þ][\w'\u2019&-]*){0,4})"
+    r"[ \t]*(?=\n|$)"
+)
+# Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
+# clinic, insurer or guardian, right before one lower-case word that names the house by a
+# place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam
+# buitenwaard", "oogkliniek reestmond", "thuiszorg regio hoogeveen"); the engine checks the
+# word (a place of deduce's list, or a word no list and no frequency knows that ends as
+# place names do, TOPONYM_ENDINGS). The kind is part of the name. No school or day care:
+# "school sportveld" and "school schoolkamp" are plain compounds after them.
+LOWER_KIND_BEFORE_PLACE_NAME = gated(
+    "[adghjkoprtvwz]",
+    re.compile(
+        r"(?<![\w-])((?:"
+        + word_alternation(
+            """apotheek thuiszorg zorgcentrum woonzorgcentrum verpleeghuis verzorgingshuis
+            ziekenhuis huisartsenpraktijk huisartsenpost dagbesteding hospice zorgpunt
+            revalidatiecentrum gezondheidscentrum zorgboerderij praktijk jeugdteam wijkteam
+            zorgteam oogkliniek kliniek verslavingszorg gezinsvoogdij zorgverzekeraar
+            verzekeraar rechtbank gerechtshof"""
+        )
+        + r")[ ]+(?:regio[ ]+)?([a-zà-ÿ]{3,}))(?![\w'-]|[ ]?\d)"
+    ),
+)
+TOPONYM_ENDINGS = tuple(
+    """mond brug kwartier waard hof plein veld veldert dijk dam horst hoven oord wijk zicht
+    stein burg berg dal daal hage bosch meer veen stede weide rode loo beek kamp haven vaart
+    hoeve ster star poort heuvel woude wolde donk hout akker kade zoom landen land dorp lust
+    rust""".split()  # noqa: SIM905
+)
 # "werkt bij Amaris", "opgenomen in Vincent": after a verb of working or admission one
 # word is an organisation, also when it is a first name (a person does not employ or admit
 # anyone in care texts). So after an admission and a rented home: "opname bij Duinstede",
@@ -3966,6 +4031,40 @@ NAME_AFTER_LONE_KIND = re.compile(
     r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
 )
 AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
+# Round 22 (inst22): an organisation and the place of its office as one name ("via
+# Praktijkondersteuner Jeugd Heiloo", "van Medisch Team Veluwezoom"):
+# the place must end the clause, stand before a lower-case word or end the line, as
+# LISTED_INSTITUTION_SITE reads a listed brand's house.
+SITE_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]|[ ][a-zà-ÿ])")
+# ... and before a found place that no institution precedes: the word of an organisation's
+# kind or a brand's shape right before it ("Team", "Thuisteam", "Zorghaven", "Bureau",
+# "PodoZorg"), with at most one adjective before that ("Medisch", "Palliatief",
+# "Facilitair"). The engine checks the kind (ORGANISATION_HEAD_WORD) or shape of group 2.
+ORGANISATION_BEFORE_SITE = re.compile(
+    r"(?:(?<![\w'\u2019&-])([A-ZÀ-Þ][a-zà-ÿ]+(?:isch|ief|iel|air|aal|eel|iek|ale|ant)[ ]))?"
+    r"(?<![\w'\u2019&-])([A-ZÀ-Þ][\w'\u2019-]*[a-zà-ÿ])[ ]\Z"
+)
+# Round 22 (inst22): one or two capitalised adjectives right before a found institution
+# belong to its name ("Sociaal Raadsliedenwerk Zaanstad", "Regionaal Klinisch Lab"); not
+# a letter's kind in a heading ("Ontslagbrief HIC Noord", "Verwijsbrief Huisartsenpraktijk").
+ADJECTIVES_BEFORE_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019&-])(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:isch|(?<!br)ief|iel|air|aal|eel|ant)[ ]){1,2}\Z"
+)
+# ... and in a chat a lower-case kind right before an institution found in lower case
+# ("bel jij huisartsenpost gelderse vallei?"), with no article before the kind.
+LOWER_KIND_BEFORE_LOWER_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019-])(?<!de[ ])(?<!het[ ])(?:"
+    + word_alternation(CHAT_INSTITUTION_KIND_WORDS)
+    + r")[ ]\Z"
+)
+BRAND_HEAD_BEFORE_SITE = re.compile(r"Bureau|[A-Z][a-zà-ÿ]{2,}[A-Z][a-zà-ÿ]{2,}")
+# Both only in the middle of a clause, after a preposition of contact, help or work ("via
+# Praktijkondersteuner Jeugd Heiloo", "samen met Arbodienst Bedrijfsgezond Twente"): in a
+# heading or after "in"/"naar" a hospital and its town are often written as two ("Isala
+# Zwolle", "Rijnhorst Arnhem, afd. Geriatrie"), and a team of a kind ("FACT-team Emmen").
+PREPOSITION_BEFORE_SITE_ORGANISATION = re.compile(
+    r"(?<![\w'\u2019-])(?:bij|van|via|door|met|aan|vanuit)[ ]\Z"
+)
 # Round 21 (inst21): a letter's or form's addressee or organisation field at the start of a
 # line: "Aan: Huisartsengroep Deppenbroek, Pastoor Geertsstraat 1", "Aan: Wijkverpleging
 # Lombok", "Organisatie: Jeugd & Gezin Kompas, ...". Two to five capitalised words (also
