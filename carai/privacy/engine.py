@@ -1087,6 +1087,9 @@ _PREPOSITION_AFTER_ORDER = re.compile(r"[ ]+(?:in|op|aan|bij|onder|over|uit|neer
 # Round 22: a word joined by a dash to a lower-case word for a unit of a house names the
 # unit or its kind ("Korsakov-woonvorm", "Zonnebloem-afdeling"), not the house.
 _UNIT_AFTER_DASH = re.compile(r"-(?:woonvorm|afdeling|unit|woongroep|groep|huiskamer)$")
+# Round 22: a time that ends its line after a word: the line names who writes and when
+# ("kees 21:47" above a message in an exported chat).
+_CLOCK_ENDS_LINE = re.compile(r"[ ]\d{1,2}[:.]\d{2}[ \t]*(?:\n|$)")
 # Round 22: a word of quantity right before a lower-case word makes it a thing ("veel roos
 # en rode plekken", "geen mark te zien"), not a person in a chat.
 _QUANTIFIER_BEFORE = re.compile(r"(?<![\w-])(?:veel|weinig|minder|geen|beetje|extra)[ ]+$")
@@ -4616,7 +4619,10 @@ class PrivacyEngine:
                 or not self._is_first_name(word)
                 or self._is_place(word.capitalize())
                 or _article_before(text, m.start())
-                or _NUMBER_AFTER.match(text, m.end())  # "max 4x per dag"
+                or (
+                    _NUMBER_AFTER.match(text, m.end())  # "max 4x per dag"
+                    and not _CLOCK_ENDS_LINE.match(text, m.end())  # "kees 21:47": who writes
+                )
                 or _QUANTIFIER_BEFORE.search(text, max(0, m.start() - 10), m.start())
                 or _title_before(text, m.start())  # "woonzorgcentrum sint jozef"
             ):

@@ -4,7 +4,8 @@ ends like a kind of institution ("Akkoord", "Gehoord"), a lower-case first name 
 of quantity in a chat ("veel roos"), a dose after "nu 5" ("5 dd"), how long a record is kept
 ("20 jaar bewaard"), an order opening a sentence before a preposition ("Leg in gewone taal
 uit"), and a unit of a house in a report's heading ("Rapportage Korsakov-woonvorm"); and a
-name after a label for a learner ("Student: ...").
+name after a label for a learner ("Student: ...") and a lower-case first name above a
+message in an exported chat ("kees 21:47").
 Made-up text; every name, house and place here is invented."""
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def test_clean_text_gets_no_span(engine: PrivacyEngine, text: str) -> None:
         ("Student: Amanuel Tesfay, studentnr. 2085541", "naam", ["Amanuel Tesfay"]),
         ("Stagiaire: Yara Mekonnen\nOpleiding: verpleegkunde", "naam", ["Yara Mekonnen"]),
         ("Student: verpleegkunde, jaar 2", "naam", []),
+        # a lower-case first name above a message, with the time ("kees 21:47")
+        ("kees 21:47\nben je nog wakker?\nlin 21:49\nja hoor", "naam", ["kees", "lin"]),
+        ("max 4x per dag\nok", "naam", []),
         # a place opening a sentence without a preposition after it
         ("Leeuwarden is haar geboorteplaats.", "plaats", ["Leeuwarden"]),
     ],
