@@ -4233,6 +4233,16 @@ class PrivacyEngine:
             if m is not None and 0 < int(m.group(1)) <= 120
         ]
         extra_ages += _corrected_ages(text, first) + _phone_rests(text, first)
+        extra_ages += _second_ages(text, first) + [
+            Candidate(m.start(1), m.end(1), "leeftijd", "leeftijd: 'Daan van 9'", 0)
+            for span in first
+            if span.label == "naam"
+            and " " not in span.text
+            and self._is_first_name(span.text)
+            and not _address_form_before(text, span.start, reach=12)
+            for m in (_AGE_VAN_AFTER_FIRST_NAME.match(text, span.end),)
+            if m is not None and 0 < int(m.group("n")) <= 17
+        ]
         for word in self._misspelt_repeats(text, labels, slip_names):
             labels.setdefault(word, "naam")
         extra = [
@@ -5678,16 +5688,48 @@ _CORRECTED_AGE = re.compile(
 )
 
 
+# Round 22 (addr22): a child's first name, "van" and a bare number: "de kleine Daan van 9
+# plast weer in bed". The number ends its clause or a lower-case word follows; not a time,
+# a range, a floor or a unit ("Daan van 9 tot 12 uur", "Petra van 7-15", "van 3 hoog").
+_AGE_VAN_AFTER_FIRST_NAME = re.compile(
+    r"[ ]van[ ]((?P<n>\d{1,2})(?:[ ](?i:jaar|jr)(?![\w-])(?![ ]+(?i:geleden|lang)\b))?)"
+    r"(?=[ ]?[.,;!?)]|[ ]+[a-zà-ÿ]|\n|\Z)(?![.,:/-]\d)"
+    r"(?![ ]+(?i:tot|t/m|uur|u|keer|x|hoog|min|minuten|mg|kg|ml|cm|km|euro|punten|graden"
+    r"|procent|dagen|weken|maanden|jaar|personen|cliënten|kinderen)\b)"
+)
+# Round 22 (addr22): a second age right after one found, for another person: "mw is 84 en
+# dhr 86", "moeder is 54, vader 57". A word for a person comes between; the number ends its
+# clause (so "84, saturatie 86" and "is 84 en dhr 3 keer gevallen" stay out).
+_SECOND_AGE = re.compile(
+    r"(?:[ ]?,|[ ](?i:en))[ ]+(?i:mw|mevr|mevrouw|dhr|meneer|hij|zij|ze|vader|moeder|man"
+    r"|vrouw|zoon|dochter|opa|oma|partner|echtgenoot|echtgenote|broer|zus)\.?[ ]+"
+    r"(?:(?i:is|wordt|werd|was)[ ]+)?(\d{1,3})(?=[ ]?(?:[.,;!?)]|\n|\Z)(?![.,:/-]?\d)"
+    r"|[ ]+(?i:jaar|jr|en)(?![\w-]))"
+)
+
+
+def _ages_right_after_ages(
+    text: str, first: Sequence[Span], pattern: re.Pattern[str], reason: str
+) -> list[Candidate]:
+    """The number ``pattern`` finds (its group 1) right after each age found."""
+    return [
+        Candidate(m.start(1), m.end(1), "leeftijd", reason, 0)
+        for span in first
+        if span.label == "leeftijd"
+        for m in (pattern.match(text, span.end),)
+        if m is not None and 0 < int(m.group(1)) <= 120
+    ]
+
+
+def _second_ages(text: str, first: Sequence[Span]) -> list[Candidate]:
+    """The age of a second person given right after a found one (`_SECOND_AGE`)."""
+    return _ages_right_after_ages(text, first, _SECOND_AGE, "tweede leeftijd")
+
+
 def _corrected_ages(text: str, first: Sequence[Span]) -> list[Candidate]:
     """The age a writer corrects right after giving one (`_CORRECTED_AGE`), in chats and
     spoken notes: the second number is as personal as the first."""
-    return [
-        Candidate(m.start(1), m.end(1), "leeftijd", "verbeterde leeftijd", 0)
-        for span in first
-        if span.label == "leeftijd"
-        for m in (_CORRECTED_AGE.match(text, span.end),)
-        if m is not None and 0 < int(m.group(1)) <= 120
-    ]
+    return _ages_right_after_ages(text, first, _CORRECTED_AGE, "verbeterde leeftijd")
 
 
 # The rest of a second phone number after "of" or "/", written without the part the first one

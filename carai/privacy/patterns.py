@@ -130,7 +130,9 @@ RECORD = re.compile(
     r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?)"
     r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
     r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
-    r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
+    r"(?i:\s+(?:bij\s+ons|is|van|intern))?"
+    r"(?:\s*\([A-Za-z][\w.-]{0,14}\))?"  # round 22: "Registratienummer (BIG): ...", "(ZGT)"
+    r"\s*[:#]?\s*"
     r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
 )
 # A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
@@ -345,9 +347,15 @@ HOUSE_TAIL = (
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
     r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
+    # round 22 (addr22): a letter and a flat's number ("14a-2", "8c-01"), a floor joined by a
+    # hyphen ("330-2hg", "12-3hoog")
+    r"|[A-Za-z][-/]\d{1,3}(?![\w'/-])|-\d{1,2}[ ]?(?:hg|hoog)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
+# Round 22 (addr22): a word that says a house number follows, between a street and its
+# number: "Kerkstraat nr. 12", "Molenweg nummer 4", "de Wittlaan t/o 220" (tegenover).
+NUMBER_WORD_BEFORE_HOUSE = r"(?:(?i:nr\.?|no\.|nummer|t/o|tegenover)[ ]?)?"
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
@@ -357,7 +365,7 @@ ADDRESS = re.compile(
     r"|[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
-    r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r")[ ]" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
 # Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
@@ -378,7 +386,11 @@ _LOWER_STREET_ENDS = (
     "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
     "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
     "wei", "dyk", "strjitte", "leane", "paad",
+    "einde",  # round 22 (addr22): "noordeinde 45 b"; see _NOT_LOWER_STREET_END
 )  # fmt: skip
+# "einde" ends a lower-case street only after a compass point ("noordeinde 45", "oosteinde
+# 3"); "weekeinde 3 cliënten", "levenseinde 2 gesprekken" are no streets.
+_NOT_LOWER_STREET_END = re.compile(r"(?<!noord)(?<!zuid)(?<!oost)(?<!west)einde\Z")
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
@@ -392,7 +404,7 @@ ADDRESS_LOWER = re.compile(
     r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
     r"(?:" + "|".join(_LOWER_STREET_ENDS) + r")"
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"[ ]" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # The characters ADDRESS_LOWER's street is made of (lower-case letters, spaces, full stops
 # and the apostrophe of "'t").
@@ -540,7 +552,10 @@ AGE_SEX_SHORT = re.compile(
 # decimal, a time or a range.
 AGE_ANSWER = re.compile(
     r"(?:(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
-    r"|(?<![\w-])(?i:is|wordt|was|werd)[ ](?i:hij|ze|zij)[ ](?:(?i:nu|al)[ ])?\d{1,3}"
+    # round 22 (addr22): the subject may be a name ("is Ruben nu 4?") or left out after a
+    # name said before ("Adam, is nu 4 toch?")
+    r"|(?<![\w-])(?i:is|wordt|was|werd)[ ]"
+    r"(?:(?:(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?:(?i:nu|al)[ ])?|(?i:nu|al)[ ])(?P<asked>\d{1,3})"
     r"(?:[ ](?i:of)[ ](?P<other>\d{1,3}))?(?:[ ](?i:nu|al|toch|of[ ]zo))?[ ]?\?[ ]*"
     r"\n[^:\n\d]{1,25}:[ ]*)"
     r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
@@ -553,7 +568,8 @@ AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
 # after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
 AGE_CHILDREN = re.compile(
     r"(?:(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
-    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ](?i:van|zijn|worden|werden|waren)"
+    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)"
+    r"(?:[ ](?i:van|zijn|worden|werden|waren)|:)"  # round 22: "kinderen: 4, 7 en 12 jaar"
     r"|(?<![\w-])(?i:ze|zij)[ ](?i:zijn|worden|werden|waren))[ ]"
     # "drie kinderen (9, 12 en 16)": the list in brackets after the plural (round 15d)
     r"|(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|kleinkinderen|broers|zussen)"
@@ -571,7 +587,9 @@ AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
 DURATION_BEFORE = re.compile(
     r"\b(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
     r"ongeveer|circa|ca\.|tot|van|twee|drie|for|since|after|within|last|past|every|in|"
-    r"about|almost|over|than)\s+$",
+    r"about|almost|over|than"
+    # round 22 (addr22): how long one lives or works somewhere ("woont 40 jaar in dit huis")
+    r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
@@ -922,6 +940,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     for m in PHONE.finditer(text) if has_digit else ():
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
+        if _RECORD_LABEL_BEFORE_PHONE.search(text, max(0, m.start(1) - 40), m.start(1)):
+            continue  # "Patiëntnr 0012345678": RECORD below reads it as a record number
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -936,6 +956,14 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text) if "-" in text else ():
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
+
+
+# Round 22 (addr22): a record label right before a number of a phone's shape
+# ("Patiëntnr 0012345678", "Dossiernummer: 0412345678"): the label says what it is.
+_RECORD_LABEL_BEFORE_PHONE = re.compile(
+    r"(?<![\w-])(?i:(?:pati[eë]nt|cli[eë]nt|client|klant|polis|opname|bewoner|lid|zorgdossier"
+    r"|dossier)[\s-]?(?:nummer|nr\.?|no\.?)|dossier|kenmerk|referentie)[ ]*[:#]?[ ]*\Z"
+)
 
 
 # A full date at the start of a phone-shaped match: "04-06-2025 10.20 uur" is a date and a
@@ -1375,9 +1403,10 @@ def find_ages(text: str) -> Iterator[Candidate]:
     for m in AGE_ANSWER.finditer(text) if ("hoe oud" in lowered or "?\n" in text) else ():
         if int(m.group("n")) <= 120:
             yield Candidate(m.start("n"), m.end("n"), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
-        if m.group("other") and int(m.group("other")) <= 120:  # "is hij 22 of 23 nu?"
-            start, end = m.start("other"), m.end("other")
-            yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
+        for asked in ("asked", "other"):  # "is hij 22 of 23 nu?": both numbers asked
+            if m.group(asked) and int(m.group(asked)) <= 120:
+                start, end = m.start(asked), m.end(asked)
+                yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
     for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
@@ -1427,9 +1456,24 @@ for _word in sorted(STREET_WORDS.split(), key=len, reverse=True):
 _GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 
 
+# Round 22 (addr22): a space between a letter and a word that says a house number follows
+# ("Kerkstraat nr. 12", "t/o 220"): the street scans look back from there too.
+_GAP_BEFORE_NUMBER_WORD = re.compile(
+    r"[ ](?<=[^\W\d_][ ])(?=(?i:nr\.?|no\.|nummer|t/o|tegenover)[ ]?\d)"
+)
+_NUMBER_WORD_PIECES = ("nr", "no.", "nummer", "t/o", "tegenover")
+
+
 def _gaps_before_number(text: str) -> list[int]:
-    """The positions of the spaces between a letter and a digit."""
-    return [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+    """The positions of the spaces between a letter and a digit, or a word that says a
+    house number follows (``_GAP_BEFORE_NUMBER_WORD``)."""
+    gaps = [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+    lowered = lower_case(text)
+    if any(piece in lowered for piece in _NUMBER_WORD_PIECES):
+        more = [gap.start() for gap in _GAP_BEFORE_NUMBER_WORD.finditer(text)]
+        if more:
+            gaps = sorted(gaps + more)
+    return gaps
 
 
 def _street_words(text: str, gaps: list[int]) -> Iterator[tuple[int, int]]:
@@ -1532,7 +1576,11 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in ADDRESS_LAAN_VAN.finditer(text):
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in _address_lower_matches(text, gaps):
-        if m.group(1) not in common and not _quantity_after(text, m.end(2)):
+        if (
+            m.group(1) not in common
+            and not _quantity_after(text, m.end(2))
+            and _NOT_LOWER_STREET_END.search(m.group(1)) is None
+        ):
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
     yield from _mistyped_street_addresses(text)
@@ -3152,9 +3200,11 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
 # Margriet 12", "naar de Sint Helenabaai 88-i". The number ends the clause or a place or
 # postcode follows ("naar burgemeester Visser 4 brieven" stays out).
 TITLE_STREET_NUMBER = gated(
-    "(?i:[noawv])",
+    "(?i:[noawvhbt])",
     re.compile(
-        r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd)[ :]+(?:(?i:de)[ ])?("
+        # round 22 (addr22): also after a word of a visit ("Huisbezoek Pater Damiaan 2-6")
+        r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd|huisbezoek|thuisbezoek"
+        r"|bezoek|visite)[ :]+(?:(?i:de)[ ])?("
         r"(?i:"
         + word_alternation(TITLES_OF_STREET_WITHOUT_WORD)
         + r")[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
