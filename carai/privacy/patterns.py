@@ -343,7 +343,7 @@ HOUSE_TAIL = (
     # round 21 (addr21): a word for the part of the house after a hyphen ("1-hoek", "2-boven")
     r"|-(?:hoek|boven|beneden|achter|voor|links|rechts)(?![\w'-])"
     # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
+    r"|[ ](?:bis|hs|huis|rood|rd|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
     r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
@@ -354,8 +354,12 @@ HOUSE_TAIL = (
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
 # Round 22 (addr22): a word that says a house number follows, between a street and its
-# number: "Kerkstraat nr. 12", "Molenweg nummer 4", "de Wittlaan t/o 220" (tegenover).
-NUMBER_WORD_BEFORE_HOUSE = r"(?:(?i:nr\.?|no\.|nummer|t/o|tegenover)[ ]?)?"
+# number: "Kerkstraat nr. 12", "Molenweg nummer 4", "de Wittlaan t/o 220" (tegenover); with
+# that word also after a comma or "op" ("in de Kerkstraat, nummer 12", "op nummer 12").
+HOUSE_NUMBER_WORD = r"(?i:huisnummer|huisnr\.?|nummer|nr\.?|no\.|t/o|tegenover)"
+NUMBER_WORD_BEFORE_HOUSE = (
+    r"(?:[ ](?:" + HOUSE_NUMBER_WORD + r"[ ]?)?|,?[ ](?:op[ ])?" + HOUSE_NUMBER_WORD + r"[ ]?)"
+)
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
@@ -365,14 +369,16 @@ ADDRESS = re.compile(
     r"|[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
-    r")[ ]" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r")" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
 # Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
 # 1", "Laan van Nieuw Oost-Indië 12"); a second word in lower case stays out ("Laan van
 # Meerdervoort rond 3 uur").
 ADDRESS_LAAN_VAN = re.compile(
-    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
+    # round 22 (addr22): "Weg naar Laren 12"
+    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op"
+    r"|naar)"
     r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
@@ -403,8 +409,13 @@ ADDRESS_LOWER = re.compile(
     # to a name ("nieuwe gracht 3", "lange nieuwstraat 12", "oude haven 21b")
     r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
     r"(?:" + "|".join(_LOWER_STREET_ENDS) + r")"
-    r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
-    r"[ ]" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*"
+    + LOWER_LETTER
+    + r"{3,})"
+    + NUMBER_WORD_BEFORE_HOUSE
+    + r"("
+    + HOUSE_NUMBER
+    + r")(?![\d,.:]\d)"
 )
 # The characters ADDRESS_LOWER's street is made of (lower-case letters, spaces, full stops
 # and the apostrophe of "'t").
@@ -1456,12 +1467,13 @@ for _word in sorted(STREET_WORDS.split(), key=len, reverse=True):
 _GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 
 
-# Round 22 (addr22): a space between a letter and a word that says a house number follows
-# ("Kerkstraat nr. 12", "t/o 220"): the street scans look back from there too.
+# Round 22 (addr22): the end of a word before a word that says a house number follows, after
+# a space, a comma or "op" ("Kerkstraat nr. 12", "t/o 220", "Kerkstraat, nummer 12"): the
+# street scans look back from there too.
 _GAP_BEFORE_NUMBER_WORD = re.compile(
-    r"[ ](?<=[^\W\d_][ ])(?=(?i:nr\.?|no\.|nummer|t/o|tegenover)[ ]?\d)"
+    r"(?<=[^\W\d_])(?=(?:[ ]|,[ ]|[ ]op[ ])" + HOUSE_NUMBER_WORD + r"[ ]?\d)"
 )
-_NUMBER_WORD_PIECES = ("nr", "no.", "nummer", "t/o", "tegenover")
+_NUMBER_WORD_PIECES = ("nr", "no.", "nummer", "t/o", "tegenover")  # all of HOUSE_NUMBER_WORD
 
 
 def _gaps_before_number(text: str) -> list[int]:
@@ -1521,6 +1533,23 @@ ADDRESS_CORNER = re.compile(
     r"(?<![\w-])(?i:hoek|kruising|kruispunt)[ ](?:(?i:van[ ]de|van)[ ])?"
     r"(" + _CORNER_STREET + r"[ ]?/[ ]?" + _CORNER_STREET + r")"
 )
+# Round 22 (addr22): the house number before its street, "op nummer 14 van de Lindelaan",
+# "huisnummer 3 in de Kerkstraat": the number word, the number, a preposition and an article,
+# and a street with a street word (as in a corner of two streets). The span opens at the
+# number ("nummer" opens measures, see the engine's _MEASURE_FIRST).
+NUMBER_BEFORE_STREET = re.compile(
+    r"(?<![\w-])(?i:huisnummer|nummer|nr\.?)[ ](\d{1,5}[A-Za-z]?[ ](?i:van|in|aan|op)[ ]"
+    r"(?i:de|het)[ ]" + _CORNER_STREET + r")"
+)
+_NO_HOUSE_BEFORE = re.compile(r"(?i:kamer|bed|bus|lijn|tafel|kast|locker)[ ]\Z")
+# Round 22 (addr22): a form's fields of an address on lines of their own: "Straat: Lindelaan",
+# "Huisnummer: 7" (with "Straat: Lindelaan 7" the street scans find the whole).
+FORM_ADDRESS_FIELD = re.compile(
+    r"^[ \t]*(?:(?i:straat(?:naam)?)[ \t]*:[ \t]*"
+    r"(?P<street>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ ][\w'\u2019.-]+){0,4}?)"
+    r"|(?i:huisnummer|huisnr\.?)[ \t]*:[ \t]*(?P<number>" + HOUSE_NUMBER + r"))[ \t]*$",
+    re.MULTILINE,
+)
 # Words that introduce an address and are no part of it ("Adres Kerkplein 2").
 ADDRESS_LABELS = frozenset(
     """adres woonadres postadres bezoekadres huisadres correspondentieadres woont woonde
@@ -1552,9 +1581,23 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     words (``common``) unless they open street names ("Burgemeester", "Sint", "Nieuwe")."""
     for m in ADDRESS_CORNER.finditer(text):  # no house number, so before the digit check
         yield Candidate(*_groups_span(m), "adres", "hoek van twee straten", STRONG)
+    lowered = lower_case(text)
+    for m in (
+        FORM_ADDRESS_FIELD.finditer(text)
+        if ("straat" in lowered and ":" in text) or ("huisn" in lowered)
+        else ()
+    ):
+        group = "street" if m.group("street") else "number"
+        yield Candidate(m.start(group), m.end(group), "adres", "veld van een adres", STRONG)
     if _ANY_DIGIT.search(text) is None:
         return
     gaps = _gaps_before_number(text)
+    for m in (
+        NUMBER_BEFORE_STREET.finditer(text) if ("nummer" in lowered or "nr" in lowered) else ()
+    ):
+        if _NO_HOUSE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "kamer nummer 3 in de Kerkstraat": a room, a bus, a line
+        yield Candidate(m.start(1), m.end(1), "adres", "huisnummer voor de straat", STRONG)
     for m in _address_matches(text, gaps):
         start = m.start(1)
         words = m.group(1).split(" ")
@@ -1574,6 +1617,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
         ):  # a street and its number beat a name that overlaps them
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
+        if " naar " in m.group(1) and _quantity_after(text, m.end(2)):
+            continue  # "Weg naar Zwolle 3 uur": a way and a time, no address
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in _address_lower_matches(text, gaps):
         if (

@@ -196,3 +196,38 @@ def test_a_second_number_after_an_age_is_no_age_without_a_person(
     engine: PrivacyEngine, text: str
 ) -> None:
     assert labelled(engine, text, "leeftijd") == ["84"]
+
+
+MORE_ADDRESSES = [
+    # the number word after a comma or "op", the number before its street
+    ("Ze woont in de Kerkstraat, nummer 12.", ["Kerkstraat, nummer 12"]),
+    ("dhr woont in de kerkstraat op nummer 12", ["kerkstraat op nummer 12"]),
+    ("Ze woont op nummer 14 van de Lindelaan.", ["14 van de Lindelaan"]),
+    ("nr 2 in de Kerkstraat is leeg", ["2 in de Kerkstraat"]),
+    # "Weg naar" and a place's name; "rd" for "rood"
+    ("Bezoekadres Weg naar Laren 12, Zutphen", ["Weg naar Laren 12"]),
+    ("Adres: St. Annastraat 12 rd", ["St. Annastraat 12 rd"]),
+    # a form's fields on lines of their own
+    ("Straat: Lindelaan\nHuisnummer: 7\nPostcode: 1234 AB", ["Lindelaan", "7"]),
+    ("Straatnaam: Molenweg\nHuisnr: 12-3", ["Molenweg", "12-3"]),
+]
+
+
+@pytest.mark.parametrize(("text", "addresses"), MORE_ADDRESSES)
+def test_more_addresses(engine: PrivacyEngine, text: str, addresses: list[str]) -> None:
+    assert labelled(engine, text, "adres") == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Weg naar Zwolle 3 uur gereden", []),
+        ("nummer 3 van de lijst", []),
+        ("Kamer nummer 3 in de Kerkstraat", ["Kerkstraat"]),
+        ("Straat: zie boven\nHuisnummer: onbekend", []),
+    ],
+)
+def test_no_more_addresses_in_near_misses(
+    engine: PrivacyEngine, text: str, addresses: list[str]
+) -> None:
+    assert labelled(engine, text, "adres") == addresses
