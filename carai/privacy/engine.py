@@ -4040,7 +4040,13 @@ class PrivacyEngine:
             street, place = m.group(1).split(" ")[-1], m.group(3)
             line = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
             if (
-                (" " not in m.group(1) and _ADDRESS_CUE_BEFORE.search(line) is None)
+                # a range or flat after a rare word ("Hoogend 4-6, Ommen") says an address
+                # without a cue ("Hoofdstuk 4-6, Utrecht" does not)
+                (
+                    " " not in m.group(1)
+                    and ("-" not in m.group(2) or self._zipf.get(street.lower(), 0.0) >= 2.5)
+                    and _ADDRESS_CUE_BEFORE.search(line) is None
+                )
                 or street.lower() in self._common
                 or self._is_place(street)
                 or self._is_first_name(street)
@@ -4230,7 +4236,7 @@ class PrivacyEngine:
             for span in first
             if span.label == "naam"
             for m in (_AGE_AFTER_FOUND_NAME.match(text, span.end),)
-            if m is not None and 0 < int(m.group(1)) <= 120
+            if m is not None and 0 < int(m.group("n")) <= 120
         ]
         extra_ages += _corrected_ages(text, first) + _phone_rests(text, first)
         extra_ages += _second_ages(text, first) + [
@@ -5665,7 +5671,11 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
-_AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+# Round 22 (addr22): also with a unit of age ("Kind: Zara Mohan, 7 mnd, geb. ...").
+_AGE_AFTER_FOUND_NAME = re.compile(
+    r",\s((?P<n>\d{1,3})(?:[ ]?(?i:jaar|jr|mnd|maanden|weken|wk)(?![\w-]))?)"
+    r"(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)"
+)
 
 
 def _after_instrument_head(text: str, start: int) -> bool:
@@ -6267,7 +6277,9 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
 _STREET_NUMBER_PLACE = patterns.gated(
     "[A-ZÀ-Þ]",
     re.compile(
-        r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)"
+        # round 22 (addr22): also a range or a flat ("Hoogend 4-6, Ommen")
+        r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ]"
+        r"(\d{1,5}[a-z]?(?:-\d{1,4}(?![\d-]))?)"
         r"(?:,[ ]?|[ ])"
         r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
     ),

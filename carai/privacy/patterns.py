@@ -127,13 +127,14 @@ AGB = re.compile(
 )
 RECORD = re.compile(
     r"\b(?=(?i:[pczeromabvklfdr]))(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
-    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?)"
+    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?"
+    r"|meld(?:ings)?)"  # round 22 (addr22): "Meldnummer: MIM 26/0712"
     r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
     r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?"
     r"(?:\s*\([A-Za-z][\w.-]{0,14}\))?"  # round 22: "Registratienummer (BIG): ...", "(ZGT)"
     r"\s*[:#]?\s*"
-    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/.]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
 )
 # A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
 # "HV 44180231", "W-2025/4410", "ZK/2025/77142". Five digits or more; a space after the
@@ -1527,7 +1528,13 @@ _ORDINAL_STREET = re.compile(r"[1-9]e")  # "2e Jan Steenstraat": "Tweede" in dig
 # streets is an address without a house number.
 _CORNER_STREET = (
     r"(?:(?:[A-ZÀ-Þ][\w'\u2019-]*\.?|van|de|der|den|'t|ter|ten)[ ]){0,3}"
-    r"[A-ZÀ-Þa-zà-ÿ][\w'\u2019-]*?" + STREET_SUFFIX + r"(?![\w-])"
+    r"(?:[A-ZÀ-Þa-zà-ÿ][\w'\u2019-]*?"
+    + STREET_SUFFIX
+    # round 22 (addr22): an adjective and a street word of its own ("Oude Dijk")
+    + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)[ ](?=[A-Z])(?i:"
+    + STREET_SUFFIX[3:-1]
+    + r"))"
+    r"(?![\w-])"
 )
 ADDRESS_CORNER = re.compile(
     r"(?<![\w-])(?i:hoek|kruising|kruispunt)[ ](?:(?i:van[ ]de|van)[ ])?"
@@ -1549,6 +1556,23 @@ FORM_ADDRESS_FIELD = re.compile(
     r"(?P<street>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ ][\w'\u2019.-]+){0,4}?)"
     r"|(?i:huisnummer|huisnr\.?)[ \t]*:[ \t]*(?P<number>" + HOUSE_NUMBER + r"))[ \t]*$",
     re.MULTILINE,
+)
+# Round 22 (addr22): a street word that is a street's whole name, in lower case after a word
+# of going or living and before a house number that ends the clause: "moet ik naar markt
+# 12-3 bij mw de Graaf?", "woont op brink 4." ("op de markt 2 uur" has a unit after it).
+LONE_STREET_WORD = re.compile(
+    r"(?<![\w-])(?:naar|op|aan|bij|woont)[ ](?:de[ ])?"
+    r"((?:markt|brink|dam|plein|haven|kade|wal|singel|gracht|dijk|vaart)[ ]" + HOUSE_NUMBER + r")"
+    r"(?=[ ]?(?:[,.;:!?)]|\n|\Z)|[ ](?:bij|in|te)(?![\w-]))"
+)
+# Round 22 (addr22): a street with a compass point joined by a hyphen: "Grotestraat-Noord 71",
+# "Nijverheidsweg-Zuid 4" (the street scans look back from the number for a street word).
+COMPASS_STREET = re.compile(
+    r"(?<![\w.'-])((?:[A-ZÀ-Þ][\w'\u2019]*\.?[ ]){0,2}[A-ZÀ-Þ][\w'\u2019]*?(?i:"
+    + STREET_SUFFIX[3:-1]
+    + r")-(?:Noord|Zuid|Oost|West)(?:zijde)?)[ ]("
+    + HOUSE_NUMBER
+    + r")(?![\d,.:]\d)"
 )
 # Words that introduce an address and are no part of it ("Adres Kerkplein 2").
 ADDRESS_LABELS = frozenset(
@@ -1616,6 +1640,13 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             text[start].isupper() or text[start].isdigit()
         ):  # a street and its number beat a name that overlaps them
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
+    compass = ("-noord " in lowered or "-zuid " in lowered or "-oost " in lowered) or (
+        "-west " in lowered or "zijde " in lowered
+    )
+    for m in LONE_STREET_WORD.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "adres", "straatnaam met huisnummer", PATTERN)
+    for m in COMPASS_STREET.finditer(text) if compass else ():
+        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
         if " naar " in m.group(1) and _quantity_after(text, m.end(2)):
             continue  # "Weg naar Zwolle 3 uur": a way and a time, no address
@@ -3143,7 +3174,8 @@ STREET_WITHOUT_NUMBER = gated(
     re.compile(
         r"(?<![\w-])(?i:(?:op|aan|naar|via|langs|over|bij|van)[ ](?:de|het)|in[ ]de)[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
-        + _STREET_END_STRICT
+        + _STREET_END_STRICT[:-1]
+        + r"|wei|strjitte)"  # round 22 (addr22): Frisian "Troelstrawei", "Tsjerkestrjitte"
         + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|[A-ZÀ-Þ][a-zà-ÿ]{2,}se)[ ]"
         r"(?:Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Markt|Dijk|Haven|Poort|Wal)"
         + r"|"
@@ -3273,7 +3305,8 @@ def _title_streets(text: str) -> Iterator[Candidate]:
 def _street_article(lowered: str) -> bool:
     """The cheap first look for STREET_WITHOUT_NUMBER: an article and a street word."""
     return (" de " in lowered or " het " in lowered) and any(
-        word in lowered for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal")
+        word in lowered
+        for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal", "wei", "strjitte")
     )
 
 

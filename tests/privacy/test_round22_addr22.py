@@ -231,3 +231,43 @@ def test_no_more_addresses_in_near_misses(
     engine: PrivacyEngine, text: str, addresses: list[str]
 ) -> None:
     assert labelled(engine, text, "adres") == addresses
+
+
+# Shapes seen in dev27's misses, written anew with made-up words.
+DEV27_SHAPES = [
+    ("Meldnummer: MIM 25/0318", "nummer", ["MIM 25/0318"]),
+    ("Meldingsnummer 2025/0117", "nummer", ["2025/0117"]),
+    ("Patiëntnummer KRT.114.207; opname 3-3", "nummer", ["KRT.114.207"]),
+    ("mw. Pien Vos, hoek Molendijk/Oude Vaart (bel 1), Zeist.", "adres", ["Molendijk/Oude Vaart"]),
+    ("op de hoek Oude Gracht/Lange Nieuwstraat", "adres", ["Oude Gracht/Lange Nieuwstraat"]),
+    ("wonend Kerkstraat-Zuid 12, Venlo.", "adres", ["Kerkstraat-Zuid 12"]),
+    ("Adres: Industrieweg-Oost 4b, Assen", "adres", ["Industrieweg-Oost 4b"]),
+    ("bracht haar terug van de Sjoerd Wiersmawei", "adres", ["Sjoerd Wiersmawei"]),
+    ("ze liep naar de Haadstrjitte", "adres", ["Haadstrjitte"]),
+    ("Opvang: woonvorm De Vlonder, Vlonderink 8-10, Hengelo", "adres", ["Vlonderink 8-10"]),
+    ("Kind: Noor Bakker, 5 mnd, geb. 3 juni 2025", "leeftijd", ["5 mnd"]),
+    ("moet ik nog naar markt 7-2 bij dhr Kok?", "adres", ["markt 7-2"]),
+    ("woont op brink 4.", "adres", ["brink 4"]),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "found"), DEV27_SHAPES)
+def test_shapes_of_dev27(engine: PrivacyEngine, text: str, label: str, found: list[str]) -> None:
+    assert labelled(engine, text, label) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Melding 3 gedaan bij de balie", "nummer"),
+        ("Hoofdstuk 4-6, Utrecht", "adres"),
+        ("Locatie: Vergaderzaal 3, Utrecht", "adres"),
+        ("de koeien gaan naar de wei", "adres"),
+        ("Bezoek van Jan, 3 weken geleden", "leeftijd"),
+        ("op de markt 2 uur gelopen", "adres"),
+        ("naar de markt 3 keer", "adres"),
+        ("we gaan naar de haven 2 om 3 uur", "adres"),
+    ],
+)
+def test_no_dev27_shapes_in_near_misses(engine: PrivacyEngine, text: str, label: str) -> None:
+    assert labelled(engine, text, label) == []
