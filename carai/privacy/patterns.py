@@ -1565,6 +1565,13 @@ LONE_STREET_WORD = re.compile(
     r"((?:markt|brink|dam|plein|haven|kade|wal|singel|gracht|dijk|vaart)[ ]" + HOUSE_NUMBER + r")"
     r"(?=[ ]?(?:[,.;:!?)]|\n|\Z)|[ ](?:bij|in|te)(?![\w-]))"
 )
+# Round 22 (addr22): the name of a private dwelling in quotes after a lower-case word for it:
+# "boerderij 'De Hesselink'", "woonboot “De Zwaan”". The name is where the person lives (a
+# capitalised "Zorgboerderij De Hoeve" or "Boerderij De Hoeve" is an organisation).
+DWELLING_NAME = re.compile(
+    r"(?<![\w-])(?:boerderij|woonboerderij|woonboot|woonark)[ ]['\u2018\u201c\"]"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w\u2019-]+(?:[ ][A-ZÀ-Þ][\w\u2019-]+)?)['\u2019\u201d\"]"
+)
 # Round 22 (addr22): a street with a compass point joined by a hyphen: "Grotestraat-Noord 71",
 # "Nijverheidsweg-Zuid 4" (the street scans look back from the number for a street word).
 COMPASS_STREET = re.compile(
@@ -1643,6 +1650,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     compass = ("-noord " in lowered or "-zuid " in lowered or "-oost " in lowered) or (
         "-west " in lowered or "zijde " in lowered
     )
+    for m in DWELLING_NAME.finditer(text) if ("boerderij" in lowered or "woon" in lowered) else ():
+        yield Candidate(m.start(1), m.end(1), "adres", "naam van een woning", STRONG)
     for m in LONE_STREET_WORD.finditer(text):
         yield Candidate(m.start(1), m.end(1), "adres", "straatnaam met huisnummer", PATTERN)
     for m in COMPASS_STREET.finditer(text) if compass else ():

@@ -271,3 +271,23 @@ def test_shapes_of_dev27(engine: PrivacyEngine, text: str, label: str, found: li
 )
 def test_no_dev27_shapes_in_near_misses(engine: PrivacyEngine, text: str, label: str) -> None:
     assert labelled(engine, text, label) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("dhr Brink (81), boerderij 'De Esch', Veenweg 3, Ruurlo.", ["De Esch", "Veenweg 3"]),
+        pytest.param(
+            "Mw. woont op woonboerderij 'Het Hoogeland' bij Dalfsen.",
+            ["Het Hoogeland"],
+            marks=pytest.mark.xfail(
+                reason="deduce reads 'Hoogeland' as a surname and the name wins: left open",
+                strict=True,
+            ),
+        ),
+        ("op de boerderij 'gezellig' gezeten", []),
+        ("dagbesteding bij Boerderij 't Paradijs", []),
+    ],
+)
+def test_a_dwelling_named_in_quotes(engine: PrivacyEngine, text: str, addresses: list[str]) -> None:
+    assert labelled(engine, text, "adres") == addresses
