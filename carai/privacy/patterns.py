@@ -262,7 +262,7 @@ AGE_SUBJECT = re.compile(
     r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
     r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
     r"|weduwnaar|zoontje|dochtertje|broertje|zusje|jongste|oudste|middelste|tweeling|mam|mama"
-    r"|pap|papa|ik)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
+    r"|pap|papa|ik|kleine|kleintje|dreumes)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
     # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
     r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
     r"),?\s+$"
@@ -564,15 +564,26 @@ AGE_SEX_SHORT = re.compile(
 # decimal, a time or a range.
 AGE_ANSWER = re.compile(
     r"(?:(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
-    # round 22 (addr22): the subject may be a name ("is Ruben nu 4?") or left out after a
-    # name said before ("Adam, is nu 4 toch?")
-    r"|(?<![\w-])(?i:is|wordt|was|werd)[ ]"
-    r"(?:(?:(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?:(?i:nu|al)[ ])?|(?i:nu|al)[ ])(?P<asked>\d{1,3})"
+    # round 22 (addr22): the subject may be a name ("is Ruben nu 4?"), left out after a name
+    # said before ("Adam, is nu 4 toch?"), or before the verb ("Ruud is 45 toch?")
+    r"|(?<![\w-])(?:(?i:is|wordt|was|werd)[ ]"
+    r"(?:(?:(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?:(?i:nu|al)[ ])?|(?i:nu|al)[ ])"
+    r"|(?P<subject>(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?i:is|wordt)[ ](?:(?i:nu|al)[ ])?)"
+    r"(?P<asked>\d{1,3})"
     r"(?:[ ](?i:of)[ ](?P<other>\d{1,3}))?(?:[ ](?i:nu|al|toch|of[ ]zo))?[ ]?\?[ ]*"
     r"\n[^:\n\d]{1,25}:[ ]*)"
     r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
     r"(?P<n>\d{1,3})(?!\d|[.,:/-]\d|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken"
     r"|maanden)\b)"
+)
+# Round 22 (addr22): a baby's age in weeks or months as the answer to "hoe oud": "hoe oud is
+# de baby?\nKim: 3 weken" (AGE_ANSWER takes bare numbers only).
+AGE_ANSWER_YOUNG = re.compile(
+    # the question is about a child or a person ("hoe oud is de wond? 3 weken" is none)
+    r"(?i:hoe[ ]oud[ ](?:is|was|wordt)[ ](?:de|het|je|jullie|haar|zijn|die)?[ ]?"
+    r"(?:baby|kind|kindje|zoon|zoontje|dochter|dochtertje|kleine|kleintje|meisje|jongen"
+    r"|tweeling|hij|ze|zij))(?![\w-])[^?\n]{0,20}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"(\d{1,2}[ ]?(?i:weken|weekjes|maanden|maandjes|mnd|wk)(?![\w-]))"
 )
 AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
 AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
@@ -1413,12 +1424,17 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
     for m in AGE_ANSWER.finditer(text) if ("hoe oud" in lowered or "?\n" in text) else ():
+        asker = (m.group("subject") or "").lower()
+        if asker in MEASURE_WORDS or asker in _NOT_SUBJECTS:
+            continue  # "Saturatie is 91 toch?", "Het is 4 toch?": a measure or a time
         if int(m.group("n")) <= 120:
             yield Candidate(m.start("n"), m.end("n"), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
         for asked in ("asked", "other"):  # "is hij 22 of 23 nu?": both numbers asked
             if m.group(asked) and int(m.group(asked)) <= 120:
                 start, end = m.start(asked), m.end(asked)
                 yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
+    for m in AGE_ANSWER_YOUNG.finditer(text) if "hoe oud" in lowered else ():
+        yield Candidate(*_groups_span(m), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
     for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
@@ -2616,7 +2632,7 @@ AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
 AGE_SEX_SHORT = gated("[mvMV]", AGE_SEX_SHORT)
 AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
-AGE_ANSWER = gated("(?i:[hiw])", AGE_ANSWER)  # "hoe oud", or "is"/"wordt"/"was"/"werd"
+AGE_ANSWER = gated("[A-Zhiwz]", AGE_ANSWER)  # "hoe oud", a verb, a subject (round 22)
 AGE_AFTER_DIE = gated("(?i:[mdo])", AGE_AFTER_DIE)  # a title or "de heer", "opa", "oma"
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)

@@ -291,3 +291,24 @@ def test_no_dev27_shapes_in_near_misses(engine: PrivacyEngine, text: str, label:
 )
 def test_a_dwelling_named_in_quotes(engine: PrivacyEngine, text: str, addresses: list[str]) -> None:
     assert labelled(engine, text, "adres") == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("de kleine is 2 en heeft koorts", ["2"]),
+        ("Sanne: hoe oud is de baby?\nKim: 3 weken", ["3 weken"]),
+        ("Kim: Ruud is 45 toch?\nSanne: 46", ["45", "46"]),
+        ("Kim: hoe oud is ze?\nSanne: 86", ["86"]),
+        # near misses
+        ("de kleine is 2 keer gevallen", []),
+        ("Kim: hoe oud is de wond?\nSanne: 3 dagen", []),
+        ("Kim: Saturatie is 91 toch?\nSanne: 93", []),
+        ("Kim: Het is 4 toch?\nSanne: 5", []),
+        ("Kim: Dat is 4 toch?\nSanne: 5", []),
+    ],
+)
+def test_ages_asked_and_answered_in_chats(
+    engine: PrivacyEngine, text: str, ages: list[str]
+) -> None:
+    assert labelled(engine, text, "leeftijd") == ages
