@@ -1588,6 +1588,11 @@ DWELLING_NAME = re.compile(
     r"(?<![\w-])(?:boerderij|woonboerderij|woonboot|woonark)[ ]['\u2018\u201c\"]"
     r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w\u2019-]+(?:[ ][A-ZÀ-Þ][\w\u2019-]+)?)['\u2019\u201d\"]"
 )
+# The cheap first look for LONE_STREET_WORD: one of its street words before a space.
+_LONE_STREET_PIECES = tuple(
+    word + " "
+    for word in "markt brink dam plein haven kade wal singel gracht dijk vaart".split()  # noqa: SIM905
+)
 # Round 22 (addr22): a street with a compass point joined by a hyphen: "Grotestraat-Noord 71",
 # "Nijverheidsweg-Zuid 4" (the street scans look back from the number for a street word).
 COMPASS_STREET = re.compile(
@@ -1668,7 +1673,8 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     )
     for m in DWELLING_NAME.finditer(text) if ("boerderij" in lowered or "woon" in lowered) else ():
         yield Candidate(m.start(1), m.end(1), "adres", "naam van een woning", STRONG)
-    for m in LONE_STREET_WORD.finditer(text):
+    lone = any(word in lowered for word in _LONE_STREET_PIECES)
+    for m in LONE_STREET_WORD.finditer(text) if lone else ():
         yield Candidate(m.start(1), m.end(1), "adres", "straatnaam met huisnummer", PATTERN)
     for m in COMPASS_STREET.finditer(text) if compass else ():
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
