@@ -4181,7 +4181,13 @@ class PrivacyEngine:
             street, place = m.group(1).split(" ")[-1], m.group(3)
             line = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
             if (
-                (" " not in m.group(1) and _ADDRESS_CUE_BEFORE.search(line) is None)
+                # a range or flat after a rare word ("Hoogend 4-6, Ommen") says an address
+                # without a cue ("Hoofdstuk 4-6, Utrecht" does not)
+                (
+                    " " not in m.group(1)
+                    and ("-" not in m.group(2) or self._zipf.get(street.lower(), 0.0) >= 2.5)
+                    and _ADDRESS_CUE_BEFORE.search(line) is None
+                )
                 or street.lower() in self._common
                 or self._is_place(street)
                 or self._is_first_name(street)
@@ -4371,9 +4377,19 @@ class PrivacyEngine:
             for span in first
             if span.label == "naam"
             for m in (_AGE_AFTER_FOUND_NAME.match(text, span.end),)
-            if m is not None and 0 < int(m.group(1)) <= 120
+            if m is not None and 0 < int(m.group("n")) <= 120
         ]
         extra_ages += _corrected_ages(text, first) + _phone_rests(text, first)
+        extra_ages += _second_ages(text, first) + [
+            Candidate(m.start(1), m.end(1), "leeftijd", "leeftijd: 'Daan van 9'", 0)
+            for span in first
+            if span.label == "naam"
+            and " " not in span.text
+            and self._is_first_name(span.text)
+            and not _address_form_before(text, span.start, reach=12)
+            for m in (_AGE_VAN_AFTER_FIRST_NAME.match(text, span.end),)
+            if m is not None and 0 < int(m.group("n")) <= 17
+        ]
         for word in self._misspelt_repeats(text, labels, slip_names):
             labels.setdefault(word, "naam")
         extra = [
@@ -5916,7 +5932,11 @@ def _cut_at_kind(text: str, start: int, end: int) -> int:
 
 _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
-_AGE_AFTER_FOUND_NAME = re.compile(r",\s(\d{1,3})(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)")
+# Round 22 (addr22): also with a unit of age ("Kind: Zara Mohan, 7 mnd, geb. ...").
+_AGE_AFTER_FOUND_NAME = re.compile(
+    r",\s((?P<n>\d{1,3})(?:[ ]?(?i:jaar|jr|mnd|maanden|weken|wk)(?![\w-]))?)"
+    r"(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)"
+)
 
 
 def _after_instrument_head(text: str, start: int) -> bool:
@@ -5939,16 +5959,48 @@ _CORRECTED_AGE = re.compile(
 )
 
 
+# Round 22 (addr22): a child's first name, "van" and a bare number: "de kleine Daan van 9
+# plast weer in bed". The number ends its clause or a lower-case word follows; not a time,
+# a range, a floor or a unit ("Daan van 9 tot 12 uur", "Petra van 7-15", "van 3 hoog").
+_AGE_VAN_AFTER_FIRST_NAME = re.compile(
+    r"[ ]van[ ]((?P<n>\d{1,2})(?:[ ](?i:jaar|jr)(?![\w-])(?![ ]+(?i:geleden|lang)\b))?)"
+    r"(?=[ ]?[.,;!?)]|[ ]+[a-zà-ÿ]|\n|\Z)(?![.,:/-]\d)"
+    r"(?![ ]+(?i:tot|t/m|uur|u|keer|x|hoog|min|minuten|mg|kg|ml|cm|km|euro|punten|graden"
+    r"|procent|dagen|weken|maanden|jaar|personen|cliënten|kinderen)\b)"
+)
+# Round 22 (addr22): a second age right after one found, for another person: "mw is 84 en
+# dhr 86", "moeder is 54, vader 57". A word for a person comes between; the number ends its
+# clause (so "84, saturatie 86" and "is 84 en dhr 3 keer gevallen" stay out).
+_SECOND_AGE = re.compile(
+    r"(?:[ ]?,|[ ](?i:en))[ ]+(?i:mw|mevr|mevrouw|dhr|meneer|hij|zij|ze|vader|moeder|man"
+    r"|vrouw|zoon|dochter|opa|oma|partner|echtgenoot|echtgenote|broer|zus)\.?[ ]+"
+    r"(?:(?i:is|wordt|werd|was)[ ]+)?(\d{1,3})(?=[ ]?(?:[.,;!?)]|\n|\Z)(?![.,:/-]?\d)"
+    r"|[ ]+(?i:jaar|jr|en)(?![\w-]))"
+)
+
+
+def _ages_right_after_ages(
+    text: str, first: Sequence[Span], pattern: re.Pattern[str], reason: str
+) -> list[Candidate]:
+    """The number ``pattern`` finds (its group 1) right after each age found."""
+    return [
+        Candidate(m.start(1), m.end(1), "leeftijd", reason, 0)
+        for span in first
+        if span.label == "leeftijd"
+        for m in (pattern.match(text, span.end),)
+        if m is not None and 0 < int(m.group(1)) <= 120
+    ]
+
+
+def _second_ages(text: str, first: Sequence[Span]) -> list[Candidate]:
+    """The age of a second person given right after a found one (`_SECOND_AGE`)."""
+    return _ages_right_after_ages(text, first, _SECOND_AGE, "tweede leeftijd")
+
+
 def _corrected_ages(text: str, first: Sequence[Span]) -> list[Candidate]:
     """The age a writer corrects right after giving one (`_CORRECTED_AGE`), in chats and
     spoken notes: the second number is as personal as the first."""
-    return [
-        Candidate(m.start(1), m.end(1), "leeftijd", "verbeterde leeftijd", 0)
-        for span in first
-        if span.label == "leeftijd"
-        for m in (_CORRECTED_AGE.match(text, span.end),)
-        if m is not None and 0 < int(m.group(1)) <= 120
-    ]
+    return _ages_right_after_ages(text, first, _CORRECTED_AGE, "verbeterde leeftijd")
 
 
 # The rest of a second phone number after "of" or "/", written without the part the first one
@@ -6486,7 +6538,9 @@ def get_engine(*, cache_dir: Path | None = None) -> PrivacyEngine:
 _STREET_NUMBER_PLACE = patterns.gated(
     "[A-ZÀ-Þ]",
     re.compile(
-        r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ](\d{1,5}[a-z]?)"
+        # round 22 (addr22): also a range or a flat ("Hoogend 4-6, Ommen")
+        r"(?<![\w.-])((?:" + _STREET_ADJECTIVES + r"[ ])?[A-ZÀ-Þ][a-zà-ÿ]{4,})[ ]"
+        r"(\d{1,5}[a-z]?(?:-\d{1,4}(?![\d-]))?)"
         r"(?:,[ ]?|[ ])"
         r"([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w-])"
     ),

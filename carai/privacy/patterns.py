@@ -127,11 +127,14 @@ AGB = re.compile(
 )
 RECORD = re.compile(
     r"\b(?=(?i:[pczeromabvklfdr]))(?:(?i:pati[eë]nt|client|cli[eë]nt|zis|ecd|registratie|opname|medisch|bewoner"
-    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?)"
+    r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?"
+    r"|meld(?:ings)?)"  # round 22 (addr22): "Meldnummer: MIM 26/0712"
     r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
     r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
-    r"(?i:\s+(?:bij\s+ons|is|van|intern))?\s*[:#]?\s*"
-    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
+    r"(?i:\s+(?:bij\s+ons|is|van|intern))?"
+    r"(?:\s*\([A-Za-z][\w.-]{0,14}\))?"  # round 22: "Registratienummer (BIG): ...", "(ZGT)"
+    r"\s*[:#]?\s*"
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/.]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
 )
 # A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
 # "HV 44180231", "W-2025/4410", "ZK/2025/77142". Five digits or more; a space after the
@@ -259,7 +262,7 @@ AGE_SUBJECT = re.compile(
     r"|jongen|meisje|baby|echtgenoot|echtgenote|heer|dame|jongere|tiener|puber|peuter|kleuter"
     r"|kleinzoon|kleindochter|kleinkind|buurman|buurvrouw|schoonmoeder|schoonvader|weduwe"
     r"|weduwnaar|zoontje|dochtertje|broertje|zusje|jongste|oudste|middelste|tweeling|mam|mama"
-    r"|pap|papa|ik)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
+    r"|pap|papa|ik|kleine|kleintje|dreumes)|(?:[A-Z][a-zà-ÿ]*-)?(?P<word>[A-Z][a-zà-ÿ]+)"
     # a title and a name in lower case, as chats write it: "mw. de graaf is 84"
     r"|(?i:mw\.?|dhr\.?|mevr\.?|mevrouw|meneer)[ ]+(?:[a-zà-ÿ']+[ ]+){0,2}(?P<low>[a-zà-ÿ]{2,})"
     r"),?\s+$"
@@ -343,13 +346,23 @@ HOUSE_TAIL = (
     # round 21 (addr21): a word for the part of the house after a hyphen ("1-hoek", "2-boven")
     r"|-(?:hoek|boven|beneden|achter|voor|links|rechts)(?![\w'-])"
     # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
-    r"|[ ](?:bis|hs|huis|rood|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
+    r"|[ ](?:bis|hs|huis|rood|rd|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
     r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
+    # round 22 (addr22): a letter and a flat's number ("14a-2", "8c-01"), a floor joined by a
+    # hyphen ("330-2hg", "12-3hoog")
+    r"|[A-Za-z][-/]\d{1,3}(?![\w'/-])|-\d{1,2}[ ]?(?:hg|hoog)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
+# Round 22 (addr22): a word that says a house number follows, between a street and its
+# number: "Kerkstraat nr. 12", "Molenweg nummer 4", "de Wittlaan t/o 220" (tegenover); with
+# that word also after a comma or "op" ("in de Kerkstraat, nummer 12", "op nummer 12").
+HOUSE_NUMBER_WORD = r"(?i:huisnummer|huisnr\.?|nummer|nr\.?|no\.|t/o|tegenover)"
+NUMBER_WORD_BEFORE_HOUSE = (
+    r"(?:[ ](?:" + HOUSE_NUMBER_WORD + r"[ ]?)?|,?[ ](?:op[ ])?" + HOUSE_NUMBER_WORD + r"[ ]?)"
+)
 HOUSE_TAIL_AT = re.compile(HOUSE_TAIL)  # what follows the digits of a house number
 ADDRESS = re.compile(
     r"(?<![\w.'-])("
@@ -359,14 +372,16 @@ ADDRESS = re.compile(
     r"|[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
-    r")[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r")" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
 # "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
 # Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
 # 1", "Laan van Nieuw Oost-Indië 12"); a second word in lower case stays out ("Laan van
 # Meerdervoort rond 3 uur").
 ADDRESS_LAAN_VAN = re.compile(
-    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op)"
+    # round 22 (addr22): "Weg naar Laren 12"
+    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op"
+    r"|naar)"
     r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
@@ -380,7 +395,11 @@ _LOWER_STREET_ENDS = (
     "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "weg", "hof",
     "park", "dijk", "markt", "plantsoen", "haven", "straatje", "vaart", "pad", "wal", "brink",
     "wei", "dyk", "strjitte", "leane", "paad",
+    "einde",  # round 22 (addr22): "noordeinde 45 b"; see _NOT_LOWER_STREET_END
 )  # fmt: skip
+# "einde" ends a lower-case street only after a compass point ("noordeinde 45", "oosteinde
+# 3"); "weekeinde 3 cliënten", "levenseinde 2 gesprekken" are no streets.
+_NOT_LOWER_STREET_END = re.compile(r"(?<!noord)(?<!zuid)(?<!oost)(?<!west)einde\Z")
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
@@ -393,8 +412,13 @@ ADDRESS_LOWER = re.compile(
     # to a name ("nieuwe gracht 3", "lange nieuwstraat 12", "oude haven 21b")
     r"|" + LOWER_STREET_ADJECTIVES + r"[ ](?:" + LOWER_LETTER + r"{3,})?)"
     r"(?:" + "|".join(_LOWER_STREET_ENDS) + r")"
-    r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*" + LOWER_LETTER + r"{3,})"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*"
+    + LOWER_LETTER
+    + r"{3,})"
+    + NUMBER_WORD_BEFORE_HOUSE
+    + r"("
+    + HOUSE_NUMBER
+    + r")(?![\d,.:]\d)"
 )
 # The characters ADDRESS_LOWER's street is made of (lower-case letters, spaces, full stops
 # and the apostrophe of "'t").
@@ -542,12 +566,26 @@ AGE_SEX_SHORT = re.compile(
 # decimal, a time or a range.
 AGE_ANSWER = re.compile(
     r"(?:(?i:hoe[ ]oud)[ ][^?\n]{1,30}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
-    r"|(?<![\w-])(?i:is|wordt|was|werd)[ ](?i:hij|ze|zij)[ ](?:(?i:nu|al)[ ])?\d{1,3}"
+    # round 22 (addr22): the subject may be a name ("is Ruben nu 4?"), left out after a name
+    # said before ("Adam, is nu 4 toch?"), or before the verb ("Ruud is 45 toch?")
+    r"|(?<![\w-])(?:(?i:is|wordt|was|werd)[ ]"
+    r"(?:(?:(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?:(?i:nu|al)[ ])?|(?i:nu|al)[ ])"
+    r"|(?P<subject>(?i:hij|ze|zij)|[A-Z][a-zà-ÿ]+)[ ](?i:is|wordt)[ ](?:(?i:nu|al)[ ])?)"
+    r"(?P<asked>\d{1,3})"
     r"(?:[ ](?i:of)[ ](?P<other>\d{1,3}))?(?:[ ](?i:nu|al|toch|of[ ]zo))?[ ]?\?[ ]*"
     r"\n[^:\n\d]{1,25}:[ ]*)"
     r"(?:(?i:ze|hij|die)[ ](?:is|wordt)[ ])?"
     r"(?P<n>\d{1,3})(?!\d|[.,:/-]\d|[ ]?%|[ ]?(?i:mg|kg|cm|uur|u|keer|x|min|minuten|dagen|weken"
     r"|maanden)\b)"
+)
+# Round 22 (addr22): a baby's age in weeks or months as the answer to "hoe oud": "hoe oud is
+# de baby?\nKim: 3 weken" (AGE_ANSWER takes bare numbers only).
+AGE_ANSWER_YOUNG = re.compile(
+    # the question is about a child or a person ("hoe oud is de wond? 3 weken" is none)
+    r"(?i:hoe[ ]oud[ ](?:is|was|wordt)[ ](?:de|het|je|jullie|haar|zijn|die)?[ ]?"
+    r"(?:baby|kind|kindje|zoon|zoontje|dochter|dochtertje|kleine|kleintje|meisje|jongen"
+    r"|tweeling|hij|ze|zij))(?![\w-])[^?\n]{0,20}\?[ ]*(?:\n[^:\n\d]{1,25}:[ ]*)?"
+    r"(\d{1,2}[ ]?(?i:weken|weekjes|maanden|maandjes|mnd|wk)(?![\w-]))"
 )
 AGE_BEN_NOT_AFTER = re.compile(r"[ ]+(?i:van|uit|op|in|voor|over|te|min|minuten)\b")
 AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
@@ -555,7 +593,8 @@ AGE_BECAME_AFTER = re.compile(r"[ ]+geworden\b")
 # after a plural child word; only a list of two or more ("kinderen van 8 uur" is no age).
 AGE_CHILDREN = re.compile(
     r"(?:(?:(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|jongens|meisjes|meiden"
-    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)[ ](?i:van|zijn|worden|werden|waren)"
+    r"|kleinkinderen|tweeling|broers|zussen|broertjes|zusjes)"
+    r"(?:[ ](?i:van|zijn|worden|werden|waren)|:)"  # round 22: "kinderen: 4, 7 en 12 jaar"
     r"|(?<![\w-])(?i:ze|zij)[ ](?i:zijn|worden|werden|waren))[ ]"
     # "drie kinderen (9, 12 en 16)": the list in brackets after the plural (round 15d)
     r"|(?<![\w-])(?i:kinderen|kids|kindjes|zonen|zoons|dochters|kleinkinderen|broers|zussen)"
@@ -573,7 +612,9 @@ AGE_BRACKET_AFTER_COMMA = re.compile(r"\([^\W\d_][^()\n]{0,30},\s+(\d{1,3})\)")
 DURATION_BEFORE = re.compile(
     r"\b(sinds|al|ruim|bijna|over|na|binnen|per|afgelopen|laatste|voor|gedurende|de|die|dit|"
     r"ongeveer|circa|ca\.|tot|van|twee|drie|for|since|after|within|last|past|every|in|"
-    r"about|almost|over|than)\s+$",
+    r"about|almost|over|than"
+    # round 22 (addr22): how long one lives or works somewhere ("woont 40 jaar in dit huis")
+    r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
@@ -925,6 +966,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     for m in PHONE.finditer(text) if has_digit else ():
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
+        if _RECORD_LABEL_BEFORE_PHONE.search(text, max(0, m.start(1) - 40), m.start(1)):
+            continue  # "Patiëntnr 0012345678": RECORD below reads it as a record number
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -939,6 +982,14 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text) if "-" in text else ():
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
+
+
+# Round 22 (addr22): a record label right before a number of a phone's shape
+# ("Patiëntnr 0012345678", "Dossiernummer: 0412345678"): the label says what it is.
+_RECORD_LABEL_BEFORE_PHONE = re.compile(
+    r"(?<![\w-])(?i:(?:pati[eë]nt|cli[eë]nt|client|klant|polis|opname|bewoner|lid|zorgdossier"
+    r"|dossier)[\s-]?(?:nummer|nr\.?|no\.?)|dossier|kenmerk|referentie)[ ]*[:#]?[ ]*\Z"
+)
 
 
 # A full date at the start of a phone-shaped match: "04-06-2025 10.20 uur" is a date and a
@@ -1376,11 +1427,17 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if number <= 120 and not (relation.group("adult") and number < 12):
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd: 'zoon van 9'", PATTERN)
     for m in AGE_ANSWER.finditer(text) if ("hoe oud" in lowered or "?\n" in text) else ():
+        asker = (m.group("subject") or "").lower()
+        if asker in MEASURE_WORDS or asker in _NOT_SUBJECTS:
+            continue  # "Saturatie is 91 toch?", "Het is 4 toch?": a measure or a time
         if int(m.group("n")) <= 120:
             yield Candidate(m.start("n"), m.end("n"), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
-        if m.group("other") and int(m.group("other")) <= 120:  # "is hij 22 of 23 nu?"
-            start, end = m.start("other"), m.end("other")
-            yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
+        for asked in ("asked", "other"):  # "is hij 22 of 23 nu?": both numbers asked
+            if m.group(asked) and int(m.group(asked)) <= 120:
+                start, end = m.start(asked), m.end(asked)
+                yield Candidate(start, end, "leeftijd", "leeftijd in een vraag", PATTERN)
+    for m in AGE_ANSWER_YOUNG.finditer(text) if "hoe oud" in lowered else ():
+        yield Candidate(*_groups_span(m), "leeftijd", "antwoord op 'hoe oud'", PATTERN)
     for m in AGE_SEX_SHORT.finditer(text) if ("," in text or "/" in text) else ():
         if int(m.group(1)) <= 120:
             yield Candidate(*_groups_span(m), "leeftijd", "leeftijd na m/v", PATTERN)
@@ -1430,9 +1487,25 @@ for _word in sorted(STREET_WORDS.split(), key=len, reverse=True):
 _GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 
 
+# Round 22 (addr22): the end of a word before a word that says a house number follows, after
+# a space, a comma or "op" ("Kerkstraat nr. 12", "t/o 220", "Kerkstraat, nummer 12"): the
+# street scans look back from there too.
+_GAP_BEFORE_NUMBER_WORD = re.compile(
+    r"(?<=[^\W\d_])(?=(?:[ ]|,[ ]|[ ]op[ ])" + HOUSE_NUMBER_WORD + r"[ ]?\d)"
+)
+_NUMBER_WORD_PIECES = ("nr", "no.", "nummer", "t/o", "tegenover")  # all of HOUSE_NUMBER_WORD
+
+
 def _gaps_before_number(text: str) -> list[int]:
-    """The positions of the spaces between a letter and a digit."""
-    return [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+    """The positions of the spaces between a letter and a digit, or a word that says a
+    house number follows (``_GAP_BEFORE_NUMBER_WORD``)."""
+    gaps = [gap.start() for gap in _GAP_BEFORE_NUMBER.finditer(text)]
+    lowered = lower_case(text)
+    if any(piece in lowered for piece in _NUMBER_WORD_PIECES):
+        more = [gap.start() for gap in _GAP_BEFORE_NUMBER_WORD.finditer(text)]
+        if more:
+            gaps = sorted(gaps + more)
+    return gaps
 
 
 def _street_words(text: str, gaps: list[int]) -> Iterator[tuple[int, int]]:
@@ -1474,11 +1547,63 @@ _ORDINAL_STREET = re.compile(r"[1-9]e")  # "2e Jan Steenstraat": "Tweede" in dig
 # streets is an address without a house number.
 _CORNER_STREET = (
     r"(?:(?:[A-ZÀ-Þ][\w'\u2019-]*\.?|van|de|der|den|'t|ter|ten)[ ]){0,3}"
-    r"[A-ZÀ-Þa-zà-ÿ][\w'\u2019-]*?" + STREET_SUFFIX + r"(?![\w-])"
+    r"(?:[A-ZÀ-Þa-zà-ÿ][\w'\u2019-]*?"
+    + STREET_SUFFIX
+    # round 22 (addr22): an adjective and a street word of its own ("Oude Dijk")
+    + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)[ ](?=[A-Z])(?i:"
+    + STREET_SUFFIX[3:-1]
+    + r"))"
+    r"(?![\w-])"
 )
 ADDRESS_CORNER = re.compile(
     r"(?<![\w-])(?i:hoek|kruising|kruispunt)[ ](?:(?i:van[ ]de|van)[ ])?"
     r"(" + _CORNER_STREET + r"[ ]?/[ ]?" + _CORNER_STREET + r")"
+)
+# Round 22 (addr22): the house number before its street, "op nummer 14 van de Lindelaan",
+# "huisnummer 3 in de Kerkstraat": the number word, the number, a preposition and an article,
+# and a street with a street word (as in a corner of two streets). The span opens at the
+# number ("nummer" opens measures, see the engine's _MEASURE_FIRST).
+NUMBER_BEFORE_STREET = re.compile(
+    r"(?<![\w-])(?i:huisnummer|nummer|nr\.?)[ ](\d{1,5}[A-Za-z]?[ ](?i:van|in|aan|op)[ ]"
+    r"(?i:de|het)[ ]" + _CORNER_STREET + r")"
+)
+_NO_HOUSE_BEFORE = re.compile(r"(?i:kamer|bed|bus|lijn|tafel|kast|locker)[ ]\Z")
+# Round 22 (addr22): a form's fields of an address on lines of their own: "Straat: Lindelaan",
+# "Huisnummer: 7" (with "Straat: Lindelaan 7" the street scans find the whole).
+FORM_ADDRESS_FIELD = re.compile(
+    r"^[ \t]*(?:(?i:straat(?:naam)?)[ \t]*:[ \t]*"
+    r"(?P<street>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ ][\w'\u2019.-]+){0,4}?)"
+    r"|(?i:huisnummer|huisnr\.?)[ \t]*:[ \t]*(?P<number>" + HOUSE_NUMBER + r"))[ \t]*$",
+    re.MULTILINE,
+)
+# Round 22 (addr22): a street word that is a street's whole name, in lower case after a word
+# of going or living and before a house number that ends the clause: "moet ik naar markt
+# 12-3 bij mw de Graaf?", "woont op brink 4." ("op de markt 2 uur" has a unit after it).
+LONE_STREET_WORD = re.compile(
+    r"(?<![\w-])(?:naar|op|aan|bij|woont)[ ](?:de[ ])?"
+    r"((?:markt|brink|dam|plein|haven|kade|wal|singel|gracht|dijk|vaart)[ ]" + HOUSE_NUMBER + r")"
+    r"(?=[ ]?(?:[,.;:!?)]|\n|\Z)|[ ](?:bij|in|te)(?![\w-]))"
+)
+# Round 22 (addr22): the name of a private dwelling in quotes after a lower-case word for it:
+# "boerderij 'De Hesselink'", "woonboot “De Zwaan”". The name is where the person lives (a
+# capitalised "Zorgboerderij De Hoeve" or "Boerderij De Hoeve" is an organisation).
+DWELLING_NAME = re.compile(
+    r"(?<![\w-])(?:boerderij|woonboerderij|woonboot|woonark)[ ]['\u2018\u201c\"]"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w\u2019-]+(?:[ ][A-ZÀ-Þ][\w\u2019-]+)?)['\u2019\u201d\"]"
+)
+# The cheap first look for LONE_STREET_WORD: one of its street words before a space.
+_LONE_STREET_PIECES = tuple(
+    word + " "
+    for word in "markt brink dam plein haven kade wal singel gracht dijk vaart".split()  # noqa: SIM905
+)
+# Round 22 (addr22): a street with a compass point joined by a hyphen: "Grotestraat-Noord 71",
+# "Nijverheidsweg-Zuid 4" (the street scans look back from the number for a street word).
+COMPASS_STREET = re.compile(
+    r"(?<![\w.'-])((?:[A-ZÀ-Þ][\w'\u2019]*\.?[ ]){0,2}[A-ZÀ-Þ][\w'\u2019]*?(?i:"
+    + STREET_SUFFIX[3:-1]
+    + r")-(?:Noord|Zuid|Oost|West)(?:zijde)?)[ ]("
+    + HOUSE_NUMBER
+    + r")(?![\d,.:]\d)"
 )
 # Words that introduce an address and are no part of it ("Adres Kerkplein 2").
 ADDRESS_LABELS = frozenset(
@@ -1511,9 +1636,23 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     words (``common``) unless they open street names ("Burgemeester", "Sint", "Nieuwe")."""
     for m in ADDRESS_CORNER.finditer(text):  # no house number, so before the digit check
         yield Candidate(*_groups_span(m), "adres", "hoek van twee straten", STRONG)
+    lowered = lower_case(text)
+    for m in (
+        FORM_ADDRESS_FIELD.finditer(text)
+        if ("straat" in lowered and ":" in text) or ("huisn" in lowered)
+        else ()
+    ):
+        group = "street" if m.group("street") else "number"
+        yield Candidate(m.start(group), m.end(group), "adres", "veld van een adres", STRONG)
     if _ANY_DIGIT.search(text) is None:
         return
     gaps = _gaps_before_number(text)
+    for m in (
+        NUMBER_BEFORE_STREET.finditer(text) if ("nummer" in lowered or "nr" in lowered) else ()
+    ):
+        if _NO_HOUSE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "kamer nummer 3 in de Kerkstraat": a room, a bus, a line
+        yield Candidate(m.start(1), m.end(1), "adres", "huisnummer voor de straat", STRONG)
     for m in _address_matches(text, gaps):
         start = m.start(1)
         words = m.group(1).split(" ")
@@ -1532,10 +1671,26 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
             text[start].isupper() or text[start].isdigit()
         ):  # a street and its number beat a name that overlaps them
             yield Candidate(start, m.end(2), "adres", "straatnaam met huisnummer", STRONG)
+    compass = ("-noord " in lowered or "-zuid " in lowered or "-oost " in lowered) or (
+        "-west " in lowered or "zijde " in lowered
+    )
+    for m in DWELLING_NAME.finditer(text) if ("boerderij" in lowered or "woon" in lowered) else ():
+        yield Candidate(m.start(1), m.end(1), "adres", "naam van een woning", STRONG)
+    lone = any(word in lowered for word in _LONE_STREET_PIECES)
+    for m in LONE_STREET_WORD.finditer(text) if lone else ():
+        yield Candidate(m.start(1), m.end(1), "adres", "straatnaam met huisnummer", PATTERN)
+    for m in COMPASS_STREET.finditer(text) if compass else ():
+        yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
+        if " naar " in m.group(1) and _quantity_after(text, m.end(2)):
+            continue  # "Weg naar Zwolle 3 uur": a way and a time, no address
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in _address_lower_matches(text, gaps):
-        if m.group(1) not in common and not _quantity_after(text, m.end(2)):
+        if (
+            m.group(1) not in common
+            and not _quantity_after(text, m.end(2))
+            and _NOT_LOWER_STREET_END.search(m.group(1)) is None
+        ):
             yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", PATTERN)
     yield from _short_street_addresses(text)
     yield from _mistyped_street_addresses(text)
@@ -2488,7 +2643,7 @@ AGE_LABEL = gated("[la]", AGE_LABEL)  # compiled ignoring case, as AGE_LABEL is
 AGE_OF = gated("v", AGE_OF)
 AGE_SEX_SHORT = gated("[mvMV]", AGE_SEX_SHORT)
 AGE_CHILDREN = gated("(?i:[kzdjmtb])", AGE_CHILDREN)
-AGE_ANSWER = gated("(?i:[hiw])", AGE_ANSWER)  # "hoe oud", or "is"/"wordt"/"was"/"werd"
+AGE_ANSWER = gated("[A-Zhiwz]", AGE_ANSWER)  # "hoe oud", a verb, a subject (round 22)
 AGE_AFTER_DIE = gated("(?i:[mdo])", AGE_AFTER_DIE)  # a title or "de heer", "opa", "oma"
 ADDRESS_CORNER = gated("(?i:[hk])", ADDRESS_CORNER)
 ADDRESS_LAAN_VAN = gated("[LWPKDSH]", ADDRESS_LAAN_VAN)
@@ -3119,7 +3274,8 @@ STREET_WITHOUT_NUMBER = gated(
     re.compile(
         r"(?<![\w-])(?i:(?:op|aan|naar|via|langs|over|bij|van)[ ](?:de|het)|in[ ]de)[ ]("
         r"(?:[A-ZÀ-Þ][a-zà-ÿ]*\.?[ ]){0,2}[A-ZÀ-Þ][a-zà-ÿ]{3,}"
-        + _STREET_END_STRICT
+        + _STREET_END_STRICT[:-1]
+        + r"|wei|strjitte)"  # round 22 (addr22): Frisian "Troelstrawei", "Tsjerkestrjitte"
         + r"|(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|[A-ZÀ-Þ][a-zà-ÿ]{2,}se)[ ]"
         r"(?:Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Markt|Dijk|Haven|Poort|Wal)"
         + r"|"
@@ -3221,9 +3377,11 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
 # Margriet 12", "naar de Sint Helenabaai 88-i". The number ends the clause or a place or
 # postcode follows ("naar burgemeester Visser 4 brieven" stays out).
 TITLE_STREET_NUMBER = gated(
-    "(?i:[noawv])",
+    "(?i:[noawvhbt])",
     re.compile(
-        r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd)[ :]+(?:(?i:de)[ ])?("
+        # round 22 (addr22): also after a word of a visit ("Huisbezoek Pater Damiaan 2-6")
+        r"(?<![\w-])(?i:naar|op|aan|woont|woonachtig|adres|verhuisd|huisbezoek|thuisbezoek"
+        r"|bezoek|visite)[ :]+(?:(?i:de)[ ])?("
         r"(?i:"
         + word_alternation(TITLES_OF_STREET_WITHOUT_WORD)
         + r")[ ][^\W\d_][\w'\u2019-]+(?:[ ][^\W\d_][\w'\u2019-]+)?)"
@@ -3247,7 +3405,8 @@ def _title_streets(text: str) -> Iterator[Candidate]:
 def _street_article(lowered: str) -> bool:
     """The cheap first look for STREET_WITHOUT_NUMBER: an article and a street word."""
     return (" de " in lowered or " het " in lowered) and any(
-        word in lowered for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal")
+        word in lowered
+        for word in (*_STREET_ENDS, "markt", "dijk", "haven", "poort", "wal", "wei", "strjitte")
     )
 
 

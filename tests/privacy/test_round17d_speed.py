@@ -182,7 +182,11 @@ def test_url_and_email_matches_on_random_text(text: str) -> None:
 
 # -- addresses and codes from the places where a match can start ----------------------------
 
-_OLD_GAP = re.compile(r"(?<=[^\W\d_])[ ](?=\d)")
+# Round 22 (addr22): also before a word that says a house number follows ("Kerkstraat nr. 12")
+_OLD_GAP = re.compile(
+    r"(?<=[^\W\d_])(?=[ ]\d|(?:[ ]|,[ ]|[ ]op[ ])"
+    r"(?i:huisnummer|huisnr\.?|nummer|nr\.?|no\.|t/o|tegenover)[ ]?\d)"
+)
 ADDRESSES = [
     "burg. de withlaan 2, prof. dr. van dijkstraat 14, laan van de helende meesters 421 b",
     "kon. nolensweg 7 rood, van 't helstpark 5 c, Kerkstraat 4, STEENWEG 12, steenweg 3",
@@ -191,6 +195,8 @@ ADDRESSES = [
     "CL-2023-0481, cl-203318, TZ-88214, Z-1183372, HV 44180231, W-2025/4410, ZK/2025/77142",
     "ABCDEF-12345, abcde12345678, x1234567, AB 123456, O2, 4dd, NaCl 0,9, Ag 12, é-12345",
     "weg 1 weg 2 weg 3, \u212aerkstraat 4, kerk\u017ftraat 5, \u0130 straat 6, dijk\u0131 7",
+    "Kerkstraat nr. 12, lindelaan nr 7, Molenweg nummer 4, Wittlaan t/o 220, NR 5, no.3",
+    "in de Kerkstraat, nummer 12; kerkstraat op nummer 12, op nr 3, Weg, huisnummer 4",
 ]
 
 
