@@ -966,8 +966,6 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     for m in PHONE.finditer(text) if has_digit else ():
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
-        if _RECORD_LABEL_BEFORE_PHONE.search(text, max(0, m.start(1) - 40), m.start(1)):
-            continue  # "Patiëntnr 0012345678": RECORD below reads it as a record number
         yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
     for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -982,14 +980,6 @@ def find_numbers(text: str) -> Iterator[Candidate]:
         yield Candidate(*_groups_span(m), "nummer", "nummer na 'patiënt-/cliëntnummer'", STRONG)
     for m in PLATE.finditer(text) if "-" in text else ():
         yield Candidate(*_groups_span(m), "kenteken", "Nederlands kenteken", STRONG)
-
-
-# Round 22 (addr22): a record label right before a number of a phone's shape
-# ("Patiëntnr 0012345678", "Dossiernummer: 0412345678"): the label says what it is.
-_RECORD_LABEL_BEFORE_PHONE = re.compile(
-    r"(?<![\w-])(?i:(?:pati[eë]nt|cli[eë]nt|client|klant|polis|opname|bewoner|lid|zorgdossier"
-    r"|dossier)[\s-]?(?:nummer|nr\.?|no\.?)|dossier|kenmerk|referentie)[ ]*[:#]?[ ]*\Z"
-)
 
 
 # A full date at the start of a phone-shaped match: "04-06-2025 10.20 uur" is a date and a

@@ -6,9 +6,9 @@ of this round: a word between a street and its house number ("Kerkstraat nr. 12"
 ("330-2hg"), a street after a word of a visit ("Huisbezoek Pater Damiaan 2-6"), lower-case
 compass streets ("noordeinde 45 b"), a second person's age ("mw is 84 en dhr 86"), a child's
 first name and "van 9", an age asked in a chat about a named child, a list of ages after
-"kinderen:", a record label before a number of a phone's shape, a label with a bracketed
-qualifier ("Registratienummer (BIG):"), and their near misses (doses, times, counts, rooms,
-durations, scores, versions).
+"kinderen:", a record label before a number of a phone's shape (reverted at the merge), a
+label with a bracketed qualifier ("Registratienummer (BIG):"), and their near misses (doses,
+times, counts, rooms, durations, scores, versions).
 """
 
 from __future__ import annotations
@@ -80,9 +80,21 @@ def test_no_address_in_near_misses(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "adres") == []
 
 
+_PHONE_SHAPED = (
+    "reverted at round 22's merge: a record label before a number of a phone's shape found a"
+    " record number on a blind set and turned a phone number into one on the same set"
+)
 RECORD_NUMBERS = [
-    ("Patiëntnr 0012345678 (ZGT)", ["0012345678"]),
-    ("Cliëntnummer 0612345678", ["0612345678"]),
+    pytest.param(
+        "Patiëntnr 0012345678 (ZGT)",
+        ["0012345678"],
+        marks=pytest.mark.xfail(strict=True, reason=_PHONE_SHAPED),
+    ),
+    pytest.param(
+        "Cliëntnummer 0612345678",
+        ["0612345678"],
+        marks=pytest.mark.xfail(strict=True, reason=_PHONE_SHAPED),
+    ),
     ("Registratienummer (BIG): 29012345601", ["29012345601"]),
     ("Patiëntnummer (ZGT): 4482910", ["4482910"]),
     ("Cliëntnummer: 20481736", ["20481736"]),
