@@ -4326,6 +4326,8 @@ class PrivacyEngine:
                 yield Candidate(m.start(1), m.end(1), "adres", "straat na 'de'", PATTERN)
 
     def spans(self, text: str) -> list[Span]:
+        if "\r" in text:
+            return self._spans_across_line_ends(text)
         candidates: list[Candidate] = []
         candidates.extend(patterns.find_numbers(text))
         candidates.extend(patterns.find_codes(text))
@@ -5854,6 +5856,18 @@ class PrivacyEngine:
 
     # -- output ---------------------------------------------------------------------------
 
+    def _spans_across_line_ends(self, text: str) -> list[Span]:
+        """The spans of a text with the line ends of a web form or of Windows ("\\r\\n") or
+        a lone "\\r": the rules know only "\\n", so they read the text with "\\n" for each
+        line end, and every span is given back in ``text`` itself (a browser sends a
+        textarea's lines with "\\r\\n": "kees 21:47" above a message is a name there too)."""
+        plain, where = _with_plain_line_ends(text)
+        found = []
+        for span in self.spans(plain):
+            start, end = where[span.start], where[span.end - 1] + 1
+            found.append(Span(start, end, span.label, text[start:end], span.reason))
+        return found
+
     def analyse(self, text: str) -> Result:
         found = self.spans(text)
         pseudonymised = pseudonymise(text, found)
@@ -5869,6 +5883,21 @@ class PrivacyEngine:
             pseudonymised=pseudonymised,
             verdict=verdict,
         )
+
+
+def _with_plain_line_ends(text: str) -> tuple[str, list[int]]:
+    """``text`` with "\\n" for every "\\r\\n" and every lone "\\r", and for each character of
+    that text where it stands in ``text``."""
+    plain: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char == "\r":
+            if text.startswith("\n", index + 1):
+                continue  # the "\\n" after it stands for both
+            char = "\n"
+        plain.append(char)
+        where.append(index)
+    return "".join(plain), where
 
 
 def _capitalised_tail(phrase: str) -> str:
