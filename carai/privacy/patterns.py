@@ -380,11 +380,15 @@ ADDRESS = re.compile(
 # Meerdervoort rond 3 uur").
 ADDRESS_LAAN_VAN = re.compile(
     # round 22 (addr22): "Weg naar Laren 12"
-    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:van|der|de|den|'t|ter|ten|op"
-    r"|naar)"
-    r"(?:[ ](?:van|der|de|den|'t))*[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
+    # ("naar" right before the place: "Hof naar de Sint Annastraat 14" is a name and a street)
+    r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:(?:van|der|de|den|'t|ter"
+    r"|ten|op)(?:[ ](?:van|der|de|den|'t))*|naar)"
+    r"[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
     r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
 )
+# A particle of a surname right before a word ("van 't Hof", "ter Weg"): the word ends a
+# name ("aan de Weg naar Laren 12": "de" is an article there).
+_PARTICLE_BEFORE_WORD = re.compile(r"(?<![\w'])(?:van|der|den|'t|ter|ten)[ ]\Z")
 # A lower-case letter, also of Turkish and Polish ("çalişkanhof", "wójcikstraat").
 LOWER_LETTER = r"[a-zà-ÿçğışłńśźżąęć]"
 # Adjectives that open Dutch street names, in lower case ("oude haven", "lange nieuwstraat").
@@ -1672,8 +1676,11 @@ def find_addresses(text: str, common: frozenset[str] = frozenset()) -> Iterator[
     for m in COMPASS_STREET.finditer(text) if compass else ():
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in ADDRESS_LAAN_VAN.finditer(text):
-        if " naar " in m.group(1) and _quantity_after(text, m.end(2)):
-            continue  # "Weg naar Zwolle 3 uur": a way and a time, no address
+        if " naar " in m.group(1) and (
+            _quantity_after(text, m.end(2))
+            or _PARTICLE_BEFORE_WORD.search(text, max(0, m.start() - 5), m.start())
+        ):
+            continue  # "Weg naar Zwolle 3 uur": a way and a time; "van 't Hof naar": a name
         yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
     for m in _address_lower_matches(text, gaps):
         if (
