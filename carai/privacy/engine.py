@@ -2935,6 +2935,8 @@ class PrivacyEngine:
                     continue  # "wilde mevrouw mee naar buiten": a frequent word, no "Mee"
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if m.group(0).startswith("HA") and self._is_place(name):
+                continue  # "HA Geldrop": the practice of a place, no surname
             if (
                 name.isupper()
                 and len(name) <= 3

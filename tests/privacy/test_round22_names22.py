@@ -62,3 +62,29 @@ def test_a_lower_case_first_name_and_surname_stay_whole(engine: PrivacyEngine) -
     assert labelled(engine, "vandaag sprak ik pieter jansen over de planning", "naam") == [
         "pieter jansen"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Verwezen door HA Oosterhuis voor controle.", ["Oosterhuis"]),
+        ("Overleg met HA Van der Meer over de medicatie.", ["Van der Meer"]),
+    ],
+)
+def test_ha_for_huisarts_is_a_title(engine: PrivacyEngine, text: str, names: list[str]) -> None:
+    assert labelled(engine, text, "naam") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ha ha Ja dat was een leuke middag",  # a laugh, no title
+        "Zij woont sinds maart in het Oosterhuis.",  # a home by its name, no title before it
+    ],
+)
+def test_no_name_without_the_capital_abbreviation(engine: PrivacyEngine, text: str) -> None:
+    assert labelled(engine, text, "naam") == []
+
+
+def test_a_place_after_ha_is_no_name(engine: PrivacyEngine) -> None:
+    assert labelled(engine, "Doorverwezen door HA Zundert naar de poli.", "naam") == []
