@@ -583,6 +583,11 @@ _PLACE_AFTER_WORD = patterns.gated(
 # The runs of letters and digits ([^\W_]+) of six or more: whole runs only, since a scan
 # reaches a run at its first character and a shorter run cannot match.
 _LONG_WORD = re.compile(r"[^\W_]{6,}")
+# Greetings and thanks in lower case, as a chat opens a message ("hee roos", "hi daan"): no
+# first name before a surname, though a list holds the word as one.
+_LOWER_GREETINGS = frozenset(
+    ("hee", "heey", "hey", "hoi", "hoii", "hi", "hai", "hallo", "dag", "doei", "thx", "thanks")
+)
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
 _LOWER_PAIR = re.compile(
     r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ("
@@ -1105,7 +1110,9 @@ _BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
 # Vries:") or a role in brackets ("Kim (leefgroep):").
 _SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*-?[ \t]*)*"
-    r"((?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?(?:[ ][A-Za-z](?![\w.]))?)"
+    # "Esra Yilmaz 09:12:": a first name and a surname only with the time a message was sent
+    r"(" + _PART + r"[ ](?:" + _P + r"[ ])*" + _PART + r"(?=[ ]\d{1,2}[:.]\d{2}[ \t]*:)"
+    r"|(?:" + _P + r"[ ])*" + _PART + r"(?:-" + _PART + r")?(?:[ ][A-Za-z](?![\w.]))?)"
     r"(?:[ ]\d{1,2}[:.]\d{2})?(?:[ ]\([^()\n]{1,25}\))?[ \t]*:(?=[ \t]|$)"
 )
 _SPEAKER_REASON = "naam van wie spreekt"
@@ -2784,6 +2791,7 @@ class PrivacyEngine:
             a, b = m.group(1), m.group(2)
             if (
                 a not in self._common
+                and a not in _LOWER_GREETINGS
                 and b not in self._common
                 and a not in self._whitelist
                 and b not in self._whitelist
@@ -2927,6 +2935,8 @@ class PrivacyEngine:
                     continue  # "wilde mevrouw mee naar buiten": a frequent word, no "Mee"
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
+            if m.group(0).startswith("HA") and self._is_place(name):
+                continue  # "HA Geldrop": the practice of a place, no surname
             if (
                 name.isupper()
                 and len(name) <= 3
@@ -4879,6 +4889,20 @@ class PrivacyEngine:
         each other), "minutes" when two or more are names and the text is the minutes of a
         meeting or a chat, "" otherwise (a form's "Tip:" and "Doel:")."""
         kinds = {m.group(1).lower(): self._label_name_kind(m.group(1)) for m in labels}
+        for m in labels:
+            # "Esra Yilmaz 09:12:": a first name and a surname with the time a message was
+            # sent, as a chat app writes who speaks, is a writer by a first name too
+            phrase = m.group(1)
+            first = phrase.split()[0].lower()
+            if (
+                kinds[phrase.lower()] != "first"
+                and " " in phrase
+                and text[m.end(1) : m.end(1) + 2][:1] == " "
+                and text[m.end(1) + 1 : m.end(1) + 2].isdigit()
+                and first not in self._common
+                and self._is_first_name(first)
+            ):
+                kinds[phrase.lower()] = "first"
         names = [kind for kind in kinds.values() if kind]
         foreign = sum(1 for phrase in kinds if _FOREIGN_LETTER.search(phrase))
         if names.count("first") >= 2 or (names.count("first") and foreign):

@@ -2027,12 +2027,13 @@ FORMS_OF_ADDRESS = SHORT_FORMS_OF_ADDRESS + " " + LONG_FORMS_OF_ADDRESS
 # apart: "hr" counts only as "hr" or "Hr" (all capitals, "HR", is the personnel department).
 NOTE_FORMS_OF_ADDRESS = "mnr mvr"
 TITLE_NAME = re.compile(
-    r"(?<!\w)(?i:"
+    r"(?<!\w)(?:(?i:"
     + word_alternation(
         "dhr dhr. mw mw. mevr mevr. mevrouw meneer mijnheer de_heer mej mej. dr dr. drs drs. "
         "dokter arts huisarts mr mr. ir ir. ing ing. prof prof."
     )
-    + r")\s+"
+    # "HA Oosterhuis": the abbreviation of "huisarts", in capitals only (no "ha ha")
+    + r")|HA)\s+"
     r"((?:[A-Za-z]\.\s?){0,4}(?:"
     + NAME_PARTICLES
     + r"\s+){0,3}"
