@@ -4185,6 +4185,13 @@ AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2
 # the place must end the clause, stand before a lower-case word or end the line, as
 # LISTED_INSTITUTION_SITE reads a listed brand's house.
 SITE_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]|[ ][a-zà-ÿ])")
+# Round 22 (inst22b): the particle and last word of a town of more words right after an
+# organisation ending in the town's first word ("Huisartsen Bergen" + " aan Zee", "Fysio
+# Alphen" + " aan den Rijn"): the engine asks deduce's place list for the whole town.
+PLACE_PARTICLE_TAIL = re.compile(
+    r"[ ]((?:aan|op|bij|ter|ten|onder|boven|over)(?:[ ](?:de|den|der|het))?"
+    r"[ ][A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019-])"
+)
 # ... and before a found place that no institution precedes: the word of an organisation's
 # kind or a brand's shape right before it ("Team", "Thuisteam", "Zorghaven", "Bureau",
 # "PodoZorg"), with at most one adjective before that ("Medisch", "Palliatief",
