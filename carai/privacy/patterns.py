@@ -4114,10 +4114,13 @@ LISTED_INSTITUTION_SITE = re.compile(
 # Round 15b: the insurer after "verzekerd bij" or an insurer's field: "Verzekerd bij VGZ",
 # "Zorgverzekeraar: Zilveren Kruis", "verzekeraar: CZ" (one or two capitalised words, no
 # digits: "zorgverzekeraar: MV-552031" is a number the insurer gave).
+# Round 22 (inst22b): also an insurer's capital abbreviation right after "polisnummer"
+# before the number ("Polisnummer VGZ P-70412889").
 INSURER_AFTER_CUE = gated(
-    "(?i:[vz])",
+    "(?i:[vzp])",
     re.compile(
-        r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:)[ \t]*"
+        r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:"
+        r"|polis(?:nummer|nr\.?)[ \t]*:?(?=[ \t]*[A-Z]{2,5}[ \t]+[\w-]*\d))[ \t]*"
         r"([A-ZÀ-Þ][A-Za-zÀ-ÿ'&]*(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ']*)?)(?![\w'-])"
     ),
 )

@@ -52,3 +52,19 @@ def test_a_town_alone_stays_a_place(engine: PrivacyEngine) -> None:
     text = "Zij woont in Bergen aan Zee sinds 2010."
     assert labelled(engine, text, "plaats") == ["Bergen aan Zee"]
     assert labelled(engine, text, "instelling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        # an insurer's abbreviation between "polisnummer" and the number
+        ("Polisnummer VGZ P-70412889.", ["VGZ"]),
+        # no abbreviation, or no number after it
+        ("Polisnummer P-70412889 is bekend.", []),
+        ("Polisnummer: ONBEKEND", []),
+    ],
+)
+def test_an_insurer_before_the_policy_number(
+    engine: PrivacyEngine, text: str, institution: list[str]
+) -> None:
+    assert labelled(engine, text, "instelling") == institution
