@@ -4498,6 +4498,7 @@ class PrivacyEngine:
         Emmen" stays two. Also one or two capitalised adjectives right before a found
         institution join it (patterns.ADJECTIVES_BEFORE_ORGANISATION: "Sociaal
         Raadsliedenwerk Zaanstad"). Only found spans change: no span is added."""
+        spans = self._organisations_over_particle_towns(text, spans)
         changed: dict[int, Span] = {}
         drop: set[int] = set()
         for j, span in enumerate(spans):
@@ -4566,6 +4567,35 @@ class PrivacyEngine:
         if not changed:
             return spans
         return [changed.get(j, span) for j, span in enumerate(spans) if j not in drop]
+
+    def _organisations_over_particle_towns(self, text: str, spans: list[Span]) -> list[Span]:
+        """Round 22 (inst22b): an institution whose last word opens a town of more words in
+        deduce's place list ("Huisartsen Bergen" before "aan Zee", "Fysiotherapie Alphen"
+        before "aan den Rijn") grows over the rest of the town (patterns.PLACE_PARTICLE_TAIL);
+        the place read in that rest ("aan Zee") goes. No span is added, and a town that is
+        not listed whole ("Bergen aan het werk") leaves the spans as they are."""
+        grown: list[tuple[int, int]] = []
+        for i, span in enumerate(spans):
+            if span.label != "instelling" or " " not in span.text:
+                continue
+            m = patterns.PLACE_PARTICLE_TAIL.match(text, span.end)
+            if m is None:
+                continue
+            if _in_trie(self._places, [span.text.rsplit(" ", 1)[1], *m.group(1).split()]):
+                grown.append((i, m.end(1)))
+        if not grown:
+            return spans
+        out = list(spans)
+        drop: set[int] = set()
+        for i, end in grown:
+            old = spans[i]
+            out[i] = Span(old.start, end, "instelling", text[old.start : end], old.reason)
+            drop.update(
+                j
+                for j, other in enumerate(spans)
+                if j != i and old.end <= other.start and other.start < end
+            )
+        return [span for j, span in enumerate(out) if j not in drop]
 
     def _organisation_after_van(self, rest: list[str]) -> bool:
         """Whether the words after a lower-case "van" that deduce took into a name are an

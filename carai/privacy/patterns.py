@@ -4122,10 +4122,13 @@ LISTED_INSTITUTION_SITE = re.compile(
 # Round 15b: the insurer after "verzekerd bij" or an insurer's field: "Verzekerd bij VGZ",
 # "Zorgverzekeraar: Zilveren Kruis", "verzekeraar: CZ" (one or two capitalised words, no
 # digits: "zorgverzekeraar: MV-552031" is a number the insurer gave).
+# Round 22 (inst22b): also an insurer's capital abbreviation right after "polisnummer"
+# before the number ("Polisnummer VGZ P-70412889").
 INSURER_AFTER_CUE = gated(
-    "(?i:[vz])",
+    "(?i:[vzp])",
     re.compile(
-        r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:)[ \t]*"
+        r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:"
+        r"|polis(?:nummer|nr\.?)[ \t]*:?(?=[ \t]*[A-Z]{2,5}[ \t]+[\w-]*\d))[ \t]*"
         r"([A-ZÀ-Þ][A-Za-zÀ-ÿ'&]*(?:[ -][A-ZÀ-Þ][A-Za-zÀ-ÿ']*)?)(?![\w'-])"
     ),
 )
@@ -4193,6 +4196,13 @@ AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2
 # the place must end the clause, stand before a lower-case word or end the line, as
 # LISTED_INSTITUTION_SITE reads a listed brand's house.
 SITE_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)|/]|\n|$|[ ][-\u2013][ ]|[ ][a-zà-ÿ])")
+# Round 22 (inst22b): the particle and last word of a town of more words right after an
+# organisation ending in the town's first word ("Huisartsen Bergen" + " aan Zee", "Fysio
+# Alphen" + " aan den Rijn"): the engine asks deduce's place list for the whole town.
+PLACE_PARTICLE_TAIL = re.compile(
+    r"[ ]((?:aan|op|bij|ter|ten|onder|boven|over)(?:[ ](?:de|den|der|het))?"
+    r"[ ][A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019-])"
+)
 # ... and before a found place that no institution precedes: the word of an organisation's
 # kind or a brand's shape right before it ("Team", "Thuisteam", "Zorghaven", "Bureau",
 # "PodoZorg"), with at most one adjective before that ("Medisch", "Palliatief",
