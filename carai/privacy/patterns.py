@@ -1993,13 +1993,10 @@ def find_institutions(
         while text[end - 1] in ".,;:" and end > m.start():
             end -= 1
         yield Candidate(m.start(), end, "instelling", "naam van een organisatie", PATTERN)
-    kind = _CAPITAL_KIND_OF_INSTITUTION.search(text)
-    # no match crosses a line before its kind: none starts above the first kind's line
-    line = 0 if kind is None else text.rfind("\n", 0, kind.start()) + 1
-    for m in INSTITUTION_BEFORE_KIND.finditer(text[line:]) if kind else ():
-        yield Candidate(
-            line + m.start(), line + m.end(), "instelling", "naam van een organisatie", PATTERN
-        )
+    for m in (
+        INSTITUTION_BEFORE_KIND.finditer(text) if _CAPITAL_KIND_OF_INSTITUTION.search(text) else ()
+    ):
+        yield Candidate(m.start(), m.end(), "instelling", "naam van een organisatie", PATTERN)
     for m in SCHOOL_LOWER.finditer(text):
         yield Candidate(m.start(), m.end(), "instelling", "naam van een school", PATTERN)
     for m in INSTITUTION_SHORT_KIND.finditer(text):
