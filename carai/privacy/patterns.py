@@ -113,6 +113,15 @@ URL = re.compile(
 _DOMAIN_ENDINGS = (".nl", ".com", ".org", ".net", ".eu", ".info")
 
 
+def _phone_reason(number: str) -> str:
+    """What the page says of a phone number: a country code other than the Netherlands'
+    ("+48 512 345 678", "0032 ...") makes it a foreign number."""
+    digits = number.lstrip("(+")
+    if number.lstrip("(").startswith(("+", "00")) and not digits.lstrip("0").startswith("31"):
+        return "buitenlands telefoonnummer"
+    return "Nederlands telefoonnummer"
+
+
 def _has_domain(lowered: str) -> bool:
     """A cheap look before the URL pattern: does a bare domain's ending occur at all?"""
     return any(ending in lowered for ending in _DOMAIN_ENDINGS)
@@ -977,7 +986,7 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     for m in PHONE.finditer(text) if has_digit else ():
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
-        yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+        yield Candidate(*_groups_span(m), "telefoon", _phone_reason(m.group(1)), STRONG)
     for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
     for m in _url_matches(text) if ("/" in text or "www" in lowered or has_domain) else ():
@@ -3339,10 +3348,10 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
         for m in PHONE_DASHED.finditer(text):
             if _phone_is_date(text, m.start(1), m.group(1)):
                 continue
-            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+            yield Candidate(*_groups_span(m), "telefoon", _phone_reason(m.group(1)), STRONG)
     if "31" in text and ("(0)" in text or " - " in text or "\u2013" in text):
         for m in PHONE_INTL_SPACED.finditer(text):
-            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+            yield Candidate(*_groups_span(m), "telefoon", _phone_reason(m.group(1)), STRONG)
     if "/" in text:
         for m in RECORD_LETTER_SUFFIX.finditer(text):
             if _after_label(text[max(0, m.start() - 40) : m.start()]):
@@ -3351,7 +3360,7 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
         for m in PHONE_SLASHED.finditer(text):
             if record_label_right_before(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "parketnummer 05/183429-23": a record number of a phone's shape
-            yield Candidate(*_groups_span(m), "telefoon", "Nederlands telefoonnummer", STRONG)
+            yield Candidate(*_groups_span(m), "telefoon", _phone_reason(m.group(1)), STRONG)
     lowered = lower_case(text)
     if any(
         word in lowered
