@@ -77,6 +77,11 @@ DEFAULT_SETS = (
     # check_dataset.py and build_set.py; round 22's helpers tune on them (LOOK).
     "dev27.jsonl",
     "clean27_set.jsonl",
+    # dev28 (40 texts, 684 identifiers, 152 organisations) and clean28_set (48 clean texts):
+    # written blind at the start of round 23 by one writer who read only check_dataset.py and
+    # build_set.py; round 23's helpers tune on them (LOOK).
+    "dev28.jsonl",
+    "clean28_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -123,6 +128,11 @@ DEFAULT_SETS = (
     # texts): written with dev27 and clean27_set by the same writers; scored by the lead only.
     "holdout27.jsonl",
     "clean27_holdout.jsonl",
+    # holdout28 (40 texts, 650 identifiers, 166 organisations) and clean28_holdout (48 clean
+    # texts): written at the start of round 23 by a second writer, apart from dev28's, with
+    # the same brief; scored by the lead only, as sums.
+    "holdout28.jsonl",
+    "clean28_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
