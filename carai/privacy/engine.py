@@ -350,10 +350,28 @@ _POLISH_WORD = patterns.gated(  # entered at capitals only, not at every positio
     "[A-Z]",
     re.compile(
         r"(?<![\w'-])(?:[A-Z][a-z]*cz[a-z]*|Sz[a-z]+|[A-Z][a-z]*[aeiouy]sz|[BCDGKPT]rz[a-z]+"
-        r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai]))(?:-[A-Z][a-z]+)?(?![\w'-])"
+        r"|[A-Z][a-z]*(?:wicz|[lnwdtr]sk[ai]|[a-z]ck[ai])"
+        # Ukrainian surnames written in Dutch letters (round 23): "Kovalenko", "Kravchuk",
+        # "Melnyk", "Petrovych"; no Dutch word ends so
+        r"|[A-Z][a-z]*(?:enko|chuk|yuk|nyk|[eo]vych))(?:-[A-Z][a-z]+)?(?![\w'-])"
     ),
 )
-_POLISH_CLUES = ("cz", "sz", "Sz", "rz", "ski", "ska", "cki", "cka")
+_POLISH_CLUES = (
+    "cz",
+    "sz",
+    "Sz",
+    "rz",
+    "ski",
+    "ska",
+    "cki",
+    "cka",
+    "enko",
+    "chuk",
+    "yuk",
+    "nyk",
+    "ych",
+)
+_UKRAINIAN_ENDING = re.compile(r"(?:enko|chuk|yuk|nyk|[eo]vych)(?:-[A-Z][a-z]+)?$")
 _POSTCODE_ONLY = re.compile(r"^[1-9]\d{3}\s?[A-Z]{2}$")
 _POSTCODE_AT_END = re.compile(r",?\s+([1-9]\d{3}\s?[A-Z]{2})$")
 # A capitalised word (round 17b: the capital first and the character before it checked after
@@ -2804,9 +2822,10 @@ class PrivacyEngine:
         return found
 
     def _polish_shape_names(self, text: str) -> list[Candidate]:
-        """ "met Dorota Kowalczyk", "Grzegorz Mazur belde", "mevrouw Kaczmarek": a word of a
-        Polish shape (``_POLISH_WORD``) that no list holds, with the capitalised word after
-        or before it that is no common word, role or title, or alone inside a sentence."""
+        """ "met Dorota Kowalczyk", "Grzegorz Mazur belde", "mevrouw Kaczmarek", "Oksana
+        Melnyk": a word of a Polish or Ukrainian shape (``_POLISH_WORD``) that no list holds,
+        with the capitalised word after or before it that is no common word, role or title, or
+        alone inside a sentence."""
         if self.deduce is None or not any(clue in text for clue in _POLISH_CLUES):
             return []
         found = []
@@ -2822,7 +2841,12 @@ class PrivacyEngine:
                 start = before.start(1)
             elif _starts_sentence(text, start):
                 continue  # a word alone that opens a sentence: no evidence of a name
-            found.append(Candidate(start, end, "naam", "lijkt op een Poolse naam", PATTERN))
+            reason = (
+                "lijkt op een Oekraïense naam"
+                if _UKRAINIAN_ENDING.search(m.group(0))
+                else "lijkt op een Poolse naam"
+            )
+            found.append(Candidate(start, end, "naam", reason, PATTERN))
         return found
 
     def _unlisted_word(self, word: str) -> bool:

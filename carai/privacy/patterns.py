@@ -94,7 +94,9 @@ PHONE = re.compile(
     r"(?<![\w+])("
     # the country code perhaps in brackets: "(+31) 6 4123 7788" (round 18c)
     r"(?:\+|00|\(\+|\(00)31\)?[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}"
-    r"|(?:\+|00)(?:3[2-9]|4[0-9]|[1-9]\d?)[\s.-]?\d(?:[\s.-]?\d){6,11}"
+    # another country's code; after +1 (North America) the area code starts with 2-9, so
+    # "klantnr. 0011-884-392" is no phone number (round 23)
+    r"|(?:\+|00)(?:3[2-9]|4[0-9]|1(?=[\s.-]?[2-9])|[2-9]\d?)[\s.-]?\d(?:[\s.-]?\d){6,11}"
     r"|\(0\d{2,3}\)[\s.-]?\d(?:[\s.-]?\d){5,6}"
     r"|0[1-9](?:(?:\s?[.-]\s?|\s)?\d){8}"
     r"|14[ ]?0\d{2,3}(?![\d,.]\d|\s?(?:uur|u|mg|ml|kg|%))"  # a municipality: "14 0499"
@@ -202,6 +204,8 @@ PLATE = re.compile(
 AGE_BRACKETS = re.compile(
     r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s|!)"
 )
+# Before "(22)": the name of a score or a scale, whose value the number is (round 23).
+_SCORE_WORD_END = re.compile(r"(?i:score|index|schaal)[ ]?\Z")
 # Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
 QUALIFIED_BRACKET_BEFORE = re.compile(
     r"(?:(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ'-]+|(?i:mw|mevr|dhr|mevrouw|meneer|opa|oma|moeder|vader"
@@ -221,7 +225,7 @@ AGE_WORDS = re.compile(
 # before a decade ("zij is eind 70", round 14d).
 _AGE_MONTH = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
-    r"|december|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?(?![\w-])"
+    r"|december|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?(?![\w-])"
 )
 _AGE_ON_A_DATE = r"(?:(?:in|op|eind|begin|half|medio)\s+|\d{1,2}\s+)" + _AGE_MONTH
 AGE_QUALIFIER = (
@@ -655,7 +659,7 @@ _DUTCH_MONTHS = (
 MONTHS = (
     "(?:"
     + "|".join(_DUTCH_MONTHS)
-    + "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    + "|jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
     + "|".join(m.lower() for m in ENGLISH_MONTHS if m.lower() not in _DUTCH_MONTHS)
     + ")"
 )
@@ -688,12 +692,30 @@ YEAR_EVENT_BEFORE = re.compile(
     r"|voorjaar|najaar|zomer|winter|herfst|rond|omstreeks|circa|ca\.|overleden|overleed"
     r"|diagnose|gediagnosticeerd"  # "(Alzheimer, diagnose 2022)": round 15d
     r"|born|since|until)\s+(?:het\s+jaar\s+|(?:januari|februari|maart|april|mei|juni|juli"
-    r"|augustus|september|oktober|november|december)\s+)?)$"
+    r"|augustus|september|oktober|november|december)\s+)?"
+    # a form's label of a birth date that gives only the year ("Geboortedatum: 1997",
+    # "geb.jaar 1961", round 23)
+    r"|\b(?:geboortedatum|geboortejaar|geb\.?[ ]?(?:datum|dat\.?|jaar)|date[ ]of[ ]birth"
+    r"|year[ ]of[ ]birth)[ \t]*:?[ \t]*)$"
 )
+# "(ze) dacht dat het 1985 was", "denkt dat het nog 1974 is": the year someone believes it
+# is, in a report on confusion (round 23)
+_YEAR_IT_WAS_BEFORE = re.compile(r"(?<![\w-])(?i:het)[ ](?:(?i:nog|weer|al)[ ])?\Z")
+_YEAR_IT_WAS_AFTER = re.compile(r"[ ](?i:was|is|werd)\b")
 DATE_NUMBERS = re.compile(
     r"(?<![\d,.:/-])(\d{1,2})([-/.])(\d{1,2})(?:[-/.]'?(\d{2}|\d{4}))?(?![\d/]|[-.,:]\d)"
 )
 DATE_ISO = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
+# A month in Roman numerals between the day and the year, the same mark on both sides
+# ("14-IX-1985", "3.XI.2024", "1/IV/98"): an older way of writing a date (round 23).
+_ROMAN_MONTH = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+DATE_ROMAN_MONTH = re.compile(
+    r"(?<![\w/.-])(\d{1,2})"
+    + "(?:"
+    + "|".join(f"{mark}{_ROMAN_MONTH}{mark}" for mark in ("-", r"\.", "/"))
+    + ")"
+    + r"(\d{4}|\d{2})(?![\w/-]|[.,]\d)"
+)
 # "3/4" without a year is a date only where the words before say so ("op 3/4", "za 4/5").
 DATE_CONTEXT = re.compile(
     r"(?i:\b(?:op|d\.?d\.?|vanaf|tot|t/m|per|sinds|datum|geb\.?|geboren|ma|di|wo|do|vr|za|zo"
@@ -1351,6 +1373,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue  # "PDSS-SR (nu 18)", "score (nu 12)": a measure, not a person's age
         if m.group(1) == m.group(2) and text.startswith("!", m.end()):
             continue  # "(3!)" cried out needs a birthday word (AGE_EXCLAIMED); "(bijna 100!)"
+        if _SCORE_WORD_END.search(before):
+            continue  # "een verhoogde SDQ-score (22)": a score, not an age (round 23)
         if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
@@ -1925,11 +1949,24 @@ def find_dates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
     for m in DATE_ISO.finditer(text):
         yield Candidate(m.start(), m.end(), "datum", "datum in cijfers", PATTERN)
+    for m in DATE_ROMAN_MONTH.finditer(text) if _ROMAN_MONTH_MARK.search(text) else ():
+        if not 1 <= int(m.group(1)) <= 31:
+            continue
+        # a year in two digits ("10-X-20") only after a word that makes it a date: "verband
+        # 10-X-20 cm" is a size
+        if len(m.group(2)) == 2 and not DATE_CONTEXT.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue
+        yield Candidate(m.start(), m.end(), "datum", "datum met maand in Romeinse cijfers", PATTERN)
     for m in DATE_RANGE_START.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
             yield Candidate(*_groups_span(m), "datum", "eerste dag van een reeks", PATTERN)
     for m in YEAR.finditer(text):
-        if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if not YEAR_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not (
+            _YEAR_IT_WAS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and _YEAR_IT_WAS_AFTER.match(text, m.end())
+        ):
             continue
         start = _with_part_of_time(text, m.start(1))
         yield Candidate(start, m.end(1), "datum", "jaar van een gebeurtenis of geboorte", PATTERN)
@@ -2667,6 +2704,10 @@ DATE_WORDS = gated(r"[\djfmasond]", DATE_WORDS)  # ignoring case, as DATE_WORDS 
 MONTH_ALONE = gated("(?i:[jfmasond])", MONTH_ALONE)
 DATE_NUMBERS = gated(r"\d", DATE_NUMBERS)
 DATE_ISO = gated("[12]", DATE_ISO)
+DATE_ROMAN_MONTH = gated(r"\d", DATE_ROMAN_MONTH)
+# the look before DATE_ROMAN_MONTH: a Roman month right after a mark
+_ROMAN_MONTH_MARK = re.compile("[-./][IVX]")
+_ROMAN_DATE_SHAPE = re.compile(r"\d{1,2}-" + _ROMAN_MONTH + r"-(?:\d{4}|\d{2})")
 DATE_RANGE_START = gated(r"\d", DATE_RANGE_START)
 YEAR = gated("[12]", YEAR)
 YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
@@ -3379,6 +3420,8 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
         yield from _title_streets(text)
     if "-" in text:
         for m in CODE_YEAR_FIRST.finditer(text):
+            if _ROMAN_DATE_SHAPE.fullmatch(m.group(1)):
+                continue  # "14-IX-1985": a date, DATE_ROMAN_MONTH's
             yield Candidate(*_groups_span(m), "nummer", "code met letters en cijfers", PATTERN)
     if "BIG" in text or "big" in lowered:
         for m in BIG_NUMBER.finditer(text):
@@ -3915,7 +3958,7 @@ _LAW_OR_PUBLICATION_BEFORE = re.compile(
 # month "jan" after the few words that make it one).
 MONTH_SHORT_ALONE = gated(
     "(?i:[fmajsond])",
-    re.compile(r"(?<![\w-])(?i:feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
+    re.compile(r"(?<![\w-])(?i:febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)(?:\.|(?![\w-]))"),
 )
 # "jan" in lower case after "sinds", "vanaf", "eind", "begin" or "medio" ("een stoma sinds
 # jan"): the month, not the first name Jan, which a chat writes this way after "in" or "tot"
