@@ -274,6 +274,9 @@ _KIND_WORD = re.compile(
 _INSTITUTION_KIND = re.compile(patterns.INSTITUTION_KINDS)
 # "zgh", "vph" ...: a kind of institution shortened in a chat ends a name before it.
 _SHORT_INSTITUTION_KINDS = frozenset(patterns.SHORT_INSTITUTION_KINDS.split())
+# Round 23 (inst23): the kinds of school that chats write before a house's name ("obs de
+# regenboog"): after them a frequent word is the school's name too.
+_SCHOOL_ABBREVIATIONS = frozenset("obs cbs sbo kbs rkbs pcbs".split())  # noqa: SIM905
 # A form of address after a kind word ("transport van Hr. Kowalczyk"): a person follows.
 _PERSON_FORMS_OF_ADDRESS = frozenset(
     (patterns.FORMS_OF_ADDRESS + " " + patterns.NOTE_FORMS_OF_ADDRESS + " hr").split()
@@ -3473,6 +3476,38 @@ class PrivacyEngine:
         found += self._names_before_care_disciplines(text)
         if ", " in text:
             found += self._role_line_organisations(text)
+        if "roet" in text:  # "groet", "Groetjes": a signature
+            found += self._signature_role_organisations(text)
+        return found
+
+    def _signature_role_organisations(self, text: str) -> list[Candidate]:
+        """Round 23 (inst23): "Priscilla Martina\nWoonconsulent Woonstad Rotterdam"
+        (patterns.SIGNATURE_ROLE_ORGANISATION): under the writer's name, the capitalised
+        words after a role name the employer. The line above must hold a first name or a
+        surname; a team ("Team Leiden Noord"), a place, a first name or plain words as the
+        employer stay what they are."""
+        found = []
+        for m in patterns.SIGNATURE_ROLE_ORGANISATION.finditer(text):
+            person = m.group(1).split()
+            if len(person) > 4 or not any(
+                self._is_first_name(w) or self._is_surname(w.lower()) for w in person
+            ):
+                continue
+            name = m.group(2)
+            words = name.split()
+            bare = words[1:] if words[0] in ("De", "Het", "'t") else words
+            if (
+                not bare
+                or bare[0].lower() in _BRANCH_KINDS.split()  # "Team Leiden Noord", "Regio Zuid"
+                or (bare[0].lower() in self._common and not _INSTITUTION_KIND.fullmatch(bare[0]))
+                or self._is_place(" ".join(bare))
+                or self._is_first_name(bare[0])
+                or all(w.lower() in self._common for w in bare)
+            ):
+                continue
+            found.append(
+                Candidate(m.start(2), m.end(2), "instelling", "naam van een organisatie", STRONG)
+            )
         return found
 
     def _role_line_organisations(self, text: str) -> list[Candidate]:
@@ -3620,13 +3655,20 @@ class PrivacyEngine:
                     continue  # "Specialistische GGZ", "Basis GGZ": a kind of care
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, PATTERN))
         for m in starts.finditer(patterns.LOWER_INSTITUTION):
-            if _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            school = m.group(1).split()[0] in _SCHOOL_ABBREVIATIONS
+            if not school and _OWNER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "de apotheek de medicijnen": a kind, not a name
             word = m.group(2)
             if word is not None and (
                 # round 21 (inst21): a plain word less used than _RARE_NAME_WORD_ZIPF may name
-                # the house ("apotheek de hoeksteen", "dagopvang de klaproos")
-                (word in self._common and self._zipf.get(word, 0.0) >= _RARE_NAME_WORD_ZIPF)
+                # the house ("apotheek de hoeksteen", "dagopvang de klaproos"); round 23: after
+                # a school's abbreviation any plain word but an adjective ("van de sbo de
+                # regenboog"; not "de obs de komende weken")
+                (
+                    word in self._common
+                    and self._zipf.get(word, 0.0) >= _RARE_NAME_WORD_ZIPF
+                    and (not school or word.endswith(("e", "isch")))
+                )
                 or word in _NOT_AFTER_KIND
                 or _plural(word)
                 or word in _NOT_NAME_WORDS
@@ -3651,6 +3693,27 @@ class PrivacyEngine:
                 and not self._is_surname(word)
             ):
                 found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
+        for m in patterns.LOWER_KIND_AFTER_BRAND.finditer(text):
+            brand = patterns.BRAND_BEFORE_LOWER_KIND.search(text, max(0, m.start() - 30), m.start())
+            if brand is None:
+                continue
+            word = brand.group(1)
+            if (
+                word in self._zipf
+                or self._known_word(word)
+                or word.endswith(("e", "isch"))  # an adjective: "palliatieve thuiszorg"
+                or self._is_first_name(word.capitalize())
+                or _INSTITUTION_KIND.fullmatch(word)
+                or self._kind_of_care(word)  # "wijkverpleging thuiszorg"
+                or any(word[i:] in self._zipf for i in range(1, len(word) - 5))
+            ):  # ... and compounds of a long Dutch word ("gezinsbegeleiding")
+                continue
+            found.append(Candidate(brand.start(1), m.end(), "instelling", reason, STRONG))
+        for m in patterns.EMPLOYER_NAMED.finditer(text):
+            first = m.group(1).split()[0]
+            if not self._organisation_word(first, first_name_ok=False):
+                continue  # "werkgever Jansen", "werkgever Utrecht": a person, a place
+            found.append(Candidate(m.start(1), m.end(1), "instelling", reason, STRONG))
         for m in patterns.HOUSE_NAME_WITH_ARTICLE.finditer(text):
             kind = patterns.LOWER_CLUB_KIND_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if kind is None or self._is_surname(m.group(0).lower()):
@@ -3742,11 +3805,19 @@ class PrivacyEngine:
         found = []
         for m in patterns.HOSPITAL_ABBREVIATION.finditer(text):
             start = m.start()
-            if not text.endswith(("het ", "'t "), 0, start):
-                continue  # most capitals: no "het" before them
-            if not patterns.STAY_BEFORE_HOSPITAL.search(text, max(0, start - 70), start):
-                continue
             word = m.group(1)
+            if not (
+                text.endswith(("het ", "'t "), 0, start)
+                and patterns.STAY_BEFORE_HOSPITAL.search(text, max(0, start - 70), start)
+            ) and not (
+                text.endswith(("bij ", "Bij ", "het ", "'t "), 0, start)
+                and patterns.HOSPITAL_SHAPED_ABBREVIATION.fullmatch(word)
+                and patterns.PLACE_BEFORE_HOSPITAL_ABBREVIATION.search(
+                    text, max(0, start - 12), start
+                )
+                and not _INSTITUTION_KIND.fullmatch(word)
+            ):
+                continue  # most capitals: no "het" or stay before them
             if word.upper() in patterns.NOT_HOSPITAL_ABBREVIATIONS or self._known_word(
                 word.lower()
             ):
@@ -3754,6 +3825,25 @@ class PrivacyEngine:
             found.append(
                 Candidate(
                     m.start(1), m.end(1), "instelling", "afkorting van een ziekenhuis", STRONG
+                )
+            )
+        for m in patterns.LOWER_HOSPITAL_ABBREVIATION.finditer(text):
+            word = m.group(1)
+            upper = word.upper()
+            if (
+                not patterns.HOSPITAL_SHAPED_ABBREVIATION.fullmatch(upper)
+                or upper in patterns.NOT_HOSPITAL_ABBREVIATIONS
+                or word in _SHORT_INSTITUTION_KINDS
+                or _INSTITUTION_KIND.fullmatch(word)
+                or self._known_word(word)
+                or word in self._zipf
+                or self._is_first_name(word.capitalize())
+                or self._is_surname(word)
+            ):
+                continue  # "bij zus", "naar het zkh": a word, a kind
+            found.append(
+                Candidate(
+                    m.start(1), m.end(1), "instelling", "afkorting van een ziekenhuis", PATTERN
                 )
             )
         return found
@@ -4494,6 +4584,10 @@ class PrivacyEngine:
             m = patterns.AMPERSAND_NAME_AFTER.match(text, span.end)
             if m is not None:
                 grown.append((i, m.end(1)))
+                continue
+            m = patterns.ORGANISATION_TAIL_AFTER.match(text, span.end)
+            if m is not None and (m.group(1) is None or not self._is_place(m.group(1))):
+                grown.append((i, m.end()))
         if not grown:
             return spans
         out = list(spans)
@@ -4535,6 +4629,8 @@ class PrivacyEngine:
                 m = patterns.LOWER_KIND_BEFORE_LOWER_ORGANISATION.search(
                     text, max(0, span.start - 30), span.start
                 )
+            if m is None and span.text.startswith(("Gemeente ", "gemeente ")):
+                m = self._service_before_municipality(text, span.start)
             if m is None:
                 continue
             if j and spans[j - 1].end > m.start():
@@ -4591,6 +4687,30 @@ class PrivacyEngine:
         if not changed:
             return spans
         return [changed.get(j, span) for j, span in enumerate(spans) if j not in drop]
+
+    def _service_before_municipality(self, text: str, start: int) -> re.Match[str] | None:
+        """Round 23 (inst23): "Leerplicht" before "Gemeente Den Haag", "Wmo-loket" before
+        "gemeente Zaanstad" (patterns.SERVICE_BEFORE_MUNICIPALITY): the word of a service
+        joins the municipality found after it. Not a role ("Schuldhulpverlener"), a person,
+        a place, nor a word opening a sentence unless it says a kind ("Wmo-loket")."""
+        m = patterns.SERVICE_BEFORE_MUNICIPALITY.search(text, max(0, start - 40), start)
+        if m is None:
+            return None
+        word = m.group(0)[:-1]
+        if (
+            _ROLE_AT_END.search(word)
+            or self._is_first_name(word)
+            or self._is_surname(word.lower())
+            or self._is_place(word)
+            or (
+                _starts_sentence(text, m.start())
+                and "-" not in word
+                and not _KIND_ENDING.search(word)
+                and not _INSTITUTION_KIND.fullmatch(word)
+            )
+        ):
+            return None
+        return m
 
     def _organisations_over_particle_towns(self, text: str, spans: list[Span]) -> list[Span]:
         """Round 22 (inst22b): an institution whose last word opens a town of more words in

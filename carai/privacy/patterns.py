@@ -2897,6 +2897,10 @@ MORE_INSTITUTION_KIND_WORDS += """ toegangsteam stadsteam dorpsteam ondersteunin
 # Round 18b: day centres and child minding agencies ("Activiteitencentrum De Ruimte",
 # "gastouderbureau Kleine Stap").
 MORE_INSTITUTION_KIND_WORDS += """ activiteitencentrum gastouderbureau"""
+# Round 23 (inst23): a bailiff and an energy supplier in debt counselling, their kind in
+# lower case before the firm's own name ("beslag door gerechtsdeurwaarder Flanderijn",
+# "achterstand bij energieleverancier Greenchoice").
+MORE_INSTITUTION_KIND_WORDS += """ gerechtsdeurwaarder energieleverancier"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -2989,6 +2993,7 @@ LOWER_KIND_BEFORE_NAME_WORDS += " " + _LOWER_KINDS_OF_DAY_CARE_AND_HOUSING
 # crisisopvang Kompassie", "nachtopvang De Haven").
 LOWER_KIND_BEFORE_NAME_WORDS += """ crisisopvang nachtopvang vrouwenopvang daklozenopvang
     opvanghuis"""
+LOWER_KIND_BEFORE_NAME_WORDS += " gerechtsdeurwaarder energieleverancier"  # round 23
 # Round 14b: lower-case kinds of that list that stay in the span ("woningstichting De
 # Hoeve", "kringloop De Schuur", "rechtbank Oost-Brabant", "voetbalclub De Zwaluwen").
 LOWER_KIND_IN_NAME_WORDS = frozenset(
@@ -2996,7 +3001,7 @@ LOWER_KIND_IN_NAME_WORDS = frozenset(
     sportvereniging vv""".split()  # noqa: SIM905
 ) | frozenset(_LOWER_KINDS_OF_DAY_CARE_AND_HOUSING.split())
 MORE_INSTITUTION_LOWER = gated(
-    "[uikcmjlgswrvadno]",
+    "[uikcmjlgswrvadnoe]",
     re.compile(
         r"(?<![\w-])("
         + word_alternation(LOWER_KIND_BEFORE_NAME_WORDS)
@@ -3035,6 +3040,18 @@ LOWER_INSTITUTION = gated(
         r"(?![\w-]|[ ]?\d)"
     ),
 )
+# Round 23 (inst23): in chats a firm's own name in lower case before its kind in lower case
+# ("ze is overgestapt naar careflow thuiszorg", "medicijnen via medimax apotheek"). Found
+# from the kind, the word before it by BRAND_BEFORE_LOWER_KIND; the engine keeps only a
+# word no list and no frequency knows ("de particuliere thuiszorg" is a kind of care).
+LOWER_KIND_AFTER_BRAND = gated(
+    "[tcakfz]",
+    re.compile(
+        r"(?<=[a-z0-9][ ])(?:thuiszorg|college|apotheek|kliniek|zorggroep|fysio"
+        r"|fysiotherapie|kraamzorg)(?![\w'\u2019-])"
+    ),
+)
+BRAND_BEFORE_LOWER_KIND = re.compile(r"(?<![\w'\u2019&./-])([a-z][a-z0-9]{3,})[ ]\Z")
 # Round 22 (inst22): a practice's own name before its discipline, capitalised, as Dutch
 # practices and firms name themselves ("Kenter Jeugdhulp", "Moleman Psychologie", "Sophia
 # Revalidatie", "Bakker Logopedie"): one capitalised word, no house number after it. The
@@ -3072,10 +3089,23 @@ ROLE_LINE_ORGANISATION = re.compile(
     r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w'\u2019&-]*(?:[ ](?:&[ ])?[A-ZÀ-Þ][\w'\u2019&-]*){0,4})"
     r"[ \t]*(?=\n|$)"
 )
-# Round 22 (inst22): in chats a lower-case kind of care, also a compound kind of a team,
+# Round 23 (inst23): a signature's line under the writer's name: a capitalised role and the
+# employer after it up to the end of the line ("Met vriendelijke groet,\nPriscilla
+# Martina\nWoonconsulent Woonstad Rotterdam", "Schuldhulpverlener Gemeente Wijdemeren").
+# The role is a compound ending in a profession; the engine drops a team, a place, a
+# first name or plain words as the employer, and needs a person on the line above.
+SIGNATURE_ROLE_ORGANISATION = re.compile(
+    r"\n[ \t]*([A-ZÀ-Þ][^\n,:]{2,40})\n[ \t]*[A-ZÀ-Þ][a-zà-ÿ]*"
+    r"(?:consulent|medewerker|medewerkster|begeleider|begeleidster|verpleegkundige"
+    r"|coördinator|werker|verlener|adviseur|casemanager|coach|therapeut|psycholoog"
+    r"|ondersteuner|regisseur|bewindvoerder|jurist|hulpverlener|deskundige)[ ]+"
+    r"((?:(?:De|Het|'t)[ ])?[A-ZÀ-Þ][\w'\u2019&-]*(?:[ ](?:&[ ])?[A-ZÀ-Þ][\w'\u2019&-]*){0,3})"
+    r"[ \t]*(?=\n|$)"
+)
 # clinic, insurer or guardian, right before one lower-case word that names the house by a
 # place or by the shape of a place's name ("ziekenhuis veluwezoom", "jeugdteam
-# buitenwaard", "oogkliniek reestmond", "thuiszorg regio hoogeveen"); the engine checks the
+# buitenwaard", "oogkliniek reestmond", "thuiszorg regio hoogeveen"; round 23: "ggd regio
+# utrecht", "jeugdbescherming gelderland"); the engine checks the
 # word (a place of deduce's list, or a word no list and no frequency knows that ends as
 # place names do, TOPONYM_ENDINGS). The kind is part of the name. No school or day care:
 # "school sportveld" and "school schoolkamp" are plain compounds after them.
@@ -3088,7 +3118,7 @@ LOWER_KIND_BEFORE_PLACE_NAME = gated(
             ziekenhuis huisartsenpraktijk huisartsenpost dagbesteding hospice zorgpunt
             revalidatiecentrum gezondheidscentrum zorgboerderij praktijk jeugdteam wijkteam
             zorgteam oogkliniek kliniek verslavingszorg gezinsvoogdij zorgverzekeraar
-            verzekeraar rechtbank gerechtshof"""
+            verzekeraar rechtbank gerechtshof ggd jeugdbescherming"""
         )
         + r")[ ]+(?:regio[ ]+)?([a-zà-ÿ]{3,}))(?![\w'-]|[ ]?\d)"
     ),
@@ -3247,6 +3277,23 @@ STAY_BEFORE_HOSPITAL = re.compile(
     r"|vervoerd|geopereerd|operatie|bevallen|bevalling|ontslagen|controle|poli|afspraak"
     r"|behandeld|behandeling|onderzocht|doorgestuurd|terug)"
     r"(?:[ ]+[a-zà-ÿ0-9]+){0,3}?[ ]+(?:in|naar|uit|vanuit)[ ]+(?:het|'t)[ ]+\Z"
+)
+# Round 23 (inst23): an abbreviation of a hospital's shape ("OLVG", "UMCG", "ZLV", "MCZL":
+# a Z of "ziekenhuis", a G of "gasthuis" or "Groningen" at the end, "MC") needs no stay
+# before it, only "bij" or a preposition of place and "het" ("ik check bij OLVG", "ct-scan
+# in het ZLV"); the engine still drops the words of NOT_HOSPITAL_ABBREVIATIONS and kinds.
+HOSPITAL_SHAPED_ABBREVIATION = re.compile(r"[A-Z]*Z[A-Z]*|[A-Z]+G|[A-Z]*MC[A-Z]*|[A-Z]+mc")
+PLACE_BEFORE_HOSPITAL_ABBREVIATION = re.compile(
+    r"(?<![\w-])(?:[Bb]ij|(?:in|naar|uit|vanuit|van)[ ](?:het|'t))[ ]\Z"
+)
+# ... and in chats in lower case ("ik check bij olvg", "bloed prikken in het zlv"): three
+# or four letters of that shape (the engine checks it in capitals) that no list knows.
+LOWER_HOSPITAL_ABBREVIATION = gated(
+    "[bivnu]",
+    re.compile(
+        r"(?<![\w-])(?:bij|(?:in|naar|uit|vanuit|van)[ ](?:het|'t))[ ]([a-z]{3,4})"
+        r"(?![\w'\u2019-]|[ ]?\d)"
+    ),
 )
 # The abbreviations of files, plans, meetings, scans and wards that those words also take.
 NOT_HOSPITAL_ABBREVIATIONS = frozenset(
@@ -4221,6 +4268,17 @@ ORGANISATION_FIELD = re.compile(
 # letter (the characters a match can open with; a plain string: a real tab and bullet),
 # not at every position with its three look-behinds.
 ORGANISATION_FIELD = gated("[ \t*\u2022-]|(?i:[abdksvwz])", ORGANISATION_FIELD)
+# Round 23 (inst23): "Werkgever Philips is geïnformeerd", "Werkgever ICT-bedrijf Bytebrug is
+# op de hoogte": without a colon, the employer's name right after the word and before a
+# verb or the end of the clause. The engine drops persons, places and plain words.
+EMPLOYER_NAMED = gated(
+    "[Ww]",
+    re.compile(
+        r"(?<![\w-])[Ww]erkgever[ ]((?:[A-Z]{2,5}-)?[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2})"
+        r"(?=[ ](?:is|was|heeft|had|wordt|werd|weet|gaat|zal|wil)\b"
+        r"|[ \t]*(?:[,;()]|\n|$|\.(?:\s|$)))"
+    ),
+)
 CREDITOR_ITEM = re.compile(r"[A-ZÀ-Þ][\w&'-]*(?:[ ][A-ZÀ-Þ][\w&'-]*){0,2}")
 CREDITOR_SEPARATOR = re.compile(r"[ \t]*(?:,|[ ]en[ ])[ \t]*")
 
@@ -4252,6 +4310,14 @@ NAME_AFTER_LONE_KIND = re.compile(
     r"(?:(?:[ ]|[ ]?&[ ]?)[A-ZÀ-Þ][\w'\u2019-]*){0,2})(?![\w'\u2019&-]|[ ]?\d)"
 )
 AMPERSAND_NAME_AFTER = re.compile(r"[ ]?&[ ]?([A-ZÀ-Þ][\w'\u2019-]*)(?![\w'\u2019&-]|[ ]?\d)")
+# Round 23 (inst23): the tail a club or body carries after its name: a founding year with
+# an apostrophe ("VV Oranje Wit '29", "Centrum '45") and a branch after a slash
+# ("Belastingdienst/Toeslagen", "Menzis/Anderzorg"), a house after "'t" ("Apotheek Tuindorp
+# 't Lansink"). Only after an institution found.
+ORGANISATION_TAIL_AFTER = re.compile(
+    r"(?:[ ]['\u2019]\d\d|/([A-ZÀ-Þ][a-zà-ÿ][\w'\u2019-]*)"
+    r"|[ ]'t[ ][A-ZÀ-Þ][a-zà-ÿ][\w'\u2019-]*)(?![\w'\u2019/-]|[ ]?\d|[.,]\d)"
+)
 # Round 22 (inst22): an organisation and the place of its office as one name ("via
 # Praktijkondersteuner Jeugd Heiloo", "van Medisch Team Veluwezoom"):
 # the place must end the clause, stand before a lower-case word or end the line, as
@@ -4278,6 +4344,11 @@ ORGANISATION_BEFORE_SITE = re.compile(
 ADJECTIVES_BEFORE_ORGANISATION = re.compile(
     r"(?<![\w'\u2019&-])(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:isch|(?<!br)ief|iel|air|aal|eel|ant)[ ]){1,2}\Z"
 )
+# Round 23 (inst23): the municipal service or desk before a municipality found ("bij
+# Leerplicht Gemeente Den Haag", "aanmelding Schuldhulpverlening gemeente Den Haag", "het
+# Wmo-loket gemeente Zaanstad"): one capitalised word joins it; the engine drops a role,
+# a person, a place and a word that only opens a sentence.
+SERVICE_BEFORE_MUNICIPALITY = re.compile(r"(?<![\w'\u2019&/-])[A-ZÀ-Þ][\w-]*[a-zà-ÿ][ ]\Z")
 # ... and in a chat a lower-case kind right before an institution found in lower case
 # ("bel jij huisartsenpost gelderse vallei?"), with no article before the kind.
 LOWER_KIND_BEFORE_LOWER_ORGANISATION = re.compile(
