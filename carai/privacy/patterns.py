@@ -1491,8 +1491,18 @@ _GAP_BEFORE_NUMBER = re.compile(r"[ ](?<=[^\W\d_][ ])(?=\d)")
 # Round 22 (addr22): the end of a word before a word that says a house number follows, after
 # a space, a comma or "op" ("Kerkstraat nr. 12", "t/o 220", "Kerkstraat, nummer 12"): the
 # street scans look back from there too.
+# Round 23 (speed23): the match opens with the space or comma itself (consumed), so the
+# regex engine skips in C to the next space or comma instead of entering the pattern at
+# every position (3 ms at 5,000 characters before). Then a cheap look at the next character
+# (what any match has there: the first letter of a number word, "h", "n" or "t" in either
+# case, the "o" of "op", or the space after a comma), and only then the letter before and
+# the whole number word from the gap, both behind that one character. The start of each
+# match is the same: the position right after the letter. Consuming that one character
+# loses no match, since a match needs a letter right before it, and a space or comma is none.
 _GAP_BEFORE_NUMBER_WORD = re.compile(
-    r"(?<=[^\W\d_])(?=(?:[ ]|,[ ]|[ ]op[ ])" + HOUSE_NUMBER_WORD + r"[ ]?\d)"
+    r"[ ,](?=[hHnNtTo ])(?<=[^\W\d_][ ,])(?<=(?=(?:[ ]|,[ ]|[ ]op[ ])"
+    + HOUSE_NUMBER_WORD
+    + r"[ ]?\d)[ ,])"
 )
 _NUMBER_WORD_PIECES = ("nr", "no.", "nummer", "t/o", "tegenover")  # all of HOUSE_NUMBER_WORD
 
@@ -4087,6 +4097,12 @@ ROLE_NAME = gated("(?i:[a-z])", ROLE_NAME, lead_limit=128)
 DIGITS_LETTERS_DIGITS = gated(r"\d", DIGITS_LETTERS_DIGITS)
 AGB = gated("(?i:a)", AGB)
 AGB_DASHED = gated("(?i:a)", AGB_DASHED)
+# Round 23 (speed23): three more scans that open with a look-behind, which a plain scan
+# entered at every position (0.2-0.35 ms each at 5,000 characters); gated, each is matched
+# only where one of its first words stands (its leads, found by the one scan of _TRIGGERS).
+NUMBER_BEFORE_STREET = gated("(?i:[hn])", NUMBER_BEFORE_STREET)
+LONE_STREET_WORD = gated("[abnow]", LONE_STREET_WORD)
+DWELLING_NAME = gated("[bw]", DWELLING_NAME)
 ADDRESS_MISTYPED_STREET = gated("(?i:[oanblvw])", ADDRESS_MISTYPED_STREET)
 
 
