@@ -88,6 +88,12 @@ GATED = {
         "De Hesselink",
         "Ze werkt graag op de boerderij met de dieren.",
     ),
+    "ROLE_LETTER": (
+        patterns.ROLE_LETTER,
+        "Vandaag sprak bewoner B met de arts over de nacht.",
+        "B",
+        "Vandaag sprak de bewoner met de arts over de nacht.",
+    ),
     "_SUBJECT_OF_PERSON_VERB": (
         engine._SUBJECT_OF_PERSON_VERB,
         "Vanochtend onrustig. Anouk belde om tien uur.",
@@ -107,6 +113,7 @@ CASE_TRAPS = [
     "NUMMER 14 VAN DE LINDELAAN, Nummer 14 Van De Lindelaan, nr. 3 in het Kerkpad",
     "\u0130 \u0131 \u212a \u017f: naar Markt 12, Woont op brink 4. BOERDERIJ 'De Es'",
     "ANOUK BELDE. Zegt Anouk. zegt anouk. Vroeg Piet-Jan, vroeg Pi\u0130t",
+    "BEWONER A en Cliënt B, co\u0130rdinator C; dochter K. en zoon \u212a, mantelzorger D-",
 ]
 
 
