@@ -1280,6 +1280,33 @@ def _after_label(before: str) -> bool:
             or (nearest == 0 and word.endswith(_CARE_RECORD_ENDS))
         ):
             return True
+    return _number_label_further(words)
+
+
+# Round 23 (addr23): small words that may stand between a label that ends in "nummer" or
+# "nr" and its number, beyond the four words _after_label reads ("clientnummer bij de
+# gemeente is 44718230").
+_SMALL_WORDS_BEFORE_NUMBER = frozenset(
+    "is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt".split()  # noqa: SIM905
+)
+
+
+def _number_label_further(words: list[str]) -> bool:
+    """Whether a label that ends in "nummer" or "nr" stands among the last eight words, with
+    only small words (_SMALL_WORDS_BEFORE_NUMBER) and at most one other word after it; not
+    a label of a phone, a room or an amount (NOT_LABEL_STARTS)."""
+    others = 0
+    for word in reversed(words[-8:]):
+        word = word.strip(".:#/-,;").lower()
+        if word in _SMALL_WORDS_BEFORE_NUMBER:
+            continue
+        if word.startswith(NOT_LABEL_STARTS):
+            return False
+        if word.endswith(("nummer", "nr")):
+            return True
+        others += 1
+        if others > 1:
+            return False
     return False
 
 

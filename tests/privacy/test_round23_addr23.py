@@ -166,3 +166,21 @@ def test_ages_after_a_date_of_birth(engine: PrivacyEngine, text: str, ages: list
 )
 def test_no_age_after_other_dates(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "leeftijd") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("zijn clientnummer bij de gemeente is 44718230", ["44718230"]),
+        ("Het dossiernr van haar bij ons is 5530917.", ["5530917"]),
+        # not after a label of a house, a room or a phone, nor after two other words
+        ("Het huisnummer van de woning is 12345", []),
+        ("Het kamernummer van haar is op de gang 12345", []),
+        ("Het aantal dossiers in de regio is 12000", []),
+        ("Het cliëntnummer staat in de brief, hij betaalde 125000 euro", []),
+    ],
+)
+def test_a_number_label_a_few_small_words_back(
+    engine: PrivacyEngine, text: str, numbers: list[str]
+) -> None:
+    assert labelled(engine, text, "nummer") == numbers
