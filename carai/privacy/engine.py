@@ -410,6 +410,18 @@ _STREET_AFTER_DE = patterns.gated(
     ),
 )
 # What a text holds where _STREET_AFTER_DE can match: its cues ("op eikenlaan" has no "de").
+# Round 23 (addr23): the street word after the hyphen of "Wiersma-erf", "Kennedy-laan 4",
+# and a house number if one follows (see _hyphen_streets).
+_HYPHEN_STREET_WORD = re.compile(
+    r"(?:straat|laan|weg|plein|erf|hof|kade|gracht|singel|pad|dreef|steeg|plantsoen)"
+    r"(?:[ ](" + patterns.HOUSE_NUMBER + r")(?!\d|[,.:]\d))?(?![\w'-])"
+)
+# Round 23 (addr23): "kaya flamboyan 22", "Kaya Gobernador N. Debrot 14": "kaya", one to
+# four words of its name and a house number (see _caribbean_streets).
+_CARIBBEAN_STREET = re.compile(
+    r"(?<![\w-])((?i:kaya)[ ](?:[A-Za-zÀ-ÿ][\w'.-]*[ ]){0,3}[A-Za-zÀ-ÿ][\w'-]{2,})"
+    r"[ ](" + patterns.HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
+)
 _CUES_BEFORE_LISTED_STREET = (
     " de ", "vd", "v.d.", "v/d", "richting", "op ", "aan ", "naar ", "bij ",
 )  # fmt: skip
@@ -4402,6 +4414,45 @@ class PrivacyEngine:
                 m.start(1), m.end(2), "adres", "straat en huisnummer na 'woont'", PATTERN
             )
 
+    def _hyphen_streets(self, text: str) -> Iterator[Candidate]:
+        """ "op de Wiersma-erf", "Kennedy-laan 4": a capitalised word, a hyphen and a street
+        word in lower case (_HYPHEN_STREET_WORD) is a street named after a person or a thing,
+        with its house number if one follows (round 23, addr23). The word before the hyphen
+        has three letters or more and no hyphen of its own ("Oost-West-laan" is left)."""
+        at = text.find("-")
+        while at > 0:
+            m = _HYPHEN_STREET_WORD.match(text, at + 1)
+            if m is not None:
+                start = at
+                while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'\u2019"):
+                    start -= 1
+                if (
+                    at - start >= 3
+                    and text[start].isupper()
+                    and text[start + 1 : at].islower()
+                    and (start == 0 or text[start - 1] not in "-./")
+                    and not (m.group(1) and _QUANTITY_AFTER_NUMBER.match(text, m.end()))
+                ):
+                    yield Candidate(start, m.end(), "adres", "straatnaam met streepje", STRONG)
+            at = text.find("-", at + 1)
+
+    def _caribbean_streets(self, text: str) -> Iterator[Candidate]:
+        """ "kaya flamboyan 22", "Kaya Gobernador N. Debrot 14": "kaya" (street, in
+        Papiamento, the word of the addresses of Curaçao, Bonaire and Aruba), its name and a
+        house number (_CARIBBEAN_STREET; round 23, addr23). Not a first name "Kaya" and a
+        surname before an age or a count ("Kaya Bakker 84 jaar", "Kaya Smit 3 keer")."""
+        if "kaya " not in text.lower():
+            return
+        for m in _CARIBBEAN_STREET.finditer(text):
+            last = m.group(1).rsplit(" ", 1)[-1]
+            if (
+                patterns.AGE_AFTER_NUMBER.match(text, m.end(2))
+                or _QUANTITY_AFTER_NUMBER.match(text, m.end(2))
+                or (last[0].isupper() and self._is_surname(last) and " " not in m.group(1)[5:])
+            ):
+                continue
+            yield Candidate(m.start(1), m.end(2), "adres", "straatnaam met huisnummer", STRONG)
+
     def _lower_listed_street_numbers(self, text: str) -> Iterator[Candidate]:
         """ "op achter de hoven 3": a street of several words in lower case and a house number
         after a cue (`_LOWER_STREET_AFTER_CUE`), when deduce's street list holds it with its
@@ -4484,6 +4535,8 @@ class PrivacyEngine:
         candidates.extend(patterns.find_more_dates(text))
         candidates.extend(self._street_before_place(text))
         candidates.extend(self._street_after_living_cue(text))
+        candidates.extend(self._hyphen_streets(text))
+        candidates.extend(self._caribbean_streets(text))
         if self.deduce is not None:
             candidates.extend(self._listed_streets_without_number(text))
             candidates.extend(self._lower_listed_street_numbers(text))
@@ -4497,7 +4550,12 @@ class PrivacyEngine:
         names: dict[tuple[int, int], tuple[int, int]] = {}  # see _whole
         candidates = _addresses_after_names(
             text,
-            _persons_before_their_street(text, self._whole(text, candidates, names)),
+            _persons_before_their_street(
+                text,
+                self._whole(text, candidates, names),
+                self._is_first_name,
+                self._is_surname,
+            ),
             self._is_first_name,
         )
         first = _resolve(text, _merge_same_label(candidates))
@@ -6292,6 +6350,14 @@ def _has_name_word(piece: str) -> bool:
     )
 
 
+# Words that open a street's name: the titles, and "kaya" of "Kaya Gobernador N. Debrot 14"
+# (round 23, addr23), whose words a name found inside does not cut off.
+_WORDS_OPENING_STREETS = patterns.STREET_TITLES | {"kaya"}
+_VAN_ARTICLE_AFTER_NAME = re.compile(r"van[ ](?:de|het)[ ](?=[A-ZÀ-Þ])")
+_NAME_BEFORE_STREET = "naam voor 'van de' en een straat"
+_STREET_ARTICLES = frozenset({"de", "het", "'t"})
+
+
 def _addresses_after_names(
     text: str, candidates: list[Candidate], is_first_name: Callable[[str], bool]
 ) -> list[Candidate]:
@@ -6305,7 +6371,7 @@ def _addresses_after_names(
     out = []
     for c in candidates:
         first_word = text[c.start : c.end].split(" ", 1)[0].lower()
-        if c.label == "adres" and first_word not in patterns.STREET_TITLES:
+        if c.label == "adres" and first_word not in _WORDS_OPENING_STREETS:
             number = _HOUSE_NUMBER_START.search(text, c.start, c.end)
             if number is None:
                 out.append(c)
@@ -6328,6 +6394,11 @@ def _addresses_after_names(
             while start < c.end and text[start] in " ,":
                 start += 1
             if start != c.start:
+                # "Kees de Vries van het Marktplein 3": "van de", "van het" after the name
+                # are the person's, not the street's (round 23, addr23)
+                lead = _VAN_ARTICLE_AFTER_NAME.match(text, start, c.end)
+                if lead is not None:
+                    start = lead.end()
                 c = Candidate(start, c.end, c.label, c.reason, c.priority)
         out.append(c)
     return out
@@ -6338,13 +6409,49 @@ def _addresses_after_names(
 _NAME_VAN_STREET = re.compile(
     r"([A-Z][\w'\u2019-]*)[ ]van[ ](?:(?:de|het|den|der|'t)[ ])?(?=[A-ZÀ-Þ][\w'\u2019-]*?"
     + patterns.STREET_SUFFIX
-    + r"[ ]\d)"
+    # round 23 (addr23): a word for the house number between ("van de Kerkstraat nr. 12")
+    + patterns.NUMBER_WORD_BEFORE_HOUSE
+    + r"\d)"
 )
 
 
-def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list[Candidate]:
+# Round 23 (addr23): "Sanne Jansen van de Kerkstraat 12", "Kees de Vries van het Marktplein
+# nummer 3": a first name, perhaps particles, a surname that is no first name, "van de" or
+# "van het" and a street of one word with its number: a person and her street. A first name
+# and particles alone ("Willem van de Veldestraat") name a street after a person.
+_FIRST_NAME_SURNAME_VAN_STREET = re.compile(
+    r"([A-Z][\w'\u2019-]*[ ](?:(?:van|de|der|den|ter|ten|'t)[ ]){0,3}[A-Z][\w'\u2019-]*)"
+    r"[ ]van[ ](?:de|het)[ ](?=[A-ZÀ-Þ][\w'\u2019-]*?"
+    + patterns.STREET_SUFFIX
+    + patterns.NUMBER_WORD_BEFORE_HOUSE
+    + r"\d)"
+)
+
+
+def _person_before_street(
+    name: str, is_first_name: Callable[[str], bool], is_surname: Callable[[str], bool]
+) -> bool:
+    """Whether the words before "van de" and a street (above) are a first name and a
+    surname: the first a known first name, the last a known surname or no first name,
+    neither a street title."""
+    words = name.split(" ")
+    return (
+        is_first_name(words[0])
+        and (is_surname(words[-1]) or not is_first_name(words[-1]))
+        and words[0].lower() not in patterns.STREET_TITLES
+        and words[-1].lower() not in patterns.STREET_TITLES
+    )
+
+
+def _persons_before_their_street(
+    text: str,
+    candidates: list[Candidate],
+    is_first_name: Callable[[str], bool],
+    is_surname: Callable[[str], bool],
+) -> list[Candidate]:
     """Splits an address that opens with a name and "van" right after a form of address
-    into the name and the street (see ``_NAME_VAN_STREET``)."""
+    into the name and the street (see ``_NAME_VAN_STREET``), and one that opens with a first
+    name and a surname before "van de" (``_FIRST_NAME_SURNAME_VAN_STREET``)."""
     out = []
     for c in candidates:
         if c.label == "adres":
@@ -6352,6 +6459,18 @@ def _persons_before_their_street(text: str, candidates: list[Candidate]) -> list
             if m is not None and _address_form_before(text, c.start, reach=9):
                 out.append(Candidate(m.start(1), m.end(1), "naam", _AFTER_TITLE, PATTERN))
                 c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
+            else:
+                m = _FIRST_NAME_SURNAME_VAN_STREET.match(text, c.start, c.end)
+                if (
+                    m is not None
+                    and _person_before_street(m.group(1), is_first_name, is_surname)
+                    # "aan de Jan Pieter van de Veldestraat 12": an article opens a street
+                    and _word_before(text, c.start, reach=6).lower() not in _STREET_ARTICLES
+                ):
+                    out.append(
+                        Candidate(m.start(1), m.end(1), "naam", _NAME_BEFORE_STREET, PATTERN)
+                    )
+                    c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
         out.append(c)
     return out
 

@@ -141,7 +141,8 @@ RECORD = re.compile(
     r"|zorgdossier|aanmeld|verwijs|klant|lid|polis|customer|record|file|member|pat\.?|cl\.?"
     r"|meld(?:ings)?)"  # round 22 (addr22): "Meldnummer: MIM 26/0712"
     r"(?i:[\s-]?(?:nummer|number|nr\.?|no\.?|id))"
-    r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?)"
+    r"|(?i:dossier|kenmerk|referentie)(?i:[\s-]?(?:nummer|nr\.?|no\.?|id))?"
+    r"|(?i:opnr\.?|opn\.[ ]?nr\.?))"  # round 23 (addr23): "Opnr. 9912" (opnamenummer)
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?"
     r"(?:\s*\([A-Za-z][\w.-]{0,14}\))?"  # round 22: "Registratienummer (BIG): ...", "(ZGT)"
     r"\s*[:#]?\s*"
@@ -155,6 +156,8 @@ CODE = re.compile(
     r"(?:[A-Z]{1,5}|[a-z]{2,4})(?:[-/]|(?<=[A-Z]))\d[\d]*(?:[-/.]\d+)*(?:[-/][A-Z]{1,3})?"
     r"|[A-Z]{1,5}[-/]\d+(?:[-/.]\d+)*"
     r"|[A-Z]{2,5}[ ]\d{7,10}"
+    # round 23 (addr23): digits in groups after capitals, seven or more ("CZ 102 445 873")
+    r"|[A-Z]{2,5}[ ](?=(?:\d[ ]?){7})\d{2,4}(?:[ ]\d{2,4}){2,3}"
     r"|[a-z]{1,3}\d{6,10}"
     r")(?![\w/-])"
 )
@@ -204,8 +207,9 @@ PLATE = re.compile(
 AGE_BRACKETS = re.compile(
     r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s|!)"
 )
-# Before "(22)": the name of a score or a scale, whose value the number is (round 23).
-_SCORE_WORD_END = re.compile(r"(?i:score|index|schaal)[ ]?\Z")
+# Before "(22)": the name of a score, a scale or a measured value, whose value the number
+# is ("SDQ-score (22)", "de totaalscore (31)", "uitslag (12)"; round 23).
+_SCORE_WORD_END = re.compile(r"(?i:score|scores|index|schaal|waarde|uitslag)[ ]?\Z")
 # Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
 QUALIFIED_BRACKET_BEFORE = re.compile(
     r"(?:(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ'-]+|(?i:mw|mevr|dhr|mevrouw|meneer|opa|oma|moeder|vader"
@@ -385,7 +389,7 @@ ADDRESS = re.compile(
     r"|[A-ZÀ-Þ][\w'\u2019]*\.?|van|de|der|den|het|ter|ten|te|'t|la|le|du|von|[1-9]e)"
     r"[ ]){0,5}"
     r"(?:[A-ZÀ-Þ][\w'\u2019-]*?)?(?i:" + STREET_SUFFIX[3:-1] + r")"
-    r")" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r")" + NUMBER_WORD_BEFORE_HOUSE + r"(" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
 )
 # "Laan van Meerdervoort 1023", "Plein 1813 2", and lower-case streets in quick notes.
 # Round 21 (addr21): two capitalised words after the particles ("Laan van de Helende Handen
@@ -397,7 +401,7 @@ ADDRESS_LAAN_VAN = re.compile(
     r"(?<![\w-])((?:Laan|Weg|Plein|Kade|Dijk|Straat|Singel|Hof)[ ](?:(?:van|der|de|den|'t|ter"
     r"|ten|op)(?:[ ](?:van|der|de|den|'t))*|naar)"
     r"[ ][A-ZÀ-Þ][\w'\u2019-]*(?:[ ][A-ZÀ-Þ][\w'\u2019-]*)?)"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"[ ](" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
 )
 # A particle of a surname right before a word ("van 't Hof", "ter Weg"): the word ends a
 # name ("aan de Weg naar Laren 12": "de" is an article there).
@@ -417,6 +421,11 @@ _LOWER_STREET_ENDS = (
 # "einde" ends a lower-case street only after a compass point ("noordeinde 45", "oosteinde
 # 3"); "weekeinde 3 cliënten", "levenseinde 2 gesprekken" are no streets.
 _NOT_LOWER_STREET_END = re.compile(r"(?<!noord)(?<!zuid)(?<!oost)(?<!west)einde\Z")
+# Words of a clause that are no part of a lower-case street after "laan van".
+_NOT_LOWER_STREET_WORDS = (
+    r"(?:rond|naar|voor|met|tot|was|bij|dan|die|dat|een|ook|nog|maar|want|toen|heeft|woont"
+    r"|staat|zit|ligt|gaat|kan|moet|wil|om|nummer|huisnummer|nr|tegenover|hoek|t/o|bis)"
+)
 ADDRESS_LOWER = re.compile(
     r"(?<![\w-])((?:(?:(?:burgemeester|burg\.|dokter|dr\.|sint|st\.|pater|pastoor|kapelaan|prof\.?"
     r"|professor|generaal|gen\.|koningin|koning|kon\.|prins|prinses|graaf|bisschop|ds\.|mr\."
@@ -431,11 +440,18 @@ ADDRESS_LOWER = re.compile(
     r"(?:" + "|".join(_LOWER_STREET_ENDS) + r")"
     r"|laan[ ]van[ ](?:(?:de|der|den|'t)[ ])*"
     + LOWER_LETTER
-    + r"{3,})"
+    + r"{3,}"
+    # round 23 (addr23): up to two words more, no word of a clause ("laan van de twaalf
+    # ambachten 412"; not "laan van meerdervoort rond 3 uur")
+    + r"(?:[ ](?!"
+    + _NOT_LOWER_STREET_WORDS
+    + r"[ ])"
+    + LOWER_LETTER
+    + r"{3,}){0,2})"
     + NUMBER_WORD_BEFORE_HOUSE
     + r"("
     + HOUSE_NUMBER
-    + r")(?![\d,.:]\d)"
+    + r")(?!\d|[,.:]\d)"
 )
 # The characters ADDRESS_LOWER's street is made of (lower-case letters, spaces, full stops
 # and the apostrophe of "'t").
@@ -474,7 +490,7 @@ ADDRESS_SHORT_STREET = re.compile(
     r"|professor|generaal|koningin|koning|kon\.|prins|prinses|pr\.|graaf|bisschop|wethouder"
     r"|oranje|mgr\.|ds\.|nw\.)[ ])?(?:(?i:van|de|der|den|ter|ten|'t)[ ]){0,3}"
     r"[A-Za-zÀ-ÿ][a-zà-ÿçğışłńśźżąęć'-]{2,}(?<!-)(?:" + SHORT_STREET_WORDS + r"))"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"[ ](" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
 )
 SHORT_STREET_BEFORE_NUMBER = re.compile(r"[a-zà-ÿ](?:" + SHORT_STREET_WORDS + r")[ ]\d")
 # Prepositions before a street that "de" of "de ruyterstr" does not belong to ("op de
@@ -1008,6 +1024,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     for m in PHONE.finditer(text) if has_digit else ():
         if _phone_is_date(text, m.start(1), m.group(1)):
             continue
+        if _too_short_abroad(m.group(1)):
+            continue
         yield Candidate(*_groups_span(m), "telefoon", _phone_reason(m.group(1)), STRONG)
     for m in _email_matches(text) if "@" in text else ():
         yield Candidate(m.start(), m.end(), "email", "e-mailadres", STRONG)
@@ -1030,6 +1048,12 @@ _DATE_AT_START = re.compile(
     r"(?:0[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)"
 )
 _INSIDE_DATE_BEFORE = re.compile(r"\d[-/.]\Z")
+
+
+def _too_short_abroad(phone: str) -> bool:
+    """ "klantnr. 0011-884-392": "00" opens a number abroad, and such a number has eleven
+    digits or more with its country code; ten are no phone number (round 23, addr23)."""
+    return phone.lstrip("(").startswith("00") and sum(ch.isdigit() for ch in phone) < 11
 
 
 def _phone_is_date(text: str, start: int, phone: str) -> bool:
@@ -1092,7 +1116,7 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
         if _YEAR_RANGE.fullmatch(m.group(1)):
             continue  # "de indicatie 2024-2025": a period (round 21)
-        if _after_label(text[max(0, m.start() - 40) : m.start()]):
+        if _after_label(_label_window(text, m.start())):
             start = _with_letter_prefix(text, m.start(1))
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
         elif _in_data_row(text, m.start(1), m.end(1)):
@@ -1213,6 +1237,9 @@ def _item_of_person_line(text: str, start: int, end: int) -> bool:
 
 # What may stand between a label and a later number of its list: a number, "en", "of".
 _LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
+# Round 23 (addr23): whom each number of a list is of, in brackets after it, stands outside
+# the list ("Dossiernummers: 4471823 (Jan de Vries), 5530192 (Piet Smit)").
+_BRACKETS_AFTER_NUMBER = re.compile(r"(\d)[ ]?\([^()\n]{1,40}\)")
 
 
 # A row of a person's data, items between commas, semicolons or bars: "Jan Smit, 12-03-1950,
@@ -1238,6 +1265,15 @@ def _in_data_row(text: str, start: int, end: int) -> bool:
     )
 
 
+def _label_window(text: str, start: int) -> str:
+    """The text before a number that _after_label reads: 40 characters, or 160 where a
+    bracket closes in them (a list with whom each number is of, _BRACKETS_AFTER_NUMBER)."""
+    before = text[max(0, start - 40) : start]
+    if ")" in before:
+        before = text[max(0, start - 160) : start]
+    return before
+
+
 def _after_label(before: str) -> bool:
     """Whether the nearest of the last four words before a number on its line is a label of
     a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount.
@@ -1249,6 +1285,8 @@ def _after_label(before: str) -> bool:
         # a form puts the value under its label: "Dossiernummer:\n4471093"; only the word
         # that ends the line above may be the label
         line = " ".join(re.findall(r"[\w€./-]+", lines[-2])[-1:])
+    if "(" in line:
+        line = _BRACKETS_AFTER_NUMBER.sub(r"\1", line)
     words = re.findall(r"[\w€./-]+", line)
     while words and _LIST_FILLER.fullmatch(words[-1].rstrip(",;")):
         words.pop()
@@ -1271,6 +1309,33 @@ def _after_label(before: str) -> bool:
             or (nearest == 0 and word.endswith(_CARE_RECORD_ENDS))
         ):
             return True
+    return _number_label_further(words)
+
+
+# Round 23 (addr23): small words that may stand between a label that ends in "nummer" or
+# "nr" and its number, beyond the four words _after_label reads ("clientnummer bij de
+# gemeente is 44718230").
+_SMALL_WORDS_BEFORE_NUMBER = frozenset(
+    "is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt".split()  # noqa: SIM905
+)
+
+
+def _number_label_further(words: list[str]) -> bool:
+    """Whether a label that ends in "nummer" or "nr" stands among the last eight words, with
+    only small words (_SMALL_WORDS_BEFORE_NUMBER) and at most one other word after it; not
+    a label of a phone, a room or an amount (NOT_LABEL_STARTS)."""
+    others = 0
+    for word in reversed(words[-8:]):
+        word = word.strip(".:#/-,;").lower()
+        if word in _SMALL_WORDS_BEFORE_NUMBER:
+            continue
+        if word.startswith(NOT_LABEL_STARTS):
+            return False
+        if word.endswith(("nummer", "nr")):
+            return True
+        others += 1
+        if others > 1:
+            return False
     return False
 
 
@@ -1360,6 +1425,34 @@ def _lower_case(text: str) -> str:
     return text.lower() if lowered is None else lowered
 
 
+# Round 23 (addr23): an age in brackets right after a date of birth on its line
+# ("Geboortedatum: 12-03-1950 (74)", "Geb: 5 aug '38 (dus 87)", "geb. 1941 (nu 84)"). A
+# qualifier of the age belongs to it, as in AGE_BRACKETS; "dus" (so) does not.
+_AGE_AFTER_BIRTH_DATE = re.compile(
+    r"[ ]?\((?:(?i:dus|thans)[ ])?((?:(?i:inmiddels|nu|bijna|ruim|ca\.|circa)[ ])?(\d{1,3}))"
+    r"(?:[ ]?(?i:jaar|jr\.?|j\.?))?\)"
+)
+_BIRTH_DATE_BEFORE = re.compile(
+    r"(?i:\bgeb\b|\bgeb\.|geboren|geboortedatum|\bborn\b|\bdob\b)[^\n]{0,30}?"
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}"
+    r"|\d{1,2}[ ][A-Za-z]{3,9}\.?[ ](?:'\d{2}|(?:19|20)\d{2})|(?:19|20)\d{2})\Z"
+)
+
+
+def _ages_after_birth_dates(text: str) -> Iterator[Candidate]:
+    """An age in brackets right after a date of birth (see _AGE_AFTER_BIRTH_DATE)."""
+    at = text.find("(")
+    while at >= 0:
+        m = _AGE_AFTER_BIRTH_DATE.match(text, at - 1 if at and text[at - 1] == " " else at)
+        if m is not None and int(m.group(2)) <= 120:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _BIRTH_DATE_BEFORE.search(text, max(line_start, m.start() - 80), m.start()):
+                yield Candidate(
+                    m.start(1), m.end(1), "leeftijd", "leeftijd na een geboortedatum", PATTERN
+                )
+        at = text.find("(", at + 1)
+
+
 def find_ages(text: str) -> Iterator[Candidate]:
     lowered = _lower_case(text)
     for m in AGE_IN_WORDS.finditer(text) if "jarige" in lowered else ():
@@ -1379,6 +1472,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
+    if "geb" in lowered or "born" in lowered or "dob" in lowered:
+        yield from _ages_after_birth_dates(text)
     # "84 jaar", "84jr", "61-jarige", "3 years": the number (up to three digits, perhaps
     # ",5", and a dash) before white space and the unit
     for m in _matches_at_words(AGE_WORDS, text, (), _AGE_UNITS, 6):
@@ -1647,7 +1742,7 @@ COMPASS_STREET = re.compile(
     + STREET_SUFFIX[3:-1]
     + r")-(?:Noord|Zuid|Oost|West)(?:zijde)?)[ ]("
     + HOUSE_NUMBER
-    + r")(?![\d,.:]\d)"
+    + r")(?!\d|[,.:]\d)"
 )
 # Words that introduce an address and are no part of it ("Adres Kerkplein 2").
 ADDRESS_LABELS = frozenset(
@@ -1832,7 +1927,7 @@ MISTYPED_STREET_WORD = r"(?:staat|strat|sraat|traat|straaat|starat)"
 ADDRESS_MISTYPED_STREET = re.compile(
     r"(?<![\w-])(?i:op|aan|naar|bij|langs|via|woont|woonachtig)(?:[ ](?i:de))?[ ]"
     r"([A-Za-zà-ÿ][a-zà-ÿ'-]{2,}(?<!-)" + MISTYPED_STREET_WORD + r")"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"[ ](" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
 )
 _MISTYPED_STREET_BEFORE_NUMBER = re.compile(MISTYPED_STREET_WORD + r"[ ]\d")
 
@@ -2761,7 +2856,7 @@ ADDRESS_AFTER_LABEL = re.compile(
     r"(?<![\w-])(?i:woon|post|bezoek|huis)?(?i:adres)(?:[ ]?:[ ]*|[ ]+)"
     r"([A-ZÀ-Þ'][\w'\u2019.-]*"
     r"(?:[ ](?:[A-ZÀ-Þ][\w'\u2019.-]*|van|de|der|den|het|ter|ten|'t|op|aan)){0,4})"
-    r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+    r"[ ](" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
 )
 
 
@@ -3367,7 +3462,7 @@ ADDRESS_LOWER_SHORT_TITLE = gated(
         r"(?<![\w-])((?:pr|prs|bgm|pres|hert|ghr)\.[ ]?(?:(?:van|de|der|den|ter|ten|'t)[ ])*"
         + LOWER_LETTER
         + r"{3,}(?:straat|laan|plein|gracht|kade|singel|steeg|dreef|weg|hof|park|dijk|pad))"
-        r"[ ](" + HOUSE_NUMBER + r")(?![\d,.:]\d)"
+        r"[ ](" + HOUSE_NUMBER + r")(?!\d|[,.:]\d)"
     ),
 )
 # A street without a house number after "op de", "aan de" ...: "ik ben tot 13u op de
