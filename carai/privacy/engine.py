@@ -303,6 +303,14 @@ def _address_form_before(text: str, start: int, *, reach: int) -> bool:
 _LABEL_OR_LIST_AFTER = re.compile(
     r":[ \t]*[a-zà-ÿ][a-zà-ÿ-]*[ \t]*(?:[.;,]|\n|$)|,[ ]*[a-zà-ÿ]+,[ ]*[a-zà-ÿ]+\b"
 )
+# Round 23 (clean23): two lower-case words after a comma, joined by a comma or "en" ("Roos,
+# anjer en gerbera liggen klaar"): the word before heads a list of things, also where it is
+# a first name too; not before pronouns ("Roos, jij en ik").
+_LOWER_LIST_AFTER = re.compile(
+    r",[ ]*(?!(?:ik|je|jij|we|wij|jullie|u|ze|zij|hij|haar|hem|mij|ons)[ ,])"
+    r"([a-zà-ÿ]{3,})(?:,[ ]*|[ ]en[ ])(?!(?:ik|jij|wij|jullie|zij|hij|haar|hem|mij|ons)\b)"
+    r"([a-zà-ÿ]{3,})\b"
+)
 # Round 14b: a word for a place of care right before a house's name (patterns.
 # INSTITUTION_AFTER_CONTEXT): "locatie", "woongroep", "woonlocatie" ... (not "afdeling").
 _CARE_PLACE_BEFORE = re.compile(
@@ -555,6 +563,16 @@ _FINITE_VERB_AFTER = re.compile(
 _IMPERATIVE_THEN = re.compile(
     r"[ ]dan[ ](?:de|het|een|u|je|jij|dit|dat|direct|eerst|altijd|even)(?![\w-])"
 )
+# Round 23 (clean23): an article or "u" and a lower-case word after a word opening a
+# sentence, perhaps after an adverb ("Pak de tillift", "Spoel de sonde", "Haak eerst de
+# lussen in", "Was uw handen"): the word is a verb that orders, not a surname.
+_OBJECT_AFTER_ORDER = re.compile(
+    r"[ ](?:(?:eerst|nu|even|altijd|nooit|direct|meteen|daarna|voorzichtig|rustig)[ ])?"
+    r"(?:de|het|een|u|uw|uzelf|jezelf|deze|dit)[ ][a-zà-ÿ]"
+)
+# ... unless a participle ends the clause: then a note names whom it helped ("Bakker een
+# kop koffie gegeven", "Visser de medicatie aangereikt").
+_PARTICIPLE_IN_CLAUSE = re.compile(r"[^.!?\n,;:]*?(?<![\w-])[a-zà-ÿ]*ge[a-zà-ÿ]+(?:d|t|en)\b")
 # "... van de week" after a sentence's first word: a regular item ("Tip van de week").
 _OF_THE_PERIOD = re.compile(r"[ ]van[ ](?:de|het)[ ](?:dag|week|maand|jaar)(?![\w-])")
 # Colours, which are surnames too ("Zwart", "Groen"): what a report sees ("Zwart gekleurde
@@ -727,6 +745,18 @@ _SPEAKING_VERB = re.compile(
 )
 _MESSAGE_LINE = re.compile(r"(?m)^[A-Za-zÀ-ÿ]{2,20}:[ ]")  # "Merel: ja klopt"
 _KIN_WORD = re.compile(r"(?i:" + _KIN + r")")
+# Round 23: "van" before a first name and a surname after a role ("buurvrouw van Henk
+# Zwartjes"): a preposition, no particle of the name (group 1: the first name).
+_VAN_BEFORE_FIRST_NAME = re.compile(
+    r"van[ ]+(?=([A-Z][a-zà-ÿ]+)[ ]+(?:(?:van|de|der|den|ter|te)[ ]+)*[A-Z])"
+)
+# Round 23: the parts of a town a practice is named after ("HA Oost", "HA Centrum").
+_COMPASS_WORDS = frozenset("noord zuid oost west centrum".split())  # noqa: SIM905
+# Round 23: a lower-case word opening a clause (after a line start, a list's dash or a
+# comma) before another lower-case word: "- mw is 81, ola tolkt meestal".
+_CLAUSE_OPENING_WORD = re.compile(
+    r"(?:^|(?<=[\n,;])|(?<=[-\u2022][ ]))[ ]*([a-zà-ÿ]{3,})[ ][a-z]", re.M
+)
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:mijn|haar|zijn|z'n|d'r|hun|uw)[ ]\Z")
 # "intake Rahaf Al-Khatib": a word and a surname joined to an Arabic particle by a hyphen.
 _ARABIC_HYPHEN_NAME = patterns.gated(
@@ -1107,6 +1137,15 @@ _DATE_WORD_BEFORE = re.compile(
 _UNIT_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel|station|halte|metrostation)[ ]+$"
 )
+# Round 23 (clean23): a capitalised word after a lower-case article names a ward, a group or
+# a thing ("bewoners van de Tulp", "op de Beuk", "ontruimen van de Linde"): a surname with a
+# lower-case particle stands after a form of address, a title or a role ("mw de Graaf",
+# "meneer van der Veen"); standing alone it is written "De Graaf". The article, then the word
+# before it (group 1).
+_ARTICLE_BEFORE_WORD = re.compile(r"([^\W\d_][\w'\u2019.-]*)[ ]+(?:van[ ]+)?(?:de|het)[ ]+$")
+# "EVV'ers", "PGB's": the plural of an abbreviation, a word for a group of people or things.
+_PLURAL_OF_CAPITALS = re.compile(r"[A-Z]{2,}['\u2019](?:s|ers|en)")
+_ARTICLE_WORD_NAME = re.compile(r"(?:van[ ]+)?(?:de|het)[ ]+([A-Z][a-zà-ÿ]+)")
 # After "max"/"Max": an amount that is no age ("Max 5 zinnen", "max. 3 keer per dag"): the
 # word is "maximaal", not the first name Max ("Max (5)" and "Max 5 jaar" stay names).
 _AMOUNT_AFTER_MAX = re.compile(
@@ -2981,8 +3020,12 @@ class PrivacyEngine:
                     continue  # "wilde mevrouw mee naar buiten": a frequent word, no "Mee"
             if _in_trie(self._diseases, [last.capitalize()]):
                 continue
-            if m.group(0).startswith("HA") and self._is_place(name):
-                continue  # "HA Geldrop": the practice of a place, no surname
+            if m.group(0).startswith("HA") and (
+                self._is_place(name)
+                or name.lower() in self._ordinary
+                or name.lower() in _COMPASS_WORDS
+            ):
+                continue  # "HA Geldrop", "HA Centrum": the practice of a place, no surname
             if (
                 name.isupper()
                 and len(name) <= 3
@@ -3009,20 +3052,27 @@ class PrivacyEngine:
                     continue
                 if self._is_care_word(last) and not self._kin_cue(m, text):
                     continue  # "Specialist Ouderengeneeskunde", "Casemanager Dementie"
-            elif not (self._is_first_name(last) and last not in self._common) and not (
-                " " not in name.strip()
-                and _KIN_WORD.fullmatch(m.group(0)[: m.start(1) - m.start()].strip())
-                and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 6), m.start())
-                and len(last) > 3
-                and not last.endswith((*_VERB_ENDINGS, "ing"))
-                and last not in self._whitelist
-                and self._cue_name_word(last.capitalize(), strict=True)
-                and (_is_chat(text) or len(_MESSAGE_LINE.findall(text)) >= 2)
+            elif (
+                not (self._is_first_name(last) and last not in self._common)
+                and not (
+                    " " not in name.strip()
+                    and _KIN_WORD.fullmatch(m.group(0)[: m.start(1) - m.start()].strip())
+                    and _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                    and len(last) > 3
+                    and not last.endswith((*_VERB_ENDINGS, "ing"))
+                    and last not in self._whitelist
+                    and self._cue_name_word(last.capitalize(), strict=True)
+                    and (_is_chat(text) or len(_MESSAGE_LINE.findall(text)) >= 2)
+                )
+                and not self._repeated_kin_name(text, m, last)
             ):
                 continue  # not "haar dochter shaienne" in a chat: a possessive, kin, a name
+            lead = _VAN_BEFORE_FIRST_NAME.match(text, m.start(1))
+            if lead is not None and not self._is_first_name(lead.group(1)):
+                lead = None
             found.append(
                 Candidate(
-                    m.start(1),
+                    m.start(1) if lead is None else lead.end(),
                     m.end(1),
                     "naam",
                     "naam na een rol of familielid ('dochter', 'fysio')",
@@ -3065,6 +3115,32 @@ class PrivacyEngine:
                     Candidate(m.start(1), m.end(1), "naam", "naam van wie schrijft", PATTERN)
                 )
         return found
+
+    def _repeated_kin_name(self, text: str, m: re.Match[str], word: str) -> bool:
+        """Round 23: a lower-case word that no list knows right after a family word, which
+        the text uses again as a word of its own, opening a clause before a lower-case word
+        ("dochter ola verhuist ... ola tolkt meestal"): a first name the lists lack. Not a
+        Dutch word, a chat's abbreviation (a short word ending in a consonant: "ivm", "evt")
+        or a word a list knows."""
+        cue = m.group(0)[: m.start(1) - m.start()].strip()
+        if (
+            " " in m.group(1).strip()
+            or not _KIN_WORD.fullmatch(cue)
+            or not word.isalpha()
+            or len(word) < 3
+            or (len(word) == 3 and word[-1] not in "aeiouy")
+            or word in self._common
+            or word in self._ordinary
+            or word in self._whitelist
+            or self._zipf.get(word, 0.0) >= _ORDINARY_ZIPF
+            or word.endswith(("ing", "en"))
+        ):
+            return False
+        return any(
+            again.start() != m.start(1)
+            for again in _CLAUSE_OPENING_WORD.finditer(text)
+            if again.group(1) == word
+        )
 
     @staticmethod
     def _kin_cue(m: re.Match[str], text: str) -> bool:
@@ -5431,6 +5507,10 @@ class PrivacyEngine:
             one_word = piece.isalnum()
             if one_word and _UNIT_WORD_BEFORE.search(text, max(0, c.start - 16), c.start):
                 continue
+            if piece in ("X", "Y", "Z") and text[c.end : c.end + 1] != ".":
+                continue  # round 23: "Mevrouw X", "cliënt Y": a placeholder, no initial
+            if c.priority == LOOKUP and self._ward_after_article(text, c.start, c.end):
+                continue  # round 23: "bewoners van de Tulp", "op de Beuk": a ward
             if piece.lower() == "max" and _AMOUNT_AFTER_MAX.match(text, c.end):
                 continue  # "Max 5 zinnen": "maximaal"
             if (
@@ -5477,6 +5557,45 @@ class PrivacyEngine:
                 continue  # "Begeleider Wonen": a sector, not a person
             kept.append(c)
         return kept
+
+    def _ward_after_article(self, text: str, start: int, end: int) -> bool:
+        """Round 23: whether the name candidate ``start``-``end`` is one capitalised word
+        after a lower-case article ("de Tulp", "van de Linde", or "Tulp" with "de " before
+        it) and the word before the article is no form of address, title or role, nor a
+        capitalised word that could be a first name: "bewoners van de Tulp", "EVV'ers van de
+        Lelie", "op de Beuk" name a ward or group; "mw de Graaf", "meneer van der Veen",
+        "huisarts de Jong" and "Jan de Boer" stay names."""
+        if text[end : end + 1] in ("-", "'") or not text[start : start + 1].isalpha():
+            return False
+        m = _ARTICLE_WORD_NAME.fullmatch(text, start, end)
+        if m is not None:
+            before = _ARTICLE_BEFORE_WORD.search(text, max(0, start - 30), m.start(1))
+        elif text[start:end].isalpha() and text[start].isupper():
+            before = _ARTICLE_BEFORE_WORD.search(text, max(0, start - 30), start)
+        else:
+            return False
+        if before is None:
+            return False
+        word = before.group(1).rstrip(".")
+        lower = word.lower()
+        if (
+            lower in _PERSON_FORMS_OF_ADDRESS
+            or lower in _WORDS_OF_ADDRESS
+            or _TITLES.match(word + " ")
+            or _ROLE_WORD.fullmatch(word)
+            or lower in ("fam", "familie", "gezin", "hr", "heer")
+        ):
+            return False
+        if word[0].islower():
+            return True
+        if word.isupper() and len(word.replace(".", "")) <= 3:
+            return False  # "JP de Graaf", "J.P. de Graaf": initials
+        plain = (
+            lower in self._zipf
+            or lower in self._common
+            or _PLURAL_OF_CAPITALS.fullmatch(word) is not None
+        )
+        return plain and not (self._is_first_name(word) or self._is_surname(lower))
 
     def _without_sentence_start_words(
         self, text: str, candidates: list[Candidate]
@@ -5533,11 +5652,25 @@ class PrivacyEngine:
                         # week": the heading of a regular item
                     if (
                         c.label == "naam"
+                        and _OBJECT_AFTER_ORDER.match(text, c.end)
+                        and not self._is_first_name(word)
+                        and word.lower() in self._zipf
+                        and not _PARTICIPLE_IN_CLAUSE.match(text, c.end)
+                    ):
+                        continue  # round 23: "Pak de tillift", "Spoel de sonde": an order
+                    if (
+                        c.label == "naam"
                         and not self._is_first_name(word)
                         and _LABEL_OR_LIST_AFTER.match(text, c.end)
                     ):
                         continue  # "Ernst: laag.", "Smid, bakker, kapper": a report's field
                         # label with a one-word value, or the head of a list of plain words
+                    if (
+                        c.label == "naam"
+                        and (items := _LOWER_LIST_AFTER.match(text, c.end)) is not None
+                        and not any(self._is_first_name(w.capitalize()) for w in items.groups())
+                    ):
+                        continue  # round 23: "Roos, anjer en gerbera": a list of things
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)

@@ -650,6 +650,11 @@ DURATION_BEFORE = re.compile(
     r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
 )
+# Round 23 (clean23): a word for a measure right before a number in brackets ("SDQ-score
+# (22)", "Barthel-index (14)", "totaalscore (31)"): the number is its value, no age.
+_MEASURE_WORD_BEFORE_BRACKET = re.compile(
+    r"(?i:score|index|totaal|schaal|waarde|uitslag|meting)\.?[ ]*\Z"
+)
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
 # English month names, capitalised as English writes them ("due March 12"): the one list
@@ -1108,6 +1113,8 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue
         if prefix.islower() and "-" not in code and digits < 6:
             continue
+        if _DOCUMENT_KIND_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
+            continue  # round 23: "Protocol VMS-2019-04", "werkinstructie WI-2023-118"
         yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
     for m in BARE_NUMBER.finditer(text):
         if _DATE_SHAPE.fullmatch(m.group(1)):
@@ -1136,6 +1143,14 @@ def find_codes(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), "nummer", "code na een label", PATTERN)
 
 
+# Round 23 (clean23): a code right after a kind of document names the document, not a
+# person ("Protocol VMS-2019-04", "werkinstructie WI-2023-118", "formulier F-2024-07",
+# "zie protocol nummer P-20431"), also at the end of a compound ("valprotocol").
+_DOCUMENT_KIND_BEFORE = re.compile(
+    r"(?i:protocol|instructie|richtlijn|formulier|procedure|document|bijlage|handboek"
+    r"|versie|standaard|artikel|hoofdstuk|paragraaf|module|beleidsplan)"
+    r"(?:[ ]+(?i:nummer|nr\.?|code))?[ ]*:?[ ]*$"
+)
 # "clientcode HA-0192": a capital prefix, a dash and three or four digits.
 _SHORT_CODE = re.compile(r"[A-Z]{1,4}-\d{3,4}")
 
@@ -1469,6 +1484,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if _SCORE_WORD_END.search(before):
             continue  # "een verhoogde SDQ-score (22)": a score, not an age (round 23)
         if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
+            if _MEASURE_WORD_BEFORE_BRACKET.search(before):
+                continue  # round 23: "een verhoogde SDQ-score (22)": the score, no age
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
@@ -2106,6 +2123,16 @@ TITLE_STREET_BEFORE = re.compile(
 )
 
 
+# Round 23 (clean23): a verb of a measure that changed, "van" and a score, then "naar" and a
+# score out of as many ("gedaald van 8/10 naar 3/10", "gestegen van 4/10 naar 7/10"); not
+# "verplaatst van 8/10 naar 3/10", two days.
+_MEASURE_CHANGE_BEFORE = re.compile(
+    r"(?<![\w-])(?i:gedaald|gestegen|gezakt|verbeterd|verslechterd|toegenomen|afgenomen"
+    r"|opgelopen|teruggelopen|teruggegaan|verlaagd|verhoogd|omhoog|omlaag)[ ]+van[ ]+$"
+)
+_MEASURE_CHANGE_AFTER = re.compile(r"[ ]+(?i:naar|tot)[ ]+\d{1,2}/(\d{1,2})(?!\d)")
+
+
 def _short_date(text: str, m: re.Match[str]) -> bool:
     """Whether "12/3" or "4-11" (no year) is a date: yes, unless it reads as a score, a dose,
     an amount or a range ("pijn 5/10", "1/2 tablet", "4-5 uur", "24/7 bereikbaar")."""
@@ -2116,6 +2143,10 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
         return False  # "kamer 12-04", "wagen 17-112": a room or a unit, not a date
     if m.group(2) == "-" and TITLE_STREET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return False  # "Sint Rémy 2-6", "Pater Damiaan 4-8": house numbers of a street
+    if m.group(2) == "/" and _MEASURE_CHANGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        after = _MEASURE_CHANGE_AFTER.match(text, m.end())
+        if after is not None and after.group(1) == m.group(3):
+            return False  # round 23: "gedaald van 8/10 naar 3/10": a score that changed
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
