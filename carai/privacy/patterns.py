@@ -208,8 +208,11 @@ AGE_BRACKETS = re.compile(
     r"\(((?:(?i:inmiddels|nu|al|bijna|ruim|pas|net|ongeveer|circa|ca\.)[ ])?(\d{1,3}))(?=\)|,\s|!)"
 )
 # Before "(22)": the name of a score, a scale or a measured value, whose value the number
-# is ("SDQ-score (22)", "de totaalscore (31)", "uitslag (12)"; round 23).
-_SCORE_WORD_END = re.compile(r"(?i:score|scores|index|schaal|waarde|uitslag)[ ]?\Z")
+# is ("SDQ-score (22)", "Barthel-index (14)", "de totaalscore (31)", "uitslag (12)"; round
+# 23: the lead, addr23 and clean23 each wrote this rule, now written once).
+_SCORE_WORD_END = re.compile(
+    r"(?i:score|scores|index|totaal|schaal|waarde|uitslag|meting)\.?[ ]*\Z"
+)
 # Before "(inmiddels 61)": a capitalised name or a person word, not a score's abbreviation.
 QUALIFIED_BRACKET_BEFORE = re.compile(
     r"(?:(?<![\w-])[A-ZÀ-Þ][a-zà-ÿ'-]+|(?i:mw|mevr|dhr|mevrouw|meneer|opa|oma|moeder|vader"
@@ -649,11 +652,6 @@ DURATION_BEFORE = re.compile(
     # round 22 (addr22): how long one lives or works somewhere ("woont 40 jaar in dit huis")
     r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
-)
-# Round 23 (clean23): a word for a measure right before a number in brackets ("SDQ-score
-# (22)", "Barthel-index (14)", "totaalscore (31)"): the number is its value, no age.
-_MEASURE_WORD_BEFORE_BRACKET = re.compile(
-    r"(?i:score|index|totaal|schaal|waarde|uitslag|meting)\.?[ ]*\Z"
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
@@ -1484,8 +1482,6 @@ def find_ages(text: str) -> Iterator[Candidate]:
         if _SCORE_WORD_END.search(before):
             continue  # "een verhoogde SDQ-score (22)": a score, not an age (round 23)
         if int(m.group(2)) <= 120 and PERSON_BEFORE.search(before):
-            if _MEASURE_WORD_BEFORE_BRACKET.search(before):
-                continue  # round 23: "een verhoogde SDQ-score (22)": the score, no age
             yield Candidate(
                 *_groups_span(m), "leeftijd", "leeftijd tussen haakjes na een naam", PATTERN
             )
