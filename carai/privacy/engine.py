@@ -1137,15 +1137,6 @@ _DATE_WORD_BEFORE = re.compile(
 _UNIT_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?i:afdeling|afd\.|unit|paviljoen|vleugel|station|halte|metrostation)[ ]+$"
 )
-# Round 23 (clean23): a capitalised word after a lower-case article names a ward, a group or
-# a thing ("bewoners van de Tulp", "op de Beuk", "ontruimen van de Linde"): a surname with a
-# lower-case particle stands after a form of address, a title or a role ("mw de Graaf",
-# "meneer van der Veen"); standing alone it is written "De Graaf". The article, then the word
-# before it (group 1).
-_ARTICLE_BEFORE_WORD = re.compile(r"([^\W\d_][\w'\u2019.-]*)[ ]+(?:van[ ]+)?(?:de|het)[ ]+$")
-# "EVV'ers", "PGB's": the plural of an abbreviation, a word for a group of people or things.
-_PLURAL_OF_CAPITALS = re.compile(r"[A-Z]{2,}['\u2019](?:s|ers|en)")
-_ARTICLE_WORD_NAME = re.compile(r"(?:van[ ]+)?(?:de|het)[ ]+([A-Z][a-zà-ÿ]+)")
 # After "max"/"Max": an amount that is no age ("Max 5 zinnen", "max. 3 keer per dag"): the
 # word is "maximaal", not the first name Max ("Max (5)" and "Max 5 jaar" stay names).
 _AMOUNT_AFTER_MAX = re.compile(
@@ -5509,8 +5500,6 @@ class PrivacyEngine:
                 continue
             if piece in ("X", "Y", "Z") and text[c.end : c.end + 1] != ".":
                 continue  # round 23: "Mevrouw X", "cliënt Y": a placeholder, no initial
-            if c.priority == LOOKUP and self._ward_after_article(text, c.start, c.end):
-                continue  # round 23: "bewoners van de Tulp", "op de Beuk": a ward
             if piece.lower() == "max" and _AMOUNT_AFTER_MAX.match(text, c.end):
                 continue  # "Max 5 zinnen": "maximaal"
             if (
@@ -5557,45 +5546,6 @@ class PrivacyEngine:
                 continue  # "Begeleider Wonen": a sector, not a person
             kept.append(c)
         return kept
-
-    def _ward_after_article(self, text: str, start: int, end: int) -> bool:
-        """Round 23: whether the name candidate ``start``-``end`` is one capitalised word
-        after a lower-case article ("de Tulp", "van de Linde", or "Tulp" with "de " before
-        it) and the word before the article is no form of address, title or role, nor a
-        capitalised word that could be a first name: "bewoners van de Tulp", "EVV'ers van de
-        Lelie", "op de Beuk" name a ward or group; "mw de Graaf", "meneer van der Veen",
-        "huisarts de Jong" and "Jan de Boer" stay names."""
-        if text[end : end + 1] in ("-", "'") or not text[start : start + 1].isalpha():
-            return False
-        m = _ARTICLE_WORD_NAME.fullmatch(text, start, end)
-        if m is not None:
-            before = _ARTICLE_BEFORE_WORD.search(text, max(0, start - 30), m.start(1))
-        elif text[start:end].isalpha() and text[start].isupper():
-            before = _ARTICLE_BEFORE_WORD.search(text, max(0, start - 30), start)
-        else:
-            return False
-        if before is None:
-            return False
-        word = before.group(1).rstrip(".")
-        lower = word.lower()
-        if (
-            lower in _PERSON_FORMS_OF_ADDRESS
-            or lower in _WORDS_OF_ADDRESS
-            or _TITLES.match(word + " ")
-            or _ROLE_WORD.fullmatch(word)
-            or lower in ("fam", "familie", "gezin", "hr", "heer")
-        ):
-            return False
-        if word[0].islower():
-            return True
-        if word.isupper() and len(word.replace(".", "")) <= 3:
-            return False  # "JP de Graaf", "J.P. de Graaf": initials
-        plain = (
-            lower in self._zipf
-            or lower in self._common
-            or _PLURAL_OF_CAPITALS.fullmatch(word) is not None
-        )
-        return plain and not (self._is_first_name(word) or self._is_surname(lower))
 
     def _without_sentence_start_words(
         self, text: str, candidates: list[Candidate]
