@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from benchmarks.privacy.common import load_set
-from carai.privacy import PrivacyEngine
+from carai.privacy import PrivacyEngine, patterns
 
 
 def labelled(engine: PrivacyEngine, text: str, label: str) -> list[str]:
@@ -34,3 +35,17 @@ def set_texts(*, per_set: int | None = None, held_out: bool = False) -> list[str
 def tuning_texts(per_set: int | None = None) -> list[str]:
     """The texts of the tuning sets, the first ``per_set`` of each when given."""
     return set_texts(per_set=per_set)
+
+
+def as_gated(scan: object) -> patterns.Gated:
+    """A module-level scan that ``patterns.gated`` made (its name keeps the type of the
+    ``re.compile`` it was first bound to, so mypy needs the check said out loud)."""
+    assert isinstance(scan, patterns.Gated)
+    return scan
+
+
+def ungated(scan: patterns.Gated) -> re.Pattern[str]:
+    """The pattern a Gated scan was made from, scanned over the whole text as before."""
+    gate = "(?=" + scan.first + ")(?:"
+    assert scan.plain.pattern.startswith(gate)
+    return re.compile(scan.plain.pattern.removeprefix(gate).removesuffix(")"), scan.flags)

@@ -5,31 +5,14 @@ All sentences here are made up (fictional people, places and numbers).
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from carai.privacy import engine, patterns
-from tests.privacy.helpers import tuning_texts
-
-
-def _as_gated(scan: object) -> patterns.Gated:
-    """A module-level scan that ``patterns.gated`` replaced (its name keeps the type of the
-    ``re.compile`` it was first bound to, so mypy needs the check said out loud)."""
-    assert isinstance(scan, patterns.Gated)
-    return scan
-
-
-def _ungated(scan: patterns.Gated) -> re.Pattern[str]:
-    """The pattern a Gated scan was made from, scanned over the whole text as before."""
-    gate = "(?=" + scan.first + ")(?:"
-    assert scan.plain.pattern.startswith(gate)
-    return re.compile(scan.plain.pattern.removeprefix(gate).removesuffix(")"), scan.flags)
-
+from tests.privacy.helpers import as_gated, tuning_texts, ungated
 
 # ROLE_NAME as it was before round 22: the plain pattern, scanned over the whole text.
 _GATE = "(?=(?i:[a-z]))(?:"
-_ROLE_NAME_PLAIN = _ungated(_as_gated(patterns.ROLE_NAME))
+_ROLE_NAME_PLAIN = ungated(as_gated(patterns.ROLE_NAME))
 
 ROLE_TEXTS = [
     "",
@@ -43,7 +26,7 @@ ROLE_TEXTS = [
 
 
 def test_role_name_is_found_from_its_leads() -> None:
-    scan = _as_gated(patterns.ROLE_NAME)
+    scan = as_gated(patterns.ROLE_NAME)
     assert scan.lead_limit > patterns._MAX_PIECES
     assert scan.leads is not None
     assert len(scan.leads) > patterns._MAX_PIECES
@@ -71,7 +54,7 @@ def test_age_number_word_is_found_from_its_leads() -> None:
     assert "twee" in scan.leads
     assert "tweeëntwintig" not in scan.leads  # a longer word that starts with a lead
     assert scan._lead_set <= patterns._TRIGGERS._pieces
-    plain = _ungated(scan)
+    plain = ungated(scan)
     for text in [*NUMBER_WORD_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
@@ -82,7 +65,7 @@ def test_person_verb_is_found_from_its_leads() -> None:
     assert isinstance(scan, patterns.Gated)
     assert scan.leads is not None
     assert "belde" in scan.leads
-    plain = _ungated(scan)
+    plain = ungated(scan)
     texts = [
         "Lisse belde vanochtend; zei Stein. Huilt, BELDE, terugbelde, belde-",
         "\u017fliep \u212a zegt: vroeg, vroegtijdig, riep",
@@ -117,7 +100,7 @@ def test_scans_found_from_their_leads(name: str) -> None:
     scan = LEAD_SCANS[name]
     assert isinstance(scan, patterns.Gated)
     assert scan.leads is not None
-    plain = _ungated(scan)
+    plain = ungated(scan)
     for text in [*LEAD_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
@@ -135,10 +118,10 @@ FIELD_TEXTS = [
 
 
 def test_organisation_field_as_the_plain_pattern() -> None:
-    scan = _as_gated(patterns.ORGANISATION_FIELD)
+    scan = as_gated(patterns.ORGANISATION_FIELD)
     assert scan.lead is not None
     assert scan._pieces is not None
-    plain = _ungated(scan)
+    plain = ungated(scan)
     for text in [*FIELD_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text
@@ -163,7 +146,7 @@ def test_scans_entered_at_their_first_character(name: str) -> None:
     scan = CLASS_SCANS[name]
     assert isinstance(scan, patterns.Gated)
     assert scan.lead is not None
-    plain = _ungated(scan)
+    plain = ungated(scan)
     for text in [*CLASS_TEXTS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == want, text

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from carai.privacy import engine, patterns
-from tests.privacy.helpers import tuning_texts
+from tests.privacy.helpers import as_gated, tuning_texts, ungated
 
 # _GAP_BEFORE_NUMBER_WORD as it was before round 23: zero-width, entered at every position.
 _GAP_BEFORE_NUMBER_WORD_BEFORE = re.compile(
@@ -51,20 +51,6 @@ def test_gap_before_number_word_on_every_tuning_text() -> None:
     for text in tuning_texts():
         want = [m.start() for m in _GAP_BEFORE_NUMBER_WORD_BEFORE.finditer(text)]
         assert [m.start() for m in patterns._GAP_BEFORE_NUMBER_WORD.finditer(text)] == want
-
-
-def _as_gated(scan: object) -> patterns.Gated:
-    """A module-level scan that ``patterns.gated`` made (its name keeps the type of the
-    ``re.compile`` it was first bound to, so mypy needs the check said out loud)."""
-    assert isinstance(scan, patterns.Gated)
-    return scan
-
-
-def _ungated(scan: patterns.Gated) -> re.Pattern[str]:
-    """The pattern a Gated scan was made from, scanned over the whole text as before."""
-    gate = "(?=" + scan.first + ")(?:"
-    assert scan.plain.pattern.startswith(gate)
-    return re.compile(scan.plain.pattern.removeprefix(gate).removesuffix(")"), scan.flags)
 
 
 # Each scan gated in this round, a text where it matches (the group found) and a clean text
@@ -120,7 +106,7 @@ CASE_TRAPS = [
 @pytest.mark.parametrize("name", sorted(GATED))
 def test_scan_is_gated_and_matches_where_it_should(name: str) -> None:
     scan, found, group, clean = GATED[name]
-    gated = _as_gated(scan)
+    gated = as_gated(scan)
     assert [m.group(1) for m in gated.finditer(found)] == [group]
     assert list(gated.finditer(clean)) == []
     assert gated.search(clean) is None
@@ -129,8 +115,8 @@ def test_scan_is_gated_and_matches_where_it_should(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(GATED))
 def test_gated_scan_matches_as_the_plain_pattern(name: str) -> None:
     scan, found, _, clean = GATED[name]
-    gated = _as_gated(scan)
-    plain = _ungated(gated)
+    gated = as_gated(scan)
+    plain = ungated(gated)
     for text in [found, clean, *CASE_TRAPS, *tuning_texts()]:
         want = [(m.span(), m.groups()) for m in plain.finditer(text)]
         assert [(m.span(), m.groups()) for m in gated.finditer(text)] == want, text
