@@ -264,7 +264,8 @@ _NOT_NAME_WORDS = frozenset(
     december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag dhr mw mevr mevrouw
     meneer mijnheer heer dr drs dokter arts huisarts prof ir ing mr mej zuster broeder
     cliënt client patiënt patient bewoner bewoonster zoon dochter moeder vader opa oma
-    afdeling kamer team locatie groep verpleegkundige begeleider""".split()  # noqa: SIM905
+    afdeling kamer team locatie groep verpleegkundige begeleider
+    wmo wlz zvw wgbo wzd wvggz avg jeugdwet participatiewet""".split()  # noqa: SIM905
 )
 # Words that end an organisation's or a place's name, never a person's: growth stops there.
 _KIND_WORD = re.compile(
@@ -663,7 +664,11 @@ _NAME_PHRASE = (
 )  # fmt: skip
 # The words for a person in a form or a note ("Cliënt: ...", "bewoner K.M."): one list for
 # the rules that take a name or initials after them.
-_PERSON_WORDS = r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+_PERSON_WORDS = (
+    r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+    # Round 24: the person a youth or welfare note is about ("Jongere: Filmon Tesfay").
+    r"|jongere|pleegkind|minderjarige|zorgvrager|hulpvrager"
+)
 # Round 22: people a school or a training writes about ("Student: Amanuel Tesfay").
 _LEARNER_WORDS = r"studente?|leerling|cursist|stagiaire?|deelneemster"
 # The closings of a letter or a message, and the adjectives before "groet": one list for
@@ -705,7 +710,7 @@ _NAME_AFTER_KIN = patterns.gated(
     re.compile(
         r"(?<![\w-])(?i:zusje|broertje|zoontje|dochtertje|neefje|nichtje|kleinzoontje"
         r"|kleindochtertje|halfbroer|halfzus|stiefzoon|stiefdochter|tweelingbroer|tweelingzus"
-        r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
+        r"|vriendje|vriendinnetje|baby|pasgeborene)[ ]+(" + _PART + r")(?![\w-])"
     ),
 )
 # Family and partners ("haar dochter shaienne" in a message: see _KIN_WORD) ...
@@ -767,6 +772,10 @@ _ARABIC_HYPHEN_NAME = patterns.gated(
 )
 _LOWER_WORD_AT_END = re.compile(r"(?<![\w'.@/-])([a-zà-ÿçğışłńśźżąęćőřž]{3,})$")
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
+# Round 24: a nickname in quotes after the first name of a form's name ("Cliënt: Rudsel
+# "Rudy" Martina"); the checks of a phrase read it without the nickname.
+_QUOTED_NICK_AFTER_FIRST = r"(?:[ ]['\u2018\"\u201c]" + _PART + r"['\u2019\"\u201d])?"
+_QUOTED_NICK_IN_PHRASE = re.compile(r"[ ]['\u2018\"\u201c][^'\u2019\"\u201d]+['\u2019\"\u201d]")
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
     + _PERSON_WORDS
@@ -775,8 +784,9 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     + _LEARNER_WORDS
     + r")"
     r"[ \t]*:[ \t]*)"
-    r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
-)
+    r"((?:[A-Z]\.[ ]?){0,4}" + _PART + _QUOTED_NICK_AFTER_FIRST + _NAME_PHRASE[1 + len(_PART) :]
+    + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
+)  # fmt: skip
 _PERSON_LABEL_WORD = re.compile(
     r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam|" + _LEARNER_WORDS + r")[ \t]*:)"
 )
@@ -1300,10 +1310,16 @@ def _full_form_in_written_text(text: str, title: str) -> bool:
     return title.split()[0].lower() in ("meneer", "mevrouw") and not _is_chat(text)
 
 
+# Round 24: a transcript of a spoken message is written as it was said, in lower case, like
+# a chat ("Transcriptie spraakbericht ...", "voicemail van ...").
+_SPOKEN_MESSAGE = re.compile(r"(?i:spraakbericht|spraakmemo|voicemail|ingesproken|transcripti)")
+
+
 def _is_chat(text: str) -> bool:
-    """Whether at least two lines, or the text itself, open in lower case, as chats do."""
+    """Whether at least two lines, or the text itself, open in lower case, as chats do, or
+    the text's head says it is a spoken message written out."""
     lower = sum(1 for line in text.split("\n") if line[:1].islower())
-    return lower >= 2 or text[:1].islower()
+    return lower >= 2 or text[:1].islower() or bool(_SPOKEN_MESSAGE.search(text, 0, 200))
 
 
 @dataclass(frozen=True, init=False)
@@ -5046,7 +5062,7 @@ class PrivacyEngine:
                     continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
                 add(m.start(1), m.end(1), "naam onder een brief")
             for m in _matches_from(_NAME_AFTER_PERSON_LABEL, text, lines):
-                phrase = m.group(1)
+                phrase = _QUOTED_NICK_IN_PHRASE.sub("", m.group(1))
                 several = bool(re.search(r"[ -]", phrase.strip()))
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
                 if not self._cue_phrase_ok(phrase, strict=False):
