@@ -776,6 +776,14 @@ _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 # "Rudy" Martina"); the checks of a phrase read it without the nickname.
 _QUOTED_NICK_AFTER_FIRST = r"(?:[ ]['\u2018\"\u201c]" + _PART + r"['\u2019\"\u201d])?"
 _QUOTED_NICK_IN_PHRASE = re.compile(r"[ ]['\u2018\"\u201c][^'\u2019\"\u201d]+['\u2019\"\u201d]")
+# Round 24: a person's whole name before a comma and a word for a role or a job, as in a
+# signature or a list of who was there ("Verslag door Chidi Okonkwo, ambulant begeleider";
+# "Tesfu Abraha, wijkverpleegkundige"). One lower-case word may stand before the role.
+_PLAIN_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*")
+_COMMA_ROLE_AFTER_NAME = patterns.gated(
+    ",",
+    re.compile(r",[ ](?:[a-z][a-z-]+[ ])?(?i:" + patterns.ROLE_WORDS + r")(?![\w-])"),
+)
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
     + _PERSON_WORDS
@@ -2722,16 +2730,27 @@ class PrivacyEngine:
                 at = start - (width - m.start(1))
                 word, particles = m.group(1), bool(m.group(2))
                 if (
-                    self._left_name_word(word, particles)
-                    or self._first_name_before_surname(text, word, start, end)
-                    or (lower_case and particles and self._lower_first_name(word))
-                    or self._lower_first_name_before_particles(text, word, start, particles)
-                    or _month_as_first_name(text, word, at, particles)
-                ) and (
-                    not _starts_sentence(text, at)
-                    or self._is_first_name(word)
-                    or self._is_surname(word.lower())
-                    or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
+                    (
+                        self._left_name_word(word, particles)
+                        or self._first_name_before_surname(text, word, start, end)
+                        or (lower_case and particles and self._lower_first_name(word))
+                        or self._lower_first_name_before_particles(text, word, start, particles)
+                        or _month_as_first_name(text, word, at, particles)
+                    )
+                    and (
+                        not _starts_sentence(text, at)
+                        or self._is_first_name(word)
+                        or self._is_surname(word.lower())
+                        or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
+                        # round 24: a word too rare for wordfreq's Dutch list, before a found
+                        # surname alone ("Yohannes Ghebremedhin belde"), also opens a sentence
+                        or (
+                            word.lower() not in self._zipf
+                            and word[1:].isalpha()
+                            and word[1:].islower()  # not "EVV'er Priscilla"
+                            and self._unknown_first_name_before(word, text[start:end])
+                        )
+                    )
                 ):
                     start = at
             if (start, end) == before:
@@ -5075,6 +5094,26 @@ class PrivacyEngine:
                     continue  # "Aan: Veilig Thuis": a name needs a known part or an age
                     # (not after a word for a person: "Cliënt: Jevgeni Bondarenko")
                 add(m.start(1), m.end(1), "naam na 'Cliënt:'")
+        for m in _COMMA_ROLE_AFTER_NAME.finditer(text):
+            name = _NAME_PHRASE_AT_END.search(text, max(0, m.start() - 60), m.start())
+            if name is None:
+                continue
+            words = name.group(1).split(" ")
+            start = name.start(1)
+            while words and not (
+                _PLAIN_NAME_WORD.fullmatch(words[0])
+                and self._cue_name_word(words[0], strict=True)
+                and (words[0].lower() not in self._zipf or self._is_first_name(words[0]))
+            ):
+                # "Verslag Chidi Okonkwo", "Notulen ...", "EVV'er Priscilla": no heading word,
+                # no frequent word, no role
+                start += len(words.pop(0)) + 1
+            if (
+                len(words) >= 2
+                and all(_PLAIN_NAME_WORD.fullmatch(w) or w in _PARTICLE_WORDS for w in words)
+                and self._cue_phrase_ok(" ".join(words), strict=True)
+            ):
+                add(start, m.start(), "naam voor een functie")
         for m in _NICKNAME.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "roepnaam")

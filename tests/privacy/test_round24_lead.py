@@ -48,3 +48,31 @@ def test_a_law_after_a_role_is_no_name(engine: PrivacyEngine) -> None:
 )
 def test_no_name_where_no_person_stands(engine: PrivacyEngine, text: str) -> None:
     assert labelled(engine, text, "naam") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a whole name before a comma and a role, as a signature or a list of people has it
+        ("Verslag door Obinna Nwachukwu, ambulant begeleider", ["Obinna Nwachukwu"]),
+        ("Opgesteld: Meseret Haile, wijkverpleegkundige, 4 mei", ["Meseret Haile"]),
+        ("Notulen Obinna Nwachukwu, mentor", ["Obinna Nwachukwu"]),  # no heading word
+        # a rare first name opening a sentence, before a found surname
+        ("Yonatan Woldegiorgis belde over zijn indicatie.", ["Yonatan Woldegiorgis"]),
+    ],
+)
+def test_whole_names_by_their_place(engine: PrivacyEngine, text: str, names: list[str]) -> None:
+    assert labelled(engine, text, "naam") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gelezen door Team Oost, de begeleider.",  # a team, no person
+        "Afdeling Noord, verpleegkundige van dienst: zie rooster.",
+        "Gisteren Jansen gebeld.",  # a common word opening the sentence stays out
+    ],
+)
+def test_no_longer_name_where_a_word_stands(engine: PrivacyEngine, text: str) -> None:
+    names = labelled(engine, text, "naam")
+    assert all(name.split()[0] not in ("Team", "Afdeling", "Gisteren") for name in names)
