@@ -264,7 +264,8 @@ _NOT_NAME_WORDS = frozenset(
     december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag dhr mw mevr mevrouw
     meneer mijnheer heer dr drs dokter arts huisarts prof ir ing mr mej zuster broeder
     cliënt client patiënt patient bewoner bewoonster zoon dochter moeder vader opa oma
-    afdeling kamer team locatie groep verpleegkundige begeleider""".split()  # noqa: SIM905
+    afdeling kamer team locatie groep verpleegkundige begeleider
+    wmo wlz zvw wgbo wzd wvggz avg jeugdwet participatiewet""".split()  # noqa: SIM905
 )
 # Words that end an organisation's or a place's name, never a person's: growth stops there.
 _KIND_WORD = re.compile(
@@ -663,7 +664,11 @@ _NAME_PHRASE = (
 )  # fmt: skip
 # The words for a person in a form or a note ("Cliënt: ...", "bewoner K.M."): one list for
 # the rules that take a name or initials after them.
-_PERSON_WORDS = r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+_PERSON_WORDS = (
+    r"cliënte?|client|patiënte?|patient|bewoner|bewoonster"
+    # Round 24: the person a youth or welfare note is about ("Jongere: Filmon Tesfay").
+    r"|jongere|pleegkind|minderjarige|zorgvrager|hulpvrager"
+)
 # Round 22: people a school or a training writes about ("Student: Amanuel Tesfay").
 _LEARNER_WORDS = r"studente?|leerling|cursist|stagiaire?|deelneemster"
 # The closings of a letter or a message, and the adjectives before "groet": one list for
@@ -705,7 +710,7 @@ _NAME_AFTER_KIN = patterns.gated(
     re.compile(
         r"(?<![\w-])(?i:zusje|broertje|zoontje|dochtertje|neefje|nichtje|kleinzoontje"
         r"|kleindochtertje|halfbroer|halfzus|stiefzoon|stiefdochter|tweelingbroer|tweelingzus"
-        r"|vriendje|vriendinnetje)[ ]+(" + _PART + r")(?![\w-])"
+        r"|vriendje|vriendinnetje|baby|pasgeborene)[ ]+(" + _PART + r")(?![\w-])"
     ),
 )
 # Family and partners ("haar dochter shaienne" in a message: see _KIN_WORD) ...
@@ -767,6 +772,18 @@ _ARABIC_HYPHEN_NAME = patterns.gated(
 )
 _LOWER_WORD_AT_END = re.compile(r"(?<![\w'.@/-])([a-zà-ÿçğışłńśźżąęćőřž]{3,})$")
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
+# Round 24: a nickname in quotes after the first name of a form's name ("Cliënt: Rudsel
+# "Rudy" Martina"); the checks of a phrase read it without the nickname.
+_QUOTED_NICK_AFTER_FIRST = r"(?:[ ]['\u2018\"\u201c]" + _PART + r"['\u2019\"\u201d])?"
+_QUOTED_NICK_IN_PHRASE = re.compile(r"[ ]['\u2018\"\u201c][^'\u2019\"\u201d]+['\u2019\"\u201d]")
+# Round 24: a person's whole name before a comma and a word for a role or a job, as in a
+# signature or a list of who was there ("Verslag door Chidi Okonkwo, ambulant begeleider";
+# "Tesfu Abraha, wijkverpleegkundige"). One lower-case word may stand before the role.
+_PLAIN_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*")
+_COMMA_ROLE_AFTER_NAME = patterns.gated(
+    ",",
+    re.compile(r",[ ](?:[a-z][a-z-]+[ ])?(?i:" + patterns.ROLE_WORDS + r")(?![\w-])"),
+)
 _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
     + _PERSON_WORDS
@@ -775,8 +792,9 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     + _LEARNER_WORDS
     + r")"
     r"[ \t]*:[ \t]*)"
-    r"((?:[A-Z]\.[ ]?){0,4}" + _NAME_PHRASE[1:] + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
-)
+    r"((?:[A-Z]\.[ ]?){0,4}" + _PART + _QUOTED_NICK_AFTER_FIRST + _NAME_PHRASE[1 + len(_PART) :]
+    + r"(?=[ \t]*(\([ ]?\d|,[ ]*\d|[(,;\n]|$))"
+)  # fmt: skip
 _PERSON_LABEL_WORD = re.compile(
     r"(?i:[ \t]*(?:" + _PERSON_WORDS + r"|jeugdige|deelnemer|naam|" + _LEARNER_WORDS + r")[ \t]*:)"
 )
@@ -1300,10 +1318,16 @@ def _full_form_in_written_text(text: str, title: str) -> bool:
     return title.split()[0].lower() in ("meneer", "mevrouw") and not _is_chat(text)
 
 
+# Round 24: a transcript of a spoken message is written as it was said, in lower case, like
+# a chat ("Transcriptie spraakbericht ...", "voicemail van ...").
+_SPOKEN_MESSAGE = re.compile(r"(?i:spraakbericht|spraakmemo|voicemail|ingesproken|transcripti)")
+
+
 def _is_chat(text: str) -> bool:
-    """Whether at least two lines, or the text itself, open in lower case, as chats do."""
+    """Whether at least two lines, or the text itself, open in lower case, as chats do, or
+    the text's head says it is a spoken message written out."""
     lower = sum(1 for line in text.split("\n") if line[:1].islower())
-    return lower >= 2 or text[:1].islower()
+    return lower >= 2 or text[:1].islower() or bool(_SPOKEN_MESSAGE.search(text, 0, 200))
 
 
 @dataclass(frozen=True, init=False)
@@ -2706,16 +2730,27 @@ class PrivacyEngine:
                 at = start - (width - m.start(1))
                 word, particles = m.group(1), bool(m.group(2))
                 if (
-                    self._left_name_word(word, particles)
-                    or self._first_name_before_surname(text, word, start, end)
-                    or (lower_case and particles and self._lower_first_name(word))
-                    or self._lower_first_name_before_particles(text, word, start, particles)
-                    or _month_as_first_name(text, word, at, particles)
-                ) and (
-                    not _starts_sentence(text, at)
-                    or self._is_first_name(word)
-                    or self._is_surname(word.lower())
-                    or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
+                    (
+                        self._left_name_word(word, particles)
+                        or self._first_name_before_surname(text, word, start, end)
+                        or (lower_case and particles and self._lower_first_name(word))
+                        or self._lower_first_name_before_particles(text, word, start, particles)
+                        or _month_as_first_name(text, word, at, particles)
+                    )
+                    and (
+                        not _starts_sentence(text, at)
+                        or self._is_first_name(word)
+                        or self._is_surname(word.lower())
+                        or _STRICT_FOREIGN_LETTER.search(text[start:end]) is not None
+                        # round 24: a word too rare for wordfreq's Dutch list, before a found
+                        # surname alone ("Yohannes Ghebremedhin belde"), also opens a sentence
+                        or (
+                            word.lower() not in self._zipf
+                            and word[1:].isalpha()
+                            and word[1:].islower()  # not "EVV'er Priscilla"
+                            and self._unknown_first_name_before(word, text[start:end])
+                        )
+                    )
                 ):
                     start = at
             if (start, end) == before:
@@ -5046,7 +5081,7 @@ class PrivacyEngine:
                     continue  # "Groet,\nSecretariaat": one word needs ", <role>" after it
                 add(m.start(1), m.end(1), "naam onder een brief")
             for m in _matches_from(_NAME_AFTER_PERSON_LABEL, text, lines):
-                phrase = m.group(1)
+                phrase = _QUOTED_NICK_IN_PHRASE.sub("", m.group(1))
                 several = bool(re.search(r"[ -]", phrase.strip()))
                 age_after = bool(m.group(2)) and any(c.isdigit() for c in m.group(2))
                 if not self._cue_phrase_ok(phrase, strict=False):
@@ -5059,6 +5094,26 @@ class PrivacyEngine:
                     continue  # "Aan: Veilig Thuis": a name needs a known part or an age
                     # (not after a word for a person: "Cliënt: Jevgeni Bondarenko")
                 add(m.start(1), m.end(1), "naam na 'Cliënt:'")
+        for m in _COMMA_ROLE_AFTER_NAME.finditer(text):
+            name = _NAME_PHRASE_AT_END.search(text, max(0, m.start() - 60), m.start())
+            if name is None:
+                continue
+            words = name.group(1).split(" ")
+            start = name.start(1)
+            while words and not (
+                _PLAIN_NAME_WORD.fullmatch(words[0])
+                and self._cue_name_word(words[0], strict=True)
+                and (words[0].lower() not in self._zipf or self._is_first_name(words[0]))
+            ):
+                # "Verslag Chidi Okonkwo", "Notulen ...", "EVV'er Priscilla": no heading word,
+                # no frequent word, no role
+                start += len(words.pop(0)) + 1
+            if (
+                len(words) >= 2
+                and all(_PLAIN_NAME_WORD.fullmatch(w) or w in _PARTICLE_WORDS for w in words)
+                and self._cue_phrase_ok(" ".join(words), strict=True)
+            ):
+                add(start, m.start(), "naam voor een functie")
         for m in _NICKNAME.finditer(text):
             if self._cue_name_word(m.group(1), strict=False):
                 add(m.start(1), m.end(1), "roepnaam")
