@@ -2166,10 +2166,12 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
 # Vitens", "achterstand bij Ziggo", "werkt bij PostNL", "spaarrekening bij Rabobank". Written
 # as the firm writes itself (case counts: "gamma", "plus", "action", "flink" are words); a
 # name that is also a word, a first name or a place ("Action", "Plus", "Dirk", "Hoogvliet",
-# "Blokker", "Otto", "NS") is left out. Not after "@" or "." nor before "." and a letter
-# ("@ziggo.nl", "www.vitens.nl").
+# "Blokker", "Otto", "NS") is left out, and so are the IGJ, the SVB and the CJIB (the sets'
+# writers leave them unmarked as often as not). Not after "@" or "." nor before "." and a
+# letter ("@ziggo.nl", "www.vitens.nl").
 NATIONAL_FIRM_NAMES = """RDW CBR KvK Justis NVWA Kamer_van_Koophandel Nibud
-    Inspectie_Gezondheidszorg_en_Jeugd
+    CZ VGZ Menzis DSW ONVZ FBTO Interpolis OHRA Univé Ditzo Anderzorg IZA Zorg_en_Zekerheid
+    Zilveren_Kruis Achmea
     Essent Eneco Vattenfall Greenchoice Engie Budget_Energie Vitens Evides Dunea Brabant_Water
     Waternet Oasen Stedin Liander Enexis
     KPN Vodafone Ziggo Odido T-Mobile Tele2 Simyo Lebara
@@ -2179,6 +2181,9 @@ NATIONAL_FIRM_NAMES = """RDW CBR KvK Justis NVWA Kamer_van_Koophandel Nibud
     Albert_Heijn Jumbo Lidl Aldi HEMA Kruidvat Etos Coolblue Bol.com IKEA Primark Zeeman Wibra
     Xenos Karwei Hornbach Intratuin MediaMarkt Thuisbezorgd Picnic Vomar DekaMarkt
     Philips Heineken Grolsch ASML Randstad Tempo-Team"""
+# The national shops also in lower case, as chats write them ("werkt bij de jumbo"): no
+# Dutch word is spelled so.
+NATIONAL_FIRM_NAMES += " albert_heijn jumbo lidl aldi hema kruidvat etos"
 NATIONAL_BODY = re.compile(
     r"(?<![\w@./-])(?:UWV|CAK|CIZ|IND|DUO|Belastingdienst"
     r"|Raad[ ]voor[ ]de[ ]Kinderbescherming|Leger[ ]des[ ]Heils|"
@@ -2867,7 +2872,7 @@ YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
 AGE_MONTHS = gated(r"\d", AGE_MONTHS)
 AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
-NATIONAL_BODY = gated("[ABCDEGHIJKLMNOPQRSTUVWXZ]", NATIONAL_BODY)
+NATIONAL_BODY = gated("[ABCDEGHIJKLMNOPQRSTUVWXZaehjkl]", NATIONAL_BODY)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
