@@ -1060,12 +1060,9 @@ _FAMILY_CALLS = frozenset("mam mama pap papa ma pa mams paps oma opa omi opi".sp
 # Endings of Dutch nouns that no first name has ("opmerking", "vrijheid", "informatie").
 _NOUN_ENDINGS = ("ing", "heid", "tie", "teit", "schap", "nis", "isme")
 # National chains of shops that lists hold as a name or an organisation. After an article
-# ("boodschappen bij de Albert Heijn", "naar de Hema") they are no one's name; round 24
-# (inst24): they stay an organisation there, as the sets' writers mark them (ten of eleven
-# times in the sets to tune on, "werkt bij de Jumbo", "boven de Kruidvat"), but after the
-# errands of a day ("boodschappen gedaan bij de Albert Heijn"), where the chain is the kind
-# of shop around the corner, as "de bakker" is.
-_ERRANDS_BEFORE = re.compile(r"(?i:boodschappen)\b[^.\n]*\Z")
+# ("boodschappen bij de Albert Heijn", "naar de Hema") they name the kind of shop around the
+# corner, as "de bakker" does, and point to no one; without one ("werkt bij Albert Heijn")
+# the shop may be an employer and stays.
 _SHOP_CHAINS = frozenset(
     "Albert Heijn|Jumbo|Lidl|Aldi|Hema|HEMA|Kruidvat|Etos|Blokker|Primark|Ikea|IKEA".split("|")  # noqa: SIM905
 )
@@ -5698,11 +5695,9 @@ class PrivacyEngine:
             ):
                 continue  # "ik sta op de Linde": a place, no surname "op de Linde"
             if (
-                piece in _SHOP_CHAINS
+                c.label in ("naam", "instelling")
+                and piece in _SHOP_CHAINS
                 and _article_before(text, c.start)
-                and (
-                    c.label == "naam" or _ERRANDS_BEFORE.search(text, max(0, c.start - 40), c.start)
-                )
             ):
                 continue  # "boodschappen bij de Albert Heijn": a shop, no one's name
             if c.label == "instelling":
