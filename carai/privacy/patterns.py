@@ -2160,9 +2160,35 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
 # IND", "eigen bijdrage via het CAK"; not joined to another word ("CIZ-indicatie") or before a
 # number ("UWV 12345678": a client number). Not the SVB or the CJIB: the tuning sets' writers
 # left those unmarked (as a kind of creditor or payer, "schuld bij het CJIB").
+# Round 24 (inst24): the other national bodies, and the firms that every Dutch household deals
+# with and that the sets' writers name bare as real organisations (energy, water, telecom,
+# banks and lenders, public transport, mail, national shops and employers): "rekening bij
+# Vitens", "achterstand bij Ziggo", "werkt bij PostNL", "spaarrekening bij Rabobank". Written
+# as the firm writes itself (case counts: "gamma", "plus", "action", "flink" are words); a
+# name that is also a word, a first name or a place ("Action", "Plus", "Dirk", "Hoogvliet",
+# "Blokker", "Otto", "NS") is left out, and so are the IGJ, the SVB and the CJIB (the sets'
+# writers leave them unmarked as often as not). Not after "@" or "." nor before "." and a
+# letter ("@ziggo.nl", "www.vitens.nl").
+NATIONAL_FIRM_NAMES = """RDW CBR KvK Justis NVWA Kamer_van_Koophandel Nibud
+    CZ VGZ Menzis DSW ONVZ FBTO Interpolis OHRA Univé Ditzo Anderzorg IZA Zorg_en_Zekerheid
+    Zilveren_Kruis Achmea
+    Essent Eneco Vattenfall Greenchoice Engie Budget_Energie Vitens Evides Dunea Brabant_Water
+    Waternet Oasen Stedin Liander Enexis
+    KPN Vodafone Ziggo Odido T-Mobile Tele2 Simyo Lebara
+    Rabobank ABN_AMRO ING SNS ASN_Bank Triodos Knab Klarna Afterpay Riverty Intrum Lowell
+    Wehkamp Santander
+    Connexxion Arriva Qbuzz Keolis Valys PostNL DHL
+    Albert_Heijn Jumbo Lidl Aldi HEMA Kruidvat Etos Coolblue Bol.com IKEA Primark Zeeman Wibra
+    Xenos Karwei Hornbach Intratuin MediaMarkt Thuisbezorgd Picnic Vomar DekaMarkt
+    Philips Heineken Grolsch ASML Randstad Tempo-Team"""
+# The national shops also in lower case, as chats write them ("werkt bij de jumbo"): no
+# Dutch word is spelled so.
+NATIONAL_FIRM_NAMES += " albert_heijn jumbo lidl aldi hema kruidvat etos"
 NATIONAL_BODY = re.compile(
-    r"(?<![\w-])(?:UWV|CAK|CIZ|IND|DUO|Belastingdienst"
-    r"|Raad[ ]voor[ ]de[ ]Kinderbescherming|Leger[ ]des[ ]Heils)(?![\w-]|[ ]?\d)"
+    r"(?<![\w@./-])(?:UWV|CAK|CIZ|IND|DUO|Belastingdienst"
+    r"|Raad[ ]voor[ ]de[ ]Kinderbescherming|Leger[ ]des[ ]Heils|"
+    + word_alternation(NATIONAL_FIRM_NAMES)
+    + r")(?![\w-]|[ ]?\d|\.[a-z])"
 )
 
 
@@ -2846,7 +2872,7 @@ YEAR_SHORT = gated("['\u2019]", YEAR_SHORT)
 AGE_MONTHS = gated(r"\d", AGE_MONTHS)
 AGE_IN_WORDS = gated("[etdvzanhETDVZANH]", AGE_IN_WORDS)  # the first letters of the number words
 INSTITUTION_BEFORE_KIND = gated("[A-ZÀ-Þ']", INSTITUTION_BEFORE_KIND)
-NATIONAL_BODY = gated("[UCIDBRL]", NATIONAL_BODY)
+NATIONAL_BODY = gated("[ABCDEGHIJKLMNOPQRSTUVWXZaehjkl]", NATIONAL_BODY)
 SCHOOL_LOWER = gated("[ocsrpki]", SCHOOL_LOWER)
 INSTITUTION_SHORT_KIND = gated("[zvhZVH]", INSTITUTION_SHORT_KIND)
 INSTITUTION_SUFFIX = gated("[A-Z]", INSTITUTION_SUFFIX)
