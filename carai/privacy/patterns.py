@@ -175,14 +175,16 @@ NOT_CODES = frozenset(
 # 4.412.883"); after no label ("1.250.000 euro") it is none.
 BARE_NUMBER = re.compile(
     # round 24 (addr24): a check digit after a group of four ("11.0042.7")
-    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}(?:(?<=\d{4})[-/.]\d)?|\d(?:\.\d{3}){2,3})"
+    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}(?:(?<=\d{4})[-/.]\d)?"
+    r"|\d{1,3}(?:\.\d{3}){2,3}(?:\.\d)?)"  # round 24: "12.345.678.9" (a check digit)
     r"(?![\w/-]|[.,]\d)"
 )
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid reference factuur facturen nota""".split()  # noqa: SIM905
+    patiëntid pid reference factuur facturen nota
+    mrn zorgpas rijbewijs paspoort""".split()  # noqa: SIM905 (round 24: mrn ... paspoort)
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (

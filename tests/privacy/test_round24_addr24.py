@@ -5,8 +5,8 @@ All sentences are made up (fictional people, streets and numbers): a floor after
 flat after a slash ("210 /3"), a room ("45 k2"), "bv" and a floor in words ("driehoog");
 a number of the Chamber of Commerce after "KvK", a BIG number in any groups of digits, a
 check digit after groups ("ZK 4410 2291 7", "HC 22.0913.4"), a second group after a code
-with a hyphen ("RMC-7712 4401"), a label after a slash ("Verzekeraar/polis"); and their
-near misses.
+with a hyphen ("RMC-7712 4401"), a label after a slash ("Verzekeraar/polis"), labels
+without "nummer" ("MRN", "Zorgpas", "Rijbewijs"); and their near misses.
 """
 
 from __future__ import annotations
@@ -45,10 +45,17 @@ NUMBERS = [
     ("Contractnummer: HC 22.0913.4", ["HC 22.0913.4"]),
     ("Patiëntnr. RMC-7712 4401, BSN volgt", ["RMC-7712 4401"]),
     ("Verzekeraar/polis: ZZ 71.44.881", ["ZZ 71.44.881"]),
+    # labels of a record or a document without "nummer" ("MRN", "Zorgpas", "Rijbewijs"), a
+    # check digit after groups of three
+    ("MRN: 7730921", ["7730921"]),
+    ("Zorgpas: 5518 0377 21", ["5518 0377 21"]),
+    ("Rijbewijs: 4409127731", ["4409127731"]),
+    ("Vreemdelingennummer 31.207.554.6", ["31.207.554.6"]),
     # near misses: a date after a label, a time, a KvK without a number, a count after a code
     ("Dossiernummer: geb. 17-07-1945", []),
     ("De KvK belt morgen om 10.30 terug.", []),
     ("Patiëntnr. RMC-7712 2 keer gebeld", ["RMC-7712"]),
+    ("Rijbewijs: verlopen sinds 2021, zorgpas wel geldig", []),
 ]
 
 
