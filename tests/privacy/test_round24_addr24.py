@@ -1,12 +1,12 @@
 """Round 24 (addr24): house numbers with a floor or flat, and record numbers in more shapes.
 
-All sentences are made up (fictional people, streets and numbers): a floor after a comma
-("Stationsweg 13, 3e verdieping"), a flat's letter and number after a space ("4 B-2"), a
-flat after a slash ("210 /3"), a room ("45 k2"), "bv" and a floor in words ("driehoog");
-a number of the Chamber of Commerce after "KvK", a BIG number in any groups of digits, a
-check digit after groups ("ZK 4410 2291 7", "HC 22.0913.4"), a second group after a code
-with a hyphen ("RMC-7712 4401"), a label after a slash ("Verzekeraar/polis"), labels
-without "nummer" ("MRN", "Zorgpas", "Rijbewijs"); and their near misses.
+All sentences are made up (fictional people, streets and numbers): a flat's letter and
+number after a space ("4 B-2"), a flat after a slash ("210 /3"), a room ("45 k2"), "bv"
+and a floor in words ("driehoog"); a number of the Chamber of Commerce after "KvK", a BIG
+number in any groups of digits, a check digit after groups ("ZK 4410 2291 7", "HC
+22.0913.4"), a second group after a code with a hyphen ("RMC-7712 4401"), a label after a
+slash ("Verzekeraar/polis"), labels without "nummer" ("MRN", "Zorgpas", "Rijbewijs"); and
+their near misses.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from carai.privacy import PrivacyEngine
 from tests.privacy.helpers import labelled
 
 ADDRESSES = [
-    ("Nieuw adres: Stationsweg 13, 3e verdieping, Utrecht.", ["Stationsweg 13, 3e verdieping"]),
-    ("Adres: Kerkstraat 8, 2e etage, Assen.", ["Kerkstraat 8, 2e etage"]),
     ("Mevrouw woont Molenstraat 12 driehoog, Breda.", ["Molenstraat 12 driehoog"]),
     ("Adres: Lindelaan 4 bv, Deventer.", ["Lindelaan 4 bv"]),
     ("Adres: Lindelaan 4 k3, Deventer.", ["Lindelaan 4 k3"]),
