@@ -146,7 +146,10 @@ RECORD = re.compile(
     r"(?i:\s+(?:bij\s+ons|is|van|intern))?"
     r"(?:\s*\([A-Za-z][\w.-]{0,14}\))?"  # round 22: "Registratienummer (BIG): ...", "(ZGT)"
     r"\s*[:#]?\s*"
-    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*|[A-Z]{1,4}[-/.]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
+    r"((?:[A-Z]{1,4}[\s-])?[A-Z0-9]*\d[A-Z0-9./-]*\d[A-Z0-9]*"
+    # round 24 (addr24): a second group after a space ("Patiëntnr. RMC-8841 2230")
+    r"(?:(?<=[A-Z]-\d{4})[ ]\d{3,5}(?![\w/-]|[.,]\d))?"
+    r"|[A-Z]{1,4}[-/.]?\d[\d./-]{2,14}\d|[a-z]{1,4}-\d[\d./-]{2,14}\d)"
 )
 # A code with a letter prefix: "CL-2023-0481", "cl-203318", "TZ-88214", "Z-1183372",
 # "HV 44180231", "W-2025/4410", "ZK/2025/77142". Five digits or more; a space after the
@@ -171,13 +174,17 @@ NOT_CODES = frozenset(
 # Round 21 (addr21): also digits in groups of three after one to three ("Relatienummer:
 # 4.412.883"); after no label ("1.250.000 euro") it is none.
 BARE_NUMBER = re.compile(
-    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}|\d(?:\.\d{3}){2,3})(?![\w/-]|[.,]\d)"
+    # round 24 (addr24): a check digit after a group of four ("11.0042.7")
+    r"(?<![\w/.,-])(\d{5,10}|\d{2,4}(?:[-/.]\d{2,6}){1,3}(?:(?<=\d{4})[-/.]\d)?"
+    r"|\d{1,3}(?:\.\d{3}){2,3}(?:\.\d)?)"  # round 24: "12.345.678.9" (a check digit)
+    r"(?![\w/-]|[.,]\d)"
 )
 LABEL_WORDS = frozenset(
     """kenmerk referentie ref dossier zaak melding registratie id ecd zis epd his polis klant
     svb uwv cliënt client patiënt patient pat cl lid lidnummer nr no nummer mic mim vim
     vermelding o.v.v aanvraag beschikking casus ticket zorgid clientid cliëntid patientid
-    patiëntid pid reference factuur facturen nota""".split()  # noqa: SIM905
+    patiëntid pid reference factuur facturen nota
+    mrn zorgpas rijbewijs paspoort""".split()  # noqa: SIM905 (round 24: mrn ... paspoort)
 )
 LABEL_STARTS = ("dossier", "kenmerk", "polis", "registratie", "zaak", "referentie", "klant")
 NOT_LABEL_STARTS = (
@@ -359,6 +366,11 @@ STREET_SUFFIX = (
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
     r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
+    # round 24 (addr24): a capital and a flat's number after a space ("Veldweg 4 B-2", "12
+    # A3"), a flat after a slash ("Ringdijk 210 /3"), a room ("45 k2"), a floor in words
+    # ("12 driehoog")
+    r"|[ ][A-Z]-?\d{1,3}(?![\w'/-])|[ ]/\d{1,4}(?![\w'/-])|[ ]k\d{1,3}(?![\w'/-])"
+    r"|[ ](?:een|twee|drie|vier|vijf)[ -]?hoog(?![\w'/-])"
     # a floor in a chat ("6 2hg", "6 3-hoog") and a second number ("6 huisnr 2", "Plein
     # 1944 nr 5")
     r"|[ ]\d{1,2}[ -]?(?:hg|hoog)(?![\w'/-])|[ ](?:huis)?nr\.?[ ]?\d{1,4}[A-Za-z]?(?![\w'/-])"
@@ -366,13 +378,14 @@ HOUSE_TAIL = (
     # round 21 (addr21): a word for the part of the house after a hyphen ("1-hoek", "2-boven")
     r"|-(?:hoek|boven|beneden|achter|voor|links|rechts)(?![\w'-])"
     # "boven", "beneden", "achter" not before an article: "Markt 3 boven de bakker"
-    r"|[ ](?:bis|hs|huis|rood|rd|zwart|zw|hg|hoog|bg|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
+    r"|[ ](?:bis|hs|huis|rood|rd|zwart|zw|hg|hoog|bg|bv|bov|ben|I{1,3}|IV|i{2,3}|iv|[A-Za-z]"
     r"|(?:boven|beneden|achter)(?![ ](?:de|het|'t|een)(?!\w)))"
     r"(?![\w'/-]|\.[A-Za-z])"  # not "a" of "a.u.b."
     r"|(?:bis|hs)(?![\w'/-])"
     # round 22 (addr22): a letter and a flat's number ("14a-2", "8c-01"), a floor joined by a
     # hyphen ("330-2hg", "12-3hoog")
-    r"|[A-Za-z][-/]\d{1,3}(?![\w'/-])|-\d{1,2}[ ]?(?:hg|hoog)(?![\w'/-])"
+    # round 24 (addr24): also without the hyphen ("4a2")
+    r"|[A-Za-z][-/]?\d{1,3}(?![\w'/-])|-\d{1,2}[ ]?(?:hg|hoog)(?![\w'/-])"
     r"|[A-Za-z](?![\w'-]))"
 )
 HOUSE_NUMBER = r"\d{1,5}" + HOUSE_TAIL + "?"
@@ -1068,6 +1081,9 @@ def _phone_is_date(text: str, start: int, phone: str) -> bool:
 
 
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}")
+# Round 24 (addr24): three groups whose last has three digits are no date: no year has
+# three digits ("CZ 55.12.903" is a policy number).
+_THREE_DIGIT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{3}$")
 
 
 # The first digit of a CODE match: after its letters, or after one of them and "-" or "/",
@@ -1115,8 +1131,8 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue  # round 23: "Protocol VMS-2019-04", "werkinstructie WI-2023-118"
         yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
     for m in BARE_NUMBER.finditer(text):
-        if _DATE_SHAPE.fullmatch(m.group(1)):
-            continue  # "geb. 17-07-1945" after a label is a date
+        if _DATE_SHAPE.fullmatch(m.group(1)) and not _THREE_DIGIT_YEAR.fullmatch(m.group(1)):
+            continue  # "geb. 17-07-1945" after a label is a date; "polis 55.12.903" is none
         if "." in m.group(1) and sum(ch.isdigit() for ch in m.group(1)) < 5:
             continue  # "nr 10.05" is a time; "kenmerk 24.0412" has five digits or more
         if _YEAR_RANGE.fullmatch(m.group(1)):
@@ -1318,6 +1334,7 @@ def _after_label(before: str) -> bool:
             or word.startswith(LABEL_STARTS)
             or word.endswith(("dossier", "kenmerk"))  # "zorgdossier 771233" (round 20)
             or word.rsplit("-", 1)[-1] in LABEL_WORDS  # "VIM-melding", "CJIB-nr"
+            or word.rsplit("/", 1)[-1] in LABEL_WORDS  # "verzekeraar/polis" (round 24)
             # "CIZ-indicatie 2025-0041287" (round 21), right before the number only
             or (nearest == 0 and word.endswith(_CARE_RECORD_ENDS))
         ):
@@ -2898,7 +2915,10 @@ CODE_LETTER_GROUPS = gated(
 # 8 to 10 characters, at least two digits and at least three letters.
 DOCUMENT_NUMBER = gated("[A-Z]", re.compile(r"(?<![\w-])([A-Z]{2}[A-Z0-9]{6,8})(?![\w-])"))
 # A number in groups with a space after a label: "pat.nr. GV 0882 193", "dossier 12 345 678".
-GROUPED_NUMBER = gated(r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){1,3})(?![\w-])"))
+# Round 24 (addr24): the last group may be one digit, a check digit ("ZK 4410 2291 7").
+GROUPED_NUMBER = gated(
+    r"\d", re.compile(r"(?<![\w-])(\d{2,5}(?:[ ]\d{2,5}){0,2}[ ]\d{1,5})(?![\w-])")
+)
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,4}[ ]\Z")  # "GV " before "0882 193"
 _DIGITS_SPACED = re.compile(r"\d[ ]\d")
 AGB_DASHED = re.compile(r"\bAGB(?:[- ]?code)?\s*[:#]?\s*(\d{2}[- ]\d{6})\b", re.IGNORECASE)
@@ -3567,7 +3587,14 @@ RECORD_LETTER_SUFFIX = gated(
 BIG_NUMBER = re.compile(
     r"(?<![\w-])(?:BIG|[Bb]ig)(?:[- ]?(?i:nummer|nr\.?|registratie(?:nummer)?|code))?[ ]?[:#]?[ ]*"
     r"(?:(?i:is)[ ]+)?"  # "Haar BIG-nummer is 59062811930" (round 15d)
-    r"(\d{11}|\d{3}[ .]\d{3}[ .]\d{3}[ .]\d{2})(?![\d]|[ .]\d)"
+    # round 24 (addr24): the eleven digits in any groups ("19 06 44 871 01")
+    r"(\d(?:[ .]?\d){10})(?![\d]|[ .]\d)"
+)
+# Round 24 (addr24): a number of the Chamber of Commerce (eight digits, whole or in groups)
+# after "KvK", "KvK-nummer", "KvK nr.": "KvK 12345678", "(KvK 61 22 90 13)".
+KVK_NUMBER = re.compile(
+    r"(?<![\w-])(?i:kvk)(?:[- ]?(?i:nummer|nr\.?))?[ ]?[:#]?[ ]*"
+    r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4})(?![\w]|[ .,]\d)"
 )
 # A lower-case letter prefix and a space before the digits after a record label:
 # "dossiernummer hv 14453108", "patiëntnr. zt 0048812" (upper case is in RECORD above).
@@ -3631,6 +3658,9 @@ def find_more_shapes(text: str) -> Iterator[Candidate]:
     if "BIG" in text or "big" in lowered:
         for m in BIG_NUMBER.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "BIG-nummer", STRONG)
+    if "kvk" in lowered:
+        for m in KVK_NUMBER.finditer(text):
+            yield Candidate(*_groups_span(m), "nummer", "KvK-nummer", STRONG)
     if "nummer" in lowered or "nr" in lowered or "no" in lowered:
         for m in RECORD_LOWER_PREFIX.finditer(text):
             yield Candidate(*_groups_span(m), "nummer", "nummer na een label", PATTERN)
