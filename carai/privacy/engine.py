@@ -570,6 +570,12 @@ _OBJECT_AFTER_ORDER = re.compile(
     r"[ ](?:(?:eerst|nu|even|altijd|nooit|direct|meteen|daarna|voorzichtig|rustig)[ ])?"
     r"(?:de|het|een|u|uw|uzelf|jezelf|deze|dit)[ ][a-zà-ÿ]"
 )
+# Round 24 (clean24): the same for a preposition and a lower-case word after it ("Remmen van
+# bed en stoel vast", "Koel bij zwelling", "Valk op het dak"): a surname opening a sentence
+# has its verb next, so the first word is a noun or an order.
+_PREPOSITION_AFTER_WORD = re.compile(
+    r"[ ](?:op|bij|van|aan|met|in|onder|tijdens|zonder|tegen)[ ][a-zà-ÿ]"
+)
 # ... unless a participle ends the clause: then a note names whom it helped ("Bakker een
 # kop koffie gegeven", "Visser de medicatie aangereikt").
 _PARTICIPLE_IN_CLAUSE = re.compile(r"[^.!?\n,;:]*?(?<![\w-])[a-zà-ÿ]*ge[a-zà-ÿ]+(?:d|t|en)\b")
@@ -5602,12 +5608,16 @@ class PrivacyEngine:
                         # week": the heading of a regular item
                     if (
                         c.label == "naam"
-                        and _OBJECT_AFTER_ORDER.match(text, c.end)
+                        and (
+                            _OBJECT_AFTER_ORDER.match(text, c.end)
+                            or _PREPOSITION_AFTER_WORD.match(text, c.end)
+                        )
                         and not self._is_first_name(word)
                         and word.lower() in self._zipf
                         and not _PARTICIPLE_IN_CLAUSE.match(text, c.end)
                     ):
-                        continue  # round 23: "Pak de tillift", "Spoel de sonde": an order
+                        continue  # round 23: "Pak de tillift", "Spoel de sonde": an order;
+                        # round 24: "Remmen van bed en stoel vast", "Koel bij zwelling"
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)

@@ -653,6 +653,16 @@ DURATION_BEFORE = re.compile(
     r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
 )
+# Round 24 (clean24): "N jaar" as the bound of an age band or threshold, or an average, is
+# nobody's age ("vanaf 75 jaar", "onder de 18 jaar", "jonger dan 2 jaar", "65-74 jaar",
+# "0 - 4 jaar", "12 t/m 18 jaar", "tussen de 60 en 85 jaar", "de gemiddelde leeftijd is
+# 82 jaar"); the text before the number ends so.
+AGE_BAND_BEFORE = re.compile(
+    r"(?:\b(?i:vanaf|boven(?:[ ]de)?|onder(?:[ ]de)?|jonger[ ]dan|ouder[ ]dan"
+    r"|tussen(?:[ ]de)?[ ]\d{1,3}[ ]en)"
+    r"|\d[ ]?(?:-|–|(?i:t/m|tot(?:[ ]en[ ]met)?))"
+    r"|\b(?i:gemiddeld\w*)\b[^.\n!?]{0,40})[ ]?\Z"
+)
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
 # English month names, capitalised as English writes them ("due March 12"): the one list
@@ -1503,6 +1513,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
+        if not jarige and AGE_BAND_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "vanaf 75 jaar", "65-74 jaar": a band, not a person's age
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
     # "is 84", "wordt 90"; "91 geworden": two or three digits before white space
     for m in _matches_at_words(AGE_TURNS, text, _AGE_VERBS, ("geworden",), 3):
@@ -2129,6 +2141,9 @@ _MEASURE_CHANGE_BEFORE = re.compile(
 _MEASURE_CHANGE_AFTER = re.compile(r"[ ]+(?i:naar|tot)[ ]+\d{1,2}/(\d{1,2})(?!\d)")
 
 
+_YEARS_AFTER_RANGE = re.compile(r"[ ]?(?i:jaar|jr|jarigen)\b")
+
+
 def _short_date(text: str, m: re.Match[str]) -> bool:
     """Whether "12/3" or "4-11" (no year) is a date: yes, unless it reads as a score, a dose,
     an amount or a range ("pijn 5/10", "1/2 tablet", "4-5 uur", "24/7 bereikbaar")."""
@@ -2143,6 +2158,8 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
         after = _MEASURE_CHANGE_AFTER.match(text, m.end())
         if after is not None and after.group(1) == m.group(3):
             return False  # round 23: "gedaald van 8/10 naar 3/10": a score that changed
+    if _YEARS_AFTER_RANGE.match(text, m.end()):
+        return False  # round 24: "kinderen van 4-12 jaar": an age band, even after "van"
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):
