@@ -1176,7 +1176,13 @@ _CLOCK_ENDS_LINE = re.compile(r"[ ]\d{1,2}[:.]\d{2}[ \t]*(?:\n|$)")
 _QUANTIFIER_BEFORE = re.compile(r"(?<![\w-])(?:veel|weinig|minder|geen|beetje|extra)[ ]+$")
 # A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14", "kamer 4b"), no word
 # after its digits: "van der linden 3x gebeld", "de bruin 79jr" are names, a count, an age.
-_BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
+_BARE_NUMBER_AFTER = re.compile(
+    r"[ ](?:\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)"
+    # round 24 (clean24): a room's number in words ("mevrouw van kamer acht"), not a count
+    r"|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien"
+    r"|zestien|zeventien|achttien|negentien|twintig)\b"
+    r"(?![ ]+(?:keer|maal|x|dagen|weken|uur|tabletten|kinderen)\b))"
+)
 
 
 # -- Names of speakers, families, relations and form lines (docs/privacy-history.md, 12d) ---
@@ -3303,6 +3309,9 @@ class PrivacyEngine:
                 or self._is_surname(lower)
                 or self._is_first_name(lower)
                 or (word.isupper() and _INSTITUTION_KIND.fullmatch(word))
+                # round 24 (clean24): a team named by an ordinary word is a department
+                # ("Met vriendelijke groet,\nTeam Onderhoud", "team Planning:")
+                or (m.group(0)[:4].lower() == "team" and lower in self._ordinary)
             ):
                 continue  # "begeleider Jansen.", "team Wonen:", "jeugdverpleegkundige GGD,"
             # a pattern with its context: it outranks deduce reading the word as a name

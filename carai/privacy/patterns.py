@@ -255,7 +255,9 @@ AGE_NOT_AFTER = (
     r"(?![/.,:-]\d|\s*%|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen|dd"
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
-    r"|minutes|hours|days|weeks|months|times)\b)"
+    r"|minutes|hours|days|weeks|months|times"
+    # round 24 (clean24): a number that is called is no age ("bij U1 wordt 112 gebeld")
+    r"|gebeld|bellen)\b)"
 )
 AGE_TURNS = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was|ben)\s+(?P<q>(?i:"
@@ -311,8 +313,10 @@ AGE_AFTER_NAME = re.compile(
 # "wordt hij 80", "op 12 maart werd ze 100.": the verb before the person, then the number,
 # then the end of the clause (so "is ze 2 keer gevallen" stays out).
 AGE_INVERTED = re.compile(
-    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
-    r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
+    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader"
+    # round 24 (clean24): a chat's "ma" and "pa", and "nog steeds" ("is ma nog steeds 88")
+    r"|ma|pa|mam|pap|mama|papa)\s+"
+    r"(?:(?i:" + AGE_QUALIFIER + r"|steeds)\s+){0,2}(\d{1,3})"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
     r"|morgen)\b"
     # "en"/"of", but not before a count ("is hij 5 of 6 keer gevallen?", round 15d)
