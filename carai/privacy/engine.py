@@ -4628,6 +4628,8 @@ class PrivacyEngine:
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
+        if "-" in text:
+            candidates = _without_compound_heads(text, candidates)
         candidates = self._branch_places(text, candidates)
         names: dict[tuple[int, int], tuple[int, int]] = {}  # see _whole
         candidates = _addresses_after_names(
@@ -6846,6 +6848,32 @@ def _plural(word: str) -> bool:
     """A Dutch plural by its "-en" ending; not "-een" (round 21, inst21: "apotheek de
     hoeksteen", "jeugdteam heerenveen" are singular)."""
     return word.endswith("en") and not word.endswith("een")
+
+
+# Round 24 (clean24): a hyphen and a lower-case word of three letters or more after a
+# capitalised word make one compound noun ("Korsakov-afdeling", "Paas-brunch", "de
+# Linde-vleugel"); its first part names no person or place. A particle after the hyphen
+# still joins a double surname ("Bosma-de Haan"); an organisation keeps its part ("de
+# Duinrand-poli": the outpatient clinic of the house Duinrand).
+_LOWER_COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]{3,})(?![\w-])")
+
+
+def _without_compound_heads(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drops the name and place candidates that are the first part of a
+    compound noun joined by a hyphen (see _LOWER_COMPOUND_TAIL)."""
+    kept = []
+    for c in candidates:
+        if (
+            c.priority != STRONG
+            and c.label in ("naam", "plaats")
+            and text[c.end : c.end + 1] == "-"
+            and text[c.start : c.end].split()[-1][:1].isupper()
+            and (tail := _LOWER_COMPOUND_TAIL.match(text, c.end)) is not None
+            and tail.group(1) not in _PARTICLE_WORDS
+        ):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _in_trie(trie: Any, tokens: list[str]) -> bool:
