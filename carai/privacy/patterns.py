@@ -664,7 +664,7 @@ DURATION_BEFORE = re.compile(
 AGE_BAND_BEFORE = re.compile(
     r"(?:\b(?i:vanaf|boven(?:[ ]de)?|onder(?:[ ]de)?|jonger[ ]dan|ouder[ ]dan"
     r"|tussen(?:[ ]de)?[ ]\d{1,3}[ ]en)"
-    r"|\d[ ]?(?:-|–|(?i:t/m|tot(?:[ ]en[ ]met)?))"
+    r"|\d[ ]?(?:[-\u2013]|(?i:t/m|tot(?:[ ]en[ ]met)?))"
     r"|\b(?i:gemiddeld\w*)\b[^.\n!?]{0,40})[ ]?\Z"
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
