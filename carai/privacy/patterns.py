@@ -658,12 +658,12 @@ DURATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Round 24 (clean24): "N jaar" as the bound of an age band or threshold, or an average, is
-# nobody's age ("vanaf 75 jaar", "onder de 18 jaar", "jonger dan 2 jaar", "65-74 jaar",
-# "0 - 4 jaar", "12 t/m 18 jaar", "tussen de 60 en 85 jaar", "de gemiddelde leeftijd is
-# 82 jaar"); the text before the number ends so.
+# nobody's age ("vanaf 75 jaar", "onder de 18 jaar", "65-74 jaar", "0 - 4 jaar", "12 t/m 18
+# jaar", "tussen de 60 en 85 jaar", "de gemiddelde leeftijd is 82 jaar"); the text before
+# the number ends so. "ouder dan" and "boven de" stay with round 18d's rule for a group
+# ("Mevrouw is ouder dan 90 jaar" is her age).
 AGE_BAND_BEFORE = re.compile(
-    r"(?:\b(?i:vanaf|boven(?:[ ]de)?|onder(?:[ ]de)?|jonger[ ]dan|ouder[ ]dan"
-    r"|tussen(?:[ ]de)?[ ]\d{1,3}[ ]en)"
+    r"(?:\b(?i:vanaf|onder(?:[ ]de)?|tussen(?:[ ]de)?[ ]\d{1,3}[ ]en)"
     r"|\d[ ]?(?:[-\u2013]|(?i:t/m|tot(?:[ ]en[ ]met)?))"
     r"|\b(?i:gemiddeld\w*)\b[^.\n!?]{0,40})[ ]?\Z"
 )

@@ -21,8 +21,6 @@ from tests.privacy.helpers import labelled
     [
         "Vanaf 70 jaar krijgt iedereen een uitnodiging voor de prik.",
         "Onder de 16 jaar is toestemming van een ouder nodig.",
-        "Jonger dan 3 jaar: geen honing geven.",
-        "Het spreekuur is voor ouderen ouder dan 80 jaar.",
         "De doelgroep 55-64 jaar wordt apart benaderd.",
         "Leeftijdscategorie 0 - 6 jaar heeft een eigen groeicurve.",
         "Jongeren van 14 t/m 17 jaar kunnen zich opgeven.",
