@@ -571,6 +571,12 @@ _OBJECT_AFTER_ORDER = re.compile(
     r"[ ](?:(?:eerst|nu|even|altijd|nooit|direct|meteen|daarna|voorzichtig|rustig)[ ])?"
     r"(?:de|het|een|u|uw|uzelf|jezelf|deze|dit)[ ][a-zà-ÿ]"
 )
+# Round 24 (clean24): the same for a preposition and a lower-case word after it ("Remmen van
+# bed en stoel vast", "Koel bij zwelling", "Valk op het dak"): a surname opening a sentence
+# has its verb next, so the first word is a noun or an order.
+_PREPOSITION_AFTER_WORD = re.compile(
+    r"[ ](?:op|bij|van|aan|met|in|onder|tijdens|zonder|tegen)[ ][a-zà-ÿ]"
+)
 # ... unless a participle ends the clause: then a note names whom it helped ("Bakker een
 # kop koffie gegeven", "Visser de medicatie aangereikt").
 _PARTICIPLE_IN_CLAUSE = re.compile(r"[^.!?\n,;:]*?(?<![\w-])[a-zà-ÿ]*ge[a-zà-ÿ]+(?:d|t|en)\b")
@@ -1188,7 +1194,13 @@ _CLOCK_ENDS_LINE = re.compile(r"[ ]\d{1,2}[:.]\d{2}[ \t]*(?:\n|$)")
 _QUANTIFIER_BEFORE = re.compile(r"(?<![\w-])(?:veel|weinig|minder|geen|beetje|extra)[ ]+$")
 # A bare number right after a word ("kamer 6", "bed 2", "kamer 1.14", "kamer 4b"), no word
 # after its digits: "van der linden 3x gebeld", "de bruin 79jr" are names, a count, an age.
-_BARE_NUMBER_AFTER = re.compile(r"[ ]\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)")
+_BARE_NUMBER_AFTER = re.compile(
+    r"[ ](?:\d+(?:[.-]\d+)?[a-h]?\b(?![.,]?\w)"
+    # round 24 (clean24): a room's number in words ("mevrouw van kamer acht"), not a count
+    r"|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien"
+    r"|zestien|zeventien|achttien|negentien|twintig)\b"
+    r"(?![ ]+(?:keer|maal|x|dagen|weken|uur|tabletten|kinderen)\b))"
+)
 
 
 # -- Names of speakers, families, relations and form lines (docs/privacy-history.md, 12d) ---
@@ -3332,6 +3344,9 @@ class PrivacyEngine:
                 or self._is_surname(lower)
                 or self._is_first_name(lower)
                 or (word.isupper() and _INSTITUTION_KIND.fullmatch(word))
+                # round 24 (clean24): a team named by an ordinary word is a department
+                # ("Met vriendelijke groet,\nTeam Onderhoud", "team Planning:")
+                or (m.group(0)[:4].lower() == "team" and lower in self._ordinary)
             ):
                 continue  # "begeleider Jansen.", "team Wonen:", "jeugdverpleegkundige GGD,"
             # a pattern with its context: it outranks deduce reading the word as a name
@@ -4648,6 +4663,8 @@ class PrivacyEngine:
         candidates = self._without_false_friends(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
+        if "-" in text:
+            candidates = _without_compound_heads(text, candidates)
         candidates = self._branch_places(text, candidates)
         names: dict[tuple[int, int], tuple[int, int]] = {}  # see _whole
         candidates = _addresses_after_names(
@@ -5657,12 +5674,16 @@ class PrivacyEngine:
                         # week": the heading of a regular item
                     if (
                         c.label == "naam"
-                        and _OBJECT_AFTER_ORDER.match(text, c.end)
+                        and (
+                            _OBJECT_AFTER_ORDER.match(text, c.end)
+                            or _PREPOSITION_AFTER_WORD.match(text, c.end)
+                        )
                         and not self._is_first_name(word)
                         and word.lower() in self._zipf
                         and not _PARTICIPLE_IN_CLAUSE.match(text, c.end)
                     ):
-                        continue  # round 23: "Pak de tillift", "Spoel de sonde": an order
+                        continue  # round 23: "Pak de tillift", "Spoel de sonde": an order;
+                        # round 24: "Remmen van bed en stoel vast", "Koel bij zwelling"
                     if (
                         c.label == "naam"
                         and not self._is_first_name(word)
@@ -6882,6 +6903,32 @@ def _plural(word: str) -> bool:
     """A Dutch plural by its "-en" ending; not "-een" (round 21, inst21: "apotheek de
     hoeksteen", "jeugdteam heerenveen" are singular)."""
     return word.endswith("en") and not word.endswith("een")
+
+
+# Round 24 (clean24): a hyphen and a lower-case word of three letters or more after a
+# capitalised word make one compound noun ("Korsakov-afdeling", "Paas-brunch", "de
+# Linde-vleugel"); its first part names no person or place. A particle after the hyphen
+# still joins a double surname ("Bosma-de Haan"); an organisation keeps its part ("de
+# Duinrand-poli": the outpatient clinic of the house Duinrand).
+_LOWER_COMPOUND_TAIL = re.compile(r"-([a-zà-ÿ]{3,})(?![\w-])")
+
+
+def _without_compound_heads(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drops the name and place candidates that are the first part of a
+    compound noun joined by a hyphen (see _LOWER_COMPOUND_TAIL)."""
+    kept = []
+    for c in candidates:
+        if (
+            c.priority != STRONG
+            and c.label in ("naam", "plaats")
+            and text[c.end : c.end + 1] == "-"
+            and text[c.start : c.end].split()[-1][:1].isupper()
+            and (tail := _LOWER_COMPOUND_TAIL.match(text, c.end)) is not None
+            and tail.group(1) not in _PARTICLE_WORDS
+        ):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _in_trie(trie: Any, tokens: list[str]) -> bool:

@@ -262,7 +262,9 @@ AGE_NOT_AFTER = (
     r"(?![/.,:-]\d|\s*%|\s*(?:jaar|jr|mg|ml|%|kg|keer|x|uur|u|min|minuten|graden|°|cm|mm|procent"
     r"|punten|E|IE|eenheden|kilo|gram|g|liter|l|mmol|km|meter|m|euro|stuks|tabletten|dagen|dd"
     r"|weken|maanden|kinderen|kleinkinderen|personen|bewoners|cliënten"
-    r"|minutes|hours|days|weeks|months|times)\b)"
+    r"|minutes|hours|days|weeks|months|times"
+    # round 24 (clean24): a number that is called is no age ("bij U1 wordt 112 gebeld")
+    r"|gebeld|bellen)\b)"
 )
 AGE_TURNS = re.compile(
     r"(?<![\w-])(?i:wordt|werd|is|was|ben)\s+(?P<q>(?i:"
@@ -318,8 +320,10 @@ AGE_AFTER_NAME = re.compile(
 # "wordt hij 80", "op 12 maart werd ze 100.": the verb before the person, then the number,
 # then the end of the clause (so "is ze 2 keer gevallen" stays out).
 AGE_INVERTED = re.compile(
-    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader)\s+"
-    r"(?:(?i:" + AGE_QUALIFIER + r")\s+){0,2}(\d{1,3})"
+    r"(?<![\w-])(?i:wordt|werd|is|was)\s+(?i:hij|zij|ze|mevrouw|meneer|opa|oma|moeder|vader"
+    # round 24 (clean24): a chat's "ma" and "pa", and "nog steeds" ("is ma nog steeds 88")
+    r"|ma|pa|mam|pap|mama|papa)\s+"
+    r"(?:(?i:" + AGE_QUALIFIER + r"|steeds)\s+){0,2}(\d{1,3})"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:maar|op|in|geworden|jaar|jr|volgende|deze|dit|vandaag"
     r"|morgen)\b"
     # "en"/"of", but not before a count ("is hij 5 of 6 keer gevallen?", round 15d)
@@ -665,6 +669,16 @@ DURATION_BEFORE = re.compile(
     # round 22 (addr22): how long one lives or works somewhere ("woont 40 jaar in dit huis")
     r"|woont|woonde|wonen|werkt|werkte|werken)\s+$",
     re.IGNORECASE,
+)
+# Round 24 (clean24): "N jaar" as the bound of an age band or threshold, or an average, is
+# nobody's age ("vanaf 75 jaar", "onder de 18 jaar", "65-74 jaar", "0 - 4 jaar", "12 t/m 18
+# jaar", "tussen de 60 en 85 jaar", "de gemiddelde leeftijd is 82 jaar"); the text before
+# the number ends so. "ouder dan" and "boven de" stay with round 18d's rule for a group
+# ("Mevrouw is ouder dan 90 jaar" is her age).
+AGE_BAND_BEFORE = re.compile(
+    r"(?:\b(?i:vanaf|onder(?:[ ]de)?|tussen(?:[ ]de)?[ ]\d{1,3}[ ]en)"
+    r"|\d[ ]?(?:[-\u2013]|(?i:t/m|tot(?:[ ]en[ ]met)?))"
+    r"|\b(?i:gemiddeld\w*)\b[^.\n!?]{0,40})[ ]?\Z"
 )
 PERSON_BEFORE = re.compile(r"(?<!\bkamer)(?<!\bbed)(?<!\bnr)(?<!\bk)\b[^\W\d_]{2,}\.?\s*$")
 
@@ -1520,6 +1534,8 @@ def find_ages(text: str) -> Iterator[Candidate]:
             continue  # "sinds 3 jaar" is a duration, not an age
         if DURATION_AFTER.match(text[m.end() : m.end() + 20]):
             continue  # "40 jaar gerookt"
+        if not jarige and AGE_BAND_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "vanaf 75 jaar", "65-74 jaar": a band, not a person's age
         yield Candidate(m.start(), m.end(), "leeftijd", "leeftijd in jaren", PATTERN)
     # "is 84", "wordt 90"; "91 geworden": two or three digits before white space
     for m in _matches_at_words(AGE_TURNS, text, _AGE_VERBS, ("geworden",), 3):
@@ -2146,6 +2162,9 @@ _MEASURE_CHANGE_BEFORE = re.compile(
 _MEASURE_CHANGE_AFTER = re.compile(r"[ ]+(?i:naar|tot)[ ]+\d{1,2}/(\d{1,2})(?!\d)")
 
 
+_YEARS_AFTER_RANGE = re.compile(r"[ ]?(?i:jaar|jr|jarigen)\b")
+
+
 def _short_date(text: str, m: re.Match[str]) -> bool:
     """Whether "12/3" or "4-11" (no year) is a date: yes, unless it reads as a score, a dose,
     an amount or a range ("pijn 5/10", "1/2 tablet", "4-5 uur", "24/7 bereikbaar")."""
@@ -2160,6 +2179,8 @@ def _short_date(text: str, m: re.Match[str]) -> bool:
         after = _MEASURE_CHANGE_AFTER.match(text, m.end())
         if after is not None and after.group(1) == m.group(3):
             return False  # round 23: "gedaald van 8/10 naar 3/10": a score that changed
+    if _YEARS_AFTER_RANGE.match(text, m.end()):
+        return False  # round 24: "kinderen van 4-12 jaar": an age band, even after "van"
     if DATE_CONTEXT.search(before):
         return True
     if SCORE_BEFORE.search(before) or SCORE_AFTER.match(text, m.end()):

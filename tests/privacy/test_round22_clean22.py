@@ -32,10 +32,8 @@ _LEFT = "left for a later round: a surname that is also an order opening a sente
         "De gegevens worden 15 jaar bewaard en daarna vernietigd.",
         "Vraag aan de AI-assistent: Leg in eenvoudige taal uit wat de Wlz is.",
         "Rapportage Korsakov-woonvorm\nBewoner was rustig en at goed.",
-        pytest.param(
-            "Oefen vier keer per dag. Koel bij zwelling en houd de hand hoog.",
-            marks=pytest.mark.xfail(strict=True, reason=_LEFT),
-        ),
+        # round 24 (clean24): a preposition after a word opening a sentence
+        "Oefen vier keer per dag. Koel bij zwelling en houd de hand hoog.",
     ],
 )
 def test_clean_text_gets_no_span(engine: PrivacyEngine, text: str) -> None:
