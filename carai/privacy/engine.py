@@ -1432,6 +1432,7 @@ def load_deduce(deduce: Any, cache: Path) -> Any:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+@functools.cache
 def _document_class() -> Any:
     from docdeid.document import Document  # loaded with deduce, which needs it
 
@@ -1443,6 +1444,24 @@ def _annotation_class() -> Any:
     from docdeid.annotation import Annotation  # loaded with deduce, which needs it
 
     return Annotation
+
+
+@functools.cache
+def _annotation_set_class() -> Any:
+    """docdeid's ``AnnotationSet``, imported once (round 24: an import statement in a
+    function run per text costs a microsecond or more each time, and a short text ran
+    some seven of them)."""
+    from docdeid.annotation import AnnotationSet  # loaded with deduce, which needs it
+
+    return AnnotationSet
+
+
+@functools.cache
+def _sort_field_names() -> tuple[frozenset[str], Any]:
+    """docdeid's ``_OPTIONAL_FIELDS`` and ``UNKNOWN_ATTR_DEFAULT``, imported once."""
+    from docdeid.annotation import _OPTIONAL_FIELDS, UNKNOWN_ATTR_DEFAULT
+
+    return frozenset(_OPTIONAL_FIELDS), UNKNOWN_ATTR_DEFAULT
 
 
 def _annotation(
@@ -1504,9 +1523,11 @@ class _QuickTokenizer:
     to deduce's own (tests/privacy/test_tokens.py, test_round17a_speed.py)."""
 
     def __init__(self, tokenizer: Any) -> None:
+        from docdeid.ds.lookup import LookupTrie
         from docdeid.tokenizer import Token, TokenList
 
         self._tokenizer = tokenizer
+        self._lookup_trie = LookupTrie  # imported here once, not in _merge per text
         self._token = Token
         self._token_list = TokenList
         self._split: Any = None
@@ -1583,13 +1604,11 @@ class _QuickTokenizer:
         instead of asking every piece in a Python loop; a joined token is the text from
         its first piece's start to its last piece's end, as deduce's ``_join_tokens``
         makes it: the same tokens out."""
-        from docdeid.ds.lookup import LookupTrie
-
         tokenizer = self._tokenizer
         start_words, trie = tokenizer._start_words, tokenizer._trie
         # docdeid's LookupTrie puts each word through the root's matching pipeline: with
         # none (deduce's merge terms), the walk in _longest_term asks as it would
-        plain = type(trie) is LookupTrie and trie.matching_pipeline is None
+        plain = type(trie) is self._lookup_trie and trie.matching_pipeline is None
         texts: list[str] = []
         firsts: list[int] = []
         lasts: list[int] = []
@@ -1722,6 +1741,14 @@ class _QuickLookupAnnotator:
         return annotations
 
 
+@functools.cache
+def _lowercase_string_class() -> Any:
+    """docdeid's ``LowercaseString``, imported once (see :func:`_annotation_set_class`)."""
+    from docdeid.str.processor import LowercaseString  # loaded with deduce, which needs it
+
+    return LowercaseString
+
+
 def _token_keys(
     tokens: Any, pipe_key: str, pipeline: list[Any]
 ) -> tuple[list[str], set[str], dict[str, list[int]]]:
@@ -1732,8 +1759,7 @@ def _token_keys(
     cache = tokens.__dict__.setdefault("_carai_keys", {})
     made = cache.get(pipe_key)
     if made is None:
-        from docdeid.str.processor import LowercaseString
-
+        LowercaseString = _lowercase_string_class()
         if pipeline and all(type(modifier) is LowercaseString for modifier in pipeline):
             made = cache[pipe_key] = _casefolded_keys(tokens, len(pipeline))
             return made
@@ -2081,10 +2107,10 @@ def _sorted_annotations(annotations: Any, by: tuple[str, ...], callbacks: Any) -
     per annotation (the attributes in ``by``, through their callbacks, then every other
     field by name, as ``Annotation.get_sort_key`` builds it) without the key cache, which
     hashes each annotation, its tokens and the callbacks' frozendict to look the key up."""
-    from docdeid.annotation import _OPTIONAL_FIELDS, UNKNOWN_ATTR_DEFAULT
+    optional_fields, UNKNOWN_ATTR_DEFAULT = _sort_field_names()
 
     callbacks = callbacks or {}
-    skipped = set(by) | _OPTIONAL_FIELDS
+    skipped = set(by) | optional_fields
     # per set of field names: one getter of the other fields, in the order of their names
     # (each is in the annotation's dict, so getattr's default is never needed)
     extras: dict[tuple[str, ...], Callable[[Any], tuple[Any, ...]]] = {}
@@ -2120,7 +2146,7 @@ def _quick_resolve_overlap(self: Any, annotations: Any, text: str) -> Any:
     values one by one in a Python loop, which costs more than the marking saves on a short
     text. The same annotations in the same order; a cut one starts and ends at a plain int
     instead of a numpy integer (equal, and the engine makes every offset an int)."""
-    from docdeid.annotation import Annotation, AnnotationSet
+    Annotation, AnnotationSet = _annotation_class(), _annotation_set_class()
 
     if not annotations:
         return self._deduce_kind.process_annotations(self, annotations, text)  # its error
@@ -2185,7 +2211,7 @@ def _quick_person_tags(self: Any, annotations: Any, text: str) -> Any:
     the name annotations, drop the pseudo names and blank ones, tag the rest "patient" or
     "persoon"), its new annotations made by :func:`_annotation` instead of the dataclass
     (``priority`` 0 and no tokens, the dataclass's defaults): the same set."""
-    from docdeid.annotation import AnnotationSet
+    AnnotationSet = _annotation_set_class()
 
     kept = self._overlap_resolver.process_annotations(annotations, text=text)
     return AnnotationSet(
@@ -2210,7 +2236,7 @@ def _quick_merge_adjacent(self: Any, annotations: Any, text: str) -> Any:
     ``sorted``, without its key cache) and the slack pattern compiled once, where docdeid
     asks ``re.fullmatch`` with the pattern's text per pair. With an overlap check asked
     for, or nothing to merge (docdeid's own error), docdeid's own."""
-    from docdeid.annotation import AnnotationSet
+    AnnotationSet = _annotation_set_class()
 
     if self.check_overlap or not annotations:
         return self._deduce_kind.process_annotations(self, annotations, text)
