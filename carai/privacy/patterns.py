@@ -2810,21 +2810,12 @@ class Gated:
         itself: where no match can be (no trigger piece, no lead in the text, some 37 of
         the 76 scans of a short text) it returns one shared, spent iterator at once, which
         spares making and entering a generator for nothing."""
-        pieces, leads = self._pieces, self.leads
-        if pieces is not None or leads is not None:
-            # _lower_or_absent, in line (round 24: one call less in some 90 scans a text)
-            last = _lowered[0]
-            lowered = last[1] if last[0] is text else lower_text(text)
-            if lowered is not None:
-                if pieces is not None:
-                    scan = _TRIGGERS._last
-                    if pieces.isdisjoint(
-                        scan[1] if scan[0] is lowered else _TRIGGERS.present(lowered)
-                    ):
-                        return _NO_MATCHES
-                if leads is not None:  # never empty: holds its lead
-                    starts = _lead_starts(lowered, self._lead_set)  # in order
-                    return self._matches_at(text, starts) if starts else _NO_MATCHES
+        lowered = self._lower_or_absent(text)
+        if lowered is False:
+            return _NO_MATCHES
+        if isinstance(lowered, str) and self.leads is not None:  # never empty: holds its lead
+            starts = _lead_starts(lowered, self._lead_set)  # in order (as _starts_in_order)
+            return self._matches_at(text, starts) if starts else _NO_MATCHES
         if self._scan is None:
             return self.plain.finditer(text)
         return self._scanned(text, self._scan)
@@ -2857,23 +2848,15 @@ class Gated:
             position = m.end()
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        pieces, leads = self._pieces, self.leads
-        if pieces is not None or leads is not None:
-            last = _lowered[0]  # _lower_or_absent in line, as in finditer
-            lowered = last[1] if last[0] is text else lower_text(text)
-            if lowered is not None:
-                if pieces is not None:
-                    scan = _TRIGGERS._last
-                    if pieces.isdisjoint(
-                        scan[1] if scan[0] is lowered else _TRIGGERS.present(lowered)
-                    ):
-                        return None
-                if leads is not None:
-                    match = self.plain.match
-                    for start in _lead_starts(lowered, self._lead_set):
-                        if start >= pos and (m := match(text, start)) is not None:
-                            return m
-                    return None
+        lowered = self._lower_or_absent(text)
+        if lowered is False:
+            return None
+        if isinstance(lowered, str) and self.leads is not None:
+            match = self.plain.match
+            for start in _lead_starts(lowered, self._lead_set):
+                if start >= pos and (m := match(text, start)) is not None:
+                    return m
+            return None
         if self._scan is None:
             return self.plain.search(text, pos)
         hit = self._scan.search(text, pos)
