@@ -780,8 +780,13 @@ _LOWER_WORD_AT_END = re.compile(r"(?<![\w'.@/-])([a-zà-ÿçğışłńśźżąę
 _NAME_WORD_AT_END = re.compile(r"(?<![\w'.-])(" + _PART + r")$")
 # Round 24: a nickname in quotes after the first name of a form's name ("Cliënt: Rudsel
 # "Rudy" Martina"); the checks of a phrase read it without the nickname.
-_QUOTED_NICK_AFTER_FIRST = r"(?:[ ]['\u2018\"\u201c]" + _PART + r"['\u2019\"\u201d])?"
-_QUOTED_NICK_IN_PHRASE = re.compile(r"[ ]['\u2018\"\u201c][^'\u2019\"\u201d]+['\u2019\"\u201d]")
+# The quotes that open and close a nickname ("Kevin 'Kev' Tjon A Fong", "Rudsel "Rudy"
+# Martina"): one pair of classes for every rule that reads one.
+_OPEN_QUOTE = "['\u2018\"\u201c]"
+_CLOSE_QUOTE = "['\u2019\"\u201d]"
+_QUOTED_NICK = r"[ ]" + _OPEN_QUOTE + _PART + _CLOSE_QUOTE
+_QUOTED_NICK_AFTER_FIRST = r"(?:" + _QUOTED_NICK + r")?"
+_QUOTED_NICK_IN_PHRASE = re.compile(_QUOTED_NICK)
 # Round 24: a person's whole name before a comma and a word for a role or a job, as in a
 # signature or a list of who was there ("Verslag door Chidi Okonkwo, ambulant begeleider";
 # "Tesfu Abraha, wijkverpleegkundige"). One lower-case word may stand before the role.
@@ -1273,7 +1278,7 @@ _PERSON_LABEL_LINE = re.compile(
 _LINE_OR_CLAUSE_END = re.compile(r"[\n.;](?:(?<=\n)|[ ])")
 # A nickname in quotes inside a name: "Kevin 'Kev' Tjon A Fong".
 _RIGHT_QUOTED_NICK = re.compile(
-    r" ['\u2018\"\u201c](" + _PART + r")['\u2019\"\u201d] (" + _PART + r")"
+    r" " + _OPEN_QUOTE + r"(" + _PART + r")" + _CLOSE_QUOTE + r" (" + _PART + r")"
 )
 # Initials, then a first name in brackets, then the surname: "F. (Fred) Baars", also when the
 # surname is a place too.
