@@ -267,6 +267,16 @@ _NOT_NAME_WORDS = frozenset(
     afdeling kamer team locatie groep verpleegkundige begeleider
     wmo wlz zvw wgbo wzd wvggz avg jeugdwet participatiewet""".split()  # noqa: SIM905
 )
+# English weekdays, as a mail program in English writes them before a date ("Sent: Thu 3
+# Oct 2024", "Fri, Mar 7, 2025"); lists of first names hold some of them ("Thu", "Sat").
+# Round 25.
+_ENGLISH_WEEKDAYS = frozenset(
+    """Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday""".split()  # noqa: SIM905
+)
+_DAY_OR_MONTH_AFTER = re.compile(
+    r",?[ ](?:\d{1,2}(?!\d)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
 # Words that end an organisation's or a place's name, never a person's: growth stops there.
 _KIND_WORD = re.compile(
     r"(?i:.*(?:zorg|groep|centrum|stichting|praktijk|team|kliniek|school|college|lyceum"
@@ -5830,6 +5840,12 @@ class PrivacyEngine:
                     text, max(0, c.start - 12), c.start
                 ):
                     continue  # "24/7 bereikbaar": day and night
+            elif (
+                c.label == "naam"
+                and piece in _ENGLISH_WEEKDAYS
+                and _DAY_OR_MONTH_AFTER.match(text, c.end)
+            ):
+                continue  # "Sent: Thu 3 Oct 2024", "Fri, Mar 7": an English weekday
             elif c.label == "naam" and (
                 (not one_word and self._names_an_instrument(text, c))
                 or _after_instrument_head(text, c.start)

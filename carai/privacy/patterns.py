@@ -705,7 +705,7 @@ _DUTCH_MONTHS = (
 MONTHS = (
     "(?:"
     + "|".join(_DUTCH_MONTHS)
-    + "|jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|"
+    + "|jan|febr|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|oct|"
     + "|".join(m.lower() for m in ENGLISH_MONTHS if m.lower() not in _DUTCH_MONTHS)
     + ")"
 )
@@ -4181,6 +4181,9 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
                 yield Candidate(*_groups_span(m), "leeftijd", "jaren en maanden", PATTERN)
 
 
+# A month's English short form, capitalised, before a day and a year ("Fri, Mar 7, 2025",
+# "Oct 3 2024": a mail program in English); without the year "Jan 3" may be a man (round 25).
+_ENGLISH_SHORT_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 # English dates: an ordinal day before or after the month ("4th of June", "October 3rd",
 # "June 4th, 2025") and the day before "Mar", March's English short form ("Tue 5 Mar").
 # English month names (ENGLISH_MONTHS), capitalised: "due March 12", "on June 4, 2025".
@@ -4190,6 +4193,7 @@ DATE_ENGLISH = gated(
         r"(?<![\w-])(?:\d{1,2}(?i:st|nd|rd|th)(?:[ ]of)?[ ]+(?i:" + MONTHS + r")\.?"
         r"|(?i:" + MONTHS + r")\.?[ ]+\d{1,2}(?i:st|nd|rd|th)"
         r"|\d{1,2}[ ]Mar\.?"
+        r"|" + _ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2}(?=,?[ ](?:19|20)\d{2})"
         r"|(?:" + "|".join(ENGLISH_MONTHS) + r")[ ]\d{1,2}"
         r"(?=,?[ ](?:19|20)\d{2}|[ ]*(?:[.,;:!?)]|\n|\Z)|[ ](?:at|in|to|and|or|until|from)\b))"
         r"(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
@@ -4248,7 +4252,10 @@ _FLOOR_BEFORE = re.compile(
     r"|(?:zuster|verpleging|collega's|collega)[ ]van)[ ]\Z"
 )
 
-_ORDINAL_OR_MAR = re.compile(r"\d(?:st|nd|rd|th|[ ]Mar)\b", re.IGNORECASE)
+_ORDINAL_OR_MAR = re.compile(
+    r"\d(?:st|nd|rd|th|[ ]Mar)\b|" + _ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2},?[ ](?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 _SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 

@@ -1,0 +1,46 @@
+"""Round 25 (lead25): dates as a mail program in English writes them in a message's head.
+
+All sentences are made up: an English short month before a day and a year ("Mar 7, 2025",
+"Oct 14 2025"), the day before "Oct" ("3 Oct 2024"), and an English weekday before such a
+date that lists of first names hold ("Thu", "Sat"), which is no name there; and the near
+misses: "Jan" with a day but no year is still the first name, "Thu" before a surname is a
+person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carai.privacy import PrivacyEngine
+from tests.privacy.helpers import labelled
+
+DATES = [
+    ("Sent: Fri, Mar 7, 2025 at 9:12 AM", ["Mar 7, 2025"]),
+    ("Verzonden: Tue, Oct 14 2025 16:40", ["Oct 14 2025"]),
+    ("Sent: Thu 3 Oct 2024 21:47", ["3 Oct 2024"]),
+    ("Date: Sat, 12 Apr 2025 08:03", ["12 Apr 2025"]),
+    ("Jan 3, 2024 nog langs geweest bij de praktijk", ["Jan 3, 2024"]),
+    # near misses: no year after the day
+    ("Jan 3 keer gebeld, geen gehoor", []),
+    ("Oct 3 staat in het rooster", []),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), DATES)
+def test_english_short_months(engine: PrivacyEngine, text: str, dates: list[str]) -> None:
+    assert labelled(engine, text, "datum") == dates
+
+
+WEEKDAYS = [
+    ("Sent: Thu 3 Oct 2024 21:47", []),
+    ("Date: Sat, 12 Apr 2025 08:03", []),
+    ("Sent: Fri, Mar 7, 2025 at 9:12 AM", []),
+    # near misses: a weekday's short form that is a person's name
+    ("Thu Nguyen belde over haar moeder.", ["Thu Nguyen"]),
+    ("Gesprek met Thu, de dochter van mevrouw.", ["Thu"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), WEEKDAYS)
+def test_english_weekday_before_a_date(engine: PrivacyEngine, text: str, names: list[str]) -> None:
+    assert labelled(engine, text, "naam") == names
