@@ -87,6 +87,11 @@ DEFAULT_SETS = (
     # build_set.py; scored on main before any round-24 rule, then tuned on (LOOK).
     "dev29.jsonl",
     "clean29_set.jsonl",
+    # dev30 (40 texts, 790 identifiers, 152 organisations) and clean30_set (48 clean texts):
+    # written blind at the start of round 25 by one writer who read only check_dataset.py and
+    # build_set.py; scored on main before any round-25 rule, then tuned on by the lead.
+    "dev30.jsonl",
+    "clean30_set.jsonl",
     "variants_set.jsonl",
     "variants2_set.jsonl",
     "variants3_set.jsonl",
@@ -144,6 +149,12 @@ DEFAULT_SETS = (
     # (UWV, CAK, Belastingdienst ...) unmarked, where the other sets' writers mark them.
     "holdout29.jsonl",
     "clean29_holdout.jsonl",
+    # holdout30 (40 texts, 746 identifiers, 129 organisations) and clean30_holdout (48 clean
+    # texts): written at the start of round 25 by a second writer, apart from dev30's, with
+    # the same brief (which now asks to mark national bodies and firms); scored by the lead
+    # only, as sums.
+    "holdout30.jsonl",
+    "clean30_holdout.jsonl",
 )
 COVERED = 0.8
 TARGETS = {
