@@ -809,6 +809,8 @@ _NAME_AFTER_PERSON_LABEL = re.compile(
     r"(?im:^(?:"
     + _PERSON_WORDS
     + r"|betrokkene|aanwezig|aan|naam|cc|contactpersoon|melder|verwijzer|jeugdige|deelnemer"
+    # the people of a maternity note ("Kraamvrouw: ...", "Kind: ...", round 25)
+    + r"|kraamvrouw|zwangere|moeder|vader|kind|baby|zuigeling|pasgeborene"
     + r"|"
     + _LEARNER_WORDS
     + r")"

@@ -232,6 +232,8 @@ AGE_WORDS = re.compile(
     r"|-years?-old\b|\s+years?(?:\s+old)?\b|\s?yrs?\.?(?!\w))",
     re.IGNORECASE,
 )
+# "17-" right before the number of "6 jarig": a day and a dash, so the number is a month.
+_DAY_DASH_BEFORE = re.compile(r"(?<![\d-])([1-9]|[12]\d|3[01])-\Z")
 # "hij is 84", "opa wordt volgende week 85", "ze is pas 16", "mevrouw is ruim 80": a
 # person word (or a capitalised word that names no measurement) before "is"/"wordt"/"werd",
 # at most two words such as "ruim", "bijna", "volgende week" between, then the number;
@@ -719,10 +721,12 @@ DATE_WORDS = re.compile(
 )
 # "14 t/m 17 juli", "22 en 23 okt": the first day of a range before a month name
 DATE_RANGE_START = re.compile(
-    r"(?<![\d,.:/-])(\d{1,2})(?:e|ste|de)?\s*(?:t/m|tot en met|tot|-|\u2013|en|of)\s*"
+    r"(?<![\d,.:/-])(\d{1,2})(?:e|ste|de)?\s*(?:t/m|tot en met|tot|-|\u2013|en|of|(?<=\d)[ ]op)\s*"
     r"(?=\d{1,2}(?:e|ste|de)?\s+" + MONTHS + r"\b)",
     re.IGNORECASE,
 )
+# "de nacht van 2 op 3 augustus": a night named by its two days (round 25).
+_NIGHT_FROM_BEFORE = re.compile(r"(?<![\w-])(?i:van)[ ]\Z")
 # Years of events and of birth: a year after a word that ties it to a life ("sinds 2019",
 # "geboren in 1948", "in 2022 gescheiden"). A year that names a law, a standard or a plan
 # ("Wmo 2015", "NEN 7510", "jaarplan 2025") has no such word before it and stays.
@@ -1526,6 +1530,14 @@ def find_ages(text: str) -> Iterator[Candidate]:
         jarige = "jarig" in m.group(0).lower()  # "de 61-jarige" is an age whatever comes before
         if jarige and ANNIVERSARY_AFTER.match(text, m.end()):
             continue  # "het 25-jarig jubileum", "een 40-jarig huwelijk"
+        day = _DAY_DASH_BEFORE.search(text, max(0, m.start() - 3), m.start()) if jarige else None
+        if (
+            day is not None
+            and int(day.group(1)) > int(m.group(1)) <= 12
+            and m.group(0).lower().endswith("jarig")
+        ):
+            continue  # "ben 17-6 jarig": the day and the month of a birthday, where a range
+            # of ages ("4-6 jarig") would rise (round 25)
         if (
             not jarige
             and DURATION_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
@@ -2111,6 +2123,10 @@ def find_dates(text: str) -> Iterator[Candidate]:
             continue
         yield Candidate(m.start(), m.end(), "datum", "datum met maand in Romeinse cijfers", PATTERN)
     for m in DATE_RANGE_START.finditer(text):
+        if m.group(0).rstrip().endswith(" op") and not _NIGHT_FROM_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "2 op 3 augustus" is a range only as "(de nacht) van 2 op 3 augustus"
         if 1 <= int(m.group(1)) <= 31:
             yield Candidate(*_groups_span(m), "datum", "eerste dag van een reeks", PATTERN)
     for m in YEAR.finditer(text):
@@ -4207,6 +4223,8 @@ YEAR_IN_BRACKETS = re.compile(r"\(((?:19[0-9]|20[0-4])\d)\)")
 _LIFE_EVENT_ON_LINE = re.compile(
     r"(?i:\b(?:eerder|eerdere|vorige|vroeger|destijds|toen|na[ ](?:de|het|een|haar|zijn)|sinds"
     r"|opname|opgenomen|bevalling|geboorte|overleden|overlijden|gescheiden|scheiding|verhuisd"
+    # a history of illness: "bekend met CVA (2019)", "status na MI (2021)" (round 25)
+    r"|bekend[ ]met|status[ ]na|voorgeschiedenis|doorgemaakt"
     r"|verhuizing|previous|earlier|after[ ](?:the|her|his))\b)"
 )
 _LAW_OR_PUBLICATION_BEFORE = re.compile(

@@ -44,3 +44,41 @@ WEEKDAYS = [
 @pytest.mark.parametrize(("text", "names"), WEEKDAYS)
 def test_english_weekday_before_a_date(engine: PrivacyEngine, text: str, names: list[str]) -> None:
     assert labelled(engine, text, "naam") == names
+
+
+MORE_DATES = [
+    # a birthday written as day-month before "jarig"; a rising range stays an age
+    ("oma: ben 17-6 jarig dan word ik 90", ["17-6"]),
+    ("Ik ben 28-3 jarig, kom je ook?", ["28-3"]),
+    # a year in brackets in a history of illness
+    ("B: bekend met COPD en CVA (2018). Woont alleen.", ["2018"]),
+    ("Voorgeschiedenis: status na MI (2020), DM2 (2012)", ["2020", "2012"]),
+    ("Wmo (2015) en Jeugdwet gelden hier.", []),
+    # a night named by its two days
+    ("Incident in de nacht van 4 op 5 maart op de groep.", ["4", "5 maart"]),
+    ("Hij scoorde 2 op 3 oktober, een mooie uitslag.", ["3 oktober"]),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), MORE_DATES)
+def test_birthday_history_and_night(engine: PrivacyEngine, text: str, dates: list[str]) -> None:
+    assert labelled(engine, text, "datum") == dates
+
+
+def test_rising_range_before_jarig_stays_an_age(engine: PrivacyEngine) -> None:
+    text = "De kinderen in deze groep zijn 4-6 jarig."
+    assert labelled(engine, text, "datum") == []
+
+
+MATERNITY = [
+    ("Kraamvrouw: Amina Boukhari, 29, para 2", ["Amina Boukhari"]),
+    ("Moeder: Dorien Kuipers-Smit (31)", ["Dorien Kuipers-Smit"]),
+    # near misses: a label before an ordinary word
+    ("Moeder: Goed hersteld, bloedverlies normaal.", []),
+    ("Baby: Geel, start fototherapie.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), MATERNITY)
+def test_maternity_labels(engine: PrivacyEngine, text: str, names: list[str]) -> None:
+    assert labelled(engine, text, "naam") == names
