@@ -6434,6 +6434,8 @@ _HOUSE_NUMBER_START = re.compile(r" \d")
 # "mw. de groot, 91, slaapt veel": a number between commas right after a found name
 # Round 22 (addr22): also with a unit of age ("Kind: Zara Mohan, 7 mnd, geb. ...").
 _AGE_AFTER_FOUND_NAME = re.compile(
+    # round 25: also after a nickname in brackets ('Cornelis Verkerk ("Cees"), 82,')
+    r"(?:[ ]\(['\"\u2018\u201c]?[^\W\d_]+['\"\u2019\u201d]?\)|['\"\u2019\u201d]?\))?"
     r",\s((?P<n>\d{1,3})(?:[ ]?(?i:jaar|jr|mnd|maanden|weken|wk)(?![\w-]))?)"
     r"(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)"
 )

@@ -82,3 +82,16 @@ MATERNITY = [
 @pytest.mark.parametrize(("text", "names"), MATERNITY)
 def test_maternity_labels(engine: PrivacyEngine, text: str, names: list[str]) -> None:
     assert labelled(engine, text, "naam") == names
+
+
+AGES_AFTER_NICKNAME = [
+    ('Cliënt: dhr. Anton Kraaijeveld ("Toon"), 79, woont alleen.', ["79"]),
+    ("Mw. Hendrika Bos (Riek), 91, valt vaak.", ["91"]),
+    # near miss: a score in brackets is no name
+    ("Pijn (VAS 7), 8 keer per dag wisselhouding.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ages"), AGES_AFTER_NICKNAME)
+def test_age_after_a_nickname(engine: PrivacyEngine, text: str, ages: list[str]) -> None:
+    assert labelled(engine, text, "leeftijd") == ages
