@@ -1221,6 +1221,12 @@ def find_codes(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
             )
+        elif (
+            7 <= len(m.group(1)) <= 10
+            and m.group(1).isdigit()
+            and _TITLE_BEFORE_NUMBER.search(text, max(0, m.start(1) - 10), m.start(1))
+        ):
+            yield Candidate(m.start(1), m.end(1), "nummer", "nummer na 'mw.'", PATTERN)
         elif _item_of_person_line(text, m.start(1), m.end(1)):
             yield Candidate(m.start(1), m.end(1), "nummer", "nummer bij 'Betreft:'", PATTERN)
     for m in DIGITS_LETTERS_DIGITS.finditer(text):
@@ -1446,9 +1452,15 @@ def _after_label(before: str) -> bool:
 # Round 23 (addr23): small words that may stand between a label that ends in "nummer" or
 # "nr" and its number, beyond the four words _after_label reads ("clientnummer bij de
 # gemeente is 44718230").
+# Round 25 (num25): also a person by title between label and number ("Cliëntnummer van mw.
+# de Vries is 4471093"): the title and a name's particles (the name is the one other word).
 _SMALL_WORDS_BEFORE_NUMBER = frozenset(
-    "is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt".split()  # noqa: SIM905
+    """is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt
+    mw mevr mevrouw dhr hr meneer heer der den ter ten""".split()  # noqa: SIM905
 )
+# Round 25 (num25): seven to ten digits right after a person's title stand for the person
+# ("kun je mw. 4471093 even bellen"): a record number.
+_TITLE_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?i:mw|mevr|dhr|hr|mevrouw|meneer)\.?[ ]\Z")
 
 
 def _number_label_further(words: list[str]) -> bool:
@@ -3717,7 +3729,9 @@ RECORD_LOWER_PREFIX = gated(
         r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*"
         # round 21 (addr21): a verb or small word is no prefix ("cliëntnummer was 5512338")
         r"(?!(?:is|was|nog|wel|dan|ook|al|nu|dus|bij|van|met|en|of|op|toch|die|dat)[ ])"
-        r"([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
+        # round 25 (num25): the prefix after a space or a colon, so a plural's "s" is none
+        # ("Cliëntnummers 4471823 en ...")
+        r"(?<=[ :#])([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
     ),
 )
 
