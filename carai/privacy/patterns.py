@@ -131,9 +131,12 @@ def _has_domain(lowered: str) -> bool:
 
 # "AGB 01012345", "de AGB-code van de fysio is 04123456", "agb: 01 23 45 67", "AGB praktijk
 # 01-234567": eight digits, whole or in groups, up to four lower-case words after "AGB".
+# Round 25 (num25): the words also after a hyphen ("AGB-praktijk 01-234567"), and the six
+# digits after the kind in two groups of three ("AGB 03 210 447", "AGB 05-102 338").
 AGB = re.compile(
-    r"\bAGB(?:[- ]?code)?(?:\s+[a-zà-ÿ.']+){0,4}\s*[:#]?\s*\(?"  # "(01-054321)": round 15d
-    r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4}|\d{2}[- ]\d{6})(?![\w-]|[.,]\d|[ ]\d)",
+    r"\bAGB(?:[- ]?code)?(?:(?:\s+|-)[a-zà-ÿ.']+){0,4}\s*[:#]?\s*\(?"  # "(01-054321)": 15d
+    r"(\d{8}|\d{2}(?:[ .]\d{2}){3}|\d{4}[ .]\d{4}|\d{2}[- ]\d{6}|\d{2}[- .]\d{3}[ .]\d{3})"
+    r"(?![\w-]|[.,]\d|[ ]\d)",
     re.IGNORECASE,
 )
 RECORD = re.compile(
@@ -557,7 +560,9 @@ ANNIVERSARY_AFTER = re.compile(
     r"|lidmaatschap|samenwerking|traditie|geschiedenis)\b"
 )
 AGE_LABEL = re.compile(
-    r"\b(?:leeftijd|lft\.?|age|aged)\s*[:=]?\s*(\d{1,3}(?:[,.]5)?"
+    # round 25: a person word or two before the colon ("Leeftijd moeder: 45")
+    r"\b(?:leeftijd|lft\.?|age|aged)(?:(?:\s+[a-zà-ÿ]{2,12}){1,2}\s*[:=]|\s*[:=]?)\s*"
+    r"(\d{1,3}(?:[,.]5)?"
     r"(?:\s?(?:jaar|jr\.?|j\.|mnd\.?|maanden|maand|weken|wkn|wk\.?)(?!\w))?)(?![\w,.]\d|\w)",
     re.IGNORECASE,
 )
@@ -602,7 +607,7 @@ AGE_OF = re.compile(
 AGE_OF_BEFORE = re.compile(
     r"(?i:zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|broer(?:tje)?|zus(?:je)?|jongen|meisje"
     r"|kleinzoon|kleindochter|kleinkind|baby|tweeling|pleegkind|pleegzoon|pleegdochter|neef(?:je)?"
-    r"|nicht(?:je)?|jongste|oudste|middelste|(?P<adult>man|vrouw|mam|mama|papa|oom|tante|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
+    r"|nicht(?:je)?|jongste|oudste|middelste|peuter|kleuter|zuigeling|schoolkind|(?P<adult>man|vrouw|mam|mama|papa|oom|tante|heer|meneer|mevrouw|mw\.?|mevr\.?|dhr\.?|dame|cliënte?|client|patiënte?|bewoner"
     r"|bewoonster|jongere|puber|tiener|persoon|weduwe|weduwnaar|moeder|vader|opa|oma"
     r"|echtgenoot|echtgenote|partner|jongeman|jongedame))\s+$"
 )
@@ -716,7 +721,12 @@ DATE_WORDS = re.compile(
     + MONTHS
     + r"\.?(?:\s+'?\d{2,4})?|"
     + MONTHS
-    + r"\.?\s+(?:'?\d{4}|'\d{2}))\b",
+    + r"\.?\s+(?:'?\d{4}|'\d{2})"
+    # round 25 (num25): the month's short name between dashes or slashes ("3-mrt-2024",
+    # "03/okt/24")
+    + r"|\d{1,2}[-/]"
+    + MONTHS
+    + r"[-/](?:\d{4}|\d{2}))\b",
     re.IGNORECASE,
 )
 # "14 t/m 17 juli", "22 en 23 okt": the first day of a range before a month name
@@ -1019,6 +1029,46 @@ def _groups_span(match: re.Match[str], group: int = 1) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
 
+# Round 25 (num25): a phone number said in words, as a chat or a transcribed call gives it:
+# "nul zes, twee acht, vier vier, nul negen, een zeven", "nul zes twaalf vierendertig
+# 56 78". It opens with "nul" (a Dutch number does) and holds ten digits in all; a digit
+# word is one digit, a number word from "tien" to "negenennegentig" two, written digits
+# count as they stand. Only the first ten digits are read ("... een zeven een keer": not
+# the last "een").
+_ONE_DIGIT_WORDS = "nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_TENS_WORDS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_TWO_DIGIT_WORDS = (
+    "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|(?:(?:"
+    + _ONE_DIGIT_WORDS
+    + ")(?:en|ën))?(?:"
+    + _TENS_WORDS
+    + ")"
+)
+_PHONE_WORD = re.compile(
+    r"(?P<two>" + _TWO_DIGIT_WORDS + r")|(?P<one>" + _ONE_DIGIT_WORDS + r")|(?P<digits>\d{1,4})",
+    re.IGNORECASE,
+)
+PHONE_IN_WORDS = re.compile(
+    r"(?<![\w-])nul(?:[ ,.-]{1,3}(?:" + _TWO_DIGIT_WORDS + "|" + _ONE_DIGIT_WORDS + r"|\d{1,4})"
+    r"(?![\w-])){4,12}",
+    re.IGNORECASE,
+)
+
+
+def _phone_in_words(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each phone number said in words (see PHONE_IN_WORDS)."""
+    for m in PHONE_IN_WORDS.finditer(text):
+        count = 0
+        for word in _PHONE_WORD.finditer(text, m.start(), m.end()):
+            if word.start() > m.start() and text[word.start() - 1] not in " ,.-":
+                continue  # "twee" inside "tweeëntwintig" is read with its word
+            count += 1 if word.group("one") else 2 if word.group("two") else len(word.group())
+            if count >= 10:
+                if count == 10:
+                    yield m.start(), word.end()
+                break
+
+
 def find_numbers(text: str) -> Iterator[Candidate]:
     """BSN, IBAN, phone numbers, e-mail, URLs, AGB codes, record numbers, licence plates.
 
@@ -1027,6 +1077,8 @@ def find_numbers(text: str) -> Iterator[Candidate]:
     """
     has_digit = _ANY_DIGIT.search(text) is not None
     lowered = lower_case(text)
+    for start, end in _phone_in_words(text) if "nul" in lowered else ():
+        yield Candidate(start, end, "telefoon", "telefoonnummer in woorden", STRONG)
     has_domain = _has_domain(lowered)
     if not (has_digit or has_domain or "@" in text or "/" in text or "www" in lowered):
         return
@@ -1147,7 +1199,12 @@ def find_codes(text: str) -> Iterator[Candidate]:
             continue
         if _DOCUMENT_KIND_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
             continue  # round 23: "Protocol VMS-2019-04", "werkinstructie WI-2023-118"
-        yield Candidate(m.start(1), m.end(1), "nummer", "code met letters en cijfers", PATTERN)
+        start = m.start(1)
+        if code[len(prefix)] == " " and _INSURER_CUED_BEFORE.search(
+            text, max(0, start - 40), start + len(prefix) + 1
+        ):
+            start += len(prefix) + 1  # round 25: "verzekerd bij VGZ 123456789"
+        yield Candidate(start, m.end(1), "nummer", "code met letters en cijfers", PATTERN)
     for m in BARE_NUMBER.finditer(text):
         if _DATE_SHAPE.fullmatch(m.group(1)) and not _THREE_DIGIT_YEAR.fullmatch(m.group(1)):
             continue  # "geb. 17-07-1945" after a label is a date; "polis 55.12.903" is none
@@ -1168,6 +1225,12 @@ def find_codes(text: str) -> Iterator[Candidate]:
             yield Candidate(
                 m.start(1), m.end(1), "nummer", "antwoord op 'wat is zijn clientnr'", PATTERN
             )
+        elif (
+            7 <= len(m.group(1)) <= 10
+            and m.group(1).isdigit()
+            and _TITLE_BEFORE_NUMBER.search(text, max(0, m.start(1) - 10), m.start(1))
+        ):
+            yield Candidate(m.start(1), m.end(1), "nummer", "nummer na 'mw.'", PATTERN)
         elif _item_of_person_line(text, m.start(1), m.end(1)):
             yield Candidate(m.start(1), m.end(1), "nummer", "nummer bij 'Betreft:'", PATTERN)
     for m in DIGITS_LETTERS_DIGITS.finditer(text):
@@ -1197,6 +1260,8 @@ def _with_letter_prefix(text: str, start: int) -> int:
     word = text[prefix.start() : start].strip().lower()
     if word in LABEL_WORDS or word.startswith(NOT_LABEL_STARTS) or word.upper() in NOT_CODES:
         return start
+    if _INSURER_CUED_BEFORE.search(text, max(0, start - 40), start):
+        return start  # round 25: "verzekerd bij CZ 71.44.881": the insurer stands apart
     return prefix.start()
 
 
@@ -1282,8 +1347,26 @@ def _item_of_person_line(text: str, start: int, end: int) -> bool:
     )
 
 
-# What may stand between a label and a later number of its list: a number, "en", "of".
-_LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)")
+# What may stand between a label and a later number of its list: a number, "en", "of"; a
+# slash between the numbers of a row of labels ("Clientnr / polis: 4471093 / 88123456",
+# round 25).
+_LIST_FILLER = re.compile(r"\d[\d./-]*|(?i:en|of|and)|/")
+# Round 25 (num25): the number an insurer knows a client by, right after the insurer's name
+# ("verzekerd bij CZ 71.44.881", "Zilveren Kruis: 123456789"). The Dutch health insurers are
+# a closed class (the labels and brands of the basic insurance); written as they write
+# themselves, case counts.
+_INSURER_NAMES = (
+    r"(?:CZ|VGZ|Menzis|DSW|ONVZ|FBTO|Interpolis|OHRA|Univ[ée]|Ditzo|Anderzorg|IZA"
+    r"|Zilveren[ ]Kruis|Zorg[ ]en[ ]Zekerheid|Achmea|ZieZo|Zekur|Caresq|Aevitae|Promovendum"
+    r"|Nationale-Nederlanden|De[ ]Friesland[ ]Zorgverzekeraar)"
+)
+_INSURER_BEFORE = re.compile(r"(?<![\w-])" + _INSURER_NAMES + r"[ ]?[:,]?[ ]*\Z")
+# The insurer after "verzekerd bij" or an insurer's field is an organisation of its own
+# (the engine's INSURER_AFTER_CUE): the number after it starts after its name ("Verzekerd
+# bij VGZ 123456789"); elsewhere capitals and digits are one code ("(CZ 102 445 873)").
+_INSURER_CUED_BEFORE = re.compile(
+    r"(?<![\w-])(?i:verzekerd[ ]bij|(?:zorg)?verzekeraar[ \t]*:)[ \t]*" + _INSURER_NAMES + r"[ ]\Z"
+)
 # Round 23 (addr23): whom each number of a list is of, in brackets after it, stands outside
 # the list ("Dossiernummers: 4471823 (Jan de Vries), 5530192 (Piet Smit)").
 _BRACKETS_AFTER_NUMBER = re.compile(r"(\d)[ ]?\([^()\n]{1,40}\)")
@@ -1293,6 +1376,7 @@ _BRACKETS_AFTER_NUMBER = re.compile(r"(\d)[ ]?\([^()\n]{1,40}\)")
 # 4471823, Kerkstraat 4". A number of seven to ten digits that is an item of its own in a row
 # that also holds a full date is a record number, though no label stands before it.
 _ROW_SEPARATOR = re.compile(r"[ \t]*[,;|][ \t]*")
+_ROW_PERSON = re.compile(r"[ \t]*(?i:mw|mevr|mevrouw|dhr|de[ ]heer|meneer|hr)\.?[ ]+[A-ZÀ-Þ]")
 _ROW_DATE = re.compile(r"(?<![\d-])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![\d-])")
 
 
@@ -1305,6 +1389,13 @@ def _in_data_row(text: str, start: int, end: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     items = _ROW_SEPARATOR.split(line)
     number = text[start:end]
+    if _ROW_PERSON.match(line) and not (number.startswith("0") and len(number) == 10):
+        # round 25: a row that opens with a person by title ("Mw. J. de Vries | 4471823 |
+        # Kerkstraat 4"), or the number in brackets after them ("Dhr. P. Smit (4471823)")
+        if len(items) >= 2 and number in (item.strip() for item in items[1:]):
+            return True
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return True
     return (
         len(items) >= 3
         and number in (item.strip() for item in items)
@@ -1326,6 +1417,8 @@ def _after_label(before: str) -> bool:
     a record number ("patiëntnr", "kenmerk", "ECD") and not of a phone, room or amount.
     The numbers of a list right before it and "en"/"of" between them do not count as words:
     in "Cliëntnummers: 4410285, 5520391 en 6630417" each number stands after the label."""
+    if _INSURER_BEFORE.search(before):
+        return True
     lines = before.rsplit("\n", 2)
     line = lines[-1]
     if not line.strip() and len(lines) > 1:
@@ -1363,9 +1456,15 @@ def _after_label(before: str) -> bool:
 # Round 23 (addr23): small words that may stand between a label that ends in "nummer" or
 # "nr" and its number, beyond the four words _after_label reads ("clientnummer bij de
 # gemeente is 44718230").
+# Round 25 (num25): also a person by title between label and number ("Cliëntnummer van mw.
+# de Vries is 4471093"): the title and a name's particles (the name is the one other word).
 _SMALL_WORDS_BEFORE_NUMBER = frozenset(
-    "is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt".split()  # noqa: SIM905
+    """is was bij de het van in op voor ons onze zijn haar hun nog ook staat onder luidt
+    mw mevr mevrouw dhr hr meneer heer der den ter ten""".split()  # noqa: SIM905
 )
+# Round 25 (num25): seven to ten digits right after a person's title stand for the person
+# ("kun je mw. 4471093 even bellen"): a record number.
+_TITLE_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?i:mw|mevr|dhr|hr|mevrouw|meneer)\.?[ ]\Z")
 
 
 def _number_label_further(words: list[str]) -> bool:
@@ -2984,12 +3083,16 @@ def find_more_identifiers(text: str) -> Iterator[Candidate]:
     for m in GROUPED_NUMBER.finditer(text) if _DIGITS_SPACED.search(text) else ():
         start = m.start(1)
         prefix = _PREFIX_BEFORE.search(text, max(0, start - 5), start)
+        if prefix is not None and _INSURER_CUED_BEFORE.search(text, max(0, start - 40), start):
+            prefix = None  # "verzekerd bij ONVZ 4471 8823": the insurer stands apart (round 25)
         if prefix is not None:
             start = prefix.start()
         digits = sum(ch.isdigit() for ch in m.group(1))
         # "cliëntnr. TZ 55 812": a letter prefix makes five digits enough
-        if (digits >= 6 or (prefix is not None and digits >= 5)) and _after_label(
-            text[max(0, start - 40) : start]
+        if (digits >= 6 or (prefix is not None and digits >= 5)) and (
+            _after_label(text[max(0, start - 40) : start])
+            # "ONVZ 4471 8823": an insurer's name as the prefix (round 25)
+            or (prefix is not None and _INSURER_BEFORE.search(text, start, m.start(1)))
         ):
             yield Candidate(start, m.end(1), "nummer", "nummer na een label", PATTERN)
     lowered = lower_case(text)
@@ -3642,7 +3745,9 @@ RECORD_LOWER_PREFIX = gated(
         r"[ -]?(?i:nummer|nr\.?|no\.?)[ ]?[:#]?[ ]*"
         # round 21 (addr21): a verb or small word is no prefix ("cliëntnummer was 5512338")
         r"(?!(?:is|was|nog|wel|dan|ook|al|nu|dus|bij|van|met|en|of|op|toch|die|dat)[ ])"
-        r"([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
+        # round 25 (num25): the prefix after a space or a colon, so a plural's "s" is none
+        # ("Cliëntnummers 4471823 en ...")
+        r"(?<=[ :#])([a-z]{1,4}[ ]\d{6,10})(?![\w-])"
     ),
 )
 
