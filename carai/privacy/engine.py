@@ -6139,9 +6139,7 @@ class PrivacyEngine:
                     _WARD_WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
                     or (
                         _ARTICLE_DE_BEFORE.search(text, max(0, c.start - 3), c.start)
-                        and not _ADDRESS_BEFORE_ARTICLE.search(
-                            text, max(0, c.start - 16), c.start
-                        )
+                        and not _ADDRESS_BEFORE_ARTICLE.search(text, max(0, c.start - 16), c.start)
                     )
                 ):
                     continue
