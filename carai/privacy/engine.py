@@ -3041,55 +3041,101 @@ class PrivacyEngine:
             return []
         found = []
         for m in patterns.LOWER_NAME.finditer(text):
-            head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
-            surname = last.split("-")[-1]
-            if not (particles or "-" in last or head.endswith(".")):
-                continue  # two plain words: _lowercase_name_candidates
-            if particles.split()[:1] in (["ben"], ["ait"]) and (
-                len(head) < 4 or len(surname) < 4 or head in self._common
-            ):
-                continue  # "hee ben jij", "ik ben moe": the verb "ben"
-            if particles.split() == ["al"] and _PAST_PARTICIPLE.fullmatch(last):
-                continue  # "de tilliften al gekeurd", "bijdrage al ingevuld": "already"
-            if (
-                surname in self._medical
-                or surname in _NOT_NAME_WORDS
-                or surname in patterns.NOT_NAMES
-            ):
-                continue
-            if (surname in self._common or last in self._common) and not (
-                particles
-                and (
-                    head.endswith(".")
-                    or self._is_first_name(head)
-                    or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+            if self._lower_particle_name_ok(m):
+                found.append(
+                    Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN)
                 )
-            ):
-                continue
-            if head.endswith("."):
-                if head.upper() in patterns.NOT_INITIALS or not (
-                    self._is_surname(surname) or particles or "-" in last
+            elif not m.group(2) and m.group(1)[-1:] == " ":
+                # round 25: the last word may open a name with particles ("zoon sjaak de
+                # bruin", where "zoon sjaak" is no name), which finditer passes over
+                inner = patterns.LOWER_NAME.match(text, m.start(3))
+                if (
+                    inner is not None
+                    and inner.group(2)
+                    and self._lower_particle_name_ok(inner)
+                    and self._lower_name_inside_ok(inner)
                 ):
-                    continue
-            elif (
-                head in self._common
-                or head in self._whitelist
-                or not (
-                    self._is_first_name(head)
-                    or _FOREIGN_LETTER.search(head)
-                    # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
-                    or (
-                        particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
-                        and surname not in self._common
-                        and surname not in self._whitelist
-                        and len(surname) > 3
+                    found.append(
+                        Candidate(
+                            inner.start(), inner.end(), "naam", "naam in kleine letters", PATTERN
+                        )
                     )
-                )
-                or not (particles or "-" in last or self._is_surname(last))
-            ):
-                continue
-            found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
         return found
+
+    def _lower_name_inside_ok(self, m: re.Match[str]) -> bool:
+        """A LOWER_NAME match inside a longer one that was no name: a known first name, no
+        ordinary word, and a surname a list knows ("zoon sjaak de bruin", not "kader van
+        beginnende")."""
+        head, last = m.group(1).strip(), m.group(3)
+        surname = last.split("-")[-1]
+        return (
+            self._is_first_name(head)
+            and head not in self._common
+            and head not in self._whitelist
+            and (self._is_surname(surname) or surname.capitalize() in self._interfix_surnames)
+        )
+
+    def _lower_particle_name_ok(self, m: re.Match[str]) -> bool:
+        """Whether a patterns.LOWER_NAME match is a name (see _lowercase_particle_names)."""
+        head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
+        surname = last.split("-")[-1]
+        if not (particles or "-" in last or head.endswith(".")):
+            return False  # two plain words: _lowercase_name_candidates
+        if particles.split()[:1] in (["ben"], ["ait"]) and (
+            len(head) < 4 or len(surname) < 4 or head in self._common
+        ):
+            return False  # "hee ben jij", "ik ben moe": the verb "ben"
+        if (
+            particles
+            and len(surname) > 5
+            and surname.endswith("ende")
+            and not self._is_surname(surname)
+        ):
+            return False  # round 25: "kader van beginnende collega's": a present participle
+        if particles.split() == ["al"] and _PAST_PARTICIPLE.fullmatch(last):
+            return False  # "de tilliften al gekeurd", "bijdrage al ingevuld": "already"
+        if surname in self._medical or surname in _NOT_NAME_WORDS or surname in patterns.NOT_NAMES:
+            return False
+        if (surname in self._common or last in self._common) and not (
+            particles
+            and (
+                head.endswith(".")
+                or self._is_first_name(head)
+                or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+            )
+        ):
+            return False
+        if (
+            particles.split()[-1:] == ["de"]
+            and "-" not in last
+            and last.capitalize() not in self._interfix_surnames
+            and (last in self._common or not self._is_surname(last))
+        ):
+            return False  # round 25: "lisa de wandeling", "anna de stad": a noun after the
+            # article; "sjaak de bruin" is in deduce's list of surnames after a particle
+        if head.endswith("."):
+            if head.upper() in patterns.NOT_INITIALS or not (
+                self._is_surname(surname) or particles or "-" in last
+            ):
+                return False
+        elif (
+            head in self._common
+            or head in self._whitelist
+            or not (
+                self._is_first_name(head)
+                or _FOREIGN_LETTER.search(head)
+                # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
+                or (
+                    particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
+                    and surname not in self._common
+                    and surname not in self._whitelist
+                    and len(surname) > 3
+                )
+            )
+            or not (particles or "-" in last or self._is_surname(last))
+        ):
+            return False
+        return True
 
     def _context_name_candidates(self, text: str) -> list[Candidate]:
         """Names after a title ("dhr jansen", "mw. Van den Berg"), after a role or relation

@@ -2285,6 +2285,8 @@ TITLE_NAME = re.compile(
     )
     # "HA Oosterhuis": the abbreviation of "huisarts", in capitals only (no "ha ha")
     + r")|HA)\s+"
+    # round 25: no second title as the name ("huisarts dr van dijk": the name is after "dr")
+    r"(?!(?i:dhr|mw|mevr|mevrouw|meneer|dr|drs|dokter|huisarts|arts|prof|mr)\.?\s)"
     r"((?:[A-Za-z]\.\s?){0,4}(?:"
     + NAME_PARTICLES
     + r"\s+){0,3}"

@@ -114,3 +114,35 @@ def test_a_ward_named_after_nature_is_no_person(engine: PrivacyEngine, text: str
 )
 def test_a_person_with_a_nature_name_stays(engine: PrivacyEngine, text: str, name: str) -> None:
     assert name in labelled(engine, text, "naam")
+
+
+# -- lower-case names with particles, a second title --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("zoon sjaak de bruin komt zaterdag", "sjaak de bruin"),
+        ("cliënt gerrit van den berg 81jr, woont alleen", "gerrit van den berg"),
+        ("schoonzoon kwame van der linden belt vaker", "kwame van der linden"),
+        ("huisarts dr van dijk gebeld, komt morgen", "van dijk"),
+        ("wijkarts dr. de graaf komt langs", "de graaf"),
+    ],
+)
+def test_a_lower_case_name_after_a_role_or_two_titles(
+    engine: PrivacyEngine, text: str, name: str
+) -> None:
+    assert name in labelled(engine, text, "naam")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ik ben met anna de stad in geweest", "stad"),
+        ("vandaag met tom naar de winkel gelopen", "winkel"),
+    ],
+)
+def test_a_noun_after_a_lower_case_first_name_stays_out(
+    engine: PrivacyEngine, text: str, word: str
+) -> None:
+    assert not any(word in name for name in labelled(engine, text, "naam"))
