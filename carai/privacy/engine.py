@@ -656,6 +656,49 @@ _LONG_WORD = re.compile(r"[^\W_]{6,}")
 _LOWER_GREETINGS = frozenset(
     ("hee", "heey", "hey", "hoi", "hoii", "hi", "hai", "hallo", "dag", "doei", "thx", "thanks")
 )
+# Round 25: a known first name in lower case after a greeting or thanks opening a line or a
+# message, before a comma, "!", "?", an emoji or the line's end ("Hoi ineke, ...",
+# "Goedemorgen sanne!"), in any text, not in chats only; and a name mentioned with "@"
+# ("@joyce kun je kijken?"), no e-mail address.
+_LOWER_NAME_AFTER_GREETING = patterns.gated(
+    "(?i:[hgdbt])",
+    re.compile(
+        r"(?:^|(?<=\n)|(?<=: ))(?i:hoi|hallo|hey|hee|hi|hai|dag|goedemorgen|goeiemorgen"
+        r"|goedemiddag|goedenavond|thx|thanks|bedankt|dank je|dankjewel|top)[ ]+("
+        + patterns.LOWER_LETTER
+        + r"{2,}(?:-"
+        + patterns.LOWER_LETTER
+        + r"{2,})?)[ ]*(?=[,!?]|\n|$|[\u2600-\u27bf\U0001f300-\U0001faff])"
+    ),
+)
+_AT_NAME = re.compile(r"(?<![\w.@])@(" + patterns.LOWER_LETTER + r"{2,}|[A-Z][a-z]+)(?![\w@.-])")
+# Round 25: stock names of Dutch idiom, no person ("Jan Modaal", "Jan en alleman", "Klaas
+# Vaak", "Jantje Beton"): a closed class, listed whole. Tried only where a name found opens.
+_STOCK_NAME = re.compile(
+    r"(?i:jan[ ](?:modaal|en[ ]alleman|met[ ]de[ ]pet|publiek|soldaat|lul|doedel|boezeroen"
+    r"|klaassen(?:[ ]en[ ]katrijn)?|rap[ ]en[ ]z'n[ ]maat)|klaas[ ]vaak|jantje[ ]beton"
+    r"|joost[ ]mag[ ]het[ ]weten|piet[ ]snot)(?![\w-])"
+)
+_STOCK_NAME_HEADS = frozenset(("jan", "klaas", "jantje", "joost", "piet"))
+# Round 25: wards, groups and living rooms named after a tree, flower or bird that is also a
+# first name or a surname ("groep Beuk", "huiskamer De Merel", "De Merel en de Zwaluw"): a
+# closed class of nature words, dropped as a name after a ward word, or after "De" with no
+# form of address before it.
+_NATURE_WARD_WORDS = frozenset(
+    """merel roos linde iris lelie jasmijn madelief heide hazel berk beuk eik els wilg den
+    vink mees zwaan valk kievit reiger lijster specht uil zwaluw meeuw roodborst klaproos tulp
+    narcis anemoon zonnebloem vlinder vlinders lavendel hortensia magnolia esdoorn kastanje
+    populier olijf ekster wielewaal""".split()  # noqa: SIM905
+)
+_WARD_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:groep|woongroep|leefgroep|huiskamer|afdeling|afd\.|unit|paviljoen|vleugel"
+    r"|kamer)[ ]+(?:(?i:de|het)[ ]+)?$"
+)
+_ARTICLE_DE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[Dd]e[ ]$")
+_ADDRESS_BEFORE_ARTICLE = re.compile(
+    r"(?<![\w-])(?i:dhr|mw|mevr|mevrouw|meneer|mijnheer|heer|familie|fam|dr|mr|juf|meester)\.?"
+    r"[ ]+[Dd]e[ ]$"
+)
 # Two lower-case words side by side (overlapping pairs: the second word starts the next one).
 _LOWER_PAIR = re.compile(
     r"(?<![\w-])([a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)?)(?= ("
@@ -3010,55 +3053,101 @@ class PrivacyEngine:
             return []
         found = []
         for m in patterns.LOWER_NAME.finditer(text):
-            head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
-            surname = last.split("-")[-1]
-            if not (particles or "-" in last or head.endswith(".")):
-                continue  # two plain words: _lowercase_name_candidates
-            if particles.split()[:1] in (["ben"], ["ait"]) and (
-                len(head) < 4 or len(surname) < 4 or head in self._common
-            ):
-                continue  # "hee ben jij", "ik ben moe": the verb "ben"
-            if particles.split() == ["al"] and _PAST_PARTICIPLE.fullmatch(last):
-                continue  # "de tilliften al gekeurd", "bijdrage al ingevuld": "already"
-            if (
-                surname in self._medical
-                or surname in _NOT_NAME_WORDS
-                or surname in patterns.NOT_NAMES
-            ):
-                continue
-            if (surname in self._common or last in self._common) and not (
-                particles
-                and (
-                    head.endswith(".")
-                    or self._is_first_name(head)
-                    or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+            if self._lower_particle_name_ok(m):
+                found.append(
+                    Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN)
                 )
-            ):
-                continue
-            if head.endswith("."):
-                if head.upper() in patterns.NOT_INITIALS or not (
-                    self._is_surname(surname) or particles or "-" in last
+            elif not m.group(2) and m.group(1)[-1:] == " ":
+                # round 25: the last word may open a name with particles ("zoon sjaak de
+                # bruin", where "zoon sjaak" is no name), which finditer passes over
+                inner = patterns.LOWER_NAME.match(text, m.start(3))
+                if (
+                    inner is not None
+                    and inner.group(2)
+                    and self._lower_particle_name_ok(inner)
+                    and self._lower_name_inside_ok(inner)
                 ):
-                    continue
-            elif (
-                head in self._common
-                or head in self._whitelist
-                or not (
-                    self._is_first_name(head)
-                    or _FOREIGN_LETTER.search(head)
-                    # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
-                    or (
-                        particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
-                        and surname not in self._common
-                        and surname not in self._whitelist
-                        and len(surname) > 3
+                    found.append(
+                        Candidate(
+                            inner.start(), inner.end(), "naam", "naam in kleine letters", PATTERN
+                        )
                     )
-                )
-                or not (particles or "-" in last or self._is_surname(last))
-            ):
-                continue
-            found.append(Candidate(m.start(), m.end(), "naam", "naam in kleine letters", PATTERN))
         return found
+
+    def _lower_name_inside_ok(self, m: re.Match[str]) -> bool:
+        """A LOWER_NAME match inside a longer one that was no name: a known first name, no
+        ordinary word, and a surname a list knows ("zoon sjaak de bruin", not "kader van
+        beginnende")."""
+        head, last = m.group(1).strip(), m.group(3)
+        surname = last.split("-")[-1]
+        return (
+            self._is_first_name(head)
+            and head not in self._common
+            and head not in self._whitelist
+            and (self._is_surname(surname) or surname.capitalize() in self._interfix_surnames)
+        )
+
+    def _lower_particle_name_ok(self, m: re.Match[str]) -> bool:
+        """Whether a patterns.LOWER_NAME match is a name (see _lowercase_particle_names)."""
+        head, particles, last = m.group(1).strip(), m.group(2), m.group(3)
+        surname = last.split("-")[-1]
+        if not (particles or "-" in last or head.endswith(".")):
+            return False  # two plain words: _lowercase_name_candidates
+        if particles.split()[:1] in (["ben"], ["ait"]) and (
+            len(head) < 4 or len(surname) < 4 or head in self._common
+        ):
+            return False  # "hee ben jij", "ik ben moe": the verb "ben"
+        if (
+            particles
+            and len(surname) > 5
+            and surname.endswith("ende")
+            and not self._is_surname(surname)
+        ):
+            return False  # round 25: "kader van beginnende collega's": a present participle
+        if particles.split() == ["al"] and _PAST_PARTICIPLE.fullmatch(last):
+            return False  # "de tilliften al gekeurd", "bijdrage al ingevuld": "already"
+        if surname in self._medical or surname in _NOT_NAME_WORDS or surname in patterns.NOT_NAMES:
+            return False
+        if (surname in self._common or last in self._common) and not (
+            particles
+            and (
+                head.endswith(".")
+                or self._is_first_name(head)
+                or _FOREIGN_LETTER.search(head)  # "gülsüm van 't zand"
+            )
+        ):
+            return False
+        if (
+            particles.split()[-1:] == ["de"]
+            and "-" not in last
+            and last.capitalize() not in self._interfix_surnames
+            and (last in self._common or not self._is_surname(last))
+        ):
+            return False  # round 25: "lisa de wandeling", "anna de stad": a noun after the
+            # article; "sjaak de bruin" is in deduce's list of surnames after a particle
+        if head.endswith("."):
+            if head.upper() in patterns.NOT_INITIALS or not (
+                self._is_surname(surname) or particles or "-" in last
+            ):
+                return False
+        elif (
+            head in self._common
+            or head in self._whitelist
+            or not (
+                self._is_first_name(head)
+                or _FOREIGN_LETTER.search(head)
+                # "wojciech el hamdaoui": an Arabic or Berber particle and a surname
+                or (
+                    particles.split()[:1] in (["el"], ["al"], ["ben"], ["ait"])
+                    and surname not in self._common
+                    and surname not in self._whitelist
+                    and len(surname) > 3
+                )
+            )
+            or not (particles or "-" in last or self._is_surname(last))
+        ):
+            return False
+        return True
 
     def _context_name_candidates(self, text: str) -> list[Candidate]:
         """Names after a title ("dhr jansen", "mw. Van den Berg"), after a role or relation
@@ -4701,9 +4790,11 @@ class PrivacyEngine:
             candidates.extend(self._listed_streets_without_number(text))
             candidates.extend(self._lower_listed_street_numbers(text))
         candidates.extend(self._chat_first_names(text))
+        candidates.extend(self._greeted_lower_names(text))
         candidates.extend(self._cue_names(text))
         candidates = self._without_sentence_start_words(text, candidates)
         candidates = self._without_false_friends(text, candidates)
+        candidates = self._without_stock_and_ward_names(text, candidates)
         candidates = self._without_unit_and_label_names(text, candidates)
         candidates = self._without_plain_words(text, candidates)
         if "-" in text:
@@ -5057,6 +5148,33 @@ class PrivacyEngine:
             ):
                 continue
             found.append(Candidate(m.start(), m.end(), "naam", "voornaam in een chat", LOOKUP))
+        return found
+
+    def _greeted_lower_names(self, text: str) -> list[Candidate]:
+        """Round 25: "Hoi ineke, ...", "Goedemorgen sanne!", "@joyce kun je ...": a known
+        first name in lower case after a greeting or "@", in any text; no ordinary, medical
+        or place word."""
+        if self.deduce is None:
+            return []
+        hits = list(_LOWER_NAME_AFTER_GREETING.finditer(text))
+        if "@" in text:
+            hits += _AT_NAME.finditer(text)
+        found = []
+        for m in hits:
+            word = m.group(1)
+            lower = word.lower()
+            parts = lower.split("-")
+            if (
+                lower in self._common
+                or lower in self._whitelist
+                or lower in self._medical
+                or lower in _NOT_NAME_WORDS
+                or lower in _PARTICLE_WORDS
+                or not all(self._is_first_name(part) for part in parts)
+                or (word.islower() and self._is_place(word.capitalize()))
+            ):
+                continue
+            found.append(Candidate(m.start(1), m.end(1), "naam", "voornaam na een groet", PATTERN))
         return found
 
     # -- names from a person cue -----------------------------------------------------------
@@ -6056,6 +6174,41 @@ class PrivacyEngine:
         )
 
     # -- words that only look like identifiers ---------------------------------------------
+
+    def _without_stock_and_ward_names(
+        self, text: str, candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """Round 25: drops names inside a stock name of idiom ("Jan Modaal", "Klaas Vaak")
+        and a nature word naming a ward or group ("groep Beuk", "De Merel en de Zwaluw")."""
+        stock: list[tuple[int, int]] = []
+        for c in candidates:
+            if c.label == "naam":
+                head = text[c.start : c.end].split(" ", 1)[0].lower()
+                if head in _STOCK_NAME_HEADS:
+                    m = _STOCK_NAME.match(text, c.start)
+                    if m is not None:
+                        stock.append(m.span())
+        kept = []
+        for c in candidates:
+            if c.label == "naam":
+                if any(a <= c.start and c.end <= b for a, b in stock):
+                    continue  # "Jan en alleman", "Katrijn" in "Jan Klaassen en Katrijn"
+                piece = text[c.start : c.end].lower()
+                if piece.startswith("de ") and piece[3:] in _NATURE_WARD_WORDS:
+                    # "De Merel en de Lijster": the article in the span, none of "mevrouw de
+                    # Roos" before it
+                    if not _ADDRESS_BEFORE_ARTICLE.search(text, max(0, c.start - 13), c.start + 3):
+                        continue
+                elif piece in _NATURE_WARD_WORDS and (
+                    _WARD_WORD_BEFORE.search(text, max(0, c.start - 16), c.start)
+                    or (
+                        _ARTICLE_DE_BEFORE.search(text, max(0, c.start - 3), c.start)
+                        and not _ADDRESS_BEFORE_ARTICLE.search(text, max(0, c.start - 16), c.start)
+                    )
+                ):
+                    continue
+            kept.append(c)
+        return kept
 
     def _without_false_friends(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Drops (or relabels) candidates of kinds that are no identifier: a language

@@ -2400,6 +2400,8 @@ TITLE_NAME = re.compile(
     )
     # "HA Oosterhuis": the abbreviation of "huisarts", in capitals only (no "ha ha")
     + r")|HA)\s+"
+    # round 25: no second title as the name ("huisarts dr van dijk": the name is after "dr")
+    r"(?!(?i:dhr|mw|mevr|mevrouw|meneer|dr|drs|dokter|huisarts|arts|prof|mr)\.?\s)"
     r"((?:[A-Za-z]\.\s?){0,4}(?:"
     + NAME_PARTICLES
     + r"\s+){0,3}"
@@ -2504,9 +2506,13 @@ PLACE_AFTER_POSTCODE = re.compile(
 )
 # Who writes in a chat: "sanne: ...", "[10:12] anouk: ...", "Kim (leefgroep): ...", "Fleur
 # 21:05: ..." (the time after the name, round 15c: no house number)
+# Round 25: a bullet before the name ("- sanne: ", "* ruud: ", "> joost: ") and an emoji
+# or two between the name and the colon ("[09:12] ruud 👍: ").
 SPEAKER = re.compile(
-    r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(" + NAME_PART + r")"
-    r"(?:\s\([^()\n]{1,25}\))?(?:[ ]\d{1,2}[:.]\d{2})?:\s",
+    r"(?:^|\n|\s{2,})(?:\[?\d{1,2}[:.]\d{2}\]?\s*(?:-\s*)?)?(?:[-*\u2022>][ \t]*)?("
+    + NAME_PART
+    + r")(?:\s\([^()\n]{1,25}\))?(?:[ ]\d{1,2}[:.]\d{2})?"
+    r"(?:[ ]?[\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]?){0,3}:\s",
     re.MULTILINE,
 )
 
