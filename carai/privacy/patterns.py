@@ -3106,6 +3106,10 @@ MORE_INSTITUTION_KIND_WORDS += """ politie veiligheidsregio brandweer"""
 # Round 25 (inst25): the youth and family centre without "voor" ("Centrum Jeugd en Gezin
 # Zuidoost"; with "voor" it is in INSTITUTION_KIND_WORDS).
 MORE_INSTITUTION_KIND_WORDS += """ centrum_jeugd_en_gezin centrum_jeugd_&_gezin"""
+# Round 25 (inst25): meal services, client support and a church's deacons before their area
+# ("Tafeltje Dekje Zuid", "Tafeltje-dekje Súdwest", "Cliëntondersteuning Noord-Oost",
+# "Diaconie Overvecht").
+MORE_INSTITUTION_KIND_WORDS += """ tafeltje_dekje tafeltje-dekje cliëntondersteuning diaconie"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".

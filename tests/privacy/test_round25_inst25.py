@@ -52,6 +52,11 @@ from tests.privacy.helpers import labelled
         ("Hij bezoekt de Sint-Jozefkerk in Almelo.", "Sint-Jozefkerk"),
         ("Opname in de Sint Maartenskliniek.", "Sint Maartenskliniek"),
         ("Ze zit op de St. Bavoschool in groep 3.", "St. Bavoschool"),
+        # meal services, client support and deacons before their area
+        ("Meneer krijgt maaltijden via Tafeltje Dekje Zuid.", "Tafeltje Dekje Zuid"),
+        ("Maaltijden van Tafeltje-dekje Súdwest gestart.", "Tafeltje-dekje Súdwest"),
+        ("Ze gaat naar Cliëntondersteuning Noord-Oost.", "Cliëntondersteuning Noord-Oost"),
+        ("Hulp van de Diaconie Overvecht.", "Diaconie Overvecht"),
         # the document's kind is cut off
         (
             "Incidentmelding Zuyderland Medisch Centrum\nDatum: 3 maart",
@@ -107,6 +112,8 @@ def test_an_organisation_of_round_25(engine: PrivacyEngine, text: str, organisat
         "Wonen en werken gaat goed samen voor hem.",
         "Zij zit op het Lyceum Vandaag niet, ze is ziek.",
         "Het FACT-team komt langs.",
+        "Tafeltje Dekje komt morgen.",
+        "Het Centrum Jeugd en Gezin belde.",
     ],
 )
 def test_a_look_alike_stays_clean_of_organisations(engine: PrivacyEngine, text: str) -> None:
