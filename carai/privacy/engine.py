@@ -1150,6 +1150,12 @@ _NOUN_ENDINGS = ("ing", "heid", "tie", "teit", "schap", "nis", "isme")
 _SHOP_CHAINS = frozenset(
     "Albert Heijn|Jumbo|Lidl|Aldi|Hema|HEMA|Kruidvat|Etos|Blokker|Primark|Ikea|IKEA".split("|")  # noqa: SIM905
 )
+# Round 25 (inst25): a kind of school before its name (a disease word may name a school).
+_SCHOOL_KIND_BEFORE = re.compile(r"(?i:school|scholengemeenschap|college|lyceum|gymnasium)\Z")
+# Round 25 (inst25): a chain and a street after it that a name scan read as one name.
+_SHOP_CHAIN_BEFORE_STREET = re.compile(
+    r"(?:" + "|".join(sorted(_SHOP_CHAINS, key=len, reverse=True)) + r")[ ](?:op|aan)[ ]"
+)
 # A job title written with capitals, as the heading of a role ("De Teamleider Zorg", "Hoofd
 # Zorg", "De Diëtist"): a role word (or "Hoofd") and then only words of a field of care.
 # A list or the organisation scan reads it as an organisation; it names no one.
@@ -1173,6 +1179,12 @@ _GREETING_IN_NAME = re.compile(
 # Moleman Psychologie", "Ontslagbrief Jansen"): a compound noun, no part of the name.
 _DOCUMENT_HEAD_IN_NAME = re.compile(
     r"[A-Z][a-zà-ÿ]*(?:verslag|brief|rapportage|notitie|overzicht|formulier)[ ]+(?=[A-Z])"
+)
+# Round 25 (inst25): the same kinds of document, and reports, notices, messages and a desk,
+# before an organisation ("Incidentmelding Zuyderland", "Ontslagbericht Parnassia Groep").
+_DOCUMENT_HEAD_IN_ORGANISATION = re.compile(
+    r"(?:[A-Z][a-zà-ÿ]*(?:verslag|brief|rapportage|rapport|notitie|overzicht|formulier"
+    r"|melding|bericht)|Rapportage|Verslag|Notitie|Secretariaat)[ ]+(?=[A-ZÀ-Þ])"
 )
 # A salutation to a group opening a letter: "Lieve vrijwilligers,", "Beste collega's!"
 _GROUP_SALUTATION_AFTER = re.compile(
@@ -1291,7 +1303,9 @@ _MINUTES_CUE = re.compile(
 _FAMILY_OR_SIR_NAME = patterns.gated(
     "(?i:[fgbl])",
     re.compile(
-        r"(?<![\w-])(?:(?i:fam\.?|familie|gezin)|(?i:geachte|beste|lieve)[ ]+heer)[ ]+"
+        # round 25 (inst25): not "Centrum Jeugd en Gezin Zuidoost", an organisation
+        r"(?<![\w-])(?:(?i:fam\.?|familie|(?<![Jj]eugd[ ]en[ ])(?<![Jj]eugd[ ]&[ ])gezin)"
+        r"|(?i:geachte|beste|lieve)[ ]+heer)[ ]+"
         r"((?:" + _P + r"[ ]+){0,3}" + _PART + r"(?:-" + _PART + r")?)(?![\w'-])"
     ),
 )
@@ -3896,7 +3910,9 @@ class PrivacyEngine:
                 and (
                     self._is_first_name(name)
                     or name.lower() in self._common
-                    or self._is_disease(name)
+                    # round 25 (inst25): a school may bear a Latin word ("Scholengemeenschap
+                    # Arcus"); a clinic's disease word names a department ("Kliniek Reuma")
+                    or (self._is_disease(name) and not _SCHOOL_KIND_BEFORE.search(m.group(1)))
                 )
             ):
                 continue  # "Kraamzorg Anouk": the maternity nurse; "Kantoor Dicht"
@@ -3910,6 +3926,26 @@ class PrivacyEngine:
                 found.append(Candidate(m.start(1), m.end(2), "instelling", reason, PATTERN))
             else:  # a new capitalised kind and a name: stronger than a name read over both
                 found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
+        for m in patterns.SAINT_COMPOUND_INSTITUTION.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "instelling", reason, STRONG))
+        for m in patterns.WOON_COMPOUND_NAME.finditer(text):
+            kind = m.group(1).lower()
+            if kind != "wonen" and (
+                patterns.WOON_PLAIN_COMPOUND_END.search(kind) or kind in self._common
+            ):
+                continue  # "Woonkamer Links", "Woonadres Dorpsstraat": plain words
+            words = m.group(2).split()
+            bare = words[1:] if words[0].lower() in {"de", "het", "'t", "den"} else words
+            head = bare[0] if bare else ""
+            if (
+                not head
+                or head.lower() in _NOT_NAME_WORDS
+                or head.lower() in self._common
+                or (len(bare) == len(words) and self._is_first_name(head))
+                or (kind == "wonen" and not self._is_place(head.split("-")[0]))
+            ):
+                continue  # "Woonbegeleider Jan", "Wonen Jansen": a person, no corporation
+            found.append(Candidate(m.start(1), m.end(2), "instelling", reason, STRONG))
         if "GGZ" in text:
             for m in patterns.NAME_BEFORE_GGZ.finditer(text):
                 word = m.group(1).split()[0].lower()
@@ -4153,7 +4189,7 @@ class PrivacyEngine:
             if len(bare) == 1 and (
                 bare[0].lower() in self._common
                 or self._is_first_name(bare[0])
-                or self._is_disease(bare[0])
+                or (self._is_disease(bare[0]) and not _SCHOOL_KIND_BEFORE.search(m.group(1)))
             ):
                 continue  # "Lyceum Vandaag", "UMC Anna": no name of an organisation
             if m.group(1)[:1].islower():  # "wmo-loket Noord": the kind describes
@@ -4862,20 +4898,27 @@ class PrivacyEngine:
         ]
         extra += extra_ages
         if not extra:
-            return self._organisations_with_their_site(
+            return _organisations_without_document_heads(
                 text,
-                self._names_after_kinds(
-                    text, self._organisations_read_as_persons(_without_lone_months(text, first))
+                self._organisations_with_their_site(
+                    text,
+                    self._names_after_kinds(
+                        text,
+                        self._organisations_read_as_persons(_without_lone_months(text, first)),
+                    ),
                 ),
             )
         # The extras rank below every other candidate, so resolving them all again would keep
         # exactly ``first`` and then fill free places with extras: do just that second part.
-        return self._organisations_with_their_site(
+        return _organisations_without_document_heads(
             text,
-            self._names_after_kinds(
+            self._organisations_with_their_site(
                 text,
-                self._organisations_read_as_persons(
-                    _without_lone_months(text, _resolve(text, extra, kept=first))
+                self._names_after_kinds(
+                    text,
+                    self._organisations_read_as_persons(
+                        _without_lone_months(text, _resolve(text, extra, kept=first))
+                    ),
                 ),
             ),
         )
@@ -5931,12 +5974,14 @@ class PrivacyEngine:
                 and not self._person_before(text, c.start)
             ):
                 continue  # "ik sta op de Linde": a place, no surname "op de Linde"
-            if (
-                c.label in ("naam", "instelling")
-                and piece in _SHOP_CHAINS
-                and _article_before(text, c.start)
+            if c.label == "naam" and (
+                piece in _SHOP_CHAINS or piece.rpartition(" ")[0] in _SHOP_CHAINS
             ):
-                continue  # "boodschappen bij de Albert Heijn": a shop, no one's name
+                # round 25 (inst25): a national chain read as a name ("bij de Albert Heijn",
+                # "werkt bij Albert Heijn Xpress") is the shop: an organisation
+                c = Candidate(c.start, c.end, "instelling", "naam van een organisatie", c.priority)
+            elif c.label == "naam" and _SHOP_CHAIN_BEFORE_STREET.match(piece):
+                continue  # "de Albert Heijn op de Kooilaan": the shop and its street
             if c.label == "instelling":
                 if c.priority == LOOKUP and one_word and piece.lower() in self._common:
                     continue  # "Antwoord", "Akkoord": a plain word ending in "-oord"
@@ -6835,6 +6880,25 @@ def _persons_before_their_street(
                     )
                     c = Candidate(m.end(), c.end, c.label, c.reason, c.priority)
         out.append(c)
+    return out
+
+
+def _organisations_without_document_heads(text: str, spans: list[Span]) -> list[Span]:
+    """Round 25 (inst25): the kind of a document or desk that a scan read into an
+    organisation's span at its start ("Dagrapportage Stichting Philadelphia Zorg",
+    "Incidentmelding Zuyderland Medisch Centrum", "Secretariaat Revalidatiecentrum
+    Roessingh"): the heading names the paper, not the organisation; it is cut off."""
+    out = spans
+    for i, span in enumerate(spans):
+        if span.label != "instelling":
+            continue
+        head = _DOCUMENT_HEAD_IN_ORGANISATION.match(span.text)
+        if head is None:
+            continue
+        if out is spans:
+            out = list(spans)
+        start = span.start + head.end()
+        out[i] = Span(start, span.end, span.label, text[start : span.end], span.reason)
     return out
 
 

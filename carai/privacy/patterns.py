@@ -3225,6 +3225,16 @@ MORE_INSTITUTION_KIND_WORDS += """ activiteitencentrum gastouderbureau"""
 # lower case before the firm's own name ("beslag door gerechtsdeurwaarder Flanderijn",
 # "achterstand bij energieleverancier Greenchoice").
 MORE_INSTITUTION_KIND_WORDS += """ gerechtsdeurwaarder energieleverancier"""
+# Round 25 (inst25): the police, the safety region and the fire brigade before their region
+# ("Politie Zeeland-West-Brabant", "Veiligheidsregio Kennemerland", "Brandweer Twente").
+MORE_INSTITUTION_KIND_WORDS += """ politie veiligheidsregio brandweer"""
+# Round 25 (inst25): the youth and family centre without "voor" ("Centrum Jeugd en Gezin
+# Zuidoost"; with "voor" it is in INSTITUTION_KIND_WORDS).
+MORE_INSTITUTION_KIND_WORDS += """ centrum_jeugd_en_gezin centrum_jeugd_&_gezin"""
+# Round 25 (inst25): meal services, client support and a church's deacons before their area
+# ("Tafeltje Dekje Zuid", "Tafeltje-dekje Súdwest", "Cliëntondersteuning Noord-Oost",
+# "Diaconie Overvecht").
+MORE_INSTITUTION_KIND_WORDS += """ tafeltje_dekje tafeltje-dekje cliëntondersteuning diaconie"""
 MORE_INSTITUTION_KINDS = word_alternation(MORE_INSTITUTION_KIND_WORDS)
 # The same kind as the last part of a capitalised compound: "Montessorischool",
 # "Havenbedrijf", "Consultatiebureau", "Bloedbank", "Notariskantoor".
@@ -3299,6 +3309,29 @@ MORE_INSTITUTION = gated(
         + r")"
     ),
 )
+# Round 25 (inst25): a housing corporation or home whose own name opens with "Woon" and a
+# capitalised name after it ("Woonpartners Zuidrand", "Woongoed Middelburg", "Woonhaven
+# Dordrecht", "Woonzorglocatie De Esdoorn"), and "Wonen" before a region ("Wonen
+# Limburg"). The engine drops plain compounds ("Woonkamer", "Woonadres", "Woonconsulent")
+# and a person after them ("Woonbegeleider Jan").
+WOON_COMPOUND_NAME = gated(
+    "W",
+    re.compile(r"(?<![\w-])(Woon[a-zà-ÿ]{3,}|Wonen)[ ]+(" + _INST_NAME + r")"),
+)
+WOON_PLAIN_COMPOUND_END = re.compile(
+    r"(?:adres|achtig|achtige|consulent|kamer|plaats|situatie|ruimte|wijk|omgeving|boot"
+    r"|lasten|kosten|begeleider|begeleidster|coach|unit|wagen|ark|toren|erf|wens|wensen"
+    r"|geluk|toeslag|overlast|vergunning|training|vaardigheden|huis|ladder|wagenkamp)\Z"
+)
+# Round 25 (inst25): a church, clinic, hospital or school named after a saint, one compound
+# ("de Sint-Jozefkerk", "Sint Maartenskliniek", "St. Bavoschool"): the saint belongs to it.
+SAINT_COMPOUND_INSTITUTION = gated(
+    "S",
+    re.compile(
+        r"(?<![\w-])(?:Sint|St\.?)[- ]?[A-ZÀ-Þ][a-zà-ÿ]+(?:kerk|kliniek|kapel|basiliek"
+        r"|kathedraal|gasthuis|ziekenhuis|school|college|parochie)(?![\w-])"
+    ),
+)
 # "via uitzendbureau Werkvast", "crisisdienst Lichtbaken": a lower-case kind word (it stays
 # outside the span) and a capitalised name. The kinds: a part of MORE_INSTITUTION_KIND_WORDS
 # (tests/privacy/test_cue_lists.py checks that), those that a lower-case description
@@ -3351,6 +3384,9 @@ CHAT_INSTITUTION_KIND_WORDS = """apotheek zorgboerderij zorgpunt thuiszorg zorgc
 # Round 21 (inst21): a practice, a second-hand shop, a bakery, a supermarket and day care
 # ("het is praktijk de linde", "naar kringloop de zwaluw", "dagopvang de klaproos").
 CHAT_INSTITUTION_KIND_WORDS += " praktijk kringloop bakkerij supermarkt dagopvang"
+# Round 25 (inst25): a care group, a home and a GGZ house ("zorggroep de linde", "tehuis de
+# heggerank", "ggz het baken", "zorgcentrum de es").
+CHAT_INSTITUTION_KIND_WORDS += " zorggroep ggz zorginstelling woonvoorziening zorglocatie"
 # Lower case in chats: a kind word with no article before it and a name after it:
 # "naar apotheek de linde", "thuiszorg het baken", "zorgpunt westkant", "woonzorgcentrum
 # sint pieter", "cbs koning willem".

@@ -53,8 +53,10 @@ def test_a_name_after_a_method_word_as_the_subject_stays(engine: PrivacyEngine) 
     ],
 )
 def test_a_shop_chain_after_an_article_is_no_identifier(engine: PrivacyEngine, text: str) -> None:
+    # round 25 (inst25): the later sets mark the shop after an article as an organisation
+    # ("bij de Jumbo op het Stationsplein"); it is still never a person's name
     assert not labelled(engine, text, "naam")
-    assert not labelled(engine, text, "instelling")
+    assert len(labelled(engine, text, "instelling")) == 1
 
 
 def test_a_shop_chain_as_an_employer_stays(engine: PrivacyEngine) -> None:
