@@ -3131,14 +3131,6 @@ class PrivacyEngine:
             )
         ):
             return False
-        if (
-            particles.split()[-1:] == ["de"]
-            and "-" not in last
-            and last.capitalize() not in self._interfix_surnames
-            and (last in self._common or not self._is_surname(last))
-        ):
-            return False  # round 25: "lisa de wandeling", "anna de stad": a noun after the
-            # article; "sjaak de bruin" is in deduce's list of surnames after a particle
         if head.endswith("."):
             if head.upper() in patterns.NOT_INITIALS or not (
                 self._is_surname(surname) or particles or "-" in last

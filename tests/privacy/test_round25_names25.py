@@ -138,7 +138,15 @@ def test_a_lower_case_name_after_a_role_or_two_titles(
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("ik ben met anna de stad in geweest", "stad"),
+        pytest.param(
+            "ik ben met anna de stad in geweest",
+            "stad",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the merge of round 25 took out the rule for a noun after 'de': it "
+                "cost a real lower-case name on a held-out set; left open",
+            ),
+        ),
         ("vandaag met tom naar de winkel gelopen", "winkel"),
     ],
 )
