@@ -369,8 +369,7 @@ STREET_SUFFIX = (
 # range or a flat ("4-112").
 HOUSE_TAIL = (
     r"(?:[ ](?:t/m|tot[ ]en[ ]met)[ ]\d{1,5}[A-Za-z]?(?![\w'/-])"
-    # round 25 (addr25): the floor also after a comma ("Molenweg 13, 4e verdieping")
-    r"|,?[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
+    r"|[ ]\d{1,2}e[ ](?:etage|verdieping|verd\.)(?!\w)"
     # round 24 (addr24): a capital and a flat's number after a space ("Veldweg 4 B-2", "12
     # A3"), a flat after a slash ("Ringdijk 210 /3"), a room ("45 k2"), a floor in words
     # ("12 driehoog")
