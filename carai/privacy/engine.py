@@ -467,6 +467,16 @@ _PARTICLES_BEFORE_STREET = re.compile(
     r"(?<![\w.'/])(?:((?:(?:van|de|der|den|ter|ten|'t|het)[ ]){1,3})|((?:vd|v\.d\.|v/d)[ ]))\Z"
 )
 _STREET_WORD_END = re.compile(r"(?i:" + patterns.STREET_SUFFIX + r")$")
+# Round 25 (addr25): a preposition right before the article before a street ("op de").
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:op|in|aan|naar|bij|uit|over|langs|via)[ ]\Z")
+# Round 25 (addr25): a street name that ends in a common street word ("Kerkplein").
+_COMMON_STREET_WORD_END = re.compile(r"(?i:" + patterns.COMMON_STREET_WORDS + r")$")
+# Round 25 (addr25): a title of a street named after a person, in lower case and shortened
+# or whole, right before the lower-case particles of that street ("burg. van Heemstraweg").
+_LOWER_TITLE_BEFORE_STREET = re.compile(
+    r"(?<![\w.'-])(?:burg|bgm|dr|st|prof|mgr|ds|past|gen|burgemeester|dokter|pastoor|pater"
+    r"|professor|generaal|meester|mr)\.?[ ]\Z"
+)
 _STREET_NAME_PART = re.compile(r"[^\d\n]+?(?=[ ]\d|\Z)")
 # Adjectives that open Dutch street names ("Nieuwe Vlasburg 22", "Oude Delft 112").
 _STREET_ADJECTIVES = r"(?:Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine)"
@@ -2968,6 +2978,12 @@ class PrivacyEngine:
             before = _PARTICLES_BEFORE_STREET.search(text, max(0, start - 24), start)
             if before is not None:
                 start = self._street_particles(text, before, start, end)
+                if start >= 3 and text[start].islower():
+                    # round 25 (addr25): a title in lower case before the particles ("in de
+                    # burg. van Heemstraweg 23"): the street's first word
+                    title = _LOWER_TITLE_BEFORE_STREET.search(text, max(0, start - 14), start)
+                    if title is not None:
+                        start = title.start()
         return start, end
 
     def _named_after_person(self, street: str) -> bool:
@@ -2988,7 +3004,31 @@ class PrivacyEngine:
         words = before.group(1).split()
         for index in range(len(words)):  # the most particles first
             tokens = [*words[index:], *street.group(0).split()]
-            if tokens[0] in {"de", "het", "'t"} and not self._named_after_person(tokens[1]):
+            if tokens[0] == "'t" and index == len(words) - 1:
+                # round 25 (addr25): "'t" alone before a street whose last word is not a
+                # common street word opens its name ("op 't Vonder 9", "'t Hoenderveld 4");
+                # "in 't Kerkplein 4" is an article before a square
+                if not _COMMON_STREET_WORD_END.search(street.group(0)):
+                    return start - 3
+                continue
+            if (
+                tokens[0] in {"de", "het", "'t"}
+                and (
+                    not self._named_after_person(tokens[1])
+                    # round 25 (addr25): nor after a preposition when the street without
+                    # the article is a listed street of its own ("op de Hoogstraat 12", "in
+                    # de Lindenhof 14"); "op de Ruyterweg" is listed only with it, and ", de
+                    # Ruyterstraat 5" has no preposition
+                    or (
+                        len(tokens) == 2
+                        and _PREPOSITION_BEFORE.search(
+                            text, max(0, before.start() - 8), before.start()
+                        )
+                        is not None
+                        and _in_trie(streets, tokens[1:])
+                    )
+                )
+            ):
                 continue  # "op de Lijnbaan 4": "de" alone only before a surname's street
             if _in_trie(streets, tokens):
                 return start - len(" ".join(words[index:])) - 1
@@ -4509,6 +4549,9 @@ class PrivacyEngine:
         ("'s-hertogenbosch") or a part of town ("rotterdam-zuid")."""
         if name in self._common or name in self._whitelist or name in _DAY_PARTS:
             return []
+        article, _, rest = name.partition(" ")
+        if article in {"het", "'t", "de"} and self._zipf.get(rest, 0.0) >= _ORDINARY_ZIPF:
+            return []  # round 25 (addr25): "naar het hof", "naar het veld": an article, a word
         capitalised = re.sub(r"(^|[- ])(\w)", lambda g: g.group(1) + g.group(2).upper(), name)
         capitalised = capitalised.replace("'S-", "'s-")  # "'s-hertogenbosch"
         head, dash, tail = capitalised.rpartition("-")

@@ -509,7 +509,8 @@ def _address_lower_matches(text: str, gaps: list[int]) -> Iterator[re.Match[str]
 
 # Street words shortened in quick notes: "dorpsstr 8", "prinses irenestr 22", "Molenln 3",
 # "Kerkwg 12". Joined to the name, so "str" alone or a word such as "ln" is no street.
-SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?"
+# Round 25 (addr25): also "pl." and "pln." for "plein" ("Stationspl. 9", "Marktpln 4").
+SHORT_STREET_WORDS = r"str\.?|ln\.?|wg\.?|pln?\.?"
 ADDRESS_SHORT_STREET = re.compile(
     r"(?<![\w'-])((?:(?i:burgemeester|burg\.|bgm\.|dokter|dr\.|sint|st\.|pater|pastoor|prof\.?"
     r"|professor|generaal|koningin|koning|kon\.|prins|prinses|pr\.|graaf|bisschop|wethouder"
