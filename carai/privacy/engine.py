@@ -4871,6 +4871,8 @@ class PrivacyEngine:
         if "-" in text:
             candidates = _without_compound_heads(text, candidates)
         candidates = self._branch_places(text, candidates)
+        if "osch" in text:
+            candidates = _everyday_town_names(text, candidates)
         names: dict[tuple[int, int], tuple[int, int]] = {}  # see _whole
         candidates = _addresses_after_names(
             text,
@@ -6672,6 +6674,37 @@ _AGE_AFTER_FOUND_NAME = re.compile(
     r",\s((?P<n>\d{1,3})(?:[ ]?(?i:jaar|jr|mnd|maanden|weken|wk)(?![\w-]))?)"
     r"(?=[,;)]|\.(?!\d)|\s+en\b|\s*$)"
 )
+
+
+# "Den Bosch": how everyone writes 's-Hertogenbosch, which deduce's list of places lacks and
+# its lists of names read as a name. Not after "van" or "v." ("Van den Bosch" is a surname)
+# nor after a form of address ("mevrouw Den Bosch"). Round 25.
+_DEN_BOSCH = re.compile(r"(?<![\w'.-])[Dd]en[ ][Bb]osch(?![\w-])")
+_SURNAME_HEAD_BEFORE = re.compile(r"(?<![\w-])(?i:van|v\.?|vd)[ ]\Z")
+
+
+def _everyday_town_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A town written in its everyday form ("Den Bosch", "den bosch") is a place, also where
+    a list read it as a name."""
+    towns = [
+        m
+        for m in _DEN_BOSCH.finditer(text)
+        if _SURNAME_HEAD_BEFORE.search(text, max(0, m.start() - 4), m.start()) is None
+        and not _address_form_before(text, m.start(), reach=12)
+    ]
+    if not towns:
+        return candidates
+    spans = {m.span() for m in towns}
+    out = [
+        Candidate(c.start, c.end, "plaats", "plaatsnaam", c.priority)
+        if c.label == "naam" and (c.start, c.end) in spans
+        else c
+        for c in candidates
+    ]
+    for m in towns:
+        if not any(c.start < m.end() and m.start() < c.end for c in out):
+            out.append(Candidate(m.start(), m.end(), "plaats", "plaatsnaam", PATTERN))
+    return out
 
 
 def _after_instrument_head(text: str, start: int) -> bool:

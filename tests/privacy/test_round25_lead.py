@@ -95,3 +95,18 @@ AGES_AFTER_NICKNAME = [
 @pytest.mark.parametrize(("text", "ages"), AGES_AFTER_NICKNAME)
 def test_age_after_a_nickname(engine: PrivacyEngine, text: str, ages: list[str]) -> None:
     assert labelled(engine, text, "leeftijd") == ages
+
+
+TOWNS = [
+    ("Ze woont sinds kort in Den Bosch bij haar zus.", ["Den Bosch"]),
+    ("verhuisd naar den bosch, nieuwe huisarts nog zoeken", ["den bosch"]),
+    # near misses: the surname "Van den Bosch", and a person addressed by a title
+    ("Jan van den Bosch belde over zijn moeder.", []),
+    ("Dhr. P. van den Bosch komt morgen.", []),
+    ("mevrouw Den Bosch belde terug.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), TOWNS)
+def test_den_bosch_is_a_town(engine: PrivacyEngine, text: str, places: list[str]) -> None:
+    assert labelled(engine, text, "plaats") == places
