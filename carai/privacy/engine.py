@@ -275,7 +275,7 @@ _ENGLISH_WEEKDAYS = frozenset(
     Saturday Sunday""".split()  # noqa: SIM905
 )
 _DAY_OR_MONTH_AFTER = re.compile(
-    r",?[ ](?:\d{1,2}(?!\d)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r",?[ ](?:\d{1,2}(?!\d)|" + patterns.ENGLISH_SHORT_MONTH + r"[a-z]*\b)"
 )
 # Words that end an organisation's or a place's name, never a person's: growth stops there.
 _KIND_WORD = re.compile(

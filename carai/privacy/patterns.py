@@ -4347,7 +4347,7 @@ def find_more_ages(text: str) -> Iterator[Candidate]:
 
 # A month's English short form, capitalised, before a day and a year ("Fri, Mar 7, 2025",
 # "Oct 3 2024": a mail program in English); without the year "Jan 3" may be a man (round 25).
-_ENGLISH_SHORT_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+ENGLISH_SHORT_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 # English dates: an ordinal day before or after the month ("4th of June", "October 3rd",
 # "June 4th, 2025") and the day before "Mar", March's English short form ("Tue 5 Mar").
 # English month names (ENGLISH_MONTHS), capitalised: "due March 12", "on June 4, 2025".
@@ -4357,7 +4357,7 @@ DATE_ENGLISH = gated(
         r"(?<![\w-])(?:\d{1,2}(?i:st|nd|rd|th)(?:[ ]of)?[ ]+(?i:" + MONTHS + r")\.?"
         r"|(?i:" + MONTHS + r")\.?[ ]+\d{1,2}(?i:st|nd|rd|th)"
         r"|\d{1,2}[ ]Mar\.?"
-        r"|" + _ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2}(?=,?[ ](?:19|20)\d{2})"
+        r"|" + ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2}(?=,?[ ](?:19|20)\d{2})"
         r"|(?:" + "|".join(ENGLISH_MONTHS) + r")[ ]\d{1,2}"
         r"(?=,?[ ](?:19|20)\d{2}|[ ]*(?:[.,;:!?)]|\n|\Z)|[ ](?:at|in|to|and|or|until|from)\b))"
         r"(?:,?[ ]+(?:19|20)\d{2})?(?![\w-])"
@@ -4419,7 +4419,7 @@ _FLOOR_BEFORE = re.compile(
 )
 
 _ORDINAL_OR_MAR = re.compile(
-    r"\d(?:st|nd|rd|th|[ ]Mar)\b|" + _ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2},?[ ](?:19|20)\d{2}",
+    r"\d(?:st|nd|rd|th|[ ]Mar)\b|" + ENGLISH_SHORT_MONTH + r"\.?[ ]\d{1,2},?[ ](?:19|20)\d{2}",
     re.IGNORECASE,
 )
 _SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
